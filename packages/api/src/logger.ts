@@ -1,0 +1,109 @@
+/** Structured fields attached to a log line. Never put secret material in them. */
+export type LogFields = Record<string, unknown>;
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+/**
+ * Logging as a seam: components take a Logger (no global logger), so embedders route lines to
+ * their own system and tests capture them (`MemoryLogger`) to assert that nothing secret is logged.
+ */
+export interface Logger {
+  debug(msg: string, fields?: LogFields): void;
+  info(msg: string, fields?: LogFields): void;
+  warn(msg: string, fields?: LogFields): void;
+  error(msg: string, fields?: LogFields): void;
+  /** A logger that adds `bindings` to every line. */
+  child(bindings: LogFields): Logger;
+}
+
+const LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
+
+/** A logger that drops every line. */
+export const noopLogger: Logger = {
+  debug() {},
+  info() {},
+  warn() {},
+  error() {},
+  child: () => noopLogger,
+};
+
+export interface LogEntry {
+  level: LogLevel;
+  msg: string;
+  fields: LogFields;
+}
+
+/** A logger that keeps every line in `entries`, for tests. */
+export class MemoryLogger implements Logger {
+  readonly entries: LogEntry[];
+  readonly #bindings: LogFields;
+
+  constructor(entries: LogEntry[] = [], bindings: LogFields = {}) {
+    this.entries = entries;
+    this.#bindings = bindings;
+  }
+
+  debug(msg: string, fields?: LogFields): void {
+    this.#log('debug', msg, fields);
+  }
+  info(msg: string, fields?: LogFields): void {
+    this.#log('info', msg, fields);
+  }
+  warn(msg: string, fields?: LogFields): void {
+    this.#log('warn', msg, fields);
+  }
+  error(msg: string, fields?: LogFields): void {
+    this.#log('error', msg, fields);
+  }
+  child(bindings: LogFields): Logger {
+    return new MemoryLogger(this.entries, { ...this.#bindings, ...bindings });
+  }
+
+  /** Every line as text (level, message and fields as JSON), for scanning. */
+  text(): string {
+    return this.entries.map((e) => `${e.level} ${e.msg} ${safeJson(e.fields)}`).join('\n');
+  }
+
+  #log(level: LogLevel, msg: string, fields?: LogFields): void {
+    this.entries.push({ level, msg, fields: { ...this.#bindings, ...fields } });
+  }
+}
+
+/**
+ * A logger that writes one JSON object per line to a stream (stderr by default), dropping lines
+ * below `level`.
+ */
+export function jsonLogger(
+  options: {
+    level?: LogLevel;
+    write?: (line: string) => void;
+    bindings?: LogFields;
+    now?: () => number;
+  } = {},
+): Logger {
+  const min = LEVELS.indexOf(options.level ?? 'info');
+  const write = options.write ?? ((line: string) => process.stderr.write(line));
+  const now = options.now ?? Date.now;
+  const make = (bindings: LogFields): Logger => {
+    const log = (level: LogLevel) => (msg: string, fields?: LogFields) => {
+      if (LEVELS.indexOf(level) < min) return;
+      write(`${safeJson({ time: new Date(now()).toISOString(), level, msg, ...bindings, ...fields })}\n`);
+    };
+    return {
+      debug: log('debug'),
+      info: log('info'),
+      warn: log('warn'),
+      error: log('error'),
+      child: (more) => make({ ...bindings, ...more }),
+    };
+  };
+  return make(options.bindings ?? {});
+}
+
+function safeJson(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) => {
+    if (typeof v === 'bigint') return v.toString();
+    if (v instanceof Error) return { name: v.name, message: v.message, ...(v as object) };
+    return v;
+  });
+}

@@ -1,0 +1,25 @@
+import Long from 'long';
+
+/**
+ * Terms, indexes and raft member IDs are exact unsigned 64-bit values. In memory they are bigint;
+ * protobufjs carries them as `Long`. These convert at the wire boundary without losing bits.
+ */
+export const UINT64_MAX = (1n << 64n) - 1n;
+
+export function toLong(value: bigint): Long {
+  if (typeof value !== 'bigint' || value < 0n || value > UINT64_MAX) {
+    throw new RangeError(`expected a bigint in [0, 2^64-1], got ${String(value)}`);
+  }
+  return Long.fromString(value.toString(), true);
+}
+
+export function fromLong(value: Long | number | string | null | undefined): bigint {
+  if (value === null || value === undefined) return 0n;
+  if (typeof value === 'number') {
+    if (!Number.isSafeInteger(value) || value < 0)
+      throw new RangeError(`expected an unsigned integer, got ${value}`);
+    return BigInt(value);
+  }
+  if (typeof value === 'string') return BigInt(value);
+  return BigInt(Long.fromValue(value).toUnsigned().toString());
+}

@@ -1,0 +1,43 @@
+#!/usr/bin/env node
+// Makes a checkout ready to run: installs the workspace with the pinned pnpm (fetched through npx,
+// since a fresh machine has only Node and npm) and builds every package. Safe to run repeatedly:
+// an up-to-date install and an up-to-date build take a few seconds.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const PNPM_VERSION = '10.34.9';
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+export function pnpm(args, options = {}) {
+  const res = spawnSync('npx', ['-y', `pnpm@${PNPM_VERSION}`, ...args], {
+    cwd: root,
+    stdio: 'inherit',
+    ...options,
+  });
+  if (res.error) throw res.error;
+  return res.status ?? 1;
+}
+
+function step(what, args) {
+  const status = pnpm(args);
+  if (status !== 0) {
+    console.error(
+      `bootstrap: ${what} failed (exit ${status}); run \`npx -y pnpm@${PNPM_VERSION} ${args.join(' ')}\` to see why`,
+    );
+    process.exit(status);
+  }
+}
+
+export function bootstrap() {
+  if (Number(process.versions.node.split('.')[0]) < 20) {
+    console.error(`bootstrap: Node.js 20 or newer is required, this is ${process.version}`);
+    process.exit(1);
+  }
+  const frozen = process.env.CI || !existsSync(join(root, 'node_modules', '.modules.yaml'));
+  step('install', ['install', ...(frozen ? ['--frozen-lockfile'] : []), '--reporter=append-only']);
+  step('build', ['-r', '--reporter=append-only', 'build']);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) bootstrap();

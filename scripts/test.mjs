@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+// The README's test command. Installs and builds (see bootstrap.mjs), runs every workspace test with
+// vitest, and ends with one line "N passed, N failed" counted from vitest's JSON report.
+// Extra arguments go to vitest (for example a file filter).
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { bootstrap } from './bootstrap.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+bootstrap();
+
+const report = join(root, 'artifacts', 'vitest-results.json');
+mkdirSync(dirname(report), { recursive: true });
+rmSync(report, { force: true });
+const vitest = join(root, 'node_modules', '.bin', 'vitest');
+const res = spawnSync(
+  vitest,
+  ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)],
+  { cwd: root, stdio: 'inherit' },
+);
+
+let passed = 0;
+let failed = 0;
+try {
+  const results = JSON.parse(readFileSync(report, 'utf8'));
+  passed = results.numPassedTests;
+  failed = results.numFailedTests;
+  // A test file that failed to load has no test results of its own: count it as a failure.
+  for (const file of results.testResults ?? []) {
+    if (file.status === 'failed' && (file.assertionResults ?? []).length === 0) failed++;
+  }
+} catch (err) {
+  console.error(`test: no readable vitest report at ${report}: ${err.message}`);
+  failed = Math.max(failed, 1);
+}
+const status = res.status === 0 && failed === 0 && passed > 0 ? 0 : 1;
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(status);
