@@ -1,3 +1,87 @@
-// @swarm/ca: The swarm certificate authority: root CA, join tokens, CSRs, node certificates, renewal, root rotation, deny list, RPC authorization.
-// The package's API arrives with its own issue; see README.md.
-export {};
+// @swarm/ca: the swarm certificate authority: root CA, join tokens, CSRs, node certificates,
+// renewal, root rotation, deny list, RPC authorization and TLS credentials.
+
+export {
+  type AuthorizeOptions,
+  authorize,
+  type NodeIdentity,
+  type PeerCertChain,
+  type PeerCertificateLike,
+} from './authorize.js';
+export {
+  type Certificate,
+  certificatesToPem,
+  keyIdentifier,
+  type NameAttribute,
+  parseCertificate,
+  parseCertificates,
+  subjectValue,
+} from './certificate.js';
+export {
+  type CreateKeyAndCSROptions,
+  createKeyAndCSR,
+  type KeyAndCSR,
+  type ValidateCSROptions,
+  type ValidatedCSR,
+  validateCSR,
+} from './csr.js';
+export { DenyList, type DenyLookup } from './deny-list.js';
+export * from './errors.js';
+export {
+  DEFAULT_NODE_LIFETIME_MS,
+  type IssuedCertificate,
+  type IssueOptions,
+  issueCertificate,
+  MIN_NODE_LIFETIME_MS,
+  NODE_ROLES,
+  type NodeRole,
+} from './issue.js';
+export {
+  constantTimeEqual,
+  generateJoinToken,
+  generateJoinTokens,
+  type JoinTokens,
+  type ParsedJoinToken,
+  parseJoinToken,
+  roleForToken,
+  verifyRootBundle,
+} from './join-token.js';
+export { OID } from './oids.js';
+export {
+  type DecodePemOptions,
+  decodePem,
+  decodePemAll,
+  decodePemBlocks,
+  encodePem,
+  MAX_PEM_BYTES,
+  type PemBlock,
+} from './pem.js';
+export { generatePrivateKey, parsePrivateKey } from './private-key.js';
+export {
+  BACKDATE_MS,
+  type CreateRootCAOptions,
+  createRootCA,
+  crossSign,
+  type IssuingCA,
+  ROOT_LIFETIME_MS,
+  type RootCA,
+  rootDigest,
+} from './root-ca.js';
+export {
+  allowedRolesFor,
+  authorizeRpc,
+  checkRpcRoles,
+  defineRpcRoles,
+  type RpcRole,
+  type RpcRoleTable,
+} from './rpc-roles.js';
+export {
+  encodePrivateKeyPem,
+  nativeSigner,
+  nativeVerifier,
+  nobleSigner,
+  nobleVerifier,
+  type Signer,
+  signerFromPem,
+  type Verifier,
+} from './signer.js';

@@ -1,0 +1,254 @@
+/**
+ * The one authorization check every RPC uses (DESIGN section 4): a chain that verifies to one of
+ * our roots at the injected clock's time, a leaf that is not a CA and may authenticate a TLS
+ * client, OU among the RPC's allowed roles, CN not on the deny list, O equal to this cluster.
+ * Every failure throws `AuthorizationError`; nothing is allowed by default.
+ */
+import { type Clock, isValidId, systemClock } from '@swarm/api';
+import { type Certificate, parseCertificate, parseCertificates, subjectValue } from './certificate.js';
+import type { DenyLookup } from './deny-list.js';
+import { bytesEqual } from './der.js';
+import { AuthorizationError, type AuthorizationErrorCode } from './errors.js';
+import { NODE_ROLES, type NodeRole } from './issue.js';
+import { KEY_USAGE, OID } from './oids.js';
+import { nobleVerifier, type Verifier } from './signer.js';
+
+/** A peer's chain: PEM text, DER certificates leaf first, or node:tls's detailed `PeerCertificate`. */
+export type PeerCertChain = string | readonly Uint8Array[] | PeerCertificateLike;
+
+/** The part of node:tls `DetailedPeerCertificate` we read. */
+export interface PeerCertificateLike {
+  readonly raw: Uint8Array;
+  readonly issuerCertificate?: PeerCertificateLike;
+}
+
+/** Who the peer is, as its verified certificate says. */
+export interface NodeIdentity {
+  readonly nodeId: string;
+  readonly role: NodeRole;
+  readonly clusterId: string;
+  readonly zone: string | undefined;
+  readonly notAfter: number;
+  readonly certificate: Certificate;
+}
+
+export interface AuthorizeOptions {
+  /** OUs allowed to call this RPC. */
+  allowedRoles: readonly NodeRole[];
+  /** This cluster's ID; the peer's O must equal it. */
+  clusterId: string;
+  /** Removed node IDs. */
+  denyList: DenyLookup;
+  /** Trusted roots: PEM text or parsed. Two during a root rotation. */
+  roots: string | readonly Certificate[];
+  /** Time source for validity checks. Default `systemClock`. */
+  clock?: Clock;
+  /** Signature verifier. Default `nobleVerifier`; managers may pass `nativeVerifier`. */
+  verifier?: Verifier;
+  /** Which usage the leaf must allow: `'client'` (callers, the default) or `'server'`. */
+  usage?: 'client' | 'server';
+}
+
+const MAX_CHAIN = 4;
+
+function deny(
+  code: AuthorizationErrorCode,
+  message: string,
+  details: Record<string, unknown> = {},
+): AuthorizationError {
+  return new AuthorizationError(code, `RPC refused: ${message}`, details);
+}
+
+/** Verifies `peerCertChain` and checks it against the RPC's rules. Returns the peer's identity. */
+export function authorize(
+  peerCertChain: PeerCertChain | undefined | null,
+  options: AuthorizeOptions,
+): NodeIdentity {
+  if (!Array.isArray(options.allowedRoles))
+    throw new TypeError('authorize: allowedRoles must be an array of roles');
+  if (typeof options.clusterId !== 'string') throw new TypeError('authorize: clusterId must be a string');
+  if (options.denyList === undefined || typeof options.denyList.has !== 'function')
+    throw new TypeError('authorize: denyList must have has(nodeId)');
+  if (options.roots === undefined)
+    throw new TypeError('authorize: roots (the trusted root certificates) are required');
+  const roots = typeof options.roots === 'string' ? parseCertificates(options.roots) : options.roots;
+  const now = (options.clock ?? systemClock).now();
+  const verifier = options.verifier ?? nobleVerifier;
+
+  const chain = toCertificates(peerCertChain);
+  const leaf = chain[0]!;
+  verifyChain(chain, roots, now, verifier);
+
+  if (leaf.isCA) throw deny('AUTH_NOT_A_LEAF', 'the peer presented a CA certificate as its own');
+  const usage = options.usage ?? 'client';
+  const eku = usage === 'client' ? OID.clientAuth : OID.serverAuth;
+  if (
+    !leaf.extKeyUsage?.includes(eku) ||
+    (leaf.keyUsage !== undefined && !leaf.keyUsage.has(KEY_USAGE.digitalSignature))
+  )
+    throw deny('AUTH_WRONG_KEY_USAGE', `the peer certificate does not allow TLS ${usage} authentication`, {
+      usage,
+    });
+
+  const nodeId = subjectValue(leaf, OID.commonName);
+  const role = subjectValue(leaf, OID.organizationalUnitName);
+  const org = subjectValue(leaf, OID.organizationName);
+  if (!isValidId(nodeId) || role === undefined || org === undefined || leaf.subjectAttributes.length !== 3)
+    throw deny(
+      'AUTH_BAD_SUBJECT',
+      'the peer subject must be exactly CN=<node ID>, OU=<role>, O=<cluster ID>',
+    );
+  if (!NODE_ROLES.includes(role as NodeRole) || !options.allowedRoles.includes(role as NodeRole))
+    throw deny('AUTH_ROLE_NOT_ALLOWED', `role ${JSON.stringify(role)} may not call this RPC`, {
+      role,
+      allowedRoles: [...options.allowedRoles],
+      nodeId,
+    });
+  if (options.denyList.has(nodeId))
+    throw deny('AUTH_NODE_DENIED', `node ${nodeId} was removed from the cluster`, { nodeId });
+  if (org !== options.clusterId)
+    throw deny('AUTH_WRONG_CLUSTER', `the peer belongs to cluster ${JSON.stringify(org)}, not this one`, {
+      clusterId: org,
+      nodeId,
+    });
+  return {
+    nodeId,
+    role: role as NodeRole,
+    clusterId: org,
+    zone: leaf.zone,
+    notAfter: leaf.notAfter,
+    certificate: leaf,
+  };
+}
+
+function toCertificates(input: PeerCertChain | undefined | null): Certificate[] {
+  if (input === undefined || input === null || input === '' || (Array.isArray(input) && input.length === 0))
+    throw deny('AUTH_NO_CERTIFICATE', 'the peer presented no certificate');
+  try {
+    if (typeof input === 'string') return limit(parseCertificates(input, 64 * 1024));
+    if (Array.isArray(input)) return limit((input as readonly Uint8Array[]).map((d) => parseCertificate(d)));
+    const out: Certificate[] = [];
+    const seen = new Set<PeerCertificateLike>();
+    for (
+      let c: PeerCertificateLike | undefined = input as PeerCertificateLike;
+      c && !seen.has(c);
+      c = c.issuerCertificate
+    ) {
+      // node:tls links a self-signed root to itself; the loop stops there.
+      seen.add(c);
+      if (!(c.raw instanceof Uint8Array) || c.raw.length === 0) break;
+      out.push(parseCertificate(c.raw));
+      if (out.length > MAX_CHAIN) break;
+    }
+    if (out.length === 0) throw deny('AUTH_NO_CERTIFICATE', 'the peer presented no certificate');
+    return limit(out);
+  } catch (err) {
+    if (err instanceof AuthorizationError) throw err;
+    throw new AuthorizationError(
+      'AUTH_MALFORMED_CERTIFICATE',
+      `RPC refused: ${(err as Error).message}`,
+      {},
+      { cause: err },
+    );
+  }
+}
+
+function limit(chain: Certificate[]): Certificate[] {
+  if (chain.length > MAX_CHAIN + 1)
+    throw deny('AUTH_UNTRUSTED_CHAIN', `the peer chain has more than ${MAX_CHAIN} certificates`);
+  return chain;
+}
+
+function checkTime(cert: Certificate, now: number, what: string): void {
+  if (now < cert.notBefore)
+    throw deny(
+      'AUTH_CERTIFICATE_NOT_YET_VALID',
+      `the ${what} certificate is not valid before ${new Date(cert.notBefore).toISOString()}`,
+      {
+        notBefore: cert.notBefore,
+      },
+    );
+  if (now > cert.notAfter)
+    throw deny(
+      'AUTH_CERTIFICATE_EXPIRED',
+      `the ${what} certificate expired at ${new Date(cert.notAfter).toISOString()}`,
+      {
+        notAfter: cert.notAfter,
+      },
+    );
+}
+
+function signedBy(cert: Certificate, issuer: Certificate, verifier: Verifier): boolean {
+  if (!bytesEqual(cert.issuer, issuer.subject)) return false;
+  if (cert.authorityKeyId && issuer.subjectKeyId && !bytesEqual(cert.authorityKeyId, issuer.subjectKeyId))
+    return false;
+  const hash =
+    cert.signatureAlgorithm === OID.ecdsaWithSha256
+      ? 'SHA-256'
+      : cert.signatureAlgorithm === OID.ecdsaWithSha384
+        ? 'SHA-384'
+        : undefined;
+  if (hash === undefined) return false;
+  return verifyMemo(verifier, issuer, cert, hash);
+}
+
+function canIssue(cert: Certificate): boolean {
+  return cert.isCA && (cert.keyUsage === undefined || cert.keyUsage.has(KEY_USAGE.keyCertSign));
+}
+
+/**
+ * Builds a path from the leaf through the presented intermediates to a trusted root. Depth-first
+ * over candidates, so the cross-signed intermediate of a root rotation is used only when needed.
+ */
+function verifyChain(
+  chain: Certificate[],
+  roots: readonly Certificate[],
+  now: number,
+  verifier: Verifier,
+): void {
+  const leaf = chain[0]!;
+  const intermediates = chain.slice(1);
+  checkTime(leaf, now, 'peer');
+  const walk = (cert: Certificate, depth: number, used: Set<Certificate>): boolean => {
+    for (const root of roots) {
+      if (signedBy(cert, root, verifier) && canIssue(root)) {
+        checkTime(root, now, 'root');
+        return true;
+      }
+    }
+    if (depth >= MAX_CHAIN) return false;
+    for (const ic of intermediates) {
+      if (used.has(ic) || !canIssue(ic) || !signedBy(cert, ic, verifier)) continue;
+      checkTime(ic, now, 'intermediate');
+      used.add(ic);
+      if (walk(ic, depth + 1, used)) return true;
+      used.delete(ic);
+    }
+    return false;
+  };
+  if (!walk(leaf, 0, new Set()))
+    throw deny(
+      'AUTH_UNTRUSTED_CHAIN',
+      'the peer certificate does not chain to a trusted root of this cluster',
+    );
+}
+
+// Signature checks are a pure function of (issuer key, certificate bytes), so their results are
+// memoised: a busy manager sees the same few hundred peer chains over and over.
+const memo = new Map<string, boolean>();
+const MEMO_MAX = 4096;
+
+function verifyMemo(
+  verifier: Verifier,
+  issuer: Certificate,
+  cert: Certificate,
+  hash: 'SHA-256' | 'SHA-384',
+): boolean {
+  const key = `${Buffer.from(issuer.publicKey).toString('base64')}|${Buffer.from(cert.signature).toString('base64')}|${Buffer.from(cert.tbs).toString('base64')}`;
+  const hit = memo.get(key);
+  if (hit !== undefined) return hit;
+  const ok = verifier.verify(issuer.curve, issuer.publicKey, cert.tbs, cert.signature, hash);
+  if (memo.size >= MEMO_MAX) memo.delete(memo.keys().next().value!);
+  memo.set(key, ok);
+  return ok;
+}
