@@ -115,6 +115,9 @@ export class Changer {
 
   private apply(cfg: TrackerConfig, trk: ProgressMap, ccs: readonly ConfChangeSingle[]): void {
     for (const cc of ccs) {
+      if (typeof cc.nodeId !== 'bigint' || cc.nodeId < 0n) {
+        this.fail(`bad node ID ${String(cc.nodeId)}; member IDs are non-negative bigints`, ccs);
+      }
       // A zero node ID marks a change the application decided not to apply (as in etcd): skip it.
       if (cc.nodeId === 0n) continue;
       switch (cc.type) {
