@@ -1,0 +1,139 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { RecordAuthenticationError } from './errors.js';
+
+/**
+ * What @swarm/raft's storage hook and snapshots need: seal a record with associated data that
+ * names its identity and position (for example `associatedData('raft-entry', term, index)`), and
+ * open it again only with the same associated data. Any record of this shape will do.
+ */
+export interface RecordCipher {
+  /** Seals `plain`; the result carries the key ID and a fresh nonce. */
+  encrypt(plain: Uint8Array, ad: Uint8Array): Uint8Array;
+  /** Opens a sealed record, or throws `RECORD_AUTHENTICATION_FAILED`; never returns altered data. */
+  decrypt(sealed: Uint8Array, ad: Uint8Array): Uint8Array;
+}
+
+/** The keys a record cipher draws on: one to seal with, any known one to open with. */
+export interface RecordKeys {
+  /** The key to seal the next record with; counts one encryption and may refuse (key exhausted). */
+  sealingKey(): { id: number; key: Uint8Array };
+  /** The key with this ID, or undefined when it is not (or no longer) known. */
+  openingKey(id: number): Uint8Array | undefined;
+}
+
+/** Sealed record layout: version (1) | data key ID (4, big-endian) | nonce (12) | ciphertext | tag (16). */
+export const RECORD_FORMAT_VERSION = 1;
+export const RECORD_HEADER_BYTES = 1 + 4 + 12;
+export const RECORD_TAG_BYTES = 16;
+/** Bytes a sealed record adds to its plaintext. */
+export const RECORD_OVERHEAD_BYTES = RECORD_HEADER_BYTES + RECORD_TAG_BYTES;
+
+const ALGORITHM = 'aes-256-gcm';
+const DOMAIN = Buffer.from('swarm-record/1\0', 'utf8');
+
+/** A record cipher over AES-256-GCM with a random 96-bit nonce per record. */
+export function createRecordCipher(keys: RecordKeys): RecordCipher {
+  return {
+    encrypt(plain, ad) {
+      checkBytes(plain, 'plain');
+      checkBytes(ad, 'ad');
+      const { id, key } = keys.sealingKey();
+      return sealRecord(key, id, plain, ad);
+    },
+    decrypt(sealed, ad) {
+      checkBytes(sealed, 'sealed');
+      checkBytes(ad, 'ad');
+      const id = sealedKeyId(sealed);
+      const key = keys.openingKey(id);
+      if (key === undefined) throw new RecordAuthenticationError('sealed by an unknown data key', { keyId: id });
+      return openRecord(key, sealed, ad);
+    },
+  };
+}
+
+/** Seals one record under `key` (32 bytes) labelled `keyId`. */
+export function sealRecord(key: Uint8Array, keyId: number, plain: Uint8Array, ad: Uint8Array): Uint8Array {
+  const header = Buffer.alloc(RECORD_HEADER_BYTES);
+  header[0] = RECORD_FORMAT_VERSION;
+  header.writeUInt32BE(keyId, 1);
+  randomBytes(12).copy(header, 5);
+  const cipher = createCipheriv(ALGORITHM, key, header.subarray(5), { authTagLength: RECORD_TAG_BYTES });
+  cipher.setAAD(Buffer.concat([DOMAIN, header.subarray(0, 5), ad]));
+  const body = cipher.update(plain);
+  const final = cipher.final();
+  const out = new Uint8Array(RECORD_OVERHEAD_BYTES + plain.byteLength);
+  out.set(header, 0);
+  out.set(body, RECORD_HEADER_BYTES);
+  out.set(final, RECORD_HEADER_BYTES + body.byteLength);
+  out.set(cipher.getAuthTag(), out.byteLength - RECORD_TAG_BYTES);
+  return out;
+}
+
+/** Opens a record sealed by `sealRecord` under `key`, checking tag, header and associated data. */
+export function openRecord(key: Uint8Array, sealed: Uint8Array, ad: Uint8Array): Uint8Array {
+  if (sealed.byteLength < RECORD_OVERHEAD_BYTES) throw new RecordAuthenticationError('too short');
+  if (sealed[0] !== RECORD_FORMAT_VERSION) throw new RecordAuthenticationError('unknown format version');
+  const view = Buffer.from(sealed.buffer, sealed.byteOffset, sealed.byteLength);
+  const decipher = createDecipheriv(ALGORITHM, key, view.subarray(5, RECORD_HEADER_BYTES), {
+    authTagLength: RECORD_TAG_BYTES,
+  });
+  decipher.setAAD(Buffer.concat([DOMAIN, view.subarray(0, 5), ad]));
+  decipher.setAuthTag(view.subarray(view.byteLength - RECORD_TAG_BYTES));
+  const body = decipher.update(view.subarray(RECORD_HEADER_BYTES, view.byteLength - RECORD_TAG_BYTES));
+  try {
+    const final = decipher.final();
+    if (final.byteLength === 0) return new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
+    return Buffer.concat([body, final]);
+  } catch {
+    // The unauthenticated plaintext must not linger in memory or reach the caller.
+    body.fill(0);
+    throw new RecordAuthenticationError('tag mismatch');
+  }
+}
+
+/** The data key ID in a sealed record's header (unauthenticated until the record is opened). */
+export function sealedKeyId(sealed: Uint8Array): number {
+  if (sealed.byteLength < RECORD_OVERHEAD_BYTES) throw new RecordAuthenticationError('too short');
+  return ((sealed[1]! << 24) | (sealed[2]! << 16) | (sealed[3]! << 8) | sealed[4]!) >>> 0;
+}
+
+/**
+ * Unambiguous associated data naming a record: a kind (`'secret-data'`, `'raft-entry'`) and its
+ * identity and position fields. Each field is tagged by type and length-prefixed, so
+ * `('a', 'bc')` and `('ab', 'c')` differ. Numbers must be safe integers >= 0; use bigint for
+ * 64-bit raft terms and indexes.
+ */
+export function associatedData(kind: string, ...fields: Array<string | number | bigint | Uint8Array>): Uint8Array {
+  if (typeof kind !== 'string' || kind.length === 0) throw new TypeError('associatedData(kind) needs a non-empty string');
+  const parts: Buffer[] = [];
+  const push = (tag: string, bytes: Uint8Array): void => {
+    const head = Buffer.alloc(5);
+    head.write(tag, 0, 'latin1');
+    head.writeUInt32BE(bytes.byteLength, 1);
+    parts.push(head, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  };
+  push('k', Buffer.from(kind, 'utf8'));
+  fields.forEach((field, i) => {
+    if (typeof field === 'string') push('s', Buffer.from(field, 'utf8'));
+    else if (field instanceof Uint8Array) push('b', field);
+    else if (typeof field === 'number' || typeof field === 'bigint') {
+      if (typeof field === 'number' && (!Number.isSafeInteger(field) || field < 0)) {
+        throw new RangeError(`associatedData field ${i} must be a safe integer >= 0, got ${field}`);
+      }
+      const n = BigInt(field);
+      if (n < 0n || n > 0xffff_ffff_ffff_ffffn) {
+        throw new RangeError(`associatedData field ${i} must fit in an unsigned 64-bit integer`);
+      }
+      const b = Buffer.alloc(8);
+      b.writeBigUInt64BE(n);
+      push('n', b);
+    } else {
+      throw new TypeError(`associatedData field ${i} must be a string, number, bigint or Uint8Array`);
+    }
+  });
+  return Buffer.concat(parts);
+}
+
+function checkBytes(value: unknown, what: string): void {
+  if (!(value instanceof Uint8Array)) throw new TypeError(`${what} must be a Uint8Array`);
+}

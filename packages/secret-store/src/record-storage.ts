@@ -1,0 +1,56 @@
+import { ClassicLevel } from 'classic-level';
+
+/** One write in an atomic batch. */
+export type RecordWrite = { type: 'put'; key: string; value: Uint8Array } | { type: 'del'; key: string };
+
+/**
+ * The narrow database the secret store needs: string keys, byte values, atomic batches and
+ * ordered prefix scans. `levelStorage` keeps records in LevelDB; `memoryStorage` in a Map.
+ */
+export interface RecordStorage {
+  open(): Promise<void>;
+  close(): Promise<void>;
+  get(key: string): Promise<Uint8Array | undefined>;
+  /** Applies every write or none. */
+  write(batch: RecordWrite[]): Promise<void>;
+  /** Entries whose key starts with `prefix`, in key order. */
+  entries(prefix: string): AsyncIterable<[string, Uint8Array]>;
+}
+
+/** Records in a LevelDB database at `location` (a directory), created when missing. */
+export function levelStorage(location: string): RecordStorage {
+  const db = new ClassicLevel<string, Uint8Array>(location, { keyEncoding: 'utf8', valueEncoding: 'view' });
+  return {
+    open: () => db.open(),
+    close: () => db.close(),
+    get: (key) => db.get(key),
+    write: (batch) => db.batch(batch),
+    async *entries(prefix) {
+      for await (const [key, value] of db.iterator({ gte: prefix, lt: `${prefix}\uffff` })) yield [key, value];
+    },
+  };
+}
+
+/** Records in memory, for tests and embedders that persist elsewhere. */
+export function memoryStorage(): RecordStorage & { readonly records: Map<string, Uint8Array> } {
+  const records = new Map<string, Uint8Array>();
+  return {
+    records,
+    open: async () => {},
+    close: async () => {},
+    get: async (key) => records.get(key),
+    write: async (batch) => {
+      for (const op of batch) {
+        if (op.type === 'put') records.set(op.key, Uint8Array.from(op.value));
+        else records.delete(op.key);
+      }
+    },
+    async *entries(prefix) {
+      const keys = [...records.keys()].filter((k) => k.startsWith(prefix)).sort();
+      for (const key of keys) {
+        const value = records.get(key);
+        if (value !== undefined) yield [key, value];
+      }
+    },
+  };
+}
