@@ -1,0 +1,126 @@
+// The options a raft core is built from, their defaults, and their validation.
+import { type Logger, noopLogger, type Random } from '@swarm/api';
+import { RaftConfigError } from './errors.js';
+import type { ReadOnlyOption } from './read-only.js';
+import type { Storage } from './storage.js';
+import type { MemberId } from './types.js';
+
+export interface Config {
+  /** This member's ID: non-zero, exact 64-bit. */
+  id: MemberId;
+  /** Ticks without hearing from a leader before a follower campaigns; randomized to [e, 2e). Default 10. */
+  electionTick?: number;
+  /** Ticks between leader heartbeats. Must be below electionTick. Default 1. */
+  heartbeatTick?: number;
+  /** Where the core reads the persisted log, hard state and snapshot from. */
+  storage: Storage;
+  /** The last index the embedder had applied before restart (entries up to it are not re-delivered). Default 0. */
+  applied?: bigint;
+  /** Max payload bytes of entries per append message (at least one entry is always sent). Default 4 MiB. */
+  maxSizePerMsg?: number;
+  /** Max payload bytes of committed entries per Ready (and outstanding to apply). Default: maxSizePerMsg. */
+  maxCommittedSizePerReady?: number;
+  /** Max payload bytes of uncommitted entries on a leader; further proposals are dropped. 0 = no limit. Default 0. */
+  maxUncommittedEntriesSize?: number;
+  /** Max append messages in flight to one follower in replicate state. Default 256. */
+  maxInflightMsgs?: number;
+  /** Max payload bytes in flight to one follower. 0 = no limit. Default 0. */
+  maxInflightBytes?: number;
+  /** A leader steps down when it has not heard from a quorum in an election timeout. Default true. */
+  checkQuorum?: boolean;
+  /** Run a pre-election first, so a partitioned member rejoining does not disrupt the leader. Default false. */
+  preVote?: boolean;
+  /** How ReadIndex confirms leadership. 'lease-based' requires checkQuorum. Default 'safe'. */
+  readOnlyOption?: ReadOnlyOption;
+  /** Followers drop proposals instead of forwarding them to the leader. Default false. */
+  disableProposalForwarding?: boolean;
+  /** A leader removed from (or demoted in) the configuration steps down when it applies that change. Default true. */
+  stepDownOnRemoval?: boolean;
+  /** Randomness for election timeouts (a seeded source in tests). */
+  random: Random;
+  logger?: Logger;
+}
+
+export type ResolvedConfig = Required<Config>;
+
+export const DEFAULT_MAX_SIZE_PER_MSG = 4 * 1024 * 1024;
+
+function checkInt(name: string, v: number, min: number): void {
+  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < min) {
+    throw new RaftConfigError(`raft config: ${name} must be an integer >= ${min}, got ${String(v)}`, {
+      field: name,
+      value: String(v),
+    });
+  }
+}
+
+/** Fills in defaults and validates; throws RaftConfigError naming the bad field. */
+export function resolveConfig(c: Config): ResolvedConfig {
+  if (typeof c.id !== 'bigint' || c.id <= 0n || c.id >= 1n << 64n) {
+    throw new RaftConfigError(`raft config: id must be a non-zero 64-bit bigint, got ${String(c.id)}`, {
+      field: 'id',
+    });
+  }
+  const maxSizePerMsg = c.maxSizePerMsg ?? DEFAULT_MAX_SIZE_PER_MSG;
+  const r: ResolvedConfig = {
+    id: c.id,
+    electionTick: c.electionTick ?? 10,
+    heartbeatTick: c.heartbeatTick ?? 1,
+    storage: c.storage,
+    applied: c.applied ?? 0n,
+    maxSizePerMsg,
+    maxCommittedSizePerReady: c.maxCommittedSizePerReady ?? maxSizePerMsg,
+    maxUncommittedEntriesSize: c.maxUncommittedEntriesSize ?? 0,
+    maxInflightMsgs: c.maxInflightMsgs ?? 256,
+    maxInflightBytes: c.maxInflightBytes ?? 0,
+    checkQuorum: c.checkQuorum ?? true,
+    preVote: c.preVote ?? false,
+    readOnlyOption: c.readOnlyOption ?? 'safe',
+    disableProposalForwarding: c.disableProposalForwarding ?? false,
+    stepDownOnRemoval: c.stepDownOnRemoval ?? true,
+    random: c.random,
+    logger: c.logger ?? noopLogger,
+  };
+  checkInt('heartbeatTick', r.heartbeatTick, 1);
+  checkInt('electionTick', r.electionTick, 1);
+  if (r.electionTick <= r.heartbeatTick) {
+    throw new RaftConfigError(
+      `raft config: electionTick (${r.electionTick}) must be greater than heartbeatTick (${r.heartbeatTick}); use e.g. 10 and 1`,
+      { field: 'electionTick' },
+    );
+  }
+  if (r.storage === undefined || r.storage === null || typeof r.storage.initialState !== 'function') {
+    throw new RaftConfigError('raft config: storage is required (e.g. new MemoryStorage())', { field: 'storage' });
+  }
+  if (r.random === undefined || typeof r.random.int !== 'function') {
+    throw new RaftConfigError('raft config: random is required (seededRandom(seed) in tests, cryptoRandom in production)', {
+      field: 'random',
+    });
+  }
+  checkInt('maxSizePerMsg', r.maxSizePerMsg, 1);
+  checkInt('maxCommittedSizePerReady', r.maxCommittedSizePerReady, 1);
+  checkInt('maxUncommittedEntriesSize', r.maxUncommittedEntriesSize, 0);
+  checkInt('maxInflightMsgs', r.maxInflightMsgs, 1);
+  checkInt('maxInflightBytes', r.maxInflightBytes, 0);
+  if (r.maxInflightBytes !== 0 && r.maxInflightBytes < r.maxSizePerMsg) {
+    throw new RaftConfigError(
+      `raft config: maxInflightBytes (${r.maxInflightBytes}) must be 0 or >= maxSizePerMsg (${r.maxSizePerMsg})`,
+      { field: 'maxInflightBytes' },
+    );
+  }
+  if (typeof r.applied !== 'bigint' || r.applied < 0n) {
+    throw new RaftConfigError(`raft config: applied must be a bigint >= 0, got ${String(r.applied)}`, { field: 'applied' });
+  }
+  if (r.readOnlyOption !== 'safe' && r.readOnlyOption !== 'lease-based') {
+    throw new RaftConfigError(`raft config: readOnlyOption must be 'safe' or 'lease-based', got ${String(r.readOnlyOption)}`, {
+      field: 'readOnlyOption',
+    });
+  }
+  if (r.readOnlyOption === 'lease-based' && !r.checkQuorum) {
+    throw new RaftConfigError(
+      "raft config: readOnlyOption 'lease-based' is only safe with checkQuorum on; enable checkQuorum or use 'safe'",
+      { field: 'readOnlyOption' },
+    );
+  }
+  return r;
+}

@@ -1,0 +1,222 @@
+// The embedder's handle on a raft core: a synchronous state machine driven by tick()/step() and
+// drained through the Ready / advance() handshake (etcd's RawNode semantics, synchronous storage).
+import type { Config } from './config.js';
+import { encodeConfChange } from './codec.js';
+import { NoReadyError, StepLocalMessageError, StepPeerNotFoundError } from './errors.js';
+import { confChangeToMessage, Raft, type SoftState } from './raft.js';
+import type { ReadState } from './read-only.js';
+import { getStatus, type Status } from './status.js';
+import {
+  type ConfChangeV2,
+  type ConfState,
+  type Entry,
+  EntryType,
+  type HardState,
+  type MemberId,
+  type Message,
+  MessageType,
+  type Snapshot,
+} from './types.js';
+import { hardStateEqual, isLocalMessage, isResponseMessage, message, payloadsSize } from './util.js';
+
+/**
+ * Everything the core wants done, as one value. Handle it in this order:
+ * 1. persist `hardState` (if any), `snapshot` (if any) and append `entries` to stable storage,
+ *    syncing to disk if `mustSync`;
+ * 2. send `messages` (only now: they may depend on what was just persisted);
+ * 3. apply `snapshot` (if any) then `committedEntries` to the state machine, calling
+ *    `applyConfChange` for conf-change entries; serve `readStates` once applied up to their index;
+ * 4. call `advance()`.
+ */
+export interface Ready {
+  /** Changed volatile state (leader, role); absent when unchanged. */
+  softState?: SoftState;
+  /** Changed term, vote or commit index to persist; absent when unchanged. */
+  hardState?: HardState;
+  /** Entries to append to stable storage (they replace any stored entries at the same indexes). */
+  entries: Entry[];
+  /** A snapshot to install in stable storage, and then in the state machine. */
+  snapshot?: Snapshot;
+  /** Committed entries to apply, in order. They are persisted already or in `entries` of this Ready. */
+  committedEntries: Entry[];
+  /** Messages to send after persisting. */
+  messages: Message[];
+  /** Linearizable reads confirmed by the leader: serve each once the state machine reaches its index. */
+  readStates: ReadState[];
+  /** Whether the writes must be synced to disk before sending (term, vote or entries changed). */
+  mustSync: boolean;
+}
+
+export type SnapshotStatus = 'finish' | 'failure';
+
+export class RawNode {
+  readonly raft: Raft;
+  #prevSoftState: SoftState;
+  #prevHardState: HardState;
+  #pending: Ready | undefined;
+
+  constructor(config: Config) {
+    this.raft = new Raft(config);
+    this.#prevSoftState = this.raft.softState();
+    this.#prevHardState = this.raft.hardState();
+  }
+
+  /** One logical clock tick: election timeout on followers, heartbeats on the leader. */
+  tick(): void {
+    this.raft.tick();
+  }
+
+  /** Starts an election now (pre-vote first if configured). */
+  campaign(): void {
+    this.raft.step(message({ type: MessageType.Hup, from: this.raft.id }));
+  }
+
+  /**
+   * Proposes data to be appended to the log. A follower forwards it to the leader (unless
+   * forwarding is disabled). Throws ProposalDroppedError when it cannot be accepted now; an
+   * accepted proposal may still be lost (leader change) and must be tracked until applied.
+   */
+  propose(data: Uint8Array): void {
+    if (!(data instanceof Uint8Array)) throw new TypeError('propose(data): data must be a Uint8Array');
+    this.raft.step(
+      message({
+        type: MessageType.Prop,
+        from: this.raft.id,
+        entries: [{ term: 0n, index: 0n, type: EntryType.Normal, data }],
+      }),
+    );
+  }
+
+  /** Proposes a membership change; apply it with applyConfChange() when its entry is committed. */
+  proposeConfChange(cc: ConfChangeV2): void {
+    const m = confChangeToMessage(cc);
+    m.from = this.raft.id;
+    this.raft.step(m);
+  }
+
+  /** Applies a committed conf change to the core's configuration; returns the new ConfState to persist. */
+  applyConfChange(cc: ConfChangeV2): ConfState {
+    return this.raft.applyConfChange(cc);
+  }
+
+  /** Delivers a message received from another member. */
+  step(m: Message): void {
+    if (isLocalMessage(m.type)) throw new StepLocalMessageError(MessageType[m.type] ?? String(m.type));
+    if (isResponseMessage(m.type) && !this.raft.trk.progress.has(m.from)) {
+      throw new StepPeerNotFoundError(m.from, MessageType[m.type] ?? String(m.type));
+    }
+    this.raft.step(m);
+  }
+
+  /** Asks the leader to hand leadership to `transferee` (a voter). */
+  transferLeader(transferee: MemberId): void {
+    this.raft.step(message({ type: MessageType.TransferLeader, from: transferee }));
+  }
+
+  /**
+   * Requests a linearizable read. When confirmed, a ReadState with this `ctx` appears in a Ready;
+   * the read may be served once the state machine has applied its index. `ctx` must be unique per
+   * outstanding request.
+   */
+  readIndex(ctx: Uint8Array): void {
+    this.raft.step(
+      message({
+        type: MessageType.ReadIndex,
+        entries: [{ term: 0n, index: 0n, type: EntryType.Normal, data: ctx }],
+      }),
+    );
+  }
+
+  /** Tells the leader that the last message to `id` could not be sent. */
+  reportUnreachable(id: MemberId): void {
+    this.raft.step(message({ type: MessageType.Unreachable, from: id }));
+  }
+
+  /** Tells the leader whether sending a snapshot to `id` succeeded. */
+  reportSnapshot(id: MemberId, status: SnapshotStatus): void {
+    this.raft.step(message({ type: MessageType.SnapStatus, from: id, reject: status === 'failure' }));
+  }
+
+  status(): Status {
+    return getStatus(this.raft);
+  }
+
+  /** Whether ready() would return anything. */
+  hasReady(): boolean {
+    const r = this.raft;
+    if (!softStateEqual(r.softState(), this.#prevSoftState)) return true;
+    const hs = r.hardState();
+    if (!(hs.term === 0n && hs.vote === 0n && hs.commit === 0n) && !hardStateEqual(hs, this.#prevHardState)) return true;
+    if (r.raftLog.hasNextUnstableSnapshot()) return true;
+    if (r.msgs.length > 0) return true;
+    if (r.raftLog.hasNextUnstableEntries() || r.raftLog.hasNextCommittedEntries(true)) return true;
+    return r.readStates.length > 0;
+  }
+
+  /**
+   * Everything to persist, send and apply since the last ready(). Must be followed by advance()
+   * before the next ready().
+   */
+  ready(): Ready {
+    if (this.#pending !== undefined) {
+      throw new TypeError('ready() called twice without advance(); handle the Ready, then call advance()');
+    }
+    const r = this.raft;
+    const rd: Ready = {
+      entries: r.raftLog.nextUnstableEntries(),
+      committedEntries: r.raftLog.nextCommittedEntries(true),
+      messages: r.msgs,
+      readStates: r.readStates,
+      mustSync: false,
+    };
+    const ss = r.softState();
+    if (!softStateEqual(ss, this.#prevSoftState)) rd.softState = ss;
+    const hs = r.hardState();
+    if (!hardStateEqual(hs, this.#prevHardState)) rd.hardState = hs;
+    const snap = r.raftLog.nextUnstableSnapshot();
+    if (snap !== undefined) rd.snapshot = snap;
+    rd.mustSync = rd.entries.length > 0 || hs.vote !== this.#prevHardState.vote || hs.term !== this.#prevHardState.term;
+
+    // Accept: what this Ready carries is now in progress.
+    if (rd.softState !== undefined) this.#prevSoftState = rd.softState;
+    if (rd.hardState !== undefined) this.#prevHardState = rd.hardState;
+    r.msgs = [];
+    r.readStates = [];
+    r.raftLog.acceptUnstable();
+    if (rd.committedEntries.length > 0) {
+      const last = rd.committedEntries[rd.committedEntries.length - 1]!;
+      r.raftLog.acceptApplying(last.index, payloadsSize(rd.committedEntries), true);
+    }
+    this.#pending = rd;
+    return rd;
+  }
+
+  /**
+   * Acknowledges the last Ready: its entries and snapshot are persisted, its committed entries
+   * applied. The core may now hand out more.
+   */
+  advance(): void {
+    const rd = this.#pending;
+    if (rd === undefined) throw new NoReadyError();
+    this.#pending = undefined;
+    const r = this.raft;
+    if (rd.snapshot !== undefined) r.appliedSnap(rd.snapshot);
+    if (rd.entries.length > 0) {
+      const last = rd.entries[rd.entries.length - 1]!;
+      r.raftLog.stableTo(last.index, last.term);
+    }
+    if (rd.committedEntries.length > 0) {
+      const last = rd.committedEntries[rd.committedEntries.length - 1]!;
+      const size = payloadsSize(rd.committedEntries);
+      r.appliedTo(last.index, size);
+      r.reduceUncommittedSize(size);
+    }
+  }
+}
+
+function softStateEqual(a: SoftState, b: SoftState): boolean {
+  return a.lead === b.lead && a.raftState === b.raftState;
+}
+
+/** The payload of a conf-change entry, for embedders that build entries themselves. */
+export { encodeConfChange };

@@ -1,0 +1,369 @@
+// Testing aids (`@swarm/raft/testing`): an in-memory network of raft cores that can drop, delay,
+// duplicate and reorder messages and partition members, all driven by a seeded Random.
+import { type Logger, noopLogger, type Random } from '@swarm/api';
+import { decodeConfChange, decodeConfChangeV1 } from './codec.js';
+import type { Config } from './config.js';
+import type { ReadState } from './read-only.js';
+import { RawNode, type Ready } from './raw-node.js';
+import { MemoryStorage } from './storage.js';
+import {
+  type ConfChangeV2,
+  type ConfState,
+  emptyConfState,
+  type Entry,
+  EntryType,
+  type MemberId,
+  type Message,
+  type Snapshot,
+} from './types.js';
+
+export { describeEntries, describeEntry, describeHardState, describeMessage, describeReady } from './describe.js';
+
+/** A message in flight, with the delivery rounds it still waits. */
+export interface InFlight {
+  msg: Message;
+  delay: number;
+}
+
+export interface NetworkFaults {
+  /** Probability that a sent message is lost. Default 0. */
+  dropRate?: number;
+  /** Probability that a sent message is delivered twice. Default 0. */
+  duplicateRate?: number;
+  /** Probability that a sent message overtakes messages already queued. Default 0. */
+  reorderRate?: number;
+  /** Maximum delivery rounds a message may be delayed (uniform in [0, maxDelay]). Default 0. */
+  maxDelay?: number;
+}
+
+/** A deep enough copy that the receiver's mutations never reach the sender (or a duplicate). */
+export function cloneMessage(m: Message): Message {
+  const c: Message = { ...m, entries: m.entries.map((e) => ({ ...e })) };
+  return c;
+}
+
+/**
+ * The wires between members. `send` applies the configured faults; `take` hands out deliverable
+ * messages. Partitions and one-way cuts drop messages both when sent and when delivered.
+ */
+export class MemoryNetwork {
+  readonly random: Random;
+  faults: Required<NetworkFaults>;
+  queue: InFlight[] = [];
+  /** Member -> partition group; members in different groups cannot talk. */
+  #group = new Map<MemberId, number>();
+  #cut = new Set<string>();
+  /** Messages dropped so far (faults and partitions). */
+  dropped = 0;
+
+  constructor(random: Random, faults: NetworkFaults = {}) {
+    this.random = random;
+    this.faults = { dropRate: 0, duplicateRate: 0, reorderRate: 0, maxDelay: 0, ...faults };
+  }
+
+  /** Splits members into groups that cannot reach each other; unlisted members form one more group. */
+  partition(...groups: MemberId[][]): void {
+    this.#group.clear();
+    groups.forEach((g, i) => {
+      for (const id of g) this.#group.set(id, i + 1);
+    });
+  }
+
+  /** Cuts `id` off from everyone (both directions). */
+  isolate(id: MemberId): void {
+    this.#group.set(id, -Number(id) - 1000);
+  }
+
+  /** Drops messages from `from` to `to` only (an asymmetric partition). */
+  cut(from: MemberId, to: MemberId): void {
+    this.#cut.add(`${from}->${to}`);
+  }
+
+  /** Removes every partition and cut. */
+  heal(): void {
+    this.#group.clear();
+    this.#cut.clear();
+  }
+
+  connected(from: MemberId, to: MemberId): boolean {
+    if (this.#cut.has(`${from}->${to}`)) return false;
+    return (this.#group.get(from) ?? 0) === (this.#group.get(to) ?? 0);
+  }
+
+  send(m: Message): void {
+    if (!this.connected(m.from, m.to) || this.#chance(this.faults.dropRate)) {
+      this.dropped++;
+      return;
+    }
+    const copies = this.#chance(this.faults.duplicateRate) ? 2 : 1;
+    for (let i = 0; i < copies; i++) {
+      const f: InFlight = {
+        msg: cloneMessage(m),
+        delay: this.faults.maxDelay > 0 ? this.random.int(this.faults.maxDelay + 1) : 0,
+      };
+      if (this.queue.length > 0 && this.#chance(this.faults.reorderRate)) {
+        this.queue.splice(this.random.int(this.queue.length), 0, f);
+      } else {
+        this.queue.push(f);
+      }
+    }
+  }
+
+  /**
+   * Removes and returns the messages deliverable now (to `to`, or to anyone), in queue order;
+   * delayed messages wait one round less.
+   */
+  take(to?: MemberId): Message[] {
+    const out: Message[] = [];
+    const keep: InFlight[] = [];
+    for (const f of this.queue) {
+      if (to !== undefined && f.msg.to !== to) keep.push(f);
+      else if (f.delay > 0) {
+        f.delay--;
+        keep.push(f);
+      } else if (!this.connected(f.msg.from, f.msg.to)) this.dropped++;
+      else out.push(f.msg);
+    }
+    this.queue = keep;
+    return out;
+  }
+
+  /** Removes queued messages matching `pred`; returns them. */
+  remove(pred: (m: Message) => boolean): Message[] {
+    const out = this.queue.filter((f) => pred(f.msg)).map((f) => f.msg);
+    this.queue = this.queue.filter((f) => !pred(f.msg));
+    return out;
+  }
+
+  #chance(p: number): boolean {
+    return p > 0 && this.random.float() < p;
+  }
+}
+
+/** One member of a TestCluster: its core, its storage, and a tiny state machine (the applied payloads). */
+export interface TestNode {
+  id: MemberId;
+  node: RawNode;
+  storage: MemoryStorage;
+  /** Payloads of applied normal entries, in order (the state machine). */
+  state: string[];
+  /** Every applied entry, including conf changes and empty ones. */
+  appliedEntries: Entry[];
+  confState: ConfState;
+  /** Confirmed linearizable reads, in the order the core reported them. */
+  readStates: ReadState[];
+}
+
+export interface TestClusterOptions {
+  random: Random;
+  logger?: Logger;
+  faults?: NetworkFaults;
+  /** Options applied to every member (id, storage and random are supplied by the cluster). */
+  config?: Partial<Omit<Config, 'id' | 'storage' | 'random'>>;
+}
+
+export interface AddNodeOptions {
+  voters: MemberId[];
+  learners?: MemberId[];
+  /** The bootstrap snapshot's index (and term 1). Default 1. 0 starts from an empty log. */
+  index?: bigint;
+  config?: Partial<Omit<Config, 'id' | 'storage' | 'random'>>;
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/**
+ * A cluster of raft cores on a MemoryNetwork, each handling its Ready exactly as an embedder must:
+ * persist, send, apply, advance. Time passes only through tick(); delivery only through deliver().
+ */
+export class TestCluster {
+  readonly nodes = new Map<MemberId, TestNode>();
+  readonly network: MemoryNetwork;
+  readonly random: Random;
+  readonly logger: Logger;
+  readonly #config: TestClusterOptions['config'];
+
+  constructor(opts: TestClusterOptions) {
+    this.random = opts.random;
+    this.logger = opts.logger ?? noopLogger;
+    this.network = new MemoryNetwork(opts.random, opts.faults);
+    this.#config = opts.config;
+  }
+
+  /** Adds a member whose storage starts from a bootstrap snapshot with the given configuration. */
+  addNode(id: MemberId, opts: AddNodeOptions): TestNode {
+    if (this.nodes.has(id)) throw new RangeError(`addNode: member ${id} already exists`);
+    const storage = new MemoryStorage();
+    const index = opts.index ?? 1n;
+    const cs: ConfState = { ...emptyConfState(), voters: [...opts.voters], learners: [...(opts.learners ?? [])] };
+    if (index > 0n) {
+      storage.applySnapshot({ data: encodeState([]), metadata: { index, term: 1n, confState: cs } });
+    }
+    const node = new RawNode({
+      ...this.#config,
+      ...opts.config,
+      id,
+      storage,
+      random: this.random,
+      logger: this.logger.child({ member: id.toString() }),
+    });
+    const n: TestNode = { id, node, storage, state: [], appliedEntries: [], confState: cs, readStates: [] };
+    this.nodes.set(id, n);
+    return n;
+  }
+
+  /** Restarts a member from its storage (volatile state is lost, persisted state kept). */
+  restart(id: MemberId): TestNode {
+    const old = this.get(id);
+    const snap = old.storage.snapshot();
+    const node = new RawNode({
+      ...this.#config,
+      id,
+      storage: old.storage,
+      random: this.random,
+      logger: this.logger.child({ member: id.toString() }),
+    });
+    const n: TestNode = {
+      id,
+      node,
+      storage: old.storage,
+      state: decodeState(snap.data),
+      appliedEntries: [],
+      confState: snap.metadata.confState,
+      readStates: [],
+    };
+    this.nodes.set(id, n);
+    return n;
+  }
+
+  get(id: MemberId): TestNode {
+    const n = this.nodes.get(id);
+    if (n === undefined) throw new RangeError(`no member ${id} in the test cluster`);
+    return n;
+  }
+
+  /** Handles one Ready of member `id` (if it has one): persist, send, apply, advance. */
+  processReady(id: MemberId): Ready | undefined {
+    const n = this.get(id);
+    if (!n.node.hasReady()) return undefined;
+    const rd = n.node.ready();
+    // 1. Persist.
+    if (rd.snapshot !== undefined) n.storage.applySnapshot(rd.snapshot);
+    if (rd.hardState !== undefined) n.storage.setHardState(rd.hardState);
+    n.storage.append(rd.entries);
+    // 2. Send.
+    for (const m of rd.messages) this.network.send(m);
+    // 3. Apply.
+    if (rd.snapshot !== undefined) {
+      n.state = decodeState(rd.snapshot.data);
+      n.confState = rd.snapshot.metadata.confState;
+    }
+    for (const e of rd.committedEntries) this.#apply(n, e);
+    n.readStates.push(...rd.readStates);
+    // 4. Advance.
+    n.node.advance();
+    return rd;
+  }
+
+  #apply(n: TestNode, e: Entry): void {
+    n.appliedEntries.push(e);
+    if (e.type === EntryType.Normal) {
+      if (e.data.byteLength > 0) n.state.push(decoder.decode(e.data));
+      return;
+    }
+    const cc: ConfChangeV2 = e.type === EntryType.ConfChange ? decodeConfChangeV1(e.data) : decodeConfChange(e.data);
+    n.confState = n.node.applyConfChange(cc);
+  }
+
+  /**
+   * Delivers the deliverable messages (to `to`, or to everyone) once. Messages to unknown members
+   * are dropped; proposals a member refuses are dropped too (as a real transport would). Returns
+   * the messages delivered.
+   */
+  deliver(to?: MemberId): Message[] {
+    const msgs = this.network.take(to);
+    const delivered: Message[] = [];
+    for (const m of msgs) {
+      const n = this.nodes.get(m.to);
+      if (n === undefined) continue;
+      try {
+        n.node.step(m);
+        delivered.push(m);
+      } catch (err) {
+        if ((err as { code?: string }).code === 'PROPOSAL_DROPPED' || (err as { code?: string }).code === 'STEP_PEER_NOT_FOUND') {
+          continue;
+        }
+        throw err;
+      }
+    }
+    return delivered;
+  }
+
+  tick(id: MemberId, times = 1): void {
+    const n = this.get(id);
+    for (let i = 0; i < times; i++) n.node.tick();
+  }
+
+  tickAll(times = 1): void {
+    for (let i = 0; i < times; i++) for (const n of this.nodes.values()) n.node.tick();
+  }
+
+  /**
+   * Processes Readys and delivers messages until nothing changes (or `maxRounds` rounds).
+   * Returns whether the cluster went quiet.
+   */
+  stabilize(ids?: MemberId[], maxRounds = 10_000): boolean {
+    const members = ids ?? [...this.nodes.keys()];
+    for (let round = 0; round < maxRounds; round++) {
+      let busy = false;
+      for (const id of members) if (this.processReady(id) !== undefined) busy = true;
+      const pending = this.network.queue.some((f) => members.includes(f.msg.to));
+      for (const id of members) if (this.deliver(id).length > 0) busy = true;
+      if (!busy && !pending) return true;
+    }
+    return false;
+  }
+
+  /** The member that believes it is leader with the highest term, if any. */
+  leader(): MemberId | undefined {
+    let best: { id: MemberId; term: bigint } | undefined;
+    for (const n of this.nodes.values()) {
+      const r = n.node.raft;
+      if (r.state === 'leader' && (best === undefined || r.term > best.term)) best = { id: n.id, term: r.term };
+    }
+    return best?.id;
+  }
+
+  /** Proposes a UTF-8 string through member `id`; false when the proposal was dropped. */
+  propose(id: MemberId, data: string): boolean {
+    try {
+      this.get(id).node.propose(encoder.encode(data));
+      return true;
+    } catch (err) {
+      if ((err as { code?: string }).code === 'PROPOSAL_DROPPED') return false;
+      throw err;
+    }
+  }
+
+  /** Snapshots member `id` at its applied index and compacts its log up to `index`. */
+  compact(id: MemberId, index: bigint): Snapshot {
+    const n = this.get(id);
+    const applied = n.node.raft.raftLog.applied;
+    if (applied > n.storage.snapshot().metadata.index) {
+      n.storage.createSnapshot(applied, n.confState, encodeState(n.state));
+    }
+    const upTo = index < applied ? index : applied;
+    if (upTo >= n.storage.firstIndex()) n.storage.compact(upTo);
+    return n.storage.snapshot();
+  }
+}
+
+function encodeState(state: string[]): Uint8Array {
+  return encoder.encode(JSON.stringify(state));
+}
+
+function decodeState(data: Uint8Array): string[] {
+  if (data.byteLength === 0) return [];
+  return JSON.parse(decoder.decode(data)) as string[];
+}
