@@ -68,6 +68,12 @@ export {
   rootDigest,
 } from './root-ca.js';
 export {
+  type FinishedRotation,
+  RootRotation,
+  type RotationNodeState,
+  type StartRotationOptions,
+} from './rotation.js';
+export {
   allowedRolesFor,
   authorizeRpc,
   checkRpcRoles,
