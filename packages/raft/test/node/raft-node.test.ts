@@ -1,0 +1,190 @@
+import { isSwarmError, ManualClock, seededRandom } from '@swarm/api';
+import { afterEach, describe, expect, it } from 'vitest';
+import { RaftNode } from '../../src/node/raft-node.js';
+import { memoryRaftStorage, type RaftStorage } from '../../src/node/raft-storage.js';
+import { MemoryNetwork } from '../../src/node/transport.js';
+import type { MemberId } from '../../src/types.js';
+import { cmd, KvMachine } from './kv-machine.js';
+
+const flush = () => new Promise<void>((r) => setImmediate(r));
+
+class Cluster {
+  readonly clock = new ManualClock(0);
+  readonly net = new MemoryNetwork();
+  readonly nodes = new Map<MemberId, RaftNode<string | undefined>>();
+  readonly machines = new Map<MemberId, KvMachine>();
+  readonly storages = new Map<MemberId, RaftStorage>();
+  #seed = 1;
+
+  async add(id: MemberId, bootstrap?: MemberId[], snapshotInterval = 10_000) {
+    const sm = new KvMachine();
+    const storage = this.storages.get(id) ?? memoryRaftStorage();
+    const node = new RaftNode({
+      id,
+      storage,
+      transport: this.net.transport(id),
+      stateMachine: sm,
+      clock: this.clock,
+      random: seededRandom(this.#seed++),
+      tickMs: 100,
+      snapshotInterval,
+      keepEntries: 5,
+      ...(bootstrap ? { bootstrap } : {}),
+    });
+    this.net.attach(id, node);
+    this.nodes.set(id, node);
+    this.machines.set(id, sm);
+    this.storages.set(id, storage);
+    await node.start();
+    return node;
+  }
+
+  async run(ms: number) {
+    for (let t = 0; t < ms; t += 10) {
+      this.clock.advance(10);
+      await flush();
+    }
+  }
+
+  async leader(): Promise<RaftNode<string | undefined>> {
+    for (let i = 0; i < 200; i++) {
+      const l = [...this.nodes.values()].find((n) => n.isLeader);
+      if (l) return l;
+      await this.run(100);
+    }
+    throw new Error('no leader elected');
+  }
+
+  /** Resolves a promise while virtual time moves. */
+  async settle<T>(p: Promise<T>, ms = 10_000): Promise<T> {
+    let done = false;
+    const out = p.finally(() => {
+      done = true;
+    });
+    for (let t = 0; t < ms && !done; t += 10) {
+      this.clock.advance(10);
+      await flush();
+    }
+    return out;
+  }
+}
+
+let cluster: Cluster;
+afterEach(async () => {
+  for (const n of cluster?.nodes.values() ?? []) await n.stop();
+});
+
+describe('RaftNode', () => {
+  it('elects a leader and resolves a proposal once it is committed and applied locally', async () => {
+    cluster = new Cluster();
+    for (const id of [1n, 2n, 3n]) await cluster.add(id, [1n, 2n, 3n]);
+    const leader = await cluster.leader();
+    const res = await cluster.settle(leader.propose(cmd('a', '1')));
+    expect(res.result).toBeUndefined();
+    expect(leader.appliedIndex).toBeGreaterThanOrEqual(res.index);
+    expect(cluster.machines.get(leader.id)!.map.get('a')).toBe('1');
+    const again = await cluster.settle(leader.propose(cmd('a', '2')));
+    expect(again.result).toBe('1');
+    expect(again.index).toBeGreaterThan(res.index);
+    await cluster.run(500);
+    for (const sm of cluster.machines.values()) expect(sm.map.get('a')).toBe('2');
+  });
+
+  it('forwards a follower proposal to the leader and resolves it on the follower when applied there', async () => {
+    cluster = new Cluster();
+    for (const id of [1n, 2n, 3n]) await cluster.add(id, [1n, 2n, 3n]);
+    const leader = await cluster.leader();
+    const follower = [...cluster.nodes.values()].find((n) => n !== leader)!;
+    const res = await cluster.settle(follower.propose(cmd('f', 'x')));
+    expect(follower.appliedIndex).toBeGreaterThanOrEqual(res.index);
+    expect(cluster.machines.get(follower.id)!.map.get('f')).toBe('x');
+  });
+
+  it('serves a linearizable read index that covers every write acknowledged before it', async () => {
+    cluster = new Cluster();
+    for (const id of [1n, 2n, 3n]) await cluster.add(id, [1n, 2n, 3n]);
+    const leader = await cluster.leader();
+    const w = await cluster.settle(leader.propose(cmd('r', '1')));
+    const follower = [...cluster.nodes.values()].find((n) => n !== leader)!;
+    const read = await cluster.settle(follower.readIndex());
+    expect(read.index).toBeGreaterThanOrEqual(w.index);
+    expect(cluster.machines.get(follower.id)!.map.get('r')).toBe('1');
+  });
+
+  it('elects a new leader after the old one is cut off, and the old one cannot commit', async () => {
+    cluster = new Cluster();
+    for (const id of [1n, 2n, 3n]) await cluster.add(id, [1n, 2n, 3n]);
+    const old = await cluster.leader();
+    for (const id of cluster.nodes.keys()) if (id !== old.id) cluster.net.cut(old.id, id);
+    const stuck = old.propose(cmd('lost', 'x'), { timeoutMs: 3_000 });
+    const settled = stuck.then(
+      () => 'committed',
+      (e: unknown) => (isSwarmError(e) ? e.code : String(e)),
+    );
+    await cluster.run(4_000);
+    expect(await settled).toBe('RAFT_TIMEOUT');
+    const next = [...cluster.nodes.values()].find((n) => n.isLeader && n !== old);
+    expect(next).toBeDefined();
+    await cluster.settle(next!.propose(cmd('after', 'y')));
+    cluster.net.heal();
+    await cluster.run(3_000);
+    expect(cluster.machines.get(old.id)!.map.get('after')).toBe('y');
+    expect(cluster.machines.get(old.id)!.map.has('lost')).toBe(false);
+  });
+
+  it('adds a member that catches up by snapshot after the log was compacted', async () => {
+    cluster = new Cluster();
+    for (const id of [1n, 2n, 3n]) await cluster.add(id, [1n, 2n, 3n], 10);
+    const leader = await cluster.leader();
+    for (let i = 0; i < 30; i++) await cluster.settle(leader.propose(cmd(`k${i}`, `${i}`)));
+    expect(cluster.storages.get(leader.id)!.firstIndex()).toBeGreaterThan(10n);
+    const joiner = await cluster.add(4n, undefined, 10);
+    const change = await cluster.settle(leader.addMember(4n));
+    expect(change.confState.voters).toContain(4n);
+    await cluster.run(3_000);
+    const sm4 = cluster.machines.get(4n)!;
+    expect(sm4.map.get('k29')).toBe('29');
+    expect(sm4.map.get('k0')).toBe('0');
+    expect(joiner.appliedIndex).toBe(leader.appliedIndex);
+  });
+
+  it('removes a member and keeps committing with the rest', async () => {
+    cluster = new Cluster();
+    for (const id of [1n, 2n, 3n]) await cluster.add(id, [1n, 2n, 3n]);
+    const leader = await cluster.leader();
+    const victim = [...cluster.nodes.keys()].find((id) => id !== leader.id)!;
+    const change = await cluster.settle(leader.removeMember(victim));
+    expect(change.confState.voters).not.toContain(victim);
+    await cluster.nodes.get(victim)!.stop();
+    await cluster.settle(leader.propose(cmd('two', 'left')));
+  });
+
+  it('restarts from its storage and re-applies committed entries', async () => {
+    cluster = new Cluster();
+    for (const id of [1n, 2n, 3n]) await cluster.add(id, [1n, 2n, 3n]);
+    const leader = await cluster.leader();
+    await cluster.settle(leader.propose(cmd('persist', 'me')));
+    await cluster.run(500);
+    const id = [...cluster.nodes.keys()].find((x) => x !== leader.id)!;
+    await cluster.nodes.get(id)!.stop();
+    cluster.net.detach(id);
+    const restarted = await cluster.add(id);
+    await cluster.run(1_000);
+    expect(cluster.machines.get(id)!.map.get('persist')).toBe('me');
+    expect(restarted.appliedIndex).toBeGreaterThan(1n);
+  });
+
+  it('rejects a proposal right away when it is aborted or the node is stopped', async () => {
+    cluster = new Cluster();
+    const n = await cluster.add(1n, [1n]);
+    await cluster.leader();
+    const ac = new AbortController();
+    ac.abort(new Error('caller gave up'));
+    await expect(n.propose(cmd('a', 'b'), { signal: ac.signal })).rejects.toThrow('caller gave up');
+    const pending = n.propose(cmd('x', 'y'));
+    await n.stop();
+    const err = await pending.catch((e: unknown) => e);
+    expect(isSwarmError(err, 'RAFT_NODE_STOPPED')).toBe(true);
+    expect(() => n.propose(cmd('z', 'z'))).toThrow(/stopped/);
+  });
+});

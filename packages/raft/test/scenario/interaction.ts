@@ -1,0 +1,344 @@
+// The scenario runner's commands, on top of TestCluster (@swarm/raft/testing). Each command returns
+// the text compared with (or written as) the expected output.
+import { type LogEntry, MemoryLogger, seededRandom } from '@swarm/api';
+import { confChangesFromString } from '../../src/confchange/describe.js';
+import type { Config } from '../../src/config.js';
+import {
+  describeConfState,
+  describeEntry,
+  describeHardState,
+  describeMessage,
+  describeReady,
+  messageTypeName,
+} from '../../src/describe.js';
+import { TestCluster } from '../../src/testing.js';
+import { ConfChangeTransition, type MemberId, type Message } from '../../src/types.js';
+import type { Arg, TestCase } from './datadriven.js';
+
+const STATE: Record<string, string> = {
+  follower: 'StateFollower',
+  candidate: 'StateCandidate',
+  'pre-candidate': 'StatePreCandidate',
+  leader: 'StateLeader',
+};
+const PROGRESS: Record<string, string> = { probe: 'StateProbe', replicate: 'StateReplicate', snapshot: 'StateSnapshot' };
+
+function indent(s: string, by = '  '): string {
+  return s
+    .split('\n')
+    .map((l) => (l === '' ? l : by + l))
+    .join('\n');
+}
+
+const ids = (vals: string[]): MemberId[] => vals.map((v) => BigInt(v));
+
+export class InteractionEnv {
+  readonly logEntries: LogEntry[] = [];
+  readonly cluster = new TestCluster({ random: seededRandom(1), logger: new MemoryLogger(this.logEntries) });
+  #nextId = 1n;
+
+  handle(c: TestCase): string {
+    const out = this.#dispatch(c);
+    return out === '' ? 'ok' : out;
+  }
+
+  #arg(c: TestCase, key: string): Arg | undefined {
+    return c.args.find((a) => a.key === key);
+  }
+
+  #positional(c: TestCase): string[] {
+    return c.args.filter((a) => a.vals.length === 0).map((a) => a.key);
+  }
+
+  #id(c: TestCase, key?: string): MemberId {
+    const v = key === undefined ? this.#positional(c)[0] : this.#arg(c, key)?.vals[0];
+    if (v === undefined) throw new SyntaxError(`line ${c.line}: ${c.cmd} needs a member ID${key ? ` (${key}=)` : ''}`);
+    return BigInt(v);
+  }
+
+  #dispatch(c: TestCase): string {
+    switch (c.cmd) {
+      case 'add-nodes':
+        return this.#addNodes(c);
+      case 'campaign':
+        this.cluster.get(this.#id(c)).node.campaign();
+        return '';
+      case 'propose': {
+        const [id, data] = this.#positional(c);
+        return this.cluster.propose(BigInt(id!), data ?? '') ? '' : 'raft proposal dropped';
+      }
+      case 'propose-conf-change':
+        return this.#proposeConfChange(c);
+      case 'tick':
+        this.cluster.tick(this.#id(c), Number(this.#arg(c, 'times')?.vals[0] ?? 1));
+        return '';
+      case 'tick-heartbeat': {
+        const n = this.cluster.get(this.#id(c)).node;
+        for (let i = 0; i < n.raft.heartbeatTimeout; i++) n.tick();
+        return '';
+      }
+      case 'tick-election': {
+        // Enough ticks for this member's (randomized) election timeout to pass.
+        const n = this.cluster.get(this.#id(c)).node;
+        const r = n.raft;
+        const times = r.state === 'leader' ? r.electionTimeout : Math.max(1, r.randomizedElectionTimeout - r.electionElapsed);
+        for (let i = 0; i < times; i++) n.tick();
+        return '';
+      }
+      case 'process-ready':
+        return this.#positional(c)
+          .map((id) => this.#processReady(BigInt(id)))
+          .join('\n');
+      case 'deliver-msgs':
+        return this.#deliver(this.#positional(c).length > 0 ? ids(this.#positional(c)) : undefined);
+      case 'stabilize': {
+        const members = this.#positional(c).filter((x) => x !== 'quiet');
+        const out = this.#stabilize(members.length > 0 ? ids(members) : undefined);
+        return this.#positional(c).includes('quiet') ? '' : out;
+      }
+      case 'run': {
+        // Time passes: every member ticks, then the cluster settles; `times` rounds.
+        const times = Number(this.#arg(c, 'ticks')?.vals[0] ?? 1);
+        for (let i = 0; i < times; i++) {
+          this.cluster.tickAll();
+          this.#stabilize(undefined);
+        }
+        return this.#raftState();
+      }
+      case 'pending-msgs':
+        return this.cluster.network.queue.map((f) => describeMessage(f.msg)).join('\n') || 'no messages';
+      case 'drop':
+        return this.#mutate(c, 'dropped', (ms) => {
+          this.cluster.network.remove((m) => ms.includes(m));
+        });
+      case 'dup':
+        return this.#mutate(c, 'duplicated', (ms) => {
+          const q = this.cluster.network.queue;
+          for (const m of ms) {
+            const at = q.findIndex((f) => f.msg === m);
+            q.splice(at + 1, 0, { msg: { ...m, entries: m.entries.map((e) => ({ ...e })) }, delay: 0 });
+          }
+        });
+      case 'reorder':
+        return this.#mutate(c, 'reordered', (ms) => {
+          // Reverse the order of the selected messages in place.
+          const q = this.cluster.network.queue;
+          const slots = q.map((f, i) => (ms.includes(f.msg) ? i : -1)).filter((i) => i >= 0);
+          const picked = slots.map((i) => q[i]!).reverse();
+          slots.forEach((slot, k) => {
+            q[slot] = picked[k]!;
+          });
+        });
+      case 'partition': {
+        const groups = this.#positional(c).map((g) => g.split(',').map((x) => BigInt(x)));
+        this.cluster.network.partition(...groups);
+        return '';
+      }
+      case 'isolate':
+        this.cluster.network.isolate(this.#id(c));
+        return '';
+      case 'cut':
+        this.cluster.network.cut(this.#id(c, 'from'), this.#id(c, 'to'));
+        return '';
+      case 'heal':
+        this.cluster.network.heal();
+        return '';
+      case 'faults': {
+        const f = this.cluster.network.faults;
+        const num = (k: string, d: number) => Number(this.#arg(c, k)?.vals[0] ?? d);
+        f.dropRate = num('drop', 0);
+        f.duplicateRate = num('dup', 0);
+        f.reorderRate = num('reorder', 0);
+        f.maxDelay = num('delay', 0);
+        return '';
+      }
+      case 'transfer-leadership':
+        this.cluster.get(this.#id(c, 'from')).node.transferLeader(this.#id(c, 'to'));
+        return '';
+      case 'read-index': {
+        const [id, ctx] = this.#positional(c);
+        this.cluster.get(BigInt(id!)).node.readIndex(new TextEncoder().encode(ctx ?? ''));
+        return '';
+      }
+      case 'compact': {
+        const [id, index] = this.#positional(c);
+        this.cluster.compact(BigInt(id!), BigInt(index!));
+        return this.#raftLog(BigInt(id!));
+      }
+      case 'report-unreachable': {
+        const [id, target] = this.#positional(c);
+        this.cluster.get(BigInt(id!)).node.reportUnreachable(BigInt(target!));
+        return '';
+      }
+      case 'report-snapshot': {
+        const [id, target, status] = this.#positional(c);
+        this.cluster.get(BigInt(id!)).node.reportSnapshot(BigInt(target!), status === 'failure' ? 'failure' : 'finish');
+        return '';
+      }
+      case 'restart':
+        this.cluster.restart(this.#id(c));
+        return '';
+      case 'status':
+        return this.#status(this.#id(c));
+      case 'raft-log':
+        return this.#raftLog(this.#id(c));
+      case 'raft-state':
+        return this.#raftState();
+      case 'state-machine':
+        return this.#positional(c)
+          .map((id) => `${id}: [${this.cluster.get(BigInt(id)).state.join(' ')}]`)
+          .join('\n');
+      case 'read-states': {
+        const n = this.cluster.get(this.#id(c));
+        const out = n.readStates.map((rs) => `Index:${rs.index} Ctx:${new TextDecoder().decode(rs.requestCtx)}`);
+        n.readStates = [];
+        return out.join('\n') || 'no read states';
+      }
+      default:
+        throw new SyntaxError(`line ${c.line}: unknown command ${c.cmd}`);
+    }
+  }
+
+  #addNodes(c: TestCase): string {
+    const n = Number(this.#positional(c)[0]);
+    const config: Partial<Omit<Config, 'id' | 'storage' | 'random'>> = {};
+    const a = (k: string) => this.#arg(c, k)?.vals;
+    const bool = (k: string) => (a(k) === undefined ? undefined : a(k)![0] === 'true');
+    if (bool('pre-vote') !== undefined) config.preVote = bool('pre-vote')!;
+    if (bool('check-quorum') !== undefined) config.checkQuorum = bool('check-quorum')!;
+    if (bool('disable-forwarding') !== undefined) config.disableProposalForwarding = bool('disable-forwarding')!;
+    if (bool('step-down-on-removal') !== undefined) config.stepDownOnRemoval = bool('step-down-on-removal')!;
+    if (a('read-only') !== undefined) config.readOnlyOption = a('read-only')![0] as 'safe' | 'lease-based';
+    if (a('max-inflight') !== undefined) config.maxInflightMsgs = Number(a('max-inflight')![0]);
+    if (a('max-size-per-msg') !== undefined) config.maxSizePerMsg = Number(a('max-size-per-msg')![0]);
+    if (a('max-uncommitted-size') !== undefined) config.maxUncommittedEntriesSize = Number(a('max-uncommitted-size')![0]);
+    const voters = ids(a('voters') ?? []);
+    const learners = ids(a('learners') ?? []);
+    const index = a('index') === undefined ? (voters.length > 0 ? 1n : 0n) : BigInt(a('index')![0]!);
+    const out: string[] = [];
+    for (let i = 0; i < n; i++) {
+      const id = this.#nextId++;
+      this.cluster.addNode(id, { voters, learners, index, config });
+      const r = this.cluster.get(id).node.raft;
+      out.push(
+        `INFO ${id} switched to configuration ${describeConfState(r.trk.confState())}`,
+        `INFO ${id} became follower at term ${r.term}`,
+      );
+    }
+    return out.join('\n');
+  }
+
+  #proposeConfChange(c: TestCase): string {
+    const id = BigInt(this.#positional(c)[0]!);
+    const transition = this.#arg(c, 'transition')?.vals[0] ?? 'auto';
+    const t =
+      transition === 'implicit'
+        ? ConfChangeTransition.JointImplicit
+        : transition === 'explicit'
+          ? ConfChangeTransition.JointExplicit
+          : ConfChangeTransition.Auto;
+    const changes = confChangesFromString(this.#positional(c).slice(1).join(' '));
+    try {
+      this.cluster.get(id).node.proposeConfChange({ transition: t, changes, context: new Uint8Array(0) });
+      return '';
+    } catch (err) {
+      return `error: ${(err as Error).message}`;
+    }
+  }
+
+  #processReady(id: MemberId): string {
+    const rd = this.cluster.processReady(id);
+    const head = `> ${id} handling Ready`;
+    if (rd === undefined) return `${head}\n  <empty Ready>`;
+    return `${head}\n${indent(describeReady(rd))}`;
+  }
+
+  #deliver(to: MemberId[] | undefined): string {
+    const out: string[] = [];
+    for (const id of to ?? [...this.cluster.nodes.keys()]) {
+      const msgs = this.cluster.deliver(id);
+      if (msgs.length === 0) continue;
+      out.push(`> ${id} receiving messages`);
+      for (const m of msgs) out.push(indent(describeMessage(m)));
+    }
+    return out.join('\n') || 'no messages';
+  }
+
+  #stabilize(members: MemberId[] | undefined): string {
+    const ms = members ?? [...this.cluster.nodes.keys()];
+    const out: string[] = [];
+    for (let round = 0; round < 1000; round++) {
+      let busy = false;
+      for (const id of ms) {
+        if (!this.cluster.get(id).node.hasReady()) continue;
+        busy = true;
+        out.push(this.#processReady(id));
+      }
+      for (const id of ms) {
+        const msgs = this.cluster.deliver(id);
+        if (msgs.length === 0) continue;
+        busy = true;
+        out.push(`> ${id} receiving messages`);
+        for (const m of msgs) out.push(indent(describeMessage(m)));
+      }
+      if (!busy && !this.cluster.network.queue.some((f) => ms.includes(f.msg.to) && f.delay === 0)) {
+        if (!this.cluster.network.queue.some((f) => ms.includes(f.msg.to))) break;
+      }
+    }
+    return out.join('\n');
+  }
+
+  #mutate(c: TestCase, verb: string, apply: (ms: Message[]) => void): string {
+    const from = this.#arg(c, 'from')?.vals[0];
+    const to = this.#arg(c, 'to')?.vals[0];
+    const type = this.#arg(c, 'type')?.vals[0];
+    const selected = this.cluster.network.queue
+      .map((f) => f.msg)
+      .filter(
+        (m) =>
+          (from === undefined || m.from === BigInt(from)) &&
+          (to === undefined || m.to === BigInt(to)) &&
+          (type === undefined || messageTypeName(m.type) === type),
+      );
+    apply(selected);
+    if (selected.length === 0) return `${verb} no messages`;
+    return [`${verb}:`, ...selected.map((m) => indent(describeMessage(m)))].join('\n');
+  }
+
+  #status(id: MemberId): string {
+    const st = this.cluster.get(id).node.status();
+    if (st.progress === undefined) return `${id} is ${STATE[st.softState.raftState]} (no progress: not leader)`;
+    const out: string[] = [];
+    for (const [pid, pr] of [...st.progress].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+      let s = `${pid}: ${PROGRESS[pr.state]} match=${pr.match} next=${pr.next}`;
+      if (pr.isLearner) s += ' learner';
+      if (pr.paused) s += ' paused';
+      if (pr.pendingSnapshot > 0n) s += ` pendingSnap=${pr.pendingSnapshot}`;
+      if (pr.inflight > 0) s += ` inflight=${pr.inflight}`;
+      out.push(s);
+    }
+    return out.join('\n');
+  }
+
+  #raftLog(id: MemberId): string {
+    const n = this.cluster.get(id);
+    const first = n.storage.firstIndex();
+    const last = n.storage.lastIndex();
+    if (last < first) return `log is empty: first index=${first}, last index=${last}`;
+    return n.storage
+      .entries(first, last + 1n, Number.MAX_SAFE_INTEGER)
+      .map(describeEntry)
+      .join('\n');
+  }
+
+  #raftState(): string {
+    const out: string[] = [];
+    for (const n of this.cluster.nodes.values()) {
+      const r = n.node.raft;
+      const voter = r.trk.progress.get(n.id);
+      const role = voter === undefined ? 'Removed' : voter.isLearner ? 'Learner' : 'Voter';
+      out.push(`${n.id}: ${STATE[r.state]} (${role}) ${describeHardState(r.hardState())} Lead:${r.lead}`);
+    }
+    return out.join('\n');
+  }
+}
