@@ -11,8 +11,8 @@ export interface RecordStorage {
   open(): Promise<void>;
   close(): Promise<void>;
   get(key: string): Promise<Uint8Array | undefined>;
-  /** Applies every write or none. */
-  write(batch: RecordWrite[]): Promise<void>;
+  /** Applies every write or none; with `sync`, durably (fsync) before resolving. */
+  write(batch: RecordWrite[], options?: { sync?: boolean }): Promise<void>;
   /** Entries whose key starts with `prefix`, in key order. */
   entries(prefix: string): AsyncIterable<[string, Uint8Array]>;
 }
@@ -24,7 +24,7 @@ export function levelStorage(location: string): RecordStorage {
     open: () => db.open(),
     close: () => db.close(),
     get: (key) => db.get(key),
-    write: (batch) => db.batch(batch),
+    write: (batch, options) => db.batch(batch, { sync: options?.sync === true }),
     async *entries(prefix) {
       for await (const [key, value] of db.iterator({ gte: prefix, lt: `${prefix}\uffff` })) yield [key, value];
     },

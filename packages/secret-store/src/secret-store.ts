@@ -167,7 +167,12 @@ export class SecretStore {
     const store = new SecretStore(keys, components, init);
     if (keys.pendingKeyId !== undefined) {
       store.#logger.warn('resuming an interrupted data key rotation', { dataKeyId: keys.pendingKeyId });
-      await store.#exclusive(() => store.#rotateDataKey());
+      try {
+        await store.#exclusive(() => store.#rotateDataKey());
+      } catch (err) {
+        await store.close();
+        throw err;
+      }
     }
     return store;
   }
@@ -311,7 +316,8 @@ export class SecretStore {
       let batch: RecordWrite[] = [];
       const flush = async (): Promise<void> => {
         if (batch.length === 0) return;
-        await this.#storage.write(batch);
+        // Synced: the old key is dropped later, so these records must be durable first.
+        await this.#storage.write(batch, { sync: true });
         records += batch.length;
         batch = [];
         this.#crash('data-key:batch-reencrypted');
