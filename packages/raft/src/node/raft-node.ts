@@ -1,0 +1,506 @@
+// The driver: owns a clock, a transport and durable storage, runs the Ready loop of a RawNode, and
+// gives embedders promises that settle when their proposals are committed AND applied locally.
+//
+// Ready handling order (what makes it safe): persist hard state, snapshot and entries (synced when
+// the Ready says so) -> only then send messages -> apply the snapshot and committed entries to the
+// state machine -> serve reads -> advance. A vote or an append acknowledgement therefore never
+// leaves this member before the state it promises is on disk.
+import {
+  type Clock,
+  type Logger,
+  noopLogger,
+  type Random,
+  type Timer,
+} from '@swarm/api';
+import { decodeConfChange, decodeConfChangeV1 } from '../codec.js';
+import type { Config } from '../config.js';
+import { RawNode, type Ready } from '../raw-node.js';
+import type { Status } from '../status.js';
+import {
+  ConfChangeTransition,
+  ConfChangeType,
+  type ConfChangeV2,
+  type ConfState,
+  emptyConfState,
+  type Entry,
+  EntryType,
+  type MemberId,
+  type Message,
+  MessageType,
+  NONE,
+} from '../types.js';
+import { NoLeaderError, RaftNodeStoppedError, RaftTimeoutError } from './errors.js';
+import type { RaftStorage } from './raft-storage.js';
+import type { Transport } from './transport.js';
+
+/** The embedder's replicated state machine. `apply` must be deterministic and synchronous. */
+export interface StateMachine<R = unknown> {
+  apply(data: Uint8Array, index: bigint): R;
+  /** The full state, for a raft snapshot. */
+  snapshot(): Uint8Array;
+  /** Replaces the state with a snapshot's. */
+  restore(data: Uint8Array): void;
+}
+
+export interface RaftNodeOptions<R = unknown> {
+  id: MemberId;
+  storage: RaftStorage;
+  transport: Transport;
+  stateMachine: StateMachine<R>;
+  clock: Clock;
+  random: Random;
+  logger?: Logger;
+  /** Milliseconds per raft tick. Default 1000 (swarm's production value). */
+  tickMs?: number;
+  /** Voters of a brand-new cluster. Used only when the storage is empty; members added later start empty. */
+  bootstrap?: readonly MemberId[];
+  /** Take a snapshot every this many applied entries. Default 10,000. */
+  snapshotInterval?: number;
+  /** Entries kept behind a snapshot for slow followers. Default 500. */
+  keepEntries?: number;
+  /** Default time limit of propose/readIndex/membership calls. Default 20 election timeouts. */
+  timeoutMs?: number;
+  /** Core options (election/heartbeat ticks, pre-vote, check-quorum, flow control...). */
+  raft?: Omit<Config, 'id' | 'storage' | 'random' | 'logger' | 'applied'>;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+  timeoutMs?: number;
+}
+
+type Waiter = {
+  resolve: (v: unknown) => void;
+  reject: (e: unknown) => void;
+  done: () => void;
+};
+
+type ReadWaiter = { index?: bigint; resolve: (v: { index: bigint }) => void; reject: (e: unknown) => void; done: () => void };
+
+const MAGIC = 0x53; // 'S': an entry proposed through a RaftNode
+const ID_BYTES = 16;
+
+export class RaftNode<R = unknown> {
+  readonly id: MemberId;
+  readonly #o: Required<Omit<RaftNodeOptions<R>, 'bootstrap' | 'raft' | 'logger'>> & { logger: Logger };
+  readonly #raftConfig: RaftNodeOptions<R>['raft'];
+  readonly #bootstrap: readonly MemberId[] | undefined;
+  #rn: RawNode | undefined;
+  #tickTimer: Timer | undefined;
+  #pumping = false;
+  #stopped: string | undefined;
+  #applied = 0n;
+  #snapshotIndex = 0n;
+  #confState: ConfState = emptyConfState();
+  #leader: MemberId = NONE;
+  #term = 0n;
+  readonly #waiters = new Map<string, Waiter>();
+  readonly #reads = new Map<string, ReadWaiter>();
+  readonly #leaderListeners = new Set<(leader: MemberId, term: bigint) => void>();
+  readonly #applyListeners = new Set<(index: bigint) => void>();
+
+  constructor(options: RaftNodeOptions<R>) {
+    if (typeof options.id !== 'bigint' || options.id <= 0n) throw new TypeError('RaftNode: options.id must be a non-zero bigint');
+    for (const k of ['storage', 'transport', 'stateMachine', 'clock', 'random'] as const) {
+      if (options[k] === undefined || options[k] === null) throw new TypeError(`RaftNode: options.${k} is required`);
+    }
+    const tickMs = options.tickMs ?? 1000;
+    if (!(tickMs > 0)) throw new RangeError(`RaftNode: tickMs must be > 0, got ${tickMs}`);
+    const electionTick = options.raft?.electionTick ?? 10;
+    this.id = options.id;
+    this.#o = {
+      id: options.id,
+      storage: options.storage,
+      transport: options.transport,
+      stateMachine: options.stateMachine,
+      clock: options.clock,
+      random: options.random,
+      logger: options.logger ?? noopLogger,
+      tickMs,
+      snapshotInterval: options.snapshotInterval ?? 10_000,
+      keepEntries: options.keepEntries ?? 500,
+      timeoutMs: options.timeoutMs ?? 20 * electionTick * tickMs,
+    };
+    this.#raftConfig = options.raft;
+    this.#bootstrap = options.bootstrap;
+  }
+
+  /** Restores the state machine from storage, bootstraps a new cluster if asked, and starts ticking. */
+  async start(): Promise<void> {
+    if (this.#rn !== undefined) throw new TypeError('RaftNode.start() called twice');
+    const storage = this.#o.storage;
+    const empty = storage.lastIndex() === 0n && storage.snapshot().metadata.index === 0n;
+    if (empty && this.#bootstrap !== undefined && this.#bootstrap.length > 0) {
+      // Every founding member writes the same initial snapshot: index 1, term 1, the voters.
+      const voters = [...new Set(this.#bootstrap)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      await storage.save(
+        {
+          snapshot: {
+            data: this.#o.stateMachine.snapshot(),
+            metadata: { index: 1n, term: 1n, confState: { ...emptyConfState(), voters } },
+          },
+          hardState: { term: 1n, vote: NONE, commit: 1n },
+        },
+        { sync: true },
+      );
+    }
+    const snap = storage.snapshot();
+    if (snap.metadata.index > 0n) {
+      this.#o.stateMachine.restore(snap.data);
+      this.#confState = snap.metadata.confState;
+    }
+    this.#applied = snap.metadata.index;
+    this.#snapshotIndex = snap.metadata.index;
+    this.#rn = new RawNode({
+      ...this.#raftConfig,
+      id: this.id,
+      storage,
+      random: this.#o.random,
+      logger: this.#o.logger,
+      applied: this.#applied,
+    });
+    this.#armTick();
+    this.#kick();
+  }
+
+  /** Stops ticking and rejects every pending call. Storage is left open (the embedder closes it). */
+  async stop(): Promise<void> {
+    this.#halt('stopped by the embedder');
+  }
+
+  get isLeader(): boolean {
+    return this.#rn !== undefined && this.#leader === this.id && this.#stopped === undefined;
+  }
+
+  /** The current leader as last seen (NONE if unknown). */
+  get leader(): MemberId {
+    return this.#leader;
+  }
+
+  get appliedIndex(): bigint {
+    return this.#applied;
+  }
+
+  status(): Status {
+    return this.#node().status();
+  }
+
+  /** Called when the leader (or the term) changes. Returns an unsubscribe function. */
+  onLeaderChange(fn: (leader: MemberId, term: bigint) => void): () => void {
+    this.#leaderListeners.add(fn);
+    return () => this.#leaderListeners.delete(fn);
+  }
+
+  /** Called after entries up to `index` were applied. Returns an unsubscribe function. */
+  onApplied(fn: (index: bigint) => void): () => void {
+    this.#applyListeners.add(fn);
+    return () => this.#applyListeners.delete(fn);
+  }
+
+  /**
+   * Proposes `data`; resolves with its log index and the state machine's result once the entry is
+   * committed and applied on this member. Rejects with PROPOSAL_DROPPED when it cannot be accepted
+   * now, RAFT_TIMEOUT when the outcome is unknown, or the signal's reason when aborted.
+   */
+  propose(data: Uint8Array, options: CallOptions = {}): Promise<{ index: bigint; result: R }> {
+    if (!(data instanceof Uint8Array)) return Promise.reject(new TypeError('propose(data): data must be a Uint8Array'));
+    const rn = this.#node();
+    return this.#wait('proposal', options, (id) => {
+      const env = new Uint8Array(1 + ID_BYTES + data.byteLength);
+      env[0] = MAGIC;
+      env.set(id, 1);
+      env.set(data, 1 + ID_BYTES);
+      rn.propose(env);
+    }) as Promise<{ index: bigint; result: R }>;
+  }
+
+  /**
+   * A linearizable read barrier: resolves with a read index once this member has applied at least
+   * up to it, so that reading the local state machine afterwards reflects every write committed
+   * before the call.
+   */
+  readIndex(options: CallOptions = {}): Promise<{ index: bigint }> {
+    const rn = this.#node();
+    if (this.#leader === NONE) return Promise.reject(new NoLeaderError('read index'));
+    return new Promise((resolve, reject) => {
+      const ctx = this.#o.random.bytes(ID_BYTES);
+      const key = hex(ctx);
+      const cleanup = this.#guard('read index', options, reject, () => this.#reads.delete(key));
+      if (cleanup === undefined) return;
+      this.#reads.set(key, { resolve, reject, done: cleanup });
+      try {
+        rn.readIndex(ctx);
+      } catch (err) {
+        this.#reads.delete(key);
+        cleanup();
+        reject(err);
+        return;
+      }
+      this.#kick();
+    });
+  }
+
+  /** Adds a voter (or a learner) one at a time; resolves when the change is applied here. */
+  addMember(id: MemberId, options: CallOptions & { learner?: boolean } = {}): Promise<{ index: bigint; confState: ConfState }> {
+    const type = options.learner ? ConfChangeType.AddLearnerNode : ConfChangeType.AddNode;
+    return this.changeMembership([{ type, nodeId: id }], options);
+  }
+
+  /** Removes a member; a removed leader steps down once the change applies. */
+  removeMember(id: MemberId, options: CallOptions = {}): Promise<{ index: bigint; confState: ConfState }> {
+    return this.changeMembership([{ type: ConfChangeType.RemoveNode, nodeId: id }], options);
+  }
+
+  /**
+   * Any membership change: one voter at a time, or several at once through joint consensus
+   * (entered and left automatically).
+   */
+  changeMembership(
+    changes: ConfChangeV2['changes'],
+    options: CallOptions = {},
+  ): Promise<{ index: bigint; confState: ConfState }> {
+    const rn = this.#node();
+    return this.#wait('membership change', options, (id) => {
+      rn.proposeConfChange({ transition: ConfChangeTransition.Auto, changes: [...changes], context: id });
+    }) as Promise<{ index: bigint; confState: ConfState }>;
+  }
+
+  /** Asks the leader to hand leadership to `to`. Watch onLeaderChange for the outcome. */
+  transferLeadership(to: MemberId): void {
+    this.#node().transferLeader(to);
+    this.#kick();
+  }
+
+  /** Starts an election now. */
+  campaign(): void {
+    this.#node().campaign();
+    this.#kick();
+  }
+
+  /** Delivers a message from the transport. Messages for a stopped node are dropped. */
+  receive(message: Message): void {
+    if (this.#stopped !== undefined || this.#rn === undefined) return;
+    try {
+      this.#rn.step(message);
+    } catch (err) {
+      // A response from an unknown member or a proposal that was dropped: not fatal.
+      this.#o.logger.debug('raft: message not stepped', { type: MessageType[message.type], error: String(err) });
+      return;
+    }
+    this.#kick();
+  }
+
+  /** The transport could not reach `to`. */
+  unreachable(to: MemberId): void {
+    if (this.#stopped !== undefined || this.#rn === undefined) return;
+    this.#rn.reportUnreachable(to);
+  }
+
+  // ---- internals ----
+
+  #node(): RawNode {
+    if (this.#stopped !== undefined) throw new RaftNodeStoppedError(this.#stopped);
+    if (this.#rn === undefined) throw new TypeError('RaftNode: call start() first');
+    return this.#rn;
+  }
+
+  #wait(what: string, options: CallOptions, submit: (id: Uint8Array) => void): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      const id = this.#o.random.bytes(ID_BYTES);
+      const key = hex(id);
+      const cleanup = this.#guard(what, options, reject, () => this.#waiters.delete(key));
+      if (cleanup === undefined) return;
+      this.#waiters.set(key, { resolve, reject, done: cleanup });
+      try {
+        submit(id);
+      } catch (err) {
+        this.#waiters.delete(key);
+        cleanup();
+        reject(err);
+        return;
+      }
+      this.#kick();
+    });
+  }
+
+  /** Arms the timeout and abort signal of a call; returns the cleanup, or undefined if already aborted. */
+  #guard(what: string, options: CallOptions, reject: (e: unknown) => void, forget: () => void): (() => void) | undefined {
+    const { signal } = options;
+    if (signal?.aborted) {
+      reject(signal.reason);
+      return undefined;
+    }
+    const ms = options.timeoutMs ?? this.#o.timeoutMs;
+    const timer = this.#o.clock.setTimeout(() => {
+      forget();
+      cleanup();
+      reject(new RaftTimeoutError(what, ms));
+    }, ms);
+    const onAbort = () => {
+      forget();
+      cleanup();
+      reject(signal?.reason);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    const cleanup = () => {
+      timer.cancel();
+      signal?.removeEventListener('abort', onAbort);
+    };
+    return cleanup;
+  }
+
+  #armTick(): void {
+    this.#tickTimer = this.#o.clock.setTimeout(() => {
+      if (this.#stopped !== undefined || this.#rn === undefined) return;
+      this.#rn.tick();
+      this.#armTick();
+      this.#kick();
+    }, this.#o.tickMs);
+  }
+
+  #kick(): void {
+    if (this.#pumping || this.#stopped !== undefined || this.#rn === undefined) return;
+    this.#pumping = true;
+    void this.#pump();
+  }
+
+  async #pump(): Promise<void> {
+    try {
+      while (this.#stopped === undefined && this.#rn!.hasReady()) {
+        await this.#handle(this.#rn!.ready());
+      }
+    } catch (err) {
+      this.#o.logger.error('raft: fatal error in the ready loop; stopping this member', { error: String(err) });
+      this.#halt(`fatal: ${(err as Error).message}`);
+    } finally {
+      this.#pumping = false;
+    }
+  }
+
+  async #handle(rd: Ready): Promise<void> {
+    const rn = this.#rn!;
+    if (rd.softState !== undefined || rd.hardState !== undefined) {
+      const leader = rd.softState?.lead ?? this.#leader;
+      const term = rd.hardState?.term ?? this.#term;
+      if (leader !== this.#leader || term !== this.#term) {
+        const changedLeader = leader !== this.#leader;
+        this.#leader = leader;
+        this.#term = term;
+        if (changedLeader) for (const fn of this.#leaderListeners) fn(leader, term);
+      }
+    }
+    // 1. persist
+    await this.#o.storage.save(
+      { hardState: rd.hardState, entries: rd.entries, snapshot: rd.snapshot },
+      { sync: rd.mustSync },
+    );
+    if (this.#stopped !== undefined) return;
+    // 2. send
+    if (rd.messages.length > 0) {
+      for (const m of rd.messages) if (m.type === MessageType.Snap) this.#freshSnapshot(m);
+      this.#o.transport.send(rd.messages);
+      for (const m of rd.messages) if (m.type === MessageType.Snap) rn.reportSnapshot(m.to, 'finish');
+    }
+    // 3. apply
+    if (rd.snapshot !== undefined && rd.snapshot.metadata.index > this.#applied) {
+      this.#o.stateMachine.restore(rd.snapshot.data);
+      this.#confState = rd.snapshot.metadata.confState;
+      this.#applied = rd.snapshot.metadata.index;
+      this.#snapshotIndex = rd.snapshot.metadata.index;
+    }
+    for (const e of rd.committedEntries) this.#apply(rn, e);
+    for (const rs of rd.readStates) {
+      const w = this.#reads.get(hex(rs.requestCtx));
+      if (w !== undefined) w.index = rs.index;
+    }
+    this.#serveReads();
+    // 4. advance
+    rn.advance();
+    if (rd.committedEntries.length > 0) for (const fn of this.#applyListeners) fn(this.#applied);
+    await this.#maybeSnapshot();
+  }
+
+  /**
+   * Replaces an outgoing snapshot with one of the current applied state (as etcd's server does):
+   * the stored snapshot may predate the configuration that added the recipient, which would refuse it.
+   */
+  #freshSnapshot(m: Message): void {
+    const stored = m.snapshot;
+    if (stored === undefined || stored.metadata.index >= this.#applied) return;
+    m.snapshot = {
+      data: this.#o.stateMachine.snapshot(),
+      metadata: { index: this.#applied, term: this.#o.storage.term(this.#applied), confState: this.#confState },
+    };
+  }
+
+  #apply(rn: RawNode, e: Entry): void {
+    if (e.index <= this.#applied) return;
+    this.#applied = e.index;
+    if (e.type === EntryType.Normal) {
+      if (e.data.byteLength === 0) return; // a new leader's empty entry
+      if (e.data[0] !== MAGIC || e.data.byteLength < 1 + ID_BYTES) {
+        this.#o.logger.warn('raft: skipping an entry not proposed through RaftNode', { index: e.index.toString() });
+        return;
+      }
+      const key = hex(e.data.subarray(1, 1 + ID_BYTES));
+      const result = this.#o.stateMachine.apply(e.data.subarray(1 + ID_BYTES), e.index);
+      this.#settle(key, { index: e.index, result });
+      return;
+    }
+    const cc = e.type === EntryType.ConfChangeV2 ? decodeConfChange(e.data) : decodeConfChangeV1(e.data);
+    this.#confState = rn.applyConfChange(cc);
+    this.#settle(hex(cc.context), { index: e.index, confState: this.#confState });
+  }
+
+  /** Resolves the local call waiting for the entry with this proposal ID, if this member made it. */
+  #settle(key: string, value: unknown): void {
+    const w = this.#waiters.get(key);
+    if (w === undefined) return;
+    this.#waiters.delete(key);
+    w.done();
+    w.resolve(value);
+  }
+
+  #serveReads(): void {
+    for (const [key, w] of this.#reads) {
+      if (w.index !== undefined && w.index <= this.#applied) {
+        this.#reads.delete(key);
+        w.done();
+        w.resolve({ index: w.index });
+      }
+    }
+  }
+
+  async #maybeSnapshot(): Promise<void> {
+    if (this.#applied - this.#snapshotIndex < BigInt(this.#o.snapshotInterval)) return;
+    const storage = this.#o.storage;
+    const at = this.#applied;
+    await storage.createSnapshot(at, this.#confState, this.#o.stateMachine.snapshot());
+    this.#snapshotIndex = at;
+    const compactTo = at - BigInt(this.#o.keepEntries);
+    if (compactTo >= storage.firstIndex()) await storage.compact(compactTo);
+  }
+
+  #halt(reason: string): void {
+    if (this.#stopped !== undefined) return;
+    this.#stopped = reason;
+    this.#tickTimer?.cancel();
+    const err = new RaftNodeStoppedError(reason);
+    for (const w of this.#waiters.values()) {
+      w.done();
+      w.reject(err);
+    }
+    for (const w of this.#reads.values()) {
+      w.done();
+      w.reject(err);
+    }
+    this.#waiters.clear();
+    this.#reads.clear();
+  }
+}
+
+function hex(b: Uint8Array): string {
+  let s = '';
+  for (const x of b) s += x.toString(16).padStart(2, '0');
+  return s;
+}
