@@ -51,7 +51,7 @@ export function createKeyAndCSR(options: CreateKeyAndCSROptions = {}): KeyAndCSR
   const info = sequence(smallInteger(0), subject, encodeSpki('P-256', signer.publicKey), tlv(0xa0));
   const sig = signer.sign(info) as Uint8Array;
   const der = sequence(info, sequence(oid(OID.ecdsaWithSha256)), bitString(sig));
-  return { keyPem: encodePrivateKeyPem(d), csrPem: encodePem('CERTIFICATE REQUEST', der) };
+  return { keyPem: encodePrivateKeyPem(d, signer.publicKey), csrPem: encodePem('CERTIFICATE REQUEST', der) };
 }
 
 /** What the CA takes from a valid CSR. */

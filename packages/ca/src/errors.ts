@@ -82,6 +82,8 @@ export class RotationError extends SwarmError<RotationErrorCode> {
 }
 
 /** A renewed certificate that would change the node's identity; the renewer keeps the old one. */
-export class RenewalError extends SwarmError<'RENEWAL_IDENTITY_CHANGED' | 'RENEWAL_STOPPED'> {
+export class RenewalError extends SwarmError<
+  'RENEWAL_IDENTITY_CHANGED' | 'RENEWAL_CERTIFICATE_EXPIRED' | 'RENEWAL_STOPPED'
+> {
   override readonly name = 'RenewalError';
 }

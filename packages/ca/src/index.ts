@@ -58,6 +58,15 @@ export {
 } from './pem.js';
 export { generatePrivateKey, parsePrivateKey } from './private-key.js';
 export {
+  CertificateRenewer,
+  type CertificateRenewerInit,
+  type NodeCredentials,
+  type RenewerRetryOptions,
+  type RenewReason,
+  type RenewRequest,
+  renewalMoment,
+} from './renewer.js';
+export {
   BACKDATE_MS,
   type CreateRootCAOptions,
   createRootCA,

@@ -93,7 +93,7 @@ export async function createRootCA(options: CreateRootCAOptions = {}): Promise<R
     clock,
     random,
     certPem,
-    keyPem: encodePrivateKeyPem(d),
+    keyPem: encodePrivateKeyPem(d, signer.publicKey),
   };
 }
 

@@ -124,8 +124,8 @@ export function encodeSpki(curve: 'P-256' | 'P-384', point: Uint8Array): Uint8Ar
 }
 
 /** PKCS#8 DER of a P-256 private scalar (with its public key, as OpenSSL writes it). */
-export function encodePrivateKeyDer(d: Uint8Array): Uint8Array {
-  const pub = p256.getPublicKey(d, false);
+export function encodePrivateKeyDer(d: Uint8Array, publicKey?: Uint8Array): Uint8Array {
+  const pub = publicKey ?? p256.getPublicKey(d, false);
   const ecPrivateKey = sequence(smallInteger(1), octetString(d), explicit(1, bitString(pub)));
   return sequence(
     smallInteger(0),
@@ -135,8 +135,8 @@ export function encodePrivateKeyDer(d: Uint8Array): Uint8Array {
 }
 
 /** PKCS#8 PEM of a P-256 private scalar. */
-export function encodePrivateKeyPem(d: Uint8Array): string {
-  return encodePem('PRIVATE KEY', encodePrivateKeyDer(d));
+export function encodePrivateKeyPem(d: Uint8Array, publicKey?: Uint8Array): string {
+  return encodePem('PRIVATE KEY', encodePrivateKeyDer(d, publicKey));
 }
 
 /** True when two signers hold the same key. */

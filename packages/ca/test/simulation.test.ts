@@ -1,0 +1,163 @@
+/**
+ * 10,000 simulated days on a manual clock: three nodes renew 60-day certificates on their own
+ * schedule through a flaky CA link, one worker is promoted, and the root is rotated once, in
+ * batches. After every simulated hour each node must hold a certificate that is valid right then
+ * and that its peers accept; each renewal must overlap the certificate it replaces; node IDs never
+ * change.
+ */
+import { generateId, ManualClock, seededRandom } from '@swarm/api';
+import { describe, expect, it } from 'vitest';
+import {
+  authorize,
+  type Certificate,
+  CertificateRenewer,
+  createKeyAndCSR,
+  DenyList,
+  generateJoinTokens,
+  type IssuingCA,
+  issueCertificate,
+  type JoinTokens,
+  type NodeRole,
+  nativeVerifier,
+  OID,
+  RootRotation,
+  subjectValue,
+} from '../src/index.js';
+import { createTestCA } from '../src/testing.js';
+
+const HOUR = 3600_000;
+const DAY = 24 * HOUR;
+const DAYS = 10_000;
+const LIFETIME = 60 * DAY;
+const ROTATE_AT_DAY = 5_000;
+
+describe('a 10,000-day simulation of renewals and one root rotation', () => {
+  it('leaves no moment without a valid certificate, no gap between certificates, and keeps every identity', async () => {
+    const start = Date.UTC(2026, 0, 1);
+    const clock = new ManualClock(start);
+    const t = await createTestCA({ seed: 4242, clock });
+    const rnd = seededRandom(777);
+    let issuer: IssuingCA = t.ca;
+    let trust = t.ca.certPem;
+    let tokens: JoinTokens = generateJoinTokens(trust);
+    const firstTokens = tokens;
+    let rotation: RootRotation | undefined;
+    let rotationFinishedAt: number | undefined;
+    const stats = { renewals: 0, failures: 0, checks: 0 };
+
+    const roles: NodeRole[] = ['swarm-manager', 'swarm-worker', 'swarm-worker'];
+    const nodes = await Promise.all(
+      roles.map(async (role) => {
+        const nodeId = generateId(rnd);
+        const { keyPem, csrPem } = createKeyAndCSR({ random: rnd });
+        const first = await issueCertificate(issuer, csrPem, {
+          nodeId,
+          role,
+          clusterId: t.clusterId,
+          expiryMs: LIFETIME,
+          verifier: nativeVerifier,
+        });
+        const renewer = new CertificateRenewer({
+          clock,
+          random: seededRandom(nodeId.charCodeAt(0)),
+          current: { keyPem, chainPem: first.chainPem },
+          retry: { initialMs: 60_000, maxMs: 6 * HOUR },
+          async renew({ role: r }) {
+            // one request in ten fails: the manager is unreachable
+            if (rnd.float() < 0.1) {
+              stats.failures++;
+              throw new Error('connection refused');
+            }
+            const k = createKeyAndCSR({ random: rnd });
+            const issued = await issueCertificate(issuer, k.csrPem, {
+              nodeId,
+              role: r,
+              clusterId: t.clusterId,
+              expiryMs: LIFETIME,
+              verifier: nativeVerifier,
+            });
+            return { keyPem: k.keyPem, chainPem: issued.chainPem };
+          },
+        });
+        const node = { nodeId, renewer, previous: renewer.certificate as Certificate };
+        renewer.onRenewed((creds, cert) => {
+          stats.renewals++;
+          const now = clock.now();
+          // no gap: the new certificate is valid now, and the old one had not yet expired
+          expect(cert.notBefore).toBeLessThanOrEqual(now);
+          expect(node.previous.notAfter).toBeGreaterThan(now);
+          // identity kept
+          expect(subjectValue(cert, OID.commonName)).toBe(nodeId);
+          expect(subjectValue(cert, OID.organizationName)).toBe(t.clusterId);
+          expect(subjectValue(cert, OID.organizationalUnitName)).toBe(renewer.role);
+          node.previous = cert;
+          rotation?.markRenewed(nodeId, creds.chainPem);
+        });
+        renewer.start();
+        return node;
+      }),
+    );
+
+    const peerCheck = (chainPem: string) =>
+      authorize(chainPem, {
+        allowedRoles: ['swarm-manager', 'swarm-worker'],
+        clusterId: t.clusterId,
+        denyList: new DenyList(),
+        roots: trust,
+        clock,
+        verifier: nativeVerifier,
+      });
+
+    for (let hour = 1; hour <= DAYS * 24; hour++) {
+      clock.advance(HOUR);
+      while (nodes.some((n) => n.renewer.inFlight)) await new Promise((r) => setImmediate(r));
+      const now = clock.now();
+      const day = hour / 24;
+
+      if (day === 2_000) nodes[2]!.renewer.setRole('swarm-manager'); // a promotion
+      if (day === ROTATE_AT_DAY) {
+        rotation = await RootRotation.start(issuer, {
+          nodeIds: nodes.map((n) => n.nodeId),
+          backend: 'native',
+          verifier: nativeVerifier,
+        });
+        issuer = rotation.issuer;
+        trust = rotation.trustBundlePem;
+      }
+      if (rotation !== undefined && hour % 24 === 0) {
+        if (rotation.converged) {
+          const done = rotation.finish();
+          issuer = done.root;
+          trust = done.root.certPem;
+          tokens = done.joinTokens;
+          rotation = undefined;
+          rotationFinishedAt = now;
+        } else
+          for (const id of rotation.nextBatch(1))
+            nodes.find((n) => n.nodeId === id)!.renewer.renewNow('rotate');
+      }
+
+      for (const n of nodes) {
+        const c = n.renewer.certificate;
+        if (!(c.notBefore <= now && now <= c.notAfter))
+          throw new Error(`day ${day}: node ${n.nodeId} holds no valid certificate`);
+      }
+      if (hour % (24 * 10) === 0 || day === ROTATE_AT_DAY + 1) {
+        for (const n of nodes) expect(peerCheck(n.renewer.credentials.chainPem).nodeId).toBe(n.nodeId);
+        stats.checks++;
+      }
+    }
+
+    expect(rotationFinishedAt).toBeDefined();
+    expect(rotationFinishedAt! - start).toBeLessThan((ROTATE_AT_DAY + 10) * DAY);
+    expect(tokens.worker).not.toBe(firstTokens.worker);
+    expect(tokens.manager).not.toBe(firstTokens.manager);
+    expect(tokens.worker.slice(0, 59)).not.toBe(firstTokens.worker.slice(0, 59)); // the digest pins the new root
+    expect(nodes[2]!.renewer.role).toBe('swarm-manager');
+    // about one renewal per 0.65 lifetimes per node, plus retries that succeeded late
+    expect(stats.renewals).toBeGreaterThan((3 * DAYS) / 60 / 0.8);
+    expect(stats.failures).toBeGreaterThan(0);
+    expect(stats.checks).toBeGreaterThan(900);
+    for (const n of nodes) n.renewer.stop();
+  }, 120_000);
+});
