@@ -1,0 +1,237 @@
+import { TaskState } from './task-state.js';
+import type { NodeInfo, ServiceInfo, TaskInfo } from './types.js';
+
+/**
+ * The scheduler's in-memory copy of the cluster: nodes, services and tasks, plus the indexes and
+ * per-node totals placement needs (tasks, reserved CPU and memory, host ports in use). It is fed
+ * with whole objects (`upsert*`/`remove*`), either all at once or as the store's watch delivers
+ * changes; upserting an object that did not change is harmless.
+ *
+ * Node indexes are stable small integers, so per-node facts live in typed arrays.
+ */
+export class ClusterState {
+  readonly nodes = new Map<string, NodeInfo>();
+  readonly services = new Map<string, ServiceInfo>();
+  readonly tasks = new Map<string, TaskInfo>();
+
+  readonly #byService = new Map<string, Map<string, TaskInfo>>();
+  readonly #byNode = new Map<string, Map<string, TaskInfo>>();
+  /** Unassigned tasks that should run: what placement works on. */
+  readonly #pending = new Map<string, TaskInfo>();
+
+  readonly #nodeIndex = new Map<string, number>();
+  #nodeIds: string[] = [];
+  /** Live tasks on each node (assigned and not yet stopped). */
+  taskCount = new Int32Array(64);
+  reservedCpu = new Float64Array(64);
+  reservedMemory = new Float64Array(64);
+  /** Host ports in use per node index: `tcp/80` → number of tasks holding it. */
+  readonly portsInUse = new Map<number, Map<string, number>>();
+
+  /** Incremented whenever a node changes or capacity frees up, so failed placements are retried. */
+  capacityEpoch = 0;
+  /** Incremented whenever a node is added, changed or removed (cached filter results expire). */
+  nodeEpoch = 0;
+  /** Services touched since `takeDirty`, and whether every service must be looked at. */
+  readonly #dirty = new Set<string>();
+  #allDirty = true;
+
+  static from(input: {
+    nodes?: Iterable<NodeInfo>;
+    services?: Iterable<ServiceInfo>;
+    tasks?: Iterable<TaskInfo>;
+  }): ClusterState {
+    const s = new ClusterState();
+    for (const n of input.nodes ?? []) s.upsertNode(n);
+    for (const v of input.services ?? []) s.upsertService(v);
+    for (const t of input.tasks ?? []) s.upsertTask(t);
+    return s;
+  }
+
+  // ---- nodes ----
+
+  upsertNode(node: NodeInfo): void {
+    const old = this.nodes.get(node.id);
+    if (old === node) return;
+    this.nodes.set(node.id, node);
+    this.indexOf(node.id);
+    this.#nodeChanged();
+  }
+
+  removeNode(nodeId: string): void {
+    if (!this.nodes.delete(nodeId)) return;
+    this.#nodeChanged();
+  }
+
+  /** The stable index of a node ID, allocated on first sight (tasks may name a node not yet known). */
+  indexOf(nodeId: string): number {
+    let i = this.#nodeIndex.get(nodeId);
+    if (i !== undefined) return i;
+    i = this.#nodeIds.length;
+    this.#nodeIds.push(nodeId);
+    this.#nodeIndex.set(nodeId, i);
+    if (i >= this.taskCount.length) this.#grow(this.taskCount.length * 2);
+    return i;
+  }
+
+  /** The node ID at an index. */
+  nodeIdAt(index: number): string {
+    return this.#nodeIds[index]!;
+  }
+
+  get nodeIndexCount(): number {
+    return this.#nodeIds.length;
+  }
+
+  // ---- services ----
+
+  upsertService(service: ServiceInfo): void {
+    if (this.services.get(service.id) === service) return;
+    this.services.set(service.id, service);
+    this.#dirty.add(service.id);
+  }
+
+  removeService(serviceId: string): void {
+    if (!this.services.delete(serviceId)) return;
+    this.#dirty.add(serviceId);
+  }
+
+  // ---- tasks ----
+
+  upsertTask(task: TaskInfo): void {
+    const old = this.tasks.get(task.id);
+    if (old === task) return;
+    if (old !== undefined) {
+      this.#unindex(old);
+      // Capacity freed: the task stopped, moved, or stopped holding its node.
+      if (occupiesNode(old) && (!occupiesNode(task) || old.nodeId !== task.nodeId)) this.capacityEpoch++;
+    }
+    this.tasks.set(task.id, task);
+    this.#index(task);
+    this.#dirty.add(task.serviceId);
+  }
+
+  removeTask(taskId: string): void {
+    const old = this.tasks.get(taskId);
+    if (old === undefined) return;
+    this.#unindex(old);
+    if (occupiesNode(old)) this.capacityEpoch++;
+    this.tasks.delete(taskId);
+    this.#dirty.add(old.serviceId);
+  }
+
+  /** Every task of a service, history included. */
+  tasksOfService(serviceId: string): ReadonlyMap<string, TaskInfo> {
+    return this.#byService.get(serviceId) ?? EMPTY;
+  }
+
+  /** Every task assigned to a node, history included. */
+  tasksOnNode(nodeId: string): ReadonlyMap<string, TaskInfo> {
+    return this.#byNode.get(nodeId) ?? EMPTY;
+  }
+
+  /** Tasks waiting for a node. */
+  get pending(): ReadonlyMap<string, TaskInfo> {
+    return this.#pending;
+  }
+
+  /** Services to reconcile since the last call (all of them after a node change), and resets. */
+  takeDirty(): { all: boolean; services: Set<string> } {
+    const out = { all: this.#allDirty, services: new Set(this.#dirty) };
+    this.#allDirty = false;
+    this.#dirty.clear();
+    return out;
+  }
+
+  /** Asks for a service to be reconciled again (a timer fell due). */
+  markDirty(serviceId: string): void {
+    this.#dirty.add(serviceId);
+  }
+
+  /** A node change can affect global services, constraint enforcement and every task on the node. */
+  #nodeChanged(): void {
+    this.#allDirty = true;
+    this.nodeEpoch++;
+    this.capacityEpoch++;
+  }
+
+  #index(t: TaskInfo): void {
+    let s = this.#byService.get(t.serviceId);
+    if (s === undefined) {
+      s = new Map();
+      this.#byService.set(t.serviceId, s);
+    }
+    s.set(t.id, t);
+    if (t.nodeId !== '') {
+      let n = this.#byNode.get(t.nodeId);
+      if (n === undefined) {
+        n = new Map();
+        this.#byNode.set(t.nodeId, n);
+      }
+      n.set(t.id, t);
+      if (occupiesNode(t)) this.#account(t, 1);
+    }
+    if (isPending(t)) this.#pending.set(t.id, t);
+  }
+
+  #unindex(t: TaskInfo): void {
+    const s = this.#byService.get(t.serviceId);
+    s?.delete(t.id);
+    if (s?.size === 0) this.#byService.delete(t.serviceId);
+    if (t.nodeId !== '') {
+      const n = this.#byNode.get(t.nodeId);
+      n?.delete(t.id);
+      if (n?.size === 0) this.#byNode.delete(t.nodeId);
+      if (occupiesNode(t)) this.#account(t, -1);
+    }
+    this.#pending.delete(t.id);
+  }
+
+  #account(t: TaskInfo, sign: 1 | -1): void {
+    const i = this.indexOf(t.nodeId);
+    this.taskCount[i]! += sign;
+    this.reservedCpu[i]! += sign * t.spec.reservations.nanoCpus;
+    this.reservedMemory[i]! += sign * t.spec.reservations.memoryBytes;
+    if (t.spec.hostPorts.length > 0) {
+      let ports = this.portsInUse.get(i);
+      if (ports === undefined) {
+        ports = new Map();
+        this.portsInUse.set(i, ports);
+      }
+      for (const p of t.spec.hostPorts) {
+        const key = `${p.protocol}/${p.publishedPort}`;
+        const n = (ports.get(key) ?? 0) + sign;
+        if (n <= 0) ports.delete(key);
+        else ports.set(key, n);
+      }
+      if (ports.size === 0) this.portsInUse.delete(i);
+    }
+  }
+
+  #grow(size: number): void {
+    const tc = new Int32Array(size);
+    tc.set(this.taskCount);
+    this.taskCount = tc;
+    const cpu = new Float64Array(size);
+    cpu.set(this.reservedCpu);
+    this.reservedCpu = cpu;
+    const mem = new Float64Array(size);
+    mem.set(this.reservedMemory);
+    this.reservedMemory = mem;
+  }
+}
+
+const EMPTY: ReadonlyMap<string, TaskInfo> = new Map();
+
+/** A task holds a share of its node (counts for spread, resources, ports) from assignment until it stops. */
+export function occupiesNode(t: TaskInfo): boolean {
+  return t.nodeId !== '' && t.state >= TaskState.ASSIGNED && t.state < TaskState.COMPLETE;
+}
+
+/**
+ * A task waits for placement while it should run and is not yet assigned. Most pending tasks have
+ * no node; a global service's task names its node and waits only for that node's capacity check.
+ */
+export function isPending(t: TaskInfo): boolean {
+  return t.desiredState <= TaskState.RUNNING && t.state < TaskState.ASSIGNED;
+}

@@ -1,0 +1,180 @@
+import { type Clock, generateId, type Random } from '@swarm/api';
+import { ClusterState } from './cluster-state.js';
+import { ReconcileContext } from './context.js';
+import { reconcileGlobal } from './global.js';
+import { reconcileJob } from './jobs.js';
+import { DEFAULT_PLACEMENT_OPTIONS, type PlacementOptions, Placer } from './placement.js';
+import type { Plan } from './plan.js';
+import { reconcileReplicated } from './replicated.js';
+import { TaskState } from './task-state.js';
+import type { ServiceInfo, TaskInfo } from './types.js';
+
+export interface SchedulerInit {
+  /** Placement ranking and failure avoidance; see PlacementOptions. */
+  readonly placement?: Partial<PlacementOptions>;
+}
+
+export interface SchedulerComponents {
+  /** The time every decision is made at (restart delays, update steps, failure windows). */
+  readonly clock: Clock;
+  /** Source of task IDs; defaults to cryptoRandom. Tests pass seededRandom. */
+  readonly random?: Random;
+}
+
+/**
+ * Orchestrators plus placement over one in-memory ClusterState. The embedder feeds the state
+ * (`scheduler.state.upsert*` / `remove*`, from a store snapshot and then its watch), calls
+ * `reconcile()` after changes and whenever `plan.wakeAt` falls due, and writes the plan to the
+ * store. Decisions are applied to the scheduler's own state at once, so feeding the written
+ * objects back is harmless; if a write fails, feed the store's version back instead.
+ */
+export class Scheduler {
+  readonly state: ClusterState;
+  readonly #clock: Clock;
+  readonly #random: Random | undefined;
+  readonly #placer: Placer;
+  /** Services with a timer (restart delay, update delay, monitor window), by due time. */
+  readonly #due = new Map<string, number>();
+  /** Groups that found no node, by group key, with the capacity epoch they failed at. */
+  readonly #failed = new Map<string, { epoch: number; reason: string }>();
+
+  constructor(init: SchedulerInit, components: SchedulerComponents, state = new ClusterState()) {
+    if (
+      components === null ||
+      typeof components !== 'object' ||
+      typeof components.clock?.now !== 'function'
+    ) {
+      throw new TypeError('Scheduler needs components.clock (a Clock)');
+    }
+    const placement = { ...DEFAULT_PLACEMENT_OPTIONS, ...init.placement };
+    if (placement.strategy !== 'spread' && placement.strategy !== 'binpack') {
+      throw new RangeError(
+        `placement.strategy must be 'spread' or 'binpack', got ${String(placement.strategy)}`,
+      );
+    }
+    if (!(placement.failureWindowMs >= 0)) throw new RangeError('placement.failureWindowMs must be >= 0');
+    if (!(placement.failureThreshold >= 1)) throw new RangeError('placement.failureThreshold must be >= 1');
+    this.state = state;
+    this.#clock = components.clock;
+    this.#random = components.random;
+    this.#placer = new Placer(state, placement);
+  }
+
+  /** Runs the orchestrators over every changed service (or all, after a node change) and places pending tasks. */
+  reconcile(): Plan {
+    const now = this.#clock.now();
+    const ctx = new ReconcileContext(this.state, now, () => generateId(this.#random));
+    const dirty = this.state.takeDirty();
+    for (const [id, at] of this.#due) {
+      if (at <= now) {
+        dirty.services.add(id);
+        this.#due.delete(id);
+      }
+    }
+    const ids = dirty.all ? new Set([...this.state.services.keys(), ...dirty.services]) : dirty.services;
+    for (const id of ids) {
+      const svc = this.state.services.get(id);
+      ctx.wakeAt = undefined;
+      if (svc === undefined) this.#removeOrphans(ctx, id);
+      else this.#reconcileService(ctx, svc);
+      if (ctx.wakeAt !== undefined) this.#due.set(id, ctx.wakeAt);
+      else this.#due.delete(id);
+    }
+    const unplaced = this.#schedule(ctx);
+    // Our own writes marked services dirty; they are already reconciled.
+    this.state.takeDirty();
+    let wakeAt: number | undefined;
+    for (const at of this.#due.values()) if (wakeAt === undefined || at < wakeAt) wakeAt = at;
+    return {
+      created: [...ctx.created.values()],
+      updated: [...ctx.updated.values()],
+      services: [...ctx.services.values()],
+      unplaced,
+      wakeAt,
+    };
+  }
+
+  #reconcileService(ctx: ReconcileContext, svc: ServiceInfo): void {
+    switch (svc.mode.kind) {
+      case 'replicated':
+        reconcileReplicated(ctx, svc, svc.mode.replicas);
+        break;
+      case 'global':
+        reconcileGlobal(ctx, svc);
+        break;
+      case 'replicated-job':
+      case 'global-job':
+        reconcileJob(ctx, svc);
+        break;
+    }
+  }
+
+  /** Tasks of a deleted service stop for good. */
+  #removeOrphans(ctx: ReconcileContext, serviceId: string): void {
+    for (const t of [...this.state.tasksOfService(serviceId).values()]) {
+      if (t.desiredState <= TaskState.RUNNING) ctx.stop(t, TaskState.REMOVE, 'service removed');
+    }
+  }
+
+  /** Places every pending task, one pass per group of identical tasks. */
+  #schedule(ctx: ReconcileContext): Array<{ taskId: string; reason: string }> {
+    const now = ctx.now;
+    const groups = new Map<string, TaskInfo[]>();
+    const pinned: TaskInfo[] = [];
+    for (const t of this.state.pending.values()) {
+      if (t.desiredState !== TaskState.RUNNING) continue;
+      if (t.nodeId !== '') {
+        pinned.push(t);
+        continue;
+      }
+      const key = `${t.serviceId}\n${t.spec.key}`;
+      let g = groups.get(key);
+      if (g === undefined) {
+        g = [];
+        groups.set(key, g);
+      }
+      g.push(t);
+    }
+    const unplaced: Array<{ taskId: string; reason: string }> = [];
+    const assign = (t: TaskInfo, i: number): void => {
+      ctx.write({
+        ...t,
+        nodeId: this.state.nodeIdAt(i),
+        state: TaskState.ASSIGNED,
+        statusAt: now,
+        message: 'scheduled',
+      });
+    };
+    const explainPending = (t: TaskInfo, reason: string): void => {
+      unplaced.push({ taskId: t.id, reason });
+      if (t.message !== reason) ctx.write({ ...t, message: reason });
+    };
+    for (const t of pinned) {
+      const reason = this.#placer.placePinned(t, now, assign);
+      if (reason !== '') explainPending(t, reason);
+    }
+    for (const [key, tasks] of groups) {
+      tasks.sort((a, b) => a.slot - b.slot || a.createdAt - b.createdAt);
+      const failed = this.#failed.get(key);
+      if (failed !== undefined && failed.epoch === this.state.capacityEpoch) {
+        for (const t of tasks) explainPending(t, failed.reason);
+        continue;
+      }
+      const result = this.#placer.placeGroup(tasks, now, assign);
+      if (result.reason === '') {
+        this.#failed.delete(key);
+        continue;
+      }
+      tasks.forEach((t, k) => {
+        if (result.nodes[k] === -1) explainPending(this.state.tasks.get(t.id) ?? t, result.reason);
+      });
+      this.#failed.set(key, { epoch: this.state.capacityEpoch, reason: result.reason });
+    }
+    if (this.#failed.size > groups.size * 2 + 64) this.#pruneFailed(groups);
+    return unplaced;
+  }
+
+  #pruneFailed(groups: Map<string, TaskInfo[]>): void {
+    for (const key of this.#failed.keys()) if (!groups.has(key)) this.#failed.delete(key);
+  }
+}

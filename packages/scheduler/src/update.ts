@@ -1,0 +1,193 @@
+import type { ReconcileContext } from './context.js';
+import { refill } from './refill.js';
+import { liveTasks, newest, type Slot } from './slots.js';
+import { TaskState } from './task-state.js';
+import type { ServiceInfo, UpdateStatus } from './types.js';
+
+/**
+ * One step of a rolling update (or rollback) of a replicated or global service. Slots whose live
+ * tasks run an older spec are updated in batches of `parallelism`; a batch starts when every task
+ * of the previous one is running and `delay` has passed since the last of them started. With
+ * stop-first the old task is stopped and its slot refilled once it has stopped; with start-first
+ * the new task starts first and the old one is stopped once the new one runs. A new task that
+ * fails within `monitor` of its creation counts as a failure; when failures exceed
+ * `maxFailureRatio` of the slots, the failure action applies (pause, continue, or rollback).
+ */
+export function updateStep(ctx: ReconcileContext, service: ServiceInfo, slots: Map<string, Slot>): void {
+  let svc = service;
+  const target = svc.task.key;
+  const st = svc.updateStatus;
+  const rollingBack = st.state === 'rollback-started' || st.state === 'rollback-paused';
+  const cfg = rollingBack ? svc.rollback : svc.update;
+  const updating = st.state === 'updating' || st.state === 'rollback-started';
+  const since = updating ? st.startedAt : ctx.now;
+
+  const oldSlots: Slot[] = [];
+  const mixed: Slot[] = [];
+  let inFlight = 0;
+  let lastRunning = Number.NEGATIVE_INFINITY;
+  let total = 0;
+  for (const slot of slots.values()) {
+    const live = liveTasks(slot);
+    if (live.length === 0) {
+      const last = newest(slot);
+      if (last !== undefined && last.desiredState === TaskState.SHUTDOWN) {
+        total++;
+        if (updating) inFlight++;
+      }
+      continue;
+    }
+    total++;
+    let cur = 0;
+    let old = 0;
+    for (const t of live) {
+      if (t.spec.key === target) {
+        cur++;
+        if (t.state < TaskState.RUNNING) inFlight++;
+        else if (t.state === TaskState.RUNNING && t.createdAt >= since)
+          lastRunning = Math.max(lastRunning, t.statusAt);
+      } else {
+        old++;
+      }
+    }
+    if (old > 0 && cur > 0) mixed.push(slot);
+    else if (old > 0) oldSlots.push(slot);
+  }
+
+  if (updating && failuresExceeded(ctx, svc, since, cfg.monitorMs, cfg.maxFailureRatio, total)) {
+    const failed = countFailures(ctx, svc, since, cfg.monitorMs);
+    const what = `${failed} of ${total} updated tasks failed`;
+    if (
+      cfg.failureAction === 'pause' ||
+      (cfg.failureAction === 'rollback' && (rollingBack || !svc.previous))
+    ) {
+      setStatus(
+        ctx,
+        svc,
+        rollingBack ? 'rollback-paused' : 'paused',
+        `${rollingBack ? 'rollback' : 'update'} paused: ${what}`,
+      );
+      return;
+    }
+    if (cfg.failureAction === 'rollback') {
+      ctx.writeService(rollbackService(svc, ctx.now, `update rolled back: ${what}`));
+      return;
+    }
+  }
+
+  if (oldSlots.length === 0 && mixed.length === 0) {
+    if (!updating) return;
+    // Done once the last new tasks have outlived the monitor window without failing too often.
+    let monitorEnds = Number.NEGATIVE_INFINITY;
+    for (const t of ctx.state.tasksOfService(svc.id).values()) {
+      if (t.spec.key === target && t.createdAt >= since && t.desiredState <= TaskState.RUNNING) {
+        monitorEnds = Math.max(monitorEnds, t.createdAt + cfg.monitorMs);
+      }
+    }
+    if (inFlight > 0) return;
+    if (monitorEnds > ctx.now) {
+      ctx.wake(monitorEnds);
+      return;
+    }
+    setStatus(
+      ctx,
+      svc,
+      rollingBack ? 'rollback-completed' : 'completed',
+      rollingBack ? 'rollback completed' : 'update completed',
+    );
+    return;
+  }
+  if (st.state === 'paused' || st.state === 'rollback-paused') return;
+  if (!updating) svc = setStatus(ctx, svc, 'updating', 'update in progress');
+
+  for (const slot of mixed) {
+    const live = liveTasks(slot);
+    if (live.some((t) => t.spec.key === target && t.state === TaskState.RUNNING)) {
+      for (const t of live)
+        if (t.spec.key !== target)
+          ctx.stop(t, TaskState.SHUTDOWN, 'replaced by a newer task (start-first update)');
+    } else {
+      inFlight++;
+    }
+  }
+  if (inFlight > 0) return;
+  if (cfg.delayMs > 0 && lastRunning + cfg.delayMs > ctx.now) {
+    ctx.wake(lastRunning + cfg.delayMs);
+    return;
+  }
+  oldSlots.sort((a, b) => a.slot - b.slot || (a.nodeId < b.nodeId ? -1 : 1));
+  const batch = cfg.parallelism === 0 ? oldSlots : oldSlots.slice(0, cfg.parallelism);
+  for (const slot of batch) {
+    if (cfg.order === 'start-first') {
+      ctx.create(svc, slot.slot, slot.nodeId, 'created by update (start-first)');
+    } else {
+      for (const t of liveTasks(slot)) ctx.stop(t, TaskState.SHUTDOWN, 'stopped for update (stop-first)');
+      refill(ctx, svc, slot);
+    }
+  }
+}
+
+function countFailures(ctx: ReconcileContext, svc: ServiceInfo, since: number, monitorMs: number): number {
+  let failed = 0;
+  for (const t of ctx.state.tasksOfService(svc.id).values()) {
+    if (t.spec.key !== svc.task.key || t.createdAt < since) continue;
+    if (t.state !== TaskState.FAILED && t.state !== TaskState.REJECTED) continue;
+    if (monitorMs === 0 || t.statusAt <= t.createdAt + monitorMs) failed++;
+  }
+  return failed;
+}
+
+function failuresExceeded(
+  ctx: ReconcileContext,
+  svc: ServiceInfo,
+  since: number,
+  monitorMs: number,
+  maxRatio: number,
+  total: number,
+): boolean {
+  const failed = countFailures(ctx, svc, since, monitorMs);
+  return failed > 0 && failed / Math.max(1, total) > maxRatio;
+}
+
+function setStatus(
+  ctx: ReconcileContext,
+  svc: ServiceInfo,
+  state: UpdateStatus['state'],
+  message: string,
+): ServiceInfo {
+  const starting = state === 'updating' || state === 'rollback-started';
+  const done = state === 'completed' || state === 'rollback-completed';
+  const next: ServiceInfo = {
+    ...svc,
+    updateStatus: {
+      state,
+      startedAt: starting ? ctx.now : svc.updateStatus.startedAt,
+      completedAt: done ? ctx.now : 0,
+      message,
+    },
+  };
+  ctx.writeService(next);
+  return next;
+}
+
+/**
+ * The service rolled back to its previous spec: the spec and previous spec swap, the spec version
+ * moves on, and the update status becomes `rollback-started` (the rollback config then applies).
+ * Throws a RangeError when the service has no previous spec.
+ */
+export function rollbackService(
+  svc: ServiceInfo,
+  now: number,
+  message = 'manually rolled back',
+): ServiceInfo {
+  if (svc.previous === undefined)
+    throw new RangeError(`service ${svc.id} has no previous spec to roll back to`);
+  return {
+    ...svc,
+    task: svc.previous.task,
+    mode: svc.previous.mode,
+    previous: { task: svc.task, mode: svc.mode },
+    specVersion: svc.specVersion + 1,
+    updateStatus: { state: 'rollback-started', startedAt: now, completedAt: 0, message },
+  };
+}
