@@ -100,3 +100,14 @@ export {
   signerFromPem,
   type Verifier,
 } from './signer.js';
+export {
+  attachTlsServer,
+  CredentialStore,
+  grpcChannelCredentials,
+  grpcChannelOptions,
+  grpcServerCredentials,
+  secureContextOptions,
+  type TlsMaterial,
+  tlsClientOptions,
+  tlsServerOptions,
+} from './tls.js';
