@@ -126,6 +126,7 @@ describe('ProgressTracker', () => {
       const t = trackerWith('v1 v2 v3');
       t.recordVote(1n, true);
       t.recordVote(1n, false);
+      expect(t.tallyVotes()).toEqual({ granted: 1, rejected: 0, result: 'pending' });
       t.recordVote(2n, false);
       t.recordVote(2n, true);
       expect(t.tallyVotes()).toEqual({ granted: 1, rejected: 1, result: 'pending' });
