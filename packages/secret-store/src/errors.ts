@@ -176,6 +176,7 @@ export class TaskSecretsExistError extends SwarmError<'TASK_SECRETS_EXIST'> {
 }
 
 function describe(value: unknown): string {
-  if (typeof value === 'string') return value.length > 80 ? `a ${value.length}-character string` : JSON.stringify(value);
+  if (typeof value === 'string')
+    return value.length > 80 ? `a ${value.length}-character string` : JSON.stringify(value);
   return value === null ? 'null' : typeof value;
 }

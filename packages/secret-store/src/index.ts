@@ -49,7 +49,6 @@ export {
   type SecretStoreOptions,
 } from './secret-store.js';
 export { SecretValue } from './secret-value.js';
-export { generateUnlockKey, parseUnlockKey, UNLOCK_KEY_PREFIX, UnlockKey } from './unlock-key.js';
 export {
   createSecretWriter,
   type FilesystemProbe,
@@ -60,3 +59,4 @@ export {
   type TaskSecretFile,
   TMPFS_MAGIC,
 } from './secret-writer.js';
+export { generateUnlockKey, parseUnlockKey, UNLOCK_KEY_PREFIX, UnlockKey } from './unlock-key.js';

@@ -126,7 +126,8 @@ export class KeyManager {
   static open(options: KeyManagerOptions): KeyManager {
     checkOptions(options);
     const where = options.keyStore.description;
-    const unlockKey = typeof options.unlockKey === 'string' ? parseUnlockKey(options.unlockKey) : options.unlockKey;
+    const unlockKey =
+      typeof options.unlockKey === 'string' ? parseUnlockKey(options.unlockKey) : options.unlockKey;
     const kek = unlockKey?.bytes();
     const bytes = options.keyStore.read();
     if (bytes === undefined) {
@@ -315,9 +316,15 @@ export class KeyManager {
 }
 
 function checkOptions(options: KeyManagerOptions): void {
-  if (typeof options !== 'object' || options === null) throw new TypeError('KeyManager.open(options) needs an object');
-  if (typeof options.keyStore?.read !== 'function') throw new TypeError('options.keyStore must be a KeyFileStore');
-  if (options.unlockKey !== undefined && typeof options.unlockKey !== 'string' && !(options.unlockKey instanceof UnlockKey)) {
+  if (typeof options !== 'object' || options === null)
+    throw new TypeError('KeyManager.open(options) needs an object');
+  if (typeof options.keyStore?.read !== 'function')
+    throw new TypeError('options.keyStore must be a KeyFileStore');
+  if (
+    options.unlockKey !== undefined &&
+    typeof options.unlockKey !== 'string' &&
+    !(options.unlockKey instanceof UnlockKey)
+  ) {
     throw new TypeError('options.unlockKey must be an UnlockKey or its SWMKEY-1- text');
   }
   const limit = options.encryptionLimit ?? DATA_KEY_ENCRYPTION_LIMIT;
@@ -349,8 +356,10 @@ function parseKeyFile(bytes: Uint8Array, where: string): KeyFile {
   if (f.autolock ? !isWrapped(f.wrapped) : typeof f.keyring !== 'string') {
     throw new KeyFileError(where, f.autolock ? 'wrapped keyring missing' : 'keyring missing');
   }
-  if (f.nextWrapped !== undefined && !isWrapped(f.nextWrapped)) throw new KeyFileError(where, 'nextWrapped malformed');
-  if (typeof f.reserved !== 'object' || f.reserved === null) throw new KeyFileError(where, 'counters missing');
+  if (f.nextWrapped !== undefined && !isWrapped(f.nextWrapped))
+    throw new KeyFileError(where, 'nextWrapped malformed');
+  if (typeof f.reserved !== 'object' || f.reserved === null)
+    throw new KeyFileError(where, 'counters missing');
   for (const n of Object.values(f.reserved)) {
     if (!Number.isSafeInteger(n) || (n as number) < 0) throw new KeyFileError(where, 'counter malformed');
   }

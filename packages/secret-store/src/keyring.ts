@@ -63,7 +63,8 @@ export function decodeKeyring(bytes: Uint8Array): Keyring | string {
 
 /** A new random data key. */
 export function generateDataKey(id: number): DataKey {
-  if (!Number.isInteger(id) || id < 1 || id > 0xffff_ffff) throw new RangeError(`data key id must be 1..2^32-1, got ${id}`);
+  if (!Number.isInteger(id) || id < 1 || id > 0xffff_ffff)
+    throw new RangeError(`data key id must be 1..2^32-1, got ${id}`);
   return { id, key: Uint8Array.from(randomBytes(DATA_KEY_BYTES)) };
 }
 
@@ -76,7 +77,11 @@ export function wrapKeyring(kek: Uint8Array, plain: Uint8Array): WrappedKeyring 
   cipher.setAAD(WRAP_AD);
   const sealed = Buffer.concat([cipher.update(plain), cipher.final(), cipher.getAuthTag()]);
   wrappingKey.fill(0);
-  return { salt: salt.toString('base64'), nonce: nonce.toString('base64'), sealed: sealed.toString('base64') };
+  return {
+    salt: salt.toString('base64'),
+    nonce: nonce.toString('base64'),
+    sealed: sealed.toString('base64'),
+  };
 }
 
 /** Unwraps a keyring, or returns undefined when `kek` is the wrong key or the blob was altered. */

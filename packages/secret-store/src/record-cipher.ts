@@ -45,7 +45,8 @@ export function createRecordCipher(keys: RecordKeys): RecordCipher {
       checkBytes(ad, 'ad');
       const id = sealedKeyId(sealed);
       const key = keys.openingKey(id);
-      if (key === undefined) throw new RecordAuthenticationError('sealed by an unknown data key', { keyId: id });
+      if (key === undefined)
+        throw new RecordAuthenticationError('sealed by an unknown data key', { keyId: id });
       return openRecord(key, sealed, ad);
     },
   };
@@ -56,7 +57,7 @@ export function sealRecord(key: Uint8Array, keyId: number, plain: Uint8Array, ad
   const header = Buffer.alloc(RECORD_HEADER_BYTES);
   header[0] = RECORD_FORMAT_VERSION;
   header.writeUInt32BE(keyId, 1);
-  randomBytes(12).copy(header, 5);
+  takeNonce(header, 5);
   const cipher = createCipheriv(ALGORITHM, key, header.subarray(5), { authTagLength: RECORD_TAG_BYTES });
   cipher.setAAD(Buffer.concat([DOMAIN, header.subarray(0, 5), ad]));
   const body = cipher.update(plain);
@@ -67,6 +68,21 @@ export function sealRecord(key: Uint8Array, keyId: number, plain: Uint8Array, ad
   out.set(final, RECORD_HEADER_BYTES + body.byteLength);
   out.set(cipher.getAuthTag(), out.byteLength - RECORD_TAG_BYTES);
   return out;
+}
+
+// Nonces come from a pool refilled from the CSPRNG 4 KiB at a time (one syscall per 341 records);
+// each 12-byte slice is handed out exactly once.
+const NONCE_POOL_BYTES = 12 * 341;
+let noncePool = Buffer.alloc(0);
+let nonceOffset = 0;
+function takeNonce(into: Buffer, at: number): void {
+  if (nonceOffset + 12 > noncePool.byteLength) {
+    noncePool = randomBytes(NONCE_POOL_BYTES);
+    nonceOffset = 0;
+  }
+  noncePool.copy(into, at, nonceOffset, nonceOffset + 12);
+  noncePool.fill(0, nonceOffset, nonceOffset + 12);
+  nonceOffset += 12;
 }
 
 /** Opens a record sealed by `sealRecord` under `key`, checking tag, header and associated data. */
@@ -103,8 +119,12 @@ export function sealedKeyId(sealed: Uint8Array): number {
  * `('a', 'bc')` and `('ab', 'c')` differ. Numbers must be safe integers >= 0; use bigint for
  * 64-bit raft terms and indexes.
  */
-export function associatedData(kind: string, ...fields: Array<string | number | bigint | Uint8Array>): Uint8Array {
-  if (typeof kind !== 'string' || kind.length === 0) throw new TypeError('associatedData(kind) needs a non-empty string');
+export function associatedData(
+  kind: string,
+  ...fields: Array<string | number | bigint | Uint8Array>
+): Uint8Array {
+  if (typeof kind !== 'string' || kind.length === 0)
+    throw new TypeError('associatedData(kind) needs a non-empty string');
   const parts: Buffer[] = [];
   const push = (tag: string, bytes: Uint8Array): void => {
     const head = Buffer.alloc(5);

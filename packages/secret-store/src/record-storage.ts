@@ -11,6 +11,8 @@ export interface RecordStorage {
   open(): Promise<void>;
   close(): Promise<void>;
   get(key: string): Promise<Uint8Array | undefined>;
+  /** Values of `keys`, in order (undefined where missing), in one round trip. */
+  getMany(keys: string[]): Promise<Array<Uint8Array | undefined>>;
   /** Applies every write or none; with `sync`, durably (fsync) before resolving. */
   write(batch: RecordWrite[], options?: { sync?: boolean }): Promise<void>;
   /** Entries whose key starts with `prefix`, in key order. */
@@ -24,9 +26,11 @@ export function levelStorage(location: string): RecordStorage {
     open: () => db.open(),
     close: () => db.close(),
     get: (key) => db.get(key),
+    getMany: (keys) => db.getMany(keys),
     write: (batch, options) => db.batch(batch, { sync: options?.sync === true }),
     async *entries(prefix) {
-      for await (const [key, value] of db.iterator({ gte: prefix, lt: `${prefix}\uffff` })) yield [key, value];
+      for await (const [key, value] of db.iterator({ gte: prefix, lt: `${prefix}\uffff` }))
+        yield [key, value];
     },
   };
 }
@@ -39,6 +43,7 @@ export function memoryStorage(): RecordStorage & { readonly records: Map<string,
     open: async () => {},
     close: async () => {},
     get: async (key) => records.get(key),
+    getMany: async (keys) => keys.map((key) => records.get(key)),
     write: async (batch) => {
       for (const op of batch) {
         if (op.type === 'put') records.set(op.key, Uint8Array.from(op.value));

@@ -123,15 +123,24 @@ export class SecretStore {
    * key: without it the open fails with `LOCKED`, with a wrong one `INVALID_UNLOCK_KEY`, and in
    * both cases before anything on disk is touched.
    */
-  static async open(options: SecretStoreOptions & { logger?: Logger; clock?: Clock; random?: Random }): Promise<SecretStore> {
-    if (typeof options?.path !== 'string' || options.path === '') throw new TypeError('options.path must be a directory path');
+  static async open(
+    options: SecretStoreOptions & { logger?: Logger; clock?: Clock; random?: Random },
+  ): Promise<SecretStore> {
+    if (typeof options?.path !== 'string' || options.path === '')
+      throw new TypeError('options.path must be a directory path');
     const keyPath = join(options.path, 'keys.json');
     const dbPath = join(options.path, 'db');
     const fresh = !existsSync(keyPath);
-    if (fresh && existsSync(dbPath)) throw new KeyFileError(keyPath, 'records exist but the key file is missing');
-    const keyStore = fileKeyStore(keyPath, options.crashHook === undefined ? {} : { crashHook: options.crashHook });
+    if (fresh && existsSync(dbPath))
+      throw new KeyFileError(keyPath, 'records exist but the key file is missing');
+    const keyStore = fileKeyStore(
+      keyPath,
+      options.crashHook === undefined ? {} : { crashHook: options.crashHook },
+    );
     // Checks the key file (and the unlock key) before the directory or the database is touched.
-    const keys = fresh ? undefined : KeyManager.open({ ...keyOptions(options), keyStore, createIfMissing: false });
+    const keys = fresh
+      ? undefined
+      : KeyManager.open({ ...keyOptions(options), keyStore, createIfMissing: false });
     if (fresh) mkdirSync(options.path, { recursive: true, mode: 0o700 });
     const components: SecretStoreComponents = { keyStore, storage: levelStorage(dbPath) };
     if (options.logger !== undefined) components.logger = options.logger;
@@ -150,7 +159,8 @@ export class SecretStore {
     init: SecretStoreInit,
     opened: KeyManager | undefined,
   ): Promise<SecretStore> {
-    if (typeof components?.storage?.write !== 'function') throw new TypeError('components.storage must be a RecordStorage');
+    if (typeof components?.storage?.write !== 'function')
+      throw new TypeError('components.storage must be a RecordStorage');
     const keys =
       opened ??
       KeyManager.open({
@@ -179,7 +189,8 @@ export class SecretStore {
 
   /** Stores a new secret; its data can never change (labels can). Returns its new ID. */
   create(input: CreateSecretInput): Promise<{ id: string }> {
-    if (typeof input !== 'object' || input === null) throw new TypeError('create(input) needs { name, data }');
+    if (typeof input !== 'object' || input === null)
+      throw new TypeError('create(input) needs { name, data }');
     assertSecretName(input.name, 'name');
     const data = input.data;
     if (!(data instanceof Uint8Array) && !(data instanceof SecretValue)) {
@@ -192,7 +203,8 @@ export class SecretStore {
     return this.#exclusive(async () => {
       try {
         const existing = await this.#storage.get(NAME + input.name);
-        if (existing !== undefined) throw new SecretNameConflictError(input.name, Buffer.from(existing).toString('utf8'));
+        if (existing !== undefined)
+          throw new SecretNameConflictError(input.name, Buffer.from(existing).toString('utf8'));
         if (this.#keys.status().rotationDue) await this.#rotateDataKey();
         const id = generateId(this.#random);
         const now = this.#clock.now();
@@ -200,7 +212,11 @@ export class SecretStore {
         const cipher = this.#keys.recordCipher;
         await this.#storage.write([
           { type: 'put', key: DATA + id, value: cipher.encrypt(plain, associatedData(DATA_KIND, id)) },
-          { type: 'put', key: META + id, value: cipher.encrypt(encodeMeta(meta), associatedData(META_KIND, id)) },
+          {
+            type: 'put',
+            key: META + id,
+            value: cipher.encrypt(encodeMeta(meta), associatedData(META_KIND, id)),
+          },
           { type: 'put', key: NAME + input.name, value: Buffer.from(id, 'utf8') },
         ]);
         this.#logger.info('created secret', { secretId: id, secretName: input.name });
@@ -215,11 +231,58 @@ export class SecretStore {
   read(id: string): Promise<SecretRecord> {
     assertValidId(id, 'id');
     return this.#exclusive(async () => {
-      const meta = await this.#meta(id);
-      const sealed = await this.#storage.get(DATA + id);
-      if (sealed === undefined) throw new RecordAuthenticationError('data record missing', { secretId: id });
-      const plain = this.#keys.recordCipher.decrypt(sealed, associatedData(DATA_KIND, id));
-      return { ...meta, data: SecretValue.take(plain) };
+      const [meta, data] = await this.#storage.getMany([META + id, DATA + id]);
+      return this.#openSecret(id, meta, data);
+    });
+  }
+
+  /**
+   * Several secrets with their data in one storage round trip (a dispatcher preparing many
+   * tasks, or a manager warming up after unlock). Fails as a whole if any ID is unknown.
+   */
+  readMany(ids: readonly string[]): Promise<SecretRecord[]> {
+    if (!Array.isArray(ids)) throw new TypeError('readMany(ids) needs an array of secret IDs');
+    for (const [i, id] of ids.entries()) assertValidId(id, `ids[${i}]`);
+    return this.#exclusive(async () => {
+      const [metas, datas] = await Promise.all([
+        this.#storage.getMany(ids.map((id) => META + id)),
+        this.#storage.getMany(ids.map((id) => DATA + id)),
+      ]);
+      const out: SecretRecord[] = [];
+      try {
+        for (const [i, id] of ids.entries()) out.push(this.#openSecret(id, metas[i], datas[i]));
+      } catch (err) {
+        for (const r of out) r.data.wipe();
+        throw err;
+      }
+      return out;
+    });
+  }
+
+  /**
+   * Every secret with its data, in ID order, in one pass over storage (a manager warming its
+   * dispatch cache right after unlock). Prefer read/readMany for anything narrower.
+   */
+  readAll(): Promise<SecretRecord[]> {
+    return this.#exclusive(async () => {
+      const out: SecretRecord[] = [];
+      const data = this.#storage.entries(DATA)[Symbol.asyncIterator]();
+      try {
+        for await (const [key, metaSealed] of this.#storage.entries(META)) {
+          const id = key.slice(META.length);
+          const next = await data.next();
+          // Both prefixes hold the same IDs in the same order; a gap means a record was removed behind our back.
+          const dataSealed = !next.done && next.value[0] === DATA + id ? next.value[1] : undefined;
+          out.push(this.#openSecret(id, metaSealed, dataSealed));
+        }
+        if (!(await data.next()).done) throw new RecordAuthenticationError('data record without metadata');
+      } catch (err) {
+        for (const r of out) r.data.wipe();
+        throw err;
+      } finally {
+        await data.return?.();
+      }
+      return out;
     });
   }
 
@@ -233,7 +296,8 @@ export class SecretStore {
   list(): Promise<SecretMeta[]> {
     return this.#exclusive(async () => {
       const out: SecretMeta[] = [];
-      for await (const [key, sealed] of this.#storage.entries(META)) out.push(this.#openMeta(key.slice(META.length), sealed));
+      for await (const [key, sealed] of this.#storage.entries(META))
+        out.push(this.#openMeta(key.slice(META.length), sealed));
       return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     });
   }
@@ -244,7 +308,12 @@ export class SecretStore {
     const checked = checkLabels(labels);
     return this.#exclusive(async () => {
       const meta = await this.#meta(id);
-      const next: SecretMeta = { ...meta, labels: checked, updatedAt: this.#clock.now(), version: meta.version + 1 };
+      const next: SecretMeta = {
+        ...meta,
+        labels: checked,
+        updatedAt: this.#clock.now(),
+        version: meta.version + 1,
+      };
       await this.#storage.write([
         {
           type: 'put',
@@ -266,7 +335,8 @@ export class SecretStore {
         { type: 'del', key: DATA + id },
       ];
       const indexed = await this.#storage.get(NAME + meta.name);
-      if (indexed !== undefined && Buffer.from(indexed).toString('utf8') === id) batch.push({ type: 'del', key: NAME + meta.name });
+      if (indexed !== undefined && Buffer.from(indexed).toString('utf8') === id)
+        batch.push({ type: 'del', key: NAME + meta.name });
       await this.#storage.write(batch);
       this.#logger.info('removed secret', { secretId: id, secretName: meta.name });
     });
@@ -338,6 +408,19 @@ export class SecretStore {
     return { dataKeyId, records };
   }
 
+  #openSecret(
+    id: string,
+    metaSealed: Uint8Array | undefined,
+    dataSealed: Uint8Array | undefined,
+  ): SecretRecord {
+    if (metaSealed === undefined) throw new SecretNotFoundError(id);
+    const meta = this.#openMeta(id, metaSealed);
+    if (dataSealed === undefined)
+      throw new RecordAuthenticationError('data record missing', { secretId: id });
+    const plain = this.#keys.recordCipher.decrypt(dataSealed, associatedData(DATA_KIND, id));
+    return { ...meta, data: SecretValue.take(plain) };
+  }
+
   async #meta(id: string): Promise<SecretMeta> {
     const sealed = await this.#storage.get(META + id);
     if (sealed === undefined) throw new SecretNotFoundError(id);
@@ -347,7 +430,8 @@ export class SecretStore {
   #openMeta(id: string, sealed: Uint8Array): SecretMeta {
     const plain = this.#keys.recordCipher.decrypt(sealed, associatedData(META_KIND, id));
     const meta = decodeMeta(plain);
-    if (meta === undefined || meta.id !== id) throw new RecordAuthenticationError('metadata malformed', { secretId: id });
+    if (meta === undefined || meta.id !== id)
+      throw new RecordAuthenticationError('metadata malformed', { secretId: id });
     return meta;
   }
 
@@ -383,11 +467,13 @@ function checkLabels(labels: unknown): Record<string, string> {
   }
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(labels)) {
-    if (k === '' || typeof v !== 'string') throw new TypeError(`labels.${k || '(empty)'} must be a non-empty key with a string value`);
+    if (k === '' || typeof v !== 'string')
+      throw new TypeError(`labels.${k || '(empty)'} must be a non-empty key with a string value`);
     out[k] = v;
   }
   const size = Buffer.byteLength(JSON.stringify(out));
-  if (size > MAX_LABELS_BYTES) throw new RangeError(`labels take ${size} bytes as JSON, at most ${MAX_LABELS_BYTES}`);
+  if (size > MAX_LABELS_BYTES)
+    throw new RangeError(`labels take ${size} bytes as JSON, at most ${MAX_LABELS_BYTES}`);
   return out;
 }
 

@@ -1,4 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import {
+  chmodSync,
+  chownSync,
   closeSync,
   constants,
   existsSync,
@@ -14,12 +17,9 @@ import {
   renameSync,
   rmSync,
   statfsSync,
-  chmodSync,
-  chownSync,
   writeSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { type Logger, noopLogger } from '@swarm/api';
 import { NotInMemoryFilesystemError, SwapEnabledError, TaskSecretsExistError } from './errors.js';
 import { assertSecretName } from './names.js';
@@ -100,7 +100,8 @@ export const systemProbe: FilesystemProbe = {
  * `allowSwap` is set. It checks before creating anything on a disk.
  */
 export function createSecretWriter(options: SecretWriterOptions): SecretWriter {
-  if (typeof options?.root !== 'string' || options.root === '') throw new TypeError('options.root must be a directory path');
+  if (typeof options?.root !== 'string' || options.root === '')
+    throw new TypeError('options.root must be a directory path');
   const probe = options.probe ?? systemProbe;
   const logger = options.logger ?? noopLogger;
   const root = prepareRoot(options.root, probe);
@@ -136,7 +137,9 @@ export function createSecretWriter(options: SecretWriterOptions): SecretWriter {
         checkId(f.gid, `files[${i}].gid`);
         const mode = f.mode ?? 0o400;
         if (!Number.isInteger(mode) || (mode & ~0o444) !== 0 || mode === 0) {
-          throw new RangeError(`files[${i}].mode must be read bits only (within 0o444), got 0o${Number(mode).toString(8)}`);
+          throw new RangeError(
+            `files[${i}].mode must be read bits only (within 0o444), got 0o${Number(mode).toString(8)}`,
+          );
         }
       }
       checkSwap();
@@ -202,7 +205,11 @@ function prepareRoot(requested: string, probe: FilesystemProbe): string {
 function writeSecretFile(path: string, f: TaskSecretFile): void {
   const bytes = f.data instanceof SecretValue ? f.data.reveal() : f.data;
   // O_EXCL and O_NOFOLLOW: never write through a file or link someone planted.
-  const fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
+  const fd = openSync(
+    path,
+    constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW,
+    0o600,
+  );
   try {
     writeSync(fd, bytes);
     fsyncSync(fd);

@@ -68,12 +68,14 @@ export function generateUnlockKey(): UnlockKey {
  */
 export function parseUnlockKey(text: string): UnlockKey {
   if (typeof text !== 'string') throw new TypeError('parseUnlockKey(text) needs a string');
-  if (!text.startsWith(UNLOCK_KEY_PREFIX)) throw new MalformedUnlockKeyError(`missing prefix ${UNLOCK_KEY_PREFIX}`);
+  if (!text.startsWith(UNLOCK_KEY_PREFIX))
+    throw new MalformedUnlockKeyError(`missing prefix ${UNLOCK_KEY_PREFIX}`);
   const body = text.slice(UNLOCK_KEY_PREFIX.length);
   if (body.length !== ENCODED_LENGTH) {
     throw new MalformedUnlockKeyError(`key part has ${body.length} characters, expected ${ENCODED_LENGTH}`);
   }
-  if (!BASE64_BODY.test(body)) throw new MalformedUnlockKeyError('key part has a character outside A-Z a-z 0-9 + /');
+  if (!BASE64_BODY.test(body))
+    throw new MalformedUnlockKeyError('key part has a character outside A-Z a-z 0-9 + /');
   const raw = Buffer.from(body, 'base64');
   // Node's decoder ignores trailing bits; re-encoding rejects the 3 non-canonical spellings per key.
   if (raw.byteLength !== UNLOCK_KEY_BYTES || raw.toString('base64').replace(/=+$/, '') !== body) {

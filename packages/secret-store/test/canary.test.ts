@@ -41,7 +41,11 @@ describe('canaries: no plaintext secret ever reaches the data directory or the l
     let store = await SecretStore.open({ path, unlockKey, logger });
     const ids = new Map<string, string>();
     for (const [i, canary] of canaries.entries()) {
-      const { id } = await store.create({ name: `canary-${i}`, data: Buffer.from(canary), labels: { kind: 'canary' } });
+      const { id } = await store.create({
+        name: `canary-${i}`,
+        data: Buffer.from(canary),
+        labels: { kind: 'canary' },
+      });
       ids.set(id, canary);
     }
     let dataKeyId = store.keyStatus().dataKeyId;
@@ -57,7 +61,8 @@ describe('canaries: no plaintext secret ever reaches the data directory or the l
       store = await SecretStore.open({ path, unlockKey, logger });
     }
     expect(store.keyStatus()).toMatchObject({ autolock: true, dataKeyId: 31 });
-    for (const [id, canary] of ids) expect(Buffer.from((await store.read(id)).data.reveal()).toString()).toBe(canary);
+    for (const [id, canary] of ids)
+      expect(Buffer.from((await store.read(id)).data.reveal()).toString()).toBe(canary);
     await store.close();
     expect(listFiles(path).some((p) => /\.(log|ldb)$/.test(p))).toBe(true);
     expect(scan(path, logger.text(), canaries)).toEqual([]);
@@ -74,8 +79,13 @@ describe('canaries: no plaintext secret ever reaches the data directory or the l
     const { dir, cleanup } = diskDir();
     cleanups.push(cleanup);
     const canary = `CANARY-planted-${randomBytes(8).toString('hex')}`;
-    writeFileSync(`${dir}/leak.bin`, Buffer.concat([randomBytes(100), Buffer.from(canary), randomBytes(100)]));
+    writeFileSync(
+      `${dir}/leak.bin`,
+      Buffer.concat([randomBytes(100), Buffer.from(canary), randomBytes(100)]),
+    );
     expect(scan(dir, '', [canary])).toEqual([`${dir}/leak.bin`]);
-    expect(scan(dir, `log line with ${Buffer.from(canary).toString('hex')}`, [canary])).toContain('captured logs');
+    expect(scan(dir, `log line with ${Buffer.from(canary).toString('hex')}`, [canary])).toContain(
+      'captured logs',
+    );
   });
 });

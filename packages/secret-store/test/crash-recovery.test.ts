@@ -34,7 +34,11 @@ async function seed(path: string, hook: ReturnType<typeof crashAt>, unlockKey?: 
   });
   const ids = new Map<string, string>();
   for (let i = 0; i < SECRETS; i++) {
-    const { id } = await store.create({ name: `s-${i}`, data: Buffer.from(`value-${i}`), labels: { i: String(i) } });
+    const { id } = await store.create({
+      name: `s-${i}`,
+      data: Buffer.from(`value-${i}`),
+      labels: { i: String(i) },
+    });
     ids.set(id, `value-${i}`);
   }
   return { store, ids };
@@ -42,7 +46,8 @@ async function seed(path: string, hook: ReturnType<typeof crashAt>, unlockKey?: 
 
 async function expectAllReadBack(store: SecretStore, ids: Map<string, string>): Promise<void> {
   expect((await store.list()).length).toBe(ids.size);
-  for (const [id, value] of ids) expect(Buffer.from((await store.read(id)).data.reveal()).toString()).toBe(value);
+  for (const [id, value] of ids)
+    expect(Buffer.from((await store.read(id)).data.reveal()).toString()).toBe(value);
 }
 
 /** Runs `operation` with a crash at each successive hook call until one run completes uncrashed. */

@@ -30,7 +30,8 @@ export function listFiles(dir: string): string[] {
 /** SHA-256 of every file under `dir`, keyed by relative path. */
 export function hashTree(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const p of listFiles(dir)) out[relative(dir, p)] = createHash('sha256').update(readFileSync(p)).digest('hex');
+  for (const p of listFiles(dir))
+    out[relative(dir, p)] = createHash('sha256').update(readFileSync(p)).digest('hex');
   return out;
 }
 

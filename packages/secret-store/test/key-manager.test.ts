@@ -8,7 +8,12 @@ describe('KeyManager: data keys, autolock and durable encryption counts', () => 
   it('creates a data key and stores it unwrapped when autolock is off', () => {
     const keyStore = memoryKeyStore();
     const keys = KeyManager.open({ keyStore });
-    expect(keys.status()).toMatchObject({ autolock: false, dataKeyId: 1, encryptions: 0, rotationDue: false });
+    expect(keys.status()).toMatchObject({
+      autolock: false,
+      dataKeyId: 1,
+      encryptions: 0,
+      rotationDue: false,
+    });
     const sealed = keys.recordCipher.encrypt(plain, ad);
     keys.close();
     const again = KeyManager.open({ keyStore });
@@ -61,7 +66,9 @@ describe('KeyManager: data keys, autolock and durable encryption counts', () => 
     const sealed = keys.recordCipher.encrypt(plain, ad);
     const second = keys.rotateUnlockKey();
     keys.close();
-    expect(() => KeyManager.open({ keyStore, unlockKey: first })).toThrow(expect.objectContaining({ code: 'INVALID_UNLOCK_KEY' }));
+    expect(() => KeyManager.open({ keyStore, unlockKey: first })).toThrow(
+      expect.objectContaining({ code: 'INVALID_UNLOCK_KEY' }),
+    );
     const opened = KeyManager.open({ keyStore, unlockKey: second });
     expect(Buffer.from(opened.recordCipher.decrypt(sealed, ad)).toString()).toBe('payload');
     opened.disableAutolock();
@@ -88,7 +95,9 @@ describe('KeyManager: data keys, autolock and durable encryption counts', () => 
     expect(keys.status().rotationDue).toBe(true);
     keys.recordCipher.encrypt(plain, ad);
     keys.recordCipher.encrypt(plain, ad);
-    expect(() => keys.recordCipher.encrypt(plain, ad)).toThrow(expect.objectContaining({ code: 'DATA_KEY_EXHAUSTED' }));
+    expect(() => keys.recordCipher.encrypt(plain, ad)).toThrow(
+      expect.objectContaining({ code: 'DATA_KEY_EXHAUSTED' }),
+    );
     keys.beginDataKeyRotation();
     keys.finishDataKeyRotation();
     expect(keys.status()).toMatchObject({ dataKeyId: 2, encryptions: 0, rotationDue: false });
@@ -105,13 +114,19 @@ describe('KeyManager: data keys, autolock and durable encryption counts', () => 
     expect(keys.isSealedWithActiveKey(old)).toBe(false);
     expect(Buffer.from(keys.recordCipher.decrypt(old, ad)).toString()).toBe('payload');
     keys.finishDataKeyRotation();
-    expect(() => keys.recordCipher.decrypt(old, ad)).toThrow(expect.objectContaining({ code: 'RECORD_AUTHENTICATION_FAILED' }));
+    expect(() => keys.recordCipher.decrypt(old, ad)).toThrow(
+      expect.objectContaining({ code: 'RECORD_AUTHENTICATION_FAILED' }),
+    );
     expect(Buffer.from(keys.recordCipher.decrypt(fresh, ad)).toString()).toBe('payload');
     expect(() => keys.finishDataKeyRotation()).toThrow(RangeError);
   });
 
   it('reports a damaged key file with KEY_FILE_INVALID', () => {
-    for (const bytes of ['not json', '{"format":"other"}', '{"format":"swarm-secret-store-keys","version":1,"autolock":false}']) {
+    for (const bytes of [
+      'not json',
+      '{"format":"other"}',
+      '{"format":"swarm-secret-store-keys","version":1,"autolock":false}',
+    ]) {
       expect(() => KeyManager.open({ keyStore: memoryKeyStore(Buffer.from(bytes)) })).toThrow(
         expect.objectContaining({ code: 'KEY_FILE_INVALID' }),
       );
@@ -121,6 +136,8 @@ describe('KeyManager: data keys, autolock and durable encryption counts', () => 
   it('refuses to use keys after close', () => {
     const keys = KeyManager.open({ keyStore: memoryKeyStore() });
     keys.close();
-    expect(() => keys.recordCipher.encrypt(plain, ad)).toThrow(expect.objectContaining({ code: 'STORE_CLOSED' }));
+    expect(() => keys.recordCipher.encrypt(plain, ad)).toThrow(
+      expect.objectContaining({ code: 'STORE_CLOSED' }),
+    );
   });
 });

@@ -27,12 +27,17 @@ describe('record cipher (AES-256-GCM, associated data names the record)', () => 
   it('opens what it sealed, with the same associated data', () => {
     const cipher = createRecordCipher(keys());
     fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 256 }), fc.string(), fc.bigInt({ min: 0n, max: 2n ** 64n - 1n }), (plain, kind, index) => {
-        const ad = associatedData('raft-entry', kind, index);
-        const sealed = cipher.encrypt(plain, ad);
-        expect(sealed.byteLength).toBe(plain.byteLength + RECORD_OVERHEAD_BYTES);
-        expect(cipher.decrypt(sealed, ad)).toEqual(plain);
-      }),
+      fc.property(
+        fc.uint8Array({ maxLength: 256 }),
+        fc.string(),
+        fc.bigInt({ min: 0n, max: 2n ** 64n - 1n }),
+        (plain, kind, index) => {
+          const ad = associatedData('raft-entry', kind, index);
+          const sealed = cipher.encrypt(plain, ad);
+          expect(sealed.byteLength).toBe(plain.byteLength + RECORD_OVERHEAD_BYTES);
+          expect(cipher.decrypt(sealed, ad)).toEqual(plain);
+        },
+      ),
     );
   });
 
@@ -54,7 +59,9 @@ describe('record cipher (AES-256-GCM, associated data names the record)', () => 
       associatedData('snapshot', 5n, 10n),
       new Uint8Array(0),
     ]) {
-      expect(() => cipher.decrypt(sealed, ad)).toThrow(expect.objectContaining({ code: 'RECORD_AUTHENTICATION_FAILED' }));
+      expect(() => cipher.decrypt(sealed, ad)).toThrow(
+        expect.objectContaining({ code: 'RECORD_AUTHENTICATION_FAILED' }),
+      );
     }
   });
 
@@ -65,7 +72,9 @@ describe('record cipher (AES-256-GCM, associated data names the record)', () => 
     for (let bit = 0; bit < sealed.byteLength * 8; bit++) {
       const flipped = Uint8Array.from(sealed);
       flipped[bit >> 3]! ^= 1 << (bit & 7);
-      expect(() => cipher.decrypt(flipped, ad)).toThrow(expect.objectContaining({ code: 'RECORD_AUTHENTICATION_FAILED' }));
+      expect(() => cipher.decrypt(flipped, ad)).toThrow(
+        expect.objectContaining({ code: 'RECORD_AUTHENTICATION_FAILED' }),
+      );
     }
   });
 
@@ -78,7 +87,9 @@ describe('record cipher (AES-256-GCM, associated data names the record)', () => 
       expect.objectContaining({ code: 'RECORD_AUTHENTICATION_FAILED' }),
     );
     k.ring.delete(1);
-    expect(() => cipher.decrypt(sealed, ad)).toThrow(expect.objectContaining({ code: 'RECORD_AUTHENTICATION_FAILED' }));
+    expect(() => cipher.decrypt(sealed, ad)).toThrow(
+      expect.objectContaining({ code: 'RECORD_AUTHENTICATION_FAILED' }),
+    );
   });
 
   it('opens records of an older key while sealing with the newer one', () => {
@@ -97,7 +108,9 @@ describe('record cipher (AES-256-GCM, associated data names the record)', () => 
     fc.assert(
       fc.property(fc.string(), fc.string(), fc.string(), fc.string(), (a, b, c, d) => {
         fc.pre(a !== c || b !== d);
-        expect(Buffer.from(associatedData('k', a, b)).equals(Buffer.from(associatedData('k', c, d)))).toBe(false);
+        expect(Buffer.from(associatedData('k', a, b)).equals(Buffer.from(associatedData('k', c, d)))).toBe(
+          false,
+        );
       }),
     );
     expect(associatedData('k', 1)).not.toEqual(associatedData('k', '1'));

@@ -38,7 +38,13 @@ describe('SecretStore: create, read, list, update labels, remove', () => {
     const { store } = await memoryStore();
     const { id } = await store.create({ name: 'db-password', data: bytes('hunter2'), labels: { team: 'a' } });
     const secret = await store.read(id);
-    expect(secret).toMatchObject({ id, name: 'db-password', labels: { team: 'a' }, createdAt: 1_000, version: 1 });
+    expect(secret).toMatchObject({
+      id,
+      name: 'db-password',
+      labels: { team: 'a' },
+      createdAt: 1_000,
+      version: 1,
+    });
     expect(Buffer.from(secret.data.reveal()).toString()).toBe('hunter2');
     for (const shown of [String(secret.data), JSON.stringify(secret), inspect(secret), `${secret.data}`]) {
       expect(shown).not.toContain('hunter2');
@@ -64,18 +70,32 @@ describe('SecretStore: create, read, list, update labels, remove', () => {
     await expect(async () => store.create({ name: 'empty', data: new Uint8Array(0) })).rejects.toMatchObject({
       code: 'INVALID_SECRET_SIZE',
     });
-    await expect(async () => store.create({ name: 'huge', data: new Uint8Array(MAX_SECRET_BYTES + 1) })).rejects.toMatchObject({
+    await expect(async () =>
+      store.create({ name: 'huge', data: new Uint8Array(MAX_SECRET_BYTES + 1) }),
+    ).rejects.toMatchObject({
       code: 'INVALID_SECRET_SIZE',
     });
   });
 
-  it.each(['', '.', '..', '../etc', 'a/b', 'a\\b', 'a\0b', '-lead', '_lead', 'with space', 'x'.repeat(65), 'é'])(
-    'refuses the secret name %j',
-    async (name) => {
-      const { store } = await memoryStore();
-      await expect(async () => store.create({ name, data: bytes('v') })).rejects.toMatchObject({ code: 'INVALID_SECRET_NAME' });
-    },
-  );
+  it.each([
+    '',
+    '.',
+    '..',
+    '../etc',
+    'a/b',
+    'a\\b',
+    'a\0b',
+    '-lead',
+    '_lead',
+    'with space',
+    'x'.repeat(65),
+    'é',
+  ])('refuses the secret name %j', async (name) => {
+    const { store } = await memoryStore();
+    await expect(async () => store.create({ name, data: bytes('v') })).rejects.toMatchObject({
+      code: 'INVALID_SECRET_NAME',
+    });
+  });
 
   it('refuses a second secret with the same name, naming the existing one', async () => {
     const { store } = await memoryStore();
@@ -107,13 +127,47 @@ describe('SecretStore: create, read, list, update labels, remove', () => {
     expect(() => store.read('not-an-id')).toThrow(expect.objectContaining({ code: 'INVALID_ID' }));
   });
 
+  it('reads many secrets at once, or all of them, with their data', async () => {
+    const { store } = await memoryStore();
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++)
+      ids.push((await store.create({ name: `m${i}`, data: bytes(`many-${i}`) })).id);
+    const picked = await store.readMany([ids[3]!, ids[1]!]);
+    expect(picked.map((r) => Buffer.from(r.data.reveal()).toString())).toEqual(['many-3', 'many-1']);
+    const all = await store.readAll();
+    expect(all.map((r) => r.id)).toEqual([...ids].sort());
+    expect(all.map((r) => Buffer.from(r.data.reveal()).toString()).sort()).toEqual(
+      ids.map((_, i) => `many-${i}`),
+    );
+    await expect(store.readMany([ids[0]!, 'z'.repeat(25)])).rejects.toMatchObject({
+      code: 'SECRET_NOT_FOUND',
+    });
+    expect(() => store.readMany(['nope'])).toThrow(expect.objectContaining({ code: 'INVALID_ID' }));
+  });
+
+  it('fails readAll closed when a data record is missing or has no metadata', async () => {
+    const storage = memoryStorage();
+    const store = await SecretStore.openWith({ keyStore: memoryKeyStore(), storage });
+    const { id } = await store.create({ name: 'a', data: bytes('1') });
+    await store.create({ name: 'b', data: bytes('2') });
+    const data = storage.records.get(`data/${id}`)!;
+    storage.records.delete(`data/${id}`);
+    await expect(store.readAll()).rejects.toMatchObject({ code: 'RECORD_AUTHENTICATION_FAILED' });
+    storage.records.set(`data/${id}`, data);
+    storage.records.set(`data/${'z'.repeat(25)}`, data);
+    await expect(store.readAll()).rejects.toMatchObject({ code: 'RECORD_AUTHENTICATION_FAILED' });
+  });
+
   it('takes data from a SecretValue and keeps its own copy of a caller buffer', async () => {
     const { store } = await memoryStore();
     const buf = bytes('mutable');
     const { id } = await store.create({ name: 'copy', data: buf });
     buf.fill(0);
     expect(Buffer.from((await store.read(id)).data.reveal()).toString()).toBe('mutable');
-    const { id: id2 } = await store.create({ name: 'wrapped', data: new SecretValue(bytes('wrapped-value')) });
+    const { id: id2 } = await store.create({
+      name: 'wrapped',
+      data: new SecretValue(bytes('wrapped-value')),
+    });
     expect(Buffer.from((await store.read(id2)).data.reveal()).toString()).toBe('wrapped-value');
   });
 
@@ -143,7 +197,8 @@ describe('SecretStore: create, read, list, update labels, remove', () => {
     const ids: string[] = [];
     for (let i = 0; i < 12; i++) ids.push((await store.create({ name: `s${i}`, data: bytes(`v${i}`) })).id);
     expect(store.keyStatus().dataKeyId).toBeGreaterThan(1);
-    for (const [i, id] of ids.entries()) expect(Buffer.from((await store.read(id)).data.reveal()).toString()).toBe(`v${i}`);
+    for (const [i, id] of ids.entries())
+      expect(Buffer.from((await store.read(id)).data.reveal()).toString()).toBe(`v${i}`);
   });
 });
 
@@ -193,7 +248,9 @@ describe('SecretStore on disk: autolock', () => {
     const s2 = await SecretStore.open({ path, unlockKey: first });
     const second = await s2.rotateUnlockKey(generateUnlockKey().reveal());
     await s2.close();
-    await expect(SecretStore.open({ path, unlockKey: first })).rejects.toMatchObject({ code: 'INVALID_UNLOCK_KEY' });
+    await expect(SecretStore.open({ path, unlockKey: first })).rejects.toMatchObject({
+      code: 'INVALID_UNLOCK_KEY',
+    });
     const s3 = await SecretStore.open({ path, unlockKey: second });
     await s3.disableAutolock();
     await s3.close();

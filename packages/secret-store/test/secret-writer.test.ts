@@ -2,7 +2,13 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, s
 import { join } from 'node:path';
 import { MemoryLogger } from '@swarm/api';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSecretWriter, type FilesystemProbe, SecretValue, systemProbe, TMPFS_MAGIC } from '../src/index.js';
+import {
+  createSecretWriter,
+  type FilesystemProbe,
+  SecretValue,
+  systemProbe,
+  TMPFS_MAGIC,
+} from '../src/index.js';
 import { diskDir } from './helpers.js';
 
 const EXT4_MAGIC = 0xef53;
@@ -53,11 +59,15 @@ describe('worker-side delivery to an in-memory filesystem', () => {
 
   it('applies a requested read-only mode and refuses write or execute bits', () => {
     const writer = createSecretWriter({ root: shmRoot(), probe: noSwap });
-    const dir = writer.writeTaskSecrets(TASK, [{ name: 'cfg', data: Buffer.from('v'), uid: 1, gid: 1, mode: 0o440 }]);
+    const dir = writer.writeTaskSecrets(TASK, [
+      { name: 'cfg', data: Buffer.from('v'), uid: 1, gid: 1, mode: 0o440 },
+    ]);
     expect(statSync(join(dir, 'cfg')).mode & 0o7777).toBe(0o440);
     for (const mode of [0o600, 0o700, 0o4400, 0o401, 0]) {
       expect(() =>
-        writer.writeTaskSecrets('other-task', [{ name: 'cfg', data: Buffer.from('v'), uid: 1, gid: 1, mode }]),
+        writer.writeTaskSecrets('other-task', [
+          { name: 'cfg', data: Buffer.from('v'), uid: 1, gid: 1, mode },
+        ]),
       ).toThrow(RangeError);
     }
     expect(existsSync(join(writer.root, 'other-task'))).toBe(false);
@@ -88,9 +98,9 @@ describe('worker-side delivery to an in-memory filesystem', () => {
   it('refuses to deliver twice for the same task', () => {
     const writer = createSecretWriter({ root: shmRoot(), probe: noSwap });
     writer.writeTaskSecrets(TASK, [{ name: 's', data: Buffer.from('1'), uid: 5, gid: 5 }]);
-    expect(() => writer.writeTaskSecrets(TASK, [{ name: 's', data: Buffer.from('1'), uid: 5, gid: 5 }])).toThrow(
-      expect.objectContaining({ code: 'TASK_SECRETS_EXIST' }),
-    );
+    expect(() =>
+      writer.writeTaskSecrets(TASK, [{ name: 's', data: Buffer.from('1'), uid: 5, gid: 5 }]),
+    ).toThrow(expect.objectContaining({ code: 'TASK_SECRETS_EXIST' }));
   });
 
   it.each(['..', '.', '../escape', 'a/b', 'a\0b', '', '.hidden', 'x'.repeat(65)])(
@@ -100,7 +110,9 @@ describe('worker-side delivery to an in-memory filesystem', () => {
       expect(() => writer.writeTaskSecrets(TASK, [{ name, data: Buffer.from('v'), uid: 1, gid: 1 }])).toThrow(
         expect.objectContaining({ code: 'INVALID_SECRET_NAME' }),
       );
-      expect(() => writer.writeTaskSecrets(name, [])).toThrow(expect.objectContaining({ code: 'INVALID_SECRET_NAME' }));
+      expect(() => writer.writeTaskSecrets(name, [])).toThrow(
+        expect.objectContaining({ code: 'INVALID_SECRET_NAME' }),
+      );
       expect(() => writer.removeTask(name)).toThrow(expect.objectContaining({ code: 'INVALID_SECRET_NAME' }));
       expect(readdirSync(writer.root)).toEqual([]);
     },
@@ -120,7 +132,10 @@ describe('worker-side delivery to an in-memory filesystem', () => {
     expect(systemProbe.fsType(dir)).not.toBe(TMPFS_MAGIC);
     const root = join(dir, 'secrets');
     expect(() => createSecretWriter({ root, probe: noSwap })).toThrow(
-      expect.objectContaining({ code: 'NOT_IN_MEMORY_FILESYSTEM', details: expect.objectContaining({ path: root }) }),
+      expect.objectContaining({
+        code: 'NOT_IN_MEMORY_FILESYSTEM',
+        details: expect.objectContaining({ path: root }),
+      }),
     );
     expect(existsSync(root)).toBe(false);
   });
@@ -137,11 +152,14 @@ describe('worker-side delivery to an in-memory filesystem', () => {
 
   it('fails closed when the root stops being in memory after start', () => {
     let type = TMPFS_MAGIC;
-    const writer = createSecretWriter({ root: shmRoot(), probe: { fsType: () => type, swapDevices: () => [] } });
+    const writer = createSecretWriter({
+      root: shmRoot(),
+      probe: { fsType: () => type, swapDevices: () => [] },
+    });
     type = EXT4_MAGIC;
-    expect(() => writer.writeTaskSecrets(TASK, [{ name: 's', data: Buffer.from('v'), uid: 1, gid: 1 }])).toThrow(
-      expect.objectContaining({ code: 'NOT_IN_MEMORY_FILESYSTEM' }),
-    );
+    expect(() =>
+      writer.writeTaskSecrets(TASK, [{ name: 's', data: Buffer.from('v'), uid: 1, gid: 1 }]),
+    ).toThrow(expect.objectContaining({ code: 'NOT_IN_MEMORY_FILESYSTEM' }));
     expect(readdirSync(writer.root)).toEqual([]);
   });
 

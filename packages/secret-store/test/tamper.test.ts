@@ -14,7 +14,10 @@ async function levelStore(count: number) {
   cleanups.push(cleanup);
   const storage = levelStorage(`${dir}/db`);
   const unlockKey = generateUnlockKey();
-  const store = await SecretStore.openWith({ keyStore: fileKeyStore(`${dir}/keys.json`), storage }, { unlockKey });
+  const store = await SecretStore.openWith(
+    { keyStore: fileKeyStore(`${dir}/keys.json`), storage },
+    { unlockKey },
+  );
   const values = new Map<string, string>();
   for (let i = 0; i < count; i++) {
     const value = `tamper-value-${i}-${'x'.repeat(i * 7)}`;
@@ -32,7 +35,8 @@ describe('tamper detection: stored records are authenticated', () => {
   it('detects 1,200 single-bit flips at random offsets of stored records in LevelDB', async () => {
     const { storage, store } = await levelStore(10);
     const records: Array<[string, Uint8Array]> = [];
-    for (const prefix of ['meta/', 'data/']) for await (const entry of storage.entries(prefix)) records.push(entry);
+    for (const prefix of ['meta/', 'data/'])
+      for await (const entry of storage.entries(prefix)) records.push(entry);
     const random = seededRandom(20261128);
     let detected = 0;
     for (let trial = 0; trial < 1_200; trial++) {
@@ -117,7 +121,8 @@ describe('tamper detection: stored records are authenticated', () => {
       let opened: SecretStore | undefined;
       try {
         opened = await SecretStore.open({ path: dir, unlockKey });
-        for (const [id, value] of values) expect(Buffer.from((await opened.read(id)).data.reveal()).toString()).toBe(value);
+        for (const [id, value] of values)
+          expect(Buffer.from((await opened.read(id)).data.reveal()).toString()).toBe(value);
       } catch (err) {
         expect(isSwarmError(err)).toBe(true);
         expect(['INVALID_UNLOCK_KEY', 'KEY_FILE_INVALID', 'RECORD_AUTHENTICATION_FAILED']).toContain(

@@ -35,7 +35,10 @@ describe('unlock keys (SWMKEY-1-<unpadded base64 of 32 bytes>)', () => {
     ['trailing newline', `${good}\n`],
     ['an inner space', `${good.slice(0, 20)} ${good.slice(21)}`],
     ['base64url characters', `SWMKEY-1-${body.slice(0, 10)}-_${body.slice(12)}`],
-    ['non-canonical trailing bits', `SWMKEY-1-${body.slice(0, 42)}${String.fromCharCode(body.charCodeAt(42) + 1)}`],
+    [
+      'non-canonical trailing bits',
+      `SWMKEY-1-${body.slice(0, 42)}${String.fromCharCode(body.charCodeAt(42) + 1)}`,
+    ],
   ])('rejects %s with MALFORMED_UNLOCK_KEY', (_what, text) => {
     expect(() => parseUnlockKey(text)).toThrow(expect.objectContaining({ code: 'MALFORMED_UNLOCK_KEY' }));
   });
