@@ -43,7 +43,7 @@ export interface Ready {
   messages: Message[];
   /** Linearizable reads confirmed by the leader: serve each once the state machine reaches its index. */
   readStates: ReadState[];
-  /** Whether the writes must be synced to disk before sending (term, vote or entries changed). */
+  /** Whether the writes must be synced to disk before sending (term, vote, entries or snapshot changed). */
   mustSync: boolean;
 }
 
@@ -175,7 +175,8 @@ export class RawNode {
     if (!hardStateEqual(hs, this.#prevHardState)) rd.hardState = hs;
     const snap = r.raftLog.nextUnstableSnapshot();
     if (snap !== undefined) rd.snapshot = snap;
-    rd.mustSync = rd.entries.length > 0 || hs.vote !== this.#prevHardState.vote || hs.term !== this.#prevHardState.term;
+    rd.mustSync =
+      rd.entries.length > 0 || rd.snapshot !== undefined || hs.vote !== this.#prevHardState.vote || hs.term !== this.#prevHardState.term;
 
     // Accept: what this Ready carries is now in progress.
     if (rd.softState !== undefined) this.#prevSoftState = rd.softState;

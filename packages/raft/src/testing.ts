@@ -140,16 +140,39 @@ export class MemoryNetwork {
   }
 }
 
+/**
+ * MemoryStorage whose snapshot() returns the member's latest applied state when that is newer than
+ * the stored snapshot, like an embedder that can snapshot its state machine on demand. The log is
+ * unaffected (compaction is separate).
+ */
+export class OnDemandSnapshotStorage extends MemoryStorage {
+  latest: (() => Snapshot | undefined) | undefined;
+
+  /** The snapshot actually stored (bootstrap, installed or created by compaction). */
+  storedSnapshot(): Snapshot {
+    return super.snapshot();
+  }
+
+  override snapshot(): Snapshot {
+    const stored = super.snapshot();
+    const l = this.latest?.();
+    return l !== undefined && l.metadata.index > stored.metadata.index ? l : stored;
+  }
+}
+
 /** One member of a TestCluster: its core, its storage, and a tiny state machine (the applied payloads). */
 export interface TestNode {
   id: MemberId;
   node: RawNode;
-  storage: MemoryStorage;
+  storage: OnDemandSnapshotStorage;
   /** Payloads of applied normal entries, in order (the state machine). */
   state: string[];
   /** Every applied entry, including conf changes and empty ones. */
   appliedEntries: Entry[];
   confState: ConfState;
+  /** The index and term of the last applied entry or snapshot. */
+  appliedIndex: bigint;
+  appliedTerm: bigint;
   /** Confirmed linearizable reads, in the order the core reported them. */
   readStates: ReadState[];
 }
@@ -168,6 +191,10 @@ export interface AddNodeOptions {
   /** The bootstrap snapshot's index (and term 1). Default 1. 0 starts from an empty log. */
   index?: bigint;
   config?: Partial<Omit<Config, 'id' | 'storage' | 'random'>>;
+  /** Entries already in the log after the bootstrap snapshot (to set up divergent logs). */
+  entries?: Entry[];
+  /** The persisted term to start with (no vote). Default: the last entry's term. */
+  term?: bigint;
 }
 
 const encoder = new TextEncoder();
@@ -194,11 +221,18 @@ export class TestCluster {
   /** Adds a member whose storage starts from a bootstrap snapshot with the given configuration. */
   addNode(id: MemberId, opts: AddNodeOptions): TestNode {
     if (this.nodes.has(id)) throw new RangeError(`addNode: member ${id} already exists`);
-    const storage = new MemoryStorage();
+    const storage = new OnDemandSnapshotStorage();
     const index = opts.index ?? 1n;
     const cs: ConfState = { ...emptyConfState(), voters: [...opts.voters], learners: [...(opts.learners ?? [])] };
     if (index > 0n) {
       storage.applySnapshot({ data: encodeState([]), metadata: { index, term: 1n, confState: cs } });
+    }
+    if (opts.entries !== undefined && opts.entries.length > 0) {
+      storage.append(opts.entries);
+      const lastTerm = opts.entries[opts.entries.length - 1]!.term;
+      storage.setHardState({ term: opts.term ?? lastTerm, vote: 0n, commit: index });
+    } else if (opts.term !== undefined) {
+      storage.setHardState({ term: opts.term, vote: 0n, commit: index });
     }
     const node = new RawNode({
       ...this.#config,
@@ -208,7 +242,18 @@ export class TestCluster {
       random: this.random,
       logger: this.logger.child({ member: id.toString() }),
     });
-    const n: TestNode = { id, node, storage, state: [], appliedEntries: [], confState: cs, readStates: [] };
+    const n: TestNode = {
+      id,
+      node,
+      storage,
+      state: [],
+      appliedEntries: [],
+      confState: index > 0n ? cs : emptyConfState(),
+      appliedIndex: index,
+      appliedTerm: index > 0n ? 1n : 0n,
+      readStates: [],
+    };
+    this.#wire(n);
     this.nodes.set(id, n);
     return n;
   }
@@ -231,10 +276,20 @@ export class TestCluster {
       state: decodeState(snap.data),
       appliedEntries: [],
       confState: snap.metadata.confState,
+      appliedIndex: snap.metadata.index,
+      appliedTerm: snap.metadata.term,
       readStates: [],
     };
+    this.#wire(n);
     this.nodes.set(id, n);
     return n;
+  }
+
+  #wire(n: TestNode): void {
+    n.storage.latest = () => ({
+      data: encodeState(n.state),
+      metadata: { index: n.appliedIndex, term: n.appliedTerm, confState: n.confState },
+    });
   }
 
   get(id: MemberId): TestNode {
@@ -258,6 +313,8 @@ export class TestCluster {
     if (rd.snapshot !== undefined) {
       n.state = decodeState(rd.snapshot.data);
       n.confState = rd.snapshot.metadata.confState;
+      n.appliedIndex = rd.snapshot.metadata.index;
+      n.appliedTerm = rd.snapshot.metadata.term;
     }
     for (const e of rd.committedEntries) this.#apply(n, e);
     n.readStates.push(...rd.readStates);
@@ -268,6 +325,8 @@ export class TestCluster {
 
   #apply(n: TestNode, e: Entry): void {
     n.appliedEntries.push(e);
+    n.appliedIndex = e.index;
+    n.appliedTerm = e.term;
     if (e.type === EntryType.Normal) {
       if (e.data.byteLength > 0) n.state.push(decoder.decode(e.data));
       return;
@@ -288,10 +347,14 @@ export class TestCluster {
       const n = this.nodes.get(m.to);
       if (n === undefined) continue;
       try {
-        n.node.step(m);
+        // The receiver may rewrite what it is given (a forwarded proposal gets its index); the
+        // caller keeps the message as it was sent.
         delivered.push(m);
+        n.node.step(cloneMessage(m));
       } catch (err) {
-        if ((err as { code?: string }).code === 'PROPOSAL_DROPPED' || (err as { code?: string }).code === 'STEP_PEER_NOT_FOUND') {
+        const code = (err as { code?: string }).code;
+        if (code === 'PROPOSAL_DROPPED' || code === 'STEP_PEER_NOT_FOUND') {
+          delivered.pop();
           continue;
         }
         throw err;

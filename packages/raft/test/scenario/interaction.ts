@@ -36,6 +36,7 @@ export class InteractionEnv {
   readonly logEntries: LogEntry[] = [];
   readonly cluster = new TestCluster({ random: seededRandom(1), logger: new MemoryLogger(this.logEntries) });
   #nextId = 1n;
+  #stash: Message[] = [];
 
   handle(c: TestCase): string {
     const out = this.#dispatch(c);
@@ -129,6 +130,18 @@ export class InteractionEnv {
             q[slot] = picked[k]!;
           });
         });
+      case 'stash':
+        // Holds matching messages back (a slow link); `unstash` releases them behind everything queued.
+        return this.#mutate(c, 'stashed', (ms) => {
+          this.cluster.network.remove((m) => ms.includes(m));
+          this.#stash.push(...ms);
+        });
+      case 'unstash': {
+        const ms = this.#stash;
+        this.#stash = [];
+        for (const m of ms) this.cluster.network.queue.push({ msg: m, delay: 0 });
+        return ms.length === 0 ? 'no messages' : ['released:', ...ms.map((m) => indent(describeMessage(m)))].join('\n');
+      }
       case 'partition': {
         const groups = this.#positional(c).map((g) => g.split(',').map((x) => BigInt(x)));
         this.cluster.network.partition(...groups);
@@ -215,10 +228,23 @@ export class InteractionEnv {
     const voters = ids(a('voters') ?? []);
     const learners = ids(a('learners') ?? []);
     const index = a('index') === undefined ? (voters.length > 0 ? 1n : 0n) : BigInt(a('index')![0]!);
+    // log-terms=(2,3): entries after the bootstrap snapshot with these terms (payload "t<term>i<index>").
+    const entries = (a('log-terms') ?? []).map((t, k) => {
+      const idx = index + 1n + BigInt(k);
+      return { term: BigInt(t), index: idx, type: 0, data: new TextEncoder().encode(`t${t}i${idx}`) };
+    });
+    const term = a('term') === undefined ? undefined : BigInt(a('term')![0]!);
     const out: string[] = [];
     for (let i = 0; i < n; i++) {
       const id = this.#nextId++;
-      this.cluster.addNode(id, { voters, learners, index, config });
+      this.cluster.addNode(id, {
+        voters,
+        learners,
+        index,
+        config,
+        entries: entries.map((e) => ({ ...e })),
+        ...(term === undefined ? {} : { term }),
+      });
       const r = this.cluster.get(id).node.raft;
       out.push(
         `INFO ${id} switched to configuration ${describeConfState(r.trk.confState())}`,
@@ -324,8 +350,10 @@ export class InteractionEnv {
     const n = this.cluster.get(id);
     const first = n.storage.firstIndex();
     const last = n.storage.lastIndex();
-    if (last < first) return `log is empty: first index=${first}, last index=${last}`;
-    return n.storage
+    const snap = n.storage.storedSnapshot().metadata;
+    const head = snap.index > 0n ? [`snapshot ${snap.term}/${snap.index}`] : [];
+    if (last < first) return [...head, 'log is empty'].join('\n');
+    return head.join('\n') + (head.length > 0 ? '\n' : '') + n.storage
       .entries(first, last + 1n, Number.MAX_SAFE_INTEGER)
       .map(describeEntry)
       .join('\n');
