@@ -227,13 +227,15 @@ export class TestCluster {
     if (index > 0n) {
       storage.applySnapshot({ data: encodeState([]), metadata: { index, term: 1n, confState: cs } });
     }
+    // A member that holds entries of a term has seen that term: start there (the first election
+    // after bootstrap is then term 2, as with etcd's bootstrap).
+    let term = index > 0n ? 1n : 0n;
     if (opts.entries !== undefined && opts.entries.length > 0) {
       storage.append(opts.entries);
-      const lastTerm = opts.entries[opts.entries.length - 1]!.term;
-      storage.setHardState({ term: opts.term ?? lastTerm, vote: 0n, commit: index });
-    } else if (opts.term !== undefined) {
-      storage.setHardState({ term: opts.term, vote: 0n, commit: index });
+      term = opts.entries[opts.entries.length - 1]!.term;
     }
+    term = opts.term ?? term;
+    if (term > 0n) storage.setHardState({ term, vote: 0n, commit: index });
     const node = new RawNode({
       ...this.#config,
       ...opts.config,
@@ -261,7 +263,7 @@ export class TestCluster {
   /** Restarts a member from its storage (volatile state is lost, persisted state kept). */
   restart(id: MemberId): TestNode {
     const old = this.get(id);
-    const snap = old.storage.snapshot();
+    const snap = old.storage.storedSnapshot();
     const node = new RawNode({
       ...this.#config,
       id,
