@@ -10,7 +10,7 @@ export function toLong(value: bigint): Long {
   if (typeof value !== 'bigint' || value < 0n || value > UINT64_MAX) {
     throw new RangeError(`expected a bigint in [0, 2^64-1], got ${String(value)}`);
   }
-  return Long.fromString(value.toString(), true);
+  return Long.fromBits(Number(value & 0xffff_ffffn), Number(value >> 32n), true);
 }
 
 export function fromLong(value: Long | number | string | null | undefined): bigint {
@@ -21,5 +21,6 @@ export function fromLong(value: Long | number | string | null | undefined): bigi
     return BigInt(value);
   }
   if (typeof value === 'string') return BigInt(value);
-  return BigInt(Long.fromValue(value).toUnsigned().toString());
+  const l = Long.fromValue(value);
+  return (BigInt(l.high >>> 0) << 32n) | BigInt(l.low >>> 0);
 }

@@ -177,6 +177,16 @@ export class RaftNode<R = unknown> {
     return this.#leader;
   }
 
+  /** Why the node stopped (by `stop()` or a fatal storage error), or undefined while running. */
+  get stoppedReason(): string | undefined {
+    return this.#stopped;
+  }
+
+  /** The term as last persisted. */
+  get term(): bigint {
+    return this.#term;
+  }
+
   get appliedIndex(): bigint {
     return this.#applied;
   }

@@ -1,0 +1,162 @@
+// Storage for the simulator with the durability semantics of a real disk: writes land in a
+// volatile view at once and become durable only when synced; a crash throws the unsynced writes
+// away (or keeps a torn prefix of them, as a disk that had flushed part of its cache would).
+import type { RaftStorage, StorageUpdate } from '../node/raft-storage.js';
+import { MemoryStorage } from '../storage.js';
+import type { ConfState, Entry, HardState, Snapshot } from '../types.js';
+
+/** The durable contents: what survives a crash. */
+interface DiskImage {
+  hardState: HardState;
+  snapshot: Snapshot | undefined;
+  entries: Entry[];
+}
+
+/** Checks the simulator runs on every write, to catch unsafe behaviour where it happens. */
+export interface StorageObserver {
+  /** A write is about to replace stored entries from `index` on (called before the write). */
+  onTruncate?(storage: SimStorage, index: bigint, replaced: Entry[], incoming: readonly Entry[]): void;
+  /** Entries were appended (called after the write). */
+  onAppend?(storage: SimStorage, entries: readonly Entry[]): void;
+  /** A hard state was written. */
+  onHardState?(storage: SimStorage, hs: HardState): void;
+}
+
+export interface SimStorageFaults {
+  /** Fail the next synced write (the member must stop; the write is lost). */
+  failNextSync: boolean;
+  /** On the next crash keep this many of the unsynced writes (a torn tail), 0 = lose them all. */
+  tornWrites: number;
+  /**
+   * A deliberately broken disk for checking the simulator itself: resolve synced writes without
+   * making them durable ("acknowledge before sync").
+   */
+  ackBeforeSync: boolean;
+}
+
+export class SimStorage implements RaftStorage {
+  readonly name: string;
+  #mem = new MemoryStorage();
+  #disk: DiskImage = { hardState: { term: 0n, vote: 0n, commit: 0n }, snapshot: undefined, entries: [] };
+  /** Writes done since the last sync, in order. */
+  #unsynced: StorageUpdate[] = [];
+  readonly faults: SimStorageFaults = { failNextSync: false, tornWrites: 0, ackBeforeSync: false };
+  observer: StorageObserver = {};
+  syncs = 0;
+
+  constructor(name: string) {
+    this.name = name;
+  }
+
+  initialState() {
+    return this.#mem.initialState();
+  }
+  entries(lo: bigint, hi: bigint, maxSize: number): Entry[] {
+    return this.#mem.entries(lo, hi, maxSize);
+  }
+  term(i: bigint): bigint {
+    return this.#mem.term(i);
+  }
+  lastIndex(): bigint {
+    return this.#mem.lastIndex();
+  }
+  firstIndex(): bigint {
+    return this.#mem.firstIndex();
+  }
+  snapshot(): Snapshot {
+    return this.#mem.snapshot();
+  }
+  hardState(): HardState {
+    return this.#mem.hardState();
+  }
+
+  /** The entry at `i` in the current view, or undefined when compacted or beyond the log. */
+  entryAt(i: bigint): Entry | undefined {
+    if (i < this.#mem.firstIndex() || i > this.#mem.lastIndex()) return undefined;
+    return this.#mem.entries(i, i + 1n, Number.MAX_SAFE_INTEGER)[0];
+  }
+
+  async save(update: StorageUpdate, options: { sync: boolean }): Promise<void> {
+    if (options.sync && this.faults.failNextSync) {
+      this.faults.failNextSync = false;
+      throw new Error(`simulated fsync failure on ${this.name}`);
+    }
+    this.#applyToView(update);
+    this.#unsynced.push(update);
+    if (options.sync && !this.faults.ackBeforeSync) this.#sync();
+  }
+
+  async createSnapshot(i: bigint, cs: ConfState | undefined, data: Uint8Array): Promise<Snapshot> {
+    const snap = this.#mem.createSnapshot(i, cs, data);
+    this.#sync();
+    // A snapshot write is its own durable record.
+    this.#disk.snapshot = snap;
+    return snap;
+  }
+
+  async compact(i: bigint): Promise<void> {
+    if (i > this.#mem.snapshot().metadata.index) {
+      throw new RangeError(`compact(${i}): only entries covered by the snapshot may be compacted`);
+    }
+    if (i < this.#mem.firstIndex()) return;
+    this.#mem.compact(i);
+    this.#sync();
+  }
+
+  async close(): Promise<void> {}
+
+  /**
+   * A crash: unsynced writes are lost (or a torn prefix of them survives), and the view is rebuilt
+   * from what is durable.
+   */
+  crash(): void {
+    const keep = Math.min(this.faults.tornWrites, this.#unsynced.length);
+    this.faults.tornWrites = 0;
+    const survivors = this.#unsynced.slice(0, keep);
+    this.#unsynced = [];
+    this.#rebuildView();
+    for (const u of survivors) this.#applyToView(u);
+    if (survivors.length > 0) this.#sync();
+  }
+
+  #applyToView(update: StorageUpdate): void {
+    const snap = update.snapshot !== undefined && update.snapshot.metadata.index > 0n ? update.snapshot : undefined;
+    if (snap) this.#mem.applySnapshot(snap);
+    const ents = update.entries ?? [];
+    if (ents.length > 0) {
+      const first = ents[0]!.index;
+      if (first <= this.#mem.lastIndex() && this.observer.onTruncate) {
+        const from = first < this.#mem.firstIndex() ? this.#mem.firstIndex() : first;
+        const replaced = from <= this.#mem.lastIndex() ? this.#mem.entries(from, this.#mem.lastIndex() + 1n, Number.MAX_SAFE_INTEGER) : [];
+        this.observer.onTruncate(this, from, replaced, ents);
+      }
+      this.#mem.append(ents);
+      this.observer.onAppend?.(this, ents);
+    }
+    if (update.hardState !== undefined) {
+      this.#mem.setHardState(update.hardState);
+      this.observer.onHardState?.(this, update.hardState);
+    }
+  }
+
+  #sync(): void {
+    this.syncs++;
+    const snap = this.#mem.snapshot();
+    const first = this.#mem.firstIndex();
+    const last = this.#mem.lastIndex();
+    this.#disk = {
+      hardState: this.#mem.hardState(),
+      snapshot: snap.metadata.index > 0n ? snap : undefined,
+      entries: last >= first ? this.#mem.entries(first, last + 1n, Number.MAX_SAFE_INTEGER) : [],
+    };
+    this.#unsynced = [];
+  }
+
+  #rebuildView(): void {
+    const mem = new MemoryStorage();
+    if (this.#disk.snapshot !== undefined) mem.applySnapshot(this.#disk.snapshot);
+    if (this.#disk.entries.length > 0) mem.append(this.#disk.entries);
+    mem.setHardState(this.#disk.hardState);
+    this.#mem = mem;
+  }
+}
