@@ -27,7 +27,11 @@ it('runs the README example end to end', async () => {
   let store = await SecretStore.open({ path, logger });
   const unlockKey = await store.rotateUnlockKey();
   expect(unlockKey.reveal()).toMatch(/^SWMKEY-1-[A-Za-z0-9+/]{43}$/);
-  const { id } = await store.create({ name: 'db-password', data: Buffer.from('hunter2'), labels: { app: 'db' } });
+  const { id } = await store.create({
+    name: 'db-password',
+    data: Buffer.from('hunter2'),
+    labels: { app: 'db' },
+  });
   await store.close();
 
   await expect(SecretStore.open({ path })).rejects.toMatchObject({ code: 'LOCKED' });
@@ -45,7 +49,9 @@ it('runs the README example end to end', async () => {
   });
   writer.removeAll();
   const taskId = '0abc...taskid';
-  const out = writer.writeTaskSecrets(taskId, [{ name: 'db-password', data: secret.data, uid: 1500, gid: 1500 }]);
+  const out = writer.writeTaskSecrets(taskId, [
+    { name: 'db-password', data: secret.data, uid: 1500, gid: 1500 },
+  ]);
   expect(readFileSync(`${out}/db-password`, 'utf8')).toBe('hunter2');
   writer.removeTask(taskId);
 
@@ -53,7 +59,9 @@ it('runs the README example end to end', async () => {
   const entryBytes = Buffer.from('raft entry');
   const [term, index] = [3n, 42n];
   const sealed = keys.recordCipher.encrypt(entryBytes, associatedData('raft-entry', term, index));
-  expect(Buffer.from(keys.recordCipher.decrypt(sealed, associatedData('raft-entry', term, index)))).toEqual(entryBytes);
+  expect(Buffer.from(keys.recordCipher.decrypt(sealed, associatedData('raft-entry', term, index)))).toEqual(
+    entryBytes,
+  );
   expect(() => keys.recordCipher.decrypt(sealed, associatedData('raft-entry', term, index + 1n))).toThrow(
     expect.objectContaining({ code: 'RECORD_AUTHENTICATION_FAILED' }),
   );
