@@ -57,9 +57,11 @@ function bigService(nodes: number, replicas: number, shape: Shape): Record<strin
       task: taskSpec({ reservations: { nanoCpus: 1e8, memoryBytes: 2 ** 26 } }),
     }),
   );
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   s.reconcile();
   const seconds = (performance.now() - t0) / 1000;
+  const cpu = cpuSeconds(c0);
   sampleMemory();
   const placed = countPlaced(s);
   return {
@@ -69,6 +71,7 @@ function bigService(nodes: number, replicas: number, shape: Shape): Record<strin
     tasks: replicas,
     placed,
     seconds: round(seconds),
+    cpuSeconds: cpu,
     tasksPerSecond: Math.round(placed / seconds),
   };
 }
@@ -104,9 +107,11 @@ function c1m(): Record<string, unknown> {
       }),
     );
   }
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   s.reconcile();
   const seconds = (performance.now() - t0) / 1000;
+  const cpu = cpuSeconds(c0);
   sampleMemory();
   const placed = countPlaced(s);
   return {
@@ -116,6 +121,7 @@ function c1m(): Record<string, unknown> {
     tasks: services * replicas,
     placed,
     seconds: round(seconds),
+    cpuSeconds: cpu,
     tasksPerSecond: Math.round(placed / seconds),
   };
 }
@@ -135,6 +141,7 @@ function singleTask(): Record<string, unknown> {
   s.reconcile();
   const decisions = 2_000;
   const times: number[] = [];
+  const cpuTimes: number[] = [];
   const spec = taskSpec({
     constraints: ['node.labels.dc!=dc1'],
     reservations: { nanoCpus: 1e6, memoryBytes: 2 ** 20 },
@@ -145,17 +152,22 @@ function singleTask(): Record<string, unknown> {
       mode: { kind: 'replicated', replicas: Math.floor(k / 20) + 1 },
       task: spec,
     });
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     s.state.upsertService(svc);
     const plan = s.reconcile();
     times.push(performance.now() - t0);
+    const d = process.cpuUsage(c0);
+    cpuTimes.push((d.user + d.system) / 1000);
     if (plan.created.length !== 1 || plan.created[0]!.nodeId === '')
       throw new Error('expected one placed task');
   }
   sampleMemory();
   times.sort((a, b) => a - b);
-  const pct = (p: number): number =>
-    round(times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))]!);
+  cpuTimes.sort((a, b) => a - b);
+  const at = (xs: number[], p: number): number =>
+    round(xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!);
+  const pct = (p: number): number => at(times, p);
   return {
     shape: 'single-task-5k-nodes',
     nodes,
@@ -164,8 +176,16 @@ function singleTask(): Record<string, unknown> {
     p50Ms: pct(50),
     p99Ms: pct(99),
     maxMs: round(times[times.length - 1]!),
+    cpuP50Ms: at(cpuTimes, 50),
+    cpuP99Ms: at(cpuTimes, 99),
     tasksPerSecond: Math.round(decisions / (times.reduce((a, b) => a + b, 0) / 1000)),
   };
+}
+
+/** CPU time of this process since `from` (user + system), a fairer figure than wall time on a shared machine. */
+function cpuSeconds(from: NodeJS.CpuUsage): number {
+  const d = process.cpuUsage(from);
+  return round((d.user + d.system) / 1e6);
 }
 
 function round(x: number): number {

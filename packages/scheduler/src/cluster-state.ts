@@ -101,13 +101,36 @@ export class ClusterState {
   upsertTask(task: TaskInfo): void {
     const old = this.tasks.get(task.id);
     if (old === task) return;
-    if (old !== undefined) {
-      this.#unindex(old);
-      // Capacity freed: the task stopped, moved, or stopped holding its node.
-      if (occupiesNode(old) && (!occupiesNode(task) || old.nodeId !== task.nodeId)) this.capacityEpoch++;
-    }
     this.tasks.set(task.id, task);
-    this.#index(task);
+    if (old === undefined) {
+      this.#index(task);
+    } else if (old.serviceId === task.serviceId) {
+      // The common case (assignment, a state or desired-state change): update in place.
+      this.#byService.get(task.serviceId)!.set(task.id, task);
+      const moved = old.nodeId !== task.nodeId;
+      if (moved && old.nodeId !== '') this.#byNode.get(old.nodeId)?.delete(task.id);
+      if (task.nodeId !== '') {
+        let n = this.#byNode.get(task.nodeId);
+        if (n === undefined) {
+          n = new Map();
+          this.#byNode.set(task.nodeId, n);
+        }
+        n.set(task.id, task);
+      }
+      const was = occupiesNode(old);
+      const is = occupiesNode(task);
+      if (was && (!is || moved)) this.capacityEpoch++;
+      if (was !== is || moved || old.spec !== task.spec) {
+        if (was) this.#account(old, -1);
+        if (is) this.#account(task, 1);
+      }
+      if (isPending(task)) this.#pending.set(task.id, task);
+      else this.#pending.delete(task.id);
+    } else {
+      this.#unindex(old);
+      if (occupiesNode(old)) this.capacityEpoch++;
+      this.#index(task);
+    }
     this.#dirty.add(task.serviceId);
   }
 

@@ -14,6 +14,7 @@ export {
   InvalidZoneConstraintError,
   type SchedulerErrorCode,
 } from './errors.js';
+export { ApiConverter, createdTaskToApi, updatedServiceToApi, updatedTaskToApi } from './from-api.js';
 export {
   DEFAULT_PLACEMENT_OPTIONS,
   type PlacementOptions,

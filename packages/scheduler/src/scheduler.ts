@@ -1,7 +1,8 @@
-import { type Clock, generateId, type Random } from '@swarm/api';
+import { type Clock, cryptoRandom, type Random } from '@swarm/api';
 import { ClusterState } from './cluster-state.js';
 import { ReconcileContext } from './context.js';
 import { reconcileGlobal } from './global.js';
+import { fastId } from './ids.js';
 import { reconcileJob } from './jobs.js';
 import { DEFAULT_PLACEMENT_OPTIONS, type PlacementOptions, Placer } from './placement.js';
 import type { Plan } from './plan.js';
@@ -31,7 +32,7 @@ export interface SchedulerComponents {
 export class Scheduler {
   readonly state: ClusterState;
   readonly #clock: Clock;
-  readonly #random: Random | undefined;
+  readonly #random: Random;
   readonly #placer: Placer;
   /** Services with a timer (restart delay, update delay, monitor window), by due time. */
   readonly #due = new Map<string, number>();
@@ -56,14 +57,14 @@ export class Scheduler {
     if (!(placement.failureThreshold >= 1)) throw new RangeError('placement.failureThreshold must be >= 1');
     this.state = state;
     this.#clock = components.clock;
-    this.#random = components.random;
+    this.#random = components.random ?? cryptoRandom;
     this.#placer = new Placer(state, placement);
   }
 
   /** Runs the orchestrators over every changed service (or all, after a node change) and places pending tasks. */
   reconcile(): Plan {
     const now = this.#clock.now();
-    const ctx = new ReconcileContext(this.state, now, () => generateId(this.#random));
+    const ctx = new ReconcileContext(this.state, now, () => fastId(this.#random));
     const dirty = this.state.takeDirty();
     for (const [id, at] of this.#due) {
       if (at <= now) {
@@ -119,7 +120,8 @@ export class Scheduler {
   /** Places every pending task, one pass per group of identical tasks. */
   #schedule(ctx: ReconcileContext): Array<{ taskId: string; reason: string }> {
     const now = ctx.now;
-    const groups = new Map<string, TaskInfo[]>();
+    // Grouped by service, then by spec key (two levels: no per-task string building).
+    const byService = new Map<string, Map<string, TaskInfo[]>>();
     const pinned: TaskInfo[] = [];
     for (const t of this.state.pending.values()) {
       if (t.desiredState !== TaskState.RUNNING) continue;
@@ -127,14 +129,20 @@ export class Scheduler {
         pinned.push(t);
         continue;
       }
-      const key = `${t.serviceId}\n${t.spec.key}`;
-      let g = groups.get(key);
+      let specs = byService.get(t.serviceId);
+      if (specs === undefined) {
+        specs = new Map();
+        byService.set(t.serviceId, specs);
+      }
+      let g = specs.get(t.spec.key);
       if (g === undefined) {
         g = [];
-        groups.set(key, g);
+        specs.set(t.spec.key, g);
       }
       g.push(t);
     }
+    const groups = new Map<string, TaskInfo[]>();
+    for (const [sid, specs] of byService) for (const [key, g] of specs) groups.set(`${sid}\n${key}`, g);
     const unplaced: Array<{ taskId: string; reason: string }> = [];
     const assign = (t: TaskInfo, i: number): void => {
       ctx.write({

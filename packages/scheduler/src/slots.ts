@@ -18,8 +18,10 @@ export function groupSlots(state: ClusterState, serviceId: string, global: boole
   for (const t of state.tasksOfService(serviceId).values()) {
     const key = global ? `n:${t.nodeId}` : `s:${t.slot}`;
     let s = slots.get(key);
-    if (s === undefined)
-      slots.set(key, (s = { key, slot: t.slot, nodeId: global ? t.nodeId : '', tasks: [] }));
+    if (s === undefined) {
+      s = { key, slot: t.slot, nodeId: global ? t.nodeId : '', tasks: [] };
+      slots.set(key, s);
+    }
     s.tasks.push(t);
   }
   for (const s of slots.values()) s.tasks.sort((a, b) => a.createdAt - b.createdAt || cmp(a.id, b.id));

@@ -1,0 +1,29 @@
+import type { Random } from '@swarm/api';
+
+const DIGITS = '0123456789abcdefghijklmnopqrstuvwxyz';
+
+/**
+ * A task ID in the project's format (16 random bytes as lowercase base36, left-padded to 25
+ * characters), the same as `generateId` from @swarm/api but without bigint arithmetic: placing a
+ * million tasks creates a million IDs, and this is several times faster. Divides four 32-bit limbs
+ * by 36 per digit; every intermediate stays below 36 * 2^32, exact in a double.
+ */
+export function fastId(random: Random): string {
+  const b = random.bytes(16);
+  const limbs = [0, 0, 0, 0];
+  for (let i = 0; i < 4; i++) {
+    limbs[i] = ((b[4 * i]! << 24) | (b[4 * i + 1]! << 16) | (b[4 * i + 2]! << 8) | b[4 * i + 3]!) >>> 0;
+  }
+  let out = '';
+  for (let d = 0; d < 25; d++) {
+    let rem = 0;
+    for (let i = 0; i < 4; i++) {
+      const cur = rem * 4294967296 + limbs[i]!;
+      const q = Math.floor(cur / 36);
+      rem = cur - q * 36;
+      limbs[i] = q;
+    }
+    out = DIGITS[rem]! + out;
+  }
+  return out;
+}
