@@ -37,6 +37,12 @@ export class Progress {
   /** In snapshot state, the index of the snapshot being sent; 0 otherwise. */
   pendingSnapshot = 0n;
   /**
+   * The highest commit index sent to the follower (in an append or a snapshot), regressed when the
+   * messages that carried it are presumed lost. Lets the leader send an empty append only when it
+   * can move the follower's commit index (see `canBumpCommit`).
+   */
+  sentCommit = 0n;
+  /**
    * True when the follower was heard from recently (reset on each check-quorum round). A new
    * progress starts active so that check-quorum does not count a just-added member as down.
    */
@@ -79,6 +85,7 @@ export class Progress {
       this.resetState('probe');
       this.next = this.match + 1n;
     }
+    this.sentCommit = min(this.sentCommit, this.next - 1n);
   }
 
   /** Starts streaming after the match point. */
@@ -92,6 +99,7 @@ export class Progress {
     this.resetState('snapshot');
     this.pendingSnapshot = snapshotIndex;
     this.next = snapshotIndex + 1n;
+    this.sentCommit = snapshotIndex;
   }
 
   /**
@@ -99,6 +107,10 @@ export class Progress {
    * was sent. In replicate state `next` moves past them optimistically and the message enters the
    * inflights window (pausing the flow if the window fills). In probe state a non-empty append
    * pauses the flow until it is answered. Sending in snapshot state is a programming error.
+   *
+   * In replicate state with a full window the leader may still send an append without entries
+   * (after a heartbeat response clears the pause), so that a follower whose acknowledgements were
+   * all lost answers and frees the window; sending entries into a full window throws.
    */
   updateOnEntriesSend(entries: number, bytes: number, nextIndex: bigint): void {
     switch (this.state) {
@@ -150,12 +162,28 @@ export class Progress {
     if (this.state === 'replicate') {
       if (rejected <= this.match) return false;
       this.next = this.match + 1n;
+      // A commit index sent past the rejected point was most likely not applied.
+      this.sentCommit = min(this.sentCommit, this.next - 1n);
       return true;
     }
     if (this.next - 1n !== rejected) return false;
     this.next = max(min(rejected, matchHint + 1n), this.match + 1n);
+    this.sentCommit = min(this.sentCommit, this.next - 1n);
     this.msgAppFlowPaused = false;
     return true;
+  }
+
+  /**
+   * Whether sending commit index `index` could move the follower's commit index: it is above what
+   * was sent, and what was sent does not already cover every entry sent (up to `next - 1`).
+   */
+  canBumpCommit(index: bigint): boolean {
+    return index > this.sentCommit && this.sentCommit < this.next - 1n;
+  }
+
+  /** Records that commit index `commit` was sent to the follower. */
+  recordSentCommit(commit: bigint): void {
+    this.sentCommit = commit;
   }
 
   /**
@@ -182,6 +210,7 @@ export class Progress {
     });
     c.state = this.state;
     c.pendingSnapshot = this.pendingSnapshot;
+    c.sentCommit = this.sentCommit;
     c.msgAppFlowPaused = this.msgAppFlowPaused;
     return c;
   }

@@ -157,7 +157,7 @@ describe('changer properties', () => {
           }
         }
       }),
-      { seed: SEED, numRuns: 300 },
+      { seed: SEED, numRuns: 200 },
     );
   });
 
@@ -191,7 +191,7 @@ describe('changer properties', () => {
           expect(accepted, describeConfChanges(ccs)).toBe(ok);
         },
       ),
-      { seed: SEED, numRuns: 300 },
+      { seed: SEED, numRuns: 200 },
     );
   });
 });

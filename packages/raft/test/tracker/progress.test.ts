@@ -208,3 +208,44 @@ describe('Progress printing and cloning', () => {
     expect(pr.match).toBe(4n);
   });
 });
+
+describe('Progress commit tracking', () => {
+  it('allows a commit-only append while it can raise the follower commit index', () => {
+    const pr = progress({ match: 4n, next: 5n, state: 'replicate' });
+    pr.updateOnEntriesSend(3, 30, 5n); // entries 5..7 in flight, next = 8
+    expect(pr.canBumpCommit(3n)).toBe(true);
+    pr.recordSentCommit(5n);
+    expect(pr.canBumpCommit(5n)).toBe(false); // already sent
+    expect(pr.canBumpCommit(6n)).toBe(true);
+    pr.recordSentCommit(7n);
+    // Commit 7 covers every entry sent (next - 1): a higher commit index cannot help yet.
+    expect(pr.canBumpCommit(9n)).toBe(false);
+  });
+
+  it('regresses the sent commit index when the stream is rejected', () => {
+    const pr = progress({ match: 4n, next: 5n, state: 'replicate' });
+    pr.updateOnEntriesSend(4, 40, 5n);
+    pr.recordSentCommit(8n);
+    expect(pr.maybeDecrTo(6n, 5n)).toBe(true);
+    expect(pr.sentCommit).toBe(4n);
+    expect(pr.canBumpCommit(8n)).toBe(false); // next = 5: nothing beyond match to commit
+  });
+
+  it('regresses the sent commit index on a probe rejection and on becoming probe', () => {
+    const pr = progress({ match: 0n, next: 10n });
+    pr.recordSentCommit(9n);
+    expect(pr.maybeDecrTo(9n, 3n)).toBe(true);
+    expect(pr.next).toBe(4n);
+    expect(pr.sentCommit).toBe(3n);
+    pr.recordSentCommit(9n);
+    pr.becomeProbe();
+    expect(pr.sentCommit).toBe(0n);
+  });
+
+  it('counts the snapshot index as sent commit', () => {
+    const pr = progress({ match: 0n, next: 3n });
+    pr.becomeSnapshot(12n);
+    expect(pr.sentCommit).toBe(12n);
+    expect(pr.clone().sentCommit).toBe(12n);
+  });
+});
