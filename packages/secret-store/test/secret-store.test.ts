@@ -182,6 +182,37 @@ describe('SecretStore: create, read, list, update labels, remove', () => {
     expect(logger.text()).not.toContain('do-not-log-me');
   });
 
+  it('never puts secret data into errors', async () => {
+    const storage = memoryStorage();
+    const store = await SecretStore.openWith({ keyStore: memoryKeyStore(), storage });
+    const canary = 'ERROR-CANARY-d41d8cd98f00';
+    const errors: unknown[] = [];
+    const capture = async (fn: () => Promise<unknown>): Promise<void> => {
+      try {
+        await fn();
+        expect.unreachable();
+      } catch (err) {
+        errors.push(err);
+      }
+    };
+    const { id } = await store.create({ name: 'dup', data: bytes(canary) });
+    await capture(() => store.create({ name: 'dup', data: bytes(canary) }));
+    await capture(() => store.create({ name: 'too-big', data: bytes(canary.repeat(30_000)) }));
+    await capture(() => store.create({ name: '../bad', data: bytes(canary) }));
+    await capture(async () =>
+      store.create({ name: 'label', data: bytes(canary), labels: { x: 1 as unknown as string } }),
+    );
+    const sealed = storage.records.get(`data/${id}`)!;
+    sealed[sealed.length - 1]! ^= 1;
+    await capture(() => store.read(id));
+    expect(errors).toHaveLength(5);
+    for (const err of errors) {
+      const e = err as Error;
+      for (const shown of [e.message, e.stack ?? '', JSON.stringify(e), inspect(e)])
+        expect(shown).not.toContain(canary);
+    }
+  });
+
   it('refuses every call after close with STORE_CLOSED', async () => {
     const { store } = await memoryStore();
     await store.close();
