@@ -174,6 +174,13 @@ function readKey(
   if (curve === undefined)
     throw fail('CSR_UNSUPPORTED_CURVE', `curve ${curveOid} is not accepted; use P-256`, { curve: curveOid });
   const point = readBitString(key, 'public key');
+  if (point[0] === 4) {
+    // Uncompressed (what every tool writes): check y^2 = x^3 - 3x + b directly, which is much
+    // cheaper than building a curve point.
+    if (!isOnCurve(curve, point))
+      throw fail('CSR_POINT_NOT_ON_CURVE', `the public key is not a valid point on ${curve}`);
+    return { curve, publicKey: new Uint8Array(point) };
+  }
   const Point = curve === 'P-256' ? p256.Point : p384.Point;
   try {
     const p = Point.fromBytes(point);
@@ -182,6 +189,21 @@ function readKey(
   } catch {
     throw fail('CSR_POINT_NOT_ON_CURVE', `the public key is not a valid point on ${curve}`);
   }
+}
+
+const CURVE_PARAMS = {
+  'P-256': { ...p256.Point.CURVE(), size: 32 },
+  'P-384': { ...p384.Point.CURVE(), size: 48 },
+};
+
+/** True when the uncompressed SEC1 `point` lies on `curve` (and is not the identity). */
+export function isOnCurve(curve: 'P-256' | 'P-384', point: Uint8Array): boolean {
+  const { p, a, b, size } = CURVE_PARAMS[curve];
+  if (point.length !== 1 + 2 * size || point[0] !== 4) return false;
+  const x = BigInt(`0x${Buffer.from(point.subarray(1, 1 + size)).toString('hex')}`);
+  const y = BigInt(`0x${Buffer.from(point.subarray(1 + size)).toString('hex')}`);
+  if (x >= p || y >= p) return false;
+  return (y * y - (x * x * x + a * x + b)) % p === 0n;
 }
 
 function readAttributes(node: Der | undefined): { requestedCA: boolean; requestedExtensions: string[] } {

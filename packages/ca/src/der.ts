@@ -64,8 +64,19 @@ export function smallInteger(n: number): Uint8Array {
   return unsignedInteger(Uint8Array.from(bytes.length ? bytes : [0]));
 }
 
-/** An OBJECT IDENTIFIER from dotted text. */
+const oidCache = new Map<string, Uint8Array>();
+
+/** An OBJECT IDENTIFIER from dotted text (encodings are cached: the CA writes the same few). */
 export function oid(dotted: string): Uint8Array {
+  let enc = oidCache.get(dotted);
+  if (enc === undefined) {
+    enc = encodeOid(dotted);
+    if (oidCache.size < 256) oidCache.set(dotted, enc);
+  }
+  return enc;
+}
+
+function encodeOid(dotted: string): Uint8Array {
   const arcs = dotted.split('.').map((a) => BigInt(a));
   if (arcs.length < 2) throw new RangeError(`oid needs at least two arcs, got ${dotted}`);
   const out: number[] = [];

@@ -1,0 +1,125 @@
+/**
+ * `pnpm bench ca`: node certificates issued per second, end to end on the CA side (CSR
+ * validation with signature check, TBS build, signature, PEM), with the portable noble backend and
+ * with the native node:crypto backend. As a peer, the same certificate built with pkijs objects and
+ * signed natively. Prints one JSON line.
+ */
+import { createPrivateKey, sign as nodeSign } from 'node:crypto';
+import { ManualClock } from '@swarm/api';
+import * as asn1js from 'asn1js';
+import * as pkijs from 'pkijs';
+import {
+  createKeyAndCSR,
+  createRootCA,
+  issueCertificate,
+  nativeVerifier,
+  nobleVerifier,
+  type RootCA,
+  type Verifier,
+  validateCSR,
+} from '../src/index.js';
+
+const nodeId = 'a'.repeat(25);
+const clusterId = 'b'.repeat(25);
+const csrs = Array.from({ length: 400 }, () => createKeyAndCSR().csrPem);
+
+async function rate(ca: RootCA, verifier: Verifier, seconds: number): Promise<number> {
+  let n = 0;
+  const start = performance.now();
+  const end = start + seconds * 1000;
+  while (performance.now() < end) {
+    for (let i = 0; i < 20; i++)
+      await issueCertificate(ca, csrs[n++ % csrs.length]!, {
+        nodeId,
+        role: 'swarm-worker',
+        clusterId,
+        verifier,
+      });
+  }
+  return Math.round((n * 1000) / (performance.now() - start));
+}
+
+/** The peer: the same certificate built through pkijs objects, signed with node:crypto. */
+async function pkijsRate(ca: RootCA, seconds: number): Promise<number> {
+  const key = createPrivateKey(ca.keyPem);
+  const issuer = pkijs.RelativeDistinguishedNames.fromBER(ca.certificate.subject.slice().buffer);
+  let n = 0;
+  const start = performance.now();
+  const end = start + seconds * 1000;
+  while (performance.now() < end) {
+    const csr = validateCSR(csrs[n % csrs.length]!, { verifier: nativeVerifier });
+    const cert = new pkijs.Certificate();
+    cert.version = 2;
+    cert.serialNumber = new asn1js.Integer({
+      valueHex: crypto.getRandomValues(new Uint8Array(20)).map((b, i) => (i === 0 ? b & 0x7f || 1 : b)),
+    });
+    cert.issuer = issuer;
+    for (const [type, value] of [
+      ['2.5.4.10', clusterId],
+      ['2.5.4.11', 'swarm-worker'],
+      ['2.5.4.3', nodeId],
+    ] as const) {
+      cert.subject.typesAndValues.push(
+        new pkijs.AttributeTypeAndValue({ type, value: new asn1js.Utf8String({ value }) }),
+      );
+    }
+    cert.notBefore.value = new Date(Date.now() - 3600_000);
+    cert.notAfter.value = new Date(Date.now() + 90 * 86400_000);
+    cert.subjectPublicKeyInfo = pkijs.PublicKeyInfo.fromBER(
+      new asn1js.Sequence({
+        value: [
+          new asn1js.Sequence({
+            value: [
+              new asn1js.ObjectIdentifier({ value: '1.2.840.10045.2.1' }),
+              new asn1js.ObjectIdentifier({ value: '1.2.840.10045.3.1.7' }),
+            ],
+          }),
+          new asn1js.BitString({ valueHex: csr.publicKey }),
+        ],
+      }).toBER(),
+    );
+    cert.extensions = [
+      new pkijs.Extension({
+        extnID: '2.5.29.19',
+        critical: true,
+        extnValue: new pkijs.BasicConstraints({ cA: false }).toSchema().toBER(),
+      }),
+      new pkijs.Extension({
+        extnID: '2.5.29.37',
+        extnValue: new pkijs.ExtKeyUsage({ keyPurposes: ['1.3.6.1.5.5.7.3.1', '1.3.6.1.5.5.7.3.2'] })
+          .toSchema()
+          .toBER(),
+      }),
+    ];
+    cert.signature = new pkijs.AlgorithmIdentifier({ algorithmId: '1.2.840.10045.4.3.2' });
+    cert.signatureAlgorithm = cert.signature;
+    const tbs = cert.encodeTBS().toBER();
+    cert.signatureValue = new asn1js.BitString({
+      valueHex: nodeSign('sha256', new Uint8Array(tbs), { key, dsaEncoding: 'der' }),
+    });
+    cert.toSchema(true).toBER();
+    n++;
+  }
+  return Math.round((n * 1000) / (performance.now() - start));
+}
+
+const clock = new ManualClock(Date.now());
+const nobleCA = await createRootCA({ clock, backend: 'noble' });
+const nativeCA = await createRootCA({ clock, backend: 'native' });
+await rate(nativeCA, nativeVerifier, 0.3); // warm up
+const noble = await rate(nobleCA, nobleVerifier, 3);
+const native = await rate(nativeCA, nativeVerifier, 3);
+const pkijsNative = await pkijsRate(nativeCA, 2);
+console.log(
+  JSON.stringify({
+    bench: 'ca-issue',
+    unit: 'certificates/s',
+    what: 'CSR verify + TBS build + sign + PEM, P-256',
+    noble,
+    native,
+    peer: { pkijsBuildNativeSign: pkijsNative },
+    goalNative: 1000,
+    cpus: (await import('node:os')).cpus().length,
+    loadavg1: Math.round((await import('node:os')).loadavg()[0]! * 10) / 10,
+  }),
+);
