@@ -1,0 +1,232 @@
+// Raft paper §5.3 (log replication): the leader appends, replicates with the (term, index)
+// consistency check, commits on a majority, and brings every follower's log in line with its own.
+import { describe, expect, it } from 'vitest';
+import { Raft } from '../../src/raft.js';
+import { MessageType, NONE } from '../../src/types.js';
+import {
+  ent,
+  entsWithTerms,
+  logTerms,
+  msg,
+  newRaft,
+  PaperNetwork,
+  persistAndApply,
+  propose,
+  storageWithLog,
+  takeMessages,
+} from './helpers.js';
+
+const ids = [1n, 2n, 3n];
+
+function leaderOf(size: number): Raft {
+  const members = Array.from({ length: size }, (_, i) => BigInt(i + 1));
+  const r = newRaft(1n, members);
+  r.becomeCandidate();
+  r.becomeLeader();
+  // Commit the leader's empty entry so replication starts from a clean state.
+  for (const id of members.slice(1)) {
+    r.step(msg({ type: MessageType.AppResp, from: id, to: 1n, term: r.term, index: r.raftLog.lastIndex() }));
+  }
+  persistAndApply(r);
+  takeMessages(r);
+  return r;
+}
+
+describe('§5.3 log replication', () => {
+  it('makes the leader append a proposal to its log and send it to every follower with the preceding (term, index)', () => {
+    const r = leaderOf(3);
+    const li = r.raftLog.lastIndex();
+    propose(r, 'some data');
+    expect(r.raftLog.lastIndex()).toBe(li + 1n);
+    const msgs = takeMessages(r);
+    expect(msgs.map((m) => [m.type, m.to, m.index, m.logTerm, m.entries.map((e) => [e.index, e.term])])).toEqual([
+      [MessageType.App, 2n, li, 2n, [[li + 1n, 2n]]],
+      [MessageType.App, 3n, li, 2n, [[li + 1n, 2n]]],
+    ]);
+    expect(r.raftLog.committed).toBe(li);
+  });
+
+  it('commits an entry once a majority stores it, and tells followers the new commit index', () => {
+    const r = leaderOf(3);
+    propose(r, 'a');
+    const li = r.raftLog.lastIndex();
+    takeMessages(r);
+    r.step(msg({ type: MessageType.AppResp, from: 2n, to: 1n, term: r.term, index: li }));
+    expect(r.raftLog.committed).toBe(li);
+    expect(r.raftLog.nextCommittedEntries(true).map((e) => new TextDecoder().decode(e.data))).toEqual(['a']);
+    const msgs = takeMessages(r);
+    expect(msgs.map((m) => [m.type, m.to, m.commit])).toEqual([
+      [MessageType.App, 2n, li],
+      [MessageType.App, 3n, li],
+    ]);
+  });
+
+  it.each([
+    // [cluster size, followers that acknowledge, committed?]
+    [1, [], true],
+    [3, [], false],
+    [3, [2], true],
+    [3, [2, 3], true],
+    [5, [], false],
+    [5, [2], false],
+    [5, [2, 3], true],
+    [5, [2, 3, 4, 5], true],
+  ] as const)('in a cluster of %i with acknowledgements from %j, commits: %s', (size, acks, want) => {
+    const r = leaderOf(size);
+    propose(r, 'x');
+    const li = r.raftLog.lastIndex();
+    for (const id of acks) r.step(msg({ type: MessageType.AppResp, from: BigInt(id), to: 1n, term: r.term, index: li }));
+    expect(r.raftLog.committed === li).toBe(want);
+  });
+
+  it('commits all preceding entries, including those from earlier terms, when it commits one of its own', () => {
+    for (const prior of [[], [2], [1, 2], [1, 1, 3]]) {
+      const s = storageWithLog(ids, prior);
+      const r = newRaft(1n, ids, { storage: s });
+      r.loadState({ term: 3n, vote: NONE, commit: 1n });
+      r.becomeCandidate();
+      r.becomeLeader();
+      propose(r, 'new');
+      takeMessages(r);
+      for (const id of [2n, 3n]) {
+        r.step(msg({ type: MessageType.AppResp, from: id, to: 1n, term: r.term, index: r.raftLog.lastIndex() }));
+      }
+      expect(r.raftLog.committed).toBe(r.raftLog.lastIndex());
+      expect(r.raftLog.nextCommittedEntries(true).length).toBe(prior.length + 2);
+    }
+  });
+
+  it('makes a follower commit up to the leader commit it learns, bounded by what it has', () => {
+    const cases: [number, bigint, bigint][] = [
+      // [entries sent, leader commit, expected commit]
+      [1, 2n, 2n],
+      [2, 3n, 3n],
+      [2, 2n, 2n],
+      [1, 5n, 2n],
+    ];
+    for (const [n, commit, want] of cases) {
+      const r = newRaft(1n, ids);
+      r.becomeFollower(2n, 2n);
+      const ents = entsWithTerms(...Array<number>(n).fill(2));
+      r.step(msg({ type: MessageType.App, from: 2n, to: 1n, term: 2n, logTerm: 1n, index: 1n, entries: ents, commit }));
+      expect(r.raftLog.committed).toBe(want);
+    }
+  });
+
+  it('makes a follower reject an append whose preceding (term, index) it does not hold, hinting where to resume', () => {
+    const s = storageWithLog(ids, [1, 2]);
+    const cases: [bigint, bigint, boolean, bigint][] = [
+      // [prev term, prev index, rejected, hint]
+      [1n, 1n, false, 0n],
+      [1n, 2n, false, 0n],
+      [2n, 3n, false, 0n],
+      [3n, 3n, true, 3n], // term mismatch at 3: our term there (2) is below 3
+      [3n, 4n, true, 3n], // beyond our log
+    ];
+    for (const [logTerm, index, reject, hint] of cases) {
+      const r = newRaft(1n, ids, { storage: s });
+      r.becomeFollower(3n, 2n);
+      r.step(msg({ type: MessageType.App, from: 2n, to: 1n, term: 3n, logTerm, index, commit: 1n }));
+      const [resp] = takeMessages(r);
+      expect(resp).toMatchObject({ type: MessageType.AppResp, reject });
+      if (reject) expect(resp!.rejectHint).toBe(hint);
+    }
+  });
+
+  it('makes a follower append new entries and replace only a conflicting suffix', () => {
+    const cases: [bigint, bigint, [bigint, bigint][], string][] = [
+      // follower log 2:1 3:2; [prev index, prev term, entries (index, term)] -> log after
+      [3n, 2n, [[4n, 3n]], '1:1 2:1 3:2 4:3'],
+      [2n, 1n, [[3n, 3n], [4n, 4n]], '1:1 2:1 3:3 4:4'],
+      [1n, 1n, [[2n, 1n]], '1:1 2:1 3:2'],
+      [1n, 1n, [[2n, 3n]], '1:1 2:3'],
+    ];
+    for (const [index, logTerm, ents, want] of cases) {
+      const r = newRaft(1n, ids, { storage: storageWithLog(ids, [1, 2]) });
+      r.becomeFollower(3n, 2n);
+      r.step(
+        msg({
+          type: MessageType.App,
+          from: 2n,
+          to: 1n,
+          term: 3n,
+          logTerm,
+          index,
+          entries: ents.map(([i, t]) => ent(i, t)),
+        }),
+      );
+      // The bootstrap entry is compacted into the snapshot: include it for readability.
+      expect(`1:1 ${logTerms(r)}`).toBe(want);
+    }
+  });
+
+  it('brings every follower log of Figure 7 into line with the leader', () => {
+    // Figure 7 (shifted by one for the bootstrap entry): the leader's log for term 8, and
+    // followers (a) to (f) that miss entries or hold extra, conflicting ones.
+    const leaderLog = [1, 1, 1, 4, 4, 5, 5, 6, 6, 6];
+    const followers = [
+      [1, 1, 1, 4, 4, 5, 5, 6, 6],
+      [1, 1, 1, 4],
+      [1, 1, 1, 4, 4, 5, 5, 6, 6, 6, 6],
+      [1, 1, 1, 4, 4, 5, 5, 6, 6, 6, 7, 7],
+      [1, 1, 1, 4, 4, 4, 4],
+      [1, 1, 1, 2, 2, 2, 3, 3, 3, 3, 3],
+    ];
+    for (const f of followers) {
+      const lead = newRaft(1n, ids, { storage: storageWithLog(ids, leaderLog, 8n) });
+      lead.loadState({ term: 8n, vote: NONE, commit: 1n });
+      const follower = newRaft(2n, ids, { storage: storageWithLog(ids, f, 8n) });
+      follower.loadState({ term: 8n, vote: NONE, commit: 1n });
+      // A third voter that grants the vote, so the leader of term 9 is elected.
+      const third = newRaft(3n, ids);
+      const net = new PaperNetwork(lead, follower, third);
+      net.campaign(1n);
+      expect(lead.state).toBe('leader');
+      net.send(msg({ type: MessageType.Beat, from: 1n, to: 1n }));
+      expect(logTerms(follower)).toBe(logTerms(lead));
+    }
+  });
+
+  it('keeps probing one message at a time for a follower in probe state, and streams in replicate state', () => {
+    const r = leaderOf(3);
+    const pr = r.trk.progress.get(2n)!;
+    pr.becomeProbe();
+    propose(r, 'a');
+    propose(r, 'b');
+    // Only the first proposal's append goes to 2 while probing; 3 (replicating) gets both.
+    const msgs = takeMessages(r);
+    expect(msgs.filter((m) => m.to === 2n)).toHaveLength(1);
+    expect(msgs.filter((m) => m.to === 3n)).toHaveLength(2);
+  });
+
+  it('limits appends to maxSizePerMsg bytes but always sends at least one entry', () => {
+    const r = newRaft(1n, ids, { maxSizePerMsg: 4 });
+    r.becomeCandidate();
+    r.becomeLeader();
+    for (const id of [2n, 3n]) r.step(msg({ type: MessageType.AppResp, from: id, to: 1n, term: r.term, index: 2n }));
+    takeMessages(r);
+    r.trk.progress.get(2n)!.becomeProbe();
+    for (const d of ['aaa', 'bbb', 'cccccc']) propose(r, d);
+    takeMessages(r);
+    // Probe from scratch after a rejection: one message holds as many entries as fit.
+    const pr = r.trk.progress.get(2n)!;
+    pr.next = 3n;
+    pr.msgAppFlowPaused = false;
+    r.sendAppend(2n);
+    const [m] = takeMessages(r);
+    expect(m!.entries.map((e) => e.data.byteLength)).toEqual([3]);
+    pr.next = 5n;
+    pr.msgAppFlowPaused = false;
+    r.sendAppend(2n);
+    expect(takeMessages(r)[0]!.entries.map((e) => e.data.byteLength)).toEqual([6]);
+  });
+
+  it('drops proposals once uncommitted entries reach maxUncommittedEntriesSize', () => {
+    const r = newRaft(1n, ids, { maxUncommittedEntriesSize: 10 });
+    r.becomeCandidate();
+    r.becomeLeader();
+    propose(r, '12345');
+    propose(r, '12345');
+    expect(() => propose(r, '1')).toThrow(/uncommitted entry size limit/);
+  });
+});
