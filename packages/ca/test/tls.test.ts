@@ -143,7 +143,7 @@ describe('mutual TLS with node:tls on 127.0.0.1', () => {
     expect(second.reply).toBe(`ok ${worker.nodeId} ping`);
     const newSerial = second.socket.getPeerCertificate().serialNumber;
     expect(newSerial).not.toBe(oldSerial);
-    expect(newSerial.toLowerCase()).toBe(renewed.serial.replace(/^0+/, ''));
+    expect(BigInt(`0x${newSerial}`)).toBe(BigInt(`0x${renewed.serial}`));
   });
 });
 
@@ -214,5 +214,64 @@ describe('gRPC credentials (@grpc/grpc-js)', () => {
     );
     cleanups.push(() => joiner.close());
     expect(await call(joiner)).toBe('anonymous');
+
+    // a certificate from another root is not a verified identity: it looks anonymous
+    const other = await realTimeCA(42);
+    const stranger = await other.issueNode();
+    const strangerClient = new Client(
+      `127.0.0.1:${port}`,
+      grpcChannelCredentials(new CredentialStore({ ...material(other, stranger), rootsPem: t.ca.certPem })),
+      grpcChannelOptions(),
+    );
+    cleanups.push(() => strangerClient.close());
+    expect(await call(strangerClient)).toBe('anonymous');
+  });
+
+  it('hot-swaps the gRPC server certificate: new channels see the renewed one', async () => {
+    const t = await realTimeCA(43);
+    const manager = await t.issueNode({ role: 'swarm-manager' });
+    const worker = await t.issueNode();
+    const store = new CredentialStore(material(t, manager));
+    const seen: string[] = [];
+    const server = new grpc.Server();
+    server.addService(service, {
+      Whoami(_call: grpc.ServerUnaryCall<Buffer, Buffer>, cb: grpc.sendUnaryData<Buffer>) {
+        cb(null, Buffer.from('hi'));
+      },
+    });
+    const port = await new Promise<number>((resolve, reject) =>
+      server.bindAsync('127.0.0.1:0', grpcServerCredentials(store), (e, p) => (e ? reject(e) : resolve(p))),
+    );
+    cleanups.push(() => server.forceShutdown());
+    const serverSerial = () =>
+      new Promise<string>((resolve, reject) => {
+        const socket = tls.connect(
+          { ...tlsClientOptions(material(t, worker)), host: '127.0.0.1', port, ALPNProtocols: ['h2'] },
+          () => {
+            resolve(socket.getPeerCertificate().serialNumber.toLowerCase());
+            socket.destroy();
+          },
+        );
+        socket.on('error', reject);
+      });
+    // wait for the provider's first (asynchronous) value to reach the server
+    const client = new Client(
+      `127.0.0.1:${port}`,
+      grpcChannelCredentials(new CredentialStore(material(t, worker))),
+      grpcChannelOptions(),
+    );
+    cleanups.push(() => client.close());
+    await new Promise<void>((resolve, reject) =>
+      (client as unknown as { Whoami: (r: Buffer, cb: (e: Error | null) => void) => void }).Whoami(
+        Buffer.alloc(0),
+        (e) => (e ? reject(e) : resolve()),
+      ),
+    );
+    seen.push(await serverSerial());
+    const renewed = await t.issueNode({ role: 'swarm-manager', nodeId: manager.nodeId });
+    store.update({ keyPem: renewed.keyPem, chainPem: renewed.chainPem });
+    seen.push(await serverSerial());
+    expect(BigInt(`0x${seen[0]}`)).toBe(BigInt(`0x${manager.serial}`));
+    expect(BigInt(`0x${seen[1]}`)).toBe(BigInt(`0x${renewed.serial}`));
   });
 });
