@@ -82,8 +82,13 @@ export class Scheduler {
       else this.#due.delete(id);
     }
     const unplaced = this.#schedule(ctx);
-    // Our own writes marked services dirty; they are already reconciled.
+    // Our own task writes marked services dirty; they are already reconciled. A service we changed
+    // (a rollback swaps its spec) is looked at again on the next call, which is due at once.
     this.state.takeDirty();
+    for (const id of ctx.services.keys()) {
+      this.state.markDirty(id);
+      this.#due.set(id, now);
+    }
     let wakeAt: number | undefined;
     for (const at of this.#due.values()) if (wakeAt === undefined || at < wakeAt) wakeAt = at;
     return {

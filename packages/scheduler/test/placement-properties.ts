@@ -11,6 +11,8 @@ import { Scheduler, TaskState, ZONE_LABEL, ZONE_SHARED_LABEL } from '../src/inde
 import { nodeInfo, runWorkers, serviceInfo, taskSpec } from '../src/testing.js';
 import type { NodeInfo, ServiceInfo } from '../src/types.js';
 
+type ArbValue<A> = A extends fc.Arbitrary<infer T> ? T : never;
+
 const CONSTRAINTS = [
   'node.labels.dc==a',
   'node.labels.dc!=b',
@@ -53,9 +55,9 @@ export const clusterArb = fc.record({
   seed: fc.integer(),
 });
 
-export type ClusterCase = fc.infer<typeof clusterArb>;
+export type ClusterCase = ArbValue<typeof clusterArb>;
 
-function buildNode(i: number, n: fc.infer<typeof nodeArb>): NodeInfo {
+function buildNode(i: number, n: ArbValue<typeof nodeArb>): NodeInfo {
   const labels: Record<string, string> = {};
   if (n.dc !== undefined) labels.dc = n.dc;
   if (n.zone !== undefined) labels[ZONE_LABEL] = n.zone;
@@ -77,7 +79,7 @@ function buildNode(i: number, n: fc.infer<typeof nodeArb>): NodeInfo {
   });
 }
 
-function buildService(k: number, s: fc.infer<typeof serviceArb>): ServiceInfo {
+function buildService(k: number, s: ArbValue<typeof serviceArb>): ServiceInfo {
   return serviceInfo({
     id: `svc${String(k).padStart(22, '0')}`,
     mode: s.global ? { kind: 'global' } : { kind: 'replicated', replicas: s.replicas },
