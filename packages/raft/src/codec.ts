@@ -15,6 +15,12 @@ import {
 } from './types.js';
 
 const EMPTY = new Uint8Array(0);
+
+/** Bytes as a plain Uint8Array view (protobufjs hands out Node Buffers). */
+function bytes(b: Uint8Array | null | undefined): Uint8Array {
+  if (b === null || b === undefined) return EMPTY;
+  return b.constructor === Uint8Array ? b : new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+}
 type LongLike = Parameters<typeof fromLong>[0];
 
 const ids = (xs: readonly bigint[]) => xs.map(toLong);
@@ -49,7 +55,7 @@ export function entryFromWire(w: swarm.Entry.$Properties): Entry {
     term: fromLong(w.term as LongLike),
     index: fromLong(w.index as LongLike),
     type: (w.type ?? 0) as number as EntryType,
-    data: w.data ?? EMPTY,
+    data: bytes(w.data),
   };
 }
 
@@ -66,7 +72,7 @@ export function snapshotToWire(s: Snapshot): swarm.Snapshot.$Properties {
 
 export function snapshotFromWire(w: swarm.Snapshot.$Properties): Snapshot {
   return {
-    data: w.data ?? EMPTY,
+    data: bytes(w.data),
     metadata: {
       confState: confStateFromWire(w.metadata?.confState),
       index: fromLong(w.metadata?.index as LongLike),
@@ -118,7 +124,7 @@ export function messageFromWire(w: swarm.Message.$Properties): Message {
     commit: fromLong(w.commit as LongLike),
     reject: w.reject ?? false,
     rejectHint: fromLong(w.rejectHint as LongLike),
-    context: w.context ?? EMPTY,
+    context: bytes(w.context),
   };
   if (w.snapshot !== undefined && w.snapshot !== null) m.snapshot = snapshotFromWire(w.snapshot);
   return m;
@@ -151,7 +157,7 @@ export function decodeConfChange(data: Uint8Array): ConfChangeV2 {
         nodeId: fromLong(c.nodeId as LongLike),
       }),
     ),
-    context: w.context ?? EMPTY,
+    context: bytes(w.context),
   };
 }
 
@@ -161,6 +167,6 @@ export function decodeConfChangeV1(data: Uint8Array): ConfChangeV2 {
   return {
     transition: ConfChangeTransition.Auto,
     changes: [{ type: (w.type ?? 0) as number as ConfChangeType, nodeId: fromLong(w.nodeId as LongLike) }],
-    context: w.context ?? EMPTY,
+    context: bytes(w.context),
   };
 }
