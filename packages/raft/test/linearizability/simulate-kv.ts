@@ -39,7 +39,13 @@ export function simulateKv(options: SimulationOptions): KvOp[] {
     if (flight === undefined) {
       if (started >= options.operations) continue;
       started++;
-      inFlight[clientId] = { clientId, input: randomInput(random, options.keys, written, clientId, serial++), call: time, applied: false, output: undefined };
+      inFlight[clientId] = {
+        clientId,
+        input: randomInput(random, options.keys, written, clientId, serial++),
+        call: time,
+        applied: false,
+        output: undefined,
+      };
     } else if (random.float() < (options.unknownRate ?? 0)) {
       // The client gives up, before or after the operation took effect.
       if (random.int(2) === 0 && !flight.applied) apply(store, flight);
@@ -81,7 +87,13 @@ function apply(store: Map<string, string>, flight: InFlight): void {
   }
 }
 
-function randomInput(random: Random, keys: number, written: string[], clientId: number, serial: number): KvInput {
+function randomInput(
+  random: Random,
+  keys: number,
+  written: string[],
+  clientId: number,
+  serial: number,
+): KvInput {
   const key = `k${random.int(keys)}`;
   const roll = random.int(10);
   const value = `v${clientId}.${serial}`;
@@ -91,7 +103,10 @@ function randomInput(random: Random, keys: number, written: string[], clientId: 
     return { kind: 'put', key, value };
   }
   if (roll < 8) return { kind: 'delete', key };
-  const expected = written.length === 0 || random.int(5) === 0 ? null : written[written.length - 1 - random.int(Math.min(written.length, 4))]!;
+  const expected =
+    written.length === 0 || random.int(5) === 0
+      ? null
+      : written[written.length - 1 - random.int(Math.min(written.length, 4))]!;
   written.push(value);
   return { kind: 'cas', key, expected, value };
 }

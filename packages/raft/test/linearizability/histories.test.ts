@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { checkKvHistory } from '../../src/linearizability/index.js';
+import { loadHistories } from './load-history.js';
+
+const histories = loadHistories();
+
+describe('the committed labelled histories', () => {
+  it('cover every scenario family the checker must judge', () => {
+    const names = histories.map((h) => h.file).join(' ');
+    for (const family of [
+      'stale-read',
+      'lost-write',
+      'reordered-pair',
+      'concurrent-writes',
+      'cas-',
+      'delete',
+      'unknown-write',
+      'multi-key',
+      'generated-',
+    ])
+      expect(names).toContain(family);
+    expect(histories.filter((h) => h.linearizable).length).toBeGreaterThan(5);
+    expect(histories.filter((h) => !h.linearizable).length).toBeGreaterThan(5);
+  });
+
+  for (const h of histories) {
+    it(`judges ${h.file} ${h.linearizable ? 'linearizable' : 'not linearizable'}: ${h.why}`, () => {
+      const result = checkKvHistory(h.operations);
+      expect(result.timedOut).toBe(false);
+      expect(result.linearizable, result.counterexample?.explanation).toBe(h.linearizable);
+      if (h.failedKey !== undefined) expect(result.failedKey).toBe(h.failedKey);
+      if (!h.linearizable) {
+        // The shrunk counterexample must itself be a non-linearizable history...
+        const minimal = result.counterexample!.minimal.map((i) => h.operations[i]!);
+        expect(checkKvHistory(minimal).linearizable).toBe(false);
+        // ...from which no single operation can be dropped.
+        for (let k = 0; k < minimal.length; k++)
+          expect(checkKvHistory(minimal.filter((_, j) => j !== k)).linearizable).toBe(true);
+      }
+    });
+  }
+});
