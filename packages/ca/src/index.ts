@@ -72,6 +72,8 @@ export {
   createRootCA,
   crossSign,
   type IssuingCA,
+  type LoadRootCAOptions,
+  loadRootCA,
   ROOT_LIFETIME_MS,
   type RootCA,
   rootDigest,

@@ -13,8 +13,11 @@ import {
   serialFrom,
   signCertificate,
 } from './certificate.js';
+import { bytesEqual } from './der.js';
+import { CertificateError } from './errors.js';
 import { OID } from './oids.js';
-import { generatePrivateKey } from './private-key.js';
+import { decodePem } from './pem.js';
+import { generatePrivateKey, parsePrivateKey } from './private-key.js';
 import { encodePrivateKeyPem, encodeSpki, nativeSigner, nobleSigner, type Signer } from './signer.js';
 
 /** Default root lifetime: 20 years. */
@@ -92,6 +95,46 @@ export async function createRootCA(options: CreateRootCAOptions = {}): Promise<R
     rootsPem: certPem,
     clock,
     random,
+    certPem,
+    keyPem: encodePrivateKeyPem(d, signer.publicKey),
+  };
+}
+
+export interface LoadRootCAOptions {
+  certPem: string;
+  keyPem: string;
+  clock?: Clock;
+  random?: Random;
+  backend?: 'noble' | 'native';
+}
+
+/**
+ * Restores a root CA persisted as `certPem` + `keyPem` (e.g. after a manager restart). The key must
+ * match the certificate, which must be a P-256 CA certificate.
+ */
+export function loadRootCA(options: LoadRootCAOptions): RootCA {
+  const der = decodePem(options.certPem, 'CERTIFICATE');
+  const certificate = parseCertificate(der);
+  const d = parsePrivateKey(decodePem(options.keyPem, 'PRIVATE KEY'));
+  const signer = options.backend === 'native' ? nativeSigner(d) : nobleSigner(d);
+  if (!certificate.isCA || certificate.curve !== 'P-256')
+    throw new CertificateError(
+      'CERTIFICATE_UNSUPPORTED',
+      'the root certificate is not a P-256 CA certificate',
+    );
+  if (!bytesEqual(certificate.publicKey, signer.publicKey))
+    throw new CertificateError(
+      'CERTIFICATE_UNSUPPORTED',
+      'the private key does not match the root certificate',
+    );
+  const certPem = certificatesToPem([der]);
+  return {
+    signer,
+    certificate,
+    intermediatesPem: '',
+    rootsPem: certPem,
+    clock: options.clock ?? systemClock,
+    random: options.random ?? cryptoRandom,
     certPem,
     keyPem: encodePrivateKeyPem(d, signer.publicKey),
   };

@@ -66,6 +66,37 @@ export class RootRotation {
     return new RootRotation(oldRoot, newRoot, crossSigned, options);
   }
 
+  /**
+   * Resumes a rotation persisted with `nodeStates()` (after a manager restart or a leader
+   * change): the old and new roots, the cross-signed certificate, and where each node stood.
+   */
+  static resume(
+    oldRoot: IssuingCA,
+    newRoot: RootCA,
+    crossSignedPem: string,
+    nodes: readonly (readonly [string, RotationNodeState])[],
+    options: Pick<StartRotationOptions, 'verifier'> = {},
+  ): RootRotation {
+    const [crossSigned] = parseCertificates(crossSignedPem);
+    if (
+      crossSigned === undefined ||
+      !bytesEqual(crossSigned.publicKey, newRoot.certificate.publicKey) ||
+      !bytesEqual(crossSigned.issuer, oldRoot.certificate.subject)
+    )
+      throw new TypeError('crossSignedPem must be the new root certified by the old root');
+    const r = new RootRotation(oldRoot, newRoot, crossSigned, { ...options, nodeIds: [] });
+    for (const [id, state] of nodes) {
+      assertValidId(id, 'nodeId');
+      r.#nodes.set(id, state);
+    }
+    return r;
+  }
+
+  /** Each node's state, to persist alongside both roots and `crossSigned`. */
+  nodeStates(): [string, RotationNodeState][] {
+    return [...this.#nodes];
+  }
+
   /** Both roots: what every peer trusts while the rotation runs. */
   get trustBundlePem(): string {
     return certificatesToPem(parseCertificates(this.oldRoot.rootsPem).concat([this.newRoot.certificate]));

@@ -5,6 +5,7 @@ import {
   allowedRolesFor,
   authorize,
   authorizeRpc,
+  certificatesToPem,
   checkRpcRoles,
   createKeyAndCSR,
   DenyList,
@@ -230,6 +231,27 @@ describe('authorize during a root rotation (cross-signed intermediate)', () => {
     expect(done.joinTokens.worker).not.toBe(done.joinTokens.manager);
     expect(done.joinTokens.worker.split('-')[2]).toBe(done.joinTokens.manager.split('-')[2]);
     expect(() => rotation.finish()).toThrow(expect.objectContaining({ code: 'ROTATION_FINISHED' }));
+  });
+
+  it('resumes a persisted rotation where each node stood', async () => {
+    const { t } = await setup();
+    const a = await t.issueNode();
+    const b = await t.issueNode();
+    const rotation = await RootRotation.start(t.ca, {
+      nodeIds: [a.nodeId, b.nodeId],
+      verifier: nativeVerifier,
+    });
+    rotation.nextBatch(1);
+    const resumed = RootRotation.resume(
+      t.ca,
+      rotation.newRoot,
+      certificatesToPem([rotation.crossSigned]),
+      rotation.nodeStates(),
+    );
+    expect(resumed.state(a.nodeId)).toBe('asked');
+    expect(resumed.state(b.nodeId)).toBe('waiting');
+    expect(resumed.trustBundlePem).toBe(rotation.trustBundlePem);
+    expect(() => RootRotation.resume(t.ca, rotation.newRoot, t.ca.certPem, [])).toThrow(TypeError);
   });
 });
 

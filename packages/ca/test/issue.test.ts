@@ -7,6 +7,7 @@ import {
   createRootCA,
   decodePem,
   issueCertificate,
+  loadRootCA,
   nativeVerifier,
   OID,
   parseCertificates,
@@ -183,5 +184,29 @@ describe('issueCertificate (RFC 5280 node certificates)', () => {
     const pub = openssl(['pkey', '-pubout', '-in', tmp.write('root.key', ca.keyPem)]).output;
     const certPub = openssl(['x509', '-noout', '-pubkey', '-in', p]).output;
     expect(pub).toBe(certPub);
+  });
+
+  it('restores a persisted root CA from its PEM certificate and key, and refuses a mismatched key', async () => {
+    const clock = new ManualClock(Date.now());
+    const ca = await createRootCA({ clock });
+    const loaded = loadRootCA({ certPem: ca.certPem, keyPem: ca.keyPem, clock, backend: 'native' });
+    const { csrPem } = createKeyAndCSR();
+    const issued = await issueCertificate(loaded, csrPem, {
+      nodeId: 'a'.repeat(25),
+      role: 'swarm-worker',
+      clusterId: 'b'.repeat(25),
+    });
+    const r = openssl([
+      'verify',
+      '-x509_strict',
+      '-CAfile',
+      tmp.write('loaded-root.pem', ca.certPem),
+      tmp.write('loaded-leaf.pem', issued.certPem),
+    ]);
+    expect(r.status).toBe(0);
+    const other = await createRootCA({ clock });
+    expect(() => loadRootCA({ certPem: ca.certPem, keyPem: other.keyPem })).toThrow(
+      expect.objectContaining({ code: 'CERTIFICATE_UNSUPPORTED' }),
+    );
   });
 });
