@@ -22,6 +22,7 @@ export {
   Placer,
 } from './placement.js';
 export type { Plan } from './plan.js';
+export type { RebalanceOptions } from './rebalance.js';
 export { restartDueAt, shouldRestart } from './restart.js';
 export { Scheduler, type SchedulerComponents, type SchedulerInit } from './scheduler.js';
 export {

@@ -6,6 +6,7 @@ import { fastId } from './ids.js';
 import { reconcileJob } from './jobs.js';
 import { DEFAULT_PLACEMENT_OPTIONS, type PlacementOptions, Placer } from './placement.js';
 import type { Plan } from './plan.js';
+import { type RebalanceOptions, rebalance } from './rebalance.js';
 import { reconcileReplicated } from './replicated.js';
 import { TaskState } from './task-state.js';
 import type { ServiceInfo, TaskInfo } from './types.js';
@@ -13,6 +14,8 @@ import type { ServiceInfo, TaskInfo } from './types.js';
 export interface SchedulerInit {
   /** Placement ranking and failure avoidance; see PlacementOptions. */
   readonly placement?: Partial<PlacementOptions>;
+  /** Opt-in: move tasks onto nodes that join, a bounded number per interval. Off when absent. */
+  readonly rebalance?: RebalanceOptions;
 }
 
 export interface SchedulerComponents {
@@ -38,6 +41,11 @@ export class Scheduler {
   readonly #due = new Map<string, number>();
   /** Groups that found no node, by group key, with the capacity epoch they failed at. */
   readonly #failed = new Map<string, { epoch: number; reason: string }>();
+  readonly #rebalance: RebalanceOptions | undefined;
+  /** When recent rebalancing moves happened (for the per-interval bound). */
+  #moves: number[] = [];
+  /** The node epoch the last complete rebalancing pass saw; -1 forces one. */
+  #balancedAt = -1;
 
   constructor(init: SchedulerInit, components: SchedulerComponents, state = new ClusterState()) {
     if (
@@ -59,6 +67,16 @@ export class Scheduler {
     this.#clock = components.clock;
     this.#random = components.random ?? cryptoRandom;
     this.#placer = new Placer(state, placement);
+    if (init.rebalance !== undefined) {
+      const r = init.rebalance;
+      if (!(Number.isSafeInteger(r.maxMovesPerInterval) && r.maxMovesPerInterval >= 1)) {
+        throw new RangeError(
+          `rebalance.maxMovesPerInterval must be an integer >= 1, got ${r.maxMovesPerInterval}`,
+        );
+      }
+      if (!(r.intervalMs > 0)) throw new RangeError(`rebalance.intervalMs must be > 0, got ${r.intervalMs}`);
+    }
+    this.#rebalance = init.rebalance;
   }
 
   /** Runs the orchestrators over every changed service (or all, after a node change) and places pending tasks. */
@@ -81,6 +99,7 @@ export class Scheduler {
       if (ctx.wakeAt !== undefined) this.#due.set(id, ctx.wakeAt);
       else this.#due.delete(id);
     }
+    this.#maybeRebalance(ctx);
     const unplaced = this.#schedule(ctx);
     // Our own task writes marked services dirty; they are already reconciled. A service we changed
     // (a rollback swaps its spec) is looked at again on the next call, which is due at once.
@@ -89,7 +108,7 @@ export class Scheduler {
       this.state.markDirty(id);
       this.#due.set(id, now);
     }
-    let wakeAt: number | undefined;
+    let wakeAt: number | undefined = this.#rebalanceWake;
     for (const at of this.#due.values()) if (wakeAt === undefined || at < wakeAt) wakeAt = at;
     return {
       created: [...ctx.created.values()],
@@ -98,6 +117,27 @@ export class Scheduler {
       unplaced,
       wakeAt,
     };
+  }
+
+  #rebalanceWake: number | undefined;
+
+  /** Rebalancing runs after a node change, and keeps going (within its budget) until balanced. */
+  #maybeRebalance(ctx: ReconcileContext): void {
+    const r = this.#rebalance;
+    this.#rebalanceWake = undefined;
+    if (r === undefined) return;
+    if (this.#balancedAt === this.state.nodeEpoch) return;
+    this.#moves = this.#moves.filter((at) => at > ctx.now - r.intervalMs);
+    const budget = r.maxMovesPerInterval - this.#moves.length;
+    if (budget <= 0) {
+      this.#rebalanceWake = this.#moves[0]! + r.intervalMs;
+      return;
+    }
+    const { moves, more } = rebalance(ctx, budget);
+    for (let k = 0; k < moves; k++) this.#moves.push(ctx.now);
+    if (moves === 0 && !more) this.#balancedAt = this.state.nodeEpoch;
+    else if (more && this.#moves.length >= r.maxMovesPerInterval)
+      this.#rebalanceWake = this.#moves[0]! + r.intervalMs;
   }
 
   #reconcileService(ctx: ReconcileContext, svc: ServiceInfo): void {
