@@ -32,6 +32,8 @@ export interface SimStorageFaults {
    * making them durable ("acknowledge before sync").
    */
   ackBeforeSync: boolean;
+  /** On the next crash, damage a durable record (a bad sector): the checksum catches it at restart. */
+  corruptOnCrash: boolean;
 }
 
 export class SimStorage implements RaftStorage {
@@ -40,7 +42,12 @@ export class SimStorage implements RaftStorage {
   #disk: DiskImage = { hardState: { term: 0n, vote: 0n, commit: 0n }, snapshot: undefined, entries: [] };
   /** Writes done since the last sync, in order. */
   #unsynced: StorageUpdate[] = [];
-  readonly faults: SimStorageFaults = { failNextSync: false, tornWrites: 0, ackBeforeSync: false };
+  readonly faults: SimStorageFaults = { failNextSync: false, tornWrites: 0, ackBeforeSync: false, corruptOnCrash: false };
+  /**
+   * Set when a durable record was damaged. Like LevelStorage's checksum check, opening refuses the
+   * data: the member cannot restart and must be replaced (it never serves from a damaged log).
+   */
+  corrupt = false;
   observer: StorageObserver = {};
   syncs = 0;
 
@@ -110,6 +117,8 @@ export class SimStorage implements RaftStorage {
    * from what is durable.
    */
   crash(): void {
+    if (this.faults.corruptOnCrash && this.#disk.entries.length > 0) this.corrupt = true;
+    this.faults.corruptOnCrash = false;
     const keep = Math.min(this.faults.tornWrites, this.#unsynced.length);
     this.faults.tornWrites = 0;
     const survivors = this.#unsynced.slice(0, keep);

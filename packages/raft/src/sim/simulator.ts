@@ -96,7 +96,7 @@ class MemberClock implements Clock {
   }
 }
 
-type MemberState = 'up' | 'down' | 'removed';
+type MemberState = 'up' | 'down' | 'removed' | 'failed';
 
 class Member {
   readonly id: MemberId;
@@ -240,6 +240,12 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
   }
 
   async function start(m: Member, bootstrap?: MemberId[]) {
+    if (m.storage.corrupt) {
+      // The checksum check refuses the damaged data: this member stays down for good.
+      m.state = 'failed';
+      trace(`member ${m.id} refuses to start: damaged record detected`);
+      return;
+    }
     m.sm = wrapMachine(m);
     m.clock.reset();
     m.inbox = [];
@@ -357,6 +363,7 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
 
   // ---- faults ----
   let nextFault = 100;
+  let corruptedOne = false; // at most one member per run loses its disk, so a quorum can survive
   const timers: (() => void)[] = [];
   const later = (ms: number, fn: () => void) => {
     const t = clock.setTimeout(fn, ms);
@@ -409,6 +416,11 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
       const victim = rand.float() < 0.4 ? leader() : pick(ups);
       if (victim) {
         victim.storage.faults.tornWrites = rand.int(3);
+        if (!corruptedOne && rand.float() < 0.1) {
+          corruptedOne = true;
+          stats.diskFaults++;
+          victim.storage.faults.corruptOnCrash = true;
+        }
         crash(victim, 'kill');
       }
     } else if (roll < 60) {
@@ -545,7 +557,7 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
         });
     }
     if (probeIndex !== undefined) {
-      const vs = voters();
+      const vs = voters().filter((v) => members.get(v)?.state !== 'failed');
       const behind = vs.filter((v) => (members.get(v)?.node?.appliedIndex ?? 0n) < probeIndex!);
       if (vs.length > 0 && behind.length === 0) break;
     }
@@ -553,7 +565,7 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
   if (probeIndex === undefined) {
     livenessFailure = `no write committed within ${livenessMs} ms after healing (leader: ${leader()?.id ?? 'none'})`;
   } else {
-    const vs = voters();
+    const vs = voters().filter((v) => members.get(v)?.state !== 'failed');
     const behind = vs.filter((v) => (members.get(v)?.node?.appliedIndex ?? 0n) < probeIndex!);
     if (behind.length > 0) livenessFailure = `voters ${behind.join(',')} did not apply index ${probeIndex} after healing`;
   }
