@@ -29,8 +29,17 @@ export function levelStorage(location: string): RecordStorage {
     getMany: (keys) => db.getMany(keys),
     write: (batch, options) => db.batch(batch, { sync: options?.sync === true }),
     async *entries(prefix) {
-      for await (const [key, value] of db.iterator({ gte: prefix, lt: `${prefix}\uffff` }))
-        yield [key, value];
+      // Pages of up to 1,000 entries: one native call per page instead of one per entry.
+      const iterator = db.iterator({ gte: prefix, lt: `${prefix}\uffff` });
+      try {
+        for (;;) {
+          const page = await iterator.nextv(1_000);
+          if (page.length === 0) return;
+          yield* page;
+        }
+      } finally {
+        await iterator.close();
+      }
     },
   };
 }
