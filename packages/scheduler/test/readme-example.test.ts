@@ -1,0 +1,31 @@
+// The example from README.md, kept compiling and passing.
+import { ManualClock, seededRandom } from '@swarm/api';
+import { expect, it } from 'vitest';
+import { Scheduler, serviceInfo, TaskState, taskSpec, ZONE_LABEL } from '../src/index.js';
+import { nodeInfo } from '../src/testing.js';
+
+it('runs the README example', () => {
+  const clock = new ManualClock(Date.UTC(2026, 0, 1));
+  const scheduler = new Scheduler({}, { clock, random: seededRandom(1) });
+
+  scheduler.state.upsertNode(nodeInfo({ id: 'a'.repeat(25), labels: { [ZONE_LABEL]: 'pci' } }));
+  scheduler.state.upsertNode(nodeInfo({ id: 'b'.repeat(25) }));
+  scheduler.state.upsertService(
+    serviceInfo({
+      id: 'p'.repeat(25),
+      name: 'payments',
+      mode: { kind: 'replicated', replicas: 3 },
+      task: taskSpec({
+        constraints: [`node.labels.${ZONE_LABEL}==pci`],
+        reservations: { nanoCpus: 1e9, memoryBytes: 3 * 2 ** 30 },
+      }),
+    }),
+  );
+
+  const plan = scheduler.reconcile();
+  // Two tasks fit on the pci node (8 GiB); the third waits and says why.
+  expect(plan.created.filter((t) => t.state === TaskState.ASSIGNED)).toHaveLength(2);
+  expect(plan.unplaced.map((u) => u.reason)).toEqual([
+    'no suitable node (1 node fails constraint node.labels.swarm.zone==pci; 1 node has insufficient memory)',
+  ]);
+});
