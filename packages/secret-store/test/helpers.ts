@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statfsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statfsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 
@@ -8,7 +8,10 @@ const TMPFS = 0x01021994;
 /** A fresh directory on a real disk (not tmpfs), removed by the returned cleanup. */
 export function diskDir(prefix = 'swarm-ss-'): { dir: string; cleanup: () => void } {
   let base = tmpdir();
-  if (Number(statfsSync(base).type) === TMPFS) base = new URL('../.test-tmp/', import.meta.url).pathname;
+  if (Number(statfsSync(base).type) === TMPFS) {
+    base = new URL('../.test-tmp/', import.meta.url).pathname;
+    mkdirSync(base, { recursive: true });
+  }
   const dir = mkdtempSync(join(base, prefix));
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }

@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { MemoryLogger } from '@swarm/api';
+import { staticProbe } from '@swarm/secret-store/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   createSecretWriter,
@@ -164,13 +165,22 @@ describe('worker-side delivery to an in-memory filesystem', () => {
   });
 
   it('fails closed when swap is on, unless the embedder accepts the risk', () => {
-    const swapOn: FilesystemProbe = { fsType: systemProbe.fsType, swapDevices: () => ['/dev/vdb1'] };
+    const swapOn = staticProbe({ swapDevices: ['/dev/vdb1'] });
     expect(() => createSecretWriter({ root: shmRoot(), probe: swapOn })).toThrow(
       expect.objectContaining({ code: 'SWAP_ENABLED', details: { devices: ['/dev/vdb1'] } }),
     );
     const writer = createSecretWriter({ root: shmRoot(), probe: swapOn, allowSwap: true });
     expect(writer.writeTaskSecrets(TASK, [{ name: 's', data: Buffer.from('v'), uid: 1, gid: 1 }])).toBe(
       join(writer.root, TASK),
+    );
+  });
+
+  it('refuses a root that a probe reports as a disk filesystem', () => {
+    expect(() => createSecretWriter({ root: shmRoot(), probe: staticProbe({ fsType: EXT4_MAGIC }) })).toThrow(
+      expect.objectContaining({
+        code: 'NOT_IN_MEMORY_FILESYSTEM',
+        details: expect.objectContaining({ fsType: EXT4_MAGIC }),
+      }),
     );
   });
 
