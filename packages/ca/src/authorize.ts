@@ -14,7 +14,12 @@ import { KEY_USAGE, OID } from './oids.js';
 import { nobleVerifier, type Verifier } from './signer.js';
 
 /** A peer's chain: PEM text, DER certificates leaf first, or node:tls's detailed `PeerCertificate`. */
-export type PeerCertChain = string | readonly Uint8Array[] | PeerCertificateLike;
+export type PeerCertChain =
+  | string
+  | readonly string[]
+  | Uint8Array
+  | readonly Uint8Array[]
+  | PeerCertificateLike;
 
 /** The part of node:tls `DetailedPeerCertificate` we read. */
 export interface PeerCertificateLike {
@@ -32,15 +37,21 @@ export interface NodeIdentity {
   readonly certificate: Certificate;
 }
 
+/** A role as an OU (`swarm-manager`), its short name (`manager`), or an RPC role (`worker|manager`). */
+export type AllowedRole = NodeRole | 'manager' | 'worker' | 'worker|manager';
+
 export interface AuthorizeOptions {
-  /** OUs allowed to call this RPC. */
-  allowedRoles: readonly NodeRole[];
+  /** Roles allowed to call this RPC. */
+  allowedRoles: readonly AllowedRole[];
   /** This cluster's ID; the peer's O must equal it. */
   clusterId: string;
-  /** Removed node IDs. */
-  denyList: DenyLookup;
-  /** Trusted roots: PEM text or parsed. Two during a root rotation. */
-  roots: string | readonly Certificate[];
+  /** Removed node IDs: a `DenyList`, a `Set`, or an array. */
+  denyList: DenyLookup | readonly string[];
+  /**
+   * Trusted roots: PEM text, parsed certificates, or a CA object (its `rootsPem`). Two roots
+   * during a root rotation. Required: a chain is only as good as the anchor it is checked against.
+   */
+  roots: string | readonly Certificate[] | { readonly rootsPem: string };
   /** Time source for validity checks. Default `systemClock`. */
   clock?: Clock;
   /** Signature verifier. Default `nobleVerifier`; managers may pass `nativeVerifier`. */
@@ -64,14 +75,14 @@ export function authorize(
   peerCertChain: PeerCertChain | undefined | null,
   options: AuthorizeOptions,
 ): NodeIdentity {
-  if (!Array.isArray(options.allowedRoles))
-    throw new TypeError('authorize: allowedRoles must be an array of roles');
+  const allowedRoles = normalizeRoles(options.allowedRoles);
   if (typeof options.clusterId !== 'string') throw new TypeError('authorize: clusterId must be a string');
-  if (options.denyList === undefined || typeof options.denyList.has !== 'function')
-    throw new TypeError('authorize: denyList must have has(nodeId)');
-  if (options.roots === undefined)
-    throw new TypeError('authorize: roots (the trusted root certificates) are required');
-  const roots = typeof options.roots === 'string' ? parseCertificates(options.roots) : options.roots;
+  const denyList: DenyLookup = Array.isArray(options.denyList)
+    ? new Set(options.denyList as readonly string[])
+    : (options.denyList as DenyLookup);
+  if (denyList === undefined || denyList === null || typeof denyList.has !== 'function')
+    throw new TypeError('authorize: denyList must be a DenyList, a Set or an array of node IDs');
+  const roots = trustRoots(options.roots);
   const now = (options.clock ?? systemClock).now();
   const verifier = options.verifier ?? nobleVerifier;
 
@@ -98,13 +109,13 @@ export function authorize(
       'AUTH_BAD_SUBJECT',
       'the peer subject must be exactly CN=<node ID>, OU=<role>, O=<cluster ID>',
     );
-  if (!NODE_ROLES.includes(role as NodeRole) || !options.allowedRoles.includes(role as NodeRole))
+  if (!NODE_ROLES.includes(role as NodeRole) || !allowedRoles.includes(role as NodeRole))
     throw deny('AUTH_ROLE_NOT_ALLOWED', `role ${JSON.stringify(role)} may not call this RPC`, {
       role,
-      allowedRoles: [...options.allowedRoles],
+      allowedRoles,
       nodeId,
     });
-  if (options.denyList.has(nodeId))
+  if (denyList.has(nodeId))
     throw deny('AUTH_NODE_DENIED', `node ${nodeId} was removed from the cluster`, { nodeId });
   if (org !== options.clusterId)
     throw deny('AUTH_WRONG_CLUSTER', `the peer belongs to cluster ${JSON.stringify(org)}, not this one`, {
@@ -121,11 +132,42 @@ export function authorize(
   };
 }
 
+function normalizeRoles(roles: readonly AllowedRole[]): NodeRole[] {
+  if (!Array.isArray(roles)) throw new TypeError('authorize: allowedRoles must be an array of roles');
+  const out = new Set<NodeRole>();
+  for (const r of roles) {
+    if (r === 'swarm-manager' || r === 'manager') out.add('swarm-manager');
+    else if (r === 'swarm-worker' || r === 'worker') out.add('swarm-worker');
+    else if (r === 'worker|manager') {
+      out.add('swarm-worker');
+      out.add('swarm-manager');
+    } else throw new TypeError(`authorize: unknown role ${JSON.stringify(r)} in allowedRoles`);
+  }
+  return [...out];
+}
+
+function trustRoots(roots: AuthorizeOptions['roots'] | undefined): readonly Certificate[] {
+  if (typeof roots === 'string') return parseCertificates(roots);
+  if (Array.isArray(roots)) return roots as readonly Certificate[];
+  if (
+    roots !== null &&
+    typeof roots === 'object' &&
+    typeof (roots as { rootsPem?: unknown }).rootsPem === 'string'
+  )
+    return parseCertificates((roots as { rootsPem: string }).rootsPem);
+  throw new TypeError(
+    'authorize: roots (the trusted root certificates: PEM, parsed, or the CA) are required',
+  );
+}
+
 function toCertificates(input: PeerCertChain | undefined | null): Certificate[] {
   if (input === undefined || input === null || input === '' || (Array.isArray(input) && input.length === 0))
     throw deny('AUTH_NO_CERTIFICATE', 'the peer presented no certificate');
   try {
     if (typeof input === 'string') return limit(parseCertificates(input, 64 * 1024));
+    if (input instanceof Uint8Array) return limit([parseCertificate(input)]);
+    if (Array.isArray(input) && input.every((c) => typeof c === 'string'))
+      return limit((input as readonly string[]).flatMap((pem) => parseCertificates(pem, 64 * 1024)));
     if (Array.isArray(input)) return limit((input as readonly Uint8Array[]).map((d) => parseCertificate(d)));
     const out: Certificate[] = [];
     const seen = new Set<PeerCertificateLike>();

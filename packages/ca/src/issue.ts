@@ -22,7 +22,8 @@ const ZONE_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
 
 export interface IssueOptions extends Pick<ValidateCSROptions, 'allowP384' | 'verifier'> {
   nodeId: string;
-  role: NodeRole;
+  /** The OU; `'manager'` and `'worker'` are accepted as short names. */
+  role: NodeRole | 'manager' | 'worker';
   clusterId: string;
   /** Security zone recorded in the certificate (1-63 of A-Z a-z 0-9 . _ -, starting alphanumeric). */
   zone?: string;
@@ -47,11 +48,15 @@ export async function issueCertificate(
   csrPem: string,
   options: IssueOptions,
 ): Promise<IssuedCertificate> {
-  const { nodeId, role, clusterId, zone } = options;
+  const { nodeId, clusterId, zone } = options;
+  const role: NodeRole =
+    options.role === 'manager' ? 'swarm-manager' : options.role === 'worker' ? 'swarm-worker' : options.role;
   assertValidId(nodeId, 'nodeId');
   assertValidId(clusterId, 'clusterId');
   if (!NODE_ROLES.includes(role))
-    throw new TypeError(`role must be 'swarm-manager' or 'swarm-worker', got ${JSON.stringify(role)}`);
+    throw new TypeError(
+      `role must be 'swarm-manager' or 'swarm-worker', got ${JSON.stringify(options.role)}`,
+    );
   if (zone !== undefined && (typeof zone !== 'string' || !ZONE_RE.test(zone)))
     throw new TypeError(
       `zone must be 1-63 characters of A-Z a-z 0-9 . _ - starting alphanumeric, got ${JSON.stringify(zone)}`,

@@ -22,7 +22,7 @@ export interface TestCA {
   readonly clusterId: string;
   /** Issues a certificate for a new (or the given) node ID. */
   issueNode(options?: {
-    role?: NodeRole;
+    role?: NodeRole | 'manager' | 'worker';
     nodeId?: string;
     zone?: string;
     expiryMs?: number;
@@ -52,7 +52,12 @@ export async function createTestCA(options: TestCAOptions = {}): Promise<TestCA>
     clusterId,
     async issueNode(o = {}) {
       const nodeId = o.nodeId ?? generateId(random);
-      const role = o.role ?? 'swarm-worker';
+      const role: NodeRole =
+        o.role === 'manager'
+          ? 'swarm-manager'
+          : o.role === 'worker' || o.role === undefined
+            ? 'swarm-worker'
+            : o.role;
       const { keyPem, csrPem } = createKeyAndCSR({ random });
       const issued = await issueCertificate(ca, csrPem, {
         nodeId,

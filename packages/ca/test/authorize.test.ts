@@ -63,6 +63,24 @@ describe('authorize: the one check every RPC uses', () => {
     expect(authorize({ raw: ders[0]!, issuerCertificate: root as never }, opts()).nodeId).toBe(node.nodeId);
   });
 
+  it('takes roles, roots and deny lists in their convenient forms', async () => {
+    const { t, opts } = await setup();
+    const worker = await t.issueNode({ role: 'worker' });
+    expect(authorize([worker.certPem], opts({ allowedRoles: ['worker|manager'], roots: t.ca })).role).toBe(
+      'swarm-worker',
+    );
+    expect(
+      authorize(decodePemAll(worker.certPem, 'CERTIFICATE')[0]!, opts({ allowedRoles: ['worker'] })).nodeId,
+    ).toBe(worker.nodeId);
+    expect(() => authorize(worker.chainPem, opts({ allowedRoles: ['manager'] }))).toThrow(
+      expect.objectContaining({ code: 'AUTH_ROLE_NOT_ALLOWED' }),
+    );
+    expect(() => authorize(worker.chainPem, opts({ denyList: [worker.nodeId] }))).toThrow(
+      expect.objectContaining({ code: 'AUTH_NODE_DENIED' }),
+    );
+    expect(() => authorize(worker.chainPem, opts({ allowedRoles: ['admin' as never] }))).toThrow(TypeError);
+  });
+
   it('refuses a certificate from another root', async () => {
     const { opts } = await setup();
     const other = await createTestCA({ seed: 12 });
