@@ -52,6 +52,12 @@ export interface FilesystemProbe {
 export interface SecretWriterOptions {
   /** The directory that holds one subdirectory per task; must be on tmpfs or ramfs. Created 0700. */
   root: string;
+  /**
+   * Mode of the root directory, enforced at start. Default 0o700: only the node reaches task
+   * directories and hands them to the sandbox (bind mount or file descriptors). 0o711 lets each
+   * task user open its own directory by path without listing the others.
+   */
+  rootMode?: 0o700 | 0o711;
   /** Deliver even when swap is on (tmpfs pages can then reach a disk). Default false: fail closed. */
   allowSwap?: boolean;
   logger?: Logger;
@@ -104,7 +110,11 @@ export function createSecretWriter(options: SecretWriterOptions): SecretWriter {
     throw new TypeError('options.root must be a directory path');
   const probe = options.probe ?? systemProbe;
   const logger = options.logger ?? noopLogger;
+  const rootMode = options.rootMode ?? 0o700;
+  if (rootMode !== 0o700 && rootMode !== 0o711)
+    throw new RangeError('options.rootMode must be 0o700 or 0o711');
   const root = prepareRoot(options.root, probe);
+  chmodSync(root, rootMode);
 
   const checkSwap = (): void => {
     if (options.allowSwap === true) return;

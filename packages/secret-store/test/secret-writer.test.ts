@@ -58,6 +58,15 @@ describe('worker-side delivery to an in-memory filesystem', () => {
     expect(logger.text()).not.toContain('delivered-secret');
   });
 
+  it('keeps the root 0700 by default and 0711 when task users open their directories by path', () => {
+    const root = shmRoot();
+    expect(statSync(createSecretWriter({ root, probe: noSwap }).root).mode & 0o7777).toBe(0o700);
+    expect(statSync(createSecretWriter({ root, probe: noSwap, rootMode: 0o711 }).root).mode & 0o7777).toBe(
+      0o711,
+    );
+    expect(() => createSecretWriter({ root, probe: noSwap, rootMode: 0o755 as 0o700 })).toThrow(RangeError);
+  });
+
   it('applies a requested read-only mode and refuses write or execute bits', () => {
     const writer = createSecretWriter({ root: shmRoot(), probe: noSwap });
     const dir = writer.writeTaskSecrets(TASK, [
