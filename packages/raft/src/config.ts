@@ -6,8 +6,8 @@ import type { Storage } from './storage.js';
 import type { MemberId } from './types.js';
 
 export interface Config {
-  /** This member's ID: non-zero, exact 64-bit. */
-  id: MemberId;
+  /** This member's ID: non-zero, exact 64-bit (a bigint, or a decimal string). */
+  id: MemberId | string;
   /** Ticks without hearing from a leader before a follower campaigns; randomized to [e, 2e). Default 10. */
   electionTick?: number;
   /** Ticks between leader heartbeats. Must be below electionTick. Default 1. */
@@ -41,7 +41,7 @@ export interface Config {
   logger?: Logger;
 }
 
-export type ResolvedConfig = Required<Config>;
+export type ResolvedConfig = Required<Omit<Config, 'id'>> & { id: MemberId };
 
 export const DEFAULT_MAX_SIZE_PER_MSG = 4 * 1024 * 1024;
 
@@ -56,14 +56,16 @@ function checkInt(name: string, v: number, min: number): void {
 
 /** Fills in defaults and validates; throws RaftConfigError naming the bad field. */
 export function resolveConfig(c: Config): ResolvedConfig {
-  if (typeof c.id !== 'bigint' || c.id <= 0n || c.id >= 1n << 64n) {
-    throw new RaftConfigError(`raft config: id must be a non-zero 64-bit bigint, got ${String(c.id)}`, {
-      field: 'id',
-    });
+  const id = typeof c.id === 'string' && /^[0-9]{1,20}$/.test(c.id) ? BigInt(c.id) : c.id;
+  if (typeof id !== 'bigint' || id <= 0n || id >= 1n << 64n) {
+    throw new RaftConfigError(
+      `raft config: id must be a non-zero 64-bit member ID (bigint or decimal string), got ${String(c.id)}`,
+      { field: 'id' },
+    );
   }
   const maxSizePerMsg = c.maxSizePerMsg ?? DEFAULT_MAX_SIZE_PER_MSG;
   const r: ResolvedConfig = {
-    id: c.id,
+    id,
     electionTick: c.electionTick ?? 10,
     heartbeatTick: c.heartbeatTick ?? 1,
     storage: c.storage,

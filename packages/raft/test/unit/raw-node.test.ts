@@ -133,6 +133,28 @@ describe('RawNode', () => {
   });
 });
 
+describe('64-bit values', () => {
+  it('elects and commits with terms, indexes and member IDs beyond 2^53', () => {
+    const big = (1n << 63n) + 5n;
+    const id = (1n << 64n) - 1n;
+    const s = new MemoryStorage();
+    s.applySnapshot({
+      data: new Uint8Array(),
+      metadata: { index: big, term: big, confState: { ...emptyConfState(), voters: [id] } },
+    });
+    s.setHardState({ term: big, vote: 0n, commit: big });
+    const n = new RawNode({ id: id.toString(), storage: s, random: seededRandom(3) });
+    n.campaign();
+    n.propose(new Uint8Array([1]));
+    const rd = handle(n, s);
+    expect(rd.hardState).toEqual({ term: big + 1n, vote: id, commit: big + 2n });
+    expect(rd.committedEntries.map((e) => [e.term, e.index])).toEqual([
+      [big + 1n, big + 1n],
+      [big + 1n, big + 2n],
+    ]);
+  });
+});
+
 describe('Config validation', () => {
   const base = () => ({ id: 1n, storage: bootstrapped([1n]), random: seededRandom(1) });
   it.each([
