@@ -12,7 +12,7 @@ import type {
 import { Budget, type DeadEnd, searchPartition } from './search.js';
 
 /** Steps the shrinking of a counterexample may take at most, on top of the search itself. */
-const MINIMIZE_MAX_STEPS = 2_000_000;
+const MINIMIZE_MAX_STEPS = 300_000;
 
 /**
  * Checks that a concurrent history is linearizable with respect to a sequential `model`: that
@@ -50,7 +50,16 @@ export function checkHistory<State, Input, Output>(
       return { linearizable: false, timedOut: true, partitions: partitions.size, steps: budget.steps };
     if (outcome.kind === 'illegal') {
       const searchSteps = budget.steps;
-      const counterexample = explain(model, history, name, indexes, outcome.deadEnd, options, budget);
+      const counterexample = explain(
+        model,
+        history,
+        name,
+        indexes,
+        outcome.deadEnd,
+        options,
+        budget,
+        searchSteps,
+      );
       return {
         linearizable: false,
         timedOut: false,
@@ -72,6 +81,7 @@ function explain<State, Input, Output>(
   deadEnd: DeadEnd,
   options: CheckOptions,
   budget: Budget,
+  searchSteps: number,
 ): Counterexample<Input, Output> {
   const describeState = (s: State): string => (model.describeState ?? defaultDescribe)(s);
   const known = (i: number): Output | undefined =>
@@ -100,9 +110,17 @@ function explain<State, Input, Output>(
   }));
 
   let minimal = [...indexes];
+  let context: number[] = [];
   if (options.minimize !== false) {
     const blockedReturn = deadEnd.blocked === undefined ? Infinity : history[deadEnd.blocked]!.return;
-    minimal = shrink(model, history, minimal, blockedReturn, subBudget(budget, options));
+    ({ minimal, context } = shrink(
+      model,
+      history,
+      indexes,
+      blockedReturn,
+      budget.limit(MINIMIZE_MAX_STEPS),
+      searchSteps,
+    ));
   }
 
   const blocked =
@@ -122,7 +140,9 @@ function explain<State, Input, Output>(
   for (const c of candidates)
     lines.push(`  next ${describeOp(c.index)}: ${c.reason} in state ${describeState(state)}`);
   lines.push(`A ${minimal.length}-operation history that is not linearizable on its own:`);
-  for (const i of minimal.slice(0, 20)) lines.push(`  ${describeOp(i)}`);
+  const irrelevant = new Set(context);
+  for (const i of minimal.slice(0, 20))
+    lines.push(`  ${describeOp(i)}${irrelevant.has(i) ? '  (only its possible effect matters)' : ''}`);
   if (minimal.length > 20) lines.push(`  ... (${minimal.length - 20} more)`);
   return {
     partition,
@@ -130,51 +150,114 @@ function explain<State, Input, Output>(
     ...(blocked === undefined ? {} : { blocked }),
     candidates,
     minimal,
+    context,
     explanation: lines.join('\n'),
   };
 }
 
-/** A budget for shrinking: what is left of the caller's, capped by MINIMIZE_MAX_STEPS. */
-function subBudget(budget: Budget, options: CheckOptions): Budget {
-  if (budget.spent) return new Budget(0, undefined, undefined);
-  const left = (options.maxSteps ?? Infinity) - budget.steps;
-  const clock = options.clock ?? systemClock;
-  return new Budget(Math.min(left, MINIMIZE_MAX_STEPS), options.timeoutMs, () => clock.now());
-}
-
 /**
- * Shrinks a non-linearizable sub-history in the manner of delta debugging: first drop everything
- * called after the blocked operation returned, then try to drop chunks of operations (halves,
- * quarters, ..., single operations), keeping a removal only when the rest is still proven not
- * linearizable. Every intermediate result is verified, so running out of budget leaves a correct,
- * if larger, counterexample; with budget to spare the result is 1-minimal.
+ * Shrinks a non-linearizable partition in the manner of delta debugging. When the blocked
+ * operation is wrong whatever the others did, it is the answer; otherwise it takes three passes.
+ *
+ * 1. Drop every operation called after the blocked operation returned.
+ * 2. Relax chunks of operations (halves, quarters, ..., single ones): a relaxed operation keeps
+ *    its possible effect but loses its return time and output, as if its outcome were unknown.
+ *    A chunk stays relaxed only when the history is still proven not linearizable. Relaxing
+ *    rather than deleting keeps the write a stale read needs as context: deleting it would leave
+ *    a read of a value nobody wrote, not linearizable for a different reason.
+ * 3. Drop relaxed operations, one chunk at a time, while the history stays not linearizable and
+ *    the search still linearizes as many unrelaxed operations before it gets stuck (so a dropped
+ *    write does not turn the violation into "a read of a value nobody wrote").
+ *
+ * The result, with every operation as recorded, is not linearizable (restoring outputs and
+ * return times only removes linearizations). Each search is capped and a capped search counts as
+ * "linearizable", so the result is always verified, only possibly larger than needed.
  */
 function shrink<State, Input, Output>(
   model: Model<State, Input, Output>,
   history: readonly Operation<Input, Output>[],
-  indexes: number[],
+  indexes: readonly number[],
   blockedReturn: number,
   budget: Budget,
-): number[] {
-  const illegal = (subset: readonly number[]): boolean =>
-    searchPartition(model, history, subset, budget).kind === 'illegal';
-  let current = indexes;
-  const truncated = current.filter((i) => history[i]!.call <= blockedReturn);
-  if (truncated.length < current.length && illegal(truncated)) current = truncated;
-  for (let chunk = Math.max(1, current.length >> 1); !budget.spent; chunk = Math.max(1, chunk >> 1)) {
-    let removedAny = false;
-    for (let start = 0; start < current.length && !budget.spent; ) {
-      const without = current.slice(0, start).concat(current.slice(start + chunk));
-      if (without.length > 0 && illegal(without)) {
-        current = without;
-        removedAny = true;
-      } else {
-        start += chunk;
-      }
+  searchSteps: number,
+): { minimal: number[]; context: number[] } {
+  const perCheck = Math.max(5_000, 2 * searchSteps);
+  let current = [...indexes];
+  const relaxed = new Set<number>(current.filter((i) => history[i]!.return === Infinity));
+  /** Searches `subset` with `relaxed` (plus `extra`) as unknown outcomes; the dead end if illegal. */
+  const search = (subset: readonly number[], extra: ReadonlySet<number> = new Set()): DeadEnd | undefined => {
+    if (budget.spent) return undefined;
+    const ops: Operation<Input, Output>[] = [];
+    const origin: number[] = [];
+    for (const i of subset) {
+      const op = history[i]!;
+      const loose = relaxed.has(i) || extra.has(i);
+      if (loose && model.readOnly?.(op.input) === true) continue;
+      ops.push(loose ? { ...op, return: Infinity } : op);
+      origin.push(i);
     }
-    if (chunk === 1 && !removedAny) break;
+    const outcome = searchPartition(
+      model,
+      ops,
+      ops.map((_, k) => k),
+      budget.limit(perCheck),
+    );
+    if (outcome.kind !== 'illegal') return undefined;
+    const d = outcome.deadEnd;
+    return { prefix: d.prefix.map((k) => origin[k]!), blocked: undefined, candidates: [] };
+  };
+  const strictInPrefix = (d: DeadEnd): number => d.prefix.filter((i) => !relaxed.has(i)).length;
+
+  // An operation that is wrong whatever the others did (a read of a value nobody wrote) is the
+  // whole story: try the blocked operation with every other one relaxed.
+  for (const i of current) {
+    if (history[i]!.return !== blockedReturn) continue;
+    const others = new Set(current.filter((k) => k !== i));
+    if (search(current, others) !== undefined && search([i]) !== undefined)
+      return { minimal: [i], context: [] };
   }
-  return current;
+
+  const truncated = current.filter((i) => history[i]!.call <= blockedReturn);
+  if (truncated.length < current.length && search(truncated) !== undefined) current = truncated;
+
+  for (let chunk = Math.max(1, current.length >> 1); !budget.spent; chunk = Math.max(1, chunk >> 1)) {
+    let changed = false;
+    for (let start = 0; start < current.length && !budget.spent; start += chunk) {
+      const extra = new Set(current.slice(start, start + chunk).filter((i) => !relaxed.has(i)));
+      if (extra.size === 0 || search(current, extra) === undefined) continue;
+      for (const i of extra) relaxed.add(i);
+      changed = true;
+    }
+    if (chunk === 1 && !changed) break;
+  }
+
+  const baseline = search(current);
+  if (baseline !== undefined) {
+    let need = strictInPrefix(baseline);
+    for (let chunk = Math.max(1, relaxed.size >> 1); !budget.spent; chunk = Math.max(1, chunk >> 1)) {
+      let changed = false;
+      for (let start = 0; !budget.spent; ) {
+        const loose = current.filter((i) => relaxed.has(i));
+        if (start >= loose.length) break;
+        const drop = new Set(loose.slice(start, start + chunk));
+        const d = search(current.filter((i) => !drop.has(i)));
+        if (d !== undefined && strictInPrefix(d) >= need) {
+          current = current.filter((i) => !drop.has(i));
+          need = strictInPrefix(d);
+          changed = true;
+        } else {
+          start += chunk;
+        }
+      }
+      if (chunk === 1 && !changed) break;
+    }
+  }
+  const context = current.filter((i) => relaxed.has(i));
+  relaxed.clear();
+  // With every operation as recorded: verified, or the whole partition when the budget ran out.
+  return search(current) !== undefined
+    ? { minimal: current, context }
+    : { minimal: [...indexes], context: [] };
 }
 
 /** `[client 1] put("a", "1") [0, 10]`, with `?` for an unknown outcome. */

@@ -92,11 +92,17 @@ export interface Counterexample<Input, Output> {
   /** The operations that were eligible right after the prefix, each with why it did not fit. */
   readonly candidates: readonly RejectedCandidate<Input, Output>[];
   /**
-   * A small sub-history of the partition that is on its own not linearizable (every operation in
-   * it is needed: dropping any one makes it linearizable, unless the search budget ran out first).
-   * Indexes point into the history passed to the checker.
+   * A small sub-history of the partition that is not linearizable on its own. Every operation in
+   * it is needed: turn any one into an unknown-outcome operation (or, for most, drop it) and the
+   * rest is linearizable, unless the shrinking budget ran out first. Indexes point into the
+   * history passed to the checker, in call order.
    */
   readonly minimal: readonly number[];
+  /**
+   * The operations of `minimal` whose output and return time do not matter, only their possible
+   * effect (such as the write a stale read needs as context).
+   */
+  readonly context: readonly number[];
   /** A few lines of text that explain the violation, for a test failure message. */
   readonly explanation: string;
 }

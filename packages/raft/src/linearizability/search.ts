@@ -2,8 +2,9 @@ import { Bitset } from './bitset.js';
 import type { Model, Operation } from './model.js';
 
 /**
- * A shared search budget: a step count and a deadline, checked together. Once spent, it stays
- * spent, so every partition after the one that ran out gives up at once.
+ * A search budget: a step count and a deadline, checked together. Once spent, it stays spent, so
+ * every partition after the one that ran out gives up at once. A child budget (`limit`) caps one
+ * search and charges its steps to its parent as well.
  */
 export class Budget {
   steps = 0;
@@ -11,22 +12,30 @@ export class Budget {
   readonly #maxSteps: number;
   readonly #deadline: number;
   readonly #now: (() => number) | undefined;
+  readonly #parent: Budget | undefined;
 
-  constructor(maxSteps: number, timeoutMs: number | undefined, now: (() => number) | undefined) {
+  constructor(maxSteps: number, timeoutMs?: number, now?: () => number, parent?: Budget) {
     this.#maxSteps = maxSteps;
     this.#now = timeoutMs === undefined ? undefined : now;
     this.#deadline = timeoutMs === undefined || now === undefined ? Infinity : now() + timeoutMs;
+    this.#parent = parent;
   }
 
   get spent(): boolean {
-    return this.#spent;
+    return this.#spent || (this.#parent?.spent ?? false);
+  }
+
+  /** A budget of at most `maxSteps` steps that also spends this one. */
+  limit(maxSteps: number): Budget {
+    return new Budget(maxSteps, undefined, undefined, this);
   }
 
   /** Counts one step; false once the budget is spent. The clock is read every 1024 steps. */
   tick(): boolean {
     if (this.#spent) return false;
     this.steps++;
-    if (this.steps > this.#maxSteps) this.#spent = true;
+    if (this.steps > this.#maxSteps || (this.#parent !== undefined && !this.#parent.tick()))
+      this.#spent = true;
     else if (this.#now !== undefined && (this.steps & 1023) === 0 && this.#now() >= this.#deadline)
       this.#spent = true;
     return !this.#spent;
