@@ -35,6 +35,7 @@ export class ClusterState {
   /** Services touched since `takeDirty`, and whether every service must be looked at. */
   readonly #dirty = new Set<string>();
   #allDirty = true;
+  #nodesChanged = false;
 
   static from(input: {
     nodes?: Iterable<NodeInfo>;
@@ -55,12 +56,12 @@ export class ClusterState {
     if (old === node) return;
     this.nodes.set(node.id, node);
     this.indexOf(node.id);
-    this.#nodeChanged();
+    this.#nodeChanged(node.id);
   }
 
   removeNode(nodeId: string): void {
     if (!this.nodes.delete(nodeId)) return;
-    this.#nodeChanged();
+    this.#nodeChanged(nodeId);
   }
 
   /** The stable index of a node ID, allocated on first sight (tasks may name a node not yet known). */
@@ -158,12 +159,39 @@ export class ClusterState {
     return this.#pending;
   }
 
-  /** Services to reconcile since the last call (all of them after a node change), and resets. */
-  takeDirty(): { all: boolean; services: Set<string> } {
-    const out = { all: this.#allDirty, services: new Set(this.#dirty) };
+  /**
+   * Services to reconcile since the last call, and resets: `all` the first time, `nodesChanged`
+   * when a node was added, changed or removed (global services must look again).
+   */
+  takeDirty(): { all: boolean; nodesChanged: boolean; services: Set<string> } {
+    const out = { all: this.#allDirty, nodesChanged: this.#nodesChanged, services: new Set(this.#dirty) };
     this.#allDirty = false;
+    this.#nodesChanged = false;
     this.#dirty.clear();
     return out;
+  }
+
+  /**
+   * Assigns a task created in the current reconcile pass, in place: nothing outside the pass has
+   * seen the object yet, and placing a million new tasks should not copy a million objects.
+   */
+  assignNew(task: TaskInfo, nodeId: string, now: number): void {
+    const t = task as { -readonly [K in keyof TaskInfo]: TaskInfo[K] };
+    if (this.tasks.get(task.id) !== task || task.nodeId !== '') {
+      throw new RangeError(`assignNew: task ${task.id} is not a new unassigned task of this state`);
+    }
+    this.#pending.delete(task.id);
+    t.nodeId = nodeId;
+    t.state = TaskState.ASSIGNED;
+    t.statusAt = now;
+    t.message = 'scheduled';
+    let n = this.#byNode.get(nodeId);
+    if (n === undefined) {
+      n = new Map();
+      this.#byNode.set(nodeId, n);
+    }
+    n.set(task.id, task);
+    this.#account(task, 1);
   }
 
   /** Asks for a service to be reconciled again (a timer fell due). */
@@ -171,9 +199,13 @@ export class ClusterState {
     this.#dirty.add(serviceId);
   }
 
-  /** A node change can affect global services, constraint enforcement and every task on the node. */
-  #nodeChanged(): void {
-    this.#allDirty = true;
+  /**
+   * A node change affects the services with tasks on it (constraint enforcer, down or drained
+   * nodes) and every global service (`nodesChanged`); pending tasks are retried by placement.
+   */
+  #nodeChanged(nodeId: string): void {
+    for (const t of this.tasksOnNode(nodeId).values()) this.#dirty.add(t.serviceId);
+    this.#nodesChanged = true;
     this.nodeEpoch++;
     this.capacityEpoch++;
   }

@@ -91,6 +91,11 @@ export class Scheduler {
       }
     }
     const ids = dirty.all ? new Set([...this.state.services.keys(), ...dirty.services]) : dirty.services;
+    if (dirty.nodesChanged && !dirty.all) {
+      for (const svc of this.state.services.values()) {
+        if (svc.mode.kind === 'global' || svc.mode.kind === 'global-job') ids.add(svc.id);
+      }
+    }
     for (const id of ids) {
       const svc = this.state.services.get(id);
       ctx.wakeAt = undefined;
@@ -190,13 +195,9 @@ export class Scheduler {
     for (const [sid, specs] of byService) for (const [key, g] of specs) groups.set(`${sid}\n${key}`, g);
     const unplaced: Array<{ taskId: string; reason: string }> = [];
     const assign = (t: TaskInfo, i: number): void => {
-      ctx.write({
-        ...t,
-        nodeId: this.state.nodeIdAt(i),
-        state: TaskState.ASSIGNED,
-        statusAt: now,
-        message: 'scheduled',
-      });
+      const nodeId = this.state.nodeIdAt(i);
+      if (ctx.created.has(t.id) && t.nodeId === '') this.state.assignNew(t, nodeId, now);
+      else ctx.write({ ...t, nodeId, state: TaskState.ASSIGNED, statusAt: now, message: 'scheduled' });
     };
     const explainPending = (t: TaskInfo, reason: string): void => {
       unplaced.push({ taskId: t.id, reason });

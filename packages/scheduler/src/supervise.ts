@@ -22,7 +22,8 @@ export function supervise(ctx: ReconcileContext, slot: Slot, mode: { global: boo
       }
       continue;
     }
-    if (t.nodeId === '' || t.state < TaskState.ASSIGNED) continue;
+    // Unassigned tasks have no node to judge; a global task waiting for its node's capacity does.
+    if (t.nodeId === '' || (t.state < TaskState.ASSIGNED && !mode.global)) continue;
     const problem = nodeProblem(ctx.state, t);
     if (problem === undefined) continue;
     if (mode.global) {

@@ -11,7 +11,11 @@ it('makes the same IDs as generateId from the same random bytes', () => {
 });
 
 it('encodes all-zero and all-one bytes at the edges of the range', () => {
-  const fixed = (byte: number) => ({ float: () => 0, int: () => 0, bytes: (n: number) => new Uint8Array(n).fill(byte) });
+  const fixed = (byte: number) => ({
+    float: () => 0,
+    int: () => 0,
+    bytes: (n: number) => new Uint8Array(n).fill(byte),
+  });
   expect(fastId(fixed(0))).toBe('0'.repeat(25));
   expect(fastId(fixed(255))).toBe(generateId(fixed(255)));
 });

@@ -160,4 +160,22 @@ describe('global orchestrator', () => {
     expect(plan.created[0]!.nodeId).toBe(h.node(0).id);
     expect(plan.created[0]!.state).toBe(TaskState.PENDING);
   });
+
+  it('removes a task still waiting for capacity when its node leaves', () => {
+    const h = harness([{ resources: { nanoCpus: 1e9, memoryBytes: 2 ** 30 } }, {}]);
+    h.scheduler.state.upsertService(
+      serviceInfo({
+        id: 'agent',
+        mode: { kind: 'global' },
+        task: taskSpec({ reservations: { nanoCpus: 2e9, memoryBytes: 0 } }),
+      }),
+    );
+    const first = h.step();
+    const waiting = first.created.find((t) => t.nodeId === h.node(0).id)!;
+    expect(waiting.state).toBe(TaskState.PENDING);
+    h.scheduler.state.removeNode(h.node(0).id);
+    const plan = h.step();
+    expect(plan.updated.find((t) => t.id === waiting.id)!.desiredState).toBe(TaskState.REMOVE);
+    expect(plan.unplaced).toHaveLength(0);
+  });
 });
