@@ -2,6 +2,7 @@
 // duplicate and reorder messages and partition members, all driven by a seeded Random.
 import { type Logger, noopLogger, type Random } from '@swarm/api';
 import { decodeConfChange, decodeConfChangeV1 } from './codec.js';
+import { ConfChangeError } from './confchange/errors.js';
 import type { Config } from './config.js';
 import type { ReadState } from './read-only.js';
 import { RawNode, type Ready } from './raw-node.js';
@@ -175,6 +176,8 @@ export interface TestNode {
   appliedTerm: bigint;
   /** Confirmed linearizable reads, in the order the core reported them. */
   readStates: ReadState[];
+  /** Committed conf-change entries that were invalid when applied (and so skipped). */
+  rejectedConfChanges: Entry[];
 }
 
 export interface TestClusterOptions {
@@ -254,6 +257,7 @@ export class TestCluster {
       appliedIndex: index,
       appliedTerm: index > 0n ? 1n : 0n,
       readStates: [],
+      rejectedConfChanges: [],
     };
     this.#wire(n);
     this.nodes.set(id, n);
@@ -281,6 +285,7 @@ export class TestCluster {
       appliedIndex: snap.metadata.index,
       appliedTerm: snap.metadata.term,
       readStates: [],
+      rejectedConfChanges: [],
     };
     this.#wire(n);
     this.nodes.set(id, n);
@@ -334,7 +339,14 @@ export class TestCluster {
       return;
     }
     const cc: ConfChangeV2 = e.type === EntryType.ConfChange ? decodeConfChangeV1(e.data) : decodeConfChange(e.data);
-    n.confState = n.node.applyConfChange(cc);
+    try {
+      n.confState = n.node.applyConfChange(cc);
+    } catch (err) {
+      // A committed change that is invalid for the configuration (e.g. removing every voter) is
+      // skipped; every member sees the same log, so all of them skip it.
+      if (!(err instanceof ConfChangeError)) throw err;
+      n.rejectedConfChanges.push(e);
+    }
   }
 
   /**
