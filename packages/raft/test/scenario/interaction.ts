@@ -334,7 +334,7 @@ export class InteractionEnv {
   #status(id: MemberId): string {
     const st = this.cluster.get(id).node.status();
     if (st.progress === undefined) return `${id} is ${STATE[st.softState.raftState]} (no progress: not leader)`;
-    const out: string[] = [];
+    const out: string[] = [describeConfState(st.config)];
     for (const [pid, pr] of [...st.progress].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
       let s = `${pid}: ${PROGRESS[pr.state]} match=${pr.match} next=${pr.next}`;
       if (pr.isLearner) s += ' learner';
