@@ -707,7 +707,9 @@ export class Raft {
           }
         } else {
           const oldPaused = pr.isPaused();
-          if (pr.maybeUpdate(m.index)) {
+          // An answer to a probe that finds the follower exactly at its known match also ends
+          // probing (nothing moved, but we now know where it is).
+          if (pr.maybeUpdate(m.index) || (pr.match === m.index && pr.state === 'probe')) {
             if (pr.state === 'probe') {
               pr.becomeReplicate();
             } else if (pr.state === 'snapshot' && pr.match + 1n >= this.raftLog.firstIndex()) {

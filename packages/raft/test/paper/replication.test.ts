@@ -199,6 +199,15 @@ describe('§5.3 log replication', () => {
     expect(msgs.filter((m) => m.to === 3n)).toHaveLength(2);
   });
 
+  it('returns a probed follower that is already up to date to replicate state', () => {
+    const r = leaderOf(3);
+    const pr = r.trk.progress.get(2n)!;
+    const match = pr.match;
+    pr.becomeProbe();
+    r.step(msg({ type: MessageType.AppResp, from: 2n, to: 1n, term: r.term, index: match }));
+    expect(pr.state).toBe('replicate');
+  });
+
   it('limits appends to maxSizePerMsg bytes but always sends at least one entry', () => {
     const r = newRaft(1n, ids, { maxSizePerMsg: 4 });
     r.becomeCandidate();
