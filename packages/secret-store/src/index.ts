@@ -36,12 +36,11 @@ export {
   type RecordKeys,
 } from './record-cipher.js';
 export { levelStorage, memoryStorage, type RecordStorage, type RecordWrite } from './record-storage.js';
+export { MAX_LABELS_BYTES, type SecretMeta } from './secret-meta.js';
 export {
   type CreateSecretInput,
-  MAX_LABELS_BYTES,
   MAX_SECRET_BYTES,
   MIN_SECRET_BYTES,
-  type SecretMeta,
   type SecretRecord,
   SecretStore,
   type SecretStoreComponents,

@@ -24,14 +24,13 @@ import { KeyManager, type KeyManagerOptions, type KeyStatus } from './key-manage
 import { assertSecretName } from './names.js';
 import { associatedData } from './record-cipher.js';
 import { levelStorage, type RecordStorage, type RecordWrite } from './record-storage.js';
+import { checkLabels, decodeMeta, encodeMeta, type SecretMeta } from './secret-meta.js';
 import { SecretValue } from './secret-value.js';
 import { parseUnlockKey, type UnlockKey } from './unlock-key.js';
 
 /** Secret data size limits (swarm's): 1 byte to 500 KiB. */
 export const MIN_SECRET_BYTES = 1;
 export const MAX_SECRET_BYTES = 500 * 1024;
-/** Labels of one secret, as JSON, may not exceed this. */
-export const MAX_LABELS_BYTES = 64 * 1024;
 
 export interface SecretStoreInit {
   /** The unlock key of an autolocked store; given when creating a store, it turns autolock on. */
@@ -61,18 +60,6 @@ export interface SecretStoreComponents {
   clock?: Clock;
   /** For secret IDs only; keys and nonces always come from node:crypto. */
   random?: Random;
-}
-
-/** What list() and get() return: metadata only, never data. */
-export interface SecretMeta {
-  id: string;
-  name: string;
-  labels: Record<string, string>;
-  /** Milliseconds since the Unix epoch. */
-  createdAt: number;
-  updatedAt: number;
-  /** Starts at 1, grows by one per label update. */
-  version: number;
 }
 
 /** What read() returns (for dispatch only): metadata and the data, wrapped so it never prints. */
@@ -459,41 +446,4 @@ function keyOptions(init: SecretStoreInit & { logger?: Logger }): Omit<KeyManage
   if (init.nonceReservation !== undefined) out.nonceReservation = init.nonceReservation;
   if (init.crashHook !== undefined) out.crashHook = init.crashHook;
   return out;
-}
-
-function checkLabels(labels: unknown): Record<string, string> {
-  if (typeof labels !== 'object' || labels === null || Array.isArray(labels)) {
-    throw new TypeError('labels must be an object of string values');
-  }
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(labels)) {
-    if (k === '' || typeof v !== 'string')
-      throw new TypeError(`labels.${k || '(empty)'} must be a non-empty key with a string value`);
-    out[k] = v;
-  }
-  const size = Buffer.byteLength(JSON.stringify(out));
-  if (size > MAX_LABELS_BYTES)
-    throw new RangeError(`labels take ${size} bytes as JSON, at most ${MAX_LABELS_BYTES}`);
-  return out;
-}
-
-function encodeMeta(meta: SecretMeta): Uint8Array {
-  return Buffer.from(JSON.stringify({ v: 1, ...meta }), 'utf8');
-}
-
-function decodeMeta(bytes: Uint8Array): SecretMeta | undefined {
-  try {
-    const m = JSON.parse(Buffer.from(bytes).toString('utf8')) as SecretMeta & { v: number };
-    if (m.v !== 1 || typeof m.id !== 'string' || typeof m.name !== 'string') return undefined;
-    return {
-      id: m.id,
-      name: m.name,
-      labels: m.labels,
-      createdAt: m.createdAt,
-      updatedAt: m.updatedAt,
-      version: m.version,
-    };
-  } catch {
-    return undefined;
-  }
 }
