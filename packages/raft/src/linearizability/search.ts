@@ -79,8 +79,10 @@ interface CacheEntry<State> {
  * refinements keep them cheap. The cache prunes by dominance: a node is skipped when a cached node
  * has the same known operations linearized, the same state, and a subset of its unknown ones,
  * because leaving an unknown operation out is always allowed, so the smaller node has every
- * future the larger one has. And the walk tries operations with a known outcome before unknown
- * ones, so the smaller nodes tend to be explored first.
+ * future the larger one has. The walk tries operations with a known outcome before unknown
+ * ones, so the smaller nodes tend to be explored first. And after an unknown operation u, an
+ * unknown w is skipped when w alone, from the state before u, reaches the same state: that node
+ * is dominated by one the parent explores (this is what makes overwritten writes cheap).
  *
  * `indexes` selects the operations of one partition from `history`.
  */
@@ -230,6 +232,16 @@ export function searchPartition<State, Input, Output>(
     const j = nodeOp[entry]!;
     const op = history[indexes[j]!]!;
     const result = model.step(state, op.input, unknownPass ? undefined : op.output);
+    if (result.ok && unknownPass && stackNode.length > 0 && match[stackNode[stackNode.length - 1]!] === -1) {
+      // This node was reached by an unknown op u from its parent P. If this unknown op w leads to
+      // the same state straight from P (a write that overwrites u), then P + w has the same
+      // future with fewer unknown ops, and P tries w itself: skip w here.
+      const direct = model.step(stackState[stackState.length - 1]!, op.input, undefined);
+      if (direct.ok && equal(direct.state, result.state)) {
+        entry = next[entry]!;
+        continue;
+      }
+    }
     if (result.ok) {
       mark(j, true);
       if (remember(result.state)) {
