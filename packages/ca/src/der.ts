@@ -268,9 +268,10 @@ export function readTime(node: Der | undefined, what: string): number {
     number,
     number,
   ];
-  const ms = Date.UTC(year, mo - 1, d, h, mi, se);
-  const back = new Date(ms);
-  if (back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d || h > 23 || mi > 59 || se > 59)
+  const date = new Date(Date.UTC(2000, mo - 1, d, h, mi, se));
+  date.setUTCFullYear(year, mo - 1, d); // Date.UTC maps years 0-99 to 1900-1999
+  const ms = date.getTime();
+  if (date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d || h > 23 || mi > 59 || se > 59)
     throw malformed(what, `bad time ${JSON.stringify(s)}`);
   return ms;
 }

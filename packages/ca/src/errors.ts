@@ -83,7 +83,10 @@ export class RotationError extends SwarmError<RotationErrorCode> {
 
 /** A renewed certificate that would change the node's identity; the renewer keeps the old one. */
 export class RenewalError extends SwarmError<
-  'RENEWAL_IDENTITY_CHANGED' | 'RENEWAL_CERTIFICATE_EXPIRED' | 'RENEWAL_STOPPED'
+  | 'RENEWAL_IDENTITY_CHANGED'
+  | 'RENEWAL_CERTIFICATE_EXPIRED'
+  | 'RENEWAL_CERTIFICATE_NOT_YET_VALID'
+  | 'RENEWAL_STOPPED'
 > {
   override readonly name = 'RenewalError';
 }

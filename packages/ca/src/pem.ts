@@ -25,7 +25,9 @@ export function decodePemBlocks(text: unknown, options: DecodePemOptions = {}): 
   if (typeof text !== 'string' && !(text instanceof Uint8Array))
     throw new TypeError(`PEM input must be a string or bytes, got ${typeof text}`);
   const max = options.maxBytes ?? MAX_PEM_BYTES;
-  const size = typeof text === 'string' ? text.length : text.length;
+  // A string's UTF-8 size is at least its length, so the cheap test runs first.
+  const size =
+    typeof text === 'string' ? (text.length > max ? text.length : Buffer.byteLength(text)) : text.length;
   if (size > max)
     throw new PemError('PEM_TOO_LARGE', `PEM input has ${size} bytes, more than the limit of ${max}`, {
       size,

@@ -198,6 +198,11 @@ export class CertificateRenewer {
       );
     if (cert.notAfter <= this.#init.clock.now())
       throw new RenewalError('RENEWAL_CERTIFICATE_EXPIRED', 'the renewed certificate has already expired');
+    if (cert.notBefore > this.#init.clock.now())
+      throw new RenewalError(
+        'RENEWAL_CERTIFICATE_NOT_YET_VALID',
+        'the renewed certificate is not valid yet: the CA clock is more than an hour ahead; keeping the current one',
+      );
   }
 
   #backoff(): number {

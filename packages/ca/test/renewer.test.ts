@@ -168,3 +168,29 @@ describe('CertificateRenewer', () => {
     renewer.stop();
   });
 });
+
+describe('CertificateRenewer against a CA whose clock runs ahead', () => {
+  it('keeps the current certificate when the renewed one is not valid yet, and retries', async () => {
+    const t = await createTestCA({ seed: 29 });
+    const first = await t.issueNode({ expiryMs: 10 * DAY });
+    const ahead = await createTestCA({ seed: 29, clock: new ManualClock(t.clock.now() + 3 * HOUR) });
+    const calls: string[] = [];
+    const renewer = new CertificateRenewer({
+      clock: t.clock,
+      random: seededRandom(1),
+      current: { keyPem: first.keyPem, chainPem: first.chainPem },
+      async renew({ reason }) {
+        calls.push(reason);
+        const n = await ahead.issueNode({ nodeId: first.nodeId, clusterId: t.clusterId });
+        return { keyPem: n.keyPem, chainPem: n.chainPem };
+      },
+    });
+    renewer.start();
+    renewer.renewNow();
+    t.clock.advance(0);
+    await flush();
+    expect(renewer.credentials.chainPem).toBe(first.chainPem);
+    expect(renewer.nextRenewalAt).toBeGreaterThan(t.clock.now());
+    renewer.stop();
+  });
+});
