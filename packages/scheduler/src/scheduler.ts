@@ -2,7 +2,7 @@ import { type Clock, cryptoRandom, type Random } from '@swarm/api';
 import { ClusterState } from './cluster-state.js';
 import { ReconcileContext } from './context.js';
 import { reconcileGlobal } from './global.js';
-import { fastId } from './ids.js';
+import { IdSource } from './ids.js';
 import { reconcileJob } from './jobs.js';
 import { DEFAULT_PLACEMENT_OPTIONS, type PlacementOptions, Placer } from './placement.js';
 import type { Plan } from './plan.js';
@@ -35,7 +35,7 @@ export interface SchedulerComponents {
 export class Scheduler {
   readonly state: ClusterState;
   readonly #clock: Clock;
-  readonly #random: Random;
+  readonly #ids: IdSource;
   readonly #placer: Placer;
   /** Services with a timer (restart delay, update delay, monitor window), by due time. */
   readonly #due = new Map<string, number>();
@@ -65,7 +65,7 @@ export class Scheduler {
     if (!(placement.failureThreshold >= 1)) throw new RangeError('placement.failureThreshold must be >= 1');
     this.state = state;
     this.#clock = components.clock;
-    this.#random = components.random ?? cryptoRandom;
+    this.#ids = new IdSource(components.random ?? cryptoRandom);
     this.#placer = new Placer(state, placement);
     if (init.rebalance !== undefined) {
       const r = init.rebalance;
@@ -82,7 +82,7 @@ export class Scheduler {
   /** Runs the orchestrators over every changed service (or all, after a node change) and places pending tasks. */
   reconcile(): Plan {
     const now = this.#clock.now();
-    const ctx = new ReconcileContext(this.state, now, () => fastId(this.#random));
+    const ctx = new ReconcileContext(this.state, now, () => this.#ids.next());
     const dirty = this.state.takeDirty();
     for (const [id, at] of this.#due) {
       if (at <= now) {
