@@ -160,3 +160,40 @@ describe('§5.4.3 state machine safety', () => {
     expect(() => propose(r)).toThrow(/no leader/);
   });
 });
+
+describe('linearizable reads (thesis §6.4)', () => {
+  const ctx = new TextEncoder().encode('read-1');
+  const readReq = () =>
+    msg({ type: MessageType.ReadIndex, from: 1n, entries: [{ term: 0n, index: 0n, type: 0, data: ctx }] });
+
+  it('defers a ReadIndex on a new leader until an entry of its term commits, then confirms it with a heartbeat quorum', () => {
+    const r = newRaft(1n, ids);
+    r.becomeCandidate();
+    r.becomeLeader();
+    takeMessages(r);
+    r.step(readReq());
+    expect(takeMessages(r)).toEqual([]);
+    expect(r.readStates).toEqual([]);
+    // The leader's empty entry commits: the read is released with a heartbeat round.
+    r.step(msg({ type: MessageType.AppResp, from: 2n, to: 1n, term: r.term, index: r.raftLog.lastIndex() }));
+    const hb = takeMessages(r).filter((m) => m.type === MessageType.Heartbeat);
+    expect(hb.map((m) => new TextDecoder().decode(m.context))).toEqual(['read-1', 'read-1']);
+    expect(r.readStates).toEqual([]);
+    r.step(msg({ type: MessageType.HeartbeatResp, from: 3n, to: 1n, term: r.term, context: ctx }));
+    expect(r.readStates).toEqual([{ index: r.raftLog.committed, requestCtx: ctx }]);
+  });
+
+  it('never answers a safe read without acknowledgements from a quorum', () => {
+    const r = newRaft(1n, [1n, 2n, 3n, 4n, 5n]);
+    r.becomeCandidate();
+    r.becomeLeader();
+    for (const id of [2n, 3n]) {
+      r.step(msg({ type: MessageType.AppResp, from: id, to: 1n, term: r.term, index: r.raftLog.lastIndex() }));
+    }
+    r.step(readReq());
+    r.step(msg({ type: MessageType.HeartbeatResp, from: 2n, to: 1n, term: r.term, context: ctx }));
+    expect(r.readStates).toEqual([]);
+    r.step(msg({ type: MessageType.HeartbeatResp, from: 3n, to: 1n, term: r.term, context: ctx }));
+    expect(r.readStates).toHaveLength(1);
+  });
+});
