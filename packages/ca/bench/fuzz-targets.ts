@@ -19,7 +19,6 @@ import {
   decodePemBlocks,
   encodePem,
   generateJoinToken,
-  issueCertificate,
   JoinTokenError,
   nativeVerifier,
   PemError,
@@ -113,7 +112,6 @@ export async function fixtures(): Promise<FuzzFixtures> {
   const node = await t.issueNode({ zone: 'z1' });
   const { csrPem } = createKeyAndCSR({ random: seededRandom(5) });
   const csrPublicKey = validateCSR(csrPem).publicKey;
-  void issueCertificate;
   return {
     token: generateJoinToken(t.ca.certPem, seededRandom(1)),
     tokens: {

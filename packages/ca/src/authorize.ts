@@ -277,7 +277,8 @@ function verifyChain(
 
 // Signature checks are a pure function of (issuer key, certificate bytes), so their results are
 // memoised: a busy manager sees the same few hundred peer chains over and over.
-const memo = new Map<string, boolean>();
+// One memo per verifier, so a test double can never answer for the real one.
+const memos = new WeakMap<Verifier, Map<string, boolean>>();
 const MEMO_MAX = 4096;
 
 function verifyMemo(
@@ -287,6 +288,11 @@ function verifyMemo(
   hash: 'SHA-256' | 'SHA-384',
 ): boolean {
   const key = `${Buffer.from(issuer.publicKey).toString('base64')}|${Buffer.from(cert.signature).toString('base64')}|${Buffer.from(cert.tbs).toString('base64')}`;
+  let memo = memos.get(verifier);
+  if (memo === undefined) {
+    memo = new Map();
+    memos.set(verifier, memo);
+  }
   const hit = memo.get(key);
   if (hit !== undefined) return hit;
   const ok = verifier.verify(issuer.curve, issuer.publicKey, cert.tbs, cert.signature, hash);

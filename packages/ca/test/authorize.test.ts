@@ -90,6 +90,16 @@ describe('authorize: the one check every RPC uses', () => {
     );
   });
 
+  it('keeps signature results of one verifier from answering for another', async () => {
+    const { t, opts } = await setup();
+    const node = await t.issueNode();
+    const no = { verify: () => false };
+    expect(() => authorize(node.chainPem, opts({ verifier: no }))).toThrow(
+      expect.objectContaining({ code: 'AUTH_UNTRUSTED_CHAIN' }),
+    );
+    expect(authorize(node.chainPem, opts()).nodeId).toBe(node.nodeId);
+  });
+
   it('refuses an expired certificate', async () => {
     const { t, opts } = await setup();
     const node = await t.issueNode({ expiryMs: 2 * HOUR });
