@@ -199,6 +199,24 @@ describe('rolling update', () => {
     expect(status(h).state).toBe('rollback-completed');
   });
 
+  it('rolls back with the rollback config, not the update config', () => {
+    const h = harness(2);
+    deploy(
+      h,
+      3,
+      { parallelism: 0, monitorMs: 30_000, failureAction: 'rollback' },
+      { parallelism: 1, delayMs: 5_000, monitorMs: 0 },
+    );
+    h.settle(); // all three updated at once
+    failAll(h, 'v2');
+    h.settle(); // the rollback starts: one slot, then a 5 s delay
+    expect(status(h).state).toBe('rollback-started');
+    expect(versions(h)).toEqual(['v1', 'v2', 'v2']);
+    h.clock.advance(5_000);
+    h.settle();
+    expect(versions(h)).toEqual(['v1', 'v1', 'v2']);
+  });
+
   it('rolls back on request with rollbackService', () => {
     const h = harness(2);
     const v2 = deploy(h, 2, { parallelism: 0, monitorMs: 0 }, { parallelism: 0, monitorMs: 0 });
