@@ -123,35 +123,46 @@ export function associatedData(
   kind: string,
   ...fields: Array<string | number | bigint | Uint8Array>
 ): Uint8Array {
-  if (typeof kind !== 'string' || kind.length === 0)
+  if (typeof kind !== 'string' || kind.length === 0) {
     throw new TypeError('associatedData(kind) needs a non-empty string');
-  const parts: Buffer[] = [];
-  const push = (tag: string, bytes: Uint8Array): void => {
-    const head = Buffer.alloc(5);
-    head.write(tag, 0, 'latin1');
-    head.writeUInt32BE(bytes.byteLength, 1);
-    parts.push(head, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-  };
-  push('k', Buffer.from(kind, 'utf8'));
-  fields.forEach((field, i) => {
-    if (typeof field === 'string') push('s', Buffer.from(field, 'utf8'));
-    else if (field instanceof Uint8Array) push('b', field);
-    else if (typeof field === 'number' || typeof field === 'bigint') {
-      if (typeof field === 'number' && (!Number.isSafeInteger(field) || field < 0)) {
-        throw new RangeError(`associatedData field ${i} must be a safe integer >= 0, got ${field}`);
-      }
-      const n = BigInt(field);
-      if (n < 0n || n > 0xffff_ffff_ffff_ffffn) {
-        throw new RangeError(`associatedData field ${i} must fit in an unsigned 64-bit integer`);
-      }
-      const b = Buffer.alloc(8);
-      b.writeBigUInt64BE(n);
-      push('n', b);
-    } else {
-      throw new TypeError(`associatedData field ${i} must be a string, number, bigint or Uint8Array`);
+  }
+  const parts: Array<[number, Uint8Array]> = [[TAG_KIND, Buffer.from(kind, 'utf8')]];
+  for (const [i, field] of fields.entries()) parts.push(encodeField(field, i));
+  let length = 0;
+  for (const [, bytes] of parts) length += 5 + bytes.byteLength;
+  // One allocation per call: this runs twice per secret on every read.
+  const out = Buffer.allocUnsafe(length);
+  let at = 0;
+  for (const [tag, bytes] of parts) {
+    out[at] = tag;
+    out.writeUInt32BE(bytes.byteLength, at + 1);
+    out.set(bytes, at + 5);
+    at += 5 + bytes.byteLength;
+  }
+  return out;
+}
+
+const TAG_KIND = 0x6b; // 'k'
+const TAG_STRING = 0x73; // 's'
+const TAG_BYTES = 0x62; // 'b'
+const TAG_NUMBER = 0x6e; // 'n'
+
+function encodeField(field: string | number | bigint | Uint8Array, i: number): [number, Uint8Array] {
+  if (typeof field === 'string') return [TAG_STRING, Buffer.from(field, 'utf8')];
+  if (field instanceof Uint8Array) return [TAG_BYTES, field];
+  if (typeof field === 'number' || typeof field === 'bigint') {
+    if (typeof field === 'number' && (!Number.isSafeInteger(field) || field < 0)) {
+      throw new RangeError(`associatedData field ${i} must be a safe integer >= 0, got ${field}`);
     }
-  });
-  return Buffer.concat(parts);
+    const n = BigInt(field);
+    if (n < 0n || n > 0xffff_ffff_ffff_ffffn) {
+      throw new RangeError(`associatedData field ${i} must fit in an unsigned 64-bit integer`);
+    }
+    const b = Buffer.alloc(8);
+    b.writeBigUInt64BE(n);
+    return [TAG_NUMBER, b];
+  }
+  throw new TypeError(`associatedData field ${i} must be a string, number, bigint or Uint8Array`);
 }
 
 function checkBytes(value: unknown, what: string): void {

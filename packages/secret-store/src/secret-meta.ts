@@ -38,7 +38,9 @@ export function encodeMeta(meta: SecretMeta): Uint8Array {
 
 export function decodeMeta(bytes: Uint8Array): SecretMeta | undefined {
   try {
-    const m = JSON.parse(Buffer.from(bytes).toString('utf8')) as SecretMeta & { v: number };
+    const m = JSON.parse(
+      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'),
+    ) as SecretMeta & { v: number };
     if (m.v !== 1 || typeof m.id !== 'string' || typeof m.name !== 'string') return undefined;
     return {
       id: m.id,
