@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { associatedData, createRecordCipher, RECORD_OVERHEAD_BYTES, type RecordKeys } from '../src/index.js';
+import { openRecord, sealedKeyId } from '../src/record-cipher.js';
 
 function keys(): RecordKeys & { sealed: number; active: number; ring: Map<number, Uint8Array> } {
   const ring = new Map<number, Uint8Array>([
@@ -115,6 +116,27 @@ describe('record cipher (AES-256-GCM, associated data names the record)', () => 
     );
     expect(associatedData('k', 1)).not.toEqual(associatedData('k', '1'));
     expect(associatedData('k', 1)).toEqual(associatedData('k', 1n));
+  });
+
+  it('pins the associated data encoding: tag, 32-bit length, bytes per field', () => {
+    expect(Buffer.from(associatedData('secret-data', 'abc')).toString('hex')).toBe(
+      '6b0000000b7365637265742d646174617300000003616263',
+    );
+    expect(Buffer.from(associatedData('k', 1n, new Uint8Array([9]))).toString('hex')).toBe(
+      '6b000000016b' + '6e000000080000000000000001' + '620000000109',
+    );
+  });
+
+  it('opens the committed sealed-record vector (test/vectors/make-record-vector.mjs)', () => {
+    const key = new Uint8Array(32).fill(0x11);
+    const sealed = Buffer.from(
+      '0100000007000102030405060708090a0b6586d56714d1158478d9baf1b0ca8f52dd065c108f0188ea301584b71c984ad7',
+      'hex',
+    );
+    expect(sealedKeyId(sealed)).toBe(7);
+    expect(Buffer.from(openRecord(key, sealed, associatedData('secret-data', 'abc'))).toString()).toBe(
+      'vector plaintext',
+    );
   });
 
   it('refuses negative or fractional position fields', () => {
