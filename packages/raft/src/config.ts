@@ -92,12 +92,17 @@ export function resolveConfig(c: Config): ResolvedConfig {
     );
   }
   if (r.storage === undefined || r.storage === null || typeof r.storage.initialState !== 'function') {
-    throw new RaftConfigError('raft config: storage is required (e.g. new MemoryStorage())', { field: 'storage' });
+    throw new RaftConfigError('raft config: storage is required (e.g. new MemoryStorage())', {
+      field: 'storage',
+    });
   }
   if (r.random === undefined || typeof r.random.int !== 'function') {
-    throw new RaftConfigError('raft config: random is required (seededRandom(seed) in tests, cryptoRandom in production)', {
-      field: 'random',
-    });
+    throw new RaftConfigError(
+      'raft config: random is required (seededRandom(seed) in tests, cryptoRandom in production)',
+      {
+        field: 'random',
+      },
+    );
   }
   checkInt('maxSizePerMsg', r.maxSizePerMsg, 1);
   checkInt('maxCommittedSizePerReady', r.maxCommittedSizePerReady, 1);
@@ -111,12 +116,17 @@ export function resolveConfig(c: Config): ResolvedConfig {
     );
   }
   if (typeof r.applied !== 'bigint' || r.applied < 0n) {
-    throw new RaftConfigError(`raft config: applied must be a bigint >= 0, got ${String(r.applied)}`, { field: 'applied' });
+    throw new RaftConfigError(`raft config: applied must be a bigint >= 0, got ${String(r.applied)}`, {
+      field: 'applied',
+    });
   }
   if (r.readOnlyOption !== 'safe' && r.readOnlyOption !== 'lease-based') {
-    throw new RaftConfigError(`raft config: readOnlyOption must be 'safe' or 'lease-based', got ${String(r.readOnlyOption)}`, {
-      field: 'readOnlyOption',
-    });
+    throw new RaftConfigError(
+      `raft config: readOnlyOption must be 'safe' or 'lease-based', got ${String(r.readOnlyOption)}`,
+      {
+        field: 'readOnlyOption',
+      },
+    );
   }
   if (r.readOnlyOption === 'lease-based' && !r.checkQuorum) {
     throw new RaftConfigError(

@@ -2,8 +2,8 @@
 // runner's expected output and handy in logs.
 import { decodeConfChange, decodeConfChangeV1 } from './codec.js';
 import { describeConfChanges } from './confchange/describe.js';
-import type { Ready } from './raw-node.js';
 import type { SoftState } from './raft.js';
+import type { Ready } from './raw-node.js';
 import {
   ConfChangeTransition,
   type ConfState,
@@ -108,7 +108,12 @@ export function describeReady(rd: Ready): string {
   }
   if (rd.messages.length > 0) {
     out.push('Messages:');
-    for (const m of rd.messages) out.push(...describeMessage(m).split('\n').map((l) => `  ${l}`));
+    for (const m of rd.messages)
+      out.push(
+        ...describeMessage(m)
+          .split('\n')
+          .map((l) => `  ${l}`),
+      );
   }
   if (out.length === 0) return '<empty Ready>';
   return [`Ready MustSync=${rd.mustSync}:`, ...out].join('\n');

@@ -1,6 +1,32 @@
 // @swarm/raft: Raft consensus for TypeScript, a sans-I/O core in the style of etcd raft.
-export * from './types.js';
+
+export {
+  confStateFromWire,
+  confStateToWire,
+  decodeConfChange,
+  decodeMessage,
+  encodeConfChange,
+  encodeMessage,
+  entryFromWire,
+  entryToWire,
+  hardStateFromWire,
+  hardStateToWire,
+  messageFromWire,
+  messageToWire,
+  snapshotFromWire,
+  snapshotToWire,
+} from './codec.js';
+export { confChangesFromString, describeConfChanges } from './confchange/describe.js';
+export { ConfChangeError } from './confchange/errors.js';
 export { type Config, DEFAULT_MAX_SIZE_PER_MSG } from './config.js';
+export {
+  describeConfState,
+  describeEntry,
+  describeHardState,
+  describeMessage,
+  describeReady,
+  describeSnapshot,
+} from './describe.js';
 export {
   LogCompactedError,
   LogUnavailableError,
@@ -13,36 +39,17 @@ export {
   StepLocalMessageError,
   StepPeerNotFoundError,
 } from './errors.js';
-export { ConfChangeError } from './confchange/errors.js';
-export { confChangesFromString, describeConfChanges } from './confchange/describe.js';
-export { RawNode, type Ready, type SnapshotStatus } from './raw-node.js';
 export type { SoftState, StateType } from './raft.js';
+export { RawNode, type Ready, type SnapshotStatus } from './raw-node.js';
 export type { ReadOnlyOption, ReadState } from './read-only.js';
 export type { ProgressStatus, Status } from './status.js';
-export type { ProgressState } from './tracker/progress.js';
 export { type InitialState, MemoryStorage, type Storage } from './storage.js';
+export type { ProgressState } from './tracker/progress.js';
+export * from './types.js';
 export {
-  decodeConfChange,
-  decodeMessage,
-  encodeConfChange,
-  encodeMessage,
-  messageFromWire,
-  messageToWire,
-  entryFromWire,
-  entryToWire,
-  hardStateFromWire,
-  hardStateToWire,
-  snapshotFromWire,
-  snapshotToWire,
-  confStateFromWire,
-  confStateToWire,
-} from './codec.js';
-export {
-  describeConfState,
-  describeEntry,
-  describeHardState,
-  describeMessage,
-  describeReady,
-  describeSnapshot,
-} from './describe.js';
-export { confChangeEntersJoint, confChangeLeavesJoint, emptySnapshot, isEmptySnapshot, toMemberId } from './util.js';
+  confChangeEntersJoint,
+  confChangeLeavesJoint,
+  emptySnapshot,
+  isEmptySnapshot,
+  toMemberId,
+} from './util.js';

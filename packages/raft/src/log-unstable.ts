@@ -31,7 +31,8 @@ export class Unstable {
 
   maybeTerm(i: bigint): bigint | undefined {
     if (i < this.offset) {
-      if (this.snapshot !== undefined && this.snapshot.metadata.index === i) return this.snapshot.metadata.term;
+      if (this.snapshot !== undefined && this.snapshot.metadata.index === i)
+        return this.snapshot.metadata.term;
       return undefined;
     }
     const last = this.maybeLastIndex();

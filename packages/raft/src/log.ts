@@ -52,7 +52,9 @@ export class RaftLog {
     const ci = this.findConflict(ents);
     if (ci !== 0n) {
       if (ci <= this.committed) {
-        throw new RaftInvariantError(`entry ${ci} conflicts with committed entry (committed ${this.committed})`);
+        throw new RaftInvariantError(
+          `entry ${ci} conflicts with committed entry (committed ${this.committed})`,
+        );
       }
       this.append(ents.slice(Number(ci - prevIndex - 1n)));
     }
@@ -130,7 +132,8 @@ export class RaftLog {
     const hi = this.maxAppliableIndex(allowUnstable) + 1n;
     if (lo >= hi) return [];
     const maxSize = this.maxApplyingEntsSize - this.applyingEntsSize;
-    if (maxSize <= 0) throw new RaftInvariantError(`applying entries size ${this.applyingEntsSize} over limit`);
+    if (maxSize <= 0)
+      throw new RaftInvariantError(`applying entries size ${this.applyingEntsSize} over limit`);
     return this.slice(lo, hi, maxSize);
   }
 
@@ -187,7 +190,9 @@ export class RaftLog {
 
   appliedTo(i: bigint, size: number): void {
     if (this.committed < i || i < this.applied) {
-      throw new RaftInvariantError(`applied index ${i} is out of range [prev applied ${this.applied}, committed ${this.committed}]`);
+      throw new RaftInvariantError(
+        `applied index ${i} is out of range [prev applied ${this.applied}, committed ${this.committed}]`,
+      );
     }
     this.applied = i;
     this.applying = maxBig(this.applying, i);
@@ -197,7 +202,8 @@ export class RaftLog {
   }
 
   acceptApplying(i: bigint, size: number, allowUnstable: boolean): void {
-    if (this.committed < i) throw new RaftInvariantError(`applying index ${i} above committed ${this.committed}`);
+    if (this.committed < i)
+      throw new RaftInvariantError(`applying index ${i} above committed ${this.committed}`);
     this.applying = i;
     this.applyingEntsSize += size;
     // Pause when the limit is reached, or when the Ready was cut short by it (the next entry would
@@ -335,6 +341,7 @@ export class RaftLog {
     const fi = this.firstIndex();
     if (lo < fi) throw new LogCompactedError(lo, fi);
     const length = this.lastIndex() + 1n - fi;
-    if (hi > fi + length) throw new RaftInvariantError(`slice[${lo},${hi}) out of bound [${fi},${this.lastIndex()}]`);
+    if (hi > fi + length)
+      throw new RaftInvariantError(`slice[${lo},${hi}) out of bound [${fi},${this.lastIndex()}]`);
   }
 }

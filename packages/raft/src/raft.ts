@@ -10,10 +10,10 @@ import { type Config, resolveConfig } from './config.js';
 import { ProposalDroppedError, RaftInvariantError } from './errors.js';
 import { RaftLog } from './log.js';
 import { ReadOnly, type ReadOnlyOption, type ReadState } from './read-only.js';
-import type { ProgressMap, TrackerConfig } from './tracker/tracker.js';
-import { ProgressTracker } from './tracker/tracker.js';
 import { Inflights } from './tracker/inflights.js';
 import { Progress } from './tracker/progress.js';
+import type { ProgressMap, TrackerConfig } from './tracker/tracker.js';
+import { ProgressTracker } from './tracker/tracker.js';
 import {
   type ConfChangeV2,
   type ConfState,
@@ -99,7 +99,8 @@ export class Raft {
     this.raftLog = new RaftLog(c.storage, c.logger, c.maxCommittedSizePerReady);
     const { hardState, confState } = c.storage.initialState();
     this.maxMsgSize = c.maxSizePerMsg;
-    this.maxUncommittedSize = c.maxUncommittedEntriesSize === 0 ? Number.MAX_SAFE_INTEGER : c.maxUncommittedEntriesSize;
+    this.maxUncommittedSize =
+      c.maxUncommittedEntriesSize === 0 ? Number.MAX_SAFE_INTEGER : c.maxUncommittedEntriesSize;
     this.trk = new ProgressTracker(c.maxInflightMsgs, c.maxInflightBytes);
     this.electionTimeout = c.electionTick;
     this.heartbeatTimeout = c.heartbeatTick;
@@ -112,7 +113,8 @@ export class Raft {
     const [cfg, progress] = restoreConfig(this.#changer(), confState);
     this.#assertConfStatesEquivalent(confState, this.switchToConfig(cfg, progress));
 
-    if (hardState.term !== 0n || hardState.vote !== NONE || hardState.commit !== 0n) this.loadState(hardState);
+    if (hardState.term !== 0n || hardState.vote !== NONE || hardState.commit !== 0n)
+      this.loadState(hardState);
     if (c.applied > 0n) this.raftLog.appliedTo(c.applied, 0);
     this.becomeFollower(this.term, NONE);
     this.logger.info('raft: new member', {
@@ -157,7 +159,8 @@ export class Raft {
       // Votes carry the term they are for (a pre-vote is for a future term), never zero.
       if (m.term === 0n) throw new RaftInvariantError(`term should be set when sending ${MessageType[t]}`);
     } else {
-      if (m.term !== 0n) throw new RaftInvariantError(`term should not be set when sending ${MessageType[t]} (was ${m.term})`);
+      if (m.term !== 0n)
+        throw new RaftInvariantError(`term should not be set when sending ${MessageType[t]} (was ${m.term})`);
       // Proposals and read requests forwarded to the leader keep term 0: they are treated as local there.
       if (t !== MessageType.Prop && t !== MessageType.ReadIndex) m.term = this.term;
     }
@@ -200,7 +203,14 @@ export class Raft {
     }
     const entries = ents ?? [];
     this.send(
-      message({ type: MessageType.App, to, index: prevIndex, logTerm: prevTerm, entries, commit: this.raftLog.committed }),
+      message({
+        type: MessageType.App,
+        to,
+        index: prevIndex,
+        logTerm: prevTerm,
+        entries,
+        commit: this.raftLog.committed,
+      }),
     );
     pr.updateOnEntriesSend(entries.length, payloadsSize(entries), pr.next);
     return true;
@@ -221,7 +231,8 @@ export class Raft {
       }
       throw err;
     }
-    if (isEmptySnapshot(snapshot)) throw new RaftInvariantError('need a non-empty snapshot to catch up a follower');
+    if (isEmptySnapshot(snapshot))
+      throw new RaftInvariantError('need a non-empty snapshot to catch up a follower');
     const sindex = snapshot.metadata.index;
     this.logger.info('raft: sending snapshot', {
       to: to.toString(),
@@ -324,9 +335,12 @@ export class Raft {
       es[i]!.index = li + 1n + BigInt(i);
     }
     if (!this.increaseUncommittedSize(es)) {
-      this.logger.warn('raft: appending new entries would exceed the uncommitted entry size limit; dropping proposal', {
-        id: this.id.toString(),
-      });
+      this.logger.warn(
+        'raft: appending new entries would exceed the uncommitted entry size limit; dropping proposal',
+        {
+          id: this.id.toString(),
+        },
+      );
       return false;
     }
     li = this.raftLog.append(es);
@@ -445,7 +459,9 @@ export class Raft {
     try {
       ents = this.raftLog.slice(lo, hi, Number.MAX_SAFE_INTEGER);
     } catch (err) {
-      throw new RaftInvariantError(`error scanning unapplied entries [${lo}, ${hi}): ${(err as Error).message}`);
+      throw new RaftInvariantError(
+        `error scanning unapplied entries [${lo}, ${hi}): ${(err as Error).message}`,
+      );
     }
     return ents.some((e) => e.type === EntryType.ConfChange || e.type === EntryType.ConfChangeV2);
   }
@@ -493,7 +509,11 @@ export class Raft {
     }
   }
 
-  poll(id: MemberId, t: MessageType, granted: boolean): { granted: number; rejected: number; result: 'pending' | 'lost' | 'won' } {
+  poll(
+    id: MemberId,
+    t: MessageType,
+    granted: boolean,
+  ): { granted: number; rejected: number; result: 'pending' | 'lost' | 'won' } {
     this.logger.info(granted ? 'raft: received vote' : 'raft: received vote rejection', {
       id: this.id.toString(),
       from: id.toString(),
@@ -546,7 +566,10 @@ export class Raft {
         }
       }
     } else if (m.term < this.term) {
-      if ((this.checkQuorum || this.preVote) && (m.type === MessageType.Heartbeat || m.type === MessageType.App)) {
+      if (
+        (this.checkQuorum || this.preVote) &&
+        (m.type === MessageType.Heartbeat || m.type === MessageType.App)
+      ) {
         // A stale leader (e.g. after a partition healed) learns the newer term from this response
         // and steps down; otherwise, with check-quorum or pre-vote, it could keep us from ever
         // hearing of it, since we would not disrupt it with elections.
@@ -616,7 +639,9 @@ export class Raft {
         return;
       case MessageType.CheckQuorum:
         if (!this.trk.quorumActive()) {
-          this.logger.warn('raft: stepped down to follower since quorum is not active', { id: this.id.toString() });
+          this.logger.warn('raft: stepped down to follower since quorum is not active', {
+            id: this.id.toString(),
+          });
           this.becomeFollower(this.term, NONE);
         }
         // Everyone but us starts the next check-quorum interval as inactive.
@@ -660,7 +685,8 @@ export class Raft {
             this.pendingConfIndex = this.raftLog.lastIndex() + BigInt(i) + 1n;
           }
         }
-        if (!this.appendEntry(m.entries)) throw new ProposalDroppedError('the uncommitted entry size limit is reached');
+        if (!this.appendEntry(m.entries))
+          throw new ProposalDroppedError('the uncommitted entry size limit is reached');
         this.bcastAppend();
         return;
       }
@@ -715,7 +741,10 @@ export class Raft {
             } else if (pr.state === 'snapshot' && pr.match + 1n >= this.raftLog.firstIndex()) {
               // The follower caught up (by the snapshot or otherwise) to where our log can take
               // over: replicate from its match.
-              this.logger.debug('raft: recovered from needing snapshot', { from: m.from.toString(), progress: pr.toString() });
+              this.logger.debug('raft: recovered from needing snapshot', {
+                from: m.from.toString(),
+                progress: pr.toString(),
+              });
               pr.becomeProbe();
               pr.becomeReplicate();
             } else if (pr.state === 'replicate') {
@@ -733,7 +762,9 @@ export class Raft {
               /* keep sending */
             }
             if (m.from === this.leadTransferee && pr.match === this.raftLog.lastIndex()) {
-              this.logger.info('raft: sent MsgTimeoutNow after the transferee caught up', { to: m.from.toString() });
+              this.logger.info('raft: sent MsgTimeoutNow after the transferee caught up', {
+                to: m.from.toString(),
+              });
               this.sendTimeoutNow(m.from);
             }
           }
@@ -758,9 +789,13 @@ export class Raft {
         if (m.reject) {
           // The snapshot failed to reach the follower: forget it and probe again.
           pr.pendingSnapshot = 0n;
-          this.logger.debug('raft: snapshot failed, resumed sending replication messages', { to: m.from.toString() });
+          this.logger.debug('raft: snapshot failed, resumed sending replication messages', {
+            to: m.from.toString(),
+          });
         } else {
-          this.logger.debug('raft: snapshot succeeded, resumed sending replication messages', { to: m.from.toString() });
+          this.logger.debug('raft: snapshot succeeded, resumed sending replication messages', {
+            to: m.from.toString(),
+          });
         }
         pr.becomeProbe();
         // Wait for the follower's append response before probing again.
@@ -880,7 +915,9 @@ export class Raft {
         return;
       case MessageType.TransferLeader:
         if (this.lead === NONE) {
-          this.logger.info('raft: no leader; dropped leadership transfer request', { id: this.id.toString() });
+          this.logger.info('raft: no leader; dropped leadership transfer request', {
+            id: this.id.toString(),
+          });
           return;
         }
         m.to = this.lead;
@@ -905,7 +942,10 @@ export class Raft {
         return;
       case MessageType.ReadIndexResp:
         if (m.entries.length !== 1) {
-          this.logger.error('raft: invalid read index response', { from: m.from.toString(), entries: m.entries.length });
+          this.logger.error('raft: invalid read index response', {
+            from: m.from.toString(),
+            entries: m.entries.length,
+          });
           return;
         }
         this.readStates.push({ index: m.index, requestCtx: m.entries[0]!.data });
@@ -936,7 +976,16 @@ export class Raft {
       index: m.index.toString(),
       from: m.from.toString(),
     });
-    this.send(message({ type: MessageType.AppResp, to: m.from, index: m.index, reject: true, rejectHint: hi, logTerm: ht }));
+    this.send(
+      message({
+        type: MessageType.AppResp,
+        to: m.from,
+        index: m.index,
+        reject: true,
+        rejectHint: hi,
+        logTerm: ht,
+      }),
+    );
   }
 
   handleHeartbeat(m: Message): void {
@@ -948,10 +997,16 @@ export class Raft {
     const s = m.snapshot;
     if (s === undefined) return;
     if (this.restore(s)) {
-      this.logger.info('raft: restored snapshot', { index: s.metadata.index.toString(), term: s.metadata.term.toString() });
+      this.logger.info('raft: restored snapshot', {
+        index: s.metadata.index.toString(),
+        term: s.metadata.term.toString(),
+      });
       this.send(message({ type: MessageType.AppResp, to: m.from, index: this.raftLog.lastIndex() }));
     } else {
-      this.logger.info('raft: ignored snapshot', { index: s.metadata.index.toString(), term: s.metadata.term.toString() });
+      this.logger.info('raft: ignored snapshot', {
+        index: s.metadata.index.toString(),
+        term: s.metadata.term.toString(),
+      });
       this.send(message({ type: MessageType.AppResp, to: m.from, index: this.raftLog.committed }));
     }
   }
@@ -961,16 +1016,21 @@ export class Raft {
     if (s.metadata.index <= this.raftLog.committed) return false;
     if (this.state !== 'follower') {
       // Only a leader of a higher term sends snapshots, and we would have become its follower.
-      this.logger.warn('raft: non-follower attempted to restore snapshot; stepping down', { id: this.id.toString() });
+      this.logger.warn('raft: non-follower attempted to restore snapshot; stepping down', {
+        id: this.id.toString(),
+      });
       this.becomeFollower(this.term + 1n, NONE);
       return false;
     }
     const cs = s.metadata.confState;
     const member = [...cs.voters, ...cs.learners, ...cs.votersOutgoing].includes(this.id);
     if (!member) {
-      this.logger.warn('raft: attempted to restore snapshot but it is not in the ConfState; should never happen', {
-        id: this.id.toString(),
-      });
+      this.logger.warn(
+        'raft: attempted to restore snapshot but it is not in the ConfState; should never happen',
+        {
+          id: this.id.toString(),
+        },
+      );
       return false;
     }
     if (this.raftLog.matchTerm(s.metadata.index, s.metadata.term)) {
@@ -1005,10 +1065,13 @@ export class Raft {
   switchToConfig(cfg: TrackerConfig, progress: ProgressMap): ConfState {
     this.trk.config = cfg;
     this.trk.progress = progress;
-    this.logger.info('raft: switched to configuration', { id: this.id.toString(), config: cfg.voters.toString() });
+    this.logger.info('raft: switched to configuration', {
+      id: this.id.toString(),
+      config: cfg.voters.toString(),
+    });
     const cs = this.trk.confState();
     const pr = this.trk.progress.get(this.id);
-    this.isLearner = pr !== undefined && pr.isLearner;
+    this.isLearner = pr?.isLearner === true;
     if ((pr === undefined || this.isLearner) && this.state === 'leader') {
       // This leader was removed or demoted.
       if (this.stepDownOnRemoval) this.becomeFollower(this.term, NONE);
@@ -1108,7 +1171,11 @@ export class Raft {
 
   #assertConfStatesEquivalent(expected: ConfState, actual: ConfState): void {
     const norm = (cs: ConfState) =>
-      JSON.stringify([cs.voters, cs.learners, cs.votersOutgoing, cs.learnersNext].map((x) => [...x].sort(cmp).map(String)).concat([[String(cs.autoLeave)]]));
+      JSON.stringify(
+        [cs.voters, cs.learners, cs.votersOutgoing, cs.learnersNext]
+          .map((x) => [...x].sort(cmp).map(String))
+          .concat([[String(cs.autoLeave)]]),
+      );
     if (norm(expected) !== norm(actual)) {
       throw new RaftInvariantError(`restored configuration ${norm(actual)} differs from ${norm(expected)}`);
     }

@@ -1,7 +1,8 @@
 // The embedder's handle on a raft core: a synchronous state machine driven by tick()/step() and
 // drained through the Ready / advance() handshake (etcd's RawNode semantics, synchronous storage).
-import type { Config } from './config.js';
+
 import { encodeConfChange } from './codec.js';
+import type { Config } from './config.js';
 import { NoReadyError, StepLocalMessageError, StepPeerNotFoundError } from './errors.js';
 import { confChangeToMessage, Raft, type SoftState } from './raft.js';
 import type { ReadState } from './read-only.js';
@@ -146,7 +147,8 @@ export class RawNode {
     const r = this.raft;
     if (!softStateEqual(r.softState(), this.#prevSoftState)) return true;
     const hs = r.hardState();
-    if (!(hs.term === 0n && hs.vote === 0n && hs.commit === 0n) && !hardStateEqual(hs, this.#prevHardState)) return true;
+    if (!(hs.term === 0n && hs.vote === 0n && hs.commit === 0n) && !hardStateEqual(hs, this.#prevHardState))
+      return true;
     if (r.raftLog.hasNextUnstableSnapshot()) return true;
     if (r.msgs.length > 0) return true;
     if (r.raftLog.hasNextUnstableEntries() || r.raftLog.hasNextCommittedEntries(true)) return true;
@@ -176,7 +178,10 @@ export class RawNode {
     const snap = r.raftLog.nextUnstableSnapshot();
     if (snap !== undefined) rd.snapshot = snap;
     rd.mustSync =
-      rd.entries.length > 0 || rd.snapshot !== undefined || hs.vote !== this.#prevHardState.vote || hs.term !== this.#prevHardState.term;
+      rd.entries.length > 0 ||
+      rd.snapshot !== undefined ||
+      hs.vote !== this.#prevHardState.vote ||
+      hs.term !== this.#prevHardState.term;
 
     // Accept: what this Ready carries is now in progress.
     if (rd.softState !== undefined) this.#prevSoftState = rd.softState;

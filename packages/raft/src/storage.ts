@@ -131,7 +131,10 @@ export class MemoryStorage implements Storage {
     if (compactIndex > this.lastIndex()) throw new LogUnavailableError(compactIndex, this.lastIndex());
     const i = Number(compactIndex - offset);
     const head = this.#ents[i]!;
-    this.#ents = [{ term: head.term, index: head.index, type: 0, data: new Uint8Array(0) }, ...this.#ents.slice(i + 1)];
+    this.#ents = [
+      { term: head.term, index: head.index, type: 0, data: new Uint8Array(0) },
+      ...this.#ents.slice(i + 1),
+    ];
   }
 
   /**
@@ -149,7 +152,9 @@ export class MemoryStorage implements Storage {
     const offset = ents[0]!.index - this.#ents[0]!.index;
     const len = BigInt(this.#ents.length);
     if (offset > len) {
-      throw new RaftInvariantError(`missing log entry: last index ${this.lastIndex()}, appending at ${ents[0]!.index}`);
+      throw new RaftInvariantError(
+        `missing log entry: last index ${this.lastIndex()}, appending at ${ents[0]!.index}`,
+      );
     }
     this.#ents = [...this.#ents.slice(0, Number(offset)), ...ents];
   }

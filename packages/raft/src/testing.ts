@@ -4,21 +4,27 @@ import { type Logger, noopLogger, type Random } from '@swarm/api';
 import { decodeConfChange, decodeConfChangeV1 } from './codec.js';
 import { ConfChangeError } from './confchange/errors.js';
 import type { Config } from './config.js';
-import type { ReadState } from './read-only.js';
 import { RawNode, type Ready } from './raw-node.js';
+import type { ReadState } from './read-only.js';
 import { MemoryStorage } from './storage.js';
 import {
   type ConfChangeV2,
   type ConfState,
-  emptyConfState,
   type Entry,
   EntryType,
+  emptyConfState,
   type MemberId,
   type Message,
   type Snapshot,
 } from './types.js';
 
-export { describeEntries, describeEntry, describeHardState, describeMessage, describeReady } from './describe.js';
+export {
+  describeEntries,
+  describeEntry,
+  describeHardState,
+  describeMessage,
+  describeReady,
+} from './describe.js';
 
 /** A message in flight, with the delivery rounds it still waits. */
 export interface InFlight {
@@ -226,7 +232,11 @@ export class TestCluster {
     if (this.nodes.has(id)) throw new RangeError(`addNode: member ${id} already exists`);
     const storage = new OnDemandSnapshotStorage();
     const index = opts.index ?? 1n;
-    const cs: ConfState = { ...emptyConfState(), voters: [...opts.voters], learners: [...(opts.learners ?? [])] };
+    const cs: ConfState = {
+      ...emptyConfState(),
+      voters: [...opts.voters],
+      learners: [...(opts.learners ?? [])],
+    };
     if (index > 0n) {
       storage.applySnapshot({ data: encodeState([]), metadata: { index, term: 1n, confState: cs } });
     }
@@ -338,7 +348,8 @@ export class TestCluster {
       if (e.data.byteLength > 0) n.state.push(decoder.decode(e.data));
       return;
     }
-    const cc: ConfChangeV2 = e.type === EntryType.ConfChange ? decodeConfChangeV1(e.data) : decodeConfChange(e.data);
+    const cc: ConfChangeV2 =
+      e.type === EntryType.ConfChange ? decodeConfChangeV1(e.data) : decodeConfChange(e.data);
     try {
       n.confState = n.node.applyConfChange(cc);
     } catch (err) {
@@ -407,7 +418,8 @@ export class TestCluster {
     let best: { id: MemberId; term: bigint } | undefined;
     for (const n of this.nodes.values()) {
       const r = n.node.raft;
-      if (r.state === 'leader' && (best === undefined || r.term > best.term)) best = { id: n.id, term: r.term };
+      if (r.state === 'leader' && (best === undefined || r.term > best.term))
+        best = { id: n.id, term: r.term };
     }
     return best?.id;
   }

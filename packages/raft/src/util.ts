@@ -2,8 +2,14 @@
 import {
   ConfChangeTransition,
   type ConfChangeV2,
+  type Entry,
   emptyConfState,
-  type Entry, type HardState, type Message, MessageType, NONE, type Snapshot } from './types.js';
+  type HardState,
+  type Message,
+  MessageType,
+  NONE,
+  type Snapshot,
+} from './types.js';
 
 /** The payload size of an entry, the unit of every byte limit in the core (etcd counts the same). */
 export function payloadSize(e: Entry): number {

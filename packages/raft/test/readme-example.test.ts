@@ -1,10 +1,18 @@
 // The README's Ready-loop example. The code between the markers is the README's code block
 // (imports first, then the body, which runs inside the test); a test below checks they match.
 import { readFileSync } from 'node:fs';
-import { expect, it } from 'vitest';
 // README-IMPORTS-START
 import { seededRandom } from '@swarm/api';
-import { decodeConfChange, emptyConfState, EntryType, MemoryStorage, type Message, RawNode } from '@swarm/raft';
+import {
+  decodeConfChange,
+  EntryType,
+  emptyConfState,
+  MemoryStorage,
+  type Message,
+  RawNode,
+} from '@swarm/raft';
+import { expect, it } from 'vitest';
+
 // README-IMPORTS-END
 
 it('runs the README example: a three-member cluster elects a leader and replicates a write', () => {
@@ -82,7 +90,8 @@ it('runs the README example: a three-member cluster elects a leader and replicat
 
 it('keeps the README code block identical to this test', () => {
   const self = readFileSync(new URL(import.meta.url), 'utf8');
-  const between = (a: string, b: string) => self.slice(self.indexOf(`// ${a}\n`) + a.length + 4, self.indexOf(`// ${b}`));
+  const between = (a: string, b: string) =>
+    self.slice(self.indexOf(`// ${a}\n`) + a.length + 4, self.indexOf(`// ${b}`));
   const imports = between('README-IMPORTS-START', 'README-IMPORTS-END');
   const body = between('README-EXAMPLE-START', 'README-EXAMPLE-END')
     .split('\n')

@@ -137,7 +137,17 @@ describe('§5.2 leader election', () => {
   it('ignores a message from a stale term', () => {
     const r = newRaft(1n, ids);
     r.loadState({ term: 3n, vote: NONE, commit: 1n });
-    r.step(msg({ type: MessageType.App, from: 2n, to: 1n, term: 2n, logTerm: 1n, index: 1n, entries: [ent(2n, 2n)] }));
+    r.step(
+      msg({
+        type: MessageType.App,
+        from: 2n,
+        to: 1n,
+        term: 2n,
+        logTerm: 1n,
+        index: 1n,
+        entries: [ent(2n, 2n)],
+      }),
+    );
     expect(r.raftLog.lastIndex()).toBe(1n);
     expect(r.term).toBe(3n);
   });
@@ -235,7 +245,9 @@ describe('check-quorum (thesis §6.2)', () => {
   });
 
   it('refuses lease-based reads without check-quorum', () => {
-    expect(() => newRaft(1n, ids, { checkQuorum: false, readOnlyOption: 'lease-based' })).toThrow(/checkQuorum/);
+    expect(() => newRaft(1n, ids, { checkQuorum: false, readOnlyOption: 'lease-based' })).toThrow(
+      /checkQuorum/,
+    );
   });
 });
 

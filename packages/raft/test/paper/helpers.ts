@@ -5,7 +5,14 @@ import { seededRandom } from '@swarm/api';
 import type { Config } from '../../src/config.js';
 import { Raft } from '../../src/raft.js';
 import { MemoryStorage } from '../../src/storage.js';
-import { emptyConfState, type Entry, EntryType, type MemberId, type Message, MessageType } from '../../src/types.js';
+import {
+  type Entry,
+  EntryType,
+  emptyConfState,
+  type MemberId,
+  type Message,
+  MessageType,
+} from '../../src/types.js';
 import { message } from '../../src/util.js';
 
 let seed = 1;

@@ -2,7 +2,7 @@
 // consensus, learners, removal of the leader, and the rule of one pending change.
 import { describe, expect, it } from 'vitest';
 import { encodeConfChange } from '../../src/codec.js';
-import { Raft } from '../../src/raft.js';
+import type { Raft } from '../../src/raft.js';
 import {
   type ConfChangeSingle,
   ConfChangeTransition,
@@ -45,7 +45,10 @@ function proposeConfChange(r: Raft, change: ConfChangeV2): void {
 }
 
 function ack(r: Raft, ...from: bigint[]): void {
-  for (const id of from) r.step(msg({ type: MessageType.AppResp, from: id, to: r.id, term: r.term, index: r.raftLog.lastIndex() }));
+  for (const id of from)
+    r.step(
+      msg({ type: MessageType.AppResp, from: id, to: r.id, term: r.term, index: r.raftLog.lastIndex() }),
+    );
 }
 
 describe('§6 membership changes', () => {
@@ -53,7 +56,13 @@ describe('§6 membership changes', () => {
     const r = leader([1n, 2n]);
     r.applyConfChange(cc([add(3n)]));
     expect(r.trk.voterNodes()).toEqual([1n, 2n, 3n]);
-    r.step(msg({ type: MessageType.Prop, from: 1n, entries: [{ term: 0n, index: 0n, type: 0, data: new Uint8Array([1]) }] }));
+    r.step(
+      msg({
+        type: MessageType.Prop,
+        from: 1n,
+        entries: [{ term: 0n, index: 0n, type: 0, data: new Uint8Array([1]) }],
+      }),
+    );
     const li = r.raftLog.lastIndex();
     // With three voters, the leader alone is not a quorum; one more acknowledgement is.
     expect(r.raftLog.committed).toBeLessThan(li);
@@ -63,7 +72,13 @@ describe('§6 membership changes', () => {
 
   it('commits with the smaller quorum once a voter is removed', () => {
     const r = leader([1n, 2n]);
-    r.step(msg({ type: MessageType.Prop, from: 1n, entries: [{ term: 0n, index: 0n, type: 0, data: new Uint8Array([1]) }] }));
+    r.step(
+      msg({
+        type: MessageType.Prop,
+        from: 1n,
+        entries: [{ term: 0n, index: 0n, type: 0, data: new Uint8Array([1]) }],
+      }),
+    );
     const li = r.raftLog.lastIndex();
     expect(r.raftLog.committed).toBeLessThan(li);
     // Removing 2 leaves the leader as the only voter: its own entry is now committed.
@@ -75,7 +90,13 @@ describe('§6 membership changes', () => {
     const r = leader([1n, 2n, 3n]);
     r.applyConfChange(cc([add(4n), add(5n), remove(2n), remove(3n)]));
     expect(r.trk.config.voters.isJoint()).toBe(true);
-    r.step(msg({ type: MessageType.Prop, from: 1n, entries: [{ term: 0n, index: 0n, type: 0, data: new Uint8Array([1]) }] }));
+    r.step(
+      msg({
+        type: MessageType.Prop,
+        from: 1n,
+        entries: [{ term: 0n, index: 0n, type: 0, data: new Uint8Array([1]) }],
+      }),
+    );
     const li = r.raftLog.lastIndex();
     // The incoming config {1,4,5} agrees, but the outgoing {1,2,3} does not yet.
     ack(r, 4n, 5n);
@@ -146,7 +167,9 @@ describe('§6 membership changes', () => {
         logTerm: 1n,
         index: 1n,
         commit: 2n,
-        entries: [{ term: 2n, index: 2n, type: EntryType.ConfChangeV2, data: encodeConfChange(cc([add(4n)])) }],
+        entries: [
+          { term: 2n, index: 2n, type: EntryType.ConfChangeV2, data: encodeConfChange(cc([add(4n)])) },
+        ],
       }),
     );
     takeMessages(r);
@@ -161,18 +184,30 @@ describe('§6 membership changes', () => {
     const r = leader([1n, 2n, 3n]);
     r.applyConfChange(cc([remove(1n)]));
     expect(r.state).toBe('follower');
-    expect(() => r.step(msg({ type: MessageType.Prop, from: 1n, entries: [{ term: 0n, index: 0n, type: 0, data: new Uint8Array(1) }] }))).toThrow(
-      /no leader/,
-    );
+    expect(() =>
+      r.step(
+        msg({
+          type: MessageType.Prop,
+          from: 1n,
+          entries: [{ term: 0n, index: 0n, type: 0, data: new Uint8Array(1) }],
+        }),
+      ),
+    ).toThrow(/no leader/);
   });
 
   it('keeps a removed leader leading when stepDownOnRemoval is off, but it no longer counts toward commit', () => {
     const r = leader([1n, 2n, 3n], { stepDownOnRemoval: false });
     r.applyConfChange(cc([remove(1n)]));
     expect(r.state).toBe('leader');
-    expect(() => r.step(msg({ type: MessageType.Prop, from: 1n, entries: [{ term: 0n, index: 0n, type: 0, data: new Uint8Array(1) }] }))).toThrow(
-      /no longer a member/,
-    );
+    expect(() =>
+      r.step(
+        msg({
+          type: MessageType.Prop,
+          from: 1n,
+          entries: [{ term: 0n, index: 0n, type: 0, data: new Uint8Array(1) }],
+        }),
+      ),
+    ).toThrow(/no longer a member/);
   });
 
   it('never lets a learner vote-count or campaign, and promotes it to voter', () => {
@@ -184,7 +219,13 @@ describe('§6 membership changes', () => {
 
     const r = leader([1n, 2n, 3n]);
     r.applyConfChange(cc([learner(4n)]));
-    r.step(msg({ type: MessageType.Prop, from: 1n, entries: [{ term: 0n, index: 0n, type: 0, data: new Uint8Array(1) }] }));
+    r.step(
+      msg({
+        type: MessageType.Prop,
+        from: 1n,
+        entries: [{ term: 0n, index: 0n, type: 0, data: new Uint8Array(1) }],
+      }),
+    );
     const li = r.raftLog.lastIndex();
     // The learner receives the entry ...
     expect(takeMessages(r).some((m) => m.to === 4n && m.type === MessageType.App)).toBe(true);
@@ -207,8 +248,12 @@ describe('§6 membership changes', () => {
 
   it('rejects an invalid change with a typed error and leaves the configuration as it was', () => {
     const r = leader([1n, 2n, 3n]);
-    expect(() => r.applyConfChange(cc([add(4n), add(5n)], ConfChangeTransition.Auto)).toString()).not.toThrow();
-    expect(() => r.applyConfChange(cc([add(6n)]))).toThrow(expect.objectContaining({ code: 'INVALID_CONF_CHANGE' }));
+    expect(() =>
+      r.applyConfChange(cc([add(4n), add(5n)], ConfChangeTransition.Auto)).toString(),
+    ).not.toThrow();
+    expect(() => r.applyConfChange(cc([add(6n)]))).toThrow(
+      expect.objectContaining({ code: 'INVALID_CONF_CHANGE' }),
+    );
     expect(r.trk.config.voters.isJoint()).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 // Raft paper §5.3 (log replication): the leader appends, replicates with the (term, index)
 // consistency check, commits on a majority, and brings every follower's log in line with its own.
 import { describe, expect, it } from 'vitest';
-import { Raft } from '../../src/raft.js';
+import type { Raft } from '../../src/raft.js';
 import { MessageType, NONE } from '../../src/types.js';
 import {
   ent,
@@ -39,7 +39,9 @@ describe('§5.3 log replication', () => {
     propose(r, 'some data');
     expect(r.raftLog.lastIndex()).toBe(li + 1n);
     const msgs = takeMessages(r);
-    expect(msgs.map((m) => [m.type, m.to, m.index, m.logTerm, m.entries.map((e) => [e.index, e.term])])).toEqual([
+    expect(
+      msgs.map((m) => [m.type, m.to, m.index, m.logTerm, m.entries.map((e) => [e.index, e.term])]),
+    ).toEqual([
       [MessageType.App, 2n, li, 2n, [[li + 1n, 2n]]],
       [MessageType.App, 3n, li, 2n, [[li + 1n, 2n]]],
     ]);
@@ -75,7 +77,8 @@ describe('§5.3 log replication', () => {
     const r = leaderOf(size);
     propose(r, 'x');
     const li = r.raftLog.lastIndex();
-    for (const id of acks) r.step(msg({ type: MessageType.AppResp, from: BigInt(id), to: 1n, term: r.term, index: li }));
+    for (const id of acks)
+      r.step(msg({ type: MessageType.AppResp, from: BigInt(id), to: 1n, term: r.term, index: li }));
     expect(r.raftLog.committed === li).toBe(want);
   });
 
@@ -89,7 +92,9 @@ describe('§5.3 log replication', () => {
       propose(r, 'new');
       takeMessages(r);
       for (const id of [2n, 3n]) {
-        r.step(msg({ type: MessageType.AppResp, from: id, to: 1n, term: r.term, index: r.raftLog.lastIndex() }));
+        r.step(
+          msg({ type: MessageType.AppResp, from: id, to: 1n, term: r.term, index: r.raftLog.lastIndex() }),
+        );
       }
       expect(r.raftLog.committed).toBe(r.raftLog.lastIndex());
       expect(r.raftLog.nextCommittedEntries(true).length).toBe(prior.length + 2);
@@ -108,7 +113,18 @@ describe('§5.3 log replication', () => {
       const r = newRaft(1n, ids);
       r.becomeFollower(2n, 2n);
       const ents = entsWithTerms(...Array<number>(n).fill(2));
-      r.step(msg({ type: MessageType.App, from: 2n, to: 1n, term: 2n, logTerm: 1n, index: 1n, entries: ents, commit }));
+      r.step(
+        msg({
+          type: MessageType.App,
+          from: 2n,
+          to: 1n,
+          term: 2n,
+          logTerm: 1n,
+          index: 1n,
+          entries: ents,
+          commit,
+        }),
+      );
       expect(r.raftLog.committed).toBe(want);
     }
   });
@@ -137,7 +153,15 @@ describe('§5.3 log replication', () => {
     const cases: [bigint, bigint, [bigint, bigint][], string][] = [
       // follower log 2:1 3:2; [prev index, prev term, entries (index, term)] -> log after
       [3n, 2n, [[4n, 3n]], '1:1 2:1 3:2 4:3'],
-      [2n, 1n, [[3n, 3n], [4n, 4n]], '1:1 2:1 3:3 4:4'],
+      [
+        2n,
+        1n,
+        [
+          [3n, 3n],
+          [4n, 4n],
+        ],
+        '1:1 2:1 3:3 4:4',
+      ],
       [1n, 1n, [[2n, 1n]], '1:1 2:1 3:2'],
       [1n, 1n, [[2n, 3n]], '1:1 2:3'],
     ];
@@ -212,7 +236,8 @@ describe('§5.3 log replication', () => {
     const r = newRaft(1n, ids, { maxSizePerMsg: 4 });
     r.becomeCandidate();
     r.becomeLeader();
-    for (const id of [2n, 3n]) r.step(msg({ type: MessageType.AppResp, from: id, to: 1n, term: r.term, index: 2n }));
+    for (const id of [2n, 3n])
+      r.step(msg({ type: MessageType.AppResp, from: id, to: 1n, term: r.term, index: 2n }));
     takeMessages(r);
     r.trk.progress.get(2n)!.becomeProbe();
     for (const d of ['aaa', 'bbb', 'cccccc']) propose(r, d);

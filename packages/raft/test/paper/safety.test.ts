@@ -18,13 +18,18 @@ describe('§5.4.1 election restriction', () => {
     [[1, 2], 1, 5, false], // lower last term, longer log: refused (voting on index alone would grant)
     [[1, 2], 1, 3, false], // lower last term, same index
     [[], 1, 1, true],
-  ] as const)('a voter with log %j answers a candidate whose last entry is (term %i, index %i): granted %s', (log, lt, li, granted) => {
-    const r = newRaft(1n, ids, { storage: storageWithLog(ids, [...log], 3n) });
-    r.step(msg({ type: MessageType.Vote, from: 2n, to: 1n, term: 4n, logTerm: BigInt(lt), index: BigInt(li) }));
-    const [resp] = takeMessages(r);
-    expect(resp).toMatchObject({ type: MessageType.VoteResp, reject: !granted });
-    expect(r.vote).toBe(granted ? 2n : NONE);
-  });
+  ] as const)(
+    'a voter with log %j answers a candidate whose last entry is (term %i, index %i): granted %s',
+    (log, lt, li, granted) => {
+      const r = newRaft(1n, ids, { storage: storageWithLog(ids, [...log], 3n) });
+      r.step(
+        msg({ type: MessageType.Vote, from: 2n, to: 1n, term: 4n, logTerm: BigInt(lt), index: BigInt(li) }),
+      );
+      const [resp] = takeMessages(r);
+      expect(resp).toMatchObject({ type: MessageType.VoteResp, reject: !granted });
+      expect(r.vote).toBe(granted ? 2n : NONE);
+    },
+  );
 
   it('never elects a candidate that lacks a committed entry', () => {
     const net = PaperNetwork.of(3);
@@ -188,7 +193,9 @@ describe('linearizable reads (thesis §6.4)', () => {
     r.becomeCandidate();
     r.becomeLeader();
     for (const id of [2n, 3n]) {
-      r.step(msg({ type: MessageType.AppResp, from: id, to: 1n, term: r.term, index: r.raftLog.lastIndex() }));
+      r.step(
+        msg({ type: MessageType.AppResp, from: id, to: 1n, term: r.term, index: r.raftLog.lastIndex() }),
+      );
     }
     r.step(readReq());
     r.step(msg({ type: MessageType.HeartbeatResp, from: 2n, to: 1n, term: r.term, context: ctx }));

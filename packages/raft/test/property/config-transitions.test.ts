@@ -20,7 +20,11 @@ const op = fc.oneof(
     kind: fc.constant('conf' as const),
     via: fc.constantFrom(...IDS),
     changes: fc.array(change, { minLength: 0, maxLength: 3 }),
-    transition: fc.constantFrom(ConfChangeTransition.Auto, ConfChangeTransition.JointImplicit, ConfChangeTransition.JointExplicit),
+    transition: fc.constantFrom(
+      ConfChangeTransition.Auto,
+      ConfChangeTransition.JointImplicit,
+      ConfChangeTransition.JointExplicit,
+    ),
   }),
   fc.record({ kind: fc.constant('propose' as const), via: fc.constantFrom(...IDS) }),
   fc.record({ kind: fc.constant('ticks' as const), n: fc.integer({ min: 1, max: 25 }) }),
@@ -42,7 +46,11 @@ function run(ops: fc.infer<typeof op>[], seed: number): void {
     else if (o.kind === 'propose') c.propose(o.via, `w${k++}`);
     else {
       try {
-        c.get(o.via).node.proposeConfChange({ transition: o.transition, changes: o.changes, context: new Uint8Array(0) });
+        c.get(o.via).node.proposeConfChange({
+          transition: o.transition,
+          changes: o.changes,
+          context: new Uint8Array(0),
+        });
       } catch (err) {
         if ((err as { code?: string }).code !== 'PROPOSAL_DROPPED') throw err;
       }
@@ -53,7 +61,11 @@ function run(ops: fc.infer<typeof op>[], seed: number): void {
   settle(30);
   const lead = c.leader();
   if (lead !== undefined && c.get(lead).node.raft.trk.config.voters.isJoint()) {
-    c.get(lead).node.proposeConfChange({ transition: ConfChangeTransition.Auto, changes: [], context: new Uint8Array(0) });
+    c.get(lead).node.proposeConfChange({
+      transition: ConfChangeTransition.Auto,
+      changes: [],
+      context: new Uint8Array(0),
+    });
   }
   settle(30);
 
@@ -77,7 +89,11 @@ function run(ops: fc.infer<typeof op>[], seed: number): void {
 describe('configuration transitions at the raft level', () => {
   it('converge to one configuration and one state on every member, whatever changes are proposed', () => {
     fc.assert(
-      fc.property(fc.array(op, { minLength: 1, maxLength: 12 }), fc.integer({ min: 1, max: 1000 }), (ops, seed) => run(ops, seed)),
+      fc.property(
+        fc.array(op, { minLength: 1, maxLength: 12 }),
+        fc.integer({ min: 1, max: 1000 }),
+        (ops, seed) => run(ops, seed),
+      ),
       { numRuns: 40, seed: 20261128 },
     );
   });

@@ -81,7 +81,8 @@ export function parseScript(text: string): ScriptFile {
     let expected: string[] = [];
     if (lines[i] === '----') {
       i++;
-      while (i < lines.length && !(lines[i] === '----' && lines[i + 1] === '----')) expected.push(lines[i++]!);
+      while (i < lines.length && !(lines[i] === '----' && lines[i + 1] === '----'))
+        expected.push(lines[i++]!);
       i += 2;
       // The fenced block ends with a newline before the closing separators.
       if (expected[expected.length - 1] === '') expected = expected.slice(0, -1);

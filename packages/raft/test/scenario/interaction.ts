@@ -21,7 +21,11 @@ const STATE: Record<string, string> = {
   'pre-candidate': 'StatePreCandidate',
   leader: 'StateLeader',
 };
-const PROGRESS: Record<string, string> = { probe: 'StateProbe', replicate: 'StateReplicate', snapshot: 'StateSnapshot' };
+const PROGRESS: Record<string, string> = {
+  probe: 'StateProbe',
+  replicate: 'StateReplicate',
+  snapshot: 'StateSnapshot',
+};
 
 function indent(s: string, by = '  '): string {
   return s
@@ -53,7 +57,8 @@ export class InteractionEnv {
 
   #id(c: TestCase, key?: string): MemberId {
     const v = key === undefined ? this.#positional(c)[0] : this.#arg(c, key)?.vals[0];
-    if (v === undefined) throw new SyntaxError(`line ${c.line}: ${c.cmd} needs a member ID${key ? ` (${key}=)` : ''}`);
+    if (v === undefined)
+      throw new SyntaxError(`line ${c.line}: ${c.cmd} needs a member ID${key ? ` (${key}=)` : ''}`);
     return BigInt(v);
   }
 
@@ -82,7 +87,10 @@ export class InteractionEnv {
         // Enough ticks for this member's (randomized) election timeout to pass.
         const n = this.cluster.get(this.#id(c)).node;
         const r = n.raft;
-        const times = r.state === 'leader' ? r.electionTimeout : Math.max(1, r.randomizedElectionTimeout - r.electionElapsed);
+        const times =
+          r.state === 'leader'
+            ? r.electionTimeout
+            : Math.max(1, r.randomizedElectionTimeout - r.electionElapsed);
         for (let i = 0; i < times; i++) n.tick();
         return '';
       }
@@ -140,7 +148,9 @@ export class InteractionEnv {
         const ms = this.#stash;
         this.#stash = [];
         for (const m of ms) this.cluster.network.queue.push({ msg: m, delay: 0 });
-        return ms.length === 0 ? 'no messages' : ['released:', ...ms.map((m) => indent(describeMessage(m)))].join('\n');
+        return ms.length === 0
+          ? 'no messages'
+          : ['released:', ...ms.map((m) => indent(describeMessage(m)))].join('\n');
       }
       case 'partition': {
         const groups = this.#positional(c).map((g) => g.split(',').map((x) => BigInt(x)));
@@ -185,7 +195,9 @@ export class InteractionEnv {
       }
       case 'report-snapshot': {
         const [id, target, status] = this.#positional(c);
-        this.cluster.get(BigInt(id!)).node.reportSnapshot(BigInt(target!), status === 'failure' ? 'failure' : 'finish');
+        this.cluster
+          .get(BigInt(id!))
+          .node.reportSnapshot(BigInt(target!), status === 'failure' ? 'failure' : 'finish');
         return '';
       }
       case 'restart':
@@ -203,7 +215,9 @@ export class InteractionEnv {
           .join('\n');
       case 'read-states': {
         const n = this.cluster.get(this.#id(c));
-        const out = n.readStates.map((rs) => `Index:${rs.index} Ctx:${new TextDecoder().decode(rs.requestCtx)}`);
+        const out = n.readStates.map(
+          (rs) => `Index:${rs.index} Ctx:${new TextDecoder().decode(rs.requestCtx)}`,
+        );
         n.readStates = [];
         return out.join('\n') || 'no read states';
       }
@@ -219,12 +233,14 @@ export class InteractionEnv {
     const bool = (k: string) => (a(k) === undefined ? undefined : a(k)![0] === 'true');
     if (bool('pre-vote') !== undefined) config.preVote = bool('pre-vote')!;
     if (bool('check-quorum') !== undefined) config.checkQuorum = bool('check-quorum')!;
-    if (bool('disable-forwarding') !== undefined) config.disableProposalForwarding = bool('disable-forwarding')!;
+    if (bool('disable-forwarding') !== undefined)
+      config.disableProposalForwarding = bool('disable-forwarding')!;
     if (bool('step-down-on-removal') !== undefined) config.stepDownOnRemoval = bool('step-down-on-removal')!;
     if (a('read-only') !== undefined) config.readOnlyOption = a('read-only')![0] as 'safe' | 'lease-based';
     if (a('max-inflight') !== undefined) config.maxInflightMsgs = Number(a('max-inflight')![0]);
     if (a('max-size-per-msg') !== undefined) config.maxSizePerMsg = Number(a('max-size-per-msg')![0]);
-    if (a('max-uncommitted-size') !== undefined) config.maxUncommittedEntriesSize = Number(a('max-uncommitted-size')![0]);
+    if (a('max-uncommitted-size') !== undefined)
+      config.maxUncommittedEntriesSize = Number(a('max-uncommitted-size')![0]);
     const voters = ids(a('voters') ?? []);
     const learners = ids(a('learners') ?? []);
     const index = a('index') === undefined ? (voters.length > 0 ? 1n : 0n) : BigInt(a('index')![0]!);
@@ -333,7 +349,8 @@ export class InteractionEnv {
 
   #status(id: MemberId): string {
     const st = this.cluster.get(id).node.status();
-    if (st.progress === undefined) return `${id} is ${STATE[st.softState.raftState]} (no progress: not leader)`;
+    if (st.progress === undefined)
+      return `${id} is ${STATE[st.softState.raftState]} (no progress: not leader)`;
     const out: string[] = [describeConfState(st.config)];
     for (const [pid, pr] of [...st.progress].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
       let s = `${pid}: ${PROGRESS[pr.state]} match=${pr.match} next=${pr.next}`;
@@ -353,10 +370,14 @@ export class InteractionEnv {
     const snap = n.storage.storedSnapshot().metadata;
     const head = snap.index > 0n ? [`snapshot ${snap.term}/${snap.index}`] : [];
     if (last < first) return [...head, 'log is empty'].join('\n');
-    return head.join('\n') + (head.length > 0 ? '\n' : '') + n.storage
-      .entries(first, last + 1n, Number.MAX_SAFE_INTEGER)
-      .map(describeEntry)
-      .join('\n');
+    return (
+      head.join('\n') +
+      (head.length > 0 ? '\n' : '') +
+      n.storage
+        .entries(first, last + 1n, Number.MAX_SAFE_INTEGER)
+        .map(describeEntry)
+        .join('\n')
+    );
   }
 
   #raftState(): string {

@@ -6,7 +6,12 @@ import { Unstable } from '../../src/log-unstable.js';
 import { MemoryStorage } from '../../src/storage.js';
 import type { Entry } from '../../src/types.js';
 
-const e = (index: bigint, term: bigint, size = 0): Entry => ({ index, term, type: 0, data: new Uint8Array(size) });
+const e = (index: bigint, term: bigint, size = 0): Entry => ({
+  index,
+  term,
+  type: 0,
+  data: new Uint8Array(size),
+});
 
 function logWith(stable: Entry[], unstable: Entry[] = []): RaftLog {
   const s = new MemoryStorage();

@@ -1,15 +1,29 @@
 import { MemoryLogger, seededRandom } from '@swarm/api';
 import { describe, expect, it } from 'vitest';
 import { decodeMessage, encodeConfChange, encodeMessage } from '../../src/codec.js';
-import { NoReadyError, RaftConfigError, StepLocalMessageError, StepPeerNotFoundError } from '../../src/errors.js';
+import {
+  NoReadyError,
+  RaftConfigError,
+  StepLocalMessageError,
+  StepPeerNotFoundError,
+} from '../../src/errors.js';
 import { RawNode } from '../../src/raw-node.js';
 import { MemoryStorage } from '../../src/storage.js';
-import { ConfChangeTransition, ConfChangeType, emptyConfState, EntryType, MessageType } from '../../src/types.js';
+import {
+  ConfChangeTransition,
+  ConfChangeType,
+  EntryType,
+  emptyConfState,
+  MessageType,
+} from '../../src/types.js';
 import { message, toMemberId } from '../../src/util.js';
 
 function bootstrapped(voters: bigint[]): MemoryStorage {
   const s = new MemoryStorage();
-  s.applySnapshot({ data: new Uint8Array(), metadata: { index: 1n, term: 1n, confState: { ...emptyConfState(), voters } } });
+  s.applySnapshot({
+    data: new Uint8Array(),
+    metadata: { index: 1n, term: 1n, confState: { ...emptyConfState(), voters } },
+  });
   s.setHardState({ term: 1n, vote: 0n, commit: 1n });
   return s;
 }
@@ -67,12 +81,16 @@ describe('RawNode', () => {
   it('refuses local message types and responses from strangers from the network', () => {
     const n = node();
     expect(() => n.step(message({ type: MessageType.Hup, from: 2n }))).toThrow(StepLocalMessageError);
-    expect(() => n.step(message({ type: MessageType.AppResp, from: 9n, term: 1n }))).toThrow(StepPeerNotFoundError);
+    expect(() => n.step(message({ type: MessageType.AppResp, from: 9n, term: 1n }))).toThrow(
+      StepPeerNotFoundError,
+    );
   });
 
   it('reports proposals that cannot be accepted as PROPOSAL_DROPPED', () => {
     const n = node(1n, [1n, 2n, 3n]);
-    expect(() => n.propose(new Uint8Array([1]))).toThrow(expect.objectContaining({ code: 'PROPOSAL_DROPPED' }));
+    expect(() => n.propose(new Uint8Array([1]))).toThrow(
+      expect.objectContaining({ code: 'PROPOSAL_DROPPED' }),
+    );
   });
 
   it('applies a committed conf change and returns the new ConfState', () => {
@@ -159,11 +177,23 @@ describe('Config validation', () => {
   const base = () => ({ id: 1n, storage: bootstrapped([1n]), random: seededRandom(1) });
   it.each([
     ['id 0', { id: 0n }, /id must be a non-zero/],
-    ['electionTick <= heartbeatTick', { electionTick: 2, heartbeatTick: 2 }, /electionTick \(2\) must be greater/],
+    [
+      'electionTick <= heartbeatTick',
+      { electionTick: 2, heartbeatTick: 2 },
+      /electionTick \(2\) must be greater/,
+    ],
     ['heartbeatTick 0', { heartbeatTick: 0 }, /heartbeatTick must be an integer >= 1/],
     ['maxInflightMsgs 0', { maxInflightMsgs: 0 }, /maxInflightMsgs/],
-    ['maxInflightBytes below maxSizePerMsg', { maxInflightBytes: 10, maxSizePerMsg: 100 }, /maxInflightBytes/],
-    ['lease-based reads without check-quorum', { readOnlyOption: 'lease-based', checkQuorum: false }, /lease-based/],
+    [
+      'maxInflightBytes below maxSizePerMsg',
+      { maxInflightBytes: 10, maxSizePerMsg: 100 },
+      /maxInflightBytes/,
+    ],
+    [
+      'lease-based reads without check-quorum',
+      { readOnlyOption: 'lease-based', checkQuorum: false },
+      /lease-based/,
+    ],
     ['no random', { random: undefined }, /random is required/],
   ] as const)('refuses %s with INVALID_RAFT_CONFIG', (_name, patch, re) => {
     let err: unknown;
@@ -198,7 +228,13 @@ describe('codec', () => {
         metadata: {
           index: big,
           term: 2n,
-          confState: { voters: [big], learners: [2n], votersOutgoing: [3n], learnersNext: [4n], autoLeave: true },
+          confState: {
+            voters: [big],
+            learners: [2n],
+            votersOutgoing: [3n],
+            learnersNext: [4n],
+            autoLeave: true,
+          },
         },
       },
     });

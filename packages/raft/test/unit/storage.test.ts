@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { LogCompactedError, LogUnavailableError, SnapshotOutOfDateError } from '../../src/errors.js';
 import { MemoryStorage } from '../../src/storage.js';
-import { emptyConfState, type Entry } from '../../src/types.js';
+import { type Entry, emptyConfState } from '../../src/types.js';
 
-const e = (index: bigint, term: bigint, size = 0): Entry => ({ index, term, type: 0, data: new Uint8Array(size) });
+const e = (index: bigint, term: bigint, size = 0): Entry => ({
+  index,
+  term,
+  type: 0,
+  data: new Uint8Array(size),
+});
 
 function storageWith(...ents: Entry[]): MemoryStorage {
   const s = new MemoryStorage();
@@ -68,7 +73,10 @@ describe('MemoryStorage', () => {
   it('keeps term and index values exact beyond 2^53', () => {
     const big = (1n << 60n) + 3n;
     const s = new MemoryStorage();
-    s.applySnapshot({ data: new Uint8Array(), metadata: { index: big, term: big, confState: emptyConfState() } });
+    s.applySnapshot({
+      data: new Uint8Array(),
+      metadata: { index: big, term: big, confState: emptyConfState() },
+    });
     s.append([e(big + 1n, big + 1n)]);
     expect(s.lastIndex()).toBe(big + 1n);
     expect(s.term(big + 1n)).toBe(big + 1n);
