@@ -177,11 +177,18 @@ export class CertificateRenewer {
     this.#credentials = next;
     this.#certificate = cert;
     this.#log.info('certificate renewed', { reason, notAfter: cert.notAfter });
-    for (const l of this.#listeners) l(next, cert);
+    // Reschedule first: a throwing listener must not stop renewals.
     const again = this.#again ?? (this.#role !== role ? 'role-change' : undefined);
     this.#again = undefined;
     if (again !== undefined) this.#schedule(this.#init.clock.now(), again);
     else this.#schedule(renewalMoment(cert, this.#init.random), 'schedule');
+    for (const l of this.#listeners) {
+      try {
+        l(next, cert);
+      } catch (err) {
+        this.#log.error('a renewal listener threw', { error: String(err) });
+      }
+    }
   }
 
   #checkIdentity(cert: Certificate, role: NodeRole): void {

@@ -141,6 +141,24 @@ describe('CertificateRenewer', () => {
     renewer.stop();
   });
 
+  it('keeps renewing when a listener throws', async () => {
+    const t = await createTestCA({ seed: 30 });
+    const { state, renewer } = await node(t);
+    renewer.onRenewed(() => {
+      throw new Error('listener bug');
+    });
+    renewer.start();
+    renewer.renewNow('rotate');
+    t.clock.advance(0);
+    await flush();
+    expect(state.calls).toEqual(['rotate']);
+    expect(renewer.nextRenewalAt).toBeGreaterThan(t.clock.now());
+    t.clock.advanceTo(renewer.nextRenewalAt!);
+    await flush();
+    expect(state.calls).toEqual(['rotate', 'schedule']);
+    renewer.stop();
+  });
+
   it('refuses renewNow while stopped', async () => {
     const t = await createTestCA({ seed: 26 });
     const { renewer } = await node(t);
