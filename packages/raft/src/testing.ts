@@ -219,6 +219,7 @@ export class TestCluster {
   readonly random: Random;
   readonly logger: Logger;
   readonly #config: TestClusterOptions['config'];
+  readonly #nodeConfig = new Map<MemberId, AddNodeOptions['config']>();
 
   constructor(opts: TestClusterOptions) {
     this.random = opts.random;
@@ -249,6 +250,7 @@ export class TestCluster {
     }
     term = opts.term ?? term;
     if (term > 0n) storage.setHardState({ term, vote: 0n, commit: index });
+    this.#nodeConfig.set(id, opts.config ?? {});
     const node = new RawNode({
       ...this.#config,
       ...opts.config,
@@ -280,6 +282,7 @@ export class TestCluster {
     const snap = old.storage.storedSnapshot();
     const node = new RawNode({
       ...this.#config,
+      ...this.#nodeConfig.get(id),
       id,
       storage: old.storage,
       random: this.random,
