@@ -88,7 +88,7 @@ export interface KvCheckResult {
   readonly linearizable: boolean;
   /** True when the budget (`timeoutMs`, `maxSteps`) ran out before a verdict. */
   readonly timedOut: boolean;
-  /** How many distinct keys the history touches. */
+  /** How many keys were checked (keys touched only by unknown-outcome reads are not). */
   readonly keys: number;
   /** Search steps taken. */
   readonly steps: number;

@@ -116,7 +116,7 @@ export interface CheckResult<Input, Output> {
   readonly linearizable: boolean;
   /** True when `timeoutMs` or `maxSteps` ran out before a verdict. */
   readonly timedOut: boolean;
-  /** How many partitions (keys) the history has. */
+  /** How many partitions (keys) were checked; unknown-outcome reads alone do not make one. */
   readonly partitions: number;
   /** Search steps taken (one step = one attempt to linearize an operation). */
   readonly steps: number;
