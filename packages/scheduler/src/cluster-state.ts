@@ -21,6 +21,7 @@ export class ClusterState {
 
   readonly #nodeIndex = new Map<string, number>();
   #nodeIds: string[] = [];
+  #nodeAt: Array<NodeInfo | undefined> = [];
   /** Live tasks on each node (assigned and not yet stopped). */
   taskCount = new Int32Array(64);
   reservedCpu = new Float64Array(64);
@@ -55,12 +56,13 @@ export class ClusterState {
     const old = this.nodes.get(node.id);
     if (old === node) return;
     this.nodes.set(node.id, node);
-    this.indexOf(node.id);
+    this.#nodeAt[this.indexOf(node.id)] = node;
     this.#nodeChanged(node.id);
   }
 
   removeNode(nodeId: string): void {
     if (!this.nodes.delete(nodeId)) return;
+    this.#nodeAt[this.indexOf(nodeId)] = undefined;
     this.#nodeChanged(nodeId);
   }
 
@@ -73,6 +75,11 @@ export class ClusterState {
     this.#nodeIndex.set(nodeId, i);
     if (i >= this.taskCount.length) this.#grow(this.taskCount.length * 2);
     return i;
+  }
+
+  /** The node at an index, if it is in the cluster. */
+  nodeAt(index: number): NodeInfo | undefined {
+    return this.#nodeAt[index];
   }
 
   /** The node ID at an index. */

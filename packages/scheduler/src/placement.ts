@@ -68,6 +68,7 @@ export class Placer {
   readonly #state: ClusterState;
   readonly #options: PlacementOptions;
   readonly #filters = new Map<string, StaticFilter>();
+  #filtersEpoch = -1;
   readonly #parsed = new WeakMap<TaskSpec, ParsedSpec>();
   // Per-group scratch, indexed by node index and reset after each group.
   #svc = new Int32Array(0);
@@ -118,6 +119,16 @@ export class Placer {
         }
       }
     }
+    if (placed === 0 && tasks.length === 1 && spec.preferences.length === 0) {
+      // One task (the common incremental case): when the top-ranked node fits, a single scan
+      // beats building a heap; otherwise fall through to the heap, which counts the reasons.
+      const node = this.#bestSingle(filter.eligible);
+      if (node >= 0 && this.#fits(node, spec, false) < 0) {
+        this.#commit(tasks[0]!, node, assign);
+        out[0] = node;
+        placed = 1;
+      }
+    }
     if (placed < tasks.length) {
       const root = this.#buildTree(filter.eligible, spec);
       const fits = (i: number): number => this.#fits(i, spec, false);
@@ -136,6 +147,14 @@ export class Placer {
     return { nodes: out, reason };
   }
 
+  /** The top-ranked eligible node, or -1. */
+  #bestSingle(eligible: Int32Array): number {
+    const less = this.#nodeOrder();
+    let best = -1;
+    for (const i of eligible) if (best < 0 || less(i, best)) best = i;
+    return best;
+  }
+
   /**
    * Checks a task that already names its node (a global service's task): returns '' and commits it
    * when the node passes every filter, else the reason it must wait.
@@ -152,8 +171,9 @@ export class Placer {
     if (r >= 0) {
       counts[r] = 1;
     } else {
+      // Only the per-node cap needs the service's tasks; spread does not apply to a pinned task.
       this.#ensureScratch(this.#state.nodeIndexCount);
-      this.#loadServiceCounts(task.serviceId, task.spec, now);
+      if (task.spec.maxReplicas > 0) this.#loadServiceCounts(task.serviceId, task.spec, now);
       const why = this.#fits(i, task.spec, false);
       if (why < 0) this.#commit(task, i, assign);
       else dynamic[why] = 1;
@@ -191,6 +211,10 @@ export class Placer {
 
   #staticFilter(spec: TaskSpec, parsed: ParsedSpec): StaticFilter {
     const epoch = this.#state.nodeEpoch;
+    if (this.#filtersEpoch !== epoch) {
+      this.#filters.clear(); // every cached result is stale once a node changed
+      this.#filtersEpoch = epoch;
+    }
     const cached = this.#filters.get(parsed.filterKey);
     if (cached !== undefined && cached.epoch === epoch) return cached;
     const cs = parsed.constraints;
@@ -269,7 +293,7 @@ export class Placer {
   /** -1 when node `i` can take one more task of the spec now, else the dynamic reason. */
   #fits(i: number, spec: TaskSpec, sameSlot: boolean): number {
     const state = this.#state;
-    const node = state.nodes.get(state.nodeIdAt(i))!;
+    const node = state.nodeAt(i)!;
     const r = spec.reservations;
     if (r.nanoCpus > 0 && state.reservedCpu[i]! + r.nanoCpus > node.resources.nanoCpus) return CPU;
     if (r.memoryBytes > 0 && state.reservedMemory[i]! + r.memoryBytes > node.resources.memoryBytes)
@@ -302,7 +326,7 @@ export class Placer {
       const { engine, name } = labels[level]!;
       const groups = new Map<string, number[]>();
       for (const i of members) {
-        const node = state.nodes.get(state.nodeIdAt(i))!;
+        const node = state.nodeAt(i)!;
         const value = (engine ? node.engineLabels[name] : node.labels[name]) ?? '';
         let g = groups.get(value);
         if (g === undefined) {
@@ -332,7 +356,7 @@ export class Placer {
     const total = state.taskCount;
     if (this.#options.strategy === 'binpack') {
       const free = (i: number): number => {
-        const node = state.nodes.get(state.nodeIdAt(i))!;
+        const node = state.nodeAt(i)!;
         const c = node.resources.nanoCpus > 0 ? 1 - state.reservedCpu[i]! / node.resources.nanoCpus : 1;
         const m =
           node.resources.memoryBytes > 0 ? 1 - state.reservedMemory[i]! / node.resources.memoryBytes : 1;
