@@ -5,6 +5,8 @@
 import { assertValidId } from '@swarm/api';
 import { certificatesToPem, encodeName, keyIdentifier, serialFrom, signCertificate } from './certificate.js';
 import { type ValidateCSROptions, validateCSR } from './csr.js';
+import type { DenyLookup } from './deny-list.js';
+import { AuthorizationError } from './errors.js';
 import { OID } from './oids.js';
 import { BACKDATE_MS, type IssuingCA } from './root-ca.js';
 import { encodeSpki } from './signer.js';
@@ -29,6 +31,8 @@ export interface IssueOptions extends Pick<ValidateCSROptions, 'allowP384' | 've
   zone?: string;
   /** Lifetime in ms from now. Default 90 days, minimum 1 hour. */
   expiryMs?: number;
+  /** Removed nodes: issuing (or renewing) for one of them is refused with `AUTH_NODE_DENIED`. */
+  denyList?: DenyLookup;
 }
 
 export interface IssuedCertificate {
@@ -64,6 +68,15 @@ export async function issueCertificate(
   const lifetime = options.expiryMs ?? DEFAULT_NODE_LIFETIME_MS;
   if (!Number.isFinite(lifetime) || lifetime < MIN_NODE_LIFETIME_MS)
     throw new RangeError(`expiryMs must be at least ${MIN_NODE_LIFETIME_MS} ms (1 hour), got ${lifetime}`);
+
+  if (options.denyList?.has(nodeId))
+    throw new AuthorizationError(
+      'AUTH_NODE_DENIED',
+      `node ${nodeId} was removed; it cannot get a certificate`,
+      {
+        nodeId,
+      },
+    );
 
   const validateOptions: ValidateCSROptions = {};
   if (options.allowP384 !== undefined) validateOptions.allowP384 = options.allowP384;

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import {
   createKeyAndCSR,
   createRootCA,
+  DenyList,
   decodePem,
   issueCertificate,
   loadRootCA,
@@ -208,5 +209,21 @@ describe('issueCertificate (RFC 5280 node certificates)', () => {
     expect(() => loadRootCA({ certPem: ca.certPem, keyPem: other.keyPem })).toThrow(
       expect.objectContaining({ code: 'CERTIFICATE_UNSUPPORTED' }),
     );
+  });
+
+  it('denies a renewal from a removed node', async () => {
+    const t = await createTestCA();
+    const node = await t.issueNode();
+    const denyList = new DenyList();
+    denyList.deny(node.nodeId, node.notAfter);
+    const { csrPem } = createKeyAndCSR({ random: seededRandom(8) });
+    await expect(
+      issueCertificate(t.ca, csrPem, {
+        nodeId: node.nodeId,
+        role: 'swarm-worker',
+        clusterId: t.clusterId,
+        denyList,
+      }),
+    ).rejects.toMatchObject({ code: 'AUTH_NODE_DENIED' });
   });
 });
