@@ -15,6 +15,8 @@ export class ReconcileContext {
   readonly updated = new Map<string, TaskInfo>();
   readonly services = new Map<string, ServiceInfo>();
   wakeAt: number | undefined;
+  /** Task writes so far in this pass: a step that sees it unchanged may reuse what it computed. */
+  changes = 0;
 
   constructor(state: ClusterState, now: number, newId: () => string) {
     this.state = state;
@@ -24,6 +26,7 @@ export class ReconcileContext {
 
   /** Records a changed or new task. */
   write(task: TaskInfo): void {
+    this.changes++;
     this.state.upsertTask(task);
     if (this.created.has(task.id)) this.created.set(task.id, task);
     else this.updated.set(task.id, task);
@@ -45,6 +48,7 @@ export class ReconcileContext {
       message,
       jobIteration: service.jobIteration,
     };
+    this.changes++;
     this.created.set(task.id, task);
     this.state.upsertTask(task);
     return task;

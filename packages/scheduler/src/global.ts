@@ -14,8 +14,10 @@ import { updateStep } from './update.js';
  */
 export function reconcileGlobal(ctx: ReconcileContext, svc: ServiceInfo): void {
   const slots = groupSlots(ctx.state, svc.id, true);
+  const before = ctx.changes;
   for (const slot of slots.values()) supervise(ctx, slot, { global: true, job: false });
-  const current = groupSlots(ctx.state, svc.id, true);
+  const current = ctx.changes === before ? slots : groupSlots(ctx.state, svc.id, true);
+  const grouped = ctx.changes;
   for (const node of ctx.state.nodes.values()) {
     const slot = current.get(`n:${node.id}`);
     const accepts = nodeAccepts(svc.task, node);
@@ -35,5 +37,5 @@ export function reconcileGlobal(ctx: ReconcileContext, svc: ServiceInfo): void {
       ctx.stop(last, TaskState.REMOVE, 'node left the cluster');
     }
   }
-  updateStep(ctx, svc, groupSlots(ctx.state, svc.id, true));
+  updateStep(ctx, svc, ctx.changes === grouped ? current : groupSlots(ctx.state, svc.id, true));
 }

@@ -15,9 +15,11 @@ import { updateStep } from './update.js';
  */
 export function reconcileReplicated(ctx: ReconcileContext, svc: ServiceInfo, replicas: number): void {
   const slots = groupSlots(ctx.state, svc.id, false);
+  const before = ctx.changes;
   for (const slot of slots.values()) supervise(ctx, slot, { global: false, job: false });
-  // Supervision changed tasks; regroup so the rest of the pass sees them.
-  const current = groupSlots(ctx.state, svc.id, false);
+  // If supervision changed tasks, regroup so the rest of the pass sees them.
+  const current = ctx.changes === before ? slots : groupSlots(ctx.state, svc.id, false);
+  const grouped = ctx.changes;
   const inUse: Slot[] = [];
   const refilling: Slot[] = [];
   for (const slot of current.values()) {
@@ -38,7 +40,7 @@ export function reconcileReplicated(ctx: ReconcileContext, svc: ServiceInfo, rep
   for (const slot of refilling) {
     if (newest(slot)?.desiredState === TaskState.SHUTDOWN) refill(ctx, svc, slot);
   }
-  updateStep(ctx, svc, groupSlots(ctx.state, svc.id, false));
+  updateStep(ctx, svc, ctx.changes === grouped ? current : groupSlots(ctx.state, svc.id, false));
 }
 
 function isUsed(slot: Slot | undefined): boolean {
