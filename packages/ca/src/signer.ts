@@ -87,7 +87,9 @@ export const nobleVerifier: Verifier = {
   },
 };
 
+// Imported public keys, least recently used first: CA and peer keys recur, CSR keys never do.
 const keyCache = new Map<string, KeyObject>();
+const KEY_CACHE_MAX = 256;
 
 /** The node:crypto verifier (about 30 times faster than noble). */
 export const nativeVerifier: Verifier = {
@@ -97,9 +99,9 @@ export const nativeVerifier: Verifier = {
     try {
       if (key === undefined) {
         key = createPublicKey({ key: toJwk(curve, publicKey), format: 'jwk' });
-        if (keyCache.size > 256) keyCache.clear();
-        keyCache.set(id, key);
-      }
+        if (keyCache.size >= KEY_CACHE_MAX) keyCache.delete(keyCache.keys().next().value!);
+      } else keyCache.delete(id);
+      keyCache.set(id, key);
       return nodeVerify(
         hash === 'SHA-256' ? 'sha256' : 'sha384',
         message,
