@@ -1,8 +1,10 @@
 // Raft paper §5.3 (log replication): the leader appends, replicates with the (term, index)
 // consistency check, commits on a majority, and brings every follower's log in line with its own.
 import { describe, expect, it } from 'vitest';
+import { SnapshotTemporarilyUnavailableError } from '../../src/errors.js';
 import type { Raft } from '../../src/raft.js';
-import { MessageType, NONE } from '../../src/types.js';
+import { MemoryStorage } from '../../src/storage.js';
+import { emptyConfState, MessageType, NONE } from '../../src/types.js';
 import {
   ent,
   entsWithTerms,
@@ -262,5 +264,114 @@ describe('§5.3 log replication', () => {
     propose(r, '12345');
     propose(r, '12345');
     expect(() => propose(r, '1')).toThrow(/uncommitted entry size limit/);
+  });
+});
+
+describe('§7 log compaction and snapshots', () => {
+  function compactedLeader(storage: MemoryStorage): Raft {
+    const r = newRaft(1n, ids, { storage });
+    r.becomeCandidate();
+    r.becomeLeader();
+    r.step(msg({ type: MessageType.AppResp, from: 3n, to: 1n, term: r.term, index: r.raftLog.lastIndex() }));
+    persistAndApply(r);
+    storage.createSnapshot(r.raftLog.applied, { ...emptyConfState(), voters: ids }, new Uint8Array([1]));
+    storage.compact(r.raftLog.applied);
+    takeMessages(r);
+    return r;
+  }
+
+  it('sends a snapshot to a follower that needs compacted entries, and waits in snapshot state', () => {
+    const storage = storageWithLog(ids, [1, 1]);
+    const r = compactedLeader(storage);
+    const pr = r.trk.progress.get(2n)!;
+    pr.becomeProbe();
+    pr.next = 2n;
+    // Snapshots go only to followers heard from recently.
+    pr.recentActive = true;
+    r.sendAppend(2n);
+    const [m] = takeMessages(r);
+    expect(m?.type).toBe(MessageType.Snap);
+    expect(m?.snapshot?.metadata.index).toBe(storage.snapshot().metadata.index);
+    expect(pr.state).toBe('snapshot');
+    expect(pr.isPaused()).toBe(true);
+  });
+
+  it('retries later when the storage cannot produce a snapshot yet', () => {
+    class Busy extends MemoryStorage {
+      busy = true;
+      override snapshot() {
+        if (this.busy) throw new SnapshotTemporarilyUnavailableError();
+        return super.snapshot();
+      }
+    }
+    const storage = new Busy();
+    const base = storageWithLog(ids, [1, 1]);
+    storage.applySnapshot(base.snapshot());
+    storage.setHardState(base.hardState());
+    storage.append(base.entries(base.firstIndex(), base.lastIndex() + 1n, 1e9));
+    storage.busy = false;
+    const r = compactedLeader(storage);
+    storage.busy = true;
+    const pr = r.trk.progress.get(2n)!;
+    pr.becomeProbe();
+    pr.next = 2n;
+    // Snapshots go only to followers heard from recently.
+    pr.recentActive = true;
+    r.sendAppend(2n);
+    expect(takeMessages(r)).toEqual([]);
+    expect(pr.state).toBe('probe');
+    storage.busy = false;
+    r.sendAppend(2n);
+    expect(takeMessages(r)[0]?.type).toBe(MessageType.Snap);
+  });
+
+  it('makes a follower install a newer snapshot: log, commit and configuration restart from it', () => {
+    const r = newRaft(2n, ids);
+    r.becomeFollower(2n, 1n);
+    const cs = { ...emptyConfState(), voters: [1n, 2n, 3n, 4n] };
+    r.step(
+      msg({
+        type: MessageType.Snap,
+        from: 1n,
+        to: 2n,
+        term: 2n,
+        snapshot: { data: new Uint8Array([9]), metadata: { index: 10n, term: 2n, confState: cs } },
+      }),
+    );
+    expect([r.raftLog.committed, r.raftLog.lastIndex(), r.raftLog.lastTerm()]).toEqual([10n, 10n, 2n]);
+    expect(r.trk.voterNodes()).toEqual([1n, 2n, 3n, 4n]);
+    expect(takeMessages(r)[0]).toMatchObject({ type: MessageType.AppResp, index: 10n });
+  });
+
+  it('ignores a snapshot that is not newer than its commit index', () => {
+    const r = newRaft(2n, ids);
+    r.becomeFollower(2n, 1n);
+    r.step(
+      msg({
+        type: MessageType.Snap,
+        from: 1n,
+        to: 2n,
+        term: 2n,
+        snapshot: {
+          data: new Uint8Array(),
+          metadata: { index: 1n, term: 1n, confState: { ...emptyConfState(), voters: ids } },
+        },
+      }),
+    );
+    expect(r.raftLog.hasNextUnstableSnapshot()).toBe(false);
+    expect(takeMessages(r)[0]).toMatchObject({ type: MessageType.AppResp, index: 1n });
+  });
+
+  it('pauses replication to a follower once maxInflightBytes are in flight', () => {
+    const r = newRaft(1n, ids, { maxSizePerMsg: 4, maxInflightBytes: 8 });
+    r.becomeCandidate();
+    r.becomeLeader();
+    for (const id of [2n, 3n])
+      r.step(msg({ type: MessageType.AppResp, from: id, to: 1n, term: r.term, index: 2n }));
+    takeMessages(r);
+    for (const d of ['aaaa', 'bbbb', 'cccc']) propose(r, d);
+    // 2 is replicating: two 4-byte appends fill its 8-byte window; the third waits.
+    expect(takeMessages(r).filter((m) => m.to === 2n && m.entries.length > 0)).toHaveLength(2);
+    expect(r.trk.progress.get(2n)!.isPaused()).toBe(true);
   });
 });
