@@ -381,9 +381,17 @@ export class Placer {
 }
 
 /** -1 when the node passes every static filter, else the first reason that rejects it. */
-function staticVerdict(node: NodeInfo, cs: readonly Constraint[], zoned: boolean, spec: TaskSpec): number {
-  if (node.status !== 'ready') return NOT_READY;
-  if (node.availability !== 'active') return NOT_ACTIVE;
+function staticVerdict(
+  node: NodeInfo,
+  cs: readonly Constraint[],
+  zoned: boolean,
+  spec: TaskSpec,
+  ignoreReadiness = false,
+): number {
+  if (!ignoreReadiness) {
+    if (node.status !== 'ready') return NOT_READY;
+    if (node.availability !== 'active') return NOT_ACTIVE;
+  }
   if (zoneInTransition(node)) return CHANGING_ZONE;
   if (!zoned && nodeZone(node) !== '' && !zoneIsShared(node)) return ZONED;
   for (let k = 0; k < cs.length; k++) if (!matchConstraint(cs[k]!, node)) return FIXED_REASONS + k;
@@ -504,24 +512,25 @@ class InnerBucket implements Bucket {
   }
 }
 
+const parsedSpecs = new WeakMap<TaskSpec, { constraints: Constraint[]; zones: string[] } | string>();
+
 /**
  * Why a node cannot run a task of `spec` for static reasons (zone, constraints, platform) even if
  * it were ready and active, or undefined when it can. The constraint enforcer uses this to move
  * tasks off nodes that no longer match.
  */
 export function staticMismatch(spec: TaskSpec, node: NodeInfo): string | undefined {
-  let parsed: { constraints: Constraint[]; zones: string[] };
-  try {
-    parsed = parseConstraints(spec.constraints);
-  } catch (err) {
-    return (err as Error).message;
+  let parsed = parsedSpecs.get(spec);
+  if (parsed === undefined) {
+    try {
+      parsed = parseConstraints(spec.constraints);
+    } catch (err) {
+      parsed = (err as Error).message;
+    }
+    parsedSpecs.set(spec, parsed);
   }
-  const r = staticVerdict(
-    { ...node, status: 'ready', availability: 'active' },
-    parsed.constraints,
-    parsed.zones.length > 0,
-    spec,
-  );
+  if (typeof parsed === 'string') return parsed;
+  const r = staticVerdict(node, parsed.constraints, parsed.zones.length > 0, spec, true);
   if (r < 0) return undefined;
   if (r >= FIXED_REASONS) return `node fails constraint ${parsed.constraints[r - FIXED_REASONS]!.expression}`;
   return PHRASES[r]![0];
