@@ -43,12 +43,18 @@ export interface FuzzTarget<T = unknown> {
   check(input: T): void;
 }
 
+/** How often each outcome (an error code, or `accepted`) occurred, over all targets. */
+export const outcomes = new Map<string, number>();
+
 function expectTyped(fn: () => void): void {
+  let outcome = 'accepted';
   try {
     fn();
   } catch (err) {
     if (!isTypedError(err)) throw err;
+    outcome = (err as { code: string }).code;
   }
+  outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
 }
 
 /** A byte-level mutation of `base`: flips, inserts, deletes, truncations and splices. */
@@ -150,6 +156,10 @@ export function targets(f: FuzzFixtures): FuzzTarget[] {
         fc.string({ unit: fc.constantFrom(...'0123456789abcdefghijklmnopqrstuvwxyz-SWMTKN'), maxLength: 90 }),
         fc
           .tuple(fc.stringMatching(/^[0-9a-z]{48,52}$/), fc.stringMatching(/^[0-9a-z]{23,27}$/))
+          .map(([d, s]) => `SWMTKN-1-${d}-${s}`),
+        // well-formed shapes, including parts above 2^256 / 2^128
+        fc
+          .tuple(fc.stringMatching(/^[0-9a-z]{50}$/), fc.stringMatching(/^[0-9a-z]{25}$/))
           .map(([d, s]) => `SWMTKN-1-${d}-${s}`),
       ),
       check(input) {

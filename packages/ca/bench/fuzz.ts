@@ -2,7 +2,7 @@
  * `pnpm --filter @swarm/ca fuzz [runsPerTarget] [seed]`: fast-check over the token, PEM, CSR and
  * certificate parsers (default 30,000 inputs per target, 120,000 in all). Prints one JSON line.
  */
-import { fixtures, runAll, targets } from './fuzz-targets.js';
+import { fixtures, outcomes, runAll, targets } from './fuzz-targets.js';
 
 const runs = Number(process.argv[2] ?? 30_000);
 const seed = Number(process.argv[3] ?? Date.now() % 2 ** 31);
@@ -16,6 +16,7 @@ console.log(
     inputs: total,
     perTarget: counts,
     crashes: 0,
+    outcomes: Object.fromEntries([...outcomes].sort((a, b) => b[1] - a[1])),
     seconds: Math.round((performance.now() - start) / 100) / 10,
   }),
 );
