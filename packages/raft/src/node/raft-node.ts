@@ -60,6 +60,8 @@ export interface RaftNodeOptions<R = unknown> {
   keepEntries?: number;
   /** Default time limit of propose/readIndex/membership calls. Default 20 election timeouts. */
   timeoutMs?: number;
+  /** How many recent proposal IDs are remembered to apply a duplicated proposal once. Default 10,000. */
+  dedupeWindow?: number;
   /** Core options (election/heartbeat ticks, pre-vote, check-quorum, flow control...). */
   raft?: Omit<Config, 'id' | 'storage' | 'random' | 'logger' | 'applied'>;
 }
@@ -78,6 +80,7 @@ type Waiter = {
 type ReadWaiter = { index?: bigint; resolve: (v: { index: bigint }) => void; reject: (e: unknown) => void; done: () => void };
 
 const MAGIC = 0x53; // 'S': an entry proposed through a RaftNode
+const SNAPSHOT_MAGIC = 0x44; // 'D': snapshot data with the deduplication window
 const ID_BYTES = 16;
 
 export class RaftNode<R = unknown> {
@@ -95,6 +98,8 @@ export class RaftNode<R = unknown> {
   #leader: MemberId = NONE;
   #term = 0n;
   readonly #waiters = new Map<string, Waiter>();
+  /** IDs of recently applied proposals, oldest first (bounded by dedupeWindow). */
+  readonly #recent = new Set<string>();
   readonly #reads = new Map<string, ReadWaiter>();
   readonly #leaderListeners = new Set<(leader: MemberId, term: bigint) => void>();
   readonly #applyListeners = new Set<(index: bigint) => void>();
@@ -120,6 +125,7 @@ export class RaftNode<R = unknown> {
       snapshotInterval: options.snapshotInterval ?? 10_000,
       keepEntries: options.keepEntries ?? 500,
       timeoutMs: options.timeoutMs ?? 20 * electionTick * tickMs,
+      dedupeWindow: options.dedupeWindow ?? 10_000,
     };
     this.#raftConfig = options.raft;
     this.#bootstrap = options.bootstrap;
@@ -136,7 +142,7 @@ export class RaftNode<R = unknown> {
       await storage.save(
         {
           snapshot: {
-            data: this.#o.stateMachine.snapshot(),
+            data: this.#snapshotData(),
             metadata: { index: 1n, term: 1n, confState: { ...emptyConfState(), voters } },
           },
           hardState: { term: 1n, vote: NONE, commit: 1n },
@@ -146,7 +152,7 @@ export class RaftNode<R = unknown> {
     }
     const snap = storage.snapshot();
     if (snap.metadata.index > 0n) {
-      this.#o.stateMachine.restore(snap.data);
+      this.#restore(snap.data);
       this.#confState = snap.metadata.confState;
     }
     this.#applied = snap.metadata.index;
@@ -413,7 +419,7 @@ export class RaftNode<R = unknown> {
     }
     // 3. apply
     if (rd.snapshot !== undefined && rd.snapshot.metadata.index > this.#applied) {
-      this.#o.stateMachine.restore(rd.snapshot.data);
+      this.#restore(rd.snapshot.data);
       this.#confState = rd.snapshot.metadata.confState;
       this.#applied = rd.snapshot.metadata.index;
       this.#snapshotIndex = rd.snapshot.metadata.index;
@@ -438,9 +444,35 @@ export class RaftNode<R = unknown> {
     const stored = m.snapshot;
     if (stored === undefined || stored.metadata.index >= this.#applied) return;
     m.snapshot = {
-      data: this.#o.stateMachine.snapshot(),
+      data: this.#snapshotData(),
       metadata: { index: this.#applied, term: this.#o.storage.term(this.#applied), confState: this.#confState },
     };
+  }
+
+  /** Snapshot data: the recent proposal IDs (for deduplication), then the state machine's image. */
+  #snapshotData(): Uint8Array {
+    const sm = this.#o.stateMachine.snapshot();
+    const ids = [...this.#recent];
+    const out = new Uint8Array(5 + ids.length * ID_BYTES + sm.byteLength);
+    out[0] = SNAPSHOT_MAGIC;
+    new DataView(out.buffer).setUint32(1, ids.length);
+    ids.forEach((id, i) => out.set(unhex(id), 5 + i * ID_BYTES));
+    out.set(sm, 5 + ids.length * ID_BYTES);
+    return out;
+  }
+
+  #restore(data: Uint8Array): void {
+    this.#recent.clear();
+    if (data.byteLength === 0) {
+      this.#o.stateMachine.restore(data);
+      return;
+    }
+    if (data[0] !== SNAPSHOT_MAGIC || data.byteLength < 5) {
+      throw new TypeError('RaftNode: snapshot data was not written by a RaftNode (bad header)');
+    }
+    const n = new DataView(data.buffer, data.byteOffset, data.byteLength).getUint32(1);
+    for (let i = 0; i < n; i++) this.#recent.add(hex(data.subarray(5 + i * ID_BYTES, 5 + (i + 1) * ID_BYTES)));
+    this.#o.stateMachine.restore(data.subarray(5 + n * ID_BYTES));
   }
 
   #apply(rn: RawNode, e: Entry): void {
@@ -453,6 +485,12 @@ export class RaftNode<R = unknown> {
         return;
       }
       const key = hex(e.data.subarray(1, 1 + ID_BYTES));
+      // A proposal can reach the log twice (a forwarded proposal duplicated or retried by the
+      // network); apply it once. The window of recent IDs is part of every snapshot, so all
+      // members skip the same duplicates.
+      if (this.#recent.has(key)) return;
+      this.#recent.add(key);
+      if (this.#recent.size > this.#o.dedupeWindow) this.#recent.delete(this.#recent.values().next().value!);
       const result = this.#o.stateMachine.apply(e.data.subarray(1 + ID_BYTES), e.index);
       this.#settle(key, { index: e.index, result });
       return;
@@ -485,7 +523,7 @@ export class RaftNode<R = unknown> {
     if (this.#applied - this.#snapshotIndex < BigInt(this.#o.snapshotInterval)) return;
     const storage = this.#o.storage;
     const at = this.#applied;
-    await storage.createSnapshot(at, this.#confState, this.#o.stateMachine.snapshot());
+    await storage.createSnapshot(at, this.#confState, this.#snapshotData());
     this.#snapshotIndex = at;
     const compactTo = at - BigInt(this.#o.keepEntries);
     if (compactTo >= storage.firstIndex()) await storage.compact(compactTo);
@@ -507,6 +545,12 @@ export class RaftNode<R = unknown> {
     this.#waiters.clear();
     this.#reads.clear();
   }
+}
+
+function unhex(s: string): Uint8Array {
+  const out = new Uint8Array(s.length / 2);
+  for (let i = 0; i < out.length; i++) out[i] = Number.parseInt(s.slice(2 * i, 2 * i + 2), 16);
+  return out;
 }
 
 function hex(b: Uint8Array): string {

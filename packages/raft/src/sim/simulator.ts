@@ -141,7 +141,8 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
   const rand: Random = seededRandom(seed);
   const clock = new ManualClock(0);
   const net = new SimNetwork(clock, seededRandom(seed * 7919 + 1));
-  const trace = options.trace ?? (() => {});
+  const tracing = options.trace !== undefined;
+  const trace = (line: string) => options.trace?.(`t=${clock.now()} ${line}`);
   const tickMs = options.tickMs ?? 10;
   const chaosMs = options.chaosMs ?? 4_000;
   const livenessMs = options.livenessMs ?? 6_000;
@@ -230,6 +231,7 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
     sm.apply = (data: Uint8Array) => {
       const r = apply(data);
       const idx = m.node?.appliedIndex ?? 0n;
+      if (tracing) trace(`apply ${m.id} #${idx} ${new TextDecoder().decode(data)}`);
       const h = stateHash(sm);
       const seen = appliedState.get(idx);
       if (seen === undefined) appliedState.set(idx, h);
@@ -329,8 +331,10 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
       if (roll < 0.35) {
         const h = recorder.invoke(c, { kind: 'get', key });
         try {
-          await node.readIndex({ timeoutMs: 500 });
-          h.ok({ value: target.sm.get(key) ?? null });
+          const { index } = await node.readIndex({ timeoutMs: 500 });
+          const value = target.sm.get(key) ?? null;
+          if (tracing) trace(`client ${c} get ${key} -> ${value} on ${target.id} at read index ${index} (applied ${node.appliedIndex})`);
+          h.ok({ value });
           stats.acknowledged++;
         } catch {
           h.fail(); // a read that did not complete had no effect
@@ -347,6 +351,7 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
         const data = encodeKvCommand(cmd);
         try {
           const r = await node.propose(data, { timeoutMs: 1_000 });
+          if (tracing) trace(`client ${c} ${cmd.op} ${key}=${value} on ${target.id} at index ${r.index}`);
           h.ok(cmd.op === 'cas' ? { ok: r.result.ok } : undefined);
           stats.acknowledged++;
           acked.push({ index: r.index, fp: new TextDecoder().decode(data), cmd: cmd.op });
@@ -466,15 +471,11 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
           trace(`remove member ${id}`);
           l.node
             .removeMember(id, { timeoutMs: 2_000 })
-            .then(() => {
-              const m = members.get(id);
-              if (m && m.state !== 'removed') {
-                void m.node?.stop();
-                m.clock.reset();
-                m.state = 'removed';
-                net.detach(id);
-                trace(`member ${id} shut down after removal`);
-              }
+            .then(({ index, confState }) => {
+              // Like an operator, stop the removed member only once the remaining voters have
+              // applied its removal: stopping it earlier can leave them in the old configuration
+              // without a quorum.
+              retirements.push({ id, index, voters: confState.voters });
             })
             .catch(() => {});
         }
@@ -495,7 +496,29 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
     }
   }
 
+  const retirements: { id: MemberId; index: bigint; voters: MemberId[] }[] = [];
+  function retire() {
+    for (let i = retirements.length - 1; i >= 0; i--) {
+      const r = retirements[i]!;
+      const waiting = r.voters.some((v) => {
+        const m = members.get(v);
+        return m !== undefined && m.state !== 'failed' && m.state !== 'removed' && (m.node?.appliedIndex ?? 0n) < r.index;
+      });
+      if (waiting) continue;
+      retirements.splice(i, 1);
+      const m = members.get(r.id);
+      if (m && m.state !== 'removed') {
+        void m.node?.stop();
+        m.clock.reset();
+        m.state = 'removed';
+        net.detach(r.id);
+        trace(`member ${r.id} shut down after its removal was applied by the remaining voters`);
+      }
+    }
+  }
+
   async function housekeeping() {
+    retire();
     for (const m of members.values()) {
       if (m.state === 'up' && m.node?.stoppedReason !== undefined) crash(m, m.node.stoppedReason);
       if (m.state === 'down' && clock.now() >= m.restartAt && clock.now() < chaosMs) {
@@ -543,6 +566,7 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
     await flush();
     for (const m of members.values()) if (m.state === 'up' && m.node?.stoppedReason !== undefined) crash(m, 'fatal');
     for (const m of members.values()) if (m.state === 'down') await start(m);
+    retire();
     const l = leader();
     if (probeIndex === undefined && !probing && l?.node) {
       probing = true;
@@ -560,6 +584,20 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
       const vs = voters().filter((v) => members.get(v)?.state !== 'failed');
       const behind = vs.filter((v) => (members.get(v)?.node?.appliedIndex ?? 0n) < probeIndex!);
       if (vs.length > 0 && behind.length === 0) break;
+    }
+  }
+  if (probeIndex === undefined && tracing) {
+    for (const m of members.values()) {
+      if (m.state !== 'up' || m.node === undefined) {
+        trace(`member ${m.id}: ${m.state}`);
+        continue;
+      }
+      const st = m.node.status();
+      trace(
+        `member ${m.id}: ${st.softState.raftState} term ${st.hardState.term} vote ${st.hardState.vote} lead ${st.softState.lead} ` +
+          `commit ${st.hardState.commit} last ${m.storage.lastIndex()} voters ${st.config.voters.join(',')}` +
+          `${st.config.votersOutgoing.length ? ` outgoing ${st.config.votersOutgoing.join(',')}` : ''}`,
+      );
     }
   }
   if (probeIndex === undefined) {
@@ -589,9 +627,22 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
     }
   }
 
-  const lin = checkKvHistory(recorder.history(), { timeoutMs: 20_000 });
+  // A run that already broke an invariant is failed; don't spend the checker's budget on it.
+  const lin =
+    violations.length > 0
+      ? { linearizable: true, timedOut: false, failedKey: undefined }
+      : checkKvHistory(recorder.history(), { timeoutMs: 10_000 });
   if (!lin.linearizable) {
     trace(`linearizability: ${lin.timedOut ? 'timed out' : `violation on key ${lin.failedKey}`}`);
+    const cx = 'counterexample' in lin ? lin.counterexample : undefined;
+    if (cx !== undefined) {
+      trace(cx.explanation);
+      const h = recorder.history();
+      for (const i of cx.minimal) {
+        const op = h[i]!;
+        trace(`  op ${i}: client ${op.clientId} ${JSON.stringify(op.input)} -> ${JSON.stringify(op.output)} [${op.callMs}ms..${op.returnMs}ms]`);
+      }
+    }
   }
   for (const m of members.values()) void m.node?.stop();
   stats.virtualMs = clock.now();
