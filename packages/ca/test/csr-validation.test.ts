@@ -304,6 +304,16 @@ describe('validateCSR accepts good requests', () => {
     expect(openssl(['req', '-verify', '-noout', '-in', tmp.write('good.csr', good)]).status).toBe(0);
   });
 
+  it('makes a new key for every request, and the CSR carries that key (as openssl reads them)', () => {
+    const a = createKeyAndCSR();
+    const b = createKeyAndCSR();
+    expect(a.keyPem).not.toBe(b.keyPem);
+    const fromKey = openssl(['pkey', '-pubout', '-in', tmp.write('a.key', a.keyPem)]).output;
+    const fromCsr = openssl(['req', '-noout', '-pubkey', '-in', tmp.write('a.csr', a.csrPem)]).output;
+    expect(fromKey).toContain('BEGIN PUBLIC KEY');
+    expect(fromCsr).toBe(fromKey);
+  });
+
   it('accepts an openssl-made P-256 request with either verifier', () => {
     const csr = opensslCsr(ec('P-256'));
     expect(validateCSR(csr, { verifier: nobleVerifier }).publicKey).toHaveLength(65);

@@ -226,4 +226,23 @@ describe('issueCertificate (RFC 5280 node certificates)', () => {
       }),
     ).rejects.toMatchObject({ code: 'AUTH_NODE_DENIED' });
   });
+
+  it('issues for a P-384 key only when allowed, and openssl verifies the result', async () => {
+    const t = await createTestCA({ clock: new ManualClock(Date.now()) });
+    const key = tmp.write('p384.key', '');
+    openssl(['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-384', '-out', key]);
+    const csr = openssl(['req', '-new', '-key', key, '-subj', '/CN=x']).output;
+    const opts = { nodeId: 'p'.repeat(25), role: 'swarm-worker' as const, clusterId: t.clusterId };
+    await expect(issueCertificate(t.ca, csr, opts)).rejects.toMatchObject({ code: 'CSR_UNSUPPORTED_CURVE' });
+    const issued = await issueCertificate(t.ca, csr, { ...opts, allowP384: true });
+    expect(parseCertificates(issued.certPem)[0]!.curve).toBe('P-384');
+    const r = openssl([
+      'verify',
+      '-x509_strict',
+      '-CAfile',
+      tmp.write('p384-root.pem', t.ca.certPem),
+      tmp.write('p384-leaf.pem', issued.certPem),
+    ]);
+    expect(r.status).toBe(0);
+  });
 });
