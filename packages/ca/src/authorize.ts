@@ -146,15 +146,28 @@ function normalizeRoles(roles: readonly AllowedRole[]): NodeRole[] {
   return [...out];
 }
 
+// Parsed trust bundles by their PEM text: every RPC passes the same one or two bundles.
+const rootsCache = new Map<string, readonly Certificate[]>();
+
+function parseRoots(pem: string): readonly Certificate[] {
+  let roots = rootsCache.get(pem);
+  if (roots === undefined) {
+    roots = parseCertificates(pem);
+    if (rootsCache.size >= 8) rootsCache.delete(rootsCache.keys().next().value!);
+    rootsCache.set(pem, roots);
+  }
+  return roots;
+}
+
 function trustRoots(roots: AuthorizeOptions['roots'] | undefined): readonly Certificate[] {
-  if (typeof roots === 'string') return parseCertificates(roots);
+  if (typeof roots === 'string') return parseRoots(roots);
   if (Array.isArray(roots)) return roots as readonly Certificate[];
   if (
     roots !== null &&
     typeof roots === 'object' &&
     typeof (roots as { rootsPem?: unknown }).rootsPem === 'string'
   )
-    return parseCertificates((roots as { rootsPem: string }).rootsPem);
+    return parseRoots((roots as { rootsPem: string }).rootsPem);
   throw new TypeError(
     'authorize: roots (the trusted root certificates: PEM, parsed, or the CA) are required',
   );
