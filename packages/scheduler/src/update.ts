@@ -2,7 +2,7 @@ import type { ReconcileContext } from './context.js';
 import { refill } from './refill.js';
 import { liveTasks, newest, type Slot } from './slots.js';
 import { TaskState } from './task-state.js';
-import type { ServiceInfo, UpdateStatus } from './types.js';
+import type { ServiceInfo, TaskInfo, UpdateConfig, UpdateStatus } from './types.js';
 
 /**
  * One step of a rolling update (or rollback) of a replicated or global service. Slots whose live
@@ -100,16 +100,23 @@ export function updateStep(ctx: ReconcileContext, service: ServiceInfo, slots: M
   if (st.state === 'paused' || st.state === 'rollback-paused') return;
   if (!updating) svc = setStatus(ctx, svc, 'updating', 'update in progress');
 
+  const blocked: Array<{ slot: Slot; task: TaskInfo }> = [];
   for (const slot of mixed) {
     const live = liveTasks(slot);
     if (live.some((t) => t.spec.key === target && t.state === TaskState.RUNNING)) {
-      for (const t of live)
+      for (const t of live) {
         if (t.spec.key !== target)
           ctx.stop(t, TaskState.SHUTDOWN, 'replaced by a newer task (start-first update)');
-    } else {
-      inFlight++;
+      }
+      continue;
     }
+    inFlight++;
+    const stuck = live.find(
+      (t) => t.spec.key === target && t.state < TaskState.ASSIGNED && isUnplaceable(t.message),
+    );
+    if (stuck !== undefined) blocked.push({ slot, task: stuck });
   }
+  if (blocked.length > 0 && startFirstBlocked(ctx, svc, blocked, cfg.failureAction, rollingBack)) return;
   if (inFlight > 0) return;
   if (cfg.delayMs > 0 && lastRunning + cfg.delayMs > ctx.now) {
     ctx.wake(lastRunning + cfg.delayMs);
@@ -125,6 +132,49 @@ export function updateStep(ctx: ReconcileContext, service: ServiceInfo, slots: M
       refill(ctx, svc, slot);
     }
   }
+}
+
+function isUnplaceable(message: string): boolean {
+  return message.startsWith('no suitable node') || message.startsWith('cannot place');
+}
+
+/**
+ * A start-first replacement that finds no node (typically a per-node cap or a full node) fails
+ * fast instead of waiting forever: the replacement is withdrawn, and the failure action decides.
+ * `continue` falls back to stop-first for those slots; `rollback` rolls back; `pause` pauses.
+ * Returns true when the step must end here.
+ */
+function startFirstBlocked(
+  ctx: ReconcileContext,
+  svc: ServiceInfo,
+  blocked: Array<{ slot: Slot; task: TaskInfo }>,
+  action: UpdateConfig['failureAction'],
+  rollingBack: boolean,
+): boolean {
+  const first = blocked[0]!;
+  const what = `the start-first replacement for slot ${first.slot.slot || first.slot.nodeId} cannot be placed: ${first.task.message}`;
+  for (const { task } of blocked)
+    ctx.stop(task, TaskState.REMOVE, 'withdrawn: start-first replacement could not be placed');
+  if (action === 'continue') {
+    for (const { slot } of blocked) {
+      for (const t of liveTasks(slot)) {
+        if (t.spec.key !== svc.task.key)
+          ctx.stop(t, TaskState.SHUTDOWN, 'stopped for update (start-first could not be placed)');
+      }
+    }
+    return true;
+  }
+  if (action === 'rollback' && !rollingBack && svc.previous !== undefined) {
+    ctx.writeService(rollbackService(svc, ctx.now, `update rolled back: ${what}`));
+    return true;
+  }
+  setStatus(
+    ctx,
+    svc,
+    rollingBack ? 'rollback-paused' : 'paused',
+    `${rollingBack ? 'rollback' : 'update'} paused: ${what}`,
+  );
+  return true;
 }
 
 function countFailures(ctx: ReconcileContext, svc: ServiceInfo, since: number, monitorMs: number): number {

@@ -118,6 +118,47 @@ describe('rolling update', () => {
     expect(versions(h)).toEqual(['v2']);
   });
 
+  it('fails fast, explained, when a start-first replacement cannot be placed (failure action pause)', () => {
+    const h = harness([{ resources: { nanoCpus: 1e9, memoryBytes: 2 ** 30 } }]);
+    const spec = (runtime: string) =>
+      taskSpec({ runtime, maxReplicas: 1, reservations: { nanoCpus: 1e9, memoryBytes: 0 } });
+    const v1 = serviceInfo({ id: 'web', task: spec('v1'), update: { order: 'start-first', monitorMs: 0 } });
+    h.scheduler.state.upsertService(v1);
+    h.settle();
+    h.scheduler.state.upsertService({
+      ...v1,
+      task: spec('v2'),
+      specVersion: 2,
+      previous: { task: v1.task, mode: v1.mode },
+    });
+    h.settle();
+    expect(status(h)).toMatchObject({
+      state: 'paused',
+      message:
+        'update paused: the start-first replacement for slot 1 cannot be placed: no suitable node (1 node has insufficient CPU)',
+    });
+    expect(versions(h)).toEqual(['v1']);
+    expect(h.live('web')[0]!.state).toBe(TaskState.RUNNING);
+  });
+
+  it('falls back to stop-first when a start-first replacement cannot be placed (failure action continue)', () => {
+    const h = harness([{ resources: { nanoCpus: 1e9, memoryBytes: 2 ** 30 } }]);
+    const spec = (runtime: string) =>
+      taskSpec({ runtime, maxReplicas: 1, reservations: { nanoCpus: 1e9, memoryBytes: 0 } });
+    const v1 = serviceInfo({
+      id: 'web',
+      task: spec('v1'),
+      update: { order: 'start-first', monitorMs: 0, failureAction: 'continue' },
+    });
+    h.scheduler.state.upsertService(v1);
+    h.settle();
+    h.scheduler.state.upsertService({ ...v1, task: spec('v2'), specVersion: 2 });
+    h.settle();
+    expect(versions(h)).toEqual(['v2']);
+    expect(h.live('web')[0]!.state).toBe(TaskState.RUNNING);
+    expect(status(h).state).toBe('completed');
+  });
+
   it('pauses when new tasks fail within the monitor window (failure action pause)', () => {
     const h = harness(2);
     deploy(h, 4, { parallelism: 1, delayMs: 10_000, monitorMs: 30_000, failureAction: 'pause' });
