@@ -12,7 +12,9 @@ import type {
 import { Budget, type DeadEnd, searchPartition } from './search.js';
 
 /** Steps the shrinking of a counterexample may take at most, on top of the search itself. */
-const MINIMIZE_MAX_STEPS = 300_000;
+const MINIMIZE_MAX_STEPS = 500_000;
+/** Steps for the check that the blocked operation is wrong on its own (see `shrink`). */
+const PHASE_ZERO_STEPS = 200_000;
 
 /**
  * Checks that a concurrent history is linearizable with respect to a sequential `model`: that
@@ -156,10 +158,10 @@ function explain<State, Input, Output>(
 }
 
 /**
- * Shrinks a non-linearizable partition in the manner of delta debugging. When the blocked
- * operation is wrong whatever the others did, it is the answer; otherwise it takes three passes.
+ * Shrinks a non-linearizable partition in the manner of delta debugging, in three passes.
  *
- * 1. Drop every operation called after the blocked operation returned.
+ * 1. Drop every operation called after the blocked operation returned. Then, when the blocked
+ *    operation is wrong whatever the others did, it alone is the answer.
  * 2. Relax chunks of operations (halves, quarters, ..., single ones): a relaxed operation keeps
  *    its possible effect but loses its return time and output, as if its outcome were unknown.
  *    A chunk stays relaxed only when the history is still proven not linearizable. Relaxing
@@ -185,7 +187,11 @@ function shrink<State, Input, Output>(
   let current = [...indexes];
   const relaxed = new Set<number>(current.filter((i) => history[i]!.return === Infinity));
   /** Searches `subset` with `relaxed` (plus `extra`) as unknown outcomes; the dead end if illegal. */
-  const search = (subset: readonly number[], extra: ReadonlySet<number> = new Set()): DeadEnd | undefined => {
+  const search = (
+    subset: readonly number[],
+    extra: ReadonlySet<number> = new Set(),
+    limit = perCheck,
+  ): DeadEnd | undefined => {
     if (budget.spent) return undefined;
     const ops: Operation<Input, Output>[] = [];
     const origin: number[] = [];
@@ -200,7 +206,7 @@ function shrink<State, Input, Output>(
       model,
       ops,
       ops.map((_, k) => k),
-      budget.limit(perCheck),
+      budget.limit(limit),
     );
     if (outcome.kind !== 'illegal') return undefined;
     const d = outcome.deadEnd;
@@ -208,17 +214,18 @@ function shrink<State, Input, Output>(
   };
   const strictInPrefix = (d: DeadEnd): number => d.prefix.filter((i) => !relaxed.has(i)).length;
 
+  const truncated = current.filter((i) => history[i]!.call <= blockedReturn);
+  if (truncated.length < current.length && search(truncated) !== undefined) current = truncated;
+
   // An operation that is wrong whatever the others did (a read of a value nobody wrote) is the
-  // whole story: try the blocked operation with every other one relaxed.
+  // whole story: try the blocked operation with every other one relaxed. This search has many
+  // unknown outcomes, so it gets a larger share of the budget.
   for (const i of current) {
     if (history[i]!.return !== blockedReturn) continue;
     const others = new Set(current.filter((k) => k !== i));
-    if (search(current, others) !== undefined && search([i]) !== undefined)
+    if (search(current, others, PHASE_ZERO_STEPS) !== undefined && search([i]) !== undefined)
       return { minimal: [i], context: [] };
   }
-
-  const truncated = current.filter((i) => history[i]!.call <= blockedReturn);
-  if (truncated.length < current.length && search(truncated) !== undefined) current = truncated;
 
   for (let chunk = Math.max(1, current.length >> 1); !budget.spent; chunk = Math.max(1, chunk >> 1)) {
     let changed = false;
