@@ -42,3 +42,21 @@ describe('rebalancing (opt-in)', () => {
     ).toThrow(RangeError);
   });
 });
+
+describe('scheduler options', () => {
+  const clock = { now: () => 0, setTimeout: () => ({ cancel() {} }) };
+
+  it('rejects an unknown strategy and nonsensical failure settings', () => {
+    expect(() => new Scheduler({ placement: { strategy: 'random' as 'spread' } }, { clock })).toThrow(
+      /strategy/,
+    );
+    expect(() => new Scheduler({ placement: { failureThreshold: 0 } }, { clock })).toThrow(
+      /failureThreshold/,
+    );
+    expect(() => new Scheduler({ placement: { failureWindowMs: -1 } }, { clock })).toThrow(/failureWindowMs/);
+  });
+
+  it('needs a clock', () => {
+    expect(() => new Scheduler({}, {} as never)).toThrow(TypeError);
+  });
+});
