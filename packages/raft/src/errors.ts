@@ -103,3 +103,56 @@ export class NoReadyError extends SwarmError<'NO_READY'> {
     super('NO_READY', 'raft: advance() called without a preceding ready(); call ready() first');
   }
 }
+
+// ---- durable storage ----
+/** A stored raft record failed its checksum or authentication, or the log has a hole. Fail closed. */
+export class StorageCorruptError extends SwarmError<'STORAGE_CORRUPT'> {
+  override readonly name = 'StorageCorruptError';
+  constructor(record: string, problem: string, cause?: unknown) {
+    super(
+      'STORAGE_CORRUPT',
+      `raft storage: ${record}: ${problem}. The data directory is damaged; restore this member from a ` +
+        'snapshot or remove it and re-add it to the cluster',
+      { record, problem },
+      cause === undefined ? undefined : { cause },
+    );
+  }
+}
+
+/** The storage was used after `close()`, or a write failed (the member must stop: state is unknown). */
+export class StorageClosedError extends SwarmError<'STORAGE_CLOSED'> {
+  override readonly name = 'StorageClosedError';
+  constructor(reason: string) {
+    super('STORAGE_CLOSED', `raft storage is closed: ${reason}; reopen it to continue`, { reason });
+  }
+}
+
+// ---- the RaftNode driver ----
+/** The RaftNode was stopped (by `stop()` or after a fatal storage error); the outcome of pending calls is unknown. */
+export class RaftNodeStoppedError extends SwarmError<'RAFT_NODE_STOPPED'> {
+  override readonly name = 'RaftNodeStoppedError';
+  constructor(reason: string) {
+    super('RAFT_NODE_STOPPED', `raft node stopped: ${reason}`, { reason });
+  }
+}
+
+/**
+ * A proposal or read did not complete in time. For a proposal the outcome is unknown: it may still
+ * commit. Retry with the same client request ID if the state machine deduplicates.
+ */
+export class RaftTimeoutError extends SwarmError<'RAFT_TIMEOUT'> {
+  override readonly name = 'RaftTimeoutError';
+  constructor(what: string, ms: number) {
+    super('RAFT_TIMEOUT', `raft ${what} did not complete within ${ms} ms (outcome unknown); retry`, { what, ms });
+  }
+}
+
+/** No leader is known right now (an election is in progress or this member is cut off). Retry shortly. */
+export class NoLeaderError extends SwarmError<'NO_LEADER'> {
+  override readonly name = 'NoLeaderError';
+  constructor(what: string) {
+    super('NO_LEADER', `raft ${what}: no leader is known (election in progress or member partitioned); retry shortly`, {
+      what,
+    });
+  }
+}

@@ -53,3 +53,25 @@ export {
   isEmptySnapshot,
   toMemberId,
 } from './util.js';
+
+// ---- durable storage, the driver and its transport ----
+export { LevelStorage, type LevelStorageOptions, type WriteStep } from './durable/level-storage.js';
+export type { RecordCipher } from './durable/record.js';
+export {
+  NoLeaderError,
+  RaftNodeStoppedError,
+  RaftTimeoutError,
+  StorageClosedError,
+  StorageCorruptError,
+} from './errors.js';
+export {
+  type CallOptions,
+  RaftNode,
+  type RaftNodeOptions,
+  type StateMachine,
+} from './node/raft-node.js';
+export { memoryRaftStorage, type RaftStorage, type StorageUpdate } from './node/raft-storage.js';
+export { LocalNetwork, type Receiver, type Transport } from './node/transport.js';
+
+// ---- linearizability checking ----
+export * from './linearizability/index.js';

@@ -15,7 +15,7 @@ import {
 import type { RaftStorage, StorageUpdate } from '../node/raft-storage.js';
 import { type InitialState, MemoryStorage } from '../storage.js';
 import type { ConfState, Entry, HardState, Snapshot } from '../types.js';
-import { StorageClosedError, StorageCorruptError } from './errors.js';
+import { StorageClosedError, StorageCorruptError } from '../errors.js';
 import {
   ENTRY_RANGE,
   entryKey,

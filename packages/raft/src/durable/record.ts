@@ -3,7 +3,7 @@
 // The key is covered by both the checksum and the cipher's associated data, so a record copied to
 // another key (another index, or the hard-state slot) is detected, never read as valid.
 import { crc32 } from 'node:zlib';
-import { StorageCorruptError } from './errors.js';
+import { StorageCorruptError } from '../errors.js';
 
 /**
  * Encrypts and authenticates record payloads (provided by @swarm/secret-store's record cipher).

@@ -29,7 +29,7 @@ import {
   MessageType,
   NONE,
 } from '../types.js';
-import { NoLeaderError, RaftNodeStoppedError, RaftTimeoutError } from './errors.js';
+import { NoLeaderError, RaftNodeStoppedError, RaftTimeoutError } from '../errors.js';
 import type { RaftStorage } from './raft-storage.js';
 import type { Transport } from './transport.js';
 

@@ -18,7 +18,7 @@ export interface Receiver {
  * An in-memory network of members in one process. Delivery is asynchronous (a microtask later) so
  * that a member never re-enters itself; `cut(a, b)` drops traffic between two members both ways.
  */
-export class MemoryNetwork {
+export class LocalNetwork {
   readonly #members = new Map<MemberId, Receiver>();
   readonly #cuts = new Set<string>();
 

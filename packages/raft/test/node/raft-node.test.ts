@@ -2,7 +2,7 @@ import { isSwarmError, ManualClock, seededRandom } from '@swarm/api';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RaftNode } from '../../src/node/raft-node.js';
 import { memoryRaftStorage, type RaftStorage } from '../../src/node/raft-storage.js';
-import { MemoryNetwork } from '../../src/node/transport.js';
+import { LocalNetwork } from '../../src/node/transport.js';
 import type { MemberId } from '../../src/types.js';
 import { cmd, KvMachine } from './kv-machine.js';
 
@@ -10,7 +10,7 @@ const flush = () => new Promise<void>((r) => setImmediate(r));
 
 class Cluster {
   readonly clock = new ManualClock(0);
-  readonly net = new MemoryNetwork();
+  readonly net = new LocalNetwork();
   readonly nodes = new Map<MemberId, RaftNode<string | undefined>>();
   readonly machines = new Map<MemberId, KvMachine>();
   readonly storages = new Map<MemberId, RaftStorage>();
