@@ -30,10 +30,11 @@ export function nodeProblem(
 ): { reason: string; down: boolean } | undefined {
   const node = state.nodes.get(task.nodeId);
   if (node === undefined) return { reason: `node ${task.nodeId} left the cluster`, down: false };
-  if (node.status === 'down') return { reason: `node ${node.id} is down`, down: true };
+  // Drain and a mismatch first: they are the managers' decisions and hold even while the node is down.
   if (node.availability === 'drain') return { reason: `node ${node.id} is drained`, down: false };
   const m = cachedMismatch(task.spec, node);
   if (m !== undefined) return { reason: `node ${node.id} no longer matches (${m})`, down: false };
+  if (node.status === 'down') return { reason: `node ${node.id} is down`, down: true };
   return undefined;
 }
 
