@@ -12,8 +12,10 @@ import { ManualClock } from '@swarm/api';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import {
+  authorize,
   createKeyAndCSR,
   createRootCA,
+  DenyList,
   issueCertificate,
   nativeVerifier,
   nobleVerifier,
@@ -155,6 +157,29 @@ const calibration = calibrate(0.5);
 const noble = await rate(nobleCA, nobleVerifier, 6, 0.5);
 const native = await rate(nativeCA, nativeVerifier, 12, 0.25);
 const pkijsNative = await pkijsRate(nativeCA, 2);
+
+/** `authorize` calls per second on a known peer chain (the per-RPC check, signatures memoised). */
+async function authorizeRate(seconds: number): Promise<number> {
+  const { chainPem } = await issueCertificate(nativeCA, csrs[0]!, {
+    nodeId,
+    role: 'swarm-worker',
+    clusterId,
+  });
+  const options = {
+    allowedRoles: ['swarm-worker'] as const,
+    clusterId,
+    denyList: new DenyList(),
+    roots: nativeCA.certPem,
+    clock,
+    verifier: nativeVerifier,
+  };
+  let n = 0;
+  const start = performance.now();
+  while (performance.now() - start < seconds * 1000)
+    for (let i = 0; i < 100; i++, n++) authorize(chainPem, options);
+  return Math.round((n * 1000) / (performance.now() - start));
+}
+const authorizePerSec = await authorizeRate(1);
 console.log(
   JSON.stringify({
     bench: 'ca-issue',
@@ -165,6 +190,7 @@ console.log(
     mean: { noble: noble.mean, native: native.mean },
     perCpuSecond: { noble: noble.cpu, native: native.cpu },
     peer: { pkijsBuildNativeSign: pkijsNative },
+    authorizePerSec,
     goalNative: 1000,
     calibration: { nodeCryptoSignPerSec: calibration.sign, nodeCryptoVerifyPerSec: calibration.verify },
     cpus: (await import('node:os')).cpus().length,

@@ -91,6 +91,19 @@ function keyUsageBits(bits: readonly number[]): Uint8Array {
 }
 
 const SIG_ALG = sequence(oid(OID.ecdsaWithSha256));
+const VERSION_3 = explicit(0, smallInteger(2));
+const TEXT = new TextEncoder();
+
+// The constraints and usages are the same in every certificate of a kind, so they are encoded once.
+const CA_CONSTRAINTS = [
+  extension(OID.basicConstraints, true, sequence(bool(true))),
+  extension(OID.keyUsage, true, keyUsageBits([KEY_USAGE.keyCertSign, KEY_USAGE.cRLSign])),
+];
+const LEAF_CONSTRAINTS = [
+  extension(OID.basicConstraints, true, sequence()),
+  extension(OID.keyUsage, true, keyUsageBits([KEY_USAGE.digitalSignature, KEY_USAGE.keyEncipherment])),
+  extension(OID.extKeyUsage, false, sequence(oid(OID.serverAuth), oid(OID.clientAuth))),
+];
 
 export interface CertificateTemplate {
   serial: Uint8Array;
@@ -111,26 +124,16 @@ export interface CertificateTemplate {
 
 /** Signs a certificate built from `t` with `signer` (ECDSA with SHA-256). Returns DER. */
 export async function signCertificate(t: CertificateTemplate, signer: Signer): Promise<Uint8Array> {
-  const exts: Uint8Array[] = [];
-  if (t.ca) {
-    exts.push(extension(OID.basicConstraints, true, sequence(bool(true))));
-    exts.push(extension(OID.keyUsage, true, keyUsageBits([KEY_USAGE.keyCertSign, KEY_USAGE.cRLSign])));
-  } else {
-    exts.push(extension(OID.basicConstraints, true, sequence()));
-    exts.push(
-      extension(OID.keyUsage, true, keyUsageBits([KEY_USAGE.digitalSignature, KEY_USAGE.keyEncipherment])),
-    );
-    exts.push(extension(OID.extKeyUsage, false, sequence(oid(OID.serverAuth), oid(OID.clientAuth))));
-  }
+  const exts: Uint8Array[] = [...(t.ca ? CA_CONSTRAINTS : LEAF_CONSTRAINTS)];
   exts.push(extension(OID.subjectKeyIdentifier, false, octetString(t.subjectKeyId)));
   exts.push(extension(OID.authorityKeyIdentifier, false, sequence(tlv(0x80, t.authorityKeyId))));
   if (t.dnsNames && t.dnsNames.length > 0) {
-    const names = t.dnsNames.map((n) => tlv(0x82, new TextEncoder().encode(n)));
+    const names = t.dnsNames.map((n) => tlv(0x82, TEXT.encode(n)));
     exts.push(extension(OID.subjectAltName, false, sequence(...names)));
   }
   if (t.zone !== undefined) exts.push(extension(OID.swarmZone, false, utf8String(t.zone)));
   const tbs = sequence(
-    explicit(0, smallInteger(2)),
+    VERSION_3,
     unsignedInteger(t.serial),
     SIG_ALG,
     t.issuer,

@@ -9,9 +9,10 @@ import { DerError } from './errors.js';
 
 function lengthBytes(n: number): Uint8Array {
   if (n < 0x80) return Uint8Array.of(n);
-  const out: number[] = [];
-  for (let v = n; v > 0; v = Math.floor(v / 256)) out.unshift(v & 0xff);
-  return Uint8Array.from([0x80 | out.length, ...out]);
+  if (n < 0x100) return Uint8Array.of(0x81, n);
+  if (n < 0x10000) return Uint8Array.of(0x82, n >> 8, n & 0xff);
+  if (n < 0x1000000) return Uint8Array.of(0x83, n >> 16, (n >> 8) & 0xff, n & 0xff);
+  return Uint8Array.of(0x84, (n >>> 24) & 0xff, (n >> 16) & 0xff, (n >> 8) & 0xff, n & 0xff);
 }
 
 /** Concatenates byte arrays. */
@@ -27,14 +28,19 @@ export function concat(parts: readonly Uint8Array[]): Uint8Array {
   return out;
 }
 
-/** One TLV with the given tag byte and contents. */
+/** One TLV with the given tag byte and contents (written once, without intermediate copies). */
 export function tlv(tag: number, ...contents: Uint8Array[]): Uint8Array {
-  const body = contents.length === 1 ? contents[0]! : concat(contents);
-  const len = lengthBytes(body.length);
-  const out = new Uint8Array(1 + len.length + body.length);
+  let bodyLen = 0;
+  for (const c of contents) bodyLen += c.length;
+  const len = lengthBytes(bodyLen);
+  const out = new Uint8Array(1 + len.length + bodyLen);
   out[0] = tag;
   out.set(len, 1);
-  out.set(body, 1 + len.length);
+  let off = 1 + len.length;
+  for (const c of contents) {
+    out.set(c, off);
+    off += c.length;
+  }
   return out;
 }
 
@@ -196,21 +202,28 @@ export function readOid(node: Der | undefined, what: string): string {
   const c = expectTag(node, 0x06, what).contents;
   if (c.length === 0 || c.length > 64) throw malformed(what, 'bad OID length');
   if ((c[c.length - 1]! & 0x80) !== 0) throw malformed(what, 'truncated OID');
-  const arcs: bigint[] = [];
-  let v = 0n;
+  const arcs: (number | bigint)[] = [];
+  let v: number | bigint = 0;
   let start = true;
   for (const b of c) {
     if (start && b === 0x80) throw malformed(what, 'non-minimal OID arc');
-    v = (v << 7n) | BigInt(b & 0x7f);
+    // plain numbers while they stay exact; bigint for the rare huge arc (UUID OIDs)
+    if (typeof v === 'number' && v < 2 ** 45) v = v * 128 + (b & 0x7f);
+    else v = (BigInt(v) << 7n) | BigInt(b & 0x7f);
     start = false;
     if ((b & 0x80) === 0) {
       arcs.push(v);
-      v = 0n;
+      v = 0;
       start = true;
     }
   }
   const first = arcs[0]!;
-  const head = first < 40n ? [0n, first] : first < 80n ? [1n, first - 40n] : [2n, first - 80n];
+  const head =
+    typeof first === 'bigint' || first >= 80
+      ? [2, BigInt(first) - 80n]
+      : first < 40
+        ? [0, first]
+        : [1, first - 40];
   return [...head, ...arcs.slice(1)].join('.');
 }
 
