@@ -6,7 +6,8 @@
  * the other's `call`; equal moments count as concurrent, so a coarse clock never makes the checker
  * report a violation that did not happen. `return: Infinity` says the outcome is unknown (the
  * client timed out or lost the connection): the operation may have taken effect at any moment
- * after its call, or never, and its `output` is ignored.
+ * after its call, or never, and its `output` is ignored. An operation with a known outcome but no
+ * `output` is passed to the model with `undefined` too, so its output goes unchecked.
  */
 export interface Operation<Input, Output> {
   readonly clientId?: number | string;

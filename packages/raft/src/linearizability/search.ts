@@ -75,8 +75,8 @@ interface CacheEntry<State> {
  *
  * Operations with an unknown outcome have no return event: nothing forces them into the prefix,
  * and the search succeeds once every operation with a known outcome is linearized. Left as they
- * are, they make a failing search exponential (each can be in or out of every prefix), so two
- * refinements keep them cheap. The cache prunes by dominance: a node is skipped when a cached node
+ * are, they make a failing search exponential (each can be in or out of every prefix), so three
+ * refinements make them cheaper (not cheap: many of them on one key still cost a lot). The cache prunes by dominance: a node is skipped when a cached node
  * has the same known operations linearized, the same state, and a subset of its unknown ones,
  * because leaving an unknown operation out is always allowed, so the smaller node has every
  * future the larger one has. The walk tries operations with a known outcome before unknown
