@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkKvHistory } from '../../src/linearizability/index.js';
+import { generatedHistories } from './generated-histories.js';
 import { loadHistories } from './load-history.js';
 
 const histories = loadHistories();
@@ -21,6 +22,14 @@ describe('the committed labelled histories', () => {
       expect(names).toContain(family);
     expect(histories.filter((h) => h.linearizable).length).toBeGreaterThan(5);
     expect(histories.filter((h) => !h.linearizable).length).toBeGreaterThan(5);
+  });
+
+  it('include the generated ones exactly as make-histories.ts writes them', () => {
+    for (const { name, ...generated } of generatedHistories()) {
+      const committed = histories.find((h) => h.file === `${name}.json`);
+      expect(committed, `${name}.json is missing: run make-histories.ts`).toBeDefined();
+      expect(committed).toEqual({ ...generated, file: `${name}.json` });
+    }
   });
 
   for (const h of histories) {
