@@ -54,6 +54,23 @@ export function updateStep(ctx: ReconcileContext, service: ServiceInfo, slots: M
     else if (old > 0) oldSlots.push(slot);
   }
 
+  // A start-first slot whose new task runs is finished by stopping the old one, even while paused.
+  const blocked: Array<{ slot: Slot; task: TaskInfo }> = [];
+  for (const slot of mixed) {
+    const live = liveTasks(slot);
+    if (live.some((t) => t.spec.key === target && t.state === TaskState.RUNNING)) {
+      for (const t of live) {
+        if (t.spec.key !== target)
+          ctx.stop(t, TaskState.SHUTDOWN, 'replaced by a newer task (start-first update)');
+      }
+      continue;
+    }
+    inFlight++;
+    const stuck = live.find(
+      (t) => t.spec.key === target && t.state < TaskState.ASSIGNED && isUnplaceable(t.message),
+    );
+    if (stuck !== undefined) blocked.push({ slot, task: stuck });
+  }
   if (updating && failuresExceeded(ctx, svc, since, cfg.monitorMs, cfg.maxFailureRatio, total)) {
     const failed = countFailures(ctx, svc, since, cfg.monitorMs);
     const what = `${failed} of ${total} updated tasks failed`;
@@ -100,23 +117,8 @@ export function updateStep(ctx: ReconcileContext, service: ServiceInfo, slots: M
   if (st.state === 'paused' || st.state === 'rollback-paused') return;
   if (!updating) svc = setStatus(ctx, svc, 'updating', 'update in progress');
 
-  const blocked: Array<{ slot: Slot; task: TaskInfo }> = [];
-  for (const slot of mixed) {
-    const live = liveTasks(slot);
-    if (live.some((t) => t.spec.key === target && t.state === TaskState.RUNNING)) {
-      for (const t of live) {
-        if (t.spec.key !== target)
-          ctx.stop(t, TaskState.SHUTDOWN, 'replaced by a newer task (start-first update)');
-      }
-      continue;
-    }
-    inFlight++;
-    const stuck = live.find(
-      (t) => t.spec.key === target && t.state < TaskState.ASSIGNED && isUnplaceable(t.message),
-    );
-    if (stuck !== undefined) blocked.push({ slot, task: stuck });
-  }
-  if (blocked.length > 0 && startFirstBlocked(ctx, svc, blocked, cfg.failureAction, rollingBack)) return;
+  if (updating && blocked.length > 0 && startFirstBlocked(ctx, svc, blocked, cfg.failureAction, rollingBack))
+    return;
   if (inFlight > 0) return;
   if (cfg.delayMs > 0 && lastRunning + cfg.delayMs > ctx.now) {
     ctx.wake(lastRunning + cfg.delayMs);

@@ -20,6 +20,12 @@ const event = fc.oneof(
   fc.record({ kind: fc.constant('fail' as const), pick: fc.nat(50) }),
   fc.record({ kind: fc.constant('scale' as const), replicas: fc.nat(8) }),
   fc.record({ kind: fc.constant('time' as const), ms: fc.integer({ min: 0, max: 20_000 }) }),
+  fc.record({
+    kind: fc.constant('update' as const),
+    startFirst: fc.boolean(),
+    parallelism: fc.nat(3),
+    action: fc.constantFrom('pause', 'continue', 'rollback'),
+  }),
 );
 
 function settle(s: Scheduler, clock: ManualClock): void {
@@ -55,11 +61,19 @@ describe('orchestration invariants (property)', () => {
         }
         const restart = { condition: 'any', delayMs: 1_000, maxAttempts: 0, windowMs: 0 } as const;
         let replicas = 4;
+        let version = 0;
+        let update = {};
         const web = (r: number) =>
           serviceInfo({
             id: 'web',
             mode: { kind: 'replicated', replicas: r },
-            task: taskSpec({ runtime: 'web', restart }),
+            task: taskSpec({ runtime: `web${version}`, restart }),
+            update,
+            specVersion: version + 1,
+            // Keep the update status the scheduler wrote; a new spec resets it, as the control API would.
+            ...(s.state.services.get('web') === undefined
+              ? {}
+              : { updateStatus: s.state.services.get('web')!.updateStatus }),
           });
         s.state.upsertService(web(replicas));
         s.state.upsertService(
@@ -95,6 +109,20 @@ describe('orchestration invariants (property)', () => {
             s.state.upsertService(web(replicas));
           }
           if (e.kind === 'time') clock.advance(e.ms);
+          if (e.kind === 'update') {
+            version++;
+            update = {
+              order: e.startFirst ? 'start-first' : 'stop-first',
+              parallelism: e.parallelism,
+              failureAction: e.action,
+              monitorMs: 5_000,
+            };
+            const next = web(replicas);
+            s.state.upsertService({
+              ...next,
+              updateStatus: { state: 'none', startedAt: 0, completedAt: 0, message: '' },
+            });
+          }
           settle(s, clock);
           clock.advance(2_000); // past the restart delay
           settle(s, clock);
@@ -120,6 +148,22 @@ describe('orchestration invariants (property)', () => {
           expect(agentNodes.size).toBe(running('agent').length);
           for (const n of s.state.nodes.values())
             if (eligible(n, '')) expect(agentNodes.has(n.id)).toBe(true);
+        }
+        // Finally every node is healthy and time passes: unless paused, every web task runs the current spec.
+        for (const n of nodes) {
+          s.state.upsertNode({ ...s.state.nodes.get(n.id)!, status: 'ready', availability: 'active' });
+        }
+        for (let k = 0; k < 10; k++) {
+          clock.advance(30_000);
+          settle(s, clock);
+        }
+        const svc = s.state.services.get('web')!;
+        if (svc.updateStatus.state !== 'paused' && svc.updateStatus.state !== 'rollback-paused') {
+          const live = [...s.state.tasksOfService('web').values()].filter(
+            (t) => t.desiredState <= TaskState.RUNNING,
+          );
+          for (const t of live) expect(t.spec.key).toBe(svc.task.key);
+          expect(live.filter((t) => t.state === TaskState.RUNNING)).toHaveLength(replicas);
         }
       }),
       {
