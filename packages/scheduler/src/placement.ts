@@ -1,7 +1,21 @@
 import type { ClusterState } from './cluster-state.js';
 import { type Constraint, matchConstraint, parseConstraints } from './constraint.js';
 import { InvalidPreferenceError } from './errors.js';
-import { IndexHeap } from './heap.js';
+import {
+  CHANGING_ZONE,
+  CPU,
+  explain,
+  FIXED_REASONS,
+  MAX_REPLICAS,
+  MEMORY,
+  NOT_ACTIVE,
+  NOT_READY,
+  PHRASES,
+  PLATFORM,
+  PORT,
+  ZONED,
+} from './reasons.js';
+import { type Bucket, InnerBucket, LeafBucket } from './spread-tree.js';
 import { TaskState } from './task-state.js';
 import type { NodeInfo, TaskInfo, TaskSpec } from './types.js';
 import { nodeZone, zoneInTransition, zoneIsShared } from './zone.js';
@@ -28,18 +42,6 @@ export interface GroupPlacement {
   readonly nodes: Int32Array;
   readonly reason: string;
 }
-
-/** Reasons in filter order, with singular and plural phrasing; dynamic ones come last. */
-const NOT_READY = 0;
-const NOT_ACTIVE = 1;
-const CHANGING_ZONE = 2;
-const ZONED = 3;
-const PLATFORM = 4;
-const CPU = 5;
-const MEMORY = 6;
-const PORT = 7;
-const MAX_REPLICAS = 8;
-const FIXED_REASONS = 9;
 
 interface StaticFilter {
   readonly epoch: number;
@@ -422,94 +424,6 @@ export function preferenceLabel(descriptor: string): { engine: boolean; name: st
   if (lower.startsWith('engine.labels.') && descriptor.length > 14)
     return { engine: true, name: descriptor.slice(14) };
   throw new InvalidPreferenceError(descriptor);
-}
-
-const PHRASES: ReadonlyArray<readonly [string, string]> = [
-  ['node not ready', 'nodes not ready'],
-  ['node not active (paused or drained)', 'nodes not active (paused or drained)'],
-  ['node changing security zone', 'nodes changing security zone'],
-  ['node in a security zone the task does not name', 'nodes in a security zone the task does not name'],
-  ['node has an unsupported platform', 'nodes have an unsupported platform'],
-  ['node has insufficient CPU', 'nodes have insufficient CPU'],
-  ['node has insufficient memory', 'nodes have insufficient memory'],
-  ['node has a host port in use', 'nodes have a host port in use'],
-  [
-    'node already runs the maximum replicas of the service',
-    'nodes already run the maximum replicas of the service',
-  ],
-];
-
-function explain(filter: StaticFilter, dynamic: Int32Array, noNodes: boolean): string {
-  const parts: string[] = [];
-  const add = (count: number, phrase: readonly [string, string]): void => {
-    if (count > 0) parts.push(`${count} ${count === 1 ? phrase[0] : phrase[1]}`);
-  };
-  for (const r of [NOT_READY, NOT_ACTIVE, CHANGING_ZONE, ZONED]) add(filter.counts[r]!, PHRASES[r]!);
-  filter.constraints.forEach((c, k) => {
-    add(filter.counts[FIXED_REASONS + k]!, [
-      `node fails constraint ${c.expression}`,
-      `nodes fail constraint ${c.expression}`,
-    ]);
-  });
-  add(filter.counts[PLATFORM]!, PHRASES[PLATFORM]!);
-  for (const r of [CPU, MEMORY, PORT, MAX_REPLICAS]) add(dynamic[r]!, PHRASES[r]!);
-  if (parts.length === 0) parts.push(noNodes ? 'no nodes in the cluster' : 'no nodes available');
-  return `no suitable node (${parts.join('; ')})`;
-}
-
-/** A set of nodes that places one task at a time; inner buckets spread over label values. */
-interface Bucket {
-  /** Places one task and returns the node index, or -1 when no node in the bucket fits. */
-  place(fits: (i: number) => number, commit: (i: number) => void, dropped: Int32Array): number;
-}
-
-class LeafBucket implements Bucket {
-  readonly #heap: IndexHeap;
-  constructor(members: Int32Array, less: (a: number, b: number) => boolean) {
-    this.#heap = new IndexHeap(members.length, less);
-    this.#heap.build(members);
-  }
-  place(fits: (i: number) => number, commit: (i: number) => void, dropped: Int32Array): number {
-    for (;;) {
-      const top = this.#heap.peek();
-      if (top < 0) return -1;
-      const why = fits(top);
-      if (why < 0) {
-        commit(top); // raises the node's counters, so it sinks to its new place
-        this.#heap.topKeyIncreased();
-        return top;
-      }
-      this.#heap.pop(); // capacity only shrinks while a group is placed: this node is done
-      dropped[why]!++;
-    }
-  }
-}
-
-class InnerBucket implements Bucket {
-  readonly #children: Bucket[];
-  readonly #counts: Int32Array;
-  readonly #heap: IndexHeap;
-  constructor(children: Bucket[], counts: number[]) {
-    this.#children = children;
-    this.#counts = Int32Array.from(counts);
-    const c = this.#counts;
-    this.#heap = new IndexHeap(children.length, (a, b) => (c[a] !== c[b] ? c[a]! < c[b]! : a < b));
-    this.#heap.build(Array.from(children.keys()));
-  }
-  place(fits: (i: number) => number, commit: (i: number) => void, dropped: Int32Array): number {
-    for (;;) {
-      const top = this.#heap.peek();
-      if (top < 0) return -1;
-      const node = this.#children[top]!.place(fits, commit, dropped);
-      if (node < 0) {
-        this.#heap.pop();
-        continue;
-      }
-      this.#counts[top]!++;
-      this.#heap.topKeyIncreased();
-      return node;
-    }
-  }
 }
 
 const parsedSpecs = new WeakMap<TaskSpec, { constraints: Constraint[]; zones: string[] } | string>();
