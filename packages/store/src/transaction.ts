@@ -1,0 +1,188 @@
+// Read and write transactions over a StoreState. A read transaction hands out the store's frozen
+// objects. A write transaction keeps its changes in an overlay (the state itself is untouched until
+// the transaction is applied), hands out private copies, and checks each call at once, so a
+// conflict surfaces where it was caused.
+import { assertValidId, type Clock } from '@swarm/api';
+import {
+  assertKind,
+  cloneObject,
+  createdAtOf,
+  hasUniqueNames,
+  type ObjectKind,
+  type ObjectTypes,
+  objectName,
+  setMeta,
+  type StoreObject,
+  versionOf,
+} from './kinds.js';
+import { checkFindBy, matchesFindBy } from './object-table.js';
+import { ExistsError, NameConflictError, NotFoundError, SequenceConflictError } from './errors.js';
+import type { Change, StoreState } from './store-state.js';
+import type { FindBy, ReadTx, WriteTx } from './types.js';
+
+export class ReadTransaction implements ReadTx {
+  readonly #state: StoreState;
+
+  constructor(state: StoreState) {
+    this.#state = state;
+  }
+
+  get<K extends ObjectKind>(kind: K, id: string): ObjectTypes[K] | undefined {
+    assertKind(kind);
+    return this.#state.table(kind).get(id) as ObjectTypes[K] | undefined;
+  }
+
+  list<K extends ObjectKind>(kind: K): ObjectTypes[K][] {
+    assertKind(kind);
+    return [...this.#state.table(kind).values()] as ObjectTypes[K][];
+  }
+
+  find<K extends ObjectKind>(kind: K, by: FindBy): ObjectTypes[K][] {
+    assertKind(kind);
+    checkFindBy(kind, by);
+    return this.#state.table(kind).find(by) as ObjectTypes[K][];
+  }
+}
+
+type Pending = Change & { id: string };
+
+export class WriteTransaction implements WriteTx {
+  readonly #state: StoreState;
+  readonly #clock: Clock;
+  /** Changes by `${kind}/${id}`, in order of first touch. */
+  readonly #changes = new Map<string, Pending>();
+  #closed = false;
+
+  constructor(state: StoreState, clock: Clock) {
+    this.#state = state;
+    this.#clock = clock;
+  }
+
+  /** The collapsed changes (one per object); ends the transaction. */
+  commit(): Change[] {
+    this.#closed = true;
+    return [...this.#changes.values()];
+  }
+
+  /** Ends the transaction without changes (its function threw). */
+  abandon(): void {
+    this.#closed = true;
+  }
+
+  get<K extends ObjectKind>(kind: K, id: string): ObjectTypes[K] | undefined {
+    this.#open();
+    assertKind(kind);
+    const obj = this.#current(kind, id);
+    return obj === undefined ? undefined : cloneObject(kind, obj as ObjectTypes[K]);
+  }
+
+  list<K extends ObjectKind>(kind: K): ObjectTypes[K][] {
+    this.#open();
+    assertKind(kind);
+    return this.#merge(kind, this.#state.table(kind).values(), () => true);
+  }
+
+  find<K extends ObjectKind>(kind: K, by: FindBy): ObjectTypes[K][] {
+    this.#open();
+    assertKind(kind);
+    checkFindBy(kind, by);
+    return this.#merge(kind, this.#state.table(kind).find(by), (o) => matchesFindBy(kind, o, by));
+  }
+
+  create<K extends ObjectKind>(kind: K, obj: ObjectTypes[K]): void {
+    this.#open();
+    assertKind(kind);
+    const copy = this.#copyIn(kind, obj, 'create');
+    const id = copy.id;
+    if (this.#current(kind, id) !== undefined) throw new ExistsError(kind, id);
+    this.#checkName(kind, copy);
+    const now = this.#clock.now();
+    const key = `${kind}/${id}`;
+    const prior = this.#changes.get(key);
+    if (prior?.op === 'delete') {
+      // Deleted and created again in one transaction: a replacement of the stored object.
+      const stored = this.#state.table(kind).get(id)!;
+      setMeta(copy, versionOf(stored), now, now);
+      this.#changes.set(key, { op: 'update', kind, id, object: copy, expectedVersion: versionOf(stored) });
+      return;
+    }
+    setMeta(copy, 0n, now, now);
+    this.#changes.set(key, { op: 'create', kind, id, object: copy });
+  }
+
+  update<K extends ObjectKind>(kind: K, obj: ObjectTypes[K]): void {
+    this.#open();
+    assertKind(kind);
+    const copy = this.#copyIn(kind, obj, 'update');
+    const id = copy.id;
+    const current = this.#current(kind, id);
+    if (current === undefined) throw new NotFoundError(kind, id);
+    const given = versionOf(copy);
+    const stored = versionOf(current);
+    if (given !== stored) throw new SequenceConflictError(kind, id, given, stored);
+    this.#checkName(kind, copy);
+    // The store owns the metadata: the version stays the one read until the transaction applies.
+    setMeta(copy, stored, createdAtOf(current), this.#clock.now());
+    const key = `${kind}/${id}`;
+    const prior = this.#changes.get(key);
+    if (prior?.op === 'create') {
+      this.#changes.set(key, { op: 'create', kind, id, object: copy });
+    } else {
+      const expectedVersion = prior?.op === 'update' ? prior.expectedVersion : stored;
+      this.#changes.set(key, { op: 'update', kind, id, object: copy, expectedVersion });
+    }
+  }
+
+  delete(kind: ObjectKind, id: string): void {
+    this.#open();
+    assertKind(kind);
+    if (typeof id !== 'string') throw new TypeError('delete(kind, id): id must be a string');
+    if (this.#current(kind, id) === undefined) throw new NotFoundError(kind, id);
+    const key = `${kind}/${id}`;
+    const prior = this.#changes.get(key);
+    if (prior?.op === 'create') {
+      this.#changes.delete(key);
+      return;
+    }
+    this.#changes.set(key, { op: 'delete', kind, id });
+  }
+
+  #open(): void {
+    if (this.#closed) throw new TypeError('this transaction has ended; use the tx only inside its update(fn) call');
+  }
+
+  /** The object as this transaction sees it (overlay first), or undefined if absent or deleted. */
+  #current(kind: ObjectKind, id: string): StoreObject | undefined {
+    const c = this.#changes.get(`${kind}/${id}`);
+    if (c !== undefined) return c.op === 'delete' ? undefined : c.object;
+    return this.#state.table(kind).get(id);
+  }
+
+  #merge<K extends ObjectKind>(kind: K, base: Iterable<StoreObject>, match: (o: StoreObject) => boolean): ObjectTypes[K][] {
+    const out: ObjectTypes[K][] = [];
+    for (const o of base) {
+      if (this.#changes.has(`${kind}/${o.id}`)) continue;
+      out.push(cloneObject(kind, o as ObjectTypes[K]));
+    }
+    for (const c of this.#changes.values()) {
+      if (c.kind !== kind || c.op === 'delete' || !match(c.object)) continue;
+      out.push(cloneObject(kind, c.object as ObjectTypes[K]));
+    }
+    return out;
+  }
+
+  #copyIn<K extends ObjectKind>(kind: K, obj: ObjectTypes[K], op: string): ObjectTypes[K] {
+    if (typeof obj !== 'object' || obj === null) throw new TypeError(`${op}(${kind}, obj): obj must be a swarm.${kind} object`);
+    assertValidId(obj.id, `${op}(${kind}, obj): obj.id`);
+    return cloneObject(kind, obj);
+  }
+
+  #checkName(kind: ObjectKind, obj: StoreObject): void {
+    if (!hasUniqueNames(kind)) return;
+    const name = objectName(kind, obj);
+    if (name === '') return;
+    for (const other of this.find(kind, { name })) {
+      if (other.id !== obj.id) throw new NameConflictError(kind, obj.id, name, other.id);
+    }
+  }
+}
