@@ -1,3 +1,23 @@
-// @swarm/dispatcher: The push channel between swarm managers and workers: sessions, heartbeats, assignments, task status, and the worker agent.
-// The package's API arrives with its own issue; see README.md.
-export {};
+// @swarm/dispatcher: the push channel between swarm managers and workers.
+export { AGENT_DEFAULTS, Agent, type AgentComponents, type AgentInit } from './agent.js';
+export { AssignmentSet } from './assignment-set.js';
+export { Dispatcher, type DispatcherComponents } from './dispatcher.js';
+export * from './errors.js';
+export type { Executor, TaskContext, TaskSecretWriter, TaskStatusReport } from './executor.js';
+export { DISPATCHER_DEFAULTS, type DispatcherInit, type DispatcherOptions } from './options.js';
+export type {
+  DispatcherStore,
+  ObjectKind,
+  ObjectTypes,
+  ReadTx,
+  StoreEvent,
+  WriteTx,
+} from './store-contract.js';
+export { inAssignmentSet, needsSecrets, referencedSecretIds } from './task-rules.js';
+export type {
+  Connector,
+  DispatcherConnection,
+  DispatcherService,
+  MessageSink,
+  StreamHandle,
+} from './transport.js';

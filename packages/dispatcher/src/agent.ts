@@ -1,0 +1,545 @@
+/**
+ * The worker side: keeps one session to some manager of its list, follows the assignment stream
+ * (asking for a complete set again on a sequence gap), runs tasks through an `Executor`, delivers
+ * their secrets to tmpfs through a `TaskSecretWriter`, and reports task status in batches.
+ */
+import {
+  type Clock,
+  cryptoRandom,
+  fromLong,
+  type Logger,
+  noopLogger,
+  type Random,
+  swarm,
+  systemClock,
+  type Timer,
+  toLong,
+} from '@swarm/api';
+import { ManagerUnavailableError, NoManagersError } from './errors.js';
+import type { Executor, TaskSecretFile, TaskSecretWriter, TaskStatusReport } from './executor.js';
+import { definedOnly, nonNegativeInteger, positiveInteger } from './options.js';
+import { isTaskState, stateOf } from './task-rules.js';
+import type { Connector, DispatcherConnection, StreamHandle } from './transport.js';
+
+export interface AgentInit {
+  /** Manager addresses to start from; replaced by the list each session message carries. */
+  managers: string[];
+  /** Status reports wait at most this long before they are sent, in ms. Default 100. */
+  statusBatchMs?: number;
+  /** At most this many task updates per report; a full batch is sent at once. Default 100. */
+  statusBatchSize?: number;
+  /** First reconnect delay after a failure, in ms; doubles per failure, with jitter. Default 200. */
+  reconnectDelayMs?: number;
+  /** Longest reconnect delay, in ms. Default 10,000. */
+  maxReconnectDelayMs?: number;
+}
+
+export const AGENT_DEFAULTS = Object.freeze({
+  statusBatchMs: 100,
+  statusBatchSize: 100,
+  reconnectDelayMs: 200,
+  maxReconnectDelayMs: 10_000,
+});
+
+export interface AgentComponents {
+  /** Opens a connection to a manager; the transport binds this node's identity. */
+  connect: Connector;
+  executor: Executor;
+  /** Secret delivery on tmpfs: @swarm/secret-store's `createSecretWriter`. */
+  secrets: TaskSecretWriter;
+  clock?: Clock;
+  /** Reconnect jitter and the first manager choice. Default `cryptoRandom`. */
+  random?: Random;
+  logger?: Logger;
+  /** Sent with every session request. */
+  description?: swarm.NodeDescription.$Properties;
+  /** Called after each assignments message is applied (metrics, tests). */
+  onAssignments?: (message: swarm.AssignmentsMessage) => void;
+}
+
+interface Conn {
+  readonly addr: string;
+  readonly connection: DispatcherConnection;
+  sessionId: string | undefined;
+  session: StreamHandle | undefined;
+  assignments: StreamHandle | undefined;
+  assignmentsToken: object | undefined;
+  heartbeat: Timer | undefined;
+  closed: boolean;
+}
+
+interface LocalTask {
+  task: swarm.Task;
+  started: boolean;
+  stopping: boolean;
+  finished: boolean;
+  state: number;
+}
+
+const { RUNNING, SHUTDOWN, REJECTED } = swarm.TaskState;
+const { UPDATE, REMOVE } = swarm.AssignmentChange.AssignmentAction;
+
+export class Agent {
+  readonly #init: Required<Omit<AgentInit, 'managers'>>;
+  readonly #connect: Connector;
+  readonly #executor: Executor;
+  readonly #writer: TaskSecretWriter;
+  readonly #clock: Clock;
+  readonly #random: Random;
+  readonly #logger: Logger;
+  readonly #description: swarm.NodeDescription.$Properties | undefined;
+  readonly #onAssignments: ((m: swarm.AssignmentsMessage) => void) | undefined;
+
+  #managers: string[];
+  #nextManager: number;
+  #running = false;
+  #conn: Conn | undefined;
+  #sessionHint = '';
+  #failures = 0;
+  #reconnectTimer: Timer | undefined;
+  #node: swarm.Node | undefined;
+
+  readonly #tasks = new Map<string, LocalTask>();
+  readonly #secrets = new Map<string, swarm.Secret>();
+  #lastResult: string | undefined;
+
+  #pending = new Map<string, swarm.TaskStatus>();
+  #statusTimer: Timer | undefined;
+  #statusInFlight = false;
+
+  /** Counters for tests and metrics. */
+  readonly stats = { sessions: 0, failovers: 0, complete: 0, incremental: 0, gaps: 0, reportsSent: 0 };
+
+  constructor(init: AgentInit, components: AgentComponents) {
+    if (!Array.isArray(init?.managers) || init.managers.some((m) => typeof m !== 'string' || m === ''))
+      throw new TypeError('AgentInit.managers must be a list of manager addresses');
+    if (init.managers.length === 0) throw new NoManagersError();
+    if (typeof components?.connect !== 'function')
+      throw new TypeError('AgentComponents.connect must be a function');
+    if (typeof components.executor?.start !== 'function')
+      throw new TypeError('AgentComponents.executor is required');
+    if (typeof components.secrets?.writeTaskSecrets !== 'function')
+      throw new TypeError('AgentComponents.secrets must be a secret writer');
+    const o = { ...AGENT_DEFAULTS, ...definedOnly({ ...init, managers: undefined }) } as Required<
+      Omit<AgentInit, 'managers'>
+    >;
+    nonNegativeInteger('statusBatchMs', o.statusBatchMs);
+    positiveInteger('statusBatchSize', o.statusBatchSize);
+    nonNegativeInteger('reconnectDelayMs', o.reconnectDelayMs);
+    nonNegativeInteger('maxReconnectDelayMs', o.maxReconnectDelayMs);
+    this.#init = o;
+    this.#connect = components.connect;
+    this.#executor = components.executor;
+    this.#writer = components.secrets;
+    this.#clock = components.clock ?? systemClock;
+    this.#random = components.random ?? cryptoRandom;
+    this.#logger = components.logger ?? noopLogger;
+    this.#description = components.description;
+    this.#onAssignments = components.onAssignments;
+    this.#managers = [...init.managers];
+    this.#nextManager = this.#random.int(this.#managers.length);
+  }
+
+  /** Removes leftover secret directories and connects to a manager. */
+  start(): void {
+    if (this.#running) return;
+    this.#running = true;
+    this.#writer.removeAll();
+    this.#open();
+  }
+
+  /** Closes the connection and stops reconnecting. Running tasks are left to the executor. */
+  stop(): void {
+    if (!this.#running) return;
+    this.#running = false;
+    this.#reconnectTimer?.cancel();
+    this.#reconnectTimer = undefined;
+    this.#statusTimer?.cancel();
+    this.#statusTimer = undefined;
+    if (this.#conn) this.#teardown(this.#conn);
+  }
+
+  /** The manager address of the live session, if any. */
+  get manager(): string | undefined {
+    return this.#conn?.sessionId === undefined ? undefined : this.#conn.addr;
+  }
+
+  get sessionId(): string | undefined {
+    return this.#conn?.sessionId;
+  }
+
+  /** This node as the manager last described it. */
+  get node(): swarm.Node | undefined {
+    return this.#node;
+  }
+
+  /** The manager addresses the agent fails over between. */
+  get managers(): readonly string[] {
+    return this.#managers;
+  }
+
+  /** IDs of the tasks in the current assignment set. */
+  taskIds(): string[] {
+    return [...this.#tasks.keys()];
+  }
+
+  /** The agent's last known state of a task (reported by its executor, or as assigned). */
+  taskState(taskId: string): number | undefined {
+    return this.#tasks.get(taskId)?.state;
+  }
+
+  /** IDs of the secrets held in memory. */
+  secretIds(): string[] {
+    return [...this.#secrets.keys()];
+  }
+
+  /** Status reports not yet acknowledged by a manager. */
+  get unreportedCount(): number {
+    return this.#pending.size;
+  }
+
+  // ---- connection ----
+
+  #open(): void {
+    if (!this.#running) return;
+    const addr = this.#managers[this.#nextManager % this.#managers.length] as string;
+    this.#nextManager = (this.#nextManager + 1) % Math.max(1, this.#managers.length);
+    let connection: DispatcherConnection;
+    try {
+      connection = this.#connect(addr);
+    } catch (err) {
+      this.#retryLater(addr, err);
+      return;
+    }
+    const c: Conn = {
+      addr,
+      connection,
+      sessionId: undefined,
+      session: undefined,
+      assignments: undefined,
+      assignmentsToken: undefined,
+      heartbeat: undefined,
+      closed: false,
+    };
+    this.#conn = c;
+    c.session = connection.session(
+      { sessionId: this.#sessionHint, ...(this.#description ? { description: this.#description } : {}) },
+      {
+        send: (m) => this.#onSession(c, m),
+        end: (err) => this.#fail(c, err ?? new ManagerUnavailableError(addr, 'the session stream ended')),
+      },
+    );
+    if (c.closed) c.session.cancel();
+  }
+
+  #onSession(c: Conn, m: swarm.SessionMessage): void {
+    if (c !== this.#conn || c.closed) return;
+    const first = c.sessionId === undefined;
+    c.sessionId = m.sessionId;
+    this.#sessionHint = m.sessionId;
+    if (m.node) this.#node = swarm.Node.create(m.node);
+    const addrs = (m.managers ?? [])
+      .map((p) => p.addr)
+      .filter((a): a is string => typeof a === 'string' && a !== '');
+    if (addrs.length > 0) this.#managers = addrs;
+    if (!first) return;
+    this.#failures = 0;
+    this.stats.sessions++;
+    this.#logger.info('session open', { manager: c.addr });
+    this.#heartbeat(c);
+    this.#openAssignments(c);
+    this.#scheduleStatus(0);
+  }
+
+  #heartbeat(c: Conn): void {
+    const sessionId = c.sessionId;
+    c.connection.heartbeat({ sessionId: sessionId ?? '' }).then(
+      (res) => {
+        if (c !== this.#conn || c.closed) return;
+        const period = Number(fromLong(res.periodMs)) || 5_000;
+        c.heartbeat = this.#clock.setTimeout(() => this.#heartbeat(c), period);
+      },
+      (err) => this.#fail(c, err),
+    );
+  }
+
+  #openAssignments(c: Conn): void {
+    c.assignments?.cancel();
+    const token = {};
+    c.assignmentsToken = token;
+    c.assignments = c.connection.assignments(
+      { sessionId: c.sessionId ?? '' },
+      {
+        send: (m) => {
+          if (c === this.#conn && !c.closed && c.assignmentsToken === token) this.#onAssignmentsMessage(c, m);
+        },
+        end: (err) => {
+          if (c.assignmentsToken !== token) return;
+          this.#fail(c, err ?? new ManagerUnavailableError(c.addr, 'the assignments stream ended'));
+        },
+      },
+    );
+  }
+
+  #fail(c: Conn, err: unknown): void {
+    if (c !== this.#conn || c.closed) {
+      c.closed = true;
+      return;
+    }
+    this.#teardown(c);
+    this.stats.failovers++;
+    this.#retryLater(c.addr, err);
+  }
+
+  #teardown(c: Conn): void {
+    c.closed = true;
+    c.heartbeat?.cancel();
+    c.assignmentsToken = undefined;
+    c.assignments?.cancel();
+    c.session?.cancel();
+    c.connection.close();
+    if (this.#conn === c) this.#conn = undefined;
+  }
+
+  #retryLater(addr: string, err: unknown): void {
+    if (!this.#running) return;
+    this.#failures++;
+    const code = (err as { code?: unknown })?.code;
+    this.#logger.warn('manager connection failed', { manager: addr, code: String(code ?? 'UNKNOWN') });
+    // The first retry goes straight to the next manager; later ones back off exponentially.
+    const base =
+      this.#failures <= 1 ? 0 : this.#init.reconnectDelayMs * 2 ** Math.min(20, this.#failures - 2);
+    const delay = Math.min(this.#init.maxReconnectDelayMs, base);
+    const jittered = Math.floor(delay / 2 + this.#random.float() * (delay / 2));
+    this.#reconnectTimer?.cancel();
+    this.#reconnectTimer = this.#clock.setTimeout(() => {
+      this.#reconnectTimer = undefined;
+      this.#open();
+    }, jittered);
+  }
+
+  // ---- assignments ----
+
+  #onAssignmentsMessage(c: Conn, m: swarm.AssignmentsMessage): void {
+    if (m.type === swarm.AssignmentsMessage.Type.COMPLETE) {
+      this.stats.complete++;
+      this.#applyComplete(m.changes ?? []);
+    } else {
+      if (this.#lastResult === undefined || m.appliesTo !== this.#lastResult) {
+        this.stats.gaps++;
+        this.#logger.warn('assignment sequence gap; asking for a complete set', {
+          expected: this.#lastResult ?? '',
+          got: m.appliesTo,
+        });
+        this.#openAssignments(c);
+        return;
+      }
+      this.stats.incremental++;
+      this.#applyIncremental(m.changes ?? []);
+    }
+    this.#lastResult = m.resultsIn;
+    this.#onAssignments?.(m);
+  }
+
+  #applyComplete(changes: swarm.AssignmentChange.$Properties[]): void {
+    const tasks = new Map<string, swarm.Task>();
+    const secrets = new Map<string, swarm.Secret>();
+    for (const ch of changes) {
+      if (ch.action !== UPDATE && ch.action != null) continue;
+      const a = ch.assignment;
+      if (a?.task?.id) tasks.set(a.task.id, swarm.Task.create(a.task));
+      else if (a?.secret?.id) secrets.set(a.secret.id, swarm.Secret.create(a.secret));
+    }
+    for (const id of [...this.#secrets.keys()]) if (!secrets.has(id)) this.#dropSecret(id);
+    for (const [id, s] of secrets) if (!this.#secrets.has(id)) this.#secrets.set(id, s);
+    for (const id of [...this.#tasks.keys()]) if (!tasks.has(id)) this.#removeTask(id);
+    for (const t of tasks.values()) this.#applyTask(t);
+  }
+
+  #applyIncremental(changes: swarm.AssignmentChange.$Properties[]): void {
+    // Secrets arrive before the tasks that use them and leave after them, whatever the order sent.
+    for (const ch of changes) {
+      const s = ch.assignment?.secret;
+      if (s?.id && (ch.action ?? UPDATE) === UPDATE) this.#secrets.set(s.id, swarm.Secret.create(s));
+    }
+    for (const ch of changes) {
+      const t = ch.assignment?.task;
+      if (!t?.id) continue;
+      if ((ch.action ?? UPDATE) === REMOVE) this.#removeTask(t.id);
+      else this.#applyTask(swarm.Task.create(t));
+    }
+    for (const ch of changes) {
+      const s = ch.assignment?.secret;
+      if (s?.id && ch.action === REMOVE) this.#dropSecret(s.id);
+    }
+  }
+
+  #dropSecret(id: string): void {
+    const s = this.#secrets.get(id);
+    s?.spec?.data?.fill(0);
+    this.#secrets.delete(id);
+  }
+
+  #applyTask(task: swarm.Task): void {
+    let local = this.#tasks.get(task.id);
+    if (local === undefined) {
+      local = { task, started: false, stopping: false, finished: false, state: stateOf(task) };
+      this.#tasks.set(task.id, local);
+    } else {
+      local.task = task;
+    }
+    if (local.finished) return;
+    if (!local.started) {
+      if (stateOf(task) > RUNNING) {
+        local.finished = true;
+      } else if (task.desiredState > RUNNING) {
+        local.finished = true;
+        this.#record(local, { state: SHUTDOWN, message: 'stopped before it started' });
+      } else {
+        this.#startTask(local);
+      }
+    } else if (task.desiredState > RUNNING && !local.stopping) {
+      local.stopping = true;
+      try {
+        this.#executor.stop(task.id);
+      } catch (err) {
+        this.#logger.warn('executor stop failed', { taskId: task.id, err: String(err) });
+      }
+    }
+  }
+
+  #startTask(local: LocalTask): void {
+    const task = local.task;
+    const refs = task.spec?.container?.secrets ?? [];
+    let dir: string | undefined;
+    if (refs.length > 0) {
+      const files: TaskSecretFile[] = [];
+      for (const ref of refs) {
+        const data = ref.secretId ? this.#secrets.get(ref.secretId)?.spec?.data : undefined;
+        if (!data || data.length === 0) {
+          this.#reject(
+            local,
+            `secret ${ref.secretName || ref.secretId || '(unnamed)'} was not delivered to this node`,
+          );
+          return;
+        }
+        files.push({
+          name: ref.target || ref.secretName || (ref.secretId as string),
+          data,
+          uid: ref.uid ?? 0,
+          gid: ref.gid ?? 0,
+          ...(ref.mode ? { mode: ref.mode } : {}),
+        });
+      }
+      try {
+        dir = this.#writer.writeTaskSecrets(task.id, files);
+      } catch (err) {
+        this.#reject(local, `secrets could not be delivered: ${(err as Error).message}`);
+        return;
+      }
+    }
+    local.started = true;
+    try {
+      this.#executor.start(task, {
+        secretsDir: dir,
+        report: (status) => this.#onExecutorReport(task.id, local, status),
+      });
+    } catch (err) {
+      this.#reject(local, `the executor refused the task: ${(err as Error).message}`);
+    }
+  }
+
+  #reject(local: LocalTask, err: string): void {
+    local.finished = true;
+    this.#logger.warn('task rejected', { taskId: local.task.id, err });
+    this.#record(local, { state: REJECTED, err });
+    this.#writer.removeTask(local.task.id);
+  }
+
+  #onExecutorReport(taskId: string, local: LocalTask, report: TaskStatusReport): void {
+    if (this.#tasks.get(taskId) !== local) return; // removed from the assignment set
+    if (!isTaskState(report.state))
+      throw new RangeError(`executor reported an unknown task state ${String(report.state)}`);
+    if (report.state < local.state) return; // never backwards
+    this.#record(local, report);
+    if (report.state > RUNNING && !local.finished) {
+      local.finished = true;
+      this.#writer.removeTask(taskId);
+    }
+  }
+
+  #record(local: LocalTask, report: TaskStatusReport): void {
+    local.state = report.state;
+    this.#pending.set(
+      local.task.id,
+      swarm.TaskStatus.create({
+        state: report.state,
+        timestamp: toLong(BigInt(Math.max(0, Math.floor(this.#clock.now())))),
+        message: report.message ?? '',
+        err: report.err ?? '',
+        ...(report.exitCode === undefined ? {} : { container: { exitCode: report.exitCode } }),
+      }),
+    );
+    this.#scheduleStatus(this.#pending.size >= this.#init.statusBatchSize ? 0 : this.#init.statusBatchMs);
+  }
+
+  #removeTask(id: string): void {
+    const local = this.#tasks.get(id);
+    if (local === undefined) return;
+    this.#tasks.delete(id);
+    this.#pending.delete(id);
+    if (local.started && !local.finished) {
+      try {
+        this.#executor.stop(id);
+      } catch (err) {
+        this.#logger.warn('executor stop failed', { taskId: id, err: String(err) });
+      }
+    }
+    this.#writer.removeTask(id);
+  }
+
+  // ---- status reports ----
+
+  #scheduleStatus(ms: number): void {
+    if (!this.#running || this.#statusInFlight || this.#pending.size === 0) return;
+    if (this.#conn?.sessionId === undefined) return; // sent when the next session opens
+    if (this.#statusTimer !== undefined) {
+      if (ms > 0) return;
+      this.#statusTimer.cancel();
+    }
+    this.#statusTimer = this.#clock.setTimeout(() => {
+      this.#statusTimer = undefined;
+      void this.#sendStatus();
+    }, ms);
+  }
+
+  async #sendStatus(): Promise<void> {
+    const c = this.#conn;
+    if (c?.sessionId === undefined || c.closed || this.#statusInFlight) return;
+    const batch = [...this.#pending].slice(0, this.#init.statusBatchSize);
+    if (batch.length === 0) return;
+    this.#statusInFlight = true;
+    try {
+      await c.connection.updateTaskStatus({
+        sessionId: c.sessionId,
+        updates: batch.map(([taskId, status]) => ({ taskId, status })),
+      });
+      this.stats.reportsSent++;
+      for (const [id, status] of batch) if (this.#pending.get(id) === status) this.#pending.delete(id);
+    } catch (err) {
+      const e = err as { code?: unknown; details?: { taskId?: unknown } };
+      if (e.code === 'TASK_NOT_ASSIGNED' && typeof e.details?.taskId === 'string') {
+        // The task moved away from this node: its report is no longer ours to make.
+        this.#pending.delete(e.details.taskId);
+      } else if (e.code === 'INVALID_STATUS_UPDATE') {
+        this.#logger.error('a status report was refused as invalid; dropping it', { tasks: batch.length });
+        for (const [id, status] of batch) if (this.#pending.get(id) === status) this.#pending.delete(id);
+      } else {
+        this.#fail(c, err);
+      }
+    } finally {
+      this.#statusInFlight = false;
+    }
+    this.#scheduleStatus(this.#pending.size >= this.#init.statusBatchSize ? 0 : this.#init.statusBatchMs);
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * What the agent needs from the node: an executor that runs tasks, and a writer that puts secrets
+ * on an in-memory filesystem. @swarm/node provides the sandboxed executor; @swarm/secret-store's
+ * `createSecretWriter` is the writer.
+ */
+import type { swarm } from '@swarm/api';
+
+/** A status the executor reports for a task it runs. */
+export interface TaskStatusReport {
+  state: swarm.TaskState;
+  message?: string;
+  err?: string;
+  exitCode?: number;
+}
+
+/** Handed to the executor with each task it starts. */
+export interface TaskContext {
+  /** The task's secret directory on tmpfs (bind it at /run/secrets), or undefined when it references none. */
+  readonly secretsDir: string | undefined;
+  /** Reports the task's progress (ACCEPTED ... RUNNING, then COMPLETE / FAILED / SHUTDOWN / REJECTED). */
+  report(status: TaskStatusReport): void;
+}
+
+export interface Executor {
+  /** Starts a task; report progress through `context.report`. A throw rejects the task. */
+  start(task: swarm.Task, context: TaskContext): void;
+  /** Stops a task the executor started; it reports the final state (usually SHUTDOWN). */
+  stop(taskId: string): void;
+}
+
+/** One secret file for a task, as @swarm/secret-store's writer takes it. */
+export interface TaskSecretFile {
+  name: string;
+  data: Uint8Array;
+  uid: number;
+  gid: number;
+  mode?: number;
+}
+
+/** The part of @swarm/secret-store's `SecretWriter` the agent uses. */
+export interface TaskSecretWriter {
+  writeTaskSecrets(taskId: string, files: TaskSecretFile[]): string;
+  removeTask(taskId: string): void;
+  removeAll(): void;
+}

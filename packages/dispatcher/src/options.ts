@@ -1,0 +1,72 @@
+/** Dispatcher options, their defaults and checks. */
+
+export interface DispatcherInit {
+  /** Heartbeat period told to workers, in ms. Default 5,000. */
+  heartbeatPeriodMs?: number;
+  /** Each period is drawn uniformly from period ± this, in ms. Default 500. */
+  heartbeatJitterMs?: number;
+  /** A node that misses this many periods is marked DOWN and its session ends. Default 3. */
+  missedHeartbeats?: number;
+  /** After `start()` (a leader change), nodes are UNKNOWN and get this long to report before DOWN, in ms. Default 30,000. */
+  leaderChangeGraceMs?: number;
+  /** Task status updates wait at most this long before they are written, in ms. Default 100. */
+  statusBatchMs?: number;
+  /** A status write starts at once when this many task updates are waiting. Default 100. */
+  statusBatchSize?: number;
+  /** Assignment changes wait at most this long before they are sent, in ms. Default 100. */
+  assignmentBatchMs?: number;
+  /** Assignment changes are sent at once when this many task or secret changes are waiting. Default 100. */
+  assignmentBatchSize?: number;
+  /** Retries of a store write that lost an optimistic-concurrency race. Default 5. */
+  writeRetries?: number;
+}
+
+export type DispatcherOptions = Required<DispatcherInit>;
+
+export const DISPATCHER_DEFAULTS: DispatcherOptions = Object.freeze({
+  heartbeatPeriodMs: 5_000,
+  heartbeatJitterMs: 500,
+  missedHeartbeats: 3,
+  leaderChangeGraceMs: 30_000,
+  statusBatchMs: 100,
+  statusBatchSize: 100,
+  assignmentBatchMs: 100,
+  assignmentBatchSize: 100,
+  writeRetries: 5,
+});
+
+export function dispatcherOptions(init: DispatcherInit = {}): DispatcherOptions {
+  const o = { ...DISPATCHER_DEFAULTS, ...definedOnly(init) };
+  positiveInteger('heartbeatPeriodMs', o.heartbeatPeriodMs);
+  nonNegativeInteger('heartbeatJitterMs', o.heartbeatJitterMs);
+  if (o.heartbeatJitterMs >= o.heartbeatPeriodMs)
+    throw new RangeError(
+      `heartbeatJitterMs (${o.heartbeatJitterMs}) must be smaller than heartbeatPeriodMs (${o.heartbeatPeriodMs})`,
+    );
+  positiveInteger('missedHeartbeats', o.missedHeartbeats);
+  positiveInteger('leaderChangeGraceMs', o.leaderChangeGraceMs);
+  nonNegativeInteger('statusBatchMs', o.statusBatchMs);
+  positiveInteger('statusBatchSize', o.statusBatchSize);
+  nonNegativeInteger('assignmentBatchMs', o.assignmentBatchMs);
+  positiveInteger('assignmentBatchSize', o.assignmentBatchSize);
+  nonNegativeInteger('writeRetries', o.writeRetries);
+  return o;
+}
+
+export function definedOnly<T extends object>(init: T): Partial<T> {
+  const out: Partial<T> = {};
+  for (const [k, v] of Object.entries(init)) if (v !== undefined) (out as Record<string, unknown>)[k] = v;
+  return out;
+}
+
+export function positiveInteger(name: string, value: unknown): void {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value))
+    throw new TypeError(`${name} must be an integer, got ${String(value)}`);
+  if (value < 1) throw new RangeError(`${name} must be at least 1, got ${value}`);
+}
+
+export function nonNegativeInteger(name: string, value: unknown): void {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value))
+    throw new TypeError(`${name} must be an integer, got ${String(value)}`);
+  if (value < 0) throw new RangeError(`${name} must be 0 or more, got ${value}`);
+}

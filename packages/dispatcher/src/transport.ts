@@ -1,0 +1,54 @@
+/**
+ * The transport seam. The dispatcher serves four calls; a transport (gRPC over mTLS in
+ * @swarm/node, `MemoryTransport` in tests) carries them and supplies the caller's node ID from
+ * its authentication (the peer certificate's CN), never from a request body.
+ */
+import type { swarm } from '@swarm/api';
+
+/** The sending half of a server stream. `end(error)` ends it with an error status. */
+export interface MessageSink<T> {
+  send(message: T): void;
+  end(error?: Error): void;
+}
+
+/** Returned for every stream; `cancel()` is the client going away. Idempotent. */
+export interface StreamHandle {
+  cancel(): void;
+}
+
+/** What a manager serves. `nodeId` is the authenticated caller. Streams report errors through `sink.end(error)`. */
+export interface DispatcherService {
+  session(
+    nodeId: string,
+    request: swarm.SessionRequest.$Properties,
+    sink: MessageSink<swarm.SessionMessage>,
+  ): StreamHandle;
+  heartbeat(nodeId: string, request: swarm.HeartbeatRequest.$Properties): Promise<swarm.HeartbeatResponse>;
+  updateTaskStatus(
+    nodeId: string,
+    request: swarm.UpdateTaskStatusRequest.$Properties,
+  ): Promise<swarm.UpdateTaskStatusResponse>;
+  assignments(
+    nodeId: string,
+    request: swarm.AssignmentsRequest.$Properties,
+    sink: MessageSink<swarm.AssignmentsMessage>,
+  ): StreamHandle;
+}
+
+/** A worker's connection to one manager; the transport has bound the worker's identity to it. */
+export interface DispatcherConnection {
+  session(request: swarm.SessionRequest.$Properties, sink: MessageSink<swarm.SessionMessage>): StreamHandle;
+  heartbeat(request: swarm.HeartbeatRequest.$Properties): Promise<swarm.HeartbeatResponse>;
+  updateTaskStatus(
+    request: swarm.UpdateTaskStatusRequest.$Properties,
+  ): Promise<swarm.UpdateTaskStatusResponse>;
+  assignments(
+    request: swarm.AssignmentsRequest.$Properties,
+    sink: MessageSink<swarm.AssignmentsMessage>,
+  ): StreamHandle;
+  /** Closes the connection; open streams end. */
+  close(): void;
+}
+
+/** Opens a connection to the manager at `addr`; throws or returns a connection whose calls fail when it is unreachable. */
+export type Connector = (addr: string) => DispatcherConnection;
