@@ -1,0 +1,207 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { swarm } from '@swarm/api';
+import { createSecretWriter } from '@swarm/secret-store';
+import { describe, expect, it } from 'vitest';
+import { Agent, type DispatcherService, type MessageSink } from '../src/index.js';
+import { MemorySecretWriter, MemoryTransport, TestExecutor } from '../src/testing.js';
+import { Harness } from './harness.js';
+
+const { RUNNING, SHUTDOWN, FAILED, REJECTED, COMPLETE } = swarm.TaskState;
+const { READY } = swarm.NodeStatus.State;
+
+async function cluster(managers = ['m1']) {
+  const h = new Harness({ managers });
+  h.dispatcher(managers[0]).start();
+  const nodeId = await h.createNode();
+  return { h, nodeId };
+}
+
+describe('Agent', () => {
+  it('opens a session, runs its assigned tasks through the executor and reports them running', async () => {
+    const { h, nodeId } = await cluster();
+    const t = await h.createTask(nodeId);
+    const { agent, executor } = h.agent(nodeId);
+    agent.start();
+    await h.run(500);
+    expect(agent.manager).toBe('m1');
+    expect(h.node(nodeId)?.status?.state).toBe(READY);
+    expect(executor.started).toEqual([t]);
+    expect(h.task(t)?.status?.state).toBe(RUNNING);
+    expect(agent.unreportedCount).toBe(0);
+  });
+
+  it('delivers a task secrets before starting it and removes them when the task ends', async () => {
+    const { h, nodeId } = await cluster();
+    const s = await h.createSecret('db-password', 'hunter2');
+    const { agent, executor, writer } = h.agent(nodeId);
+    agent.start();
+    await h.run(200);
+    const t = await h.createTask(nodeId, { secrets: [s] });
+    await h.run(300);
+    expect(executor.secretsDirs.get(t)).toBe(`memory:${t}`);
+    expect(Buffer.from(writer.files(t)!.get('file0')!).toString()).toBe('hunter2');
+    expect(agent.secretIds()).toEqual([s]);
+
+    executor.fail(t, 'exit 3');
+    expect(writer.files(t)).toBeUndefined(); // removed at once on the worker
+    await h.run(400);
+    expect(h.task(t)?.status?.state).toBe(FAILED);
+    expect(h.task(t)?.status?.err).toBe('exit 3');
+    expect(agent.secretIds()).toEqual([]); // and the manager withdrew it
+  });
+
+  it('stops a task whose desired state moves past running', async () => {
+    const { h, nodeId } = await cluster();
+    const t = await h.createTask(nodeId);
+    const { agent, executor } = h.agent(nodeId);
+    agent.start();
+    await h.run(300);
+    await h.updateTask(t, (x) => {
+      x.desiredState = SHUTDOWN;
+    });
+    await h.run(400);
+    expect(executor.stopped).toEqual([t]);
+    expect(h.task(t)?.status?.state).toBe(SHUTDOWN);
+  });
+
+  it('rejects a task whose secret never reached the node', async () => {
+    const { h, nodeId } = await cluster();
+    const t = await h.createTask(nodeId, { secrets: [h.id()] }); // a secret that does not exist
+    const { agent, executor } = h.agent(nodeId);
+    agent.start();
+    await h.run(400);
+    expect(executor.started).toEqual([]);
+    expect(h.task(t)?.status?.state).toBe(REJECTED);
+    expect(h.task(t)?.status?.err).toMatch(/not delivered/);
+  });
+
+  it('fails over to another manager when its manager goes away, and loses no status report', async () => {
+    const { h, nodeId } = await cluster(['m1', 'm2']);
+    const t = await h.createTask(nodeId);
+    const executor = new TestExecutor({ autoRun: false });
+    const { agent } = h.agent(nodeId, { managers: ['m1', 'm2'], executor });
+    agent.start();
+    await h.run(300);
+    const first = agent.manager;
+    expect(first).toBeDefined();
+    // leader change: the first manager goes away with a report still queued on the worker
+    executor.report(t, { state: RUNNING });
+    h.dispatcher(first).stop();
+    h.transport.shutdown(first!);
+    const next = first === 'm1' ? 'm2' : 'm1';
+    h.dispatcher(next).start();
+    await h.run(2_000);
+    expect(agent.manager).toBe(next);
+    expect(agent.stats.failovers).toBeGreaterThanOrEqual(1);
+    expect(h.task(t)?.status?.state).toBe(RUNNING);
+    expect(h.node(nodeId)?.status?.state).toBe(READY);
+    expect(executor.started).toEqual([t]); // not started twice
+  });
+
+  it('takes the manager list from session messages', async () => {
+    const { h, nodeId } = await cluster(['m1']);
+    await h.createNode({ managerStatus: { addr: 'm1', raftId: 1 } });
+    await h.createNode({ managerStatus: { addr: 'm9', raftId: 2 } });
+    const { agent } = h.agent(nodeId, { managers: ['m1'] });
+    agent.start();
+    await h.run(100);
+    expect([...agent.managers].sort()).toEqual(['m1', 'm9']);
+  });
+
+  it('keeps trying its managers with backoff while none serves', async () => {
+    const h = new Harness({ managers: ['m1', 'm2'] });
+    const nodeId = await h.createNode();
+    const { agent } = h.agent(nodeId);
+    agent.start();
+    await h.run(5_000, 100);
+    expect(agent.manager).toBeUndefined();
+    h.dispatcher('m2').start();
+    await h.run(15_000, 100);
+    expect(agent.manager).toBe('m2');
+  });
+
+  it('asks for a complete assignment set when an incremental message does not chain', async () => {
+    const transport = new MemoryTransport();
+    const assignmentOpens: MessageSink<swarm.AssignmentsMessage>[] = [];
+    const task = (id: string) => ({ assignment: { task: { id, desiredState: RUNNING, status: { state: swarm.TaskState.ASSIGNED } } } });
+    const fake: DispatcherService = {
+      session(_n, _r, sink) {
+        sink.send(swarm.SessionMessage.create({ sessionId: 's' }));
+        return { cancel() {} };
+      },
+      heartbeat: async () => swarm.HeartbeatResponse.create({ periodMs: 5000 as never }),
+      updateTaskStatus: async () => swarm.UpdateTaskStatusResponse.create(),
+      assignments(_n, _r, sink) {
+        assignmentOpens.push(sink);
+        const n = assignmentOpens.length;
+        sink.send(swarm.AssignmentsMessage.create({ type: 0, resultsIn: `c${n}`, changes: [task(`a${n}`)] }));
+        return { cancel() {} };
+      },
+    };
+    transport.listen('m', fake);
+    const executor = new TestExecutor();
+    const agent = new Agent(
+      { managers: ['m'] },
+      { connect: transport.connector('n'), executor, secrets: new MemorySecretWriter(), clock: new (await import('@swarm/api')).ManualClock() },
+    );
+    agent.start();
+    const settle = () => new Promise((r) => setImmediate(r));
+    await settle();
+    expect(agent.taskIds()).toEqual(['a1']);
+    assignmentOpens[0]!.send(
+      swarm.AssignmentsMessage.create({ type: 1, appliesTo: 'c1', resultsIn: 'i1', changes: [task('b')] }),
+    );
+    await settle();
+    expect(agent.taskIds().sort()).toEqual(['a1', 'b']);
+    assignmentOpens[0]!.send(
+      swarm.AssignmentsMessage.create({ type: 1, appliesTo: 'lost', resultsIn: 'i3', changes: [task('c')] }),
+    );
+    await settle();
+    expect(agent.stats.gaps).toBe(1);
+    expect(assignmentOpens).toHaveLength(2);
+    expect(agent.taskIds()).toEqual(['a2']); // the complete set replaced everything
+    expect(executor.stopped.sort()).toEqual(['a1', 'b']);
+    agent.stop();
+  });
+
+  it('names bad arguments', () => {
+    const transport = new MemoryTransport();
+    const components = { connect: transport.connector('n'), executor: new TestExecutor(), secrets: new MemorySecretWriter() };
+    expect(() => new Agent({ managers: [] }, components)).toThrow(expect.objectContaining({ code: 'NO_MANAGERS' }));
+    expect(() => new Agent({ managers: [''] }, components)).toThrow(/managers/);
+    expect(() => new Agent({ managers: ['m'], statusBatchSize: 0 }, components)).toThrow(/statusBatchSize/);
+    expect(() => new Agent({ managers: ['m'] }, { ...components, executor: undefined as never })).toThrow(/executor/);
+  });
+});
+
+describe('Agent with the tmpfs secret writer', () => {
+  it('writes secret files 0400 into a per-task directory on /dev/shm and removes them when the task completes', async () => {
+    const root = mkdtempSync('/dev/shm/swarm-dispatcher-test-');
+    try {
+      const { h, nodeId } = await cluster();
+      const s = await h.createSecret('tls-key', 'PRIVATE');
+      const writer = createSecretWriter({ root: join(root, 'secrets') });
+      const executor = new TestExecutor();
+      const agent = new Agent(
+        { managers: ['m1'] },
+        { connect: h.transport.connector(nodeId), executor, secrets: writer, clock: h.clock },
+      );
+      agent.start();
+      const t = await h.createTask(nodeId, { secrets: [s] });
+      await h.run(400);
+      const dir = executor.secretsDirs.get(t)!;
+      expect(dir.startsWith(join(root, 'secrets'))).toBe(true);
+      const file = join(dir, 'file0');
+      expect(readFileSync(file, 'utf8')).toBe('PRIVATE');
+      expect(statSync(file).mode & 0o777).toBe(0o400);
+      executor.complete(t);
+      expect(readdirSync(join(root, 'secrets'))).toEqual([]);
+      await h.run(400);
+      expect(h.task(t)?.status?.state).toBe(COMPLETE);
+      agent.stop();
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
