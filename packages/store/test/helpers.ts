@@ -1,26 +1,8 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { generateId, type Random, seededRandom, swarm } from '@swarm/api';
 import type { RecordCipher } from '@swarm/raft';
+import { aesGcmTestCipher, ManualProposer } from '../src/testing.js';
 
-/** A small AES-256-GCM record cipher: nonce (12) | ciphertext | tag (16), with associated data. */
-export function testCipher(key: Uint8Array = randomBytes(32)): RecordCipher {
-  return {
-    encrypt(plain, ad) {
-      const nonce = randomBytes(12);
-      const c = createCipheriv('aes-256-gcm', key, nonce);
-      c.setAAD(ad);
-      const body = Buffer.concat([c.update(plain), c.final()]);
-      return new Uint8Array(Buffer.concat([nonce, body, c.getAuthTag()]));
-    },
-    decrypt(sealed, ad) {
-      const b = Buffer.from(sealed);
-      const d = createDecipheriv('aes-256-gcm', key, b.subarray(0, 12));
-      d.setAAD(ad);
-      d.setAuthTag(b.subarray(b.length - 16));
-      return new Uint8Array(Buffer.concat([d.update(b.subarray(12, b.length - 16)), d.final()]));
-    },
-  };
-}
+export const testCipher = (key?: Uint8Array): RecordCipher => aesGcmTestCipher(key);
 
 export class Objects {
   readonly random: Random;
@@ -66,32 +48,6 @@ export async function rejection(p: Promise<unknown>): Promise<{ code?: string; d
   throw new Error('expected the promise to reject');
 }
 
-/**
- * A proposer that queues proposals until `commit()`, which applies them in order at increasing
- * indexes to every replica and settles each with the result of the replica that proposed it.
- */
-export class ManualProposer {
-  readonly queue: { data: Uint8Array; resolve: (v: { index: bigint; result: unknown }) => void }[] = [];
-  readonly proposed: Uint8Array[] = [];
-  index = 0n;
-  constructor(readonly replicas: { apply(data: Uint8Array, index: bigint): unknown }[]) {}
-
-  propose(data: Uint8Array): Promise<{ index: bigint; result: unknown }> {
-    this.proposed.push(data);
-    return new Promise((resolve) => this.queue.push({ data, resolve }));
-  }
-
-  /** Applies every queued proposal; returns how many. */
-  commit(): number {
-    let n = 0;
-    for (let p = this.queue.shift(); p !== undefined; p = this.queue.shift()) {
-      this.index += 1n;
-      const results = this.replicas.map((r) => r.apply(p!.data, this.index));
-      p.resolve({ index: this.index, result: results[0] });
-      n++;
-    }
-    return n;
-  }
-}
+export { ManualProposer };
 
 export const tick = () => new Promise<void>((r) => setImmediate(r));
