@@ -18,6 +18,8 @@ export class ClusterState {
   readonly #byNode = new Map<string, Map<string, TaskInfo>>();
   /** Unassigned tasks that should run: what placement works on. */
   readonly #pending = new Map<string, TaskInfo>();
+  /** Start times of tasks created by rolling updates (see `startedAt`). */
+  readonly #startedAt = new Map<string, number>();
 
   readonly #nodeIndex = new Map<string, number>();
   #nodeIds: string[] = [];
@@ -109,6 +111,7 @@ export class ClusterState {
   upsertTask(task: TaskInfo): void {
     const old = this.tasks.get(task.id);
     if (old === task) return;
+    if (task.state === TaskState.RUNNING && old?.state !== TaskState.RUNNING) this.#noteStart(task);
     this.tasks.set(task.id, task);
     if (old === undefined) {
       this.#index(task);
@@ -145,6 +148,7 @@ export class ClusterState {
   removeTask(taskId: string): void {
     const old = this.tasks.get(taskId);
     if (old === undefined) return;
+    this.#startedAt.delete(taskId);
     this.#unindex(old);
     if (occupiesNode(old)) this.capacityEpoch++;
     this.tasks.delete(taskId);
@@ -159,6 +163,24 @@ export class ClusterState {
   /** Every task assigned to a node, history included. */
   tasksOnNode(nodeId: string): ReadonlyMap<string, TaskInfo> {
     return this.#byNode.get(nodeId) ?? EMPTY;
+  }
+
+  /**
+   * When a task created during its service's rolling update was first seen running (its status
+   * time then), so the update's monitor window counts from the start, not from creation. Known
+   * only for tasks this state saw start; undefined otherwise.
+   */
+  startedAt(taskId: string): number | undefined {
+    return this.#startedAt.get(taskId);
+  }
+
+  #noteStart(task: TaskInfo): void {
+    const svc = this.services.get(task.serviceId);
+    if (svc === undefined) return;
+    const st = svc.updateStatus;
+    if ((st.state === 'updating' || st.state === 'rollback-started') && task.createdAt >= st.startedAt) {
+      this.#startedAt.set(task.id, task.statusAt);
+    }
   }
 
   /** Tasks waiting for a node. */

@@ -10,7 +10,7 @@ import type { ServiceInfo, TaskInfo, UpdateConfig, UpdateStatus } from './types.
  * of the previous one is running and `delay` has passed since the last of them started. With
  * stop-first the old task is stopped and its slot refilled once it has stopped; with start-first
  * the new task starts first and the old one is stopped once the new one runs. A new task that
- * fails within `monitor` of its creation counts as a failure; when failures exceed
+ * fails within `monitor` of starting (see ClusterState.startedAt) counts as a failure; when failures exceed
  * `maxFailureRatio` of the slots, the failure action applies (pause, continue, or rollback).
  */
 export function updateStep(ctx: ReconcileContext, service: ServiceInfo, slots: Map<string, Slot>): void {
@@ -98,7 +98,9 @@ export function updateStep(ctx: ReconcileContext, service: ServiceInfo, slots: M
     let monitorEnds = Number.NEGATIVE_INFINITY;
     for (const t of ctx.state.tasksOfService(svc.id).values()) {
       if (t.spec.key === target && t.createdAt >= since && t.desiredState <= TaskState.RUNNING) {
-        monitorEnds = Math.max(monitorEnds, t.createdAt + cfg.monitorMs);
+        const started =
+          ctx.state.startedAt(t.id) ?? (t.state === TaskState.RUNNING ? t.statusAt : t.createdAt);
+        monitorEnds = Math.max(monitorEnds, started + cfg.monitorMs);
       }
     }
     if (inFlight > 0) return;
@@ -184,7 +186,9 @@ function countFailures(ctx: ReconcileContext, svc: ServiceInfo, since: number, m
   for (const t of ctx.state.tasksOfService(svc.id).values()) {
     if (t.spec.key !== svc.task.key || t.createdAt < since) continue;
     if (t.state !== TaskState.FAILED && t.state !== TaskState.REJECTED) continue;
-    if (monitorMs === 0 || t.statusAt <= t.createdAt + monitorMs) failed++;
+    // The window starts when the task was seen running (else, e.g. after a restart, at its creation).
+    const started = ctx.state.startedAt(t.id) ?? t.createdAt;
+    if (monitorMs === 0 || t.statusAt <= started + monitorMs) failed++;
   }
   return failed;
 }

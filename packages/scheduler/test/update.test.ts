@@ -208,6 +208,20 @@ describe('rolling update', () => {
     expect(status(h).state).toBe('completed');
   });
 
+  it('counts the monitor window from when a new task started, not from its creation', () => {
+    const h = harness(2);
+    deploy(h, 1, { monitorMs: 5_000 });
+    h.step(); // the old task is asked to stop
+    runWorkers(h.scheduler.state, h.clock.now());
+    h.step(); // the new task is created and assigned
+    h.clock.advance(20_000); // a slow start: it runs 20 s after its creation
+    runWorkers(h.scheduler.state, h.clock.now());
+    h.clock.advance(3_000);
+    failAll(h, 'v2'); // 3 s after starting, 23 s after creation
+    h.settle();
+    expect(status(h).state).toBe('paused');
+  });
+
   it('completes only after the monitor window of the last new tasks', () => {
     const h = harness(2);
     deploy(h, 1, { monitorMs: 5_000 });
