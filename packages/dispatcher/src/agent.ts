@@ -288,7 +288,19 @@ export class Agent {
     }
     this.#teardown(c);
     this.stats.failovers++;
+    const code = (err as { code?: unknown })?.code;
+    if (code === 'NODE_DENIED' || code === 'NODE_NOT_FOUND') this.#forgetAll();
     this.#retryLater(c.addr, err);
+  }
+
+  /** The node was removed from the cluster: stop its tasks and wipe every secret it holds. */
+  #forgetAll(): void {
+    this.#logger.warn('node removed from the cluster; stopping tasks and wiping secrets');
+    for (const id of [...this.#tasks.keys()]) this.#removeTask(id);
+    for (const id of [...this.#secrets.keys()]) this.#dropSecret(id);
+    this.#writer.removeAll();
+    this.#lastResult = undefined;
+    this.#sessionHint = '';
   }
 
   #teardown(c: Conn): void {

@@ -124,7 +124,9 @@ describe('Agent', () => {
   it('asks for a complete assignment set when an incremental message does not chain', async () => {
     const transport = new MemoryTransport();
     const assignmentOpens: MessageSink<swarm.AssignmentsMessage>[] = [];
-    const task = (id: string) => ({ assignment: { task: { id, desiredState: RUNNING, status: { state: swarm.TaskState.ASSIGNED } } } });
+    const task = (id: string) => ({
+      assignment: { task: { id, desiredState: RUNNING, status: { state: swarm.TaskState.ASSIGNED } } },
+    });
     const fake: DispatcherService = {
       session(_n, _r, sink) {
         sink.send(swarm.SessionMessage.create({ sessionId: 's' }));
@@ -143,7 +145,12 @@ describe('Agent', () => {
     const executor = new TestExecutor();
     const agent = new Agent(
       { managers: ['m'] },
-      { connect: transport.connector('n'), executor, secrets: new MemorySecretWriter(), clock: new (await import('@swarm/api')).ManualClock() },
+      {
+        connect: transport.connector('n'),
+        executor,
+        secrets: new MemorySecretWriter(),
+        clock: new (await import('@swarm/api')).ManualClock(),
+      },
     );
     agent.start();
     const settle = () => new Promise((r) => setImmediate(r));
@@ -167,11 +174,19 @@ describe('Agent', () => {
 
   it('names bad arguments', () => {
     const transport = new MemoryTransport();
-    const components = { connect: transport.connector('n'), executor: new TestExecutor(), secrets: new MemorySecretWriter() };
-    expect(() => new Agent({ managers: [] }, components)).toThrow(expect.objectContaining({ code: 'NO_MANAGERS' }));
+    const components = {
+      connect: transport.connector('n'),
+      executor: new TestExecutor(),
+      secrets: new MemorySecretWriter(),
+    };
+    expect(() => new Agent({ managers: [] }, components)).toThrow(
+      expect.objectContaining({ code: 'NO_MANAGERS' }),
+    );
     expect(() => new Agent({ managers: [''] }, components)).toThrow(/managers/);
     expect(() => new Agent({ managers: ['m'], statusBatchSize: 0 }, components)).toThrow(/statusBatchSize/);
-    expect(() => new Agent({ managers: ['m'] }, { ...components, executor: undefined as never })).toThrow(/executor/);
+    expect(() => new Agent({ managers: ['m'] }, { ...components, executor: undefined as never })).toThrow(
+      /executor/,
+    );
   });
 });
 
@@ -203,5 +218,34 @@ describe('Agent with the tmpfs secret writer', () => {
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
+  });
+});
+
+describe('Agent on a removed node', () => {
+  it('stops its tasks and wipes its secrets when the manager says the node was removed', async () => {
+    const { h, nodeId } = await cluster();
+    const s = await h.createSecret('db');
+    const t = await h.createTask(nodeId, { secrets: [s] });
+    const { agent, executor, writer } = h.agent(nodeId);
+    agent.start();
+    await h.run(300);
+    expect(writer.taskIds()).toEqual([t]);
+    await h.store.update((tx) => {
+      tx.delete('node', nodeId);
+      tx.create(
+        'cluster',
+        swarm.Cluster.create({
+          id: h.id(),
+          spec: { annotations: { name: 'c' } },
+          deniedNodes: { [nodeId]: { expiry: 0 } },
+        }),
+      );
+    });
+    await h.run(100);
+    expect(agent.manager).toBeUndefined();
+    expect(agent.secretIds()).toEqual([]);
+    expect(agent.taskIds()).toEqual([]);
+    expect(writer.taskIds()).toEqual([]);
+    expect(executor.stopped).toEqual([t]);
   });
 });

@@ -153,6 +153,7 @@ export class Harness {
         secrets: writer,
         clock: this.clock,
         random: seededRandom(this.random.int(1e9)),
+        ...(options.onAssignments ? { onAssignments: options.onAssignments } : {}),
       },
     );
     this.agents.push(agent);
