@@ -74,6 +74,8 @@ interface LocalTask {
   stopping: boolean;
   finished: boolean;
   state: number;
+  /** The last status this worker reported for the task. */
+  report?: TaskStatusReport;
 }
 
 const { RUNNING, SHUTDOWN, REJECTED } = swarm.TaskState;
@@ -399,6 +401,9 @@ export class Agent {
       this.#tasks.set(task.id, local);
     } else {
       local.task = task;
+      // The manager is behind this worker (a re-made assignment, a write lost to a leader change):
+      // report the current state again.
+      if (local.report !== undefined && stateOf(task) < local.state) this.#record(local, local.report);
     }
     if (local.finished) return;
     if (!local.started) {
@@ -482,6 +487,7 @@ export class Agent {
 
   #record(local: LocalTask, report: TaskStatusReport): void {
     local.state = report.state;
+    local.report = report;
     this.#pending.set(
       local.task.id,
       swarm.TaskStatus.create({

@@ -7,7 +7,7 @@
  */
 import { swarm } from '@swarm/api';
 import type { ReadTx } from './store-contract.js';
-import { inAssignmentSet, needsSecrets, referencedSecretIds } from './task-rules.js';
+import { inAssignmentSet, needsSecrets, referencedSecretIds, stateOf } from './task-rules.js';
 
 const { UPDATE, REMOVE } = swarm.AssignmentChange.AssignmentAction;
 
@@ -64,7 +64,8 @@ export class AssignmentSet {
       this.#setNeeds(id, member && needsSecrets(task) ? referencedSecretIds(task) : []);
       if (member) {
         const fp = fingerprint(task);
-        if (this.#tasks.get(id) !== fp) {
+        // States up to ASSIGNED are the orchestrator's (a new or re-made assignment): always sent.
+        if (this.#tasks.get(id) !== fp || stateOf(task) <= swarm.TaskState.ASSIGNED) {
           this.#tasks.set(id, fp);
           taskChanges.push(change(UPDATE, { task }));
         }
@@ -122,8 +123,9 @@ export class AssignmentSet {
 }
 
 /**
- * What the node must hear about again: the orchestrator's side of the task (desired state, spec
- * version). States past ASSIGNED come from the worker itself, so they are not echoed back.
+ * What the node must hear about again once it runs the task: the orchestrator's side of it
+ * (desired state, spec version). States past ASSIGNED come from the worker itself, so they are
+ * not echoed back.
  */
 function fingerprint(task: swarm.Task): string {
   return `${task.desiredState}/${String(task.specVersion)}`;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { historyArbitrary, runHistory } from './cluster-model.js';
+import { historyArbitrary, type Op, runHistory } from './cluster-model.js';
 
 // `pnpm --filter @swarm/dispatcher properties` runs the same property over >= 1,000 histories.
 describe('random cluster histories (three managers on a shared store, leader changes included)', () => {
@@ -14,5 +14,20 @@ describe('random cluster histories (three managers on a shared store, leader cha
       { numRuns: 60, seed: 20261128 },
     );
     expect(histories).toBeGreaterThanOrEqual(60);
+  });
+
+  it('re-sends a task moved away and back within one batch, and the worker reports its state again', async () => {
+    // Found by scripts/properties.ts (seed 20261128): the store went back to ASSIGNED while the
+    // worker, never told, kept the task running and had nothing new to report.
+    const ops: Op[] = [
+      { kind: 'create', node: 2, secrets: [], stopped: false },
+      { kind: 'foreignUpdate', node: 0, task: 0 },
+      { kind: 'wait', ms: 60 },
+      { kind: 'move', task: 0, node: 0 },
+      { kind: 'create', node: 0, secrets: [], stopped: false },
+      { kind: 'move', task: 0, node: 2 },
+    ];
+    const stats = await runHistory(ops, 1);
+    expect(stats.refusedForeignUpdates).toBe(1);
   });
 });
