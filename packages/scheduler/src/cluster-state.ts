@@ -142,7 +142,25 @@ export class ClusterState {
       if (occupiesNode(old)) this.capacityEpoch++;
       this.#index(task);
     }
-    this.#dirty.add(task.serviceId);
+    if (old === undefined || !this.#benign(old, task)) this.#dirty.add(task.serviceId);
+  }
+
+  /**
+   * A change no orchestrator acts on: a task moving forward towards running on the same node with
+   * the same desired state, while its service is not in a rolling update (which waits for tasks
+   * to run). Skipping these keeps a wave of status reports from re-reading every service.
+   */
+  #benign(old: TaskInfo, task: TaskInfo): boolean {
+    if (
+      old.serviceId !== task.serviceId ||
+      old.nodeId !== task.nodeId ||
+      old.desiredState !== task.desiredState
+    ) {
+      return false;
+    }
+    if (task.state > TaskState.RUNNING || task.state < old.state || old.spec !== task.spec) return false;
+    const st = this.services.get(task.serviceId)?.updateStatus.state;
+    return st !== undefined && st !== 'updating' && st !== 'rollback-started';
   }
 
   removeTask(taskId: string): void {

@@ -32,8 +32,12 @@ export class ReconcileContext {
     else this.updated.set(task.id, task);
   }
 
-  /** A new pending task of the service's current spec. */
-  create(service: ServiceInfo, slot: number, nodeId: string, message = 'created'): TaskInfo {
+  /**
+   * A new pending task of the service's current spec. `after` is the creation time of the slot's
+   * latest task: the new one is stamped at least 1 ms later, so the order of a slot's history never
+   * depends on a tie (a replacement made in the same millisecond as its predecessor).
+   */
+  create(service: ServiceInfo, slot: number, nodeId: string, message = 'created', after?: number): TaskInfo {
     const task: TaskInfo = {
       id: this.#newId(),
       serviceId: service.id,
@@ -43,7 +47,7 @@ export class ReconcileContext {
       specVersion: service.specVersion,
       state: TaskState.PENDING,
       desiredState: TaskState.RUNNING,
-      createdAt: this.now,
+      createdAt: after === undefined ? this.now : Math.max(this.now, after + 1),
       statusAt: this.now,
       message,
       jobIteration: service.jobIteration,

@@ -11,8 +11,9 @@ import type { ServiceInfo } from './types.js';
  * once) and the restart delay has passed. Returns true when a task was created.
  */
 export function refill(ctx: ReconcileContext, svc: ServiceInfo, slot: Slot): boolean {
-  const last = newest(slot);
-  if (last === undefined) return false;
+  const seen = newest(slot);
+  const last = seen === undefined ? undefined : (ctx.state.tasks.get(seen.id) ?? seen);
+  if (last === undefined || last.desiredState !== TaskState.SHUTDOWN) return false;
   if (last.nodeId !== '' && last.state >= TaskState.ASSIGNED && last.state < TaskState.COMPLETE) {
     if (nodeProblem(ctx.state, last) === undefined) return false; // wait for it to stop
   }
@@ -21,6 +22,12 @@ export function refill(ctx: ReconcileContext, svc: ServiceInfo, slot: Slot): boo
     ctx.wake(due);
     return false;
   }
-  ctx.create(svc, slot.slot, slot.nodeId, last.state >= TaskState.COMPLETE ? 'restarted' : 'replacement');
+  ctx.create(
+    svc,
+    slot.slot,
+    slot.nodeId,
+    last.state >= TaskState.COMPLETE ? 'restarted' : 'replacement',
+    last.createdAt,
+  );
   return true;
 }

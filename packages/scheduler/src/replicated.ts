@@ -34,12 +34,12 @@ export function reconcileReplicated(ctx: ReconcileContext, svc: ServiceInfo, rep
     let next = 1;
     for (let k = count; k < replicas; k++) {
       while (isUsed(current.get(`s:${next}`))) next++;
-      ctx.create(svc, next++, '');
+      const history = current.get(`s:${next}`);
+      ctx.create(svc, next++, '', 'created', history === undefined ? undefined : newest(history)?.createdAt);
     }
   }
-  for (const slot of refilling) {
-    if (newest(slot)?.desiredState === TaskState.SHUTDOWN) refill(ctx, svc, slot);
-  }
+  // refill() re-reads the slot's last task: scaling down may just have removed the slot.
+  for (const slot of refilling) refill(ctx, svc, slot);
   updateStep(ctx, svc, ctx.changes === grouped ? current : groupSlots(ctx.state, svc.id, false));
 }
 

@@ -130,7 +130,7 @@ export function updateStep(ctx: ReconcileContext, service: ServiceInfo, slots: M
   const batch = cfg.parallelism === 0 ? oldSlots : oldSlots.slice(0, cfg.parallelism);
   for (const slot of batch) {
     if (cfg.order === 'start-first') {
-      ctx.create(svc, slot.slot, slot.nodeId, 'created by update (start-first)');
+      ctx.create(svc, slot.slot, slot.nodeId, 'created by update (start-first)', newest(slot)?.createdAt);
     } else {
       for (const t of liveTasks(slot)) ctx.stop(t, TaskState.SHUTDOWN, 'stopped for update (stop-first)');
       refill(ctx, svc, slot);

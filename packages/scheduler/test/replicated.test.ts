@@ -62,6 +62,17 @@ describe('replicated orchestrator', () => {
     expect(live.every((t) => t.nodeId === h.node(1).id)).toBe(true);
   });
 
+  it('scales to zero right after replacing the tasks of a down node, within the same millisecond', () => {
+    const h = harness(3);
+    h.scheduler.state.upsertService(serviceInfo({ id: 'web', mode: { kind: 'replicated', replicas: 4 } }));
+    h.settle();
+    changeNode(h, 0, { status: 'down' });
+    h.settle(); // replacements are created at the same clock time as the tasks they replace
+    h.scheduler.state.upsertService(serviceInfo({ id: 'web', mode: { kind: 'replicated', replicas: 0 } }));
+    h.settle();
+    expect(h.live('web')).toHaveLength(0);
+  });
+
   it('moves tasks off a drained node', () => {
     const h = harness(2);
     h.scheduler.state.upsertService(serviceInfo({ id: 'web', mode: { kind: 'replicated', replicas: 2 } }));
