@@ -1,5 +1,6 @@
 /** A test cluster: a shared store, managers with dispatchers on a MemoryTransport, agents, a ManualClock. */
 import { generateId, ManualClock, type Random, seededRandom, swarm } from '@swarm/api';
+import { createMemoryStore } from '@swarm/store';
 import {
   Agent,
   type AgentInit,
@@ -9,6 +10,10 @@ import {
 } from '../src/index.js';
 import { MemorySecretWriter, MemoryTransport, TestExecutor } from '../src/testing.js';
 import { FakeStore } from './fake-store.js';
+
+/** The stores the suites run against: @swarm/store's memory store, and the contract double. */
+export const STORES = ['memory', 'double'] as const;
+export type StoreChoice = (typeof STORES)[number];
 
 const { ASSIGNED, RUNNING } = swarm.TaskState;
 
@@ -21,7 +26,8 @@ export interface HarnessOptions {
   managers?: string[];
   init?: DispatcherInit;
   seed?: number;
-  store?: DispatcherStore;
+  /** Which store to run on (default @swarm/store's memory store), or a store instance. */
+  store?: StoreChoice | DispatcherStore;
 }
 
 export class Harness {
@@ -35,7 +41,13 @@ export class Harness {
   constructor(options: HarnessOptions = {}) {
     const seed = options.seed ?? 1;
     this.random = seededRandom(seed);
-    this.store = options.store ?? new FakeStore();
+    const store = options.store ?? 'memory';
+    this.store =
+      store === 'memory'
+        ? createMemoryStore({ clock: this.clock })
+        : store === 'double'
+          ? new FakeStore()
+          : store;
     const managers = options.managers ?? ['m1'];
     managers.forEach((addr, i) => {
       const d = new Dispatcher(options.init ?? {}, {
