@@ -7,7 +7,9 @@ export default defineProject({
   test: {
     name: 'example-raft-kv',
     include: ['test/**/*.test.ts'],
-    testTimeout: 120_000,
+    testTimeout: 240_000,
     hookTimeout: 60_000,
+    // The files start member processes; one at a time keeps them from starving each other.
+    fileParallelism: false,
   },
 });

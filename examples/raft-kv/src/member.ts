@@ -111,17 +111,22 @@ class BadRequestError extends SwarmError {
   }
 }
 
-async function readJson(req: http.IncomingMessage): Promise<Record<string, unknown>> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  if (chunks.length === 0) return {};
-  try {
-    const body: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-    if (typeof body !== 'object' || body === null) throw new Error('not an object');
-    return body as Record<string, unknown>;
-  } catch {
-    throw new BadRequestError('request body must be a JSON object');
-  }
+function readJson(req: http.IncomingMessage): Promise<Record<string, unknown>> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('error', reject);
+    req.on('end', () => {
+      if (chunks.length === 0) return resolve({});
+      try {
+        const body: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+        if (typeof body !== 'object' || body === null) throw new Error('not an object');
+        resolve(body as Record<string, unknown>);
+      } catch {
+        reject(new BadRequestError('request body must be a JSON object'));
+      }
+    });
+  });
 }
 
 function optionalString(body: Record<string, unknown>, field: string): string | undefined {

@@ -66,18 +66,21 @@ export class TcpTransport implements Transport {
 
   send(messages: readonly Message[]): void {
     if (this.#closed) return;
+    // One write per peer per call: a Ready's messages to a peer leave in one syscall.
+    const batches = new Map<MemberId, Buffer[]>();
     for (const m of messages) {
-      const peer = this.#peers.get(m.to);
-      if (!peer) {
-        this.#unreachable(m.to);
-        continue;
-      }
-      const socket = this.#socketFor(m.to, peer);
+      const frames = batches.get(m.to);
+      if (frames) frames.push(encodeFrame(encodeMessage(m)));
+      else batches.set(m.to, [encodeFrame(encodeMessage(m))]);
+    }
+    for (const [to, frames] of batches) {
+      const peer = this.#peers.get(to);
+      const socket = peer ? this.#socketFor(to, peer) : undefined;
       if (!socket || socket.writableLength > MAX_QUEUED_BYTES) {
-        this.#unreachable(m.to);
+        this.#unreachable(to);
         continue;
       }
-      socket.write(encodeFrame(encodeMessage(m)));
+      socket.write(frames.length === 1 ? (frames[0] as Buffer) : Buffer.concat(frames));
     }
   }
 
