@@ -285,6 +285,26 @@ describe('rolling update', () => {
     expect(status(h).state).toBe('rollback-completed');
   });
 
+  it('updates a global service node by node, start-first keeping each node served', () => {
+    const h = harness(3);
+    const v1 = serviceInfo({
+      id: 'agent',
+      mode: { kind: 'global' },
+      task: taskSpec({ runtime: 'v1' }),
+      update: { order: 'start-first', parallelism: 1, monitorMs: 0 },
+    });
+    h.scheduler.state.upsertService(v1);
+    h.settle();
+    h.scheduler.state.upsertService({ ...v1, task: taskSpec({ runtime: 'v2' }), specVersion: 2 });
+    const plan = h.step();
+    expect(plan.created).toHaveLength(1);
+    expect(h.live('agent')).toHaveLength(4); // one node runs old and new side by side
+    h.settle();
+    const live = h.live('agent');
+    expect(live.map((t) => t.spec.runtime)).toEqual(['v2', 'v2', 'v2']);
+    expect(new Set(live.map((t) => t.nodeId)).size).toBe(3);
+  });
+
   it('refuses a rollback without a previous spec', () => {
     expect(() => rollbackService(serviceInfo({ id: 'x' }), 0)).toThrow(RangeError);
   });
