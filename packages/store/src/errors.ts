@@ -2,13 +2,19 @@
 // (kind, object ID, versions) and never secret data.
 import { SwarmError } from '@swarm/api';
 
+/** `atApply` says where a conflict was found; `index` is the raft index of the rejected proposal. */
+function applyFacts(at: bigint | undefined): { atApply: boolean; index?: string } {
+  return at === undefined ? { atApply: false } : { atApply: true, index: at.toString() };
+}
+
 /** Codes of the conflicts a transaction can meet, in the transaction or when it is applied. */
 export type StoreConflictCode = 'EXISTS' | 'NAME_CONFLICT' | 'NOT_FOUND' | 'SEQUENCE_CONFLICT';
 
 /**
  * The base of the four conflicts. A conflict met while the transaction function runs is thrown
  * there (and `update` rejects with it); one met when a committed transaction is applied rejects
- * `update` with `details.atApply: true`, and the transaction changed nothing.
+ * `update` with `details.atApply: true` and `details.index` (the raft index of the rejected
+ * proposal), and the transaction changed nothing.
  */
 export class StoreConflictError<C extends StoreConflictCode = StoreConflictCode> extends SwarmError<C> {
   override readonly name: string = 'StoreConflictError';
@@ -17,11 +23,11 @@ export class StoreConflictError<C extends StoreConflictCode = StoreConflictCode>
 /** `create` of an object whose ID is already in the store. */
 export class ExistsError extends StoreConflictError<'EXISTS'> {
   override readonly name = 'ExistsError';
-  constructor(kind: string, id: string, atApply = false) {
+  constructor(kind: string, id: string, at?: bigint) {
     super('EXISTS', `${kind} ${id} already exists; generate a new ID with generateId() or update the existing object`, {
       kind,
       id,
-      atApply,
+      ...applyFacts(at),
     });
   }
 }
@@ -29,12 +35,12 @@ export class ExistsError extends StoreConflictError<'EXISTS'> {
 /** `create` or `update` that would give a second service, secret or cluster the same name. */
 export class NameConflictError extends StoreConflictError<'NAME_CONFLICT'> {
   override readonly name = 'NameConflictError';
-  constructor(kind: string, id: string, objectName: string, holder: string | undefined, atApply = false) {
+  constructor(kind: string, id: string, objectName: string, holder: string | undefined, at?: bigint) {
     super(
       'NAME_CONFLICT',
       `${kind} ${id}: the name ${JSON.stringify(objectName)} is already taken` +
         `${holder === undefined ? '' : ` by ${kind} ${holder}`} (names are unique per kind, case-insensitively); choose another name`,
-      { kind, id, objectName, ...(holder === undefined ? {} : { holder }), atApply },
+      { kind, id, objectName, ...(holder === undefined ? {} : { holder }), ...applyFacts(at) },
     );
   }
 }
@@ -42,11 +48,11 @@ export class NameConflictError extends StoreConflictError<'NAME_CONFLICT'> {
 /** `update` or `delete` of an object that is not in the store. */
 export class NotFoundError extends StoreConflictError<'NOT_FOUND'> {
   override readonly name = 'NotFoundError';
-  constructor(kind: string, id: string, atApply = false) {
+  constructor(kind: string, id: string, at?: bigint) {
     super('NOT_FOUND', `${kind} ${id} does not exist (it may have been deleted); read it again before changing it`, {
       kind,
       id,
-      atApply,
+      ...applyFacts(at),
     });
   }
 }
@@ -57,12 +63,12 @@ export class NotFoundError extends StoreConflictError<'NOT_FOUND'> {
  */
 export class SequenceConflictError extends StoreConflictError<'SEQUENCE_CONFLICT'> {
   override readonly name = 'SequenceConflictError';
-  constructor(kind: string, id: string, given: bigint, stored: bigint, atApply = false) {
+  constructor(kind: string, id: string, given: bigint, stored: bigint, at?: bigint) {
     super(
       'SEQUENCE_CONFLICT',
       `${kind} ${id}: update carries version ${given} but the stored object is at version ${stored}; ` +
         'read the object again, reapply the change and retry',
-      { kind, id, given: given.toString(), stored: stored.toString(), atApply },
+      { kind, id, given: given.toString(), stored: stored.toString(), ...applyFacts(at) },
     );
   }
 }

@@ -46,7 +46,7 @@ export class StoreState {
   }
 
   /** Returns the first conflict that keeps `changes` from applying, or undefined. */
-  check(changes: readonly Change[]): StoreConflictError | undefined {
+  check(changes: readonly Change[], index: bigint): StoreConflictError | undefined {
     const seen = new Set<string>();
     // Names held after the transaction, per kind with unique names: nameKey -> id.
     const finalNames = new Map<string, string>();
@@ -56,15 +56,15 @@ export class StoreState {
       const key = `${c.kind}/${id}`;
       const table = this.table(c.kind);
       const current = table.get(id);
-      if (seen.has(key)) return new SequenceConflictError(c.kind, id, 0n, current ? versionOf(current) : 0n, true);
+      if (seen.has(key)) return new SequenceConflictError(c.kind, id, 0n, current ? versionOf(current) : 0n, index);
       seen.add(key);
       changed.add(key);
       if (c.op === 'create') {
-        if (current !== undefined) return new ExistsError(c.kind, id, true);
+        if (current !== undefined) return new ExistsError(c.kind, id, index);
       } else if (current === undefined) {
-        return new NotFoundError(c.kind, id, true);
+        return new NotFoundError(c.kind, id, index);
       } else if (c.op === 'update' && versionOf(current) !== c.expectedVersion) {
-        return new SequenceConflictError(c.kind, id, c.expectedVersion, versionOf(current), true);
+        return new SequenceConflictError(c.kind, id, c.expectedVersion, versionOf(current), index);
       }
     }
     for (const c of changes) {
@@ -73,12 +73,12 @@ export class StoreState {
       if (name === '') continue;
       const nk = `${c.kind}/${nameKey(name)}`;
       const other = finalNames.get(nk);
-      if (other !== undefined && other !== c.object.id) return new NameConflictError(c.kind, c.object.id, name, other, true);
+      if (other !== undefined && other !== c.object.id) return new NameConflictError(c.kind, c.object.id, name, other, index);
       finalNames.set(nk, c.object.id);
       // Holders outside the transaction keep their name; holders changed by it were checked above.
       for (const holder of this.table(c.kind).idsNamed(name)) {
         if (holder !== c.object.id && !changed.has(`${c.kind}/${holder}`)) {
-          return new NameConflictError(c.kind, c.object.id, name, holder, true);
+          return new NameConflictError(c.kind, c.object.id, name, holder, index);
         }
       }
     }
@@ -90,7 +90,7 @@ export class StoreState {
    * nothing changed). Objects are taken over: the store sets their version and freezes them.
    */
   apply(changes: readonly Change[], index: bigint): { events: StoreEvent[] } | { error: StoreConflictError } {
-    const error = this.check(changes);
+    const error = this.check(changes, index);
     if (error !== undefined) return { error };
     const events: StoreEvent[] = [];
     for (const c of changes) {

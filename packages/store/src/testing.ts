@@ -38,10 +38,10 @@ export class ManualProposer implements Proposer {
     return this.#queue.length;
   }
 
-  /** Applies every waiting proposal to every replica; returns how many. */
-  commit(): number {
+  /** Applies up to `max` waiting proposals, oldest first, to every replica; returns how many. */
+  commit(max = Number.POSITIVE_INFINITY): number {
     let n = 0;
-    for (let p = this.#queue.shift(); p !== undefined; p = this.#queue.shift()) {
+    for (let p = n < max ? this.#queue.shift() : undefined; p !== undefined; p = n < max ? this.#queue.shift() : undefined) {
       this.index += 1n;
       const results = this.replicas.map((r) => r.apply(p!.data, this.index));
       p.resolve({ index: this.index, result: results[0] });
