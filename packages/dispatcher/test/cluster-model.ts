@@ -8,7 +8,7 @@
  */
 import { swarm } from '@swarm/api';
 import fc from 'fast-check';
-import type { Agent } from '../src/index.js';
+import type { Agent, DispatcherStore } from '../src/index.js';
 import type { MemorySecretWriter, TestExecutor } from '../src/testing.js';
 import { drain, Harness } from './harness.js';
 
@@ -24,7 +24,7 @@ export type Op =
   | { kind: 'removeNode'; node: number }
   | { kind: 'deleteSecret'; secret: number }
   | { kind: 'foreignUpdate'; node: number; task: number }
-  | { kind: 'leaderChange' }
+  | { kind: 'leaderChange'; crash: boolean }
   | { kind: 'wait'; ms: number };
 
 export const NODES = 3;
@@ -70,7 +70,7 @@ export const opArbitrary: fc.Arbitrary<Op> = fc.oneof(
       task: idx,
     }),
   },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('leaderChange' as const) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('leaderChange' as const), crash: fc.boolean() }) },
   {
     weight: 4,
     arbitrary: fc.record({ kind: fc.constant('wait' as const), ms: fc.integer({ min: 0, max: 400 }) }),
@@ -109,6 +109,7 @@ export class ClusterModel {
   readonly #stoppedAt = new Map<string, Map<string, number>>();
   #needed = new Map<string, Set<string>>();
   #violation: Error | undefined;
+  #observer: DispatcherStore | undefined;
   readonly stats: HistoryStats = {
     checks: 0,
     received: 0,
@@ -117,8 +118,13 @@ export class ClusterModel {
     disconnectedChecks: 0,
   };
 
-  constructor(seed: number) {
-    this.h = new Harness({ managers: MANAGERS, seed, init: { assignmentBatchMs: BATCH_MS } });
+  constructor(seed: number, store: StoreMode = 'shared') {
+    this.h = new Harness({
+      managers: MANAGERS,
+      seed,
+      init: { assignmentBatchMs: BATCH_MS },
+      store: store === 'shared' ? 'memory' : 'replicated',
+    });
   }
 
   async setUp(): Promise<void> {
@@ -142,8 +148,10 @@ export class ClusterModel {
       holder.worker = { nodeId, ...w, removed: false };
       this.workers.push(holder.worker);
     }
+    // One replica is the observer for the whole history (all replicas apply the same entries).
+    this.#observer = h.store;
     this.#needed = this.#computeNeeded();
-    h.store.watch({}, () => this.#trackNeeded());
+    this.#observer.watch({}, () => this.#trackNeeded());
     h.dispatcher(MANAGERS[this.leader]).start();
     for (const w of this.workers) w.agent.start();
     await this.step(200);
@@ -285,8 +293,15 @@ export class ClusterModel {
         break;
       }
       case 'leaderChange': {
-        h.dispatcher(MANAGERS[this.leader]).stop();
+        const old = MANAGERS[this.leader]!;
+        h.dispatcher(old).stop();
+        if (op.crash) {
+          // The old leader's process dies (its connections drop) and comes back as a follower.
+          h.transport.shutdown(old);
+          h.transport.listen(old, h.dispatcher(old));
+        }
         this.leader = (this.leader + 1) % MANAGERS.length;
+        h.setLeader(MANAGERS[this.leader]!);
         h.dispatcher(MANAGERS[this.leader]).start();
         this.stats.leaderChanges++;
         break;
@@ -381,7 +396,7 @@ export class ClusterModel {
   }
 
   #computeNeeded(): Map<string, Set<string>> {
-    return this.h.store.view((tx) => {
+    return (this.#observer ?? this.h.store).view((tx) => {
       const out = new Map<string, Set<string>>();
       const nodes = new Set(tx.list('node').map((n) => n.id));
       for (const t of tx.list('task')) {
@@ -413,9 +428,19 @@ export class ClusterModel {
   }
 }
 
+/**
+ * How the three managers hold the state: one shared memory store, or one @swarm/store
+ * ReplicatedStore each, kept in step by a log that only the leader may append to.
+ */
+export type StoreMode = 'shared' | 'replicated';
+
 /** Runs one history; throws on the first violated invariant. */
-export async function runHistory(ops: Op[], seed: number): Promise<HistoryStats> {
-  const model = new ClusterModel(seed);
+export async function runHistory(
+  ops: Op[],
+  seed: number,
+  store: StoreMode = 'shared',
+): Promise<HistoryStats> {
+  const model = new ClusterModel(seed, store);
   await model.setUp();
   try {
     for (const op of ops) await model.apply(op);

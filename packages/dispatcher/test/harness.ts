@@ -10,6 +10,7 @@ import {
 } from '../src/index.js';
 import { MemorySecretWriter, MemoryTransport, TestExecutor } from '../src/testing.js';
 import { FakeStore } from './fake-store.js';
+import { ReplicatedLog } from './replicated-log.js';
 
 /** The stores the suites run against: @swarm/store's memory store, and the contract double. */
 export const STORES = ['memory', 'double'] as const;
@@ -26,13 +27,19 @@ export interface HarnessOptions {
   managers?: string[];
   init?: DispatcherInit;
   seed?: number;
-  /** Which store to run on (default @swarm/store's memory store), or a store instance. */
-  store?: StoreChoice | DispatcherStore;
+  /**
+   * Which store to run on: one shared @swarm/store memory store (default), the contract double, a
+   * given instance, or 'replicated': one ReplicatedStore per manager kept in step by a shared log
+   * (the leader's replica takes writes; `setLeader` moves leadership).
+   */
+  store?: StoreChoice | 'replicated' | DispatcherStore;
 }
 
 export class Harness {
   readonly clock = new ManualClock(Date.UTC(2026, 0, 1));
-  readonly store: DispatcherStore;
+  readonly #stores = new Map<string, DispatcherStore>();
+  readonly #log: ReplicatedLog | undefined;
+  #leader: string;
   readonly transport = new MemoryTransport();
   readonly dispatchers = new Map<string, Dispatcher>();
   readonly random: Random;
@@ -42,16 +49,25 @@ export class Harness {
     const seed = options.seed ?? 1;
     this.random = seededRandom(seed);
     const store = options.store ?? 'memory';
-    this.store =
-      store === 'memory'
-        ? createMemoryStore({ clock: this.clock })
-        : store === 'double'
-          ? new FakeStore()
-          : store;
     const managers = options.managers ?? ['m1'];
+    this.#leader = managers[0] ?? 'm1';
+    if (store === 'replicated') {
+      this.#log = new ReplicatedLog(managers.length, this.clock);
+      managers.forEach((addr, i) => {
+        this.#stores.set(addr, this.#log!.replicas[i]!);
+      });
+    } else {
+      const shared =
+        store === 'memory'
+          ? createMemoryStore({ clock: this.clock })
+          : store === 'double'
+            ? new FakeStore()
+            : store;
+      for (const addr of managers) this.#stores.set(addr, shared);
+    }
     managers.forEach((addr, i) => {
       const d = new Dispatcher(options.init ?? {}, {
-        store: this.store,
+        store: this.#stores.get(addr)!,
         clock: this.clock,
         random: seededRandom(seed * 31 + i),
         idRandom: seededRandom(seed * 97 + i),
@@ -59,6 +75,19 @@ export class Harness {
       this.dispatchers.set(addr, d);
       this.transport.listen(addr, d);
     });
+  }
+
+  /** The leader's store (the one the orchestrator writes to). */
+  get store(): DispatcherStore {
+    return this.#stores.get(this.#leader)!;
+  }
+
+  /** Moves raft leadership (replicated stores) and the store the harness writes to. */
+  setLeader(addr: string): void {
+    const store = this.#stores.get(addr);
+    if (!store) throw new Error(`no manager ${addr}`);
+    this.#leader = addr;
+    if (this.#log) this.#log.leader = store as never;
   }
 
   dispatcher(addr = 'm1'): Dispatcher {
