@@ -47,18 +47,17 @@ export class StoreState {
 
   /** Returns the first conflict that keeps `changes` from applying, or undefined. */
   check(changes: readonly Change[], index: bigint): StoreConflictError | undefined {
-    const seen = new Set<string>();
+    // IDs changed by the transaction, per kind (a second change of one object is malformed).
+    const changed = new Map<ObjectKind, Set<string>>();
     // Names held after the transaction, per kind with unique names: nameKey -> id.
     const finalNames = new Map<string, string>();
-    const changed = new Set<string>();
     for (const c of changes) {
       const id = changeId(c);
-      const key = `${c.kind}/${id}`;
-      const table = this.table(c.kind);
-      const current = table.get(id);
-      if (seen.has(key)) return new SequenceConflictError(c.kind, id, 0n, current ? versionOf(current) : 0n, index);
-      seen.add(key);
-      changed.add(key);
+      let ids = changed.get(c.kind);
+      if (ids === undefined) changed.set(c.kind, (ids = new Set()));
+      const current = this.table(c.kind).get(id);
+      if (ids.has(id)) return new SequenceConflictError(c.kind, id, 0n, current ? versionOf(current) : 0n, index);
+      ids.add(id);
       if (c.op === 'create') {
         if (current !== undefined) return new ExistsError(c.kind, id, index);
       } else if (current === undefined) {
@@ -75,11 +74,11 @@ export class StoreState {
       const other = finalNames.get(nk);
       if (other !== undefined && other !== c.object.id) return new NameConflictError(c.kind, c.object.id, name, other, index);
       finalNames.set(nk, c.object.id);
-      // Holders outside the transaction keep their name; holders changed by it were checked above.
+      // Holders outside the transaction keep their name; holders it changes are in finalNames
+      // (if they keep a name) or free it (deleted or renamed).
+      const mine = changed.get(c.kind)!;
       for (const holder of this.table(c.kind).idsNamed(name)) {
-        if (holder !== c.object.id && !changed.has(`${c.kind}/${holder}`)) {
-          return new NameConflictError(c.kind, c.object.id, name, holder, index);
-        }
+        if (holder !== c.object.id && !mine.has(holder)) return new NameConflictError(c.kind, c.object.id, name, holder, index);
       }
     }
     return undefined;

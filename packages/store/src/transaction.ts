@@ -8,6 +8,7 @@ import {
   cloneObject,
   createdAtOf,
   hasUniqueNames,
+  nameKey,
   type ObjectKind,
   type ObjectTypes,
   objectName,
@@ -51,6 +52,10 @@ export class WriteTransaction implements WriteTx {
   readonly #clock: Clock;
   /** Changes by `${kind}/${id}`, in order of first touch. */
   readonly #changes = new Map<string, Pending>();
+  /** The same changes per kind, so lookups of one kind skip the others'. */
+  readonly #byKind = new Map<ObjectKind, Map<string, Pending>>();
+  /** Names held by this transaction's created or updated objects: `${kind}/${nameKey}` -> IDs. */
+  readonly #names = new Map<string, Set<string>>();
   #closed = false;
 
   constructor(state: StoreState, clock: Clock) {
@@ -103,11 +108,11 @@ export class WriteTransaction implements WriteTx {
       // Deleted and created again in one transaction: a replacement of the stored object.
       const stored = this.#state.table(kind).get(id)!;
       setMeta(copy, versionOf(stored), now, now);
-      this.#changes.set(key, { op: 'update', kind, id, object: copy, expectedVersion: versionOf(stored) });
+      this.#set(kind, id, { op: 'update', kind, id, object: copy, expectedVersion: versionOf(stored) });
       return;
     }
     setMeta(copy, 0n, now, now);
-    this.#changes.set(key, { op: 'create', kind, id, object: copy });
+    this.#set(kind, id, { op: 'create', kind, id, object: copy });
   }
 
   update<K extends ObjectKind>(kind: K, obj: ObjectTypes[K]): void {
@@ -126,10 +131,10 @@ export class WriteTransaction implements WriteTx {
     const key = `${kind}/${id}`;
     const prior = this.#changes.get(key);
     if (prior?.op === 'create') {
-      this.#changes.set(key, { op: 'create', kind, id, object: copy });
+      this.#set(kind, id, { op: 'create', kind, id, object: copy });
     } else {
       const expectedVersion = prior?.op === 'update' ? prior.expectedVersion : stored;
-      this.#changes.set(key, { op: 'update', kind, id, object: copy, expectedVersion });
+      this.#set(kind, id, { op: 'update', kind, id, object: copy, expectedVersion });
     }
   }
 
@@ -141,10 +146,10 @@ export class WriteTransaction implements WriteTx {
     const key = `${kind}/${id}`;
     const prior = this.#changes.get(key);
     if (prior?.op === 'create') {
-      this.#changes.delete(key);
+      this.#set(kind, id, undefined);
       return;
     }
-    this.#changes.set(key, { op: 'delete', kind, id });
+    this.#set(kind, id, { op: 'delete', kind, id });
   }
 
   #open(): void {
@@ -160,12 +165,13 @@ export class WriteTransaction implements WriteTx {
 
   #merge<K extends ObjectKind>(kind: K, base: Iterable<StoreObject>, match: (o: StoreObject) => boolean): ObjectTypes[K][] {
     const out: ObjectTypes[K][] = [];
+    const mine = this.#byKind.get(kind);
     for (const o of base) {
-      if (this.#changes.has(`${kind}/${o.id}`)) continue;
+      if (mine?.has(o.id)) continue;
       out.push(cloneObject(kind, o as ObjectTypes[K]));
     }
-    for (const c of this.#changes.values()) {
-      if (c.kind !== kind || c.op === 'delete' || !match(c.object)) continue;
+    for (const c of mine?.values() ?? []) {
+      if (c.op === 'delete' || !match(c.object)) continue;
       out.push(cloneObject(kind, c.object as ObjectTypes[K]));
     }
     return out;
@@ -181,8 +187,44 @@ export class WriteTransaction implements WriteTx {
     if (!hasUniqueNames(kind)) return;
     const name = objectName(kind, obj);
     if (name === '') return;
-    for (const other of this.find(kind, { name })) {
-      if (other.id !== obj.id) throw new NameConflictError(kind, obj.id, name, other.id);
+    // Holders as stored, unless this transaction changed them (then the overlay says their name).
+    const mine = this.#byKind.get(kind);
+    for (const holder of this.#state.table(kind).idsNamed(name)) {
+      if (holder !== obj.id && !mine?.has(holder)) throw new NameConflictError(kind, obj.id, name, holder);
+    }
+    for (const holder of this.#names.get(`${kind}/${nameKey(name)}`) ?? []) {
+      if (holder !== obj.id) throw new NameConflictError(kind, obj.id, name, holder);
+    }
+  }
+
+  /** Records (or, with undefined, forgets) the pending change of one object, keeping the overlay's name index. */
+  #set(kind: ObjectKind, id: string, change: Pending | undefined): void {
+    const key = `${kind}/${id}`;
+    const prior = this.#changes.get(key);
+    if (prior !== undefined && prior.op !== 'delete') this.#nameIndex(kind, prior.object, false);
+    let mine = this.#byKind.get(kind);
+    if (mine === undefined) this.#byKind.set(kind, (mine = new Map()));
+    if (change === undefined) {
+      this.#changes.delete(key);
+      mine.delete(id);
+      return;
+    }
+    this.#changes.set(key, change);
+    mine.set(id, change);
+    if (change.op !== 'delete') this.#nameIndex(kind, change.object, true);
+  }
+
+  #nameIndex(kind: ObjectKind, obj: StoreObject, add: boolean): void {
+    const name = objectName(kind, obj);
+    if (name === '') return;
+    const k = `${kind}/${nameKey(name)}`;
+    let ids = this.#names.get(k);
+    if (add) {
+      if (ids === undefined) this.#names.set(k, (ids = new Set()));
+      ids.add(obj.id);
+    } else if (ids !== undefined) {
+      ids.delete(obj.id);
+      if (ids.size === 0) this.#names.delete(k);
     }
   }
 }
