@@ -65,8 +65,12 @@ interface Conn {
   assignments: StreamHandle | undefined;
   assignmentsToken: object | undefined;
   heartbeat: Timer | undefined;
+  /** The heartbeat period the manager gave last; also the time allowed for an answer. */
+  period: number;
   closed: boolean;
 }
+
+const DEFAULT_HEARTBEAT_MS = 5_000;
 
 interface LocalTask {
   task: swarm.Task;
@@ -221,6 +225,7 @@ export class Agent {
       assignments: undefined,
       assignmentsToken: undefined,
       heartbeat: undefined,
+      period: DEFAULT_HEARTBEAT_MS,
       closed: false,
     };
     this.#conn = c;
@@ -255,13 +260,23 @@ export class Agent {
 
   #heartbeat(c: Conn): void {
     const sessionId = c.sessionId;
+    // A manager that stops answering is as gone as one that hangs up.
+    const timeout = this.#clock.setTimeout(
+      () => this.#fail(c, new ManagerUnavailableError(c.addr, `no heartbeat answer within ${c.period} ms`)),
+      c.period,
+    );
+    c.heartbeat = timeout;
     c.connection.heartbeat({ sessionId: sessionId ?? '' }).then(
       (res) => {
+        timeout.cancel();
         if (c !== this.#conn || c.closed) return;
-        const period = Number(fromLong(res.periodMs)) || 5_000;
-        c.heartbeat = this.#clock.setTimeout(() => this.#heartbeat(c), period);
+        c.period = Number(fromLong(res.periodMs)) || DEFAULT_HEARTBEAT_MS;
+        c.heartbeat = this.#clock.setTimeout(() => this.#heartbeat(c), c.period);
       },
-      (err) => this.#fail(c, err),
+      (err) => {
+        timeout.cancel();
+        this.#fail(c, err);
+      },
     );
   }
 

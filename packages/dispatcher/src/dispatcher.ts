@@ -88,6 +88,7 @@ export class Dispatcher implements DispatcherService {
   #nodeWriteTimer: Timer | undefined;
   #peers: swarm.WeightedPeer[] | undefined;
   #rootCa: Uint8Array | undefined;
+  #clusterPeriod: number | undefined;
 
   constructor(init: DispatcherInit, components: DispatcherComponents) {
     if (!components || typeof components.store?.view !== 'function')
@@ -133,6 +134,7 @@ export class Dispatcher implements DispatcherService {
     this.#sequence = 0;
     this.#peers = undefined;
     this.#rootCa = undefined;
+    this.#clusterPeriod = undefined;
     this.#unwatch = this.#store.watch({ kinds: ['task', 'secret', 'node', 'cluster'] }, (events) =>
       this.#onEvents(events),
     );
@@ -226,7 +228,7 @@ export class Dispatcher implements DispatcherService {
     s.lastMessage = undefined;
     this.#graceTimers.get(nodeId)?.cancel();
     this.#graceTimers.delete(nodeId);
-    this.#armExpiry(s, this.options.heartbeatPeriodMs + this.options.heartbeatJitterMs);
+    this.#armExpiry(s, this.#heartbeatPeriod() + this.options.heartbeatJitterMs);
     this.#pushSession(s, node);
     this.#queueNodeWrite(nodeId, {
       state: READY,
@@ -241,7 +243,8 @@ export class Dispatcher implements DispatcherService {
     request: swarm.HeartbeatRequest.$Properties,
   ): Promise<swarm.HeartbeatResponse> {
     const s = this.#checkSession(nodeId, request.sessionId);
-    const { heartbeatPeriodMs: period, heartbeatJitterMs: jitter } = this.options;
+    const period = this.#heartbeatPeriod();
+    const jitter = Math.min(this.options.heartbeatJitterMs, Math.floor(period / 2));
     const periodMs = period - jitter + Math.floor(this.#random.float() * (2 * jitter + 1));
     this.#armExpiry(s, periodMs);
     return swarm.HeartbeatResponse.create({ periodMs: toLong(BigInt(periodMs)) });
@@ -421,6 +424,16 @@ export class Dispatcher implements DispatcherService {
     return this.#peers;
   }
 
+  /** The cluster's `spec.dispatcher.heartbeatPeriodMs` when set, else the option. */
+  #heartbeatPeriod(): number {
+    if (this.#clusterPeriod === undefined) {
+      const configured = this.#store.view((tx) => tx.list('cluster')[0]?.spec?.dispatcher?.heartbeatPeriodMs);
+      const ms = configured == null ? 0 : Number(configured.toString());
+      this.#clusterPeriod = Number.isSafeInteger(ms) && ms > 0 ? ms : this.options.heartbeatPeriodMs;
+    }
+    return this.#clusterPeriod;
+  }
+
   #currentRootCa(): Uint8Array {
     if (this.#rootCa === undefined) {
       this.#rootCa = this.#store.view((tx) => tx.list('cluster')[0]?.rootCa?.caCert) ?? new Uint8Array();
@@ -463,6 +476,7 @@ export class Dispatcher implements DispatcherService {
         }
         case 'cluster': {
           this.#rootCa = undefined;
+          this.#clusterPeriod = undefined;
           pushAll = true;
           checkDenied = true;
           break;

@@ -172,6 +172,31 @@ describe('Agent', () => {
     agent.stop();
   });
 
+  it('fails over when a manager stops answering heartbeats', async () => {
+    // The managers themselves would wait 100 periods: only the agent's own timeout can move it.
+    const h = new Harness({ managers: ['m1', 'm2'], init: { missedHeartbeats: 100 } });
+    const nodeId = await h.createNode();
+    const m1 = h.dispatcher('m1');
+    m1.start();
+    let hang = false;
+    h.transport.listen('m1', {
+      session: m1.session.bind(m1),
+      assignments: m1.assignments.bind(m1),
+      updateTaskStatus: m1.updateTaskStatus.bind(m1),
+      heartbeat: (n, r) => (hang ? new Promise(() => {}) : m1.heartbeat(n, r)),
+    });
+    const { agent } = h.agent(nodeId, { managers: ['m1', 'm2'] });
+    agent.start();
+    await h.run(1_000, 100);
+    expect(agent.manager).toBe('m1');
+    hang = true;
+    h.dispatcher('m2').start();
+    await h.run(5_000, 100);
+    expect(agent.manager).toBe('m1'); // the hung call is not yet overdue
+    await h.run(7_000, 100);
+    expect(agent.manager).toBe('m2');
+  });
+
   it('names bad arguments', () => {
     const transport = new MemoryTransport();
     const components = {

@@ -154,6 +154,25 @@ describe.each(STORES)('on the %s store', (store: StoreChoice) => {
       expect(periods.size).toBeGreaterThan(10);
     });
 
+    it('takes the heartbeat period from the cluster dispatcher config when it is set', async () => {
+      const h = new Harness({ store });
+      h.dispatcher().start();
+      const nodeId = await h.createNode();
+      const { sessionId } = await open(h, nodeId);
+      await h.store.update((tx) =>
+        tx.create(
+          'cluster',
+          swarm.Cluster.create({
+            id: h.id(),
+            spec: { annotations: { name: 'c' }, dispatcher: { heartbeatPeriodMs: 20_000 as never } },
+          }),
+        ),
+      );
+      const res = await h.dispatcher().heartbeat(nodeId, { sessionId });
+      const period = Number(fromLong(res.periodMs));
+      expect(period >= 19_500 && period <= 20_500).toBe(true);
+    });
+
     it('marks a node down and ends its session after it misses three periods', async () => {
       const h = new Harness({ store, init: { heartbeatJitterMs: 0 } });
       h.dispatcher().start();
