@@ -27,7 +27,7 @@ import {
 import { type DispatcherInit, type DispatcherOptions, dispatcherOptions } from './options.js';
 import { StatusBatcher } from './status-batcher.js';
 import type { DispatcherStore, ReadTx, StoreEvent } from './store-contract.js';
-import { isTaskState } from './task-rules.js';
+import { inAssignmentSet, isTaskState } from './task-rules.js';
 import type { DispatcherService, MessageSink, StreamHandle } from './transport.js';
 
 export interface DispatcherComponents {
@@ -281,7 +281,8 @@ export class Dispatcher implements DispatcherService {
       checked.filter((u) => {
         const task = tx.get('task', u.taskId);
         if (task === undefined) return false; // deleted meanwhile: nothing to update
-        if (task.nodeId !== nodeId) throw new TaskNotAssignedError(nodeId, u.taskId);
+        // Only tasks this node was sent: assigned to it and at least ASSIGNED.
+        if (!inAssignmentSet(task, nodeId)) throw new TaskNotAssignedError(nodeId, u.taskId);
         return true;
       }),
     );

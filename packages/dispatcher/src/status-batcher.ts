@@ -5,7 +5,7 @@
  */
 import { type Clock, type Logger, swarm, type Timer, toLong } from '@swarm/api';
 import type { DispatcherStore } from './store-contract.js';
-import { stateOf } from './task-rules.js';
+import { inAssignmentSet, stateOf } from './task-rules.js';
 
 interface Queued {
   nodeId: string;
@@ -101,7 +101,7 @@ export class StatusBatcher {
           for (const [taskId, q] of batch) {
             const task = tx.get('task', taskId);
             // Checked again inside the transaction: the task may have moved or gone since.
-            if (!task || task.nodeId !== q.nodeId) continue;
+            if (!inAssignmentSet(task, q.nodeId)) continue;
             if (stateOf(q) < stateOf(task)) {
               stale++;
               continue;

@@ -77,7 +77,7 @@ export const opArbitrary: fc.Arbitrary<Op> = fc.oneof(
   },
 );
 
-export const historyArbitrary = fc.array(opArbitrary, { minLength: 1, maxLength: 25 });
+export const historyArbitrary = fc.array(opArbitrary, { minLength: 1, maxLength: 40, size: 'medium' });
 
 interface Worker {
   nodeId: string;

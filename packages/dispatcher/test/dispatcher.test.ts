@@ -275,6 +275,19 @@ describe.each(STORES)('on the %s store', (store: StoreChoice) => {
       expect(h.task(theirTask)?.status?.state).toBe(ASSIGNED);
     });
 
+    it('refuses an update for a task of the node that was never assigned (sent) to it', async () => {
+      const h = new Harness({ store });
+      const d = h.dispatcher();
+      d.start();
+      const nodeId = await h.createNode();
+      const pending = await h.createTask(nodeId, { state: PENDING });
+      const { sessionId } = await open(h, nodeId);
+      const err = await rejection(
+        d.updateTaskStatus(nodeId, { sessionId, updates: [{ taskId: pending, status: { state: RUNNING } }] }),
+      );
+      expect(err.code).toBe('TASK_NOT_ASSIGNED');
+    });
+
     it('never moves a task state backwards', async () => {
       const h = new Harness({ store });
       const d = h.dispatcher();
