@@ -24,7 +24,13 @@ for (const v of brokenVariants) {
   } finally {
     undo();
   }
-  const line = { name: v.name, caught: caught !== undefined, first_seed: caught?.seed ?? null, seeds_run: run, how: caught?.how ?? null };
+  const line = {
+    name: v.name,
+    caught: caught !== undefined,
+    first_seed: caught?.seed ?? null,
+    seeds_run: run,
+    how: caught?.how ?? null,
+  };
   console.error(JSON.stringify(line));
   results.push(line);
 }

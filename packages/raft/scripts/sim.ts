@@ -23,13 +23,21 @@ if (!Number.isSafeInteger(seeds) || seeds < 1 || !Number.isSafeInteger(from)) {
   process.exit(2);
 }
 
-const jobs = flag('child') ? 1 : Math.max(1, Math.min(Number(arg('jobs', String(availableParallelism()))), seeds));
+const jobs = flag('child')
+  ? 1
+  : Math.max(1, Math.min(Number(arg('jobs', String(availableParallelism()))), seeds));
 if (jobs > 1) await parent();
 
 async function parent(): Promise<never> {
   const started = Date.now();
   const per = Math.ceil(seeds / jobs);
-  const extra = process.argv.slice(2).filter((a, i, all) => !['--seeds', '--from', '--jobs'].includes(a) && !['--seeds', '--from', '--jobs'].includes(all[i - 1] ?? ''));
+  const extra = process.argv
+    .slice(2)
+    .filter(
+      (a, i, all) =>
+        !['--seeds', '--from', '--jobs'].includes(a) &&
+        !['--seeds', '--from', '--jobs'].includes(all[i - 1] ?? ''),
+    );
   const runs: Promise<string>[] = [];
   for (let s = from; s < from + seeds; s += per) {
     const n = Math.min(per, from + seeds - s);
@@ -37,7 +45,17 @@ async function parent(): Promise<never> {
       new Promise((resolve, reject) => {
         const child = spawn(
           process.execPath,
-          ['--import', 'tsx', fileURLToPath(import.meta.url), '--seeds', String(n), '--from', String(s), '--child', ...extra],
+          [
+            '--import',
+            'tsx',
+            fileURLToPath(import.meta.url),
+            '--seeds',
+            String(n),
+            '--from',
+            String(s),
+            '--child',
+            ...extra,
+          ],
           { stdio: ['ignore', 'pipe', 'inherit'] },
         );
         let out = '';
@@ -50,7 +68,17 @@ async function parent(): Promise<never> {
     );
   }
   const outs = await Promise.all(runs);
-  const total = { seeds, from, violations: 0, linearizable: true, non_linearizable_runs: 0, liveness_failures: 0, failing_seeds: [] as number[], operations: 0, seconds: 0 };
+  const total = {
+    seeds,
+    from,
+    violations: 0,
+    linearizable: true,
+    non_linearizable_runs: 0,
+    liveness_failures: 0,
+    failing_seeds: [] as number[],
+    operations: 0,
+    seconds: 0,
+  };
   for (const out of outs) {
     const lines = out.trimEnd().split('\n');
     const last = JSON.parse(lines.pop() ?? '{}') as typeof total;
@@ -91,7 +119,9 @@ for (let seed = from; seed < from + seeds; seed++) {
         `${r.livenessFailure ? `, liveness: ${r.livenessFailure}` : ''}`,
     );
     for (const v of r.violations.slice(0, 5)) console.log(`  ${v}`);
-    console.log(`  replay: pnpm --filter @swarm/raft sim --seeds 1 --from ${seed} --trace${ackBeforeSync ? ' --ack-before-sync' : ''}`);
+    console.log(
+      `  replay: pnpm --filter @swarm/raft sim --seeds 1 --from ${seed} --trace${ackBeforeSync ? ' --ack-before-sync' : ''}`,
+    );
   }
 }
 console.log(

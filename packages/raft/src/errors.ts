@@ -143,7 +143,10 @@ export class RaftNodeStoppedError extends SwarmError<'RAFT_NODE_STOPPED'> {
 export class RaftTimeoutError extends SwarmError<'RAFT_TIMEOUT'> {
   override readonly name = 'RaftTimeoutError';
   constructor(what: string, ms: number) {
-    super('RAFT_TIMEOUT', `raft ${what} did not complete within ${ms} ms (outcome unknown); retry`, { what, ms });
+    super('RAFT_TIMEOUT', `raft ${what} did not complete within ${ms} ms (outcome unknown); retry`, {
+      what,
+      ms,
+    });
   }
 }
 
@@ -151,8 +154,12 @@ export class RaftTimeoutError extends SwarmError<'RAFT_TIMEOUT'> {
 export class NoLeaderError extends SwarmError<'NO_LEADER'> {
   override readonly name = 'NoLeaderError';
   constructor(what: string) {
-    super('NO_LEADER', `raft ${what}: no leader is known (election in progress or member partitioned); retry shortly`, {
-      what,
-    });
+    super(
+      'NO_LEADER',
+      `raft ${what}: no leader is known (election in progress or member partitioned); retry shortly`,
+      {
+        what,
+      },
+    );
   }
 }

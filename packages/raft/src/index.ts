@@ -27,18 +27,36 @@ export {
   describeReady,
   describeSnapshot,
 } from './describe.js';
+// ---- durable storage, the driver and its transport ----
+export { LevelStorage, type LevelStorageOptions, type WriteStep } from './durable/level-storage.js';
+export type { RecordCipher } from './durable/record.js';
 export {
   LogCompactedError,
   LogUnavailableError,
+  NoLeaderError,
   NoReadyError,
   ProposalDroppedError,
   RaftConfigError,
   RaftInvariantError,
+  RaftNodeStoppedError,
+  RaftTimeoutError,
   SnapshotOutOfDateError,
   SnapshotTemporarilyUnavailableError,
   StepLocalMessageError,
   StepPeerNotFoundError,
+  StorageClosedError,
+  StorageCorruptError,
 } from './errors.js';
+// ---- linearizability checking ----
+export * from './linearizability/index.js';
+export {
+  type CallOptions,
+  RaftNode,
+  type RaftNodeOptions,
+  type StateMachine,
+} from './node/raft-node.js';
+export { memoryRaftStorage, type RaftStorage, type StorageUpdate } from './node/raft-storage.js';
+export { LocalNetwork, type Receiver, type Transport } from './node/transport.js';
 export type { SoftState, StateType } from './raft.js';
 export { RawNode, type Ready, type SnapshotStatus } from './raw-node.js';
 export type { ReadOnlyOption, ReadState } from './read-only.js';
@@ -53,25 +71,3 @@ export {
   isEmptySnapshot,
   toMemberId,
 } from './util.js';
-
-// ---- durable storage, the driver and its transport ----
-export { LevelStorage, type LevelStorageOptions, type WriteStep } from './durable/level-storage.js';
-export type { RecordCipher } from './durable/record.js';
-export {
-  NoLeaderError,
-  RaftNodeStoppedError,
-  RaftTimeoutError,
-  StorageClosedError,
-  StorageCorruptError,
-} from './errors.js';
-export {
-  type CallOptions,
-  RaftNode,
-  type RaftNodeOptions,
-  type StateMachine,
-} from './node/raft-node.js';
-export { memoryRaftStorage, type RaftStorage, type StorageUpdate } from './node/raft-storage.js';
-export { LocalNetwork, type Receiver, type Transport } from './node/transport.js';
-
-// ---- linearizability checking ----
-export * from './linearizability/index.js';

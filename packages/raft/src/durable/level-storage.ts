@@ -12,10 +12,10 @@ import {
   snapshotFromWire,
   snapshotToWire,
 } from '../codec.js';
+import { StorageClosedError, StorageCorruptError } from '../errors.js';
 import type { RaftStorage, StorageUpdate } from '../node/raft-storage.js';
 import { type InitialState, MemoryStorage } from '../storage.js';
 import type { ConfState, Entry, HardState, Snapshot } from '../types.js';
-import { StorageClosedError, StorageCorruptError } from '../errors.js';
 import {
   ENTRY_RANGE,
   entryKey,
@@ -55,7 +55,11 @@ export class LevelStorage implements RaftStorage {
   #closed: string | undefined;
   #queue: Promise<void> = Promise.resolve();
 
-  private constructor(db: ClassicLevel<Uint8Array, Uint8Array>, mem: MemoryStorage, options: LevelStorageOptions) {
+  private constructor(
+    db: ClassicLevel<Uint8Array, Uint8Array>,
+    mem: MemoryStorage,
+    options: LevelStorageOptions,
+  ) {
     this.#db = db;
     this.#mem = mem;
     this.#cipher = options.cipher;
@@ -68,7 +72,10 @@ export class LevelStorage implements RaftStorage {
     if (typeof options?.path !== 'string' || options.path === '') {
       throw new TypeError('LevelStorage.open: options.path must be a non-empty directory path');
     }
-    const db = new ClassicLevel<Uint8Array, Uint8Array>(options.path, { keyEncoding: 'view', valueEncoding: 'view' });
+    const db = new ClassicLevel<Uint8Array, Uint8Array>(options.path, {
+      keyEncoding: 'view',
+      valueEncoding: 'view',
+    });
     await db.open();
     try {
       const mem = await recover(db, options.cipher);
@@ -122,7 +129,8 @@ export class LevelStorage implements RaftStorage {
     return this.#serial(async () => {
       const write = ++this.#writes;
       const ops: BatchOp[] = [];
-      const snap = update.snapshot !== undefined && update.snapshot.metadata.index > 0n ? update.snapshot : undefined;
+      const snap =
+        update.snapshot !== undefined && update.snapshot.metadata.index > 0n ? update.snapshot : undefined;
       let first = this.#mem.firstIndex();
       let last = this.#mem.lastIndex();
       if (snap) {
@@ -140,14 +148,19 @@ export class LevelStorage implements RaftStorage {
       if (ents.length > 0) {
         const start = ents[0]!.index;
         if (start > last + 1n) {
-          throw new RangeError(`save: entries start at ${start} but the log ends at ${last}: a hole would open`);
+          throw new RangeError(
+            `save: entries start at ${start} but the log ends at ${last}: a hole would open`,
+          );
         }
-        for (const e of ents) ops.push(this.#put(entryKey(e.index), swarm.Entry.encode(entryToWire(e)).finish()));
+        for (const e of ents)
+          ops.push(this.#put(entryKey(e.index), swarm.Entry.encode(entryToWire(e)).finish()));
         const newLast = ents[ents.length - 1]!.index;
         for (let i = newLast + 1n; i <= last; i++) ops.push({ type: 'del', key: entryKey(i) });
       }
       if (update.hardState !== undefined) {
-        ops.push(this.#put(HARD_STATE_KEY, swarm.HardState.encode(hardStateToWire(update.hardState)).finish()));
+        ops.push(
+          this.#put(HARD_STATE_KEY, swarm.HardState.encode(hardStateToWire(update.hardState)).finish()),
+        );
       }
       this.#onStep?.('encoded', write);
       if (ops.length > 0) await this.#db.batch(ops, { sync: options.sync });
@@ -168,9 +181,12 @@ export class LevelStorage implements RaftStorage {
       const before = this.#mem.snapshot();
       const snap = this.#mem.createSnapshot(i, confState, data);
       try {
-        await this.#db.batch([this.#put(SNAPSHOT_KEY, swarm.Snapshot.encode(snapshotToWire(snap)).finish())], {
-          sync: true,
-        });
+        await this.#db.batch(
+          [this.#put(SNAPSHOT_KEY, swarm.Snapshot.encode(snapshotToWire(snap)).finish())],
+          {
+            sync: true,
+          },
+        );
       } catch (err) {
         // The in-memory view moved ahead of the disk; nothing else may be written.
         this.#closed = `snapshot write failed (${(err as Error).message}); previous snapshot at ${before.metadata.index}`;
@@ -188,7 +204,9 @@ export class LevelStorage implements RaftStorage {
     return this.#serial(async () => {
       const snapIndex = this.#mem.snapshot().metadata.index;
       if (i > snapIndex) {
-        throw new RangeError(`compact(${i}): only entries covered by the snapshot (index ${snapIndex}) may be compacted`);
+        throw new RangeError(
+          `compact(${i}): only entries covered by the snapshot (index ${snapIndex}) may be compacted`,
+        );
       }
       const first = this.#mem.firstIndex();
       if (i < first) return;
@@ -232,7 +250,10 @@ export class LevelStorage implements RaftStorage {
   }
 }
 
-async function recover(db: ClassicLevel<Uint8Array, Uint8Array>, cipher: RecordCipher | undefined): Promise<MemoryStorage> {
+async function recover(
+  db: ClassicLevel<Uint8Array, Uint8Array>,
+  cipher: RecordCipher | undefined,
+): Promise<MemoryStorage> {
   const mem = new MemoryStorage();
   const snapRaw = await db.get(SNAPSHOT_KEY);
   if (snapRaw !== undefined) {
@@ -249,7 +270,10 @@ async function recover(db: ClassicLevel<Uint8Array, Uint8Array>, cipher: RecordC
   for await (const [key, value] of db.iterator({ gte: entryKey(expected), lte: ENTRY_RANGE.lte })) {
     const index = entryKeyIndex(key);
     if (index !== expected) {
-      throw new StorageCorruptError(`entry ${expected}`, `missing from the log (next stored entry is ${index})`);
+      throw new StorageCorruptError(
+        `entry ${expected}`,
+        `missing from the log (next stored entry is ${index})`,
+      );
     }
     const e = entryFromWire(swarm.Entry.decode(unframeRecord(key, value, cipher)));
     if (e.index !== index) throw new StorageCorruptError(`entry ${index}`, `record holds entry ${e.index}`);
@@ -263,7 +287,10 @@ async function recover(db: ClassicLevel<Uint8Array, Uint8Array>, cipher: RecordC
   if (chunk.length > 0) mem.append(chunk);
   if (hs !== undefined) {
     if (hs.commit > mem.lastIndex()) {
-      throw new StorageCorruptError('hard state', `commit index ${hs.commit} is beyond the last entry ${mem.lastIndex()}`);
+      throw new StorageCorruptError(
+        'hard state',
+        `commit index ${hs.commit} is beyond the last entry ${mem.lastIndex()}`,
+      );
     }
     mem.setHardState(hs);
   }

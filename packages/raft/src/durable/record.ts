@@ -19,7 +19,11 @@ const FORMAT = 1;
 const FLAG_SEALED = 1;
 const HEADER = 6;
 
-export function frameRecord(key: Uint8Array, payload: Uint8Array, cipher: RecordCipher | undefined): Uint8Array {
+export function frameRecord(
+  key: Uint8Array,
+  payload: Uint8Array,
+  cipher: RecordCipher | undefined,
+): Uint8Array {
   const body = cipher ? cipher.encrypt(payload, adFor(key)) : payload;
   const out = new Uint8Array(HEADER + body.byteLength);
   out[0] = FORMAT;
@@ -29,9 +33,14 @@ export function frameRecord(key: Uint8Array, payload: Uint8Array, cipher: Record
   return out;
 }
 
-export function unframeRecord(key: Uint8Array, value: Uint8Array, cipher: RecordCipher | undefined): Uint8Array {
+export function unframeRecord(
+  key: Uint8Array,
+  value: Uint8Array,
+  cipher: RecordCipher | undefined,
+): Uint8Array {
   const what = describeKey(key);
-  if (value.byteLength < HEADER) throw new StorageCorruptError(what, 'record is shorter than its header (torn write)');
+  if (value.byteLength < HEADER)
+    throw new StorageCorruptError(what, 'record is shorter than its header (torn write)');
   if (value[0] !== FORMAT) throw new StorageCorruptError(what, `unknown record format ${value[0]}`);
   const dv = new DataView(value.buffer, value.byteOffset, value.byteLength);
   if (dv.getUint32(1) !== checksum(key, value.subarray(5))) {
@@ -40,10 +49,16 @@ export function unframeRecord(key: Uint8Array, value: Uint8Array, cipher: Record
   const sealed = value[5] === FLAG_SEALED;
   const body = value.subarray(HEADER);
   if (sealed && !cipher) {
-    throw new StorageCorruptError(what, 'record is encrypted but no record cipher was given; open with the cipher');
+    throw new StorageCorruptError(
+      what,
+      'record is encrypted but no record cipher was given; open with the cipher',
+    );
   }
   if (!sealed && cipher) {
-    throw new StorageCorruptError(what, 'record is not encrypted but a record cipher is set; refusing plaintext');
+    throw new StorageCorruptError(
+      what,
+      'record is not encrypted but a record cipher is set; refusing plaintext',
+    );
   }
   if (!cipher) return body;
   try {

@@ -5,15 +5,10 @@
 // the Ready says so) -> only then send messages -> apply the snapshot and committed entries to the
 // state machine -> serve reads -> advance. A vote or an append acknowledgement therefore never
 // leaves this member before the state it promises is on disk.
-import {
-  type Clock,
-  type Logger,
-  noopLogger,
-  type Random,
-  type Timer,
-} from '@swarm/api';
+import { type Clock, type Logger, noopLogger, type Random, type Timer } from '@swarm/api';
 import { decodeConfChange, decodeConfChangeV1 } from '../codec.js';
 import type { Config } from '../config.js';
+import { NoLeaderError, RaftNodeStoppedError, RaftTimeoutError } from '../errors.js';
 import { RawNode, type Ready } from '../raw-node.js';
 import type { Status } from '../status.js';
 import {
@@ -21,15 +16,14 @@ import {
   ConfChangeType,
   type ConfChangeV2,
   type ConfState,
-  emptyConfState,
   type Entry,
   EntryType,
+  emptyConfState,
   type MemberId,
   type Message,
   MessageType,
   NONE,
 } from '../types.js';
-import { NoLeaderError, RaftNodeStoppedError, RaftTimeoutError } from '../errors.js';
 import type { RaftStorage } from './raft-storage.js';
 import type { Transport } from './transport.js';
 
@@ -77,7 +71,12 @@ type Waiter = {
   done: () => void;
 };
 
-type ReadWaiter = { index?: bigint; resolve: (v: { index: bigint }) => void; reject: (e: unknown) => void; done: () => void };
+type ReadWaiter = {
+  index?: bigint;
+  resolve: (v: { index: bigint }) => void;
+  reject: (e: unknown) => void;
+  done: () => void;
+};
 
 const MAGIC = 0x53; // 'S': an entry proposed through a RaftNode
 const SNAPSHOT_MAGIC = 0x44; // 'D': snapshot data with the deduplication window
@@ -105,9 +104,11 @@ export class RaftNode<R = unknown> {
   readonly #applyListeners = new Set<(index: bigint) => void>();
 
   constructor(options: RaftNodeOptions<R>) {
-    if (typeof options.id !== 'bigint' || options.id <= 0n) throw new TypeError('RaftNode: options.id must be a non-zero bigint');
+    if (typeof options.id !== 'bigint' || options.id <= 0n)
+      throw new TypeError('RaftNode: options.id must be a non-zero bigint');
     for (const k of ['storage', 'transport', 'stateMachine', 'clock', 'random'] as const) {
-      if (options[k] === undefined || options[k] === null) throw new TypeError(`RaftNode: options.${k} is required`);
+      if (options[k] === undefined || options[k] === null)
+        throw new TypeError(`RaftNode: options.${k} is required`);
     }
     const tickMs = options.tickMs ?? 1000;
     if (!(tickMs > 0)) throw new RangeError(`RaftNode: tickMs must be > 0, got ${tickMs}`);
@@ -219,7 +220,8 @@ export class RaftNode<R = unknown> {
    * now, RAFT_TIMEOUT when the outcome is unknown, or the signal's reason when aborted.
    */
   propose(data: Uint8Array, options: CallOptions = {}): Promise<{ index: bigint; result: R }> {
-    if (!(data instanceof Uint8Array)) return Promise.reject(new TypeError('propose(data): data must be a Uint8Array'));
+    if (!(data instanceof Uint8Array))
+      return Promise.reject(new TypeError('propose(data): data must be a Uint8Array'));
     const rn = this.#node();
     return this.#wait('proposal', options, (id) => {
       const env = new Uint8Array(1 + ID_BYTES + data.byteLength);
@@ -257,7 +259,10 @@ export class RaftNode<R = unknown> {
   }
 
   /** Adds a voter (or a learner) one at a time; resolves when the change is applied here. */
-  addMember(id: MemberId, options: CallOptions & { learner?: boolean } = {}): Promise<{ index: bigint; confState: ConfState }> {
+  addMember(
+    id: MemberId,
+    options: CallOptions & { learner?: boolean } = {},
+  ): Promise<{ index: bigint; confState: ConfState }> {
     const type = options.learner ? ConfChangeType.AddLearnerNode : ConfChangeType.AddNode;
     return this.changeMembership([{ type, nodeId: id }], options);
   }
@@ -300,7 +305,10 @@ export class RaftNode<R = unknown> {
       this.#rn.step(message);
     } catch (err) {
       // A response from an unknown member or a proposal that was dropped: not fatal.
-      this.#o.logger.debug('raft: message not stepped', { type: MessageType[message.type], error: String(err) });
+      this.#o.logger.debug('raft: message not stepped', {
+        type: MessageType[message.type],
+        error: String(err),
+      });
       return;
     }
     this.#kick();
@@ -340,7 +348,12 @@ export class RaftNode<R = unknown> {
   }
 
   /** Arms the timeout and abort signal of a call; returns the cleanup, or undefined if already aborted. */
-  #guard(what: string, options: CallOptions, reject: (e: unknown) => void, forget: () => void): (() => void) | undefined {
+  #guard(
+    what: string,
+    options: CallOptions,
+    reject: (e: unknown) => void,
+    forget: () => void,
+  ): (() => void) | undefined {
     const { signal } = options;
     if (signal?.aborted) {
       reject(signal.reason);
@@ -386,7 +399,9 @@ export class RaftNode<R = unknown> {
         await this.#handle(this.#rn!.ready());
       }
     } catch (err) {
-      this.#o.logger.error('raft: fatal error in the ready loop; stopping this member', { error: String(err) });
+      this.#o.logger.error('raft: fatal error in the ready loop; stopping this member', {
+        error: String(err),
+      });
       this.#halt(`fatal: ${(err as Error).message}`);
     } finally {
       this.#pumping = false;
@@ -445,7 +460,11 @@ export class RaftNode<R = unknown> {
     if (stored === undefined || stored.metadata.index >= this.#applied) return;
     m.snapshot = {
       data: this.#snapshotData(),
-      metadata: { index: this.#applied, term: this.#o.storage.term(this.#applied), confState: this.#confState },
+      metadata: {
+        index: this.#applied,
+        term: this.#o.storage.term(this.#applied),
+        confState: this.#confState,
+      },
     };
   }
 
@@ -456,7 +475,7 @@ export class RaftNode<R = unknown> {
     const out = new Uint8Array(5 + ids.length * ID_BYTES + sm.byteLength);
     out[0] = SNAPSHOT_MAGIC;
     new DataView(out.buffer).setUint32(1, ids.length);
-    ids.forEach((id, i) => out.set(unhex(id), 5 + i * ID_BYTES));
+    for (const [i, id] of ids.entries()) out.set(unhex(id), 5 + i * ID_BYTES);
     out.set(sm, 5 + ids.length * ID_BYTES);
     return out;
   }
@@ -471,7 +490,8 @@ export class RaftNode<R = unknown> {
       throw new TypeError('RaftNode: snapshot data was not written by a RaftNode (bad header)');
     }
     const n = new DataView(data.buffer, data.byteOffset, data.byteLength).getUint32(1);
-    for (let i = 0; i < n; i++) this.#recent.add(hex(data.subarray(5 + i * ID_BYTES, 5 + (i + 1) * ID_BYTES)));
+    for (let i = 0; i < n; i++)
+      this.#recent.add(hex(data.subarray(5 + i * ID_BYTES, 5 + (i + 1) * ID_BYTES)));
     this.#o.stateMachine.restore(data.subarray(5 + n * ID_BYTES));
   }
 
@@ -481,7 +501,9 @@ export class RaftNode<R = unknown> {
     if (e.type === EntryType.Normal) {
       if (e.data.byteLength === 0) return; // a new leader's empty entry
       if (e.data[0] !== MAGIC || e.data.byteLength < 1 + ID_BYTES) {
-        this.#o.logger.warn('raft: skipping an entry not proposed through RaftNode', { index: e.index.toString() });
+        this.#o.logger.warn('raft: skipping an entry not proposed through RaftNode', {
+          index: e.index.toString(),
+        });
         return;
       }
       const key = hex(e.data.subarray(1, 1 + ID_BYTES));

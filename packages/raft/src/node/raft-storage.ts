@@ -36,7 +36,8 @@ export function memoryRaftStorage(mem = new MemoryStorage()): RaftStorage {
     snapshot: () => mem.snapshot(),
     hardState: () => mem.hardState(),
     async save(update) {
-      if (update.snapshot !== undefined && update.snapshot.metadata.index > 0n) mem.applySnapshot(update.snapshot);
+      if (update.snapshot !== undefined && update.snapshot.metadata.index > 0n)
+        mem.applySnapshot(update.snapshot);
       if (update.entries !== undefined && update.entries.length > 0) mem.append(update.entries);
       if (update.hardState !== undefined) mem.setHardState(update.hardState);
     },

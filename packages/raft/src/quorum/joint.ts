@@ -40,7 +40,6 @@ export class JointConfig {
   committedIndex(acked: AckedIndexer): bigint {
     const i = this.incoming.committedIndex(acked);
     const o = this.outgoing.committedIndex(acked);
-    // biome-ignore lint/complexity/useMathMinMax: Math.min does not take bigint
     return i < o ? i : o;
   }
 

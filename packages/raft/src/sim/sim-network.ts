@@ -61,7 +61,8 @@ export class SimNetwork {
 
   /** Splits members into groups that cannot talk to each other (both directions). */
   partition(groups: MemberId[][]): void {
-    for (const g of groups) for (const h of groups) if (g !== h) for (const a of g) for (const b of h) this.block(a, b);
+    for (const g of groups)
+      for (const h of groups) if (g !== h) for (const a of g) for (const b of h) this.block(a, b);
   }
 
   heal(): void {

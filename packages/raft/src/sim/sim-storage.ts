@@ -42,7 +42,12 @@ export class SimStorage implements RaftStorage {
   #disk: DiskImage = { hardState: { term: 0n, vote: 0n, commit: 0n }, snapshot: undefined, entries: [] };
   /** Writes done since the last sync, in order. */
   #unsynced: StorageUpdate[] = [];
-  readonly faults: SimStorageFaults = { failNextSync: false, tornWrites: 0, ackBeforeSync: false, corruptOnCrash: false };
+  readonly faults: SimStorageFaults = {
+    failNextSync: false,
+    tornWrites: 0,
+    ackBeforeSync: false,
+    corruptOnCrash: false,
+  };
   /**
    * Set when a durable record was damaged. Like LevelStorage's checksum check, opening refuses the
    * data: the member cannot restart and must be replaced (it never serves from a damaged log).
@@ -129,14 +134,18 @@ export class SimStorage implements RaftStorage {
   }
 
   #applyToView(update: StorageUpdate): void {
-    const snap = update.snapshot !== undefined && update.snapshot.metadata.index > 0n ? update.snapshot : undefined;
+    const snap =
+      update.snapshot !== undefined && update.snapshot.metadata.index > 0n ? update.snapshot : undefined;
     if (snap) this.#mem.applySnapshot(snap);
     const ents = update.entries ?? [];
     if (ents.length > 0) {
       const first = ents[0]!.index;
       if (first <= this.#mem.lastIndex() && this.observer.onTruncate) {
         const from = first < this.#mem.firstIndex() ? this.#mem.firstIndex() : first;
-        const replaced = from <= this.#mem.lastIndex() ? this.#mem.entries(from, this.#mem.lastIndex() + 1n, Number.MAX_SAFE_INTEGER) : [];
+        const replaced =
+          from <= this.#mem.lastIndex()
+            ? this.#mem.entries(from, this.#mem.lastIndex() + 1n, Number.MAX_SAFE_INTEGER)
+            : [];
         this.observer.onTruncate(this, from, replaced, ents);
       }
       this.#mem.append(ents);

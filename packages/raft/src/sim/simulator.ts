@@ -4,12 +4,12 @@
 // cluster must elect a leader and commit a new write within a bounded virtual time. The clients'
 // history is checked for linearizability. The same seed always replays the same run.
 import { type Clock, isSwarmError, ManualClock, type Random, seededRandom, type Timer } from '@swarm/api';
-import { checkKvHistory } from '../linearizability/kv-model.js';
 import { HistoryRecorder } from '../linearizability/history-recorder.js';
 import type { KvInput, KvOutput } from '../linearizability/kv-model.js';
+import { checkKvHistory } from '../linearizability/kv-model.js';
 import { RaftNode } from '../node/raft-node.js';
 import type { Entry, MemberId, Message } from '../types.js';
-import { type KvCommand, type KvResult, KvStateMachine, encodeKvCommand } from './kv-machine.js';
+import { encodeKvCommand, type KvCommand, type KvResult, KvStateMachine } from './kv-machine.js';
 import { calmNetwork, SimNetwork } from './sim-network.js';
 import { SimStorage } from './sim-storage.js';
 
@@ -147,6 +147,10 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
   const chaosMs = options.chaosMs ?? 4_000;
   const livenessMs = options.livenessMs ?? 6_000;
   const preVote = rand.float() < 0.5;
+  // Some runs carry few entries per append and crash new leaders soon after their election: short
+  // reigns with partly replicated logs are where Figure 8 style bugs (old-term commits) show.
+  const maxSizePerMsg = rand.float() < 0.5 ? 128 : 4096;
+  const leaderChurn = rand.float() < 0.4 ? 0.3 + rand.float() * 0.4 : 0;
   const founders = options.members ?? (rand.float() < 0.5 ? 3 : 5);
   const violations: string[] = [];
   const violate = (v: string) => {
@@ -184,8 +188,19 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
         }
       }
     },
-    onHardState(s: SimStorage, hs: { commit: bigint }) {
+    onHardState(s: SimStorage, hs: { term: bigint; commit: bigint }) {
       const m = [...members.values()].find((x) => x.storage === s)!;
+      // Raft's commitment rule (§5.4.2, Figure 2): a leader moves its commit index only onto an
+      // entry of its current term; older entries are committed indirectly, never by counting.
+      const before = checkedCommit.get(m.id) ?? 0n;
+      if (m.node?.isLeader && m.node.term === hs.term && hs.commit > before) {
+        const e = s.entryAt(hs.commit);
+        if (e !== undefined && e.term !== hs.term) {
+          violate(
+            `${s.name}: leader of term ${hs.term} committed index ${hs.commit} of term ${e.term} by counting`,
+          );
+        }
+      }
       let from = (checkedCommit.get(m.id) ?? 0n) + 1n;
       if (from < s.firstIndex()) from = s.firstIndex();
       for (let i = from; i <= hs.commit; i++) {
@@ -194,7 +209,8 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
         const f = fingerprint(e);
         const seen = committed.get(i);
         if (seen === undefined) committed.set(i, f);
-        else if (seen !== f) violate(`${s.name}: committed entry ${i} is ${f}, another member committed ${seen}`);
+        else if (seen !== f)
+          violate(`${s.name}: committed entry ${i} is ${f}, another member committed ${seen}`);
       }
       if (hs.commit > (checkedCommit.get(m.id) ?? 0n)) checkedCommit.set(m.id, hs.commit);
     },
@@ -210,7 +226,9 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
           const b = o.storage.entryAt(i);
           if (a === undefined || b === undefined) break;
           if (fingerprint(a) !== fingerprint(b)) {
-            violate(`log matching: ${s.name} and ${o.storage.name} agree at ${last.index}/${last.term} but differ at ${i}`);
+            violate(
+              `log matching: ${s.name} and ${o.storage.name} agree at ${last.index}/${last.term} but differ at ${i}`,
+            );
             break;
           }
         }
@@ -235,7 +253,8 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
       const h = stateHash(sm);
       const seen = appliedState.get(idx);
       if (seen === undefined) appliedState.set(idx, h);
-      else if (seen !== h) violate(`member ${m.id}: state at applied index ${idx} differs from another member's`);
+      else if (seen !== h)
+        violate(`member ${m.id}: state at applied index ${idx} differs from another member's`);
       return r;
     };
     return sm;
@@ -262,7 +281,14 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
       snapshotInterval: 64,
       keepEntries: 16,
       timeoutMs: 1_000,
-      raft: { electionTick: 10, heartbeatTick: 1, checkQuorum: true, preVote, maxSizePerMsg: 4096, maxInflightMsgs: 16 },
+      raft: {
+        electionTick: 10,
+        heartbeatTick: 1,
+        checkQuorum: true,
+        preVote,
+        maxSizePerMsg,
+        maxInflightMsgs: 16,
+      },
       ...(bootstrap ? { bootstrap } : {}),
     });
     node.onLeaderChange((leader, term) => {
@@ -271,6 +297,18 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
       if (prev !== undefined && prev !== m.id) violate(`two leaders in term ${term}: ${prev} and ${m.id}`);
       leaders.set(term, m.id);
       trace(`leader ${m.id} term ${term}`);
+      // Reads right after an election are where a leader that has not yet committed an entry of
+      // its term could answer from a stale commit index: probe that window on every election.
+      if (clientsOn) clock.setTimeout(() => void readBurst(m, node), rand.int(3));
+      if (clock.now() < chaosMs && leaderChurn > 0 && rand.float() < leaderChurn) {
+        const reign = 2 + rand.int(40);
+        clock.setTimeout(() => {
+          if (m.node === node && m.state === 'up' && clock.now() < chaosMs) {
+            m.storage.faults.tornWrites = rand.int(2);
+            crash(m, `leader churn after ${reign} ms`);
+          }
+        }, reign);
+      }
     });
     m.node = node;
     m.state = 'up';
@@ -333,7 +371,10 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
         try {
           const { index } = await node.readIndex({ timeoutMs: 500 });
           const value = target.sm.get(key) ?? null;
-          if (tracing) trace(`client ${c} get ${key} -> ${value} on ${target.id} at read index ${index} (applied ${node.appliedIndex})`);
+          if (tracing)
+            trace(
+              `client ${c} get ${key} -> ${value} on ${target.id} at read index ${index} (applied ${node.appliedIndex})`,
+            );
           h.ok({ value });
           stats.acknowledged++;
         } catch {
@@ -344,9 +385,16 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
         const cmd: KvCommand =
           roll < 0.8
             ? { op: 'put', key, value }
-            : { op: 'cas', key, expected: crand.float() < 0.5 ? null : `v${Math.max(1, valueSeq - 1 - crand.int(3))}`, value };
+            : {
+                op: 'cas',
+                key,
+                expected: crand.float() < 0.5 ? null : `v${Math.max(1, valueSeq - 1 - crand.int(3))}`,
+                value,
+              };
         const input: KvInput =
-          cmd.op === 'put' ? { kind: 'put', key, value } : { kind: 'cas', key, expected: (cmd as { expected: string | null }).expected, value };
+          cmd.op === 'put'
+            ? { kind: 'put', key, value }
+            : { kind: 'cas', key, expected: (cmd as { expected: string | null }).expected, value };
         const h = recorder.invoke(c, input);
         const data = encodeKvCommand(cmd);
         try {
@@ -363,6 +411,24 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
       await sleep(crand.int(20));
     }
   }
+  let burstClient = 0;
+  async function readBurst(m: Member, node: RaftNode<KvResult>) {
+    if (m.node !== node || m.state !== 'up' || m.paused || !clientsOn) return;
+    const client = `election-reader-${++burstClient}`;
+    const key = KEYS[rand.int(KEYS.length)]!;
+    const h = recorder.invoke(client, { kind: 'get', key });
+    stats.operations++;
+    try {
+      const { index } = await node.readIndex({ timeoutMs: 500 });
+      const value = m.sm.get(key) ?? null;
+      if (tracing) trace(`${client} get ${key} -> ${value} on ${m.id} at read index ${index}`);
+      h.ok({ value });
+      stats.acknowledged++;
+    } catch {
+      h.fail();
+    }
+  }
+
   const clientCount = options.clients ?? 4;
   const clientRuns = Array.from({ length: clientCount }, (_, c) => client(c));
 
@@ -502,7 +568,12 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
       const r = retirements[i]!;
       const waiting = r.voters.some((v) => {
         const m = members.get(v);
-        return m !== undefined && m.state !== 'failed' && m.state !== 'removed' && (m.node?.appliedIndex ?? 0n) < r.index;
+        return (
+          m !== undefined &&
+          m.state !== 'failed' &&
+          m.state !== 'removed' &&
+          (m.node?.appliedIndex ?? 0n) < r.index
+        );
       });
       if (waiting) continue;
       retirements.splice(i, 1);
@@ -564,7 +635,8 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
   while (clock.now() < healedAt + livenessMs) {
     clock.advance(1);
     await flush();
-    for (const m of members.values()) if (m.state === 'up' && m.node?.stoppedReason !== undefined) crash(m, 'fatal');
+    for (const m of members.values())
+      if (m.state === 'up' && m.node?.stoppedReason !== undefined) crash(m, 'fatal');
     for (const m of members.values()) if (m.state === 'down') await start(m);
     retire();
     const l = leader();
@@ -605,7 +677,8 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
   } else {
     const vs = voters().filter((v) => members.get(v)?.state !== 'failed');
     const behind = vs.filter((v) => (members.get(v)?.node?.appliedIndex ?? 0n) < probeIndex!);
-    if (behind.length > 0) livenessFailure = `voters ${behind.join(',')} did not apply index ${probeIndex} after healing`;
+    if (behind.length > 0)
+      livenessFailure = `voters ${behind.join(',')} did not apply index ${probeIndex} after healing`;
   }
   clientsOn = false;
   // Let clients finish their last operation.
@@ -640,7 +713,9 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
       const h = recorder.history();
       for (const i of cx.minimal) {
         const op = h[i]!;
-        trace(`  op ${i}: client ${op.clientId} ${JSON.stringify(op.input)} -> ${JSON.stringify(op.output)} [${op.callMs}ms..${op.returnMs}ms]`);
+        trace(
+          `  op ${i}: client ${op.clientId} ${JSON.stringify(op.input)} -> ${JSON.stringify(op.output)} [${op.callMs}ms..${op.returnMs}ms]`,
+        );
       }
     }
   }

@@ -66,7 +66,10 @@ describe('LevelStorage', () => {
   it('recovers entries and hard state after a restart', async () => {
     const path = tempDir();
     const s = await LevelStorage.open({ path });
-    await s.save({ entries: range(1n, 10n, 1n), hardState: { term: 1n, vote: 7n, commit: 4n } }, { sync: true });
+    await s.save(
+      { entries: range(1n, 10n, 1n), hardState: { term: 1n, vote: 7n, commit: 4n } },
+      { sync: true },
+    );
     await s.close();
 
     const r = await LevelStorage.open({ path });
@@ -74,7 +77,11 @@ describe('LevelStorage', () => {
     expect(r.lastIndex()).toBe(10n);
     expect(r.term(7n)).toBe(1n);
     expect(r.initialState().hardState).toEqual({ term: 1n, vote: 7n, commit: 4n });
-    expect(r.entries(3n, 6n, Number.MAX_SAFE_INTEGER).map((e) => text(e.data))).toEqual(['e3t1', 'e4t1', 'e5t1']);
+    expect(r.entries(3n, 6n, Number.MAX_SAFE_INTEGER).map((e) => text(e.data))).toEqual([
+      'e3t1',
+      'e4t1',
+      'e5t1',
+    ]);
     await r.close();
   });
 
@@ -123,7 +130,10 @@ describe('LevelStorage', () => {
   it('compacts only what a stored snapshot covers and keeps the rest across restarts', async () => {
     const path = tempDir();
     const s = await LevelStorage.open({ path });
-    await s.save({ entries: range(1n, 30n, 1n), hardState: { term: 1n, vote: 1n, commit: 30n } }, { sync: true });
+    await s.save(
+      { entries: range(1n, 30n, 1n), hardState: { term: 1n, vote: 1n, commit: 30n } },
+      { sync: true },
+    );
     await expect(s.compact(10n)).rejects.toThrow(RangeError);
     await s.createSnapshot(20n, { ...emptyConfState(), voters: [1n] }, Uint8Array.of(1));
     await s.compact(15n);
@@ -162,7 +172,9 @@ describe('LevelStorage', () => {
         if (damage === 'hole') await db.del(entryKey(3n));
         if (damage === 'torn') await db.put(entryKey(5n), (await db.get(entryKey(5n)))!.subarray(0, 3));
       });
-      const pattern = { moved: /entry 4: checksum/, hole: /entry 3: missing/, torn: /entry 5: .*torn/ }[damage];
+      const pattern = { moved: /entry 4: checksum/, hole: /entry 3: missing/, torn: /entry 5: .*torn/ }[
+        damage
+      ];
       await expectCorrupt(LevelStorage.open({ path }), pattern);
     }
   });
@@ -173,7 +185,10 @@ describe('LevelStorage', () => {
     const s = await LevelStorage.open({ path, cipher });
     const canary = 'CANARY-raft-payload-7f3a9';
     await s.save(
-      { entries: [entry(1n, 1n, canary), entry(2n, 1n, canary)], hardState: { term: 1n, vote: 1n, commit: 1n } },
+      {
+        entries: [entry(1n, 1n, canary), entry(2n, 1n, canary)],
+        hardState: { term: 1n, vote: 1n, commit: 1n },
+      },
       { sync: true },
     );
     await s.close();
@@ -198,7 +213,10 @@ describe('LevelStorage', () => {
   it('refuses a hard state whose commit index is beyond the log', async () => {
     const path = tempDir();
     const s = await LevelStorage.open({ path });
-    await s.save({ entries: range(1n, 3n, 1n), hardState: { term: 1n, vote: 1n, commit: 3n } }, { sync: true });
+    await s.save(
+      { entries: range(1n, 3n, 1n), hardState: { term: 1n, vote: 1n, commit: 3n } },
+      { sync: true },
+    );
     await s.close();
     await rawDb(path, async (db) => {
       await db.del(entryKey(3n));
@@ -264,7 +282,8 @@ describe('LevelStorage crash recovery (real processes, SIGKILL at every step of 
 
   it('keeps every acknowledged write and never exposes half a batch', async () => {
     const cases: [number, string][] = [];
-    for (let w = 1; w <= workload.length; w++) for (const step of ['encoded', 'written', 'applied']) cases.push([w, step]);
+    for (let w = 1; w <= workload.length; w++)
+      for (const step of ['encoded', 'written', 'applied']) cases.push([w, step]);
     const results = await Promise.all(
       cases.map(async ([w, step]) => {
         const path = tempDir();

@@ -1,5 +1,5 @@
 import type { StorageUpdate } from '../../src/node/raft-storage.js';
-import { EntryType, type Entry } from '../../src/types.js';
+import { type Entry, EntryType } from '../../src/types.js';
 
 const enc = new TextEncoder();
 

@@ -11,7 +11,8 @@ export class KvMachine implements StateMachine<string | undefined> {
   apply(data: Uint8Array, index: bigint): string | undefined {
     const [op, k, v] = dec.decode(data).split(' ');
     this.applied.push(index);
-    if (op !== 'set' || k === undefined || v === undefined) throw new Error(`bad command ${dec.decode(data)}`);
+    if (op !== 'set' || k === undefined || v === undefined)
+      throw new Error(`bad command ${dec.decode(data)}`);
     const prev = this.map.get(k);
     this.map.set(k, v);
     return prev;

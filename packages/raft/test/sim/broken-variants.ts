@@ -28,13 +28,15 @@ type LogInternals = RaftLog & {
 export const brokenVariants: BrokenVariant[] = [
   {
     name: 'ack-before-sync',
-    description: 'storage acknowledges a synced write before it is durable (a crash loses acknowledged entries and votes)',
+    description:
+      'storage acknowledges a synced write before it is durable (a crash loses acknowledged entries and votes)',
     ackBeforeSync: true,
     apply: () => () => {},
   },
   {
     name: 'vote-without-log-term-check',
-    description: 'a vote is granted when the candidate log is as long as ours, ignoring its last term (§5.4.1 broken)',
+    description:
+      'a vote is granted when the candidate log is as long as ours, ignoring its last term (§5.4.1 broken)',
     apply: () =>
       patch(RaftLog.prototype, 'isUpToDate', function (this: RaftLog, lastIndex: bigint) {
         return lastIndex >= this.lastIndex();
@@ -55,7 +57,8 @@ export const brokenVariants: BrokenVariant[] = [
   },
   {
     name: 'truncate-on-stale-append',
-    description: 'a follower truncates its log after every append, so a stale, reordered append erases newer entries',
+    description:
+      'a follower truncates its log after every append, so a stale, reordered append erases newer entries',
     apply: () =>
       patch(
         RaftLog.prototype,
