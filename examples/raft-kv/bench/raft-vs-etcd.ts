@@ -40,7 +40,13 @@ interface Measured {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function post(agent: http.Agent, endpoint: string, method: string, path: string, body: string): Promise<number> {
+function post(
+  agent: http.Agent,
+  endpoint: string,
+  method: string,
+  path: string,
+  body: string,
+): Promise<number> {
   const at = endpoint.lastIndexOf(':');
   return new Promise((resolve, reject) => {
     const req = http.request(
@@ -74,7 +80,13 @@ async function drive(target: Target, clients: number): Promise<Measured> {
     for (let seq = 1; !stop; seq += 1) {
       const key = `bench-${c}-${seq % 1000}`;
       const t0 = performance.now();
-      const status = await post(agent, target.endpoint, target.method, target.path(key), target.body(key, seq, c)).catch(() => 0);
+      const status = await post(
+        agent,
+        target.endpoint,
+        target.method,
+        target.path(key),
+        target.body(key, seq, c),
+      ).catch(() => 0);
       const dt = performance.now() - t0;
       if (status !== 200) errors += 1;
       else if (measuring) latencies.push(dt);
@@ -90,7 +102,8 @@ async function drive(target: Target, clients: number): Promise<Measured> {
   await Promise.all(workers);
   agent.destroy();
   latencies.sort((a, b) => a - b);
-  const quantile = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? Number.NaN;
+  const quantile = (q: number) =>
+    latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? Number.NaN;
   return {
     writes_per_s: Math.round((latencies.length * 1000) / elapsed),
     p50_ms: round(quantile(0.5)),
@@ -119,13 +132,15 @@ async function benchOurs(dir: string): Promise<Map<number, Measured>> {
             method: 'PUT',
             path: (key) => `/kv/${key}`,
             // Each write carries a client ID and sequence number, as the example's clients send.
-            body: (_key, seq, client) => JSON.stringify({ value: VALUE, client: `bench-${clients}-${client}`, seq }),
+            body: (_key, seq, client) =>
+              JSON.stringify({ value: VALUE, client: `bench-${clients}-${client}`, seq }),
           },
           clients,
         ),
       );
       const after = await cluster.waitForLeader();
-      if (after.id !== leader.id) throw new Error(`leadership moved from ${leader.id} to ${after.id} during the run`);
+      if (after.id !== leader.id)
+        throw new Error(`leadership moved from ${leader.id} to ${after.id} during the run`);
     }
     return out;
   } finally {
@@ -138,9 +153,13 @@ function etcdBinary(): string {
   let found = find();
   if (!found) {
     console.error('etcd not found: installing Debian etcd-server with apt-get');
-    execFileSync('sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq etcd-server'], {
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+    execFileSync(
+      'sh',
+      ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq etcd-server'],
+      {
+        stdio: ['ignore', 'ignore', 'inherit'],
+      },
+    );
     found = find();
   }
   if (!found) throw new Error('etcd-server did not install /usr/bin/etcd');
@@ -149,7 +168,11 @@ function etcdBinary(): string {
 
 async function etcdStatus(endpoint: string): Promise<{ member: string; leader: string } | undefined> {
   try {
-    const res = await fetch(`http://${endpoint}/v3/maintenance/status`, { method: 'POST', body: '{}', signal: AbortSignal.timeout(1000) });
+    const res = await fetch(`http://${endpoint}/v3/maintenance/status`, {
+      method: 'POST',
+      body: '{}',
+      signal: AbortSignal.timeout(1000),
+    });
     if (!res.ok) return undefined;
     const body = (await res.json()) as { header?: { member_id?: string }; leader?: string };
     if (!body.header?.member_id || !body.leader || body.leader === '0') return undefined;
@@ -170,19 +193,31 @@ async function benchEtcd(dir: string): Promise<{ results: Map<number, Measured>;
     spawn(
       etcd,
       [
-        '--name', name,
-        '--data-dir', join(dir, 'etcd', name),
-        '--listen-peer-urls', `http://${peer(i)}`,
-        '--initial-advertise-peer-urls', `http://${peer(i)}`,
-        '--listen-client-urls', `http://${client(i)}`,
-        '--advertise-client-urls', `http://${client(i)}`,
-        '--initial-cluster', cluster,
-        '--initial-cluster-state', 'new',
-        '--initial-cluster-token', 'raft-kv-bench',
+        '--name',
+        name,
+        '--data-dir',
+        join(dir, 'etcd', name),
+        '--listen-peer-urls',
+        `http://${peer(i)}`,
+        '--initial-advertise-peer-urls',
+        `http://${peer(i)}`,
+        '--listen-client-urls',
+        `http://${client(i)}`,
+        '--advertise-client-urls',
+        `http://${client(i)}`,
+        '--initial-cluster',
+        cluster,
+        '--initial-cluster-state',
+        'new',
+        '--initial-cluster-token',
+        'raft-kv-bench',
         // The same timing as the example's members (tick 100 ms, election after 10 ticks).
-        '--heartbeat-interval', '100',
-        '--election-timeout', '1000',
-        '--log-level', 'error',
+        '--heartbeat-interval',
+        '100',
+        '--election-timeout',
+        '1000',
+        '--log-level',
+        'error',
       ],
       { stdio: ['ignore', openSync(join(dir, `${name}.log`), 'a'), openSync(join(dir, `${name}.log`), 'a')] },
     ),
@@ -205,7 +240,12 @@ async function benchEtcd(dir: string): Promise<{ results: Map<number, Measured>;
       results.set(
         clients,
         await drive(
-          { endpoint: leaderEndpoint, method: 'POST', path: () => '/v3/kv/put', body: (key) => `{"key":"${b64(key)}","value":"${value64}"}` },
+          {
+            endpoint: leaderEndpoint,
+            method: 'POST',
+            path: () => '/v3/kv/put',
+            body: (key) => `{"key":"${b64(key)}","value":"${value64}"}`,
+          },
           clients,
         ),
       );

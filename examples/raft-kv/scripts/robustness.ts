@@ -6,7 +6,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { FAULT_FAMILIES, type FaultFamily, MIN_OPS_PER_SEC, type RobustnessResult, runCounted } from '../src/robustness.js';
+import {
+  FAULT_FAMILIES,
+  type FaultFamily,
+  MIN_OPS_PER_SEC,
+  type RobustnessResult,
+  runCounted,
+} from '../src/robustness.js';
 
 const { values } = parseArgs({
   options: {
@@ -41,8 +47,11 @@ for (let i = 0; i < runs; i += 1) {
     log: values.quiet ? () => {} : (line) => console.error(`[${family}] ${line}`),
   });
   for (const result of made) {
-    const passed = result.linearizable && result.lostWrites.length === 0 && result.divergentMembers.length === 0;
-    console.log(JSON.stringify({ run: i + 1, passed, ...result, lostWrites: result.lostWrites.slice(0, 20) }));
+    const passed =
+      result.linearizable && result.lostWrites.length === 0 && result.divergentMembers.length === 0;
+    console.log(
+      JSON.stringify({ run: i + 1, passed, ...result, lostWrites: result.lostWrites.slice(0, 20) }),
+    );
     if (!result.counted) continue;
     results.push({ ...result, passed });
     if (!passed) failed += 1;

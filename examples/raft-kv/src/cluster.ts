@@ -54,7 +54,9 @@ export class Cluster {
 
   /** Where other members reach `id`: its proxy when proxied. */
   advertisedAddress(id: string): string {
-    return this.#options.proxied ? `127.0.0.1:${this.#options.basePort + 200 + Number(id)}` : this.peerAddress(id);
+    return this.#options.proxied
+      ? `127.0.0.1:${this.#options.basePort + 200 + Number(id)}`
+      : this.peerAddress(id);
   }
 
   httpAddress(id: string): string {
@@ -105,7 +107,11 @@ export class Cluster {
     const child = spawn(process.execPath, args, { cwd: exampleDir, stdio: ['ignore', log, log] });
     this.processes.set(id, child);
     this.paused.delete(id);
-    await this.#waitUntil(async () => (await this.status(id)) !== undefined, 30_000, `member ${id} to serve HTTP`);
+    await this.#waitUntil(
+      async () => (await this.status(id)) !== undefined,
+      30_000,
+      `member ${id} to serve HTTP`,
+    );
   }
 
   /** Starts a member again with the arguments it had (its data directory decides what it is). */
@@ -149,7 +155,9 @@ export class Cluster {
   async status(id: string, timeoutMs = 1000): Promise<MemberStatus | undefined> {
     if (this.paused.has(id) || !this.isRunning(id)) return undefined;
     try {
-      const res = await fetch(`http://${this.httpAddress(id)}/status`, { signal: AbortSignal.timeout(timeoutMs) });
+      const res = await fetch(`http://${this.httpAddress(id)}/status`, {
+        signal: AbortSignal.timeout(timeoutMs),
+      });
       return res.ok ? ((await res.json()) as MemberStatus) : undefined;
     } catch {
       return undefined;
@@ -158,7 +166,9 @@ export class Cluster {
 
   /** The member that says it leads and that a majority of the members asked agree on. */
   async leader(): Promise<MemberStatus | undefined> {
-    const statuses = (await Promise.all(this.known.map((id) => this.status(id)))).filter((s) => s !== undefined);
+    const statuses = (await Promise.all(this.known.map((id) => this.status(id)))).filter(
+      (s) => s !== undefined,
+    );
     const leader = statuses.find((s) => s.isLeader);
     if (!leader) return undefined;
     const agree = statuses.filter((s) => s.leader === leader.id && s.term === leader.term).length;
@@ -167,7 +177,14 @@ export class Cluster {
 
   async waitForLeader(timeoutMs = 30_000): Promise<MemberStatus> {
     let found: MemberStatus | undefined;
-    await this.#waitUntil(async () => (found = await this.leader()) !== undefined, timeoutMs, 'a leader');
+    await this.#waitUntil(
+      async () => {
+        found = await this.leader();
+        return found !== undefined;
+      },
+      timeoutMs,
+      'a leader',
+    );
     return found as MemberStatus;
   }
 
@@ -186,4 +203,3 @@ export class Cluster {
     await Promise.all([...this.proxies.values()].map((p) => p.close()));
   }
 }
-

@@ -42,7 +42,8 @@ export function encodeHello(from: bigint): Buffer {
 
 export function decodeHello(frame: Uint8Array): bigint {
   const text = Buffer.from(frame).toString('utf8');
-  if (!/^[1-9][0-9]*$/.test(text)) throw new TypeError(`hello frame names no member ID: ${JSON.stringify(text)}`);
+  if (!/^[1-9][0-9]*$/.test(text))
+    throw new TypeError(`hello frame names no member ID: ${JSON.stringify(text)}`);
   return BigInt(text);
 }
 

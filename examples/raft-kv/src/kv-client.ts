@@ -1,5 +1,5 @@
-import http from 'node:http';
 import { randomUUID } from 'node:crypto';
+import http from 'node:http';
 
 export interface KvClientOptions {
   /** host:port of member HTTP APIs; the array may be changed while the client runs. */
@@ -69,7 +69,11 @@ export class KvClient {
 
   /** Sets `key` to `value` only if it holds `expected` (null: absent). Returns whether it did. */
   async cas(key: string, expected: string | null, value: string): Promise<boolean> {
-    const { body } = await this.#call('POST', `/cas/${encodeURIComponent(key)}`, { expected, value, ...this.#session() });
+    const { body } = await this.#call('POST', `/cas/${encodeURIComponent(key)}`, {
+      expected,
+      value,
+      ...this.#session(),
+    });
     return body.ok === true;
   }
 
@@ -84,7 +88,8 @@ export class KvClient {
   }
 
   async #call(method: string, path: string, body: unknown): Promise<Answer> {
-    if (this.#busy) throw new Error('KvClient runs one operation at a time; use one client per concurrent caller');
+    if (this.#busy)
+      throw new Error('KvClient runs one operation at a time; use one client per concurrent caller');
     this.#busy = true;
     try {
       const deadline = Date.now() + this.#deadlineMs;
@@ -123,14 +128,20 @@ export class KvClient {
           path,
           agent: this.#agent,
           timeout: this.#attemptTimeoutMs,
-          headers: payload === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
+          headers:
+            payload === undefined
+              ? {}
+              : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
         },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
           res.on('end', () => {
             try {
-              resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown> });
+              resolve({
+                status: res.statusCode ?? 0,
+                body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>,
+              });
             } catch (error) {
               reject(error instanceof Error ? error : new Error(String(error)));
             }

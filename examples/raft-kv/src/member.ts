@@ -60,7 +60,9 @@ export async function startMember(options: MemberOptions): Promise<RunningMember
   await transport.listen(options.listen);
   await node.start();
   const server = http.createServer((req, res) => {
-    handle(node, stateMachine, transport, req, res).catch((error: unknown) => reply(res, 500, errorBody(error)));
+    handle(node, stateMachine, transport, req, res).catch((error: unknown) =>
+      reply(res, 500, errorBody(error)),
+    );
   });
   server.keepAliveTimeout = 60_000;
   const { host, port } = parseAddress(options.http);
@@ -95,7 +97,11 @@ function reply(res: http.ServerResponse, status: number, body: unknown): void {
 function errorBody(error: unknown): { error: string; message: string; outcome: 'failed' | 'unknown' } {
   const code = error instanceof SwarmError ? error.code : 'INTERNAL';
   const definite = code === 'PROPOSAL_DROPPED' || code === 'NO_LEADER' || code === 'BAD_REQUEST';
-  return { error: code, message: error instanceof Error ? error.message : String(error), outcome: definite ? 'failed' : 'unknown' };
+  return {
+    error: code,
+    message: error instanceof Error ? error.message : String(error),
+    outcome: definite ? 'failed' : 'unknown',
+  };
 }
 
 function errorStatus(body: { error: string }): number {
@@ -154,7 +160,10 @@ async function handle(
   res: http.ServerResponse,
 ): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://member');
-  const parts = url.pathname.split('/').filter((p) => p.length > 0).map(decodeURIComponent);
+  const parts = url.pathname
+    .split('/')
+    .filter((p) => p.length > 0)
+    .map(decodeURIComponent);
   const method = req.method ?? 'GET';
   try {
     const body = method === 'GET' ? {} : await readJson(req);
@@ -188,7 +197,8 @@ async function handle(
     if (parts[0] === 'members' && parts.length === 1 && method === 'POST') {
       const id = optionalString(body, 'id');
       const peer = optionalString(body, 'peer');
-      if (id === undefined || peer === undefined) throw new BadRequestError('id and peer (host:port) are required');
+      if (id === undefined || peer === undefined)
+        throw new BadRequestError('id and peer (host:port) are required');
       const memberId = toMemberId(id);
       parseAddress(peer);
       // The address first, so that the new member is reachable by whoever leads when it joins.
@@ -235,7 +245,11 @@ function confStateBody(cs: { voters: readonly bigint[]; learners: readonly bigin
   return { voters: cs.voters.map(String), learners: cs.learners.map(String) };
 }
 
-async function propose(node: RaftNode<KvResult>, res: http.ServerResponse, command: KvCommand): Promise<void> {
+async function propose(
+  node: RaftNode<KvResult>,
+  res: http.ServerResponse,
+  command: KvCommand,
+): Promise<void> {
   const { index, result } = await node.propose(encodeCommand(command));
   reply(res, 200, { index: index.toString(), ...result });
 }
@@ -290,7 +304,9 @@ async function main(): Promise<void> {
   member.node.onLeaderChange((leader, term) => {
     console.error(`member ${id}: leader ${leader} term ${term}`);
   });
-  console.log(JSON.stringify({ event: 'listening', id: id.toString(), http: values.http, peer: values.listen }));
+  console.log(
+    JSON.stringify({ event: 'listening', id: id.toString(), http: values.http, peer: values.listen }),
+  );
   const shutdown = () => {
     member.close().then(
       () => process.exit(0),

@@ -14,7 +14,10 @@ export class PartitionProxy {
   readonly #connections = new Map<net.Socket, { from: string; upstream: net.Socket }>();
   readonly #blocked = new Set<string>();
 
-  constructor(readonly memberId: string, target: string) {
+  constructor(
+    readonly memberId: string,
+    target: string,
+  ) {
     this.#target = parseAddress(target);
     this.#server = net.createServer((socket) => this.#accept(socket));
   }

@@ -107,7 +107,11 @@ export async function runRobustness(options: RobustnessOptions): Promise<Robustn
     let ops = 0;
     let unknownOps = 0;
     const workers = Array.from({ length: options.clients ?? 16 }, async (_, w) => {
-      const client = new KvClient({ endpoints: cluster.endpoints, clientId: `c${w}`, attemptTimeoutMs: 1500 });
+      const client = new KvClient({
+        endpoints: cluster.endpoints,
+        clientId: `c${w}`,
+        attemptTimeoutMs: 1500,
+      });
       const lastSeen = new Map<string, string | null>();
       let n = 0;
       while (!stopped) {
@@ -174,13 +178,22 @@ export async function runRobustness(options: RobustnessOptions): Promise<Robustn
     const barrier = new KvClient({ endpoints: cluster.endpoints, clientId: 'barrier' });
     await barrier.put('__barrier', 'done');
     const target = BigInt((await cluster.waitForLeader()).applied);
-    const states = new Map<string, { applied: string; data: Record<string, string>; audit: Record<string, number[]> }>();
+    const states = new Map<
+      string,
+      { applied: string; data: Record<string, string>; audit: Record<string, number[]> }
+    >();
     const voters = (await cluster.waitForLeader()).voters;
     for (const id of voters) {
       const deadline = Date.now() + 30_000;
       for (;;) {
         const res = await fetch(`http://${cluster.httpAddress(id)}/debug/state`).catch(() => undefined);
-        const state = res?.ok ? ((await res.json()) as { applied: string; data: Record<string, string>; audit: Record<string, number[]> }) : undefined;
+        const state = res?.ok
+          ? ((await res.json()) as {
+              applied: string;
+              data: Record<string, string>;
+              audit: Record<string, number[]>;
+            })
+          : undefined;
         if (state && BigInt(state.applied) >= target) {
           states.set(id, state);
           break;
@@ -199,12 +212,18 @@ export async function runRobustness(options: RobustnessOptions): Promise<Robustn
 
     const lostWrites: string[] = [];
     for (const [id, state] of states) {
-      const applied = new Set(Object.entries(state.audit ?? {}).flatMap(([c, seqs]) => seqs.map((s) => `${c}:${s}`)));
+      const applied = new Set(
+        Object.entries(state.audit ?? {}).flatMap(([c, seqs]) => seqs.map((s) => `${c}:${s}`)),
+      );
       for (const write of acknowledged) if (!applied.has(write)) lostWrites.push(`${write}@${id}`);
     }
     const reference = states.get(leader.id) ?? [...states.values()][0];
     const divergentMembers = [...states]
-      .filter(([, s]) => s.applied === reference?.applied && JSON.stringify(sorted(s.data)) !== JSON.stringify(sorted(reference.data)))
+      .filter(
+        ([, s]) =>
+          s.applied === reference?.applied &&
+          JSON.stringify(sorted(s.data)) !== JSON.stringify(sorted(reference.data)),
+      )
       .map(([id]) => id);
 
     const check = checkKvHistory(recorder.history(), { timeoutMs: 60_000 });
@@ -343,7 +362,10 @@ async function injectFault(
       await cluster.kill(current.id);
       const replacement = next();
       await cluster.start(replacement, { peers: [...cluster.known, replacement], join: true });
-      await admin(cluster, 'POST', '/members', { id: replacement, peer: cluster.advertisedAddress(replacement) });
+      await admin(cluster, 'POST', '/members', {
+        id: replacement,
+        peer: cluster.advertisedAddress(replacement),
+      });
       note(`replaced leader ${current.id} with ${replacement}`);
       return;
     }

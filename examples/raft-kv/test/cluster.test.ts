@@ -8,7 +8,9 @@ import { KvClient } from '../src/kv-client.js';
 async function call(endpoint: string, method: string, path: string, body?: unknown) {
   const res = await fetch(`http://${endpoint}${path}`, {
     method,
-    ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
+    ...(body === undefined
+      ? {}
+      : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
   });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }

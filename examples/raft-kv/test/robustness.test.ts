@@ -19,7 +19,15 @@ describe('the robustness harness (short subset)', () => {
   for (const [family, seed] of cases) {
     it(`keeps the history linearizable and every acknowledged write under ${family}`, async () => {
       // A run below the throughput floor does not count and is made again with another seed.
-      const runs = await runCounted({ family, seed, dir, basePort, warmupMs: 2500, recoverMs: 1500, maxPauseMs: 3000 });
+      const runs = await runCounted({
+        family,
+        seed,
+        dir,
+        basePort,
+        warmupMs: 2500,
+        recoverMs: 1500,
+        maxPauseMs: 3000,
+      });
       for (const run of runs) {
         expect(run.explanation ?? '').toBe('');
         expect(run.linearizable).toBe(true);
