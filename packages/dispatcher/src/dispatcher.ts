@@ -24,6 +24,7 @@ import {
   NodeNotFoundError,
   TaskNotAssignedError,
 } from './errors.js';
+import { NodeStatusWriter } from './node-status-writer.js';
 import { type DispatcherInit, type DispatcherOptions, dispatcherOptions } from './options.js';
 import { StatusBatcher } from './status-batcher.js';
 import type { DispatcherStore, ReadTx, StoreEvent } from './store-contract.js';
@@ -60,12 +61,6 @@ interface NodeSession {
   stream: AssignmentStream | undefined;
 }
 
-interface NodeWrite {
-  state: swarm.NodeStatus.State;
-  message: string;
-  description?: swarm.NodeDescription.$Properties;
-}
-
 export class Dispatcher implements DispatcherService {
   readonly options: DispatcherOptions;
   readonly #store: DispatcherStore;
@@ -84,8 +79,7 @@ export class Dispatcher implements DispatcherService {
   readonly #dirtyStreams = new Set<NodeSession>();
   #pendingChanges = 0;
   #assignmentTimer: Timer | undefined;
-  #nodeWrites = new Map<string, NodeWrite>();
-  #nodeWriteTimer: Timer | undefined;
+  readonly #nodes: NodeStatusWriter;
   #peers: swarm.WeightedPeer[] | undefined;
   #rootCa: Uint8Array | undefined;
   #clusterPeriod: number | undefined;
@@ -105,6 +99,13 @@ export class Dispatcher implements DispatcherService {
       logger: this.#logger,
       batchMs: this.options.statusBatchMs,
       batchSize: this.options.statusBatchSize,
+      retries: this.options.writeRetries,
+    });
+    this.#nodes = new NodeStatusWriter({
+      store: this.#store,
+      clock: this.#clock,
+      logger: this.#logger,
+      batchMs: this.options.statusBatchMs,
       retries: this.options.writeRetries,
     });
   }
@@ -143,7 +144,7 @@ export class Dispatcher implements DispatcherService {
       const state = n.status?.state ?? UNKNOWN;
       if (state === DOWN) continue;
       if (state !== UNKNOWN)
-        this.#queueNodeWrite(n.id, {
+        this.#nodes.queue(n.id, {
           state: UNKNOWN,
           message: 'node status unknown until it reports after a leader change',
         });
@@ -152,7 +153,7 @@ export class Dispatcher implements DispatcherService {
         this.#clock.setTimeout(() => {
           this.#graceTimers.delete(n.id);
           if (!this.#sessions.has(n.id))
-            this.#queueNodeWrite(n.id, { state: DOWN, message: 'node did not report after a leader change' });
+            this.#nodes.queue(n.id, { state: DOWN, message: 'node did not report after a leader change' });
         }, this.options.leaderChangeGraceMs),
       );
     }
@@ -169,9 +170,7 @@ export class Dispatcher implements DispatcherService {
     this.#graceTimers.clear();
     this.#assignmentTimer?.cancel();
     this.#assignmentTimer = undefined;
-    this.#nodeWriteTimer?.cancel();
-    this.#nodeWriteTimer = undefined;
-    this.#nodeWrites = new Map();
+    this.#nodes.clear();
     this.#dirtyStreams.clear();
     this.#pendingChanges = 0;
     const err = new DispatcherUnavailableError('the dispatcher stopped');
@@ -230,7 +229,7 @@ export class Dispatcher implements DispatcherService {
     this.#graceTimers.delete(nodeId);
     this.#armExpiry(s, this.#heartbeatPeriod() + this.options.heartbeatJitterMs);
     this.#pushSession(s, node);
-    this.#queueNodeWrite(nodeId, {
+    this.#nodes.queue(nodeId, {
       state: READY,
       message: 'node is ready',
       ...(request.description ? { description: request.description } : {}),
@@ -378,7 +377,7 @@ export class Dispatcher implements DispatcherService {
     s.expiry = this.#clock.setTimeout(() => {
       if (this.#sessions.get(s.nodeId) !== s) return;
       this.#endSession(s, new InvalidSessionError(s.nodeId, 'heartbeats stopped'));
-      this.#queueNodeWrite(s.nodeId, { state: DOWN, message: 'heartbeat failure' });
+      this.#nodes.queue(s.nodeId, { state: DOWN, message: 'heartbeat failure' });
       this.#logger.info('node down: missed heartbeats', { nodeId: s.nodeId });
     }, periodMs * this.options.missedHeartbeats);
   }
@@ -537,51 +536,6 @@ export class Dispatcher implements DispatcherService {
         () => this.flushAssignments(),
         this.options.assignmentBatchMs,
       );
-  }
-
-  #queueNodeWrite(nodeId: string, write: NodeWrite): void {
-    const prev = this.#nodeWrites.get(nodeId);
-    const description = write.description ?? prev?.description;
-    this.#nodeWrites.set(nodeId, description ? { ...write, description } : write);
-    this.#nodeWriteTimer ??= this.#clock.setTimeout(() => {
-      this.#nodeWriteTimer = undefined;
-      void this.#writeNodes();
-    }, this.options.statusBatchMs);
-  }
-
-  async #writeNodes(): Promise<void> {
-    const batch = this.#nodeWrites;
-    this.#nodeWrites = new Map();
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await this.#store.update((tx) => {
-          for (const [id, w] of batch) {
-            const node = tx.get('node', id);
-            if (node === undefined) continue;
-            if (
-              (node.status?.state ?? UNKNOWN) === w.state &&
-              node.status?.message === w.message &&
-              !w.description
-            )
-              continue;
-            const next = swarm.Node.create({ ...node });
-            next.status = swarm.NodeStatus.create({
-              ...(node.status ?? {}),
-              state: w.state,
-              message: w.message,
-            });
-            if (w.description) next.description = swarm.NodeDescription.create(w.description);
-            tx.update('node', next);
-          }
-        });
-        return;
-      } catch (err) {
-        const code = (err as { code?: unknown }).code;
-        if (code === 'SEQUENCE_CONFLICT' && attempt < this.options.writeRetries) continue;
-        this.#logger.warn('node status write failed', { nodes: batch.size, code: String(code) });
-        return;
-      }
-    }
   }
 }
 
