@@ -15,9 +15,16 @@ const cipher = aesGcmTestCipher(new Uint8Array(32).fill(1));
 const store = createMemoryStore({ clock: systemClock, cipher });
 const heapBefore = process.memoryUsage().heapUsed;
 
+/** CPU time of this process in ms (user + system): steadier than wall time on a shared machine. */
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
 const nodeIds = Array.from({ length: NODES }, () => generateId(random));
 const serviceIds = Array.from({ length: 100 }, () => generateId(random));
 let t0 = performance.now();
+let c0 = cpuMs();
 const filled = await store.batch((b) => {
   b.update((tx) => {
     for (const [i, id] of nodeIds.entries()) {
@@ -46,10 +53,12 @@ const filled = await store.batch((b) => {
   });
 });
 const fillMs = performance.now() - t0;
+const fillCpuMs = cpuMs() - c0;
 const heapAfterFill = process.memoryUsage().heapUsed;
 
 const taskIds = store.view((tx) => tx.list('task').map((t) => t.id));
 t0 = performance.now();
+c0 = cpuMs();
 for (let i = 0; i < UPDATES; i++) {
   const id = taskIds[i % taskIds.length]!;
   await store.update((tx) => {
@@ -59,31 +68,43 @@ for (let i = 0; i < UPDATES; i++) {
   });
 }
 const updateMs = performance.now() - t0;
+const updateCpuMs = cpuMs() - c0;
 
 t0 = performance.now();
+c0 = cpuMs();
 let found = 0;
 for (let i = 0; i < LOOKUPS; i++) found += store.view((tx) => tx.find('task', { nodeId: nodeIds[i % NODES]! }).length);
 const lookupMs = performance.now() - t0;
+const lookupCpuMs = cpuMs() - c0;
 
 t0 = performance.now();
+c0 = cpuMs();
 const image = store.snapshot();
 const snapshotMs = performance.now() - t0;
+const snapshotCpuMs = cpuMs() - c0;
 t0 = performance.now();
+c0 = cpuMs();
 createMemoryStore({ cipher }).restore(image);
 const restoreMs = performance.now() - t0;
+const restoreCpuMs = cpuMs() - c0;
 
 console.log(
   JSON.stringify({
     nodes: NODES,
     tasks: TASKS,
     fill_ms: Math.round(fillMs),
+    fill_cpu_ms: Math.round(fillCpuMs),
     fill_proposals: filled.proposals,
     update_tx_per_s: Math.round(UPDATES / (updateMs / 1000)),
+    update_tx_per_cpu_s: Math.round(UPDATES / (updateCpuMs / 1000)),
     find_by_node_per_s: Math.round(LOOKUPS / (lookupMs / 1000)),
+    find_by_node_per_cpu_s: Math.round(LOOKUPS / (lookupCpuMs / 1000)),
     tasks_found_per_lookup: found / LOOKUPS,
     snapshot_mb: +(image.byteLength / 1e6).toFixed(1),
     snapshot_ms: Math.round(snapshotMs),
+    snapshot_cpu_ms: Math.round(snapshotCpuMs),
     restore_ms: Math.round(restoreMs),
+    restore_cpu_ms: Math.round(restoreCpuMs),
     heap_mb_for_state: Math.round((heapAfterFill - heapBefore) / 1e6),
     load_average_1m: +loadavg()[0]!.toFixed(1),
   }),
