@@ -18,6 +18,7 @@ import {
 import { ManagerUnavailableError, NoManagersError } from './errors.js';
 import type { Executor, TaskSecretFile, TaskSecretWriter, TaskStatusReport } from './executor.js';
 import { definedOnly, nonNegativeInteger, positiveInteger } from './options.js';
+import { StatusReporter } from './status-reporter.js';
 import { isTaskState, stateOf } from './task-rules.js';
 import type { Connector, DispatcherConnection, StreamHandle } from './transport.js';
 
@@ -109,9 +110,7 @@ export class Agent {
   readonly #secrets = new Map<string, swarm.Secret>();
   #lastResult: string | undefined;
 
-  #pending = new Map<string, swarm.TaskStatus>();
-  #statusTimer: Timer | undefined;
-  #statusInFlight = false;
+  readonly #reporter: StatusReporter;
 
   /** Counters for tests and metrics. */
   readonly stats = { sessions: 0, failovers: 0, complete: 0, incremental: 0, gaps: 0, reportsSent: 0 };
@@ -142,6 +141,15 @@ export class Agent {
     this.#logger = components.logger ?? noopLogger;
     this.#description = components.description;
     this.#onAssignments = components.onAssignments;
+    this.#reporter = new StatusReporter({
+      clock: this.#clock,
+      logger: this.#logger,
+      batchMs: o.statusBatchMs,
+      batchSize: o.statusBatchSize,
+      onFailure: (err) => {
+        if (this.#conn) this.#fail(this.#conn, err);
+      },
+    });
     this.#managers = [...init.managers];
     this.#nextManager = this.#random.int(this.#managers.length);
   }
@@ -160,8 +168,7 @@ export class Agent {
     this.#running = false;
     this.#reconnectTimer?.cancel();
     this.#reconnectTimer = undefined;
-    this.#statusTimer?.cancel();
-    this.#statusTimer = undefined;
+    this.#reporter.setSender(undefined);
     if (this.#conn) this.#teardown(this.#conn);
   }
 
@@ -201,7 +208,7 @@ export class Agent {
 
   /** Status reports not yet acknowledged by a manager. */
   get unreportedCount(): number {
-    return this.#pending.size;
+    return this.#reporter.size;
   }
 
   // ---- connection ----
@@ -255,7 +262,11 @@ export class Agent {
     this.#logger.info('session open', { manager: c.addr });
     this.#heartbeat(c);
     this.#openAssignments(c);
-    this.#scheduleStatus(0);
+    this.#reporter.setSender((updates) => {
+      if (c !== this.#conn || c.closed)
+        return Promise.reject(new ManagerUnavailableError(c.addr, 'connection closed'));
+      return c.connection.updateTaskStatus({ sessionId: c.sessionId ?? '', updates });
+    });
   }
 
   #heartbeat(c: Conn): void {
@@ -321,6 +332,7 @@ export class Agent {
   }
 
   #teardown(c: Conn): void {
+    if (this.#conn === c) this.#reporter.setSender(undefined);
     c.closed = true;
     c.heartbeat?.cancel();
     c.assignmentsToken = undefined;
@@ -503,7 +515,7 @@ export class Agent {
   #record(local: LocalTask, report: TaskStatusReport): void {
     local.state = report.state;
     local.report = report;
-    this.#pending.set(
+    this.#reporter.record(
       local.task.id,
       swarm.TaskStatus.create({
         state: report.state,
@@ -513,14 +525,13 @@ export class Agent {
         ...(report.exitCode === undefined ? {} : { container: { exitCode: report.exitCode } }),
       }),
     );
-    this.#scheduleStatus(this.#pending.size >= this.#init.statusBatchSize ? 0 : this.#init.statusBatchMs);
   }
 
   #removeTask(id: string): void {
     const local = this.#tasks.get(id);
     if (local === undefined) return;
     this.#tasks.delete(id);
-    this.#pending.delete(id);
+    this.#reporter.forget(id);
     if (local.started && !local.finished) {
       try {
         this.#executor.stop(id);
@@ -529,50 +540,5 @@ export class Agent {
       }
     }
     this.#writer.removeTask(id);
-  }
-
-  // ---- status reports ----
-
-  #scheduleStatus(ms: number): void {
-    if (!this.#running || this.#statusInFlight || this.#pending.size === 0) return;
-    if (this.#conn?.sessionId === undefined) return; // sent when the next session opens
-    if (this.#statusTimer !== undefined) {
-      if (ms > 0) return;
-      this.#statusTimer.cancel();
-    }
-    this.#statusTimer = this.#clock.setTimeout(() => {
-      this.#statusTimer = undefined;
-      void this.#sendStatus();
-    }, ms);
-  }
-
-  async #sendStatus(): Promise<void> {
-    const c = this.#conn;
-    if (c?.sessionId === undefined || c.closed || this.#statusInFlight) return;
-    const batch = [...this.#pending].slice(0, this.#init.statusBatchSize);
-    if (batch.length === 0) return;
-    this.#statusInFlight = true;
-    try {
-      await c.connection.updateTaskStatus({
-        sessionId: c.sessionId,
-        updates: batch.map(([taskId, status]) => ({ taskId, status })),
-      });
-      this.stats.reportsSent++;
-      for (const [id, status] of batch) if (this.#pending.get(id) === status) this.#pending.delete(id);
-    } catch (err) {
-      const e = err as { code?: unknown; details?: { taskId?: unknown } };
-      if (e.code === 'TASK_NOT_ASSIGNED' && typeof e.details?.taskId === 'string') {
-        // The task moved away from this node: its report is no longer ours to make.
-        this.#pending.delete(e.details.taskId);
-      } else if (e.code === 'INVALID_STATUS_UPDATE') {
-        this.#logger.error('a status report was refused as invalid; dropping it', { tasks: batch.length });
-        for (const [id, status] of batch) if (this.#pending.get(id) === status) this.#pending.delete(id);
-      } else {
-        this.#fail(c, err);
-      }
-    } finally {
-      this.#statusInFlight = false;
-    }
-    this.#scheduleStatus(this.#pending.size >= this.#init.statusBatchSize ? 0 : this.#init.statusBatchMs);
   }
 }
