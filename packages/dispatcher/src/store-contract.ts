@@ -4,6 +4,7 @@
  * that tests can pass a small double.
  */
 import type { swarm } from '@swarm/api';
+import type { Store } from '@swarm/store';
 
 export type ObjectKind = 'cluster' | 'node' | 'service' | 'task' | 'secret';
 export interface ObjectTypes {
@@ -49,3 +50,7 @@ export interface DispatcherStore {
     listener: (events: StoreEvent[]) => void,
   ): () => void;
 }
+
+// Compile-time proof that @swarm/store's stores fit this contract (the build fails if they drift).
+type FitsContract<S> = S extends DispatcherStore ? true : never;
+export const STORE_FITS_CONTRACT: FitsContract<Store> = true;
