@@ -240,6 +240,9 @@ export class RaftLog {
 
   /** The term of entry i, or 0 when i is outside the log (compacted or beyond the end). */
   zeroTermOnOutOfBounds(i: bigint): bigint {
+    // Bounds first: followers ask about indexes past their log on every append, and building an
+    // error for each one showed up in profiles.
+    if (i > this.lastIndex() || i + 1n < this.firstIndex()) return 0n;
     try {
       return this.term(i);
     } catch (err) {
@@ -275,6 +278,7 @@ export class RaftLog {
   }
 
   matchTerm(i: bigint, term: bigint): boolean {
+    if (i > this.lastIndex() || i + 1n < this.firstIndex()) return false;
     try {
       return this.term(i) === term;
     } catch (err) {

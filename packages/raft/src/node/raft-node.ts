@@ -10,6 +10,7 @@ import { decodeConfChange, decodeConfChangeV1 } from '../codec.js';
 import type { Config } from '../config.js';
 import { NoLeaderError, RaftNodeStoppedError, RaftTimeoutError } from '../errors.js';
 import { RawNode, type Ready } from '../raw-node.js';
+import type { StateType } from '../raft.js';
 import type { Status } from '../status.js';
 import {
   ConfChangeTransition,
@@ -95,6 +96,10 @@ export class RaftNode<R = unknown> {
   #snapshotIndex = 0n;
   #confState: ConfState = emptyConfState();
   #leader: MemberId = NONE;
+  #raftState: StateType = 'follower';
+  /** Term and vote as last made durable by a completed save (what early sends may rely on). */
+  #durableTerm = 0n;
+  #durableVote: MemberId = NONE;
   #term = 0n;
   readonly #waiters = new Map<string, Waiter>();
   /** IDs of recently applied proposals, oldest first (bounded by dedupeWindow). */
@@ -158,6 +163,9 @@ export class RaftNode<R = unknown> {
     }
     this.#applied = snap.metadata.index;
     this.#snapshotIndex = snap.metadata.index;
+    const hs = storage.hardState();
+    this.#durableTerm = hs.term;
+    this.#durableVote = hs.vote;
     this.#rn = new RawNode({
       ...this.#raftConfig,
       id: this.id,
@@ -420,17 +428,45 @@ export class RaftNode<R = unknown> {
         if (changedLeader) for (const fn of this.#leaderListeners) fn(leader, term);
       }
     }
-    // 1. persist
-    await this.#o.storage.save(
+    if (rd.softState !== undefined) this.#raftState = rd.softState.raftState;
+    // A leader whose term and vote are already durable may send its appends and heartbeats while
+    // its own write is in flight (Raft thesis §10.2.1, as etcd's server does): followers persist
+    // before they acknowledge, and the commit index these messages carry was computed from
+    // acknowledgements of entries this leader persisted in an earlier Ready (Readys are handled one
+    // at a time). Everything else (votes, responses) waits for the write.
+    let later = rd.messages;
+    const termDurable =
+      rd.hardState === undefined ||
+      (rd.hardState.term === this.#durableTerm && rd.hardState.vote === this.#durableVote);
+    if (this.#raftState === 'leader' && termDurable && rd.messages.length > 0) {
+      const early = rd.messages.filter((m) => m.type === MessageType.App || m.type === MessageType.Heartbeat);
+      later = rd.messages.filter((m) => m.type !== MessageType.App && m.type !== MessageType.Heartbeat);
+      if (early.length > 0) this.#o.transport.send(early);
+    }
+    // Committed entries already durable here (from earlier Readys; committed entries are never
+    // overwritten) are applied while this Ready's write is in flight.
+    const durableLast = this.#o.storage.lastIndex();
+    let applyNow = 0;
+    if (rd.snapshot === undefined) {
+      while (applyNow < rd.committedEntries.length && rd.committedEntries[applyNow]!.index <= durableLast) applyNow++;
+    }
+    const persisted = this.#o.storage.save(
       { hardState: rd.hardState, entries: rd.entries, snapshot: rd.snapshot },
       { sync: rd.mustSync },
     );
+    for (let i = 0; i < applyNow; i++) this.#apply(rn, rd.committedEntries[i]!);
+    // 1. persist
+    await persisted;
     if (this.#stopped !== undefined) return;
+    if (rd.hardState !== undefined) {
+      this.#durableTerm = rd.hardState.term;
+      this.#durableVote = rd.hardState.vote;
+    }
     // 2. send
-    if (rd.messages.length > 0) {
-      for (const m of rd.messages) if (m.type === MessageType.Snap) this.#freshSnapshot(m);
-      this.#o.transport.send(rd.messages);
-      for (const m of rd.messages) if (m.type === MessageType.Snap) rn.reportSnapshot(m.to, 'finish');
+    if (later.length > 0) {
+      for (const m of later) if (m.type === MessageType.Snap) this.#freshSnapshot(m);
+      this.#o.transport.send(later);
+      for (const m of later) if (m.type === MessageType.Snap) rn.reportSnapshot(m.to, 'finish');
     }
     // 3. apply
     if (rd.snapshot !== undefined && rd.snapshot.metadata.index > this.#applied) {
@@ -439,7 +475,7 @@ export class RaftNode<R = unknown> {
       this.#applied = rd.snapshot.metadata.index;
       this.#snapshotIndex = rd.snapshot.metadata.index;
     }
-    for (const e of rd.committedEntries) this.#apply(rn, e);
+    for (let i = applyNow; i < rd.committedEntries.length; i++) this.#apply(rn, rd.committedEntries[i]!);
     for (const rs of rd.readStates) {
       const w = this.#reads.get(hex(rs.requestCtx));
       if (w !== undefined) w.index = rs.index;
