@@ -28,12 +28,32 @@ let c0 = cpuMs();
 const filled = await store.batch((b) => {
   b.update((tx) => {
     for (const [i, id] of nodeIds.entries()) {
-      tx.create('node', swarm.Node.create({ id, description: { hostname: `worker-${i}` }, status: { state: swarm.NodeStatus.State.READY } }));
+      tx.create(
+        'node',
+        swarm.Node.create({
+          id,
+          description: { hostname: `worker-${i}` },
+          status: { state: swarm.NodeStatus.State.READY },
+        }),
+      );
     }
     for (const [i, id] of serviceIds.entries()) {
-      tx.create('service', swarm.Service.create({ id, spec: { annotations: { name: `svc-${i}` }, task: { container: { image: 'nginx:1.27' } } } }));
+      tx.create(
+        'service',
+        swarm.Service.create({
+          id,
+          spec: { annotations: { name: `svc-${i}` }, task: { container: { image: 'nginx:1.27' } } },
+        }),
+      );
     }
-    for (let i = 0; i < 10; i++) tx.create('secret', swarm.Secret.create({ id: generateId(random), spec: { annotations: { name: `s${i}` }, data: new Uint8Array(256) } }));
+    for (let i = 0; i < 10; i++)
+      tx.create(
+        'secret',
+        swarm.Secret.create({
+          id: generateId(random),
+          spec: { annotations: { name: `s${i}` }, data: new Uint8Array(256) },
+        }),
+      );
   });
   b.update((tx) => {
     for (let i = 0; i < TASKS; i++) {
@@ -73,7 +93,8 @@ const updateCpuMs = cpuMs() - c0;
 t0 = performance.now();
 c0 = cpuMs();
 let found = 0;
-for (let i = 0; i < LOOKUPS; i++) found += store.view((tx) => tx.find('task', { nodeId: nodeIds[i % NODES]! }).length);
+for (let i = 0; i < LOOKUPS; i++)
+  found += store.view((tx) => tx.find('task', { nodeId: nodeIds[i % NODES]! }).length);
 const lookupMs = performance.now() - t0;
 const lookupCpuMs = cpuMs() - c0;
 

@@ -25,5 +25,7 @@ for (let seed = from; seed < from + seeds; seed++) {
     process.stderr.write(`replay: pnpm --filter @swarm/store sim --seeds 1 --from ${seed}\n`);
   }
 }
-console.log(JSON.stringify({ seeds, from, failures, acknowledged, crashes, seconds: (Date.now() - started) / 1000 }));
+console.log(
+  JSON.stringify({ seeds, from, failures, acknowledged, crashes, seconds: (Date.now() - started) / 1000 }),
+);
 process.exitCode = failures > 0 ? 1 : 0;

@@ -85,14 +85,16 @@ export function decodeProposal(data: Uint8Array, cipher: RecordCipher | undefine
   const out: Change[] = [];
   let at = PROPOSAL_HEADER_BYTES;
   for (let i = 0; i < count; i++) {
-    if (at + CHANGE_HEADER_BYTES > data.byteLength) throw new StoreCorruptError(what, `change ${i} is truncated`);
+    if (at + CHANGE_HEADER_BYTES > data.byteLength)
+      throw new StoreCorruptError(what, `change ${i} is truncated`);
     const kind = kindFromCode(data[at]!);
     const op = OPS[data[at + 1]! - 1];
     const flags = data[at + 2]!;
     const expectedVersion = dv.getBigUint64(at + 3);
     const len = dv.getUint32(at + 11);
     at += CHANGE_HEADER_BYTES;
-    if (kind === undefined || op === undefined) throw new StoreCorruptError(what, `change ${i} has an unknown kind or operation`);
+    if (kind === undefined || op === undefined)
+      throw new StoreCorruptError(what, `change ${i} has an unknown kind or operation`);
     if (at + len > data.byteLength) throw new StoreCorruptError(what, `change ${i} is truncated`);
     const payload = data.subarray(at, at + len);
     at += len;
@@ -152,7 +154,8 @@ export function decodeSnapshot(
   const what = 'snapshot';
   const objects = new Map<ObjectKind, StoreObject[]>();
   if (data.byteLength === 0) return { version: 0n, objects };
-  if (data.byteLength < 10 || data[0] !== SNAPSHOT_MAGIC) throw new StoreCorruptError(what, 'missing the snapshot header');
+  if (data.byteLength < 10 || data[0] !== SNAPSHOT_MAGIC)
+    throw new StoreCorruptError(what, 'missing the snapshot header');
   if (data[1] !== FORMAT) throw new StoreCorruptError(what, `unknown snapshot format ${data[1]}`);
   const dv = new DataView(data.buffer, data.byteOffset, data.byteLength);
   const version = dv.getBigUint64(2);
@@ -188,7 +191,10 @@ function readObject(
   try {
     obj = decodeObject(kind, payload);
   } catch (err) {
-    throw new StoreCorruptError(what, `a ${kind} does not decode (${err instanceof Error ? err.message : String(err)})`);
+    throw new StoreCorruptError(
+      what,
+      `a ${kind} does not decode (${err instanceof Error ? err.message : String(err)})`,
+    );
   }
   openSealedFields(kind, obj, sealed, cipher, what);
   return obj;

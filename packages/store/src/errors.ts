@@ -24,11 +24,15 @@ export class StoreConflictError<C extends StoreConflictCode = StoreConflictCode>
 export class ExistsError extends StoreConflictError<'EXISTS'> {
   override readonly name = 'ExistsError';
   constructor(kind: string, id: string, at?: bigint) {
-    super('EXISTS', `${kind} ${id} already exists; generate a new ID with generateId() or update the existing object`, {
-      kind,
-      id,
-      ...applyFacts(at),
-    });
+    super(
+      'EXISTS',
+      `${kind} ${id} already exists; generate a new ID with generateId() or update the existing object`,
+      {
+        kind,
+        id,
+        ...applyFacts(at),
+      },
+    );
   }
 }
 
@@ -49,11 +53,15 @@ export class NameConflictError extends StoreConflictError<'NAME_CONFLICT'> {
 export class NotFoundError extends StoreConflictError<'NOT_FOUND'> {
   override readonly name = 'NotFoundError';
   constructor(kind: string, id: string, at?: bigint) {
-    super('NOT_FOUND', `${kind} ${id} does not exist (it may have been deleted); read it again before changing it`, {
-      kind,
-      id,
-      ...applyFacts(at),
-    });
+    super(
+      'NOT_FOUND',
+      `${kind} ${id} does not exist (it may have been deleted); read it again before changing it`,
+      {
+        kind,
+        id,
+        ...applyFacts(at),
+      },
+    );
   }
 }
 

@@ -11,7 +11,13 @@ export {
   StoreConflictError,
   StoreCorruptError,
 } from './errors.js';
-export { cloneObject as copyObject, OBJECT_KINDS, type ObjectKind, type ObjectTypes, type StoreObject } from './kinds.js';
+export {
+  cloneObject as copyObject,
+  OBJECT_KINDS,
+  type ObjectKind,
+  type ObjectTypes,
+  type StoreObject,
+} from './kinds.js';
 export { createMemoryStore, MemoryStore, type MemoryStoreOptions } from './memory-store.js';
 export { DEFAULT_MAX_PROPOSAL_BYTES } from './proposal-splitter.js';
 export { type Proposer, ReplicatedStore, type ReplicatedStoreOptions } from './replicated-store.js';

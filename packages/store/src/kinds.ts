@@ -118,7 +118,8 @@ export function createdAtOf(obj: StoreObject): number {
  * by accident (in strict mode the assignment throws). Byte arrays cannot be frozen and are skipped.
  */
 export function deepFreeze<T>(value: T): T {
-  if (typeof value !== 'object' || value === null || ArrayBuffer.isView(value) || Object.isFrozen(value)) return value;
+  if (typeof value !== 'object' || value === null || ArrayBuffer.isView(value) || Object.isFrozen(value))
+    return value;
   for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
   return Object.freeze(value);
 }

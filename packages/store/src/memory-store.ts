@@ -42,7 +42,10 @@ export class MemoryStore implements Store {
    * Runs several update functions as one batch that may commit as several transactions, each
    * under the proposal limit. Not atomic as a whole: if a later part conflicts, earlier parts stay.
    */
-  batch(fn: (b: Batch) => void, options: UpdateOptions = {}): Promise<{ version: bigint; proposals: number }> {
+  batch(
+    fn: (b: Batch) => void,
+    options: UpdateOptions = {},
+  ): Promise<{ version: bigint; proposals: number }> {
     return this.#run(() => this.#core.prepareBatch(fn), options);
   }
 
@@ -66,7 +69,10 @@ export class MemoryStore implements Store {
     this.#core.hub.clear();
   }
 
-  async #run(prepare: () => Uint8Array[], options: UpdateOptions): Promise<{ version: bigint; proposals: number }> {
+  async #run(
+    prepare: () => Uint8Array[],
+    options: UpdateOptions,
+  ): Promise<{ version: bigint; proposals: number }> {
     if (this.#closed) throw new StoreClosedError('the memory store was closed');
     options.signal?.throwIfAborted();
     const proposals = prepare();

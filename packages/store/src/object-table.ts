@@ -1,7 +1,7 @@
 // One kind's objects with their indexes: by ID, by name (case-insensitive), and for tasks by
 // service, node and desired state. Objects in a table are frozen and shared with readers.
 import type { swarm } from '@swarm/api';
-import { type ObjectKind, objectName, nameKey, type StoreObject } from './kinds.js';
+import { nameKey, type ObjectKind, objectName, type StoreObject } from './kinds.js';
 import type { FindBy } from './types.js';
 
 const TASK_ONLY = ['serviceId', 'nodeId', 'desiredState'] as const;
@@ -9,13 +9,16 @@ const TASK_ONLY = ['serviceId', 'nodeId', 'desiredState'] as const;
 /** Throws a RangeError for lookups the kind has no index for, or a TypeError for ill-typed values. */
 export function checkFindBy(kind: ObjectKind, by: FindBy): void {
   if (typeof by !== 'object' || by === null) throw new TypeError('find(kind, by): by must be an object');
-  if (by.name !== undefined && typeof by.name !== 'string') throw new TypeError('find(kind, by): by.name must be a string');
+  if (by.name !== undefined && typeof by.name !== 'string')
+    throw new TypeError('find(kind, by): by.name must be a string');
   for (const f of TASK_ONLY) {
     if (by[f] === undefined) continue;
     if (kind !== 'task') throw new RangeError(`find(${kind}, by): by.${f} is indexed for tasks only`);
   }
-  if (by.serviceId !== undefined && typeof by.serviceId !== 'string') throw new TypeError('find(kind, by): by.serviceId must be a string');
-  if (by.nodeId !== undefined && typeof by.nodeId !== 'string') throw new TypeError('find(kind, by): by.nodeId must be a string');
+  if (by.serviceId !== undefined && typeof by.serviceId !== 'string')
+    throw new TypeError('find(kind, by): by.serviceId must be a string');
+  if (by.nodeId !== undefined && typeof by.nodeId !== 'string')
+    throw new TypeError('find(kind, by): by.nodeId must be a string');
   if (by.desiredState !== undefined && !Number.isInteger(by.desiredState)) {
     throw new TypeError('find(kind, by): by.desiredState must be an integer (a swarm.TaskState)');
   }

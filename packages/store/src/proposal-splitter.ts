@@ -1,7 +1,7 @@
 // Splits a transaction's changes into proposals that each fit under the raft proposal limit
 // (1.5 MiB by default, DESIGN.md §4), packing changes greedily in order, as swarmkit's batches do.
 import type { RecordCipher } from '@swarm/raft';
-import { type EncodedChange, encodeChange, packProposal, PROPOSAL_HEADER_BYTES } from './codec.js';
+import { type EncodedChange, encodeChange, PROPOSAL_HEADER_BYTES, packProposal } from './codec.js';
 import { ObjectTooLargeError } from './errors.js';
 import type { Change } from './store-state.js';
 

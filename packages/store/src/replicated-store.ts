@@ -47,7 +47,8 @@ export class ReplicatedStore implements Store, StateMachine<StoreApplyResult | u
 
   /** Sets the proposer; the RaftNode needs this store as its state machine first, hence two steps. */
   attach(raft: Proposer): void {
-    if (typeof raft?.propose !== 'function') throw new TypeError('attach(raft): raft must have propose(data, options)');
+    if (typeof raft?.propose !== 'function')
+      throw new TypeError('attach(raft): raft must have propose(data, options)');
     this.#raft = raft;
   }
 
@@ -68,7 +69,10 @@ export class ReplicatedStore implements Store, StateMachine<StoreApplyResult | u
    * Several update functions as one batch, committed as several transactions when it is too big
    * for one proposal. Not atomic as a whole: if a later part conflicts, earlier parts stay.
    */
-  batch(fn: (b: Batch) => void, options: UpdateOptions = {}): Promise<{ version: bigint; proposals: number }> {
+  batch(
+    fn: (b: Batch) => void,
+    options: UpdateOptions = {},
+  ): Promise<{ version: bigint; proposals: number }> {
     return this.#run(() => this.#core.prepareBatch(fn), options);
   }
 
@@ -96,10 +100,14 @@ export class ReplicatedStore implements Store, StateMachine<StoreApplyResult | u
     this.#core.restore(data);
   }
 
-  async #run(prepare: () => Uint8Array[], options: UpdateOptions): Promise<{ version: bigint; proposals: number }> {
+  async #run(
+    prepare: () => Uint8Array[],
+    options: UpdateOptions,
+  ): Promise<{ version: bigint; proposals: number }> {
     if (this.#closed) throw new StoreClosedError('the store was closed');
     const raft = this.#raft;
-    if (raft === undefined) throw new StoreClosedError('no raft proposer attached; call attach(raftNode) first');
+    if (raft === undefined)
+      throw new StoreClosedError('no raft proposer attached; call attach(raftNode) first');
     options.signal?.throwIfAborted();
     const proposals = prepare();
     let version = this.#core.state.version;

@@ -38,7 +38,10 @@ export function sealFields(
     nonEmpty(b) ? cipher.encrypt(b, associatedDataFor(kind, obj.id, field)) : b;
   if (kind === 'secret') {
     const s = obj as swarm.Secret;
-    return { object: { ...s, spec: { ...s.spec, data: seal(s.spec?.data, 'data') } } as StoreObject, sealed: true };
+    return {
+      object: { ...s, spec: { ...s.spec, data: seal(s.spec?.data, 'data') } } as StoreObject,
+      sealed: true,
+    };
   }
   const c = obj as swarm.Cluster;
   const root = c.rootCa!;
@@ -46,7 +49,9 @@ export function sealFields(
   const sealedRoot = {
     ...root,
     caKey: seal(root.caKey, 'ca-key'),
-    ...(rotation == null ? {} : { rootRotation: { ...rotation, caKey: seal(rotation.caKey, 'rotation-ca-key') } }),
+    ...(rotation == null
+      ? {}
+      : { rootRotation: { ...rotation, caKey: seal(rotation.caKey, 'rotation-ca-key') } }),
   };
   return { object: { ...c, rootCa: sealedRoot } as StoreObject, sealed: true };
 }
@@ -65,19 +70,28 @@ export function openSealedFields(
 ): void {
   if (!sealed) {
     if (cipher !== undefined && hasSealableFields(kind, obj)) {
-      throw new StoreCorruptError(what, `${kind} ${obj.id} carries plaintext secret fields but this store has a cipher`);
+      throw new StoreCorruptError(
+        what,
+        `${kind} ${obj.id} carries plaintext secret fields but this store has a cipher`,
+      );
     }
     return;
   }
   if (cipher === undefined) {
-    throw new StoreCorruptError(what, `${kind} ${obj.id} carries sealed secret fields but this store has no cipher`);
+    throw new StoreCorruptError(
+      what,
+      `${kind} ${obj.id} carries sealed secret fields but this store has no cipher`,
+    );
   }
   const open = (b: Uint8Array | null | undefined, field: Field): Uint8Array | null | undefined => {
     if (!nonEmpty(b)) return b;
     try {
       return cipher.decrypt(b, associatedDataFor(kind, obj.id, field));
     } catch {
-      throw new StoreCorruptError(what, `sealed ${field} of ${kind} ${obj.id} does not open (wrong key, tampered, or moved)`);
+      throw new StoreCorruptError(
+        what,
+        `sealed ${field} of ${kind} ${obj.id} does not open (wrong key, tampered, or moved)`,
+      );
     }
   };
   if (kind === 'secret') {
@@ -89,6 +103,7 @@ export function openSealedFields(
     const root = (obj as swarm.Cluster).rootCa;
     if (root == null) return;
     root.caKey = open(root.caKey, 'ca-key') ?? new Uint8Array();
-    if (root.rootRotation != null) root.rootRotation.caKey = open(root.rootRotation.caKey, 'rotation-ca-key') ?? new Uint8Array();
+    if (root.rootRotation != null)
+      root.rootRotation.caKey = open(root.rootRotation.caKey, 'rotation-ca-key') ?? new Uint8Array();
   }
 }

@@ -4,7 +4,11 @@ import { type Clock, type Logger, noopLogger } from '@swarm/api';
 import type { RecordCipher } from '@swarm/raft';
 import { decodeProposal, decodeSnapshot, encodeSnapshot, isProposal } from './codec.js';
 import type { StoreConflictError } from './errors.js';
-import { checkMaxProposalBytes, DEFAULT_MAX_PROPOSAL_BYTES, splitIntoProposals } from './proposal-splitter.js';
+import {
+  checkMaxProposalBytes,
+  DEFAULT_MAX_PROPOSAL_BYTES,
+  splitIntoProposals,
+} from './proposal-splitter.js';
 import { type Change, StoreState } from './store-state.js';
 import { ReadTransaction, WriteTransaction } from './transaction.js';
 import type { ReadTx, StoreEvent, WatchFilter, WriteTx } from './types.js';
@@ -35,11 +39,15 @@ export class StoreCore {
   readonly maxProposalBytes: number;
 
   constructor(o: StoreCoreOptions) {
-    if (o.clock === undefined || typeof o.clock.now !== 'function') throw new TypeError('store options.clock must be a Clock');
+    if (o.clock === undefined || typeof o.clock.now !== 'function')
+      throw new TypeError('store options.clock must be a Clock');
     this.clock = o.clock;
     this.logger = o.logger ?? noopLogger;
     this.cipher = o.cipher;
-    if (o.cipher !== undefined && (typeof o.cipher.encrypt !== 'function' || typeof o.cipher.decrypt !== 'function')) {
+    if (
+      o.cipher !== undefined &&
+      (typeof o.cipher.encrypt !== 'function' || typeof o.cipher.decrypt !== 'function')
+    ) {
       throw new TypeError('store options.cipher must have encrypt(plain, ad) and decrypt(sealed, ad)');
     }
     this.maxProposalBytes = checkMaxProposalBytes(o.maxProposalBytes ?? DEFAULT_MAX_PROPOSAL_BYTES);
@@ -74,7 +82,8 @@ export class StoreCore {
     if (typeof fn !== 'function') throw new TypeError('update(fn): fn must be a function');
     return this.prepare((tx) => {
       const r: unknown = fn(tx);
-      if (r instanceof Promise) throw new TypeError('update(fn): fn must be synchronous (it returned a promise)');
+      if (r instanceof Promise)
+        throw new TypeError('update(fn): fn must be synchronous (it returned a promise)');
     });
   }
 
@@ -87,7 +96,8 @@ export class StoreCore {
           inner(tx);
         },
       });
-      if (r instanceof Promise) throw new TypeError('batch(fn): fn must be synchronous (it returned a promise)');
+      if (r instanceof Promise)
+        throw new TypeError('batch(fn): fn must be synchronous (it returned a promise)');
     });
   }
 
@@ -98,13 +108,18 @@ export class StoreCore {
    */
   applyProposal(data: Uint8Array, index: bigint): StoreApplyResult | undefined {
     if (!isProposal(data)) {
-      this.logger.warn('store: skipping a raft entry that is not a store proposal', { index: index.toString() });
+      this.logger.warn('store: skipping a raft entry that is not a store proposal', {
+        index: index.toString(),
+      });
       return undefined;
     }
     const changes = decodeProposal(data, this.cipher);
     const outcome = this.state.apply(changes, index);
     if ('error' in outcome) {
-      this.logger.debug('store: transaction rejected at apply', { index: index.toString(), code: outcome.error.code });
+      this.logger.debug('store: transaction rejected at apply', {
+        index: index.toString(),
+        code: outcome.error.code,
+      });
       return { error: outcome.error };
     }
     this.hub.publish(outcome.events);

@@ -2,18 +2,7 @@
 // transaction's changes are checked against the state first (existence, versions, unique names)
 // and applied only if all pass, so a rejected transaction changes nothing. Every member applies the
 // same committed changes in the same order and reaches the same state.
-import {
-  deepFreeze,
-  hasUniqueNames,
-  nameKey,
-  OBJECT_KINDS,
-  type ObjectKind,
-  objectName,
-  setVersion,
-  type StoreObject,
-  versionOf,
-} from './kinds.js';
-import { ObjectTable } from './object-table.js';
+
 import {
   ExistsError,
   NameConflictError,
@@ -21,6 +10,18 @@ import {
   SequenceConflictError,
   type StoreConflictError,
 } from './errors.js';
+import {
+  deepFreeze,
+  hasUniqueNames,
+  nameKey,
+  OBJECT_KINDS,
+  type ObjectKind,
+  objectName,
+  type StoreObject,
+  setVersion,
+  versionOf,
+} from './kinds.js';
+import { ObjectTable } from './object-table.js';
 import type { StoreEvent } from './types.js';
 
 /**
@@ -56,7 +57,8 @@ export class StoreState {
       let ids = changed.get(c.kind);
       if (ids === undefined) changed.set(c.kind, (ids = new Set()));
       const current = this.table(c.kind).get(id);
-      if (ids.has(id)) return new SequenceConflictError(c.kind, id, 0n, current ? versionOf(current) : 0n, index);
+      if (ids.has(id))
+        return new SequenceConflictError(c.kind, id, 0n, current ? versionOf(current) : 0n, index);
       ids.add(id);
       if (c.op === 'create') {
         if (current !== undefined) return new ExistsError(c.kind, id, index);
@@ -72,13 +74,15 @@ export class StoreState {
       if (name === '') continue;
       const nk = `${c.kind}/${nameKey(name)}`;
       const other = finalNames.get(nk);
-      if (other !== undefined && other !== c.object.id) return new NameConflictError(c.kind, c.object.id, name, other, index);
+      if (other !== undefined && other !== c.object.id)
+        return new NameConflictError(c.kind, c.object.id, name, other, index);
       finalNames.set(nk, c.object.id);
       // Holders outside the transaction keep their name; holders it changes are in finalNames
       // (if they keep a name) or free it (deleted or renamed).
       const mine = changed.get(c.kind)!;
       for (const holder of this.table(c.kind).idsNamed(name)) {
-        if (holder !== c.object.id && !mine.has(holder)) return new NameConflictError(c.kind, c.object.id, name, holder, index);
+        if (holder !== c.object.id && !mine.has(holder))
+          return new NameConflictError(c.kind, c.object.id, name, holder, index);
       }
     }
     return undefined;

@@ -16,7 +16,11 @@ interface Replica {
  * replica (each a ReplicatedStore) and settles each proposal with the first replica's result.
  */
 export class ManualProposer implements Proposer {
-  readonly #queue: { data: Uint8Array; resolve: (v: { index: bigint; result: unknown }) => void; reject: (e: unknown) => void }[] = [];
+  readonly #queue: {
+    data: Uint8Array;
+    resolve: (v: { index: bigint; result: unknown }) => void;
+    reject: (e: unknown) => void;
+  }[] = [];
   /** Every proposal made, in order. */
   readonly proposed: Uint8Array[] = [];
   readonly replicas: Replica[];
@@ -41,7 +45,11 @@ export class ManualProposer implements Proposer {
   /** Applies up to `max` waiting proposals, oldest first, to every replica; returns how many. */
   commit(max = Number.POSITIVE_INFINITY): number {
     let n = 0;
-    for (let p = n < max ? this.#queue.shift() : undefined; p !== undefined; p = n < max ? this.#queue.shift() : undefined) {
+    for (
+      let p = n < max ? this.#queue.shift() : undefined;
+      p !== undefined;
+      p = n < max ? this.#queue.shift() : undefined
+    ) {
       this.index += 1n;
       const results = this.replicas.map((r) => r.apply(p!.data, this.index));
       p.resolve({ index: this.index, result: results[0] });
@@ -63,7 +71,8 @@ export class ManualProposer implements Proposer {
  * `ad` is authenticated. Production code uses @swarm/secret-store's record cipher instead.
  */
 export function aesGcmTestCipher(key: Uint8Array = randomBytes(32)): RecordCipher {
-  if (!(key instanceof Uint8Array) || key.byteLength !== 32) throw new RangeError('aesGcmTestCipher(key): key must be 32 bytes');
+  if (!(key instanceof Uint8Array) || key.byteLength !== 32)
+    throw new RangeError('aesGcmTestCipher(key): key must be 32 bytes');
   const k = new Uint8Array(key);
   return {
     encrypt(plain, ad) {

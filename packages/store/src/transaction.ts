@@ -3,6 +3,7 @@
 // the transaction is applied), hands out private copies, and checks each call at once, so a
 // conflict surfaces where it was caused.
 import { assertValidId, type Clock } from '@swarm/api';
+import { ExistsError, NameConflictError, NotFoundError, SequenceConflictError } from './errors.js';
 import {
   assertKind,
   cloneObject,
@@ -12,12 +13,11 @@ import {
   type ObjectKind,
   type ObjectTypes,
   objectName,
-  setMeta,
   type StoreObject,
+  setMeta,
   versionOf,
 } from './kinds.js';
 import { checkFindBy, matchesFindBy } from './object-table.js';
-import { ExistsError, NameConflictError, NotFoundError, SequenceConflictError } from './errors.js';
 import type { Change, StoreState } from './store-state.js';
 import type { FindBy, ReadTx, WriteTx } from './types.js';
 
@@ -153,7 +153,8 @@ export class WriteTransaction implements WriteTx {
   }
 
   #open(): void {
-    if (this.#closed) throw new TypeError('this transaction has ended; use the tx only inside its update(fn) call');
+    if (this.#closed)
+      throw new TypeError('this transaction has ended; use the tx only inside its update(fn) call');
   }
 
   /** The object as this transaction sees it (overlay first), or undefined if absent or deleted. */
@@ -163,7 +164,11 @@ export class WriteTransaction implements WriteTx {
     return this.#state.table(kind).get(id);
   }
 
-  #merge<K extends ObjectKind>(kind: K, base: Iterable<StoreObject>, match: (o: StoreObject) => boolean): ObjectTypes[K][] {
+  #merge<K extends ObjectKind>(
+    kind: K,
+    base: Iterable<StoreObject>,
+    match: (o: StoreObject) => boolean,
+  ): ObjectTypes[K][] {
     const out: ObjectTypes[K][] = [];
     const mine = this.#byKind.get(kind);
     for (const o of base) {
@@ -178,7 +183,8 @@ export class WriteTransaction implements WriteTx {
   }
 
   #copyIn<K extends ObjectKind>(kind: K, obj: ObjectTypes[K], op: string): ObjectTypes[K] {
-    if (typeof obj !== 'object' || obj === null) throw new TypeError(`${op}(${kind}, obj): obj must be a swarm.${kind} object`);
+    if (typeof obj !== 'object' || obj === null)
+      throw new TypeError(`${op}(${kind}, obj): obj must be a swarm.${kind} object`);
     assertValidId(obj.id, `${op}(${kind}, obj): obj.id`);
     return cloneObject(kind, obj);
   }

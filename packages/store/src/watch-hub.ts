@@ -28,13 +28,19 @@ export class WatchHub {
   }
 
   watch(filter: WatchFilter, listener: (events: StoreEvent[]) => void): () => void {
-    if (typeof filter !== 'object' || filter === null) throw new TypeError('watch(filter, listener): filter must be an object');
-    if (typeof listener !== 'function') throw new TypeError('watch(filter, listener): listener must be a function');
+    if (typeof filter !== 'object' || filter === null)
+      throw new TypeError('watch(filter, listener): filter must be an object');
+    if (typeof listener !== 'function')
+      throw new TypeError('watch(filter, listener): listener must be a function');
     for (const k of filter.kinds ?? []) assertKind(k, 'watch filter.kinds[]');
     for (const a of filter.actions ?? []) {
-      if (!ACTIONS.has(a)) throw new TypeError(`watch filter.actions[] must be create, update or delete; got ${JSON.stringify(a)}`);
+      if (!ACTIONS.has(a))
+        throw new TypeError(
+          `watch filter.actions[] must be create, update or delete; got ${JSON.stringify(a)}`,
+        );
     }
-    if (filter.match !== undefined && typeof filter.match !== 'function') throw new TypeError('watch filter.match must be a function');
+    if (filter.match !== undefined && typeof filter.match !== 'function')
+      throw new TypeError('watch filter.match must be a function');
     const w: Watcher = { filter: { ...filter }, listener };
     this.#watchers.add(w);
     return () => {
@@ -48,7 +54,8 @@ export class WatchHub {
     if (this.#delivering) return;
     this.#delivering = true;
     try {
-      for (let batch = this.#queue.shift(); batch !== undefined; batch = this.#queue.shift()) this.#deliver(batch);
+      for (let batch = this.#queue.shift(); batch !== undefined; batch = this.#queue.shift())
+        this.#deliver(batch);
     } finally {
       this.#delivering = false;
     }
@@ -73,7 +80,9 @@ export class WatchHub {
         if (mine.length > 0) w.listener(mine);
       } catch (err) {
         // One failing watcher must not keep the others (or the apply loop) from their events.
-        this.#logger.error('store: a watch listener or filter threw', { error: err instanceof Error ? err.message : String(err) });
+        this.#logger.error('store: a watch listener or filter threw', {
+          error: err instanceof Error ? err.message : String(err),
+        });
       }
     }
   }

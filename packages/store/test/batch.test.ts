@@ -1,4 +1,4 @@
-import { ManualClock, swarm } from '@swarm/api';
+import { ManualClock, type swarm } from '@swarm/api';
 import { describe, expect, it } from 'vitest';
 import { createMemoryStore, ReplicatedStore, type StoreEvent } from '../src/index.js';
 import { ManualProposer, Objects, rejection, testCipher, tick } from './helpers.js';
@@ -14,7 +14,11 @@ function bigTask(o: Objects, serviceId: string, bytes: number): swarm.Task {
 
 describe('splitting big transactions into proposals under the limit', () => {
   it('splits a batch into proposals that each fit under the limit and applies all of them', async () => {
-    const replica = new ReplicatedStore({ clock: new ManualClock(), maxProposalBytes: LIMIT, cipher: testCipher() });
+    const replica = new ReplicatedStore({
+      clock: new ManualClock(),
+      maxProposalBytes: LIMIT,
+      cipher: testCipher(),
+    });
     const proposer = new ManualProposer([replica]);
     replica.attach(proposer);
     const o = new Objects();

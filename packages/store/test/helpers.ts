@@ -15,7 +15,12 @@ export class Objects {
   service(name: string): swarm.Service {
     return swarm.Service.create({ id: this.id(), spec: { annotations: { name } } });
   }
-  task(serviceId: string, nodeId = '', desiredState: swarm.TaskState = swarm.TaskState.RUNNING, name = ''): swarm.Task {
+  task(
+    serviceId: string,
+    nodeId = '',
+    desiredState: swarm.TaskState = swarm.TaskState.RUNNING,
+    name = '',
+  ): swarm.Task {
     return swarm.Task.create({ id: this.id(), serviceId, nodeId, desiredState, annotations: { name } });
   }
   node(hostname: string): swarm.Node {
@@ -39,7 +44,9 @@ export function containsBytes(haystack: Uint8Array, needle: Uint8Array): boolean
   return Buffer.from(haystack).indexOf(Buffer.from(needle)) >= 0;
 }
 
-export async function rejection(p: Promise<unknown>): Promise<{ code?: string; details?: Record<string, unknown> } & Error> {
+export async function rejection(
+  p: Promise<unknown>,
+): Promise<{ code?: string; details?: Record<string, unknown> } & Error> {
   try {
     await p;
   } catch (err) {

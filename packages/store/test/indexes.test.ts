@@ -16,7 +16,12 @@ describe('indexes', () => {
       for (const t of [t1, t2, t3]) tx.create('task', t);
     });
     const ids = (by: FindBy) =>
-      store.view((tx) => tx.find('task', by).map((t) => t.id).sort());
+      store.view((tx) =>
+        tx
+          .find('task', by)
+          .map((t) => t.id)
+          .sort(),
+      );
     expect(ids({ serviceId: 's1' })).toEqual([t1.id, t2.id].sort());
     expect(ids({ nodeId: 'n1' })).toEqual([t1.id, t3.id].sort());
     expect(ids({ desiredState: SHUTDOWN })).toEqual([t3.id]);
@@ -60,7 +65,7 @@ describe('indexes', () => {
     expect(store.view((tx) => tx.find('secret', { name: 'tls-key' }).map((x) => x.id))).toEqual([sec.id]);
   });
 
-  it('sees a transaction\'s own changes in its index lookups', async () => {
+  it("sees a transaction's own changes in its index lookups", async () => {
     const store = createMemoryStore({ clock: new ManualClock() });
     const o = new Objects();
     const t = o.task('s1', 'n1');

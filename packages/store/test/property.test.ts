@@ -19,7 +19,12 @@ type Op =
   | { op: 'multi'; tasks: number[]; node: number };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  fc.record({ op: fc.constant('createTask' as const), service: fc.nat(3), node: fc.nat(3), state: fc.nat(2) }),
+  fc.record({
+    op: fc.constant('createTask' as const),
+    service: fc.nat(3),
+    node: fc.nat(3),
+    state: fc.nat(2),
+  }),
   fc.record({ op: fc.constant('moveTask' as const), task: fc.nat(20), node: fc.nat(3) }),
   fc.record({ op: fc.constant('setDesired' as const), task: fc.nat(20), state: fc.nat(2) }),
   fc.record({ op: fc.constant('deleteTask' as const), task: fc.nat(20) }),
@@ -27,11 +32,22 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ op: fc.constant('renameService' as const), service: fc.nat(3), name: fc.nat(3) }),
   fc.record({ op: fc.constant('deleteService' as const), service: fc.nat(3) }),
   fc.record({ op: fc.constant('staleUpdate' as const), task: fc.nat(20) }),
-  fc.record({ op: fc.constant('multi' as const), tasks: fc.array(fc.nat(20), { maxLength: 4 }), node: fc.nat(3) }),
+  fc.record({
+    op: fc.constant('multi' as const),
+    tasks: fc.array(fc.nat(20), { maxLength: 4 }),
+    node: fc.nat(3),
+  }),
 );
 
 function dump(store: MemoryStore): string[][] {
-  return store.view((tx) => OBJECT_KINDS.map((k) => tx.list(k).map((o) => JSON.stringify(o)).sort()));
+  return store.view((tx) =>
+    OBJECT_KINDS.map((k) =>
+      tx
+        .list(k)
+        .map((o) => JSON.stringify(o))
+        .sort(),
+    ),
+  );
 }
 
 async function run(store: MemoryStore, o: Objects, op: Op, stale: Map<string, swarm.Task>): Promise<void> {
@@ -105,46 +121,64 @@ describe('random histories of transactions (property)', () => {
   it('keep indexes equal to a scan, change nothing when rejected, and survive snapshot and restore', async () => {
     const cipher = testCipher();
     await fc.assert(
-      fc.asyncProperty(fc.array(opArb, { minLength: 1, maxLength: 40 }), fc.integer({ min: 1, max: 1_000_000 }), async (ops, seed) => {
-        const store = createMemoryStore({ clock: new ManualClock(), cipher });
-        const o = new Objects(seed);
-        const stale = new Map<string, swarm.Task>();
-        for (const op of ops) {
-          const before = dump(store);
-          const version = store.version;
-          let rejected: { code?: string } | undefined;
-          try {
-            await run(store, o, op, stale);
-          } catch (err) {
-            rejected = err as { code?: string };
+      fc.asyncProperty(
+        fc.array(opArb, { minLength: 1, maxLength: 40 }),
+        fc.integer({ min: 1, max: 1_000_000 }),
+        async (ops, seed) => {
+          const store = createMemoryStore({ clock: new ManualClock(), cipher });
+          const o = new Objects(seed);
+          const stale = new Map<string, swarm.Task>();
+          for (const op of ops) {
+            const before = dump(store);
+            const version = store.version;
+            let rejected: { code?: string } | undefined;
+            try {
+              await run(store, o, op, stale);
+            } catch (err) {
+              rejected = err as { code?: string };
+            }
+            if (rejected !== undefined) {
+              expect(['SEQUENCE_CONFLICT', 'NAME_CONFLICT', 'NOT_FOUND', 'EXISTS']).toContain(rejected.code);
+              expect(store.version).toBe(version);
+              expect(dump(store)).toEqual(before);
+            }
+            // Every index lookup equals a scan of all objects.
+            store.view((tx) => {
+              const all = tx.list('task');
+              for (const nodeId of ['n0', 'n1', 'n2', 'n3', 'stale-writer']) {
+                expect(
+                  tx
+                    .find('task', { nodeId })
+                    .map((t) => t.id)
+                    .sort(),
+                ).toEqual(
+                  all
+                    .filter((t) => t.nodeId === nodeId)
+                    .map((t) => t.id)
+                    .sort(),
+                );
+              }
+              for (const desiredState of STATES) {
+                expect(tx.find('task', { desiredState }).length).toBe(
+                  all.filter((t) => t.desiredState === desiredState).length,
+                );
+              }
+              for (const s of tx.list('service')) {
+                expect(tx.find('task', { serviceId: s.id }).length).toBe(
+                  all.filter((t) => t.serviceId === s.id).length,
+                );
+              }
+              // Service names stay unique, case-insensitively.
+              const names = tx.list('service').map((s) => s.spec!.annotations!.name!.toLowerCase());
+              expect(new Set(names).size).toBe(names.length);
+            });
           }
-          if (rejected !== undefined) {
-            expect(['SEQUENCE_CONFLICT', 'NAME_CONFLICT', 'NOT_FOUND', 'EXISTS']).toContain(rejected.code);
-            expect(store.version).toBe(version);
-            expect(dump(store)).toEqual(before);
-          }
-          // Every index lookup equals a scan of all objects.
-          store.view((tx) => {
-            const all = tx.list('task');
-            for (const nodeId of ['n0', 'n1', 'n2', 'n3', 'stale-writer']) {
-              expect(tx.find('task', { nodeId }).map((t) => t.id).sort()).toEqual(all.filter((t) => t.nodeId === nodeId).map((t) => t.id).sort());
-            }
-            for (const desiredState of STATES) {
-              expect(tx.find('task', { desiredState }).length).toBe(all.filter((t) => t.desiredState === desiredState).length);
-            }
-            for (const s of tx.list('service')) {
-              expect(tx.find('task', { serviceId: s.id }).length).toBe(all.filter((t) => t.serviceId === s.id).length);
-            }
-            // Service names stay unique, case-insensitively.
-            const names = tx.list('service').map((s) => s.spec!.annotations!.name!.toLowerCase());
-            expect(new Set(names).size).toBe(names.length);
-          });
-        }
-        const copy = createMemoryStore({ clock: new ManualClock(), cipher });
-        copy.restore(store.snapshot());
-        expect(dump(copy)).toEqual(dump(store));
-        expect(copy.version).toBe(store.version);
-      }),
+          const copy = createMemoryStore({ clock: new ManualClock(), cipher });
+          copy.restore(store.snapshot());
+          expect(dump(copy)).toEqual(dump(store));
+          expect(copy.version).toBe(store.version);
+        },
+      ),
       { numRuns: 150, seed: 42 },
     );
   });

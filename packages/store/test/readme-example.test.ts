@@ -10,14 +10,20 @@ it('runs the README example', async () => {
 
   // A transaction runs against a copy; it resolves once applied, with the index it applied at.
   const service = swarm.Service.create({ id: generateId(), spec: { annotations: { name: 'web' } } });
-  const task = swarm.Task.create({ id: generateId(), serviceId: service.id, desiredState: swarm.TaskState.RUNNING });
+  const task = swarm.Task.create({
+    id: generateId(),
+    serviceId: service.id,
+    desiredState: swarm.TaskState.RUNNING,
+  });
   const { version } = await store.update((tx) => {
     tx.create('service', service);
     tx.create('task', task);
   });
 
   // Reads are synchronous; objects from `view` are frozen.
-  const running = store.view((tx) => tx.find('task', { serviceId: service.id, desiredState: swarm.TaskState.RUNNING }));
+  const running = store.view((tx) =>
+    tx.find('task', { serviceId: service.id, desiredState: swarm.TaskState.RUNNING }),
+  );
   expect(running.map((t) => t.id)).toEqual([task.id]);
 
   // Read and write in one transaction: `get` there returns a private, mutable copy.
@@ -28,9 +34,14 @@ it('runs the README example', async () => {
   });
 
   // The copy read before that change is stale now: refused, and nothing changes.
-  await expect(store.update((tx) => tx.update('task', running[0]!))).rejects.toMatchObject({ code: 'SEQUENCE_CONFLICT' });
+  await expect(store.update((tx) => tx.update('task', running[0]!))).rejects.toMatchObject({
+    code: 'SEQUENCE_CONFLICT',
+  });
 
-  expect(seen.map((e) => `${e.action} v${e.version}`)).toEqual([`create v${version}`, `update v${version + 1n}`]);
+  expect(seen.map((e) => `${e.action} v${e.version}`)).toEqual([
+    `create v${version}`,
+    `update v${version + 1n}`,
+  ]);
   stop();
 });
 
@@ -38,6 +49,8 @@ it('matches the example block in README.md', () => {
   const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
   const block = readme.split('```ts\n')[1]!.split('```')[0]!;
   const source = readFileSync(new URL(import.meta.url), 'utf8');
-  const example = source.slice(0, source.indexOf("it('matches the example block")).replace("import { readFileSync } from 'node:fs';\n", '');
+  const example = source
+    .slice(0, source.indexOf("it('matches the example block"))
+    .replace("import { readFileSync } from 'node:fs';\n", '');
   expect(block.trim()).toBe(example.trim());
 });

@@ -6,7 +6,14 @@ import { ManualProposer } from '../src/testing.js';
 import { Objects, testCipher } from './helpers.js';
 
 type Step =
-  | { kind: 'propose'; replica: number; pick: number[]; node: number; create: boolean; rename: number | undefined }
+  | {
+      kind: 'propose';
+      replica: number;
+      pick: number[];
+      node: number;
+      create: boolean;
+      rename: number | undefined;
+    }
   | { kind: 'commit'; max: number };
 
 const stepArb: fc.Arbitrary<Step> = fc.oneof(
@@ -21,10 +28,21 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
       rename: fc.option(fc.nat(2), { nil: undefined }),
     }),
   },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('commit' as const), max: fc.integer({ min: 1, max: 4 }) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('commit' as const), max: fc.integer({ min: 1, max: 4 }) }),
+  },
 );
 
-const dump = (s: ReplicatedStore) => s.view((tx) => OBJECT_KINDS.map((k) => tx.list(k).map((x) => JSON.stringify(x)).sort()));
+const dump = (s: ReplicatedStore) =>
+  s.view((tx) =>
+    OBJECT_KINDS.map((k) =>
+      tx
+        .list(k)
+        .map((x) => JSON.stringify(x))
+        .sort(),
+    ),
+  );
 
 describe('racing transactions from several replicas (property)', () => {
   it('apply all-or-nothing, identically on every replica, and never keep a rejected change', async () => {
@@ -85,7 +103,9 @@ describe('racing transactions from several replicas (property)', () => {
         const results = await Promise.all(outcomes);
         for (const s of stores.slice(1)) expect(dump(s)).toEqual(dump(stores[0]!));
         const versions = new Set(
-          stores[0]!.view((tx) => OBJECT_KINDS.flatMap((k) => tx.list(k).map((x) => fromLong(x.meta!.version!.index as never)))),
+          stores[0]!.view((tx) =>
+            OBJECT_KINDS.flatMap((k) => tx.list(k).map((x) => fromLong(x.meta!.version!.index as never))),
+          ),
         );
         for (const r of results) {
           if (r.ok) continue;

@@ -44,7 +44,9 @@ describe('ReplicatedStore as a state machine', () => {
     await tick();
     const data = proposer.proposed[0]!;
     const other = new ReplicatedStore({ clock: new ManualClock(), cipher: testCipher() });
-    expect(() => other.apply(data.subarray(0, data.length - 4), 1n)).toThrow(expect.objectContaining({ code: 'STORE_CORRUPT' }));
+    expect(() => other.apply(data.subarray(0, data.length - 4), 1n)).toThrow(
+      expect.objectContaining({ code: 'STORE_CORRUPT' }),
+    );
     expect(other.view((tx) => tx.list('task'))).toHaveLength(0);
     proposer.drop();
     expect((await rejection(pending)).message).toMatch(/dropped/);
@@ -65,9 +67,10 @@ describe('ReplicatedStore as a state machine', () => {
     const ac = new AbortController();
     ac.abort(new Error('caller gave up'));
     const o = new Objects();
-    expect((await rejection(stores[0]!.update((tx) => tx.create('task', o.task('s')), { signal: ac.signal }))).message).toBe(
-      'caller gave up',
-    );
+    expect(
+      (await rejection(stores[0]!.update((tx) => tx.create('task', o.task('s')), { signal: ac.signal })))
+        .message,
+    ).toBe('caller gave up');
   });
 
   it('resolves a transaction with no changes at once, without proposing', async () => {

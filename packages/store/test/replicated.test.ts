@@ -1,5 +1,12 @@
 import { isSwarmError, ManualClock, seededRandom } from '@swarm/api';
-import { LocalNetwork, memoryRaftStorage, type MemberId, RaftNode, type RaftStorage, type RecordCipher } from '@swarm/raft';
+import {
+  LocalNetwork,
+  type MemberId,
+  memoryRaftStorage,
+  RaftNode,
+  type RaftStorage,
+  type RecordCipher,
+} from '@swarm/raft';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ReplicatedStore, type StoreApplyResult, type StoreEvent } from '../src/index.js';
 import { containsBytes, Objects, testCipher } from './helpers.js';
@@ -84,7 +91,10 @@ class Cluster {
   dump(id: MemberId): string[] {
     return this.store(id).view((tx) =>
       (['cluster', 'node', 'service', 'task', 'secret'] as const).flatMap((k) =>
-        tx.list(k).map((x) => `${k} ${JSON.stringify(x)}`).sort(),
+        tx
+          .list(k)
+          .map((x) => `${k} ${JSON.stringify(x)}`)
+          .sort(),
       ),
     );
   }
@@ -121,7 +131,10 @@ describe('ReplicatedStore on three RaftNodes', () => {
     for (const id of [1n, 2n, 3n]) {
       expect(cluster.store(id).version).toBe(res.version);
       expect(cluster.store(id).view((tx) => tx.find('task', { serviceId: svc.id }))).toHaveLength(2);
-      expect(cluster.events.get(id)).toEqual([`create service ${svc.id}`, ...tasks.map((t) => `create task ${t.id}`)]);
+      expect(cluster.events.get(id)).toEqual([
+        `create service ${svc.id}`,
+        ...tasks.map((t) => `create task ${t.id}`),
+      ]);
     }
     expect(cluster.dump(2n)).toEqual(cluster.dump(1n));
     expect(cluster.dump(3n)).toEqual(cluster.dump(1n));
@@ -134,7 +147,9 @@ describe('ReplicatedStore on three RaftNodes', () => {
     const o = new Objects();
     const n = o.node('worker-1');
     await cluster.settle(cluster.store(follower).update((tx) => tx.create('node', n)));
-    expect(cluster.store(follower).view((tx) => tx.get('node', n.id))?.description?.hostname).toBe('worker-1');
+    expect(cluster.store(follower).view((tx) => tx.get('node', n.id))?.description?.hostname).toBe(
+      'worker-1',
+    );
   });
 
   it('rejects the loser of two conflicting updates from different members with SEQUENCE_CONFLICT', async () => {
@@ -154,7 +169,9 @@ describe('ReplicatedStore on three RaftNodes', () => {
     const outcomes = await cluster.settle(
       Promise.allSettled([move(leader, 'from-leader'), move(follower, 'from-follower')]),
     );
-    const codes = outcomes.map((r) => (r.status === 'fulfilled' ? 'ok' : (r.reason as { code: string }).code)).sort();
+    const codes = outcomes
+      .map((r) => (r.status === 'fulfilled' ? 'ok' : (r.reason as { code: string }).code))
+      .sort();
     expect(codes).toEqual(['SEQUENCE_CONFLICT', 'ok']);
     await cluster.run(300);
     const winners = [1n, 2n, 3n].map((id) => cluster!.store(id).view((tx) => tx.get('task', t.id)!.nodeId));
@@ -171,12 +188,19 @@ describe('ReplicatedStore on three RaftNodes', () => {
       for (let attempt = 0; attempt < 10; attempt++) {
         const id = await cluster!.leader();
         try {
-          await cluster!.settle(cluster!.store(id).update((tx) => tx.create('task', t)), 4_000);
+          await cluster!.settle(
+            cluster!.store(id).update((tx) => tx.create('task', t)),
+            4_000,
+          );
           acknowledged.push(t.id);
           return;
         } catch (err) {
           // Outcome unknown or dropped: the write may still have committed; retry only if absent.
-          if (!isSwarmError(err) || !['RAFT_TIMEOUT', 'PROPOSAL_DROPPED', 'RAFT_NODE_STOPPED'].includes(err.code)) throw err;
+          if (
+            !isSwarmError(err) ||
+            !['RAFT_TIMEOUT', 'PROPOSAL_DROPPED', 'RAFT_NODE_STOPPED'].includes(err.code)
+          )
+            throw err;
           await cluster!.run(500);
           if (cluster!.store(await cluster!.leader()).view((tx) => tx.get('task', t.id)) !== undefined) {
             acknowledged.push(t.id);
@@ -193,10 +217,13 @@ describe('ReplicatedStore on three RaftNodes', () => {
     // leader may already have sent the entry (leaders send appends while their own write is in
     // flight), so its outcome is unknown: committed everywhere or nowhere.
     const inFlight = o.task(svc.id, 'in-flight');
-    const pending = cluster.store(first).update((tx) => tx.create('task', inFlight)).then(
-      () => 'ok',
-      (e: unknown) => (isSwarmError(e) ? e.code : String(e)),
-    );
+    const pending = cluster
+      .store(first)
+      .update((tx) => tx.create('task', inFlight))
+      .then(
+        () => 'ok',
+        (e: unknown) => (isSwarmError(e) ? e.code : String(e)),
+      );
     for (const id of [1n, 2n, 3n]) if (id !== first) cluster.net.cut(first, id);
     const second = await cluster.leader(first);
     expect(second).not.toBe(first);
@@ -205,11 +232,15 @@ describe('ReplicatedStore on three RaftNodes', () => {
     await cluster.run(3_000);
     const outcome = await pending;
     expect(['ok', 'RAFT_TIMEOUT']).toContain(outcome);
-    const holders = [1n, 2n, 3n].filter((id) => cluster!.store(id).view((tx) => tx.get('task', inFlight.id)) !== undefined);
+    const holders = [1n, 2n, 3n].filter(
+      (id) => cluster!.store(id).view((tx) => tx.get('task', inFlight.id)) !== undefined,
+    );
     expect(holders.length === 0 || holders.length === 3).toBe(true);
     if (outcome === 'ok') expect(holders).toHaveLength(3);
     for (const id of [1n, 2n, 3n]) {
-      const ids = new Set(cluster.store(id).view((tx) => tx.find('task', { serviceId: svc.id }).map((t) => t.id)));
+      const ids = new Set(
+        cluster.store(id).view((tx) => tx.find('task', { serviceId: svc.id }).map((t) => t.id)),
+      );
       for (const a of acknowledged) expect(ids.has(a)).toBe(true);
     }
     expect(acknowledged).toHaveLength(10);
@@ -229,7 +260,8 @@ describe('ReplicatedStore on three RaftNodes', () => {
     const data = new TextEncoder().encode('replicated-secret-bytes');
     const sec = o.secret('db', data);
     await cluster.settle(cluster.store(leader).update((tx) => tx.create('secret', sec)));
-    for (let i = 0; i < 25; i++) await cluster.settle(cluster.store(leader).update((tx) => tx.create('task', o.task('svc'))));
+    for (let i = 0; i < 25; i++)
+      await cluster.settle(cluster.store(leader).update((tx) => tx.create('task', o.task('svc'))));
     const storage = cluster.storages.get(leader)!;
     expect(storage.firstIndex()).toBeGreaterThan(10n);
     // Neither the stored snapshot nor any log entry holds the secret in plaintext.

@@ -36,7 +36,9 @@ describe('snapshots', () => {
     expect(copy.version).toBe(store.version);
     const dump = (s: typeof store) =>
       s.view((tx) =>
-        (['cluster', 'node', 'service', 'task', 'secret'] as const).map((k) => tx.list(k).map((x) => JSON.stringify(x))),
+        (['cluster', 'node', 'service', 'task', 'secret'] as const).map((k) =>
+          tx.list(k).map((x) => JSON.stringify(x)),
+        ),
       );
     expect(dump(copy)).toEqual(dump(store));
     expect(copy.view((tx) => tx.get('secret', sec.id))!.spec!.data).toEqual(secretData);
@@ -124,7 +126,9 @@ describe('snapshots', () => {
     const { store, cipher } = await populated();
     const image = store.snapshot();
     const target = createMemoryStore({ cipher });
-    expect(() => target.restore(image.subarray(0, image.length - 3))).toThrow(expect.objectContaining({ code: 'STORE_CORRUPT' }));
+    expect(() => target.restore(image.subarray(0, image.length - 3))).toThrow(
+      expect.objectContaining({ code: 'STORE_CORRUPT' }),
+    );
     expect(target.view((tx) => tx.list('task'))).toHaveLength(0);
   });
 

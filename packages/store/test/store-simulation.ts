@@ -11,7 +11,13 @@ import { aesGcmTestCipher } from '../src/testing.js';
 import { Objects } from './helpers.js';
 
 const IDS: MemberId[] = [1n, 2n, 3n];
-const EXPECTED = new Set(['RAFT_TIMEOUT', 'PROPOSAL_DROPPED', 'RAFT_NODE_STOPPED', 'SEQUENCE_CONFLICT', 'NOT_FOUND']);
+const EXPECTED = new Set([
+  'RAFT_TIMEOUT',
+  'PROPOSAL_DROPPED',
+  'RAFT_NODE_STOPPED',
+  'SEQUENCE_CONFLICT',
+  'NOT_FOUND',
+]);
 const flush = () => new Promise<void>((r) => setImmediate(r));
 
 interface Member {
@@ -33,7 +39,14 @@ export async function runStoreSimulation(seed: number, virtualMs = 20_000): Prom
   const clock = new ManualClock(0);
   const random: Random = seededRandom(seed);
   const net = new SimNetwork(clock, seededRandom(seed + 1_000));
-  net.faults = { loss: 0.05, duplicate: 0.05, minDelayMs: 1, maxDelayMs: 5, reorder: 0.1, reorderDelayMs: 20 };
+  net.faults = {
+    loss: 0.05,
+    duplicate: 0.05,
+    minDelayMs: 1,
+    maxDelayMs: 5,
+    reorder: 0.1,
+    reorderDelayMs: 20,
+  };
   const cipher = aesGcmTestCipher(new Uint8Array(32).fill(7));
   const storages = new Map(IDS.map((id) => [id, new SimStorage(`m${id}`)]));
   const members = new Map<MemberId, Member>();
@@ -64,7 +77,8 @@ export async function runStoreSimulation(seed: number, virtualMs = 20_000): Prom
     const m: Member = { node, store, folded: new Map(), lastEventVersion: 0n };
     store.watch({}, (events: StoreEvent[]) => {
       for (const e of events) {
-        if (e.version < m.lastEventVersion) failure ??= new Error(`member ${id}: event at ${e.version} after ${m.lastEventVersion}`);
+        if (e.version < m.lastEventVersion)
+          failure ??= new Error(`member ${id}: event at ${e.version} after ${m.lastEventVersion}`);
         m.lastEventVersion = e.version;
         if (e.action === 'delete') m.folded.delete(`${e.kind}/${e.object.id}`);
         else m.folded.set(`${e.kind}/${e.object.id}`, fromLong(e.object.meta!.version!.index as never));
@@ -77,7 +91,11 @@ export async function runStoreSimulation(seed: number, virtualMs = 20_000): Prom
 
   const leader = () => IDS.find((id) => !down.has(id) && members.get(id)!.node.isLeader);
   const dump = (id: MemberId) =>
-    members.get(id)!.store.view((tx) => OBJECT_KINDS.flatMap((k) => tx.list(k).map((x) => `${k} ${JSON.stringify(x)}`)).sort());
+    members
+      .get(id)!
+      .store.view((tx) =>
+        OBJECT_KINDS.flatMap((k) => tx.list(k).map((x) => `${k} ${JSON.stringify(x)}`)).sort(),
+      );
 
   function clientOp(): Promise<void> | undefined {
     const live = IDS.filter((id) => !down.has(id));
@@ -164,7 +182,8 @@ export async function runStoreSimulation(seed: number, virtualMs = 20_000): Prom
         const v = members.get(id)!.store.version;
         const d = dump(id);
         const prev = byVersion.get(v);
-        if (prev !== undefined && JSON.stringify(prev) !== JSON.stringify(d)) failure ??= new Error(`members differ at version ${v}`);
+        if (prev !== undefined && JSON.stringify(prev) !== JSON.stringify(d))
+          failure ??= new Error(`members differ at version ${v}`);
         byVersion.set(v, d);
       }
     }
@@ -180,20 +199,30 @@ export async function runStoreSimulation(seed: number, virtualMs = 20_000): Prom
   const finalVersion = members.get(1n)!.store.version;
   for (const id of IDS) {
     const m = members.get(id)!;
-    if (m.store.version !== finalVersion) throw new Error(`member ${id} at version ${m.store.version}, member 1 at ${finalVersion}`);
-    if (JSON.stringify(dump(id)) !== JSON.stringify(first)) throw new Error(`member ${id} differs from member 1`);
+    if (m.store.version !== finalVersion)
+      throw new Error(`member ${id} at version ${m.store.version}, member 1 at ${finalVersion}`);
+    if (JSON.stringify(dump(id)) !== JSON.stringify(first))
+      throw new Error(`member ${id} differs from member 1`);
     const state = m.store.view((tx) =>
-      OBJECT_KINDS.flatMap((k) => tx.list(k).map((x) => `${k}/${x.id}@${fromLong(x.meta!.version!.index as never)}`)),
+      OBJECT_KINDS.flatMap((k) =>
+        tx.list(k).map((x) => `${k}/${x.id}@${fromLong(x.meta!.version!.index as never)}`),
+      ),
     );
     const rebuilt = [...m.folded].map(([key, v]) => `${key}@${v}`);
     if (JSON.stringify(state.sort()) !== JSON.stringify(rebuilt.sort())) {
       const a = new Set(state);
       const b = new Set(rebuilt);
-      console.error('state only', state.filter((x) => !b.has(x)), 'events only', rebuilt.filter((x) => !a.has(x)));
+      console.error(
+        'state only',
+        state.filter((x) => !b.has(x)),
+        'events only',
+        rebuilt.filter((x) => !a.has(x)),
+      );
       throw new Error(`member ${id}: its watch events do not rebuild its state`);
     }
     const ids = new Set(m.store.view((tx) => tx.list('task').map((x) => x.id)));
-    for (const a of acknowledged) if (!ids.has(a)) throw new Error(`member ${id} lost acknowledged task ${a}`);
+    for (const a of acknowledged)
+      if (!ids.has(a)) throw new Error(`member ${id} lost acknowledged task ${a}`);
   }
   return { acknowledged: acknowledged.size, rejected, crashes, finalVersion };
 }

@@ -1,4 +1,4 @@
-import { ManualClock, fromLong, swarm } from '@swarm/api';
+import { fromLong, ManualClock, swarm } from '@swarm/api';
 import { describe, expect, it } from 'vitest';
 import { createMemoryStore } from '../src/index.js';
 import { Objects, rejection } from './helpers.js';
@@ -37,7 +37,11 @@ describe('transactions on the memory store', () => {
     await store.update((tx) => {
       tx.create('service', svc);
       tx.create('task', t);
-      seen = [tx.get('service', svc.id)?.id, tx.find('task', { serviceId: svc.id }).length, tx.list('task').length];
+      seen = [
+        tx.get('service', svc.id)?.id,
+        tx.find('task', { serviceId: svc.id }).length,
+        tx.list('task').length,
+      ];
       expect(store.view((r) => r.get('service', svc.id))).toBeUndefined();
     });
     expect(seen).toEqual([svc.id, 1, 1]);
@@ -165,7 +169,9 @@ describe('transactions on the memory store', () => {
     const ac = new AbortController();
     ac.abort(new Error('gone'));
     const o = new Objects();
-    expect((await rejection(store.update((tx) => tx.create('task', o.task('s')), { signal: ac.signal }))).message).toBe('gone');
+    expect(
+      (await rejection(store.update((tx) => tx.create('task', o.task('s')), { signal: ac.signal }))).message,
+    ).toBe('gone');
     expect(store.version).toBe(0n);
   });
 });

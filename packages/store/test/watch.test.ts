@@ -1,4 +1,4 @@
-import { ManualClock, MemoryLogger, swarm } from '@swarm/api';
+import { ManualClock, MemoryLogger, type swarm } from '@swarm/api';
 import { describe, expect, it } from 'vitest';
 import { createMemoryStore, type StoreEvent } from '../src/index.js';
 import { Objects } from './helpers.js';
@@ -24,7 +24,11 @@ describe('watches', () => {
       tx.update('task', c);
     });
     await store.update((tx) => tx.delete('task', t.id));
-    expect(summary(got)).toEqual([['create service v1', 'create task v1'], ['update task v2'], ['delete task v3']]);
+    expect(summary(got)).toEqual([
+      ['create service v1', 'create task v1'],
+      ['update task v2'],
+      ['delete task v3'],
+    ]);
     const update = got[1]![0]!;
     expect((update.object as swarm.Task).nodeId).toBe('n2');
     expect((update.old as swarm.Task).nodeId).toBe('n1');
@@ -39,7 +43,9 @@ describe('watches', () => {
     const onN1: StoreEvent[][] = [];
     store.watch({ kinds: ['task'] }, (e) => tasks.push(e));
     store.watch({ actions: ['delete'] }, (e) => deletes.push(e));
-    store.watch({ kinds: ['task'], match: (e) => (e.object as swarm.Task).nodeId === 'n1' }, (e) => onN1.push(e));
+    store.watch({ kinds: ['task'], match: (e) => (e.object as swarm.Task).nodeId === 'n1' }, (e) =>
+      onN1.push(e),
+    );
     const svc = o.service('web');
     const a = o.task(svc.id, 'n1');
     const b = o.task(svc.id, 'n2');

@@ -9,8 +9,8 @@ import { type Clock, type Logger, noopLogger, type Random, type Timer } from '@s
 import { decodeConfChange, decodeConfChangeV1 } from '../codec.js';
 import type { Config } from '../config.js';
 import { NoLeaderError, RaftNodeStoppedError, RaftTimeoutError } from '../errors.js';
-import { RawNode, type Ready } from '../raw-node.js';
 import type { StateType } from '../raft.js';
+import { RawNode, type Ready } from '../raw-node.js';
 import type { Status } from '../status.js';
 import {
   ConfChangeTransition,
@@ -448,7 +448,8 @@ export class RaftNode<R = unknown> {
     const durableLast = this.#o.storage.lastIndex();
     let applyNow = 0;
     if (rd.snapshot === undefined) {
-      while (applyNow < rd.committedEntries.length && rd.committedEntries[applyNow]!.index <= durableLast) applyNow++;
+      while (applyNow < rd.committedEntries.length && rd.committedEntries[applyNow]!.index <= durableLast)
+        applyNow++;
     }
     const persisted = this.#o.storage.save(
       { hardState: rd.hardState, entries: rd.entries, snapshot: rd.snapshot },
