@@ -1,4 +1,4 @@
-// Robustness harness: `pnpm --filter @swarm/example-raft-kv robustness --runs 15 [--from SEED]
+// Robustness harness: `pnpm --filter raft-kv robustness --runs 15 [--from SEED]
 // [--families kill-leader,pause] [--keep]`. Runs cycle through the fault families, so any 8
 // consecutive runs cover every family. Prints one JSON line per run, then a summary line; exits
 // non-zero if a counted run found a violation or a family has no counted run.

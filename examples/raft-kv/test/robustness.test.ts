@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type FaultFamily, MIN_OPS_PER_SEC, runCounted } from '../src/robustness.js';
 
-// The short CI subset of `pnpm --filter @swarm/example-raft-kv robustness`: one run each of a
+// The short CI subset of `pnpm --filter raft-kv robustness`: one run each of a
 // signal fault, a pause and a partition, with shorter phases. The full harness covers every family.
 describe('the robustness harness (short subset)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'raft-kv-robustness-ci-'));
