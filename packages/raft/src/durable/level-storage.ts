@@ -13,8 +13,8 @@ import {
   snapshotToWire,
 } from '../codec.js';
 import { StorageClosedError, StorageCorruptError } from '../errors.js';
-import type { RaftStorage, StorageUpdate } from '../node/raft-storage.js';
-import { type InitialState, MemoryStorage } from '../storage.js';
+import { MirroredStorage, type RaftStorage, type StorageUpdate } from '../node/raft-storage.js';
+import { MemoryStorage } from '../storage.js';
 import type { ConfState, Entry, HardState, Snapshot } from '../types.js';
 import {
   ENTRY_RANGE,
@@ -45,9 +45,8 @@ export type WriteStep = 'encoded' | 'written' | 'applied';
 
 type BatchOp = { type: 'put'; key: Uint8Array; value: Uint8Array } | { type: 'del'; key: Uint8Array };
 
-export class LevelStorage implements RaftStorage {
+export class LevelStorage extends MirroredStorage implements RaftStorage {
   readonly #db: ClassicLevel<Uint8Array, Uint8Array>;
-  readonly #mem: MemoryStorage;
   readonly #cipher: RecordCipher | undefined;
   readonly #log: Logger;
   readonly #onStep: LevelStorageOptions['onWriteStep'];
@@ -60,8 +59,8 @@ export class LevelStorage implements RaftStorage {
     mem: MemoryStorage,
     options: LevelStorageOptions,
   ) {
+    super(mem);
     this.#db = db;
-    this.#mem = mem;
     this.#cipher = options.cipher;
     this.#log = options.logger ?? noopLogger;
     this.#onStep = options.onWriteStep;
@@ -93,30 +92,6 @@ export class LevelStorage implements RaftStorage {
     }
   }
 
-  // ---- the core's read-only view ----
-
-  initialState(): InitialState {
-    return this.#mem.initialState();
-  }
-  entries(lo: bigint, hi: bigint, maxSize: number): Entry[] {
-    return this.#mem.entries(lo, hi, maxSize);
-  }
-  term(i: bigint): bigint {
-    return this.#mem.term(i);
-  }
-  lastIndex(): bigint {
-    return this.#mem.lastIndex();
-  }
-  firstIndex(): bigint {
-    return this.#mem.firstIndex();
-  }
-  snapshot(): Snapshot {
-    return this.#mem.snapshot();
-  }
-  hardState(): HardState {
-    return this.#mem.hardState();
-  }
-
   // ---- writes ----
 
   /**
@@ -131,12 +106,12 @@ export class LevelStorage implements RaftStorage {
       const ops: BatchOp[] = [];
       const snap =
         update.snapshot !== undefined && update.snapshot.metadata.index > 0n ? update.snapshot : undefined;
-      let first = this.#mem.firstIndex();
-      let last = this.#mem.lastIndex();
+      let first = this.mirror.firstIndex();
+      let last = this.mirror.lastIndex();
       if (snap) {
-        if (snap.metadata.index <= this.#mem.snapshot().metadata.index) {
+        if (snap.metadata.index <= this.mirror.snapshot().metadata.index) {
           throw new RangeError(
-            `save: snapshot at index ${snap.metadata.index} is not newer than the stored one at ${this.#mem.snapshot().metadata.index}`,
+            `save: snapshot at index ${snap.metadata.index} is not newer than the stored one at ${this.mirror.snapshot().metadata.index}`,
           );
         }
         ops.push(this.#put(SNAPSHOT_KEY, swarm.Snapshot.encode(snapshotToWire(snap)).finish()));
@@ -165,9 +140,9 @@ export class LevelStorage implements RaftStorage {
       this.#onStep?.('encoded', write);
       if (ops.length > 0) await this.#db.batch(ops, { sync: options.sync });
       this.#onStep?.('written', write);
-      if (snap) this.#mem.applySnapshot(snap);
-      if (ents.length > 0) this.#mem.append(ents);
-      if (update.hardState !== undefined) this.#mem.setHardState(update.hardState);
+      if (snap) this.mirror.applySnapshot(snap);
+      if (ents.length > 0) this.mirror.append(ents);
+      if (update.hardState !== undefined) this.mirror.setHardState(update.hardState);
       this.#onStep?.('applied', write);
     });
   }
@@ -178,8 +153,8 @@ export class LevelStorage implements RaftStorage {
    */
   createSnapshot(i: bigint, confState: ConfState | undefined, data: Uint8Array): Promise<Snapshot> {
     return this.#serial(async () => {
-      const before = this.#mem.snapshot();
-      const snap = this.#mem.createSnapshot(i, confState, data);
+      const before = this.mirror.snapshot();
+      const snap = this.mirror.createSnapshot(i, confState, data);
       try {
         await this.#db.batch(
           [this.#put(SNAPSHOT_KEY, swarm.Snapshot.encode(snapshotToWire(snap)).finish())],
@@ -202,18 +177,18 @@ export class LevelStorage implements RaftStorage {
    */
   compact(i: bigint): Promise<void> {
     return this.#serial(async () => {
-      const snapIndex = this.#mem.snapshot().metadata.index;
+      const snapIndex = this.mirror.snapshot().metadata.index;
       if (i > snapIndex) {
         throw new RangeError(
           `compact(${i}): only entries covered by the snapshot (index ${snapIndex}) may be compacted`,
         );
       }
-      const first = this.#mem.firstIndex();
+      const first = this.mirror.firstIndex();
       if (i < first) return;
       const ops: BatchOp[] = [];
       for (let k = first; k <= i; k++) ops.push({ type: 'del', key: entryKey(k) });
       await this.#db.batch(ops, { sync: false });
-      this.#mem.compact(i);
+      this.mirror.compact(i);
     });
   }
 

@@ -1,5 +1,5 @@
 // What the driver needs from stable storage: the core's read-only view plus durable writes.
-import { MemoryStorage, type Storage } from '../storage.js';
+import { type InitialState, MemoryStorage, type Storage } from '../storage.js';
 import type { ConfState, Entry, HardState, Snapshot } from '../types.js';
 
 /** What one `Ready` asks to persist. */
@@ -25,31 +25,61 @@ export interface RaftStorage extends Storage {
   close(): Promise<void>;
 }
 
+/**
+ * The core's read view, served from an in-memory mirror of what the storage holds (the pairing of
+ * etcd's WAL and MemoryStorage). Durable storages extend it and keep `mirror` in step with disk.
+ */
+export abstract class MirroredStorage implements Storage {
+  protected mirror: MemoryStorage;
+
+  constructor(mirror: MemoryStorage = new MemoryStorage()) {
+    this.mirror = mirror;
+  }
+
+  initialState(): InitialState {
+    return this.mirror.initialState();
+  }
+  entries(lo: bigint, hi: bigint, maxSize: number): Entry[] {
+    return this.mirror.entries(lo, hi, maxSize);
+  }
+  term(i: bigint): bigint {
+    return this.mirror.term(i);
+  }
+  lastIndex(): bigint {
+    return this.mirror.lastIndex();
+  }
+  firstIndex(): bigint {
+    return this.mirror.firstIndex();
+  }
+  snapshot(): Snapshot {
+    return this.mirror.snapshot();
+  }
+  hardState(): HardState {
+    return this.mirror.hardState();
+  }
+}
+
 /** A RaftStorage that lives in memory only (nothing survives the process). */
 export function memoryRaftStorage(mem = new MemoryStorage()): RaftStorage {
-  return {
-    initialState: () => mem.initialState(),
-    entries: (lo, hi, max) => mem.entries(lo, hi, max),
-    term: (i) => mem.term(i),
-    lastIndex: () => mem.lastIndex(),
-    firstIndex: () => mem.firstIndex(),
-    snapshot: () => mem.snapshot(),
-    hardState: () => mem.hardState(),
-    async save(update) {
-      if (update.snapshot !== undefined && update.snapshot.metadata.index > 0n)
-        mem.applySnapshot(update.snapshot);
-      if (update.entries !== undefined && update.entries.length > 0) mem.append(update.entries);
-      if (update.hardState !== undefined) mem.setHardState(update.hardState);
-    },
-    async createSnapshot(i, cs, data) {
-      return mem.createSnapshot(i, cs, data);
-    },
-    async compact(i) {
-      if (i > mem.snapshot().metadata.index) {
-        throw new RangeError(`compact(${i}): only entries covered by the snapshot may be compacted`);
-      }
-      if (i >= mem.firstIndex()) mem.compact(i);
-    },
-    async close() {},
-  };
+  return new MemoryRaftStorage(mem);
+}
+
+class MemoryRaftStorage extends MirroredStorage implements RaftStorage {
+  async save(update: StorageUpdate): Promise<void> {
+    const mem = this.mirror;
+    if (update.snapshot !== undefined && update.snapshot.metadata.index > 0n)
+      mem.applySnapshot(update.snapshot);
+    if (update.entries !== undefined && update.entries.length > 0) mem.append(update.entries);
+    if (update.hardState !== undefined) mem.setHardState(update.hardState);
+  }
+  async createSnapshot(i: bigint, cs: ConfState | undefined, data: Uint8Array): Promise<Snapshot> {
+    return this.mirror.createSnapshot(i, cs, data);
+  }
+  async compact(i: bigint): Promise<void> {
+    if (i > this.mirror.snapshot().metadata.index) {
+      throw new RangeError(`compact(${i}): only entries covered by the snapshot may be compacted`);
+    }
+    if (i >= this.mirror.firstIndex()) this.mirror.compact(i);
+  }
+  async close(): Promise<void> {}
 }

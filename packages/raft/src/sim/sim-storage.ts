@@ -1,7 +1,7 @@
 // Storage for the simulator with the durability semantics of a real disk: writes land in a
 // volatile view at once and become durable only when synced; a crash throws the unsynced writes
 // away (or keeps a torn prefix of them, as a disk that had flushed part of its cache would).
-import type { RaftStorage, StorageUpdate } from '../node/raft-storage.js';
+import { MirroredStorage, type RaftStorage, type StorageUpdate } from '../node/raft-storage.js';
 import { MemoryStorage } from '../storage.js';
 import type { ConfState, Entry, HardState, Snapshot } from '../types.js';
 
@@ -36,9 +36,8 @@ export interface SimStorageFaults {
   corruptOnCrash: boolean;
 }
 
-export class SimStorage implements RaftStorage {
+export class SimStorage extends MirroredStorage implements RaftStorage {
   readonly name: string;
-  #mem = new MemoryStorage();
   #disk: DiskImage = { hardState: { term: 0n, vote: 0n, commit: 0n }, snapshot: undefined, entries: [] };
   /** Writes done since the last sync, in order. */
   #unsynced: StorageUpdate[] = [];
@@ -57,35 +56,14 @@ export class SimStorage implements RaftStorage {
   syncs = 0;
 
   constructor(name: string) {
+    super();
     this.name = name;
-  }
-
-  initialState() {
-    return this.#mem.initialState();
-  }
-  entries(lo: bigint, hi: bigint, maxSize: number): Entry[] {
-    return this.#mem.entries(lo, hi, maxSize);
-  }
-  term(i: bigint): bigint {
-    return this.#mem.term(i);
-  }
-  lastIndex(): bigint {
-    return this.#mem.lastIndex();
-  }
-  firstIndex(): bigint {
-    return this.#mem.firstIndex();
-  }
-  snapshot(): Snapshot {
-    return this.#mem.snapshot();
-  }
-  hardState(): HardState {
-    return this.#mem.hardState();
   }
 
   /** The entry at `i` in the current view, or undefined when compacted or beyond the log. */
   entryAt(i: bigint): Entry | undefined {
-    if (i < this.#mem.firstIndex() || i > this.#mem.lastIndex()) return undefined;
-    return this.#mem.entries(i, i + 1n, Number.MAX_SAFE_INTEGER)[0];
+    if (i < this.mirror.firstIndex() || i > this.mirror.lastIndex()) return undefined;
+    return this.mirror.entries(i, i + 1n, Number.MAX_SAFE_INTEGER)[0];
   }
 
   async save(update: StorageUpdate, options: { sync: boolean }): Promise<void> {
@@ -99,7 +77,7 @@ export class SimStorage implements RaftStorage {
   }
 
   async createSnapshot(i: bigint, cs: ConfState | undefined, data: Uint8Array): Promise<Snapshot> {
-    const snap = this.#mem.createSnapshot(i, cs, data);
+    const snap = this.mirror.createSnapshot(i, cs, data);
     this.#sync();
     // A snapshot write is its own durable record.
     this.#disk.snapshot = snap;
@@ -107,11 +85,11 @@ export class SimStorage implements RaftStorage {
   }
 
   async compact(i: bigint): Promise<void> {
-    if (i > this.#mem.snapshot().metadata.index) {
+    if (i > this.mirror.snapshot().metadata.index) {
       throw new RangeError(`compact(${i}): only entries covered by the snapshot may be compacted`);
     }
-    if (i < this.#mem.firstIndex()) return;
-    this.#mem.compact(i);
+    if (i < this.mirror.firstIndex()) return;
+    this.mirror.compact(i);
     this.#sync();
   }
 
@@ -136,36 +114,36 @@ export class SimStorage implements RaftStorage {
   #applyToView(update: StorageUpdate): void {
     const snap =
       update.snapshot !== undefined && update.snapshot.metadata.index > 0n ? update.snapshot : undefined;
-    if (snap) this.#mem.applySnapshot(snap);
+    if (snap) this.mirror.applySnapshot(snap);
     const ents = update.entries ?? [];
     if (ents.length > 0) {
       const first = ents[0]!.index;
-      if (first <= this.#mem.lastIndex() && this.observer.onTruncate) {
-        const from = first < this.#mem.firstIndex() ? this.#mem.firstIndex() : first;
+      if (first <= this.mirror.lastIndex() && this.observer.onTruncate) {
+        const from = first < this.mirror.firstIndex() ? this.mirror.firstIndex() : first;
         const replaced =
-          from <= this.#mem.lastIndex()
-            ? this.#mem.entries(from, this.#mem.lastIndex() + 1n, Number.MAX_SAFE_INTEGER)
+          from <= this.mirror.lastIndex()
+            ? this.mirror.entries(from, this.mirror.lastIndex() + 1n, Number.MAX_SAFE_INTEGER)
             : [];
         this.observer.onTruncate(this, from, replaced, ents);
       }
-      this.#mem.append(ents);
+      this.mirror.append(ents);
       this.observer.onAppend?.(this, ents);
     }
     if (update.hardState !== undefined) {
-      this.#mem.setHardState(update.hardState);
+      this.mirror.setHardState(update.hardState);
       this.observer.onHardState?.(this, update.hardState);
     }
   }
 
   #sync(): void {
     this.syncs++;
-    const snap = this.#mem.snapshot();
-    const first = this.#mem.firstIndex();
-    const last = this.#mem.lastIndex();
+    const snap = this.mirror.snapshot();
+    const first = this.mirror.firstIndex();
+    const last = this.mirror.lastIndex();
     this.#disk = {
-      hardState: this.#mem.hardState(),
+      hardState: this.mirror.hardState(),
       snapshot: snap.metadata.index > 0n ? snap : undefined,
-      entries: last >= first ? this.#mem.entries(first, last + 1n, Number.MAX_SAFE_INTEGER) : [],
+      entries: last >= first ? this.mirror.entries(first, last + 1n, Number.MAX_SAFE_INTEGER) : [],
     };
     this.#unsynced = [];
   }
@@ -175,6 +153,6 @@ export class SimStorage implements RaftStorage {
     if (this.#disk.snapshot !== undefined) mem.applySnapshot(this.#disk.snapshot);
     if (this.#disk.entries.length > 0) mem.append(this.#disk.entries);
     mem.setHardState(this.#disk.hardState);
-    this.#mem = mem;
+    this.mirror = mem;
   }
 }
