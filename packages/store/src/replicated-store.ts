@@ -3,9 +3,10 @@
 // and applied on this member, so a `view` right after sees the change.
 import { type Clock, type Logger, systemClock } from '@swarm/api';
 import type { CallOptions, RecordCipher, StateMachine } from '@swarm/raft';
+import { CoreBackedStore } from './core-backed-store.js';
 import { StoreClosedError } from './errors.js';
-import { type Batch, type StoreApplyResult, StoreCore } from './store-core.js';
-import type { ReadTx, Store, StoreEvent, UpdateOptions, WatchFilter, WriteTx } from './types.js';
+import { type StoreApplyResult, StoreCore } from './store-core.js';
+import type { UpdateOptions } from './types.js';
 
 /** What the store needs from raft: `RaftNode` fits. */
 export interface Proposer {
@@ -30,14 +31,13 @@ export interface ReplicatedStoreOptions {
   proposalTimeoutMs?: number;
 }
 
-export class ReplicatedStore implements Store, StateMachine<StoreApplyResult | undefined> {
-  readonly #core: StoreCore;
+export class ReplicatedStore extends CoreBackedStore implements StateMachine<StoreApplyResult | undefined> {
+  protected readonly closedMessage = 'the store was closed';
   readonly #timeoutMs: number | undefined;
   #raft: Proposer | undefined;
-  #closed = false;
 
   constructor(options: ReplicatedStoreOptions = {}) {
-    this.#core = new StoreCore({ ...options, clock: options.clock ?? systemClock });
+    super(new StoreCore({ ...options, clock: options.clock ?? systemClock }));
     if (options.proposalTimeoutMs !== undefined && !(options.proposalTimeoutMs > 0)) {
       throw new RangeError(`proposalTimeoutMs must be > 0, got ${options.proposalTimeoutMs}`);
     }
@@ -52,65 +52,19 @@ export class ReplicatedStore implements Store, StateMachine<StoreApplyResult | u
     this.#raft = raft;
   }
 
-  /** The index of the last store transaction applied on this member. */
-  get version(): bigint {
-    return this.#core.state.version;
-  }
-
-  view<T>(fn: (tx: ReadTx) => T): T {
-    return this.#core.view(fn);
-  }
-
-  update(fn: (tx: WriteTx) => void, options: UpdateOptions = {}): Promise<{ version: bigint }> {
-    return this.#run(() => this.#core.prepareUpdate(fn), options).then(({ version }) => ({ version }));
-  }
-
-  /**
-   * Several update functions as one batch, committed as several transactions when it is too big
-   * for one proposal. Not atomic as a whole: if a later part conflicts, earlier parts stay.
-   */
-  batch(
-    fn: (b: Batch) => void,
-    options: UpdateOptions = {},
-  ): Promise<{ version: bigint; proposals: number }> {
-    return this.#run(() => this.#core.prepareBatch(fn), options);
-  }
-
-  watch(filter: WatchFilter, listener: (events: StoreEvent[]) => void): () => void {
-    return this.#core.watch(filter, listener);
-  }
-
-  /** Stops watches; later updates reject with STORE_CLOSED. Applying committed entries goes on. */
-  close(): void {
-    this.#closed = true;
-    this.#core.hub.clear();
-  }
-
-  // ---- StateMachine (called by RaftNode) ----
-
+  /** Called by RaftNode for each committed entry (snapshot and restore come from the base). */
   apply(data: Uint8Array, index: bigint): StoreApplyResult | undefined {
-    return this.#core.applyProposal(data, index);
+    return this.core.applyProposal(data, index);
   }
 
-  snapshot(): Uint8Array {
-    return this.#core.snapshot();
-  }
-
-  restore(data: Uint8Array): void {
-    this.#core.restore(data);
-  }
-
-  async #run(
-    prepare: () => Uint8Array[],
-    options: UpdateOptions,
-  ): Promise<{ version: bigint; proposals: number }> {
-    if (this.#closed) throw new StoreClosedError('the store was closed');
-    const raft = this.#raft;
-    if (raft === undefined)
+  protected override checkReady(): void {
+    if (this.#raft === undefined)
       throw new StoreClosedError('no raft proposer attached; call attach(raftNode) first');
-    options.signal?.throwIfAborted();
-    const proposals = prepare();
-    let version = this.#core.state.version;
+  }
+
+  protected async submit(proposals: Uint8Array[], options: UpdateOptions): Promise<bigint> {
+    const raft = this.#raft!;
+    let version = this.core.state.version;
     const callOptions: CallOptions = {
       ...(options.signal === undefined ? {} : { signal: options.signal }),
       ...(this.#timeoutMs === undefined ? {} : { timeoutMs: this.#timeoutMs }),
@@ -122,6 +76,6 @@ export class ReplicatedStore implements Store, StateMachine<StoreApplyResult | u
       if (r !== undefined && 'error' in r) throw r.error;
       version = index;
     }
-    return { version, proposals: proposals.length };
+    return version;
   }
 }
