@@ -7749,6 +7749,9 @@ export namespace swarm {
         /** Cluster encryptionKeyLamportClock. */
         encryptionKeyLamportClock: Long;
 
+        /** Cluster unlockKey. */
+        unlockKey: string;
+
         /**
          * Creates a new Cluster instance using the specified properties.
          * @param [properties] Properties to set
@@ -7850,6 +7853,9 @@ export namespace swarm {
 
             /** Cluster encryptionKeyLamportClock */
             encryptionKeyLamportClock?: (Long|null);
+
+            /** Cluster unlockKey */
+            unlockKey?: (string|null);
 
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];
@@ -15088,6 +15094,1261 @@ export namespace swarm {
           readonly responseType: "AssignmentsMessage";
           readonly requestStream: undefined;
           readonly responseStream: true;
+        };
+    }
+
+    /**
+     * Properties of a LogLine.
+     * @deprecated Use swarm.LogLine.$Properties instead.
+     */
+    interface ILogLine extends swarm.LogLine.$Properties {
+    }
+
+    /** Represents a LogLine. */
+    class LogLine {
+
+        /**
+         * Constructs a new LogLine.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: swarm.LogLine.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** LogLine taskId. */
+        taskId: string;
+
+        /** LogLine serviceId. */
+        serviceId: string;
+
+        /** LogLine nodeId. */
+        nodeId: string;
+
+        /** LogLine timestamp. */
+        timestamp: Long;
+
+        /** LogLine stream. */
+        stream: swarm.LogLine.Stream;
+
+        /** LogLine data. */
+        data: Uint8Array;
+
+        /** LogLine seq. */
+        seq: Long;
+
+        /**
+         * Creates a new LogLine instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns LogLine instance
+         */
+        static create(properties: swarm.LogLine.$Shape): swarm.LogLine & swarm.LogLine.$Shape;
+        static create(properties?: swarm.LogLine.$Properties): swarm.LogLine;
+
+        /**
+         * Encodes the specified LogLine message. Does not implicitly {@link swarm.LogLine.verify|verify} messages.
+         * @param message LogLine message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: swarm.LogLine.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Encodes the specified LogLine message, length delimited. Does not implicitly {@link swarm.LogLine.verify|verify} messages.
+         * @param message LogLine message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encodeDelimited(message: swarm.LogLine.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a LogLine message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {swarm.LogLine & swarm.LogLine.$Shape} LogLine
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): swarm.LogLine & swarm.LogLine.$Shape;
+
+        /**
+         * Decodes a LogLine message from the specified reader or buffer, length delimited.
+         * @param reader Reader or buffer to decode from
+         * @returns {swarm.LogLine & swarm.LogLine.$Shape} LogLine
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): swarm.LogLine & swarm.LogLine.$Shape;
+
+        /**
+         * Verifies a LogLine message.
+         * @param message Plain object to verify
+         * @returns `null` if valid, otherwise the reason why it is not
+         */
+        static verify(message: { [k: string]: any }): (string|null);
+
+        /**
+         * Creates a LogLine message from a plain object. Also converts values to their respective internal types.
+         * @param object Plain object
+         * @returns LogLine
+         */
+        static fromObject(object: { [k: string]: any }): swarm.LogLine;
+
+        /**
+         * Creates a plain object from a LogLine message. Also converts values to other types if specified.
+         * @param message LogLine
+         * @param [options] Conversion options
+         * @returns Plain object
+         */
+        static toObject(message: swarm.LogLine, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+        /**
+         * Converts this LogLine to JSON.
+         * @returns JSON object
+         */
+        toJSON(): { [k: string]: any };
+
+        /**
+         * Gets the type url for LogLine
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace LogLine {
+
+        /** Properties of a LogLine. */
+        interface $Properties {
+
+            /** LogLine taskId */
+            taskId?: (string|null);
+
+            /** LogLine serviceId */
+            serviceId?: (string|null);
+
+            /** LogLine nodeId */
+            nodeId?: (string|null);
+
+            /** LogLine timestamp */
+            timestamp?: (Long|null);
+
+            /** LogLine stream */
+            stream?: (swarm.LogLine.Stream|null);
+
+            /** LogLine data */
+            data?: (Uint8Array|null);
+
+            /** LogLine seq */
+            seq?: (Long|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a LogLine. */
+        type $Shape = swarm.LogLine.$Properties;
+
+        /** Stream enum. */
+        enum Stream {
+
+            /** STDOUT value */
+            STDOUT = 0,
+
+            /** STDERR value */
+            STDERR = 1
+        }
+    }
+
+    /**
+     * Properties of a PublishLogsRequest.
+     * @deprecated Use swarm.PublishLogsRequest.$Properties instead.
+     */
+    interface IPublishLogsRequest extends swarm.PublishLogsRequest.$Properties {
+    }
+
+    /** Represents a PublishLogsRequest. */
+    class PublishLogsRequest {
+
+        /**
+         * Constructs a new PublishLogsRequest.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: swarm.PublishLogsRequest.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** PublishLogsRequest lines. */
+        lines: swarm.LogLine.$Properties[];
+
+        /**
+         * Creates a new PublishLogsRequest instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns PublishLogsRequest instance
+         */
+        static create(properties: swarm.PublishLogsRequest.$Shape): swarm.PublishLogsRequest & swarm.PublishLogsRequest.$Shape;
+        static create(properties?: swarm.PublishLogsRequest.$Properties): swarm.PublishLogsRequest;
+
+        /**
+         * Encodes the specified PublishLogsRequest message. Does not implicitly {@link swarm.PublishLogsRequest.verify|verify} messages.
+         * @param message PublishLogsRequest message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: swarm.PublishLogsRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Encodes the specified PublishLogsRequest message, length delimited. Does not implicitly {@link swarm.PublishLogsRequest.verify|verify} messages.
+         * @param message PublishLogsRequest message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encodeDelimited(message: swarm.PublishLogsRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a PublishLogsRequest message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {swarm.PublishLogsRequest & swarm.PublishLogsRequest.$Shape} PublishLogsRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): swarm.PublishLogsRequest & swarm.PublishLogsRequest.$Shape;
+
+        /**
+         * Decodes a PublishLogsRequest message from the specified reader or buffer, length delimited.
+         * @param reader Reader or buffer to decode from
+         * @returns {swarm.PublishLogsRequest & swarm.PublishLogsRequest.$Shape} PublishLogsRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): swarm.PublishLogsRequest & swarm.PublishLogsRequest.$Shape;
+
+        /**
+         * Verifies a PublishLogsRequest message.
+         * @param message Plain object to verify
+         * @returns `null` if valid, otherwise the reason why it is not
+         */
+        static verify(message: { [k: string]: any }): (string|null);
+
+        /**
+         * Creates a PublishLogsRequest message from a plain object. Also converts values to their respective internal types.
+         * @param object Plain object
+         * @returns PublishLogsRequest
+         */
+        static fromObject(object: { [k: string]: any }): swarm.PublishLogsRequest;
+
+        /**
+         * Creates a plain object from a PublishLogsRequest message. Also converts values to other types if specified.
+         * @param message PublishLogsRequest
+         * @param [options] Conversion options
+         * @returns Plain object
+         */
+        static toObject(message: swarm.PublishLogsRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+        /**
+         * Converts this PublishLogsRequest to JSON.
+         * @returns JSON object
+         */
+        toJSON(): { [k: string]: any };
+
+        /**
+         * Gets the type url for PublishLogsRequest
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace PublishLogsRequest {
+
+        /** Properties of a PublishLogsRequest. */
+        interface $Properties {
+
+            /** PublishLogsRequest lines */
+            lines?: (swarm.LogLine.$Properties[]|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a PublishLogsRequest. */
+        type $Shape = swarm.PublishLogsRequest.$Properties;
+    }
+
+    /**
+     * Properties of a PublishLogsResponse.
+     * @deprecated Use swarm.PublishLogsResponse.$Properties instead.
+     */
+    interface IPublishLogsResponse extends swarm.PublishLogsResponse.$Properties {
+    }
+
+    /** Represents a PublishLogsResponse. */
+    class PublishLogsResponse {
+
+        /**
+         * Constructs a new PublishLogsResponse.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: swarm.PublishLogsResponse.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /**
+         * Creates a new PublishLogsResponse instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns PublishLogsResponse instance
+         */
+        static create(properties: swarm.PublishLogsResponse.$Shape): swarm.PublishLogsResponse & swarm.PublishLogsResponse.$Shape;
+        static create(properties?: swarm.PublishLogsResponse.$Properties): swarm.PublishLogsResponse;
+
+        /**
+         * Encodes the specified PublishLogsResponse message. Does not implicitly {@link swarm.PublishLogsResponse.verify|verify} messages.
+         * @param message PublishLogsResponse message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: swarm.PublishLogsResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Encodes the specified PublishLogsResponse message, length delimited. Does not implicitly {@link swarm.PublishLogsResponse.verify|verify} messages.
+         * @param message PublishLogsResponse message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encodeDelimited(message: swarm.PublishLogsResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a PublishLogsResponse message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {swarm.PublishLogsResponse & swarm.PublishLogsResponse.$Shape} PublishLogsResponse
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): swarm.PublishLogsResponse & swarm.PublishLogsResponse.$Shape;
+
+        /**
+         * Decodes a PublishLogsResponse message from the specified reader or buffer, length delimited.
+         * @param reader Reader or buffer to decode from
+         * @returns {swarm.PublishLogsResponse & swarm.PublishLogsResponse.$Shape} PublishLogsResponse
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): swarm.PublishLogsResponse & swarm.PublishLogsResponse.$Shape;
+
+        /**
+         * Verifies a PublishLogsResponse message.
+         * @param message Plain object to verify
+         * @returns `null` if valid, otherwise the reason why it is not
+         */
+        static verify(message: { [k: string]: any }): (string|null);
+
+        /**
+         * Creates a PublishLogsResponse message from a plain object. Also converts values to their respective internal types.
+         * @param object Plain object
+         * @returns PublishLogsResponse
+         */
+        static fromObject(object: { [k: string]: any }): swarm.PublishLogsResponse;
+
+        /**
+         * Creates a plain object from a PublishLogsResponse message. Also converts values to other types if specified.
+         * @param message PublishLogsResponse
+         * @param [options] Conversion options
+         * @returns Plain object
+         */
+        static toObject(message: swarm.PublishLogsResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+        /**
+         * Converts this PublishLogsResponse to JSON.
+         * @returns JSON object
+         */
+        toJSON(): { [k: string]: any };
+
+        /**
+         * Gets the type url for PublishLogsResponse
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace PublishLogsResponse {
+
+        /** Properties of a PublishLogsResponse. */
+        interface $Properties {
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a PublishLogsResponse. */
+        type $Shape = swarm.PublishLogsResponse.$Properties;
+    }
+
+    /**
+     * Properties of a ListLogsRequest.
+     * @deprecated Use swarm.ListLogsRequest.$Properties instead.
+     */
+    interface IListLogsRequest extends swarm.ListLogsRequest.$Properties {
+    }
+
+    /** Represents a ListLogsRequest. */
+    class ListLogsRequest {
+
+        /**
+         * Constructs a new ListLogsRequest.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: swarm.ListLogsRequest.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** ListLogsRequest serviceId. */
+        serviceId: string;
+
+        /** ListLogsRequest taskId. */
+        taskId: string;
+
+        /** ListLogsRequest tail. */
+        tail: number;
+
+        /**
+         * Creates a new ListLogsRequest instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns ListLogsRequest instance
+         */
+        static create(properties: swarm.ListLogsRequest.$Shape): swarm.ListLogsRequest & swarm.ListLogsRequest.$Shape;
+        static create(properties?: swarm.ListLogsRequest.$Properties): swarm.ListLogsRequest;
+
+        /**
+         * Encodes the specified ListLogsRequest message. Does not implicitly {@link swarm.ListLogsRequest.verify|verify} messages.
+         * @param message ListLogsRequest message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: swarm.ListLogsRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Encodes the specified ListLogsRequest message, length delimited. Does not implicitly {@link swarm.ListLogsRequest.verify|verify} messages.
+         * @param message ListLogsRequest message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encodeDelimited(message: swarm.ListLogsRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a ListLogsRequest message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {swarm.ListLogsRequest & swarm.ListLogsRequest.$Shape} ListLogsRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): swarm.ListLogsRequest & swarm.ListLogsRequest.$Shape;
+
+        /**
+         * Decodes a ListLogsRequest message from the specified reader or buffer, length delimited.
+         * @param reader Reader or buffer to decode from
+         * @returns {swarm.ListLogsRequest & swarm.ListLogsRequest.$Shape} ListLogsRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): swarm.ListLogsRequest & swarm.ListLogsRequest.$Shape;
+
+        /**
+         * Verifies a ListLogsRequest message.
+         * @param message Plain object to verify
+         * @returns `null` if valid, otherwise the reason why it is not
+         */
+        static verify(message: { [k: string]: any }): (string|null);
+
+        /**
+         * Creates a ListLogsRequest message from a plain object. Also converts values to their respective internal types.
+         * @param object Plain object
+         * @returns ListLogsRequest
+         */
+        static fromObject(object: { [k: string]: any }): swarm.ListLogsRequest;
+
+        /**
+         * Creates a plain object from a ListLogsRequest message. Also converts values to other types if specified.
+         * @param message ListLogsRequest
+         * @param [options] Conversion options
+         * @returns Plain object
+         */
+        static toObject(message: swarm.ListLogsRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+        /**
+         * Converts this ListLogsRequest to JSON.
+         * @returns JSON object
+         */
+        toJSON(): { [k: string]: any };
+
+        /**
+         * Gets the type url for ListLogsRequest
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace ListLogsRequest {
+
+        /** Properties of a ListLogsRequest. */
+        interface $Properties {
+
+            /** ListLogsRequest serviceId */
+            serviceId?: (string|null);
+
+            /** ListLogsRequest taskId */
+            taskId?: (string|null);
+
+            /** ListLogsRequest tail */
+            tail?: (number|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a ListLogsRequest. */
+        type $Shape = swarm.ListLogsRequest.$Properties;
+    }
+
+    /**
+     * Properties of a ListLogsResponse.
+     * @deprecated Use swarm.ListLogsResponse.$Properties instead.
+     */
+    interface IListLogsResponse extends swarm.ListLogsResponse.$Properties {
+    }
+
+    /** Represents a ListLogsResponse. */
+    class ListLogsResponse {
+
+        /**
+         * Constructs a new ListLogsResponse.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: swarm.ListLogsResponse.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** ListLogsResponse lines. */
+        lines: swarm.LogLine.$Properties[];
+
+        /**
+         * Creates a new ListLogsResponse instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns ListLogsResponse instance
+         */
+        static create(properties: swarm.ListLogsResponse.$Shape): swarm.ListLogsResponse & swarm.ListLogsResponse.$Shape;
+        static create(properties?: swarm.ListLogsResponse.$Properties): swarm.ListLogsResponse;
+
+        /**
+         * Encodes the specified ListLogsResponse message. Does not implicitly {@link swarm.ListLogsResponse.verify|verify} messages.
+         * @param message ListLogsResponse message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: swarm.ListLogsResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Encodes the specified ListLogsResponse message, length delimited. Does not implicitly {@link swarm.ListLogsResponse.verify|verify} messages.
+         * @param message ListLogsResponse message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encodeDelimited(message: swarm.ListLogsResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a ListLogsResponse message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {swarm.ListLogsResponse & swarm.ListLogsResponse.$Shape} ListLogsResponse
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): swarm.ListLogsResponse & swarm.ListLogsResponse.$Shape;
+
+        /**
+         * Decodes a ListLogsResponse message from the specified reader or buffer, length delimited.
+         * @param reader Reader or buffer to decode from
+         * @returns {swarm.ListLogsResponse & swarm.ListLogsResponse.$Shape} ListLogsResponse
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): swarm.ListLogsResponse & swarm.ListLogsResponse.$Shape;
+
+        /**
+         * Verifies a ListLogsResponse message.
+         * @param message Plain object to verify
+         * @returns `null` if valid, otherwise the reason why it is not
+         */
+        static verify(message: { [k: string]: any }): (string|null);
+
+        /**
+         * Creates a ListLogsResponse message from a plain object. Also converts values to their respective internal types.
+         * @param object Plain object
+         * @returns ListLogsResponse
+         */
+        static fromObject(object: { [k: string]: any }): swarm.ListLogsResponse;
+
+        /**
+         * Creates a plain object from a ListLogsResponse message. Also converts values to other types if specified.
+         * @param message ListLogsResponse
+         * @param [options] Conversion options
+         * @returns Plain object
+         */
+        static toObject(message: swarm.ListLogsResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+        /**
+         * Converts this ListLogsResponse to JSON.
+         * @returns JSON object
+         */
+        toJSON(): { [k: string]: any };
+
+        /**
+         * Gets the type url for ListLogsResponse
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace ListLogsResponse {
+
+        /** Properties of a ListLogsResponse. */
+        interface $Properties {
+
+            /** ListLogsResponse lines */
+            lines?: (swarm.LogLine.$Properties[]|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a ListLogsResponse. */
+        type $Shape = swarm.ListLogsResponse.$Properties;
+    }
+
+    /** Represents a LogBroker */
+    class LogBroker extends $protobuf.rpc.Service {
+
+        /**
+         * Constructs a new LogBroker service.
+         * @param rpcImpl RPC implementation
+         * @param [requestDelimited=false] Whether requests are length-delimited
+         * @param [responseDelimited=false] Whether responses are length-delimited
+         */
+        constructor(rpcImpl: $protobuf.RPCImpl, requestDelimited?: boolean, responseDelimited?: boolean);
+
+        /**
+         * Creates new LogBroker service using the specified rpc implementation.
+         * @param rpcImpl RPC implementation
+         * @param [requestDelimited=false] Whether requests are length-delimited
+         * @param [responseDelimited=false] Whether responses are length-delimited
+         * @returns RPC service. Useful where requests and/or responses are streamed.
+         */
+        static create(rpcImpl: $protobuf.RPCImpl, requestDelimited?: boolean, responseDelimited?: boolean): LogBroker;
+
+        /** Calls PublishLogs. */
+        publishLogs: swarm.LogBroker.PublishLogs;
+
+        /** Calls ListLogs. */
+        listLogs: swarm.LogBroker.ListLogs;
+    }
+
+    namespace LogBroker {
+
+        /**
+         * Callback as used by {@link swarm.LogBroker#publishLogs}.
+         * @param error Error, if any
+         * @param [response] PublishLogsResponse
+         */
+        type PublishLogsCallback = (error: (Error|null), response?: swarm.PublishLogsResponse) => void;
+
+        /** Calls PublishLogs. */
+        type PublishLogs = {
+          (request: swarm.IPublishLogsRequest, callback: swarm.LogBroker.PublishLogsCallback): void;
+          (request: swarm.IPublishLogsRequest): Promise<swarm.PublishLogsResponse>;
+          readonly name: "PublishLogs";
+          readonly path: "/swarm.LogBroker/PublishLogs";
+          readonly requestType: "PublishLogsRequest";
+          readonly responseType: "PublishLogsResponse";
+          readonly requestStream: undefined;
+          readonly responseStream: undefined;
+        };
+
+        /**
+         * Callback as used by {@link swarm.LogBroker#listLogs}.
+         * @param error Error, if any
+         * @param [response] ListLogsResponse
+         */
+        type ListLogsCallback = (error: (Error|null), response?: swarm.ListLogsResponse) => void;
+
+        /** Calls ListLogs. */
+        type ListLogs = {
+          (request: swarm.IListLogsRequest, callback: swarm.LogBroker.ListLogsCallback): void;
+          (request: swarm.IListLogsRequest): Promise<swarm.ListLogsResponse>;
+          readonly name: "ListLogs";
+          readonly path: "/swarm.LogBroker/ListLogs";
+          readonly requestType: "ListLogsRequest";
+          readonly responseType: "ListLogsResponse";
+          readonly requestStream: undefined;
+          readonly responseStream: undefined;
+        };
+    }
+
+    /**
+     * Properties of a TaskEndpoint.
+     * @deprecated Use swarm.TaskEndpoint.$Properties instead.
+     */
+    interface ITaskEndpoint extends swarm.TaskEndpoint.$Properties {
+    }
+
+    /** Represents a TaskEndpoint. */
+    class TaskEndpoint {
+
+        /**
+         * Constructs a new TaskEndpoint.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: swarm.TaskEndpoint.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** TaskEndpoint taskId. */
+        taskId: string;
+
+        /** TaskEndpoint nodeId. */
+        nodeId: string;
+
+        /** TaskEndpoint addr. */
+        addr: string;
+
+        /** TaskEndpoint port. */
+        port: number;
+
+        /**
+         * Creates a new TaskEndpoint instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns TaskEndpoint instance
+         */
+        static create(properties: swarm.TaskEndpoint.$Shape): swarm.TaskEndpoint & swarm.TaskEndpoint.$Shape;
+        static create(properties?: swarm.TaskEndpoint.$Properties): swarm.TaskEndpoint;
+
+        /**
+         * Encodes the specified TaskEndpoint message. Does not implicitly {@link swarm.TaskEndpoint.verify|verify} messages.
+         * @param message TaskEndpoint message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: swarm.TaskEndpoint.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Encodes the specified TaskEndpoint message, length delimited. Does not implicitly {@link swarm.TaskEndpoint.verify|verify} messages.
+         * @param message TaskEndpoint message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encodeDelimited(message: swarm.TaskEndpoint.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a TaskEndpoint message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {swarm.TaskEndpoint & swarm.TaskEndpoint.$Shape} TaskEndpoint
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): swarm.TaskEndpoint & swarm.TaskEndpoint.$Shape;
+
+        /**
+         * Decodes a TaskEndpoint message from the specified reader or buffer, length delimited.
+         * @param reader Reader or buffer to decode from
+         * @returns {swarm.TaskEndpoint & swarm.TaskEndpoint.$Shape} TaskEndpoint
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): swarm.TaskEndpoint & swarm.TaskEndpoint.$Shape;
+
+        /**
+         * Verifies a TaskEndpoint message.
+         * @param message Plain object to verify
+         * @returns `null` if valid, otherwise the reason why it is not
+         */
+        static verify(message: { [k: string]: any }): (string|null);
+
+        /**
+         * Creates a TaskEndpoint message from a plain object. Also converts values to their respective internal types.
+         * @param object Plain object
+         * @returns TaskEndpoint
+         */
+        static fromObject(object: { [k: string]: any }): swarm.TaskEndpoint;
+
+        /**
+         * Creates a plain object from a TaskEndpoint message. Also converts values to other types if specified.
+         * @param message TaskEndpoint
+         * @param [options] Conversion options
+         * @returns Plain object
+         */
+        static toObject(message: swarm.TaskEndpoint, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+        /**
+         * Converts this TaskEndpoint to JSON.
+         * @returns JSON object
+         */
+        toJSON(): { [k: string]: any };
+
+        /**
+         * Gets the type url for TaskEndpoint
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace TaskEndpoint {
+
+        /** Properties of a TaskEndpoint. */
+        interface $Properties {
+
+            /** TaskEndpoint taskId */
+            taskId?: (string|null);
+
+            /** TaskEndpoint nodeId */
+            nodeId?: (string|null);
+
+            /** TaskEndpoint addr */
+            addr?: (string|null);
+
+            /** TaskEndpoint port */
+            port?: (number|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a TaskEndpoint. */
+        type $Shape = swarm.TaskEndpoint.$Properties;
+    }
+
+    /**
+     * Properties of a PublishedEndpoint.
+     * @deprecated Use swarm.PublishedEndpoint.$Properties instead.
+     */
+    interface IPublishedEndpoint extends swarm.PublishedEndpoint.$Properties {
+    }
+
+    /** Represents a PublishedEndpoint. */
+    class PublishedEndpoint {
+
+        /**
+         * Constructs a new PublishedEndpoint.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: swarm.PublishedEndpoint.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** PublishedEndpoint serviceId. */
+        serviceId: string;
+
+        /** PublishedEndpoint publishedPort. */
+        publishedPort: number;
+
+        /** PublishedEndpoint targetPort. */
+        targetPort: number;
+
+        /** PublishedEndpoint protocol. */
+        protocol: swarm.PortConfig.Protocol;
+
+        /** PublishedEndpoint tasks. */
+        tasks: swarm.TaskEndpoint.$Properties[];
+
+        /**
+         * Creates a new PublishedEndpoint instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns PublishedEndpoint instance
+         */
+        static create(properties: swarm.PublishedEndpoint.$Shape): swarm.PublishedEndpoint & swarm.PublishedEndpoint.$Shape;
+        static create(properties?: swarm.PublishedEndpoint.$Properties): swarm.PublishedEndpoint;
+
+        /**
+         * Encodes the specified PublishedEndpoint message. Does not implicitly {@link swarm.PublishedEndpoint.verify|verify} messages.
+         * @param message PublishedEndpoint message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: swarm.PublishedEndpoint.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Encodes the specified PublishedEndpoint message, length delimited. Does not implicitly {@link swarm.PublishedEndpoint.verify|verify} messages.
+         * @param message PublishedEndpoint message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encodeDelimited(message: swarm.PublishedEndpoint.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a PublishedEndpoint message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {swarm.PublishedEndpoint & swarm.PublishedEndpoint.$Shape} PublishedEndpoint
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): swarm.PublishedEndpoint & swarm.PublishedEndpoint.$Shape;
+
+        /**
+         * Decodes a PublishedEndpoint message from the specified reader or buffer, length delimited.
+         * @param reader Reader or buffer to decode from
+         * @returns {swarm.PublishedEndpoint & swarm.PublishedEndpoint.$Shape} PublishedEndpoint
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): swarm.PublishedEndpoint & swarm.PublishedEndpoint.$Shape;
+
+        /**
+         * Verifies a PublishedEndpoint message.
+         * @param message Plain object to verify
+         * @returns `null` if valid, otherwise the reason why it is not
+         */
+        static verify(message: { [k: string]: any }): (string|null);
+
+        /**
+         * Creates a PublishedEndpoint message from a plain object. Also converts values to their respective internal types.
+         * @param object Plain object
+         * @returns PublishedEndpoint
+         */
+        static fromObject(object: { [k: string]: any }): swarm.PublishedEndpoint;
+
+        /**
+         * Creates a plain object from a PublishedEndpoint message. Also converts values to other types if specified.
+         * @param message PublishedEndpoint
+         * @param [options] Conversion options
+         * @returns Plain object
+         */
+        static toObject(message: swarm.PublishedEndpoint, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+        /**
+         * Converts this PublishedEndpoint to JSON.
+         * @returns JSON object
+         */
+        toJSON(): { [k: string]: any };
+
+        /**
+         * Gets the type url for PublishedEndpoint
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace PublishedEndpoint {
+
+        /** Properties of a PublishedEndpoint. */
+        interface $Properties {
+
+            /** PublishedEndpoint serviceId */
+            serviceId?: (string|null);
+
+            /** PublishedEndpoint publishedPort */
+            publishedPort?: (number|null);
+
+            /** PublishedEndpoint targetPort */
+            targetPort?: (number|null);
+
+            /** PublishedEndpoint protocol */
+            protocol?: (swarm.PortConfig.Protocol|null);
+
+            /** PublishedEndpoint tasks */
+            tasks?: (swarm.TaskEndpoint.$Properties[]|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a PublishedEndpoint. */
+        type $Shape = swarm.PublishedEndpoint.$Properties;
+    }
+
+    /**
+     * Properties of an EndpointsRequest.
+     * @deprecated Use swarm.EndpointsRequest.$Properties instead.
+     */
+    interface IEndpointsRequest extends swarm.EndpointsRequest.$Properties {
+    }
+
+    /** Represents an EndpointsRequest. */
+    class EndpointsRequest {
+
+        /**
+         * Constructs a new EndpointsRequest.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: swarm.EndpointsRequest.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /**
+         * Creates a new EndpointsRequest instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns EndpointsRequest instance
+         */
+        static create(properties: swarm.EndpointsRequest.$Shape): swarm.EndpointsRequest & swarm.EndpointsRequest.$Shape;
+        static create(properties?: swarm.EndpointsRequest.$Properties): swarm.EndpointsRequest;
+
+        /**
+         * Encodes the specified EndpointsRequest message. Does not implicitly {@link swarm.EndpointsRequest.verify|verify} messages.
+         * @param message EndpointsRequest message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: swarm.EndpointsRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Encodes the specified EndpointsRequest message, length delimited. Does not implicitly {@link swarm.EndpointsRequest.verify|verify} messages.
+         * @param message EndpointsRequest message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encodeDelimited(message: swarm.EndpointsRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes an EndpointsRequest message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {swarm.EndpointsRequest & swarm.EndpointsRequest.$Shape} EndpointsRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): swarm.EndpointsRequest & swarm.EndpointsRequest.$Shape;
+
+        /**
+         * Decodes an EndpointsRequest message from the specified reader or buffer, length delimited.
+         * @param reader Reader or buffer to decode from
+         * @returns {swarm.EndpointsRequest & swarm.EndpointsRequest.$Shape} EndpointsRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): swarm.EndpointsRequest & swarm.EndpointsRequest.$Shape;
+
+        /**
+         * Verifies an EndpointsRequest message.
+         * @param message Plain object to verify
+         * @returns `null` if valid, otherwise the reason why it is not
+         */
+        static verify(message: { [k: string]: any }): (string|null);
+
+        /**
+         * Creates an EndpointsRequest message from a plain object. Also converts values to their respective internal types.
+         * @param object Plain object
+         * @returns EndpointsRequest
+         */
+        static fromObject(object: { [k: string]: any }): swarm.EndpointsRequest;
+
+        /**
+         * Creates a plain object from an EndpointsRequest message. Also converts values to other types if specified.
+         * @param message EndpointsRequest
+         * @param [options] Conversion options
+         * @returns Plain object
+         */
+        static toObject(message: swarm.EndpointsRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+        /**
+         * Converts this EndpointsRequest to JSON.
+         * @returns JSON object
+         */
+        toJSON(): { [k: string]: any };
+
+        /**
+         * Gets the type url for EndpointsRequest
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace EndpointsRequest {
+
+        /** Properties of an EndpointsRequest. */
+        interface $Properties {
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of an EndpointsRequest. */
+        type $Shape = swarm.EndpointsRequest.$Properties;
+    }
+
+    /**
+     * Properties of an EndpointsResponse.
+     * @deprecated Use swarm.EndpointsResponse.$Properties instead.
+     */
+    interface IEndpointsResponse extends swarm.EndpointsResponse.$Properties {
+    }
+
+    /** Represents an EndpointsResponse. */
+    class EndpointsResponse {
+
+        /**
+         * Constructs a new EndpointsResponse.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: swarm.EndpointsResponse.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** EndpointsResponse endpoints. */
+        endpoints: swarm.PublishedEndpoint.$Properties[];
+
+        /**
+         * Creates a new EndpointsResponse instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns EndpointsResponse instance
+         */
+        static create(properties: swarm.EndpointsResponse.$Shape): swarm.EndpointsResponse & swarm.EndpointsResponse.$Shape;
+        static create(properties?: swarm.EndpointsResponse.$Properties): swarm.EndpointsResponse;
+
+        /**
+         * Encodes the specified EndpointsResponse message. Does not implicitly {@link swarm.EndpointsResponse.verify|verify} messages.
+         * @param message EndpointsResponse message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: swarm.EndpointsResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Encodes the specified EndpointsResponse message, length delimited. Does not implicitly {@link swarm.EndpointsResponse.verify|verify} messages.
+         * @param message EndpointsResponse message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encodeDelimited(message: swarm.EndpointsResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes an EndpointsResponse message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {swarm.EndpointsResponse & swarm.EndpointsResponse.$Shape} EndpointsResponse
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): swarm.EndpointsResponse & swarm.EndpointsResponse.$Shape;
+
+        /**
+         * Decodes an EndpointsResponse message from the specified reader or buffer, length delimited.
+         * @param reader Reader or buffer to decode from
+         * @returns {swarm.EndpointsResponse & swarm.EndpointsResponse.$Shape} EndpointsResponse
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): swarm.EndpointsResponse & swarm.EndpointsResponse.$Shape;
+
+        /**
+         * Verifies an EndpointsResponse message.
+         * @param message Plain object to verify
+         * @returns `null` if valid, otherwise the reason why it is not
+         */
+        static verify(message: { [k: string]: any }): (string|null);
+
+        /**
+         * Creates an EndpointsResponse message from a plain object. Also converts values to their respective internal types.
+         * @param object Plain object
+         * @returns EndpointsResponse
+         */
+        static fromObject(object: { [k: string]: any }): swarm.EndpointsResponse;
+
+        /**
+         * Creates a plain object from an EndpointsResponse message. Also converts values to other types if specified.
+         * @param message EndpointsResponse
+         * @param [options] Conversion options
+         * @returns Plain object
+         */
+        static toObject(message: swarm.EndpointsResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+        /**
+         * Converts this EndpointsResponse to JSON.
+         * @returns JSON object
+         */
+        toJSON(): { [k: string]: any };
+
+        /**
+         * Gets the type url for EndpointsResponse
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace EndpointsResponse {
+
+        /** Properties of an EndpointsResponse. */
+        interface $Properties {
+
+            /** EndpointsResponse endpoints */
+            endpoints?: (swarm.PublishedEndpoint.$Properties[]|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of an EndpointsResponse. */
+        type $Shape = swarm.EndpointsResponse.$Properties;
+    }
+
+    /** Represents an Ingress */
+    class Ingress extends $protobuf.rpc.Service {
+
+        /**
+         * Constructs a new Ingress service.
+         * @param rpcImpl RPC implementation
+         * @param [requestDelimited=false] Whether requests are length-delimited
+         * @param [responseDelimited=false] Whether responses are length-delimited
+         */
+        constructor(rpcImpl: $protobuf.RPCImpl, requestDelimited?: boolean, responseDelimited?: boolean);
+
+        /**
+         * Creates new Ingress service using the specified rpc implementation.
+         * @param rpcImpl RPC implementation
+         * @param [requestDelimited=false] Whether requests are length-delimited
+         * @param [responseDelimited=false] Whether responses are length-delimited
+         * @returns RPC service. Useful where requests and/or responses are streamed.
+         */
+        static create(rpcImpl: $protobuf.RPCImpl, requestDelimited?: boolean, responseDelimited?: boolean): Ingress;
+
+        /** Calls Endpoints. */
+        endpoints: swarm.Ingress.Endpoints;
+    }
+
+    namespace Ingress {
+
+        /**
+         * Callback as used by {@link swarm.Ingress#endpoints}.
+         * @param error Error, if any
+         * @param [response] EndpointsResponse
+         */
+        type EndpointsCallback = (error: (Error|null), response?: swarm.EndpointsResponse) => void;
+
+        /** Calls Endpoints. */
+        type Endpoints = {
+          (request: swarm.IEndpointsRequest, callback: swarm.Ingress.EndpointsCallback): void;
+          (request: swarm.IEndpointsRequest): Promise<swarm.EndpointsResponse>;
+          readonly name: "Endpoints";
+          readonly path: "/swarm.Ingress/Endpoints";
+          readonly requestType: "EndpointsRequest";
+          readonly responseType: "EndpointsResponse";
+          readonly requestStream: undefined;
+          readonly responseStream: undefined;
         };
     }
 

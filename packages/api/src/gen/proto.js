@@ -12819,6 +12819,7 @@ export const swarm = $root.swarm = (() => {
         Cluster.prototype.rootCa = null;
         Cluster.prototype.deniedNodes = $util.emptyObject;
         Cluster.prototype.encryptionKeyLamportClock = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+        Cluster.prototype.unlockKey = "";
 
         Cluster.create = function(properties) {
             return new Cluster(properties);
@@ -12846,6 +12847,8 @@ export const swarm = $root.swarm = (() => {
                 }
             if (message.encryptionKeyLamportClock != null && $Object.hasOwnProperty.call(message, "encryptionKeyLamportClock") && (typeof message.encryptionKeyLamportClock === "object" ? message.encryptionKeyLamportClock.low || message.encryptionKeyLamportClock.high : message.encryptionKeyLamportClock !== 0))
                 writer.uint32(48).uint64(message.encryptionKeyLamportClock);
+            if (message.unlockKey != null && $Object.hasOwnProperty.call(message, "unlockKey") && message.unlockKey !== "")
+                writer.uint32(58).string(message.unlockKey);
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -12955,6 +12958,15 @@ export const swarm = $root.swarm = (() => {
                             delete message.encryptionKeyLamportClock;
                         continue;
                     }
+                case 7: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.unlockKey = value;
+                        else
+                            delete message.unlockKey;
+                        continue;
+                    }
                 }
                 reader.skipType(wireType, _depth, tag);
                 if (!reader.discardUnknown) {
@@ -13016,6 +13028,9 @@ export const swarm = $root.swarm = (() => {
             if (message.encryptionKeyLamportClock != null && $Object.hasOwnProperty.call(message, "encryptionKeyLamportClock"))
                 if (!$util.isInteger(message.encryptionKeyLamportClock) && !(message.encryptionKeyLamportClock && $util.isInteger(message.encryptionKeyLamportClock.low) && $util.isInteger(message.encryptionKeyLamportClock.high)))
                     return "encryptionKeyLamportClock: integer|Long expected";
+            if (message.unlockKey != null && $Object.hasOwnProperty.call(message, "unlockKey"))
+                if (!$util.isString(message.unlockKey))
+                    return "unlockKey: string expected";
             return null;
         };
 
@@ -13069,6 +13084,9 @@ export const swarm = $root.swarm = (() => {
                         message.encryptionKeyLamportClock = object.encryptionKeyLamportClock;
                     else if (typeof object.encryptionKeyLamportClock === "object")
                         message.encryptionKeyLamportClock = new $util.LongBits(object.encryptionKeyLamportClock.low >>> 0, object.encryptionKeyLamportClock.high >>> 0).toNumber(true);
+            if (object.unlockKey != null)
+                if (typeof object.unlockKey !== "string" || object.unlockKey.length)
+                    message.unlockKey = $String(object.unlockKey);
             return message;
         };
 
@@ -13092,6 +13110,7 @@ export const swarm = $root.swarm = (() => {
                     object.encryptionKeyLamportClock = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
                 } else
                     object.encryptionKeyLamportClock = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                object.unlockKey = "";
             }
             if (message.id != null && $Object.hasOwnProperty.call(message, "id"))
                 object.id = message.id;
@@ -13117,6 +13136,8 @@ export const swarm = $root.swarm = (() => {
                     object.encryptionKeyLamportClock = options.longs === $String ? $String(message.encryptionKeyLamportClock) : message.encryptionKeyLamportClock;
                 else
                     object.encryptionKeyLamportClock = options.longs === $String ? $util.Long.prototype.toString.call(message.encryptionKeyLamportClock) : options.longs === $Number ? new $util.LongBits(message.encryptionKeyLamportClock.low >>> 0, message.encryptionKeyLamportClock.high >>> 0).toNumber(true) : message.encryptionKeyLamportClock;
+            if (message.unlockKey != null && $Object.hasOwnProperty.call(message, "unlockKey"))
+                object.unlockKey = message.unlockKey;
             return object;
         };
 
@@ -22945,6 +22966,1815 @@ export const swarm = $root.swarm = (() => {
         });
 
         return Dispatcher;
+    })();
+
+    swarm.LogLine = (function() {
+
+        const LogLine = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        LogLine.prototype.taskId = "";
+        LogLine.prototype.serviceId = "";
+        LogLine.prototype.nodeId = "";
+        LogLine.prototype.timestamp = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+        LogLine.prototype.stream = 0;
+        LogLine.prototype.data = $util.newBuffer([]);
+        LogLine.prototype.seq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+        LogLine.create = function(properties) {
+            return new LogLine(properties);
+        };
+
+        LogLine.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.taskId != null && $Object.hasOwnProperty.call(message, "taskId") && message.taskId !== "")
+                writer.uint32(10).string(message.taskId);
+            if (message.serviceId != null && $Object.hasOwnProperty.call(message, "serviceId") && message.serviceId !== "")
+                writer.uint32(18).string(message.serviceId);
+            if (message.nodeId != null && $Object.hasOwnProperty.call(message, "nodeId") && message.nodeId !== "")
+                writer.uint32(26).string(message.nodeId);
+            if (message.timestamp != null && $Object.hasOwnProperty.call(message, "timestamp") && (typeof message.timestamp === "object" ? message.timestamp.low || message.timestamp.high : message.timestamp !== 0))
+                writer.uint32(32).int64(message.timestamp);
+            if (message.stream != null && $Object.hasOwnProperty.call(message, "stream") && message.stream !== 0)
+                writer.uint32(40).int32(message.stream);
+            if (message.data != null && $Object.hasOwnProperty.call(message, "data") && message.data.length)
+                writer.uint32(50).bytes(message.data);
+            if (message.seq != null && $Object.hasOwnProperty.call(message, "seq") && (typeof message.seq === "object" ? message.seq.low || message.seq.high : message.seq !== 0))
+                writer.uint32(56).uint64(message.seq);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        LogLine.encodeDelimited = function(message, writer) {
+            return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+        };
+
+        LogLine.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.swarm.LogLine();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.taskId = value;
+                        else
+                            delete message.taskId;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.serviceId = value;
+                        else
+                            delete message.serviceId;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.nodeId = value;
+                        else
+                            delete message.nodeId;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                            message.timestamp = value;
+                        else
+                            delete message.timestamp;
+                        continue;
+                    }
+                case 5: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.int32())
+                            message.stream = value;
+                        else
+                            delete message.stream;
+                        continue;
+                    }
+                case 6: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.data = value;
+                        else
+                            delete message.data;
+                        continue;
+                    }
+                case 7: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.seq = value;
+                        else
+                            delete message.seq;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        LogLine.decodeDelimited = function(reader) {
+            if (!(reader instanceof $Reader))
+                reader = new $Reader(reader);
+            return this.decode(reader, reader.size());
+        };
+
+        LogLine.verify = function (message, _depth) {
+            if (typeof message !== "object" || message === null)
+                return "object expected";
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                return "max depth exceeded";
+            if (message.taskId != null && $Object.hasOwnProperty.call(message, "taskId"))
+                if (!$util.isString(message.taskId))
+                    return "taskId: string expected";
+            if (message.serviceId != null && $Object.hasOwnProperty.call(message, "serviceId"))
+                if (!$util.isString(message.serviceId))
+                    return "serviceId: string expected";
+            if (message.nodeId != null && $Object.hasOwnProperty.call(message, "nodeId"))
+                if (!$util.isString(message.nodeId))
+                    return "nodeId: string expected";
+            if (message.timestamp != null && $Object.hasOwnProperty.call(message, "timestamp"))
+                if (!$util.isInteger(message.timestamp) && !(message.timestamp && $util.isInteger(message.timestamp.low) && $util.isInteger(message.timestamp.high)))
+                    return "timestamp: integer|Long expected";
+            if (message.stream != null && $Object.hasOwnProperty.call(message, "stream"))
+                if (typeof message.stream !== "number" || (message.stream | 0) !== message.stream)
+                    return "stream: enum value expected";
+            if (message.data != null && $Object.hasOwnProperty.call(message, "data"))
+                if (!(message.data && typeof message.data.length === "number" || $util.isString(message.data)))
+                    return "data: buffer expected";
+            if (message.seq != null && $Object.hasOwnProperty.call(message, "seq"))
+                if (!$util.isInteger(message.seq) && !(message.seq && $util.isInteger(message.seq.low) && $util.isInteger(message.seq.high)))
+                    return "seq: integer|Long expected";
+            return null;
+        };
+
+        LogLine.fromObject = function (object, _depth) {
+            if (object instanceof $root.swarm.LogLine)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".swarm.LogLine: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.swarm.LogLine();
+            if (object.taskId != null)
+                if (typeof object.taskId !== "string" || object.taskId.length)
+                    message.taskId = $String(object.taskId);
+            if (object.serviceId != null)
+                if (typeof object.serviceId !== "string" || object.serviceId.length)
+                    message.serviceId = $String(object.serviceId);
+            if (object.nodeId != null)
+                if (typeof object.nodeId !== "string" || object.nodeId.length)
+                    message.nodeId = $String(object.nodeId);
+            if (object.timestamp != null)
+                if (typeof object.timestamp === "object" ? object.timestamp.low || object.timestamp.high : $Number(object.timestamp) !== 0)
+                    if ($util.Long)
+                        message.timestamp = $util.Long.fromValue(object.timestamp, false);
+                    else if (typeof object.timestamp === "string")
+                        message.timestamp = $parseInt(object.timestamp, 10);
+                    else if (typeof object.timestamp === "number")
+                        message.timestamp = object.timestamp;
+                    else if (typeof object.timestamp === "object")
+                        message.timestamp = new $util.LongBits(object.timestamp.low >>> 0, object.timestamp.high >>> 0).toNumber();
+            if (object.stream !== 0 && (typeof object.stream !== "string" || $root.swarm.LogLine.Stream[object.stream] !== 0))
+                switch (object.stream) {
+                case "STDOUT":
+                case 0:
+                    message.stream = 0;
+                    break;
+                case "STDERR":
+                case 1:
+                    message.stream = 1;
+                    break;
+                default:
+                    if (typeof object.stream === "number" && (object.stream | 0) === object.stream)
+                        message.stream = object.stream;
+                }
+            if (object.data != null)
+                if (object.data.length)
+                    if (typeof object.data === "string")
+                        $util.base64.decode(object.data, message.data = $util.newBuffer($util.base64.length(object.data)), 0);
+                    else if (object.data.length >= 0)
+                        message.data = object.data;
+            if (object.seq != null)
+                if (typeof object.seq === "object" ? object.seq.low || object.seq.high : $Number(object.seq) !== 0)
+                    if ($util.Long)
+                        message.seq = $util.Long.fromValue(object.seq, true);
+                    else if (typeof object.seq === "string")
+                        message.seq = $parseInt(object.seq, 10);
+                    else if (typeof object.seq === "number")
+                        message.seq = object.seq;
+                    else if (typeof object.seq === "object")
+                        message.seq = new $util.LongBits(object.seq.low >>> 0, object.seq.high >>> 0).toNumber(true);
+            return message;
+        };
+
+        LogLine.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.defaults) {
+                object.taskId = "";
+                object.serviceId = "";
+                object.nodeId = "";
+                if ($util.Long) {
+                    let long = new $util.Long(0, 0, false);
+                    object.timestamp = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                } else
+                    object.timestamp = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                object.stream = options.enums === $String ? "STDOUT" : 0;
+                if (options.bytes === $String)
+                    object.data = "";
+                else {
+                    object.data = [];
+                    if (options.bytes !== $Array)
+                        object.data = $util.newBuffer(object.data);
+                }
+                if ($util.Long) {
+                    let long = new $util.Long(0, 0, true);
+                    object.seq = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                } else
+                    object.seq = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+            }
+            if (message.taskId != null && $Object.hasOwnProperty.call(message, "taskId"))
+                object.taskId = message.taskId;
+            if (message.serviceId != null && $Object.hasOwnProperty.call(message, "serviceId"))
+                object.serviceId = message.serviceId;
+            if (message.nodeId != null && $Object.hasOwnProperty.call(message, "nodeId"))
+                object.nodeId = message.nodeId;
+            if (message.timestamp != null && $Object.hasOwnProperty.call(message, "timestamp"))
+                if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                    object.timestamp = typeof message.timestamp === "number" ? $BigInt(message.timestamp) : $util.Long.fromBits(message.timestamp.low >>> 0, message.timestamp.high >>> 0, false).toBigInt();
+                else if (typeof message.timestamp === "number")
+                    object.timestamp = options.longs === $String ? $String(message.timestamp) : message.timestamp;
+                else
+                    object.timestamp = options.longs === $String ? $util.Long.prototype.toString.call(message.timestamp) : options.longs === $Number ? new $util.LongBits(message.timestamp.low >>> 0, message.timestamp.high >>> 0).toNumber() : message.timestamp;
+            if (message.stream != null && $Object.hasOwnProperty.call(message, "stream"))
+                object.stream = options.enums === $String ? $root.swarm.LogLine.Stream[message.stream] === $undefined ? message.stream : $root.swarm.LogLine.Stream[message.stream] : message.stream;
+            if (message.data != null && $Object.hasOwnProperty.call(message, "data"))
+                object.data = options.bytes === $String ? $util.base64.encode(message.data, 0, message.data.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.data) : message.data;
+            if (message.seq != null && $Object.hasOwnProperty.call(message, "seq"))
+                if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                    object.seq = typeof message.seq === "number" ? $BigInt(message.seq) : $util.Long.fromBits(message.seq.low >>> 0, message.seq.high >>> 0, true).toBigInt();
+                else if (typeof message.seq === "number")
+                    object.seq = options.longs === $String ? $String(message.seq) : message.seq;
+                else
+                    object.seq = options.longs === $String ? $util.Long.prototype.toString.call(message.seq) : options.longs === $Number ? new $util.LongBits(message.seq.low >>> 0, message.seq.high >>> 0).toNumber(true) : message.seq;
+            return object;
+        };
+
+        LogLine.prototype.toJSON = function() {
+            return LogLine.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        LogLine.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/swarm.LogLine";
+        };
+
+        LogLine.Stream = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "STDOUT"] = 0;
+            values[valuesById[1] = "STDERR"] = 1;
+            return values;
+        })();
+
+        return LogLine;
+    })();
+
+    swarm.PublishLogsRequest = (function() {
+
+        const PublishLogsRequest = function (properties) {
+            this.lines = [];
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        PublishLogsRequest.prototype.lines = $util.emptyArray;
+
+        PublishLogsRequest.create = function(properties) {
+            return new PublishLogsRequest(properties);
+        };
+
+        PublishLogsRequest.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.lines != null && message.lines.length)
+                for (let i = 0; i < message.lines.length; ++i)
+                    $root.swarm.LogLine.encode(message.lines[i], writer.uint32(10).fork(), _depth + 1).ldelim();
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        PublishLogsRequest.encodeDelimited = function(message, writer) {
+            return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+        };
+
+        PublishLogsRequest.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.swarm.PublishLogsRequest();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if (!(message.lines && message.lines.length))
+                            message.lines = [];
+                        message.lines.push($root.swarm.LogLine.decode(reader, reader.size(), $undefined, _depth + 1));
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        PublishLogsRequest.decodeDelimited = function(reader) {
+            if (!(reader instanceof $Reader))
+                reader = new $Reader(reader);
+            return this.decode(reader, reader.size());
+        };
+
+        PublishLogsRequest.verify = function (message, _depth) {
+            if (typeof message !== "object" || message === null)
+                return "object expected";
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                return "max depth exceeded";
+            if (message.lines != null && $Object.hasOwnProperty.call(message, "lines")) {
+                if (!$Array.isArray(message.lines))
+                    return "lines: array expected";
+                for (let i = 0; i < message.lines.length; ++i) {
+                    let error = $root.swarm.LogLine.verify(message.lines[i], _depth + 1);
+                    if (error)
+                        return "lines." + error;
+                }
+            }
+            return null;
+        };
+
+        PublishLogsRequest.fromObject = function (object, _depth) {
+            if (object instanceof $root.swarm.PublishLogsRequest)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".swarm.PublishLogsRequest: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.swarm.PublishLogsRequest();
+            if (object.lines) {
+                if (!$Array.isArray(object.lines))
+                    throw $TypeError(".swarm.PublishLogsRequest.lines: array expected");
+                message.lines = $Array(object.lines.length);
+                for (let i = 0; i < object.lines.length; ++i) {
+                    if (!$util.isObject(object.lines[i]))
+                        throw $TypeError(".swarm.PublishLogsRequest.lines: object expected");
+                    message.lines[i] = $root.swarm.LogLine.fromObject(object.lines[i], _depth + 1);
+                }
+            }
+            return message;
+        };
+
+        PublishLogsRequest.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.arrays || options.defaults)
+                object.lines = [];
+            if (message.lines && message.lines.length) {
+                object.lines = $Array(message.lines.length);
+                for (let j = 0; j < message.lines.length; ++j)
+                    object.lines[j] = $root.swarm.LogLine.toObject(message.lines[j], options, _depth + 1);
+            }
+            return object;
+        };
+
+        PublishLogsRequest.prototype.toJSON = function() {
+            return PublishLogsRequest.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        PublishLogsRequest.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/swarm.PublishLogsRequest";
+        };
+
+        return PublishLogsRequest;
+    })();
+
+    swarm.PublishLogsResponse = (function() {
+
+        const PublishLogsResponse = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        PublishLogsResponse.create = function(properties) {
+            return new PublishLogsResponse(properties);
+        };
+
+        PublishLogsResponse.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        PublishLogsResponse.encodeDelimited = function(message, writer) {
+            return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+        };
+
+        PublishLogsResponse.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.swarm.PublishLogsResponse();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                reader.skipType(tag & 7, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        PublishLogsResponse.decodeDelimited = function(reader) {
+            if (!(reader instanceof $Reader))
+                reader = new $Reader(reader);
+            return this.decode(reader, reader.size());
+        };
+
+        PublishLogsResponse.verify = function (message, _depth) {
+            if (typeof message !== "object" || message === null)
+                return "object expected";
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                return "max depth exceeded";
+            return null;
+        };
+
+        PublishLogsResponse.fromObject = function (object, _depth) {
+            if (object instanceof $root.swarm.PublishLogsResponse)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".swarm.PublishLogsResponse: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            return new $root.swarm.PublishLogsResponse();
+        };
+
+        PublishLogsResponse.toObject = function () {
+            return {};
+        };
+
+        PublishLogsResponse.prototype.toJSON = function() {
+            return PublishLogsResponse.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        PublishLogsResponse.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/swarm.PublishLogsResponse";
+        };
+
+        return PublishLogsResponse;
+    })();
+
+    swarm.ListLogsRequest = (function() {
+
+        const ListLogsRequest = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        ListLogsRequest.prototype.serviceId = "";
+        ListLogsRequest.prototype.taskId = "";
+        ListLogsRequest.prototype.tail = 0;
+
+        ListLogsRequest.create = function(properties) {
+            return new ListLogsRequest(properties);
+        };
+
+        ListLogsRequest.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.serviceId != null && $Object.hasOwnProperty.call(message, "serviceId") && message.serviceId !== "")
+                writer.uint32(10).string(message.serviceId);
+            if (message.taskId != null && $Object.hasOwnProperty.call(message, "taskId") && message.taskId !== "")
+                writer.uint32(18).string(message.taskId);
+            if (message.tail != null && $Object.hasOwnProperty.call(message, "tail") && message.tail !== 0)
+                writer.uint32(24).uint32(message.tail);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        ListLogsRequest.encodeDelimited = function(message, writer) {
+            return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+        };
+
+        ListLogsRequest.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.swarm.ListLogsRequest();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.serviceId = value;
+                        else
+                            delete message.serviceId;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.taskId = value;
+                        else
+                            delete message.taskId;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.tail = value;
+                        else
+                            delete message.tail;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        ListLogsRequest.decodeDelimited = function(reader) {
+            if (!(reader instanceof $Reader))
+                reader = new $Reader(reader);
+            return this.decode(reader, reader.size());
+        };
+
+        ListLogsRequest.verify = function (message, _depth) {
+            if (typeof message !== "object" || message === null)
+                return "object expected";
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                return "max depth exceeded";
+            if (message.serviceId != null && $Object.hasOwnProperty.call(message, "serviceId"))
+                if (!$util.isString(message.serviceId))
+                    return "serviceId: string expected";
+            if (message.taskId != null && $Object.hasOwnProperty.call(message, "taskId"))
+                if (!$util.isString(message.taskId))
+                    return "taskId: string expected";
+            if (message.tail != null && $Object.hasOwnProperty.call(message, "tail"))
+                if (!$util.isInteger(message.tail))
+                    return "tail: integer expected";
+            return null;
+        };
+
+        ListLogsRequest.fromObject = function (object, _depth) {
+            if (object instanceof $root.swarm.ListLogsRequest)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".swarm.ListLogsRequest: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.swarm.ListLogsRequest();
+            if (object.serviceId != null)
+                if (typeof object.serviceId !== "string" || object.serviceId.length)
+                    message.serviceId = $String(object.serviceId);
+            if (object.taskId != null)
+                if (typeof object.taskId !== "string" || object.taskId.length)
+                    message.taskId = $String(object.taskId);
+            if (object.tail != null)
+                if ($Number(object.tail) !== 0)
+                    message.tail = object.tail >>> 0;
+            return message;
+        };
+
+        ListLogsRequest.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.defaults) {
+                object.serviceId = "";
+                object.taskId = "";
+                object.tail = 0;
+            }
+            if (message.serviceId != null && $Object.hasOwnProperty.call(message, "serviceId"))
+                object.serviceId = message.serviceId;
+            if (message.taskId != null && $Object.hasOwnProperty.call(message, "taskId"))
+                object.taskId = message.taskId;
+            if (message.tail != null && $Object.hasOwnProperty.call(message, "tail"))
+                object.tail = message.tail;
+            return object;
+        };
+
+        ListLogsRequest.prototype.toJSON = function() {
+            return ListLogsRequest.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        ListLogsRequest.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/swarm.ListLogsRequest";
+        };
+
+        return ListLogsRequest;
+    })();
+
+    swarm.ListLogsResponse = (function() {
+
+        const ListLogsResponse = function (properties) {
+            this.lines = [];
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        ListLogsResponse.prototype.lines = $util.emptyArray;
+
+        ListLogsResponse.create = function(properties) {
+            return new ListLogsResponse(properties);
+        };
+
+        ListLogsResponse.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.lines != null && message.lines.length)
+                for (let i = 0; i < message.lines.length; ++i)
+                    $root.swarm.LogLine.encode(message.lines[i], writer.uint32(10).fork(), _depth + 1).ldelim();
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        ListLogsResponse.encodeDelimited = function(message, writer) {
+            return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+        };
+
+        ListLogsResponse.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.swarm.ListLogsResponse();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if (!(message.lines && message.lines.length))
+                            message.lines = [];
+                        message.lines.push($root.swarm.LogLine.decode(reader, reader.size(), $undefined, _depth + 1));
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        ListLogsResponse.decodeDelimited = function(reader) {
+            if (!(reader instanceof $Reader))
+                reader = new $Reader(reader);
+            return this.decode(reader, reader.size());
+        };
+
+        ListLogsResponse.verify = function (message, _depth) {
+            if (typeof message !== "object" || message === null)
+                return "object expected";
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                return "max depth exceeded";
+            if (message.lines != null && $Object.hasOwnProperty.call(message, "lines")) {
+                if (!$Array.isArray(message.lines))
+                    return "lines: array expected";
+                for (let i = 0; i < message.lines.length; ++i) {
+                    let error = $root.swarm.LogLine.verify(message.lines[i], _depth + 1);
+                    if (error)
+                        return "lines." + error;
+                }
+            }
+            return null;
+        };
+
+        ListLogsResponse.fromObject = function (object, _depth) {
+            if (object instanceof $root.swarm.ListLogsResponse)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".swarm.ListLogsResponse: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.swarm.ListLogsResponse();
+            if (object.lines) {
+                if (!$Array.isArray(object.lines))
+                    throw $TypeError(".swarm.ListLogsResponse.lines: array expected");
+                message.lines = $Array(object.lines.length);
+                for (let i = 0; i < object.lines.length; ++i) {
+                    if (!$util.isObject(object.lines[i]))
+                        throw $TypeError(".swarm.ListLogsResponse.lines: object expected");
+                    message.lines[i] = $root.swarm.LogLine.fromObject(object.lines[i], _depth + 1);
+                }
+            }
+            return message;
+        };
+
+        ListLogsResponse.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.arrays || options.defaults)
+                object.lines = [];
+            if (message.lines && message.lines.length) {
+                object.lines = $Array(message.lines.length);
+                for (let j = 0; j < message.lines.length; ++j)
+                    object.lines[j] = $root.swarm.LogLine.toObject(message.lines[j], options, _depth + 1);
+            }
+            return object;
+        };
+
+        ListLogsResponse.prototype.toJSON = function() {
+            return ListLogsResponse.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        ListLogsResponse.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/swarm.ListLogsResponse";
+        };
+
+        return ListLogsResponse;
+    })();
+
+    swarm.LogBroker = (function() {
+
+        const LogBroker = function(rpcImpl, requestDelimited, responseDelimited) {
+            $protobuf.rpc.Service.call(this, rpcImpl, requestDelimited, responseDelimited);
+        };
+
+        $Object.defineProperty(LogBroker.prototype = $Object.create($protobuf.rpc.Service.prototype), "constructor", { value: LogBroker, writable: true, enumerable: false, configurable: true });
+
+        LogBroker.create = function(rpcImpl, requestDelimited, responseDelimited) {
+            return new this(rpcImpl, requestDelimited, responseDelimited);
+        };
+
+
+
+        $Object.defineProperties(LogBroker.prototype.publishLogs = function(request, callback) {
+            return $protobuf.rpc.Service.prototype.rpcCall.call(this, LogBroker.prototype.publishLogs, $root.swarm.PublishLogsRequest, $root.swarm.PublishLogsResponse, request, callback);
+        }, {
+            name: { value: "PublishLogs" },
+            path: { value: "/swarm.LogBroker/PublishLogs" },
+            requestType: { value: "PublishLogsRequest" },
+            responseType: { value: "PublishLogsResponse" },
+            requestStream: { value: $undefined },
+            responseStream: { value: $undefined }
+        });
+
+
+
+        $Object.defineProperties(LogBroker.prototype.listLogs = function(request, callback) {
+            return $protobuf.rpc.Service.prototype.rpcCall.call(this, LogBroker.prototype.listLogs, $root.swarm.ListLogsRequest, $root.swarm.ListLogsResponse, request, callback);
+        }, {
+            name: { value: "ListLogs" },
+            path: { value: "/swarm.LogBroker/ListLogs" },
+            requestType: { value: "ListLogsRequest" },
+            responseType: { value: "ListLogsResponse" },
+            requestStream: { value: $undefined },
+            responseStream: { value: $undefined }
+        });
+
+        return LogBroker;
+    })();
+
+    swarm.TaskEndpoint = (function() {
+
+        const TaskEndpoint = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        TaskEndpoint.prototype.taskId = "";
+        TaskEndpoint.prototype.nodeId = "";
+        TaskEndpoint.prototype.addr = "";
+        TaskEndpoint.prototype.port = 0;
+
+        TaskEndpoint.create = function(properties) {
+            return new TaskEndpoint(properties);
+        };
+
+        TaskEndpoint.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.taskId != null && $Object.hasOwnProperty.call(message, "taskId") && message.taskId !== "")
+                writer.uint32(10).string(message.taskId);
+            if (message.nodeId != null && $Object.hasOwnProperty.call(message, "nodeId") && message.nodeId !== "")
+                writer.uint32(18).string(message.nodeId);
+            if (message.addr != null && $Object.hasOwnProperty.call(message, "addr") && message.addr !== "")
+                writer.uint32(26).string(message.addr);
+            if (message.port != null && $Object.hasOwnProperty.call(message, "port") && message.port !== 0)
+                writer.uint32(32).uint32(message.port);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        TaskEndpoint.encodeDelimited = function(message, writer) {
+            return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+        };
+
+        TaskEndpoint.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.swarm.TaskEndpoint();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.taskId = value;
+                        else
+                            delete message.taskId;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.nodeId = value;
+                        else
+                            delete message.nodeId;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.addr = value;
+                        else
+                            delete message.addr;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.port = value;
+                        else
+                            delete message.port;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        TaskEndpoint.decodeDelimited = function(reader) {
+            if (!(reader instanceof $Reader))
+                reader = new $Reader(reader);
+            return this.decode(reader, reader.size());
+        };
+
+        TaskEndpoint.verify = function (message, _depth) {
+            if (typeof message !== "object" || message === null)
+                return "object expected";
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                return "max depth exceeded";
+            if (message.taskId != null && $Object.hasOwnProperty.call(message, "taskId"))
+                if (!$util.isString(message.taskId))
+                    return "taskId: string expected";
+            if (message.nodeId != null && $Object.hasOwnProperty.call(message, "nodeId"))
+                if (!$util.isString(message.nodeId))
+                    return "nodeId: string expected";
+            if (message.addr != null && $Object.hasOwnProperty.call(message, "addr"))
+                if (!$util.isString(message.addr))
+                    return "addr: string expected";
+            if (message.port != null && $Object.hasOwnProperty.call(message, "port"))
+                if (!$util.isInteger(message.port))
+                    return "port: integer expected";
+            return null;
+        };
+
+        TaskEndpoint.fromObject = function (object, _depth) {
+            if (object instanceof $root.swarm.TaskEndpoint)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".swarm.TaskEndpoint: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.swarm.TaskEndpoint();
+            if (object.taskId != null)
+                if (typeof object.taskId !== "string" || object.taskId.length)
+                    message.taskId = $String(object.taskId);
+            if (object.nodeId != null)
+                if (typeof object.nodeId !== "string" || object.nodeId.length)
+                    message.nodeId = $String(object.nodeId);
+            if (object.addr != null)
+                if (typeof object.addr !== "string" || object.addr.length)
+                    message.addr = $String(object.addr);
+            if (object.port != null)
+                if ($Number(object.port) !== 0)
+                    message.port = object.port >>> 0;
+            return message;
+        };
+
+        TaskEndpoint.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.defaults) {
+                object.taskId = "";
+                object.nodeId = "";
+                object.addr = "";
+                object.port = 0;
+            }
+            if (message.taskId != null && $Object.hasOwnProperty.call(message, "taskId"))
+                object.taskId = message.taskId;
+            if (message.nodeId != null && $Object.hasOwnProperty.call(message, "nodeId"))
+                object.nodeId = message.nodeId;
+            if (message.addr != null && $Object.hasOwnProperty.call(message, "addr"))
+                object.addr = message.addr;
+            if (message.port != null && $Object.hasOwnProperty.call(message, "port"))
+                object.port = message.port;
+            return object;
+        };
+
+        TaskEndpoint.prototype.toJSON = function() {
+            return TaskEndpoint.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        TaskEndpoint.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/swarm.TaskEndpoint";
+        };
+
+        return TaskEndpoint;
+    })();
+
+    swarm.PublishedEndpoint = (function() {
+
+        const PublishedEndpoint = function (properties) {
+            this.tasks = [];
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        PublishedEndpoint.prototype.serviceId = "";
+        PublishedEndpoint.prototype.publishedPort = 0;
+        PublishedEndpoint.prototype.targetPort = 0;
+        PublishedEndpoint.prototype.protocol = 0;
+        PublishedEndpoint.prototype.tasks = $util.emptyArray;
+
+        PublishedEndpoint.create = function(properties) {
+            return new PublishedEndpoint(properties);
+        };
+
+        PublishedEndpoint.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.serviceId != null && $Object.hasOwnProperty.call(message, "serviceId") && message.serviceId !== "")
+                writer.uint32(10).string(message.serviceId);
+            if (message.publishedPort != null && $Object.hasOwnProperty.call(message, "publishedPort") && message.publishedPort !== 0)
+                writer.uint32(16).uint32(message.publishedPort);
+            if (message.targetPort != null && $Object.hasOwnProperty.call(message, "targetPort") && message.targetPort !== 0)
+                writer.uint32(24).uint32(message.targetPort);
+            if (message.protocol != null && $Object.hasOwnProperty.call(message, "protocol") && message.protocol !== 0)
+                writer.uint32(32).int32(message.protocol);
+            if (message.tasks != null && message.tasks.length)
+                for (let i = 0; i < message.tasks.length; ++i)
+                    $root.swarm.TaskEndpoint.encode(message.tasks[i], writer.uint32(42).fork(), _depth + 1).ldelim();
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        PublishedEndpoint.encodeDelimited = function(message, writer) {
+            return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+        };
+
+        PublishedEndpoint.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.swarm.PublishedEndpoint();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.serviceId = value;
+                        else
+                            delete message.serviceId;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.publishedPort = value;
+                        else
+                            delete message.publishedPort;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.targetPort = value;
+                        else
+                            delete message.targetPort;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.int32())
+                            message.protocol = value;
+                        else
+                            delete message.protocol;
+                        continue;
+                    }
+                case 5: {
+                        if (wireType !== 2)
+                            break;
+                        if (!(message.tasks && message.tasks.length))
+                            message.tasks = [];
+                        message.tasks.push($root.swarm.TaskEndpoint.decode(reader, reader.size(), $undefined, _depth + 1));
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        PublishedEndpoint.decodeDelimited = function(reader) {
+            if (!(reader instanceof $Reader))
+                reader = new $Reader(reader);
+            return this.decode(reader, reader.size());
+        };
+
+        PublishedEndpoint.verify = function (message, _depth) {
+            if (typeof message !== "object" || message === null)
+                return "object expected";
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                return "max depth exceeded";
+            if (message.serviceId != null && $Object.hasOwnProperty.call(message, "serviceId"))
+                if (!$util.isString(message.serviceId))
+                    return "serviceId: string expected";
+            if (message.publishedPort != null && $Object.hasOwnProperty.call(message, "publishedPort"))
+                if (!$util.isInteger(message.publishedPort))
+                    return "publishedPort: integer expected";
+            if (message.targetPort != null && $Object.hasOwnProperty.call(message, "targetPort"))
+                if (!$util.isInteger(message.targetPort))
+                    return "targetPort: integer expected";
+            if (message.protocol != null && $Object.hasOwnProperty.call(message, "protocol"))
+                if (typeof message.protocol !== "number" || (message.protocol | 0) !== message.protocol)
+                    return "protocol: enum value expected";
+            if (message.tasks != null && $Object.hasOwnProperty.call(message, "tasks")) {
+                if (!$Array.isArray(message.tasks))
+                    return "tasks: array expected";
+                for (let i = 0; i < message.tasks.length; ++i) {
+                    let error = $root.swarm.TaskEndpoint.verify(message.tasks[i], _depth + 1);
+                    if (error)
+                        return "tasks." + error;
+                }
+            }
+            return null;
+        };
+
+        PublishedEndpoint.fromObject = function (object, _depth) {
+            if (object instanceof $root.swarm.PublishedEndpoint)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".swarm.PublishedEndpoint: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.swarm.PublishedEndpoint();
+            if (object.serviceId != null)
+                if (typeof object.serviceId !== "string" || object.serviceId.length)
+                    message.serviceId = $String(object.serviceId);
+            if (object.publishedPort != null)
+                if ($Number(object.publishedPort) !== 0)
+                    message.publishedPort = object.publishedPort >>> 0;
+            if (object.targetPort != null)
+                if ($Number(object.targetPort) !== 0)
+                    message.targetPort = object.targetPort >>> 0;
+            if (object.protocol !== 0 && (typeof object.protocol !== "string" || $root.swarm.PortConfig.Protocol[object.protocol] !== 0))
+                switch (object.protocol) {
+                case "TCP":
+                case 0:
+                    message.protocol = 0;
+                    break;
+                case "UDP":
+                case 1:
+                    message.protocol = 1;
+                    break;
+                default:
+                    if (typeof object.protocol === "number" && (object.protocol | 0) === object.protocol)
+                        message.protocol = object.protocol;
+                }
+            if (object.tasks) {
+                if (!$Array.isArray(object.tasks))
+                    throw $TypeError(".swarm.PublishedEndpoint.tasks: array expected");
+                message.tasks = $Array(object.tasks.length);
+                for (let i = 0; i < object.tasks.length; ++i) {
+                    if (!$util.isObject(object.tasks[i]))
+                        throw $TypeError(".swarm.PublishedEndpoint.tasks: object expected");
+                    message.tasks[i] = $root.swarm.TaskEndpoint.fromObject(object.tasks[i], _depth + 1);
+                }
+            }
+            return message;
+        };
+
+        PublishedEndpoint.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.arrays || options.defaults)
+                object.tasks = [];
+            if (options.defaults) {
+                object.serviceId = "";
+                object.publishedPort = 0;
+                object.targetPort = 0;
+                object.protocol = options.enums === $String ? "TCP" : 0;
+            }
+            if (message.serviceId != null && $Object.hasOwnProperty.call(message, "serviceId"))
+                object.serviceId = message.serviceId;
+            if (message.publishedPort != null && $Object.hasOwnProperty.call(message, "publishedPort"))
+                object.publishedPort = message.publishedPort;
+            if (message.targetPort != null && $Object.hasOwnProperty.call(message, "targetPort"))
+                object.targetPort = message.targetPort;
+            if (message.protocol != null && $Object.hasOwnProperty.call(message, "protocol"))
+                object.protocol = options.enums === $String ? $root.swarm.PortConfig.Protocol[message.protocol] === $undefined ? message.protocol : $root.swarm.PortConfig.Protocol[message.protocol] : message.protocol;
+            if (message.tasks && message.tasks.length) {
+                object.tasks = $Array(message.tasks.length);
+                for (let j = 0; j < message.tasks.length; ++j)
+                    object.tasks[j] = $root.swarm.TaskEndpoint.toObject(message.tasks[j], options, _depth + 1);
+            }
+            return object;
+        };
+
+        PublishedEndpoint.prototype.toJSON = function() {
+            return PublishedEndpoint.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        PublishedEndpoint.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/swarm.PublishedEndpoint";
+        };
+
+        return PublishedEndpoint;
+    })();
+
+    swarm.EndpointsRequest = (function() {
+
+        const EndpointsRequest = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        EndpointsRequest.create = function(properties) {
+            return new EndpointsRequest(properties);
+        };
+
+        EndpointsRequest.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        EndpointsRequest.encodeDelimited = function(message, writer) {
+            return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+        };
+
+        EndpointsRequest.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.swarm.EndpointsRequest();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                reader.skipType(tag & 7, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        EndpointsRequest.decodeDelimited = function(reader) {
+            if (!(reader instanceof $Reader))
+                reader = new $Reader(reader);
+            return this.decode(reader, reader.size());
+        };
+
+        EndpointsRequest.verify = function (message, _depth) {
+            if (typeof message !== "object" || message === null)
+                return "object expected";
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                return "max depth exceeded";
+            return null;
+        };
+
+        EndpointsRequest.fromObject = function (object, _depth) {
+            if (object instanceof $root.swarm.EndpointsRequest)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".swarm.EndpointsRequest: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            return new $root.swarm.EndpointsRequest();
+        };
+
+        EndpointsRequest.toObject = function () {
+            return {};
+        };
+
+        EndpointsRequest.prototype.toJSON = function() {
+            return EndpointsRequest.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        EndpointsRequest.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/swarm.EndpointsRequest";
+        };
+
+        return EndpointsRequest;
+    })();
+
+    swarm.EndpointsResponse = (function() {
+
+        const EndpointsResponse = function (properties) {
+            this.endpoints = [];
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        EndpointsResponse.prototype.endpoints = $util.emptyArray;
+
+        EndpointsResponse.create = function(properties) {
+            return new EndpointsResponse(properties);
+        };
+
+        EndpointsResponse.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.endpoints != null && message.endpoints.length)
+                for (let i = 0; i < message.endpoints.length; ++i)
+                    $root.swarm.PublishedEndpoint.encode(message.endpoints[i], writer.uint32(10).fork(), _depth + 1).ldelim();
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        EndpointsResponse.encodeDelimited = function(message, writer) {
+            return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+        };
+
+        EndpointsResponse.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.swarm.EndpointsResponse();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if (!(message.endpoints && message.endpoints.length))
+                            message.endpoints = [];
+                        message.endpoints.push($root.swarm.PublishedEndpoint.decode(reader, reader.size(), $undefined, _depth + 1));
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        EndpointsResponse.decodeDelimited = function(reader) {
+            if (!(reader instanceof $Reader))
+                reader = new $Reader(reader);
+            return this.decode(reader, reader.size());
+        };
+
+        EndpointsResponse.verify = function (message, _depth) {
+            if (typeof message !== "object" || message === null)
+                return "object expected";
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                return "max depth exceeded";
+            if (message.endpoints != null && $Object.hasOwnProperty.call(message, "endpoints")) {
+                if (!$Array.isArray(message.endpoints))
+                    return "endpoints: array expected";
+                for (let i = 0; i < message.endpoints.length; ++i) {
+                    let error = $root.swarm.PublishedEndpoint.verify(message.endpoints[i], _depth + 1);
+                    if (error)
+                        return "endpoints." + error;
+                }
+            }
+            return null;
+        };
+
+        EndpointsResponse.fromObject = function (object, _depth) {
+            if (object instanceof $root.swarm.EndpointsResponse)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".swarm.EndpointsResponse: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.swarm.EndpointsResponse();
+            if (object.endpoints) {
+                if (!$Array.isArray(object.endpoints))
+                    throw $TypeError(".swarm.EndpointsResponse.endpoints: array expected");
+                message.endpoints = $Array(object.endpoints.length);
+                for (let i = 0; i < object.endpoints.length; ++i) {
+                    if (!$util.isObject(object.endpoints[i]))
+                        throw $TypeError(".swarm.EndpointsResponse.endpoints: object expected");
+                    message.endpoints[i] = $root.swarm.PublishedEndpoint.fromObject(object.endpoints[i], _depth + 1);
+                }
+            }
+            return message;
+        };
+
+        EndpointsResponse.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.arrays || options.defaults)
+                object.endpoints = [];
+            if (message.endpoints && message.endpoints.length) {
+                object.endpoints = $Array(message.endpoints.length);
+                for (let j = 0; j < message.endpoints.length; ++j)
+                    object.endpoints[j] = $root.swarm.PublishedEndpoint.toObject(message.endpoints[j], options, _depth + 1);
+            }
+            return object;
+        };
+
+        EndpointsResponse.prototype.toJSON = function() {
+            return EndpointsResponse.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        EndpointsResponse.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/swarm.EndpointsResponse";
+        };
+
+        return EndpointsResponse;
+    })();
+
+    swarm.Ingress = (function() {
+
+        const Ingress = function(rpcImpl, requestDelimited, responseDelimited) {
+            $protobuf.rpc.Service.call(this, rpcImpl, requestDelimited, responseDelimited);
+        };
+
+        $Object.defineProperty(Ingress.prototype = $Object.create($protobuf.rpc.Service.prototype), "constructor", { value: Ingress, writable: true, enumerable: false, configurable: true });
+
+        Ingress.create = function(rpcImpl, requestDelimited, responseDelimited) {
+            return new this(rpcImpl, requestDelimited, responseDelimited);
+        };
+
+
+
+        $Object.defineProperties(Ingress.prototype.endpoints = function(request, callback) {
+            return $protobuf.rpc.Service.prototype.rpcCall.call(this, Ingress.prototype.endpoints, $root.swarm.EndpointsRequest, $root.swarm.EndpointsResponse, request, callback);
+        }, {
+            name: { value: "Endpoints" },
+            path: { value: "/swarm.Ingress/Endpoints" },
+            requestType: { value: "EndpointsRequest" },
+            responseType: { value: "EndpointsResponse" },
+            requestStream: { value: $undefined },
+            responseStream: { value: $undefined }
+        });
+
+        return Ingress;
     })();
 
     swarm.EntryType = (function() {
