@@ -522,7 +522,10 @@ export class Agent {
         timestamp: toLong(BigInt(Math.max(0, Math.floor(this.#clock.now())))),
         message: report.message ?? '',
         err: report.err ?? '',
-        ...(report.exitCode === undefined ? {} : { container: { exitCode: report.exitCode } }),
+        ...(report.exitCode === undefined && report.pid === undefined
+          ? {}
+          : { container: { exitCode: report.exitCode ?? 0, pid: report.pid ?? 0 } }),
+        ...(report.ports === undefined ? {} : { ports: report.ports }),
       }),
     );
   }

@@ -11,6 +11,10 @@ export interface TaskStatusReport {
   message?: string;
   err?: string;
   exitCode?: number;
+  /** Ports the task listens on (host-published ports: `publishedPort` is the host port). */
+  ports?: swarm.PortConfig.$Properties[];
+  /** The task's process ID, when the executor knows it. */
+  pid?: number;
 }
 
 /** Handed to the executor with each task it starts. */
