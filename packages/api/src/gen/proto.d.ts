@@ -2570,6 +2570,9 @@ export namespace swarm {
         /** NodeDescription tlsInfo. */
         tlsInfo?: (swarm.NodeTLSInfo.$Properties|null);
 
+        /** NodeDescription addr. */
+        addr: string;
+
         /**
          * Creates a new NodeDescription instance using the specified properties.
          * @param [properties] Properties to set
@@ -2668,6 +2671,9 @@ export namespace swarm {
 
             /** NodeDescription tlsInfo */
             tlsInfo?: (swarm.NodeTLSInfo.$Properties|null);
+
+            /** NodeDescription addr */
+            addr?: (string|null);
 
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];

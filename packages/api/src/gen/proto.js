@@ -3720,6 +3720,7 @@ export const swarm = $root.swarm = (() => {
         NodeDescription.prototype.resources = null;
         NodeDescription.prototype.engineLabels = $util.emptyObject;
         NodeDescription.prototype.tlsInfo = null;
+        NodeDescription.prototype.addr = "";
 
         NodeDescription.create = function(properties) {
             return new NodeDescription(properties);
@@ -3743,6 +3744,8 @@ export const swarm = $root.swarm = (() => {
                     writer.uint32(34).fork().uint32(10).string(keys[i]).uint32(18).string(message.engineLabels[keys[i]]).ldelim();
             if (message.tlsInfo != null && $Object.hasOwnProperty.call(message, "tlsInfo"))
                 $root.swarm.NodeTLSInfo.encode(message.tlsInfo, writer.uint32(42).fork(), _depth + 1).ldelim();
+            if (message.addr != null && $Object.hasOwnProperty.call(message, "addr") && message.addr !== "")
+                writer.uint32(50).string(message.addr);
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -3843,6 +3846,15 @@ export const swarm = $root.swarm = (() => {
                         message.tlsInfo = $root.swarm.NodeTLSInfo.decode(reader, reader.size(), $undefined, _depth + 1, message.tlsInfo);
                         continue;
                     }
+                case 6: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.addr = value;
+                        else
+                            delete message.addr;
+                        continue;
+                    }
                 }
                 reader.skipType(wireType, _depth, tag);
                 if (!reader.discardUnknown) {
@@ -3899,6 +3911,9 @@ export const swarm = $root.swarm = (() => {
                 if (error)
                     return "tlsInfo." + error;
             }
+            if (message.addr != null && $Object.hasOwnProperty.call(message, "addr"))
+                if (!$util.isString(message.addr))
+                    return "addr: string expected";
             return null;
         };
 
@@ -3940,6 +3955,9 @@ export const swarm = $root.swarm = (() => {
                     throw $TypeError(".swarm.NodeDescription.tlsInfo: object expected");
                 message.tlsInfo = $root.swarm.NodeTLSInfo.fromObject(object.tlsInfo, _depth + 1);
             }
+            if (object.addr != null)
+                if (typeof object.addr !== "string" || object.addr.length)
+                    message.addr = $String(object.addr);
             return message;
         };
 
@@ -3958,6 +3976,7 @@ export const swarm = $root.swarm = (() => {
                 object.platform = null;
                 object.resources = null;
                 object.tlsInfo = null;
+                object.addr = "";
             }
             if (message.hostname != null && $Object.hasOwnProperty.call(message, "hostname"))
                 object.hostname = message.hostname;
@@ -3976,6 +3995,8 @@ export const swarm = $root.swarm = (() => {
             }
             if (message.tlsInfo != null && $Object.hasOwnProperty.call(message, "tlsInfo"))
                 object.tlsInfo = $root.swarm.NodeTLSInfo.toObject(message.tlsInfo, options, _depth + 1);
+            if (message.addr != null && $Object.hasOwnProperty.call(message, "addr"))
+                object.addr = message.addr;
             return object;
         };
 
