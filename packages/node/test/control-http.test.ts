@@ -1,0 +1,213 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { isSwarmError, SwarmError } from '@swarm/api';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ControlClient, parseControlHost } from '../src/control/client.js';
+import { MAX_BODY_BYTES, serveControl, statusForCode } from '../src/control/http.js';
+import { FakeControlApi, NODE1, startFakeDaemon } from './fixtures/cli-fake-api.js';
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  while (cleanups.length > 0) await cleanups.pop()!();
+});
+
+async function daemon() {
+  const d = await startFakeDaemon();
+  cleanups.push(d.close);
+  return d;
+}
+
+function tmp(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'swarm-ctl-'));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** A raw HTTP call, to see statuses and bodies the client hides. */
+function raw(
+  socketPath: string,
+  method: string,
+  path: string,
+  body = '',
+): Promise<{ status: number; body: unknown }> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { socketPath, method, path, headers: { 'content-type': 'application/json' } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString()) }),
+        );
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+describe('control transport over a unix socket', () => {
+  it('returns results and passes requests through', async () => {
+    const d = await daemon();
+    const client = new ControlClient(d.host);
+    const info = await client.info();
+    expect(info.nodeId).toBe(NODE1);
+    const token = await client.joinToken({ role: 'manager', rotate: true });
+    expect(token.token).toMatch(/^SWMTKN-1-/);
+    expect(d.api.callsOf('joinToken')).toEqual([{ role: 'manager', rotate: true }]);
+  });
+
+  it('rebuilds SwarmErrors with their code, message and details', async () => {
+    const d = await daemon();
+    d.api.overrides.set('serviceInspect', () => {
+      throw new SwarmError('NOT_FOUND', 'service nope not found', { id: 'nope' });
+    });
+    const err = await new ControlClient(d.host).serviceInspect({ id: 'nope' }).catch((e: unknown) => e);
+    expect(isSwarmError(err, 'NOT_FOUND')).toBe(true);
+    expect((err as SwarmError).message).toBe('service nope not found');
+    expect((err as SwarmError).details).toEqual({ id: 'nope' });
+    const r = await raw(d.socketPath, 'POST', '/v1/serviceInspect', '{"id":"nope"}');
+    expect(r.status).toBe(404);
+    expect(r.body).toEqual({
+      error: {
+        name: 'SwarmError',
+        code: 'NOT_FOUND',
+        message: 'service nope not found',
+        details: { id: 'nope' },
+      },
+    });
+  });
+
+  it('maps error codes to HTTP statuses', async () => {
+    const d = await daemon();
+    const cases: [string, number][] = [
+      ['INVALID_ARGUMENT', 400],
+      ['NOT_FOUND', 404],
+      ['ALREADY_IN_SWARM', 409],
+      ['SEQUENCE_CONFLICT', 409],
+      ['SWARM_LOCKED', 423],
+      ['NOT_A_MANAGER', 503],
+      ['SOMETHING_ELSE', 500],
+    ];
+    for (const [code, status] of cases) {
+      expect(statusForCode(code)).toBe(status);
+      d.api.fail('info', code, `m ${code}`);
+      expect((await raw(d.socketPath, 'POST', '/v1/info')).status).toBe(status);
+    }
+  });
+
+  it('turns a plain Error into INTERNAL with its message', async () => {
+    const d = await daemon();
+    d.api.overrides.set('nodeList', () => {
+      throw new Error('boom');
+    });
+    const err = await new ControlClient(d.host).nodeList().catch((e: unknown) => e);
+    expect(isSwarmError(err, 'INTERNAL')).toBe(true);
+    expect((err as Error).message).toBe('boom');
+  });
+
+  it('answers unknown methods, prototype names and GETs with errors', async () => {
+    const d = await daemon();
+    const unknown = await raw(d.socketPath, 'POST', '/v1/dropTables');
+    expect(unknown.status).toBe(404);
+    expect((unknown.body as { error: { code: string } }).error.code).toBe('UNKNOWN_METHOD');
+    expect((await raw(d.socketPath, 'POST', '/v1/constructor')).status).toBe(404);
+    expect((await raw(d.socketPath, 'POST', '/v1/toString')).status).toBe(404);
+    expect((await raw(d.socketPath, 'GET', '/v1/info')).status).toBe(405);
+    const client = new ControlClient(d.host);
+    const err = await client.call('dropTables' as never).catch((e: unknown) => e);
+    expect(isSwarmError(err, 'UNKNOWN_METHOD')).toBe(true);
+  });
+
+  it('refuses bad JSON, non-object bodies and bodies over the limit', async () => {
+    const d = await daemon();
+    expect((await raw(d.socketPath, 'POST', '/v1/info', '{nope')).status).toBe(400);
+    expect((await raw(d.socketPath, 'POST', '/v1/info', '[1]')).status).toBe(400);
+    const big = JSON.stringify({ name: 's', dataBase64: 'A'.repeat(MAX_BODY_BYTES) });
+    const err = await new ControlClient(d.host)
+      .call('secretCreate', JSON.parse(big) as object)
+      .catch((e: unknown) => e);
+    // The server may answer 413 or reset the connection mid-upload; either way nothing is created.
+    expect(isSwarmError(err)).toBe(true);
+    expect(['PAYLOAD_TOO_LARGE', 'DAEMON_CONNECTION_LOST']).toContain((err as SwarmError).code);
+    expect(d.api.callsOf('secretCreate')).toEqual([]);
+    // A 600 KiB secret (base64) still fits.
+    const ok = await new ControlClient(d.host).secretCreate({
+      name: 's',
+      dataBase64: 'A'.repeat(700 * 1024),
+    });
+    expect(ok.name).toBe('s');
+  });
+
+  it('creates the socket with mode 0600', async () => {
+    const d = await daemon();
+    expect(statSync(d.socketPath).mode & 0o777).toBe(0o600);
+  });
+
+  it('replaces a stale socket file but not a live one or a regular file', async () => {
+    const dir = tmp();
+    const path = join(dir, 'swarm.sock');
+    // A socket file whose owner died: a real process listens, then is killed (nothing unlinks the file).
+    const child = spawn(process.execPath, [
+      '-e',
+      `require('net').createServer().listen(${JSON.stringify(path)}, () => console.log('up'))`,
+    ]);
+    await new Promise<void>((r) => child.stdout.once('data', () => r()));
+    child.kill('SIGKILL');
+    await new Promise<void>((r) => child.once('exit', () => r()));
+    expect(statSync(path).isSocket()).toBe(true);
+    const s1 = await serveControl(new FakeControlApi(), { socketPath: path });
+    cleanups.push(() => s1.close());
+    expect((await new ControlClient(s1.address).info()).nodeId).toBe(NODE1);
+
+    const again = await serveControl(new FakeControlApi(), { socketPath: path }).catch((e: unknown) => e);
+    expect(isSwarmError(again, 'DAEMON_ALREADY_RUNNING')).toBe(true);
+
+    const file = join(dir, 'plain');
+    writeFileSync(file, 'x');
+    const onFile = await serveControl(new FakeControlApi(), { socketPath: file }).catch((e: unknown) => e);
+    expect(isSwarmError(onFile, 'SOCKET_PATH_IN_USE')).toBe(true);
+  });
+
+  it('says how to start the daemon when nothing listens', async () => {
+    const dir = tmp();
+    const client = new ControlClient(`unix://${join(dir, 'swarm.sock')}`);
+    const err = await client.info().catch((e: unknown) => e);
+    expect(isSwarmError(err, 'DAEMON_UNREACHABLE')).toBe(true);
+    expect((err as Error).message).toBe(
+      `Cannot connect to the swarm daemon at unix://${dir}/swarm.sock: is \`swarm daemon --data-dir ${dir}\` running?`,
+    );
+  });
+
+  it('serves loopback TCP and refuses other addresses', async () => {
+    const s = await serveControl(new FakeControlApi(), { host: '127.0.0.1', port: 0 });
+    cleanups.push(() => s.close());
+    expect(s.address).toMatch(/^tcp:\/\/127\.0\.0\.1:\d+$/);
+    expect((await new ControlClient(s.address).info()).nodeId).toBe(NODE1);
+    const err = await serveControl(new FakeControlApi(), { host: '0.0.0.0', port: 0 }).catch(
+      (e: unknown) => e,
+    );
+    expect(isSwarmError(err, 'INVALID_ARGUMENT')).toBe(true);
+  });
+
+  it('applies an optional per-call timeout', async () => {
+    const d = await daemon();
+    d.api.overrides.set('serviceCreate', () => new Promise(() => {}));
+    const err = await new ControlClient(d.host)
+      .call('serviceCreate', { spec: {} }, { timeoutMs: 50 })
+      .catch((e: unknown) => e);
+    expect(isSwarmError(err, 'DEADLINE_EXCEEDED')).toBe(true);
+  });
+
+  it('parses host URLs', () => {
+    expect(parseControlHost('unix:///a/b.sock')).toEqual({ socketPath: '/a/b.sock' });
+    expect(parseControlHost('tcp://127.0.0.1:2375')).toEqual({ host: '127.0.0.1', port: 2375 });
+    expect(parseControlHost('tcp://[::1]:2375')).toEqual({ host: '::1', port: 2375 });
+    for (const bad of ['unix://rel.sock', 'tcp://127.0.0.1', 'tcp://h:0', 'http://x:1', '/a.sock']) {
+      expect(() => parseControlHost(bad)).toThrow(/invalid --host/);
+    }
+  });
+});
