@@ -1,0 +1,165 @@
+// The published-port table every node's ingress proxy forwards by: for each port a service
+// publishes in ingress mode, the tasks that run now, where (the node's address) and on which host
+// port (the one the task reported). Computed from the store on a manager; served by the Ingress RPC.
+import { type Clock, type Logger, noopLogger, swarm, systemClock, type Timer } from '@swarm/api';
+import type { ReadTx, Store, StoreEvent } from '@swarm/store';
+
+const S = swarm.TaskState;
+
+/**
+ * The host part of a node address: `10.0.0.5:2377` → `10.0.0.5`, `[fd00::1]:2377` → `fd00::1`;
+ * a bare IPv4, IPv6 or host name is returned as is.
+ */
+export function hostOf(addr: string): string {
+  const a = addr.trim();
+  if (a.startsWith('[')) {
+    const end = a.indexOf(']');
+    return end > 0 ? a.slice(1, end) : '';
+  }
+  const colon = a.indexOf(':');
+  if (colon >= 0 && colon === a.lastIndexOf(':')) return a.slice(0, colon);
+  return a;
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The ports a service publishes through the ingress proxy (ingress mode, a published port set). */
+export function ingressPorts(service: swarm.Service): swarm.PortConfig[] {
+  return (service.spec?.endpoint?.ports ?? []).filter(
+    (p) => (p.publishedPort ?? 0) > 0 && (p.publishMode ?? 0) === swarm.PortConfig.PublishMode.INGRESS,
+  ) as swarm.PortConfig[];
+}
+
+/**
+ * Every published ingress port with the tasks behind it: tasks that run (state and desired state
+ * RUNNING) on a READY node with an address, and that reported the host port for the port's target
+ * (`task.status.ports`: the PortConfig with the same target port and protocol; its `publishedPort`
+ * is the host port). A task that has not reported it yet is left out. Sorted by published port,
+ * protocol and service ID; tasks by node ID and task ID.
+ */
+export function publishedEndpoints(tx: ReadTx): swarm.PublishedEndpoint[] {
+  const out: swarm.PublishedEndpoint[] = [];
+  const nodeAddr = new Map<string, string | undefined>();
+  const addrOf = (nodeId: string): string | undefined => {
+    if (nodeAddr.has(nodeId)) return nodeAddr.get(nodeId);
+    const node = tx.get('node', nodeId);
+    const addr =
+      node !== undefined && node.status?.state === swarm.NodeStatus.State.READY
+        ? hostOf(node.status?.addr ?? '') || undefined
+        : undefined;
+    nodeAddr.set(nodeId, addr);
+    return addr;
+  };
+  for (const service of tx.list('service')) {
+    const ports = ingressPorts(service);
+    if (ports.length === 0) continue;
+    const running = tx
+      .find('task', { serviceId: service.id, desiredState: S.RUNNING })
+      .filter((t) => t.status?.state === S.RUNNING && !!t.nodeId);
+    for (const p of ports) {
+      const protocol = p.protocol ?? swarm.PortConfig.Protocol.TCP;
+      const tasks: swarm.TaskEndpoint[] = [];
+      for (const t of running) {
+        const reported = (t.status?.ports ?? []).find(
+          (r) => r.targetPort === p.targetPort && (r.protocol ?? swarm.PortConfig.Protocol.TCP) === protocol,
+        );
+        const hostPort = reported?.publishedPort ?? 0;
+        if (hostPort <= 0 || hostPort > 65535) continue;
+        const addr = addrOf(t.nodeId);
+        if (addr === undefined) continue;
+        tasks.push(swarm.TaskEndpoint.create({ taskId: t.id, nodeId: t.nodeId, addr, port: hostPort }));
+      }
+      tasks.sort((a, b) => cmp(a.nodeId, b.nodeId) || cmp(a.taskId, b.taskId));
+      out.push(
+        swarm.PublishedEndpoint.create({
+          serviceId: service.id,
+          publishedPort: p.publishedPort ?? 0,
+          targetPort: p.targetPort ?? 0,
+          protocol,
+          tasks,
+        }),
+      );
+    }
+  }
+  out.sort(
+    (a, b) => a.publishedPort - b.publishedPort || a.protocol - b.protocol || cmp(a.serviceId, b.serviceId),
+  );
+  return out;
+}
+
+/**
+ * A canonical string of an endpoint table: equal exactly when the tables are. Cheap change
+ * detection for whoever pushes the table to ingress proxies.
+ */
+export function endpointsKey(endpoints: readonly swarm.PublishedEndpoint.$Properties[]): string {
+  let s = '';
+  for (const e of endpoints) {
+    s += `${e.serviceId}|${e.publishedPort}/${e.protocol ?? 0}>${e.targetPort}:`;
+    for (const t of e.tasks ?? []) s += `${t.taskId}@${t.nodeId}=${t.addr}:${t.port},`;
+    s += ';';
+  }
+  return s;
+}
+
+/** Store changes that can change the table: any service or node change, and task changes of running-ness, node or ports. */
+function relevant(e: StoreEvent): boolean {
+  if (e.kind === 'service' || e.kind === 'node') return true;
+  if (e.kind !== 'task') return false;
+  const t = e.object as swarm.Task;
+  const old = e.old as swarm.Task | undefined;
+  const live = (x: swarm.Task | undefined): boolean =>
+    x !== undefined && x.desiredState === S.RUNNING && x.status?.state === S.RUNNING;
+  if (e.action !== 'update' || old === undefined) return live(t);
+  if (live(t) !== live(old)) return true;
+  if (!live(t)) return false;
+  return t.nodeId !== old.nodeId || (t.status?.ports?.length ?? 0) !== (old.status?.ports?.length ?? 0);
+}
+
+export interface WatchEndpointsOptions {
+  clock?: Clock;
+  logger?: Logger;
+  /** Changes within this many ms are folded into one recomputation. Default 50. */
+  batchMs?: number;
+}
+
+/**
+ * Calls `listener` with the table now and again whenever it changes (debounced by `batchMs`), until
+ * the returned function is called. Tables equal to the last one delivered are not delivered again.
+ */
+export function watchPublishedEndpoints(
+  store: Store,
+  listener: (endpoints: swarm.PublishedEndpoint[], key: string) => void,
+  options: WatchEndpointsOptions = {},
+): () => void {
+  const clock = options.clock ?? systemClock;
+  const log = options.logger ?? noopLogger;
+  const batchMs = options.batchMs ?? 50;
+  if (!(batchMs >= 0)) throw new RangeError(`batchMs must be >= 0, got ${batchMs}`);
+  let lastKey: string | undefined;
+  let timer: Timer | undefined;
+  let stopped = false;
+  const publish = (): void => {
+    timer = undefined;
+    if (stopped) return;
+    const endpoints = store.view(publishedEndpoints);
+    const key = endpointsKey(endpoints);
+    if (key === lastKey) return;
+    lastKey = key;
+    try {
+      listener(endpoints, key);
+    } catch (err) {
+      log.error('endpoints listener failed', { error: String(err) });
+    }
+  };
+  const unwatch = store.watch({ kinds: ['service', 'node', 'task'], match: relevant }, () => {
+    if (timer === undefined && !stopped) timer = clock.setTimeout(publish, batchMs);
+  });
+  publish();
+  return () => {
+    stopped = true;
+    timer?.cancel();
+    unwatch();
+  };
+}
