@@ -1,0 +1,713 @@
+/**
+ * The control API as the daemon serves it. Reads come from this manager's replica of the store;
+ * writes go through raft (a follower's proposal is forwarded to the leader and resolves once
+ * applied here), so any manager can serve the CLI. Workers answer with Docker's "not a swarm
+ * manager" error.
+ */
+import { fromLong, SwarmError, swarm, toLong } from '@swarm/api';
+import { generateJoinToken } from '@swarm/ca';
+import { parseConstraint, ZONE_LABEL } from '@swarm/scheduler';
+import { assertSecretName, generateUnlockKey, MAX_SECRET_BYTES, MIN_SECRET_BYTES } from '@swarm/secret-store';
+import type { ReadTx } from '@swarm/store';
+import {
+  type ControlApi,
+  type InfoResult,
+  JSON_OPTIONS,
+  type Json,
+  type LogLineView,
+  type NodeView,
+  type SecretView,
+  type ServiceView,
+  type TaskView,
+} from '../control/api.js';
+import { clusterOf } from '../manager/ca-service.js';
+import type { Manager } from '../manager/manager.js';
+import { type Daemon, NOT_A_MANAGER_MESSAGE, VERSION, WORKER_NOT_MANAGER_MESSAGE } from './daemon.js';
+import { managerCalls } from './wiring.js';
+
+const S = swarm.TaskState;
+const dec = new TextDecoder();
+
+type Kind = 'node' | 'service' | 'secret' | 'task';
+
+/** Finds one object by full ID, unique ID prefix, or name (hostname for nodes). */
+function resolve<K extends Kind>(
+  tx: ReadTx,
+  kind: K,
+  ref: string,
+): NonNullable<ReturnType<ReadTx['get']>> & { id: string } {
+  if (typeof ref !== 'string' || ref === '')
+    throw new SwarmError('INVALID_ARGUMENT', `a ${kind} ID or name is required`);
+  const exact = tx.get(kind, ref);
+  if (exact) return exact as never;
+  const all = tx.list(kind) as Array<{
+    id: string;
+    spec?: { annotations?: { name?: string } };
+    description?: { hostname?: string };
+  }>;
+  const byName = all.filter(
+    (o) => o.spec?.annotations?.name === ref || (kind === 'node' && o.description?.hostname === ref),
+  );
+  if (byName.length === 1) return byName[0] as never;
+  const byPrefix = all.filter((o) => o.id.startsWith(ref));
+  if (byPrefix.length === 1 && byName.length === 0) return byPrefix[0] as never;
+  if (byName.length > 1 || byPrefix.length > 1)
+    throw new SwarmError('AMBIGUOUS', `${kind} ${JSON.stringify(ref)} is ambiguous: use a longer ID prefix`, {
+      ref,
+    });
+  throw new SwarmError('NOT_FOUND', `${kind} not found: ${ref}`, { kind, ref });
+}
+
+const lower = (s: string) => s.toLowerCase();
+
+function stateName(s: number | null | undefined): string {
+  return lower(swarm.TaskState[s ?? 0] ?? String(s));
+}
+
+function nodeView(n: swarm.Node, self: string): NodeView {
+  const labels = { ...(n.spec?.annotations?.labels ?? {}) };
+  return {
+    id: n.id,
+    hostname: n.description?.hostname ?? '',
+    role: n.role === swarm.NodeRole.NODE_ROLE_MANAGER ? 'manager' : 'worker',
+    status: lower(swarm.NodeStatus.State[n.status?.state ?? 0] ?? 'unknown'),
+    availability: lower(
+      swarm.NodeSpec.Availability[n.spec?.availability ?? 0] ?? 'active',
+    ) as NodeView['availability'],
+    managerStatus: n.managerStatus?.addr
+      ? n.managerStatus.leader
+        ? 'Leader'
+        : n.managerStatus.reachability === swarm.ManagerStatus.Reachability.UNREACHABLE
+          ? 'Unreachable'
+          : 'Reachable'
+      : '',
+    addr: n.status?.addr ?? '',
+    labels,
+    engineLabels: { ...(n.description?.engineLabels ?? {}) },
+    zone: n.zone ?? '',
+    self: n.id === self,
+    raw: swarm.Node.toObject(n, JSON_OPTIONS) as Json,
+  };
+}
+
+function portsOf(spec: swarm.IServiceSpec | null | undefined): string[] {
+  return (spec?.endpoint?.ports ?? []).map(
+    (p) =>
+      `*:${p.publishedPort ?? 0}->${p.targetPort ?? 0}/${p.protocol === swarm.PortConfig.Protocol.UDP ? 'udp' : 'tcp'}`,
+  );
+}
+
+function modeOf(spec: swarm.IServiceSpec | null | undefined): string {
+  if (spec?.global) return 'global';
+  if (spec?.replicatedJob) return 'replicated-job';
+  if (spec?.globalJob) return 'global-job';
+  return 'replicated';
+}
+
+function isRunning(t: swarm.Task): boolean {
+  return t.status?.state === S.RUNNING && t.desiredState === S.RUNNING;
+}
+
+function serviceView(tx: ReadTx, s: swarm.Service): ServiceView {
+  const tasks = tx.find('task', { serviceId: s.id });
+  const mode = modeOf(s.spec);
+  const desired =
+    mode === 'global'
+      ? tasks.filter((t) => (t.desiredState ?? 0) <= S.RUNNING).length
+      : Number(fromLong(s.spec?.replicated?.replicas ?? 0));
+  const c = s.spec?.task?.container;
+  return {
+    id: s.id,
+    name: s.spec?.annotations?.name ?? '',
+    mode,
+    desired,
+    running: tasks.filter(isRunning).length,
+    command: [...(c?.command ?? []), ...(c?.args ?? [])],
+    ports: portsOf(s.spec),
+    updateState: s.updateStatus ? lower(swarm.UpdateStatus.UpdateState[s.updateStatus.state ?? 0] ?? '') : '',
+    updateMessage: s.updateStatus?.message ?? '',
+    raw: swarm.Service.toObject(s, JSON_OPTIONS) as Json,
+  };
+}
+
+function taskView(tx: ReadTx, t: swarm.Task): TaskView {
+  const svc = tx.get('service', t.serviceId);
+  const name = svc?.spec?.annotations?.name ?? t.serviceAnnotations?.name ?? t.serviceId;
+  const slot = Number(fromLong(t.slot ?? 0));
+  const node = t.nodeId ? tx.get('node', t.nodeId) : undefined;
+  const exit = t.status?.container?.exitCode;
+  return {
+    id: t.id,
+    name: slot > 0 ? `${name}.${slot}` : `${name}.${t.nodeId || t.id}`,
+    serviceId: t.serviceId,
+    slot,
+    nodeId: t.nodeId ?? '',
+    nodeHostname: node?.description?.hostname ?? '',
+    desiredState: stateName(t.desiredState),
+    currentState: stateName(t.status?.state),
+    since: Number(fromLong(t.status?.timestamp ?? 0)),
+    error: t.status?.err ?? '',
+    message: t.status?.message ?? '',
+    ...(exit !== undefined && exit !== null && t.status?.state !== S.RUNNING ? { exitCode: exit } : {}),
+    ports: (t.status?.ports ?? []).map(
+      (p) => `${node?.status?.addr ?? ''}:${p.publishedPort ?? 0}->${p.targetPort ?? 0}/tcp`,
+    ),
+    raw: swarm.Task.toObject(t, JSON_OPTIONS) as Json,
+  };
+}
+
+function secretView(s: swarm.Secret): SecretView {
+  return {
+    id: s.id,
+    name: s.spec?.annotations?.name ?? '',
+    createdAt: Number(fromLong(s.meta?.createdAt ?? 0)),
+    updatedAt: Number(fromLong(s.meta?.updatedAt ?? 0)),
+    labels: { ...(s.spec?.annotations?.labels ?? {}) },
+  };
+}
+
+function invalid(message: string, details: Record<string, unknown> = {}): SwarmError {
+  return new SwarmError('INVALID_ARGUMENT', message, details);
+}
+
+/** Decodes and checks a service spec from the CLI; fills secret IDs from names. */
+function checkSpec(tx: ReadTx, json: Json, selfId: string | undefined): swarm.ServiceSpec {
+  let spec: swarm.ServiceSpec;
+  try {
+    spec = swarm.ServiceSpec.fromObject(json);
+  } catch (e) {
+    throw invalid(`the service spec is not valid: ${(e as Error).message}`);
+  }
+  const name = spec.annotations?.name ?? '';
+  if (!/^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,62}$/.test(name))
+    throw invalid(
+      `service name ${JSON.stringify(name)} is not valid: use 1-63 letters, digits, '_', '.', '-' (give one with --name)`,
+    );
+  const c = spec.task?.container;
+  if (!c || (c.command ?? []).length === 0)
+    throw invalid(
+      'the service has no command: give it after "--", e.g. swarm service create --name web -- node server.js',
+    );
+  for (const k of spec.task?.placement?.constraints ?? []) {
+    try {
+      parseConstraint(k);
+    } catch (e) {
+      throw invalid(`constraint ${JSON.stringify(k)}: ${(e as Error).message}`);
+    }
+  }
+  for (const ref of c.secrets ?? []) {
+    const wanted = ref.secretId || ref.secretName;
+    const secret = tx.list('secret').find((s) => s.id === wanted || s.spec?.annotations?.name === wanted);
+    if (secret === undefined)
+      throw new SwarmError('NOT_FOUND', `secret not found: ${wanted}`, { secret: wanted });
+    ref.secretId = secret.id;
+    ref.secretName = secret.spec?.annotations?.name ?? '';
+    if (!ref.target) ref.target = ref.secretName;
+    if (!ref.mode) ref.mode = 0o400;
+  }
+  const ports = spec.endpoint?.ports ?? [];
+  for (const p of ports) {
+    if (!(p.targetPort! > 0 && p.targetPort! < 65536))
+      throw invalid(`published port ${p.publishedPort}: the target port must be 1-65535`);
+    if (!(p.publishedPort! > 0 && p.publishedPort! < 65536))
+      throw invalid(`target port ${p.targetPort}: the published port must be 1-65535`);
+    if (p.protocol === swarm.PortConfig.Protocol.UDP)
+      throw invalid('UDP ports are not supported by the ingress proxy yet');
+    for (const other of tx.list('service')) {
+      if (other.id === selfId) continue;
+      if ((other.spec?.endpoint?.ports ?? []).some((q) => q.publishedPort === p.publishedPort))
+        throw new SwarmError(
+          'PORT_IN_USE',
+          `port ${p.publishedPort} is already published by service ${other.spec?.annotations?.name}; choose another published port`,
+          { port: p.publishedPort },
+        );
+    }
+  }
+  if (!spec.replicated && !spec.global && !spec.replicatedJob && !spec.globalJob)
+    spec.replicated = swarm.ReplicatedService.create({ replicas: toLong(1n) });
+  return spec;
+}
+
+export class DaemonControl implements ControlApi {
+  constructor(readonly d: Daemon) {}
+
+  /** The manager, or Docker's error for workers and nodes in no swarm. */
+  #m(): Manager {
+    if (this.d.phase === 'locked')
+      throw new SwarmError(
+        'SWARM_LOCKED',
+        'Swarm is encrypted and needs to be unlocked before it can be used. Please use "swarm unlock" to unlock it.',
+      );
+    const m = this.d.manager;
+    if (m === undefined) {
+      if (this.d.state !== undefined) throw new SwarmError('NOT_A_MANAGER', WORKER_NOT_MANAGER_MESSAGE);
+      throw new SwarmError('NOT_A_MANAGER', NOT_A_MANAGER_MESSAGE);
+    }
+    return m;
+  }
+
+  #cluster(m: Manager): swarm.Cluster {
+    const c = m.store.view(clusterOf);
+    if (c === undefined)
+      throw new SwarmError('CLUSTER_NOT_READY', 'this manager has not caught up with the cluster yet; retry');
+    return c;
+  }
+
+  async info(): Promise<InfoResult> {
+    const d = this.d;
+    const st = d.state;
+    const base: InfoResult = {
+      localNodeState: d.phase,
+      isManager: d.manager !== undefined,
+      dataDir: d.paths.dataDir,
+      version: VERSION,
+    };
+    if (st === undefined) return base;
+    const out: InfoResult = {
+      ...base,
+      nodeId: st.nodeId,
+      nodeAddr: st.advertiseAddr,
+      clusterId: st.clusterId,
+      role: st.role,
+      ...(d.renewer ? { certNotAfter: d.renewer.certificate.notAfter } : {}),
+    };
+    const m = d.manager;
+    if (m !== undefined) {
+      const c = m.store.view(clusterOf);
+      const nodes = m.store.view((tx) => tx.list('node'));
+      const leaderId = m.leaderNodeId();
+      Object.assign(out, {
+        ...(leaderId ? { leaderId } : {}),
+        managers: nodes.filter((n) => n.managerStatus?.addr).length,
+        nodes: nodes.length,
+        autolock: (c?.unlockKey ?? '') !== '',
+        certExpiryMs: Number(fromLong(c?.spec?.caConfig?.nodeCertExpiryMs ?? 0)) || 90 * 24 * 3600 * 1000,
+        raft: {
+          term: m.raft.term.toString(),
+          appliedIndex: m.raft.appliedIndex.toString(),
+          members: m.raft.status().config.voters.length,
+        },
+      });
+    }
+    return out;
+  }
+
+  init(req: Parameters<ControlApi['init']>[0]) {
+    return this.d.serial(() => this.d.init(req ?? {}));
+  }
+
+  join(req: Parameters<ControlApi['join']>[0]) {
+    return this.d.serial(() => this.d.join(req));
+  }
+
+  async leave(req: { force?: boolean }): Promise<{ left: true }> {
+    await this.d.serial(() => this.d.leave(req?.force === true));
+    return { left: true };
+  }
+
+  async unlock(req: { unlockKey: string }): Promise<{ unlocked: true }> {
+    await this.d.serial(() => this.d.unlock(String(req?.unlockKey ?? '')));
+    return { unlocked: true };
+  }
+
+  async joinToken(req: { role: 'worker' | 'manager'; rotate?: boolean }) {
+    const m = this.#m();
+    if (req.role !== 'worker' && req.role !== 'manager')
+      throw invalid('join-token needs "worker" or "manager"');
+    if (req.rotate) {
+      await m.store.update((tx) => {
+        const c = clusterOf(tx)!;
+        const bundle = dec.decode(c.rootCa!.caCert!);
+        c.rootCa!.joinTokens = swarm.JoinTokens.create({
+          ...c.rootCa!.joinTokens,
+          [req.role]: generateJoinToken(bundle),
+        });
+        tx.update('cluster', c);
+      });
+    }
+    const c = this.#cluster(m);
+    return { token: c.rootCa?.joinTokens?.[req.role] ?? '', managerAddr: m.advertiseAddr };
+  }
+
+  async update(req: { autolock?: boolean; certExpiryMs?: number }): Promise<{ unlockKey?: string }> {
+    const m = this.#m();
+    let unlockKey: string | undefined;
+    if (req.certExpiryMs !== undefined && !(req.certExpiryMs >= 3600_000))
+      throw invalid(`--cert-expiry must be at least 1h, got ${req.certExpiryMs} ms`);
+    await m.store.update((tx) => {
+      const c = clusterOf(tx)!;
+      c.spec ??= swarm.ClusterSpec.create();
+      if (req.autolock === true && !c.unlockKey) {
+        unlockKey = generateUnlockKey().toString();
+        c.unlockKey = unlockKey;
+        c.spec.encryptionConfig = { autoLockManagers: true };
+      } else if (req.autolock === false) {
+        c.unlockKey = '';
+        c.spec.encryptionConfig = { autoLockManagers: false };
+      }
+      if (req.certExpiryMs !== undefined)
+        c.spec.caConfig = {
+          ...(c.spec.caConfig ?? {}),
+          nodeCertExpiryMs: toLong(BigInt(Math.floor(req.certExpiryMs))),
+        };
+      tx.update('cluster', c);
+    });
+    return unlockKey ? { unlockKey } : {};
+  }
+
+  async unlockKey(req: { rotate?: boolean }): Promise<{ unlockKey: string }> {
+    const m = this.#m();
+    const current = this.#cluster(m).unlockKey ?? '';
+    if (current === '')
+      throw new SwarmError(
+        'AUTOLOCK_OFF',
+        'no unlock key is set: turn autolock on with "swarm update --autolock=true"',
+      );
+    if (!req.rotate) return { unlockKey: current };
+    const next = generateUnlockKey().toString();
+    await m.store.update((tx) => {
+      const c = clusterOf(tx)!;
+      c.unlockKey = next;
+      tx.update('cluster', c);
+    });
+    return { unlockKey: next };
+  }
+
+  async caRotate(req: { timeoutMs?: number }) {
+    const m = this.#m();
+    const { rotateRoot } = await import('./ca-rotation.js');
+    return rotateRoot(m, req?.timeoutMs ?? 120_000);
+  }
+
+  async nodeList(): Promise<NodeView[]> {
+    const m = this.#m();
+    return m.store.view((tx) =>
+      tx
+        .list('node')
+        .map((n) => nodeView(n, m.nodeId))
+        .sort((a, b) => a.hostname.localeCompare(b.hostname) || a.id.localeCompare(b.id)),
+    );
+  }
+
+  async nodeInspect(req: { id: string }): Promise<NodeView> {
+    const m = this.#m();
+    return m.store.view((tx) => nodeView(resolve(tx, 'node', req.id) as swarm.Node, m.nodeId));
+  }
+
+  async nodeUpdate(req: Parameters<ControlApi['nodeUpdate']>[0]): Promise<NodeView> {
+    const m = this.#m();
+    const target = m.store.view((tx) => resolve(tx, 'node', req.id) as swarm.Node);
+    for (const [k, v] of Object.entries(req.labelAdd ?? {})) {
+      if (k === '' || typeof v !== 'string')
+        throw invalid(`label ${JSON.stringify(k)} needs a key and a value`);
+      if (k === ZONE_LABEL && !/^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/.test(v))
+        throw invalid(`zone ${JSON.stringify(v)}: use 1-63 of A-Z a-z 0-9 . _ - starting alphanumeric`);
+    }
+    const demote = req.role === 'worker' && target.spec?.desiredRole === swarm.NodeRole.NODE_ROLE_MANAGER;
+    if (demote) {
+      const managers = m.store.view((tx) => tx.list('node').filter((n) => n.managerStatus?.addr).length);
+      if (managers <= 1) throw new SwarmError('LAST_MANAGER', 'cannot demote the last manager of the swarm');
+    }
+    await m.store.update((tx) => {
+      const n = tx.get('node', target.id);
+      if (n === undefined) throw new SwarmError('NOT_FOUND', `node not found: ${req.id}`);
+      n.spec ??= swarm.NodeSpec.create();
+      n.spec.annotations ??= swarm.Annotations.create();
+      const labels = { ...(n.spec.annotations.labels ?? {}) };
+      const zoneBefore = labels[ZONE_LABEL] ?? '';
+      for (const [k, v] of Object.entries(req.labelAdd ?? {})) labels[k] = v;
+      for (const k of req.labelRm ?? []) delete labels[k];
+      n.spec.annotations.labels = labels;
+      if (req.availability !== undefined) {
+        const a = { active: 0, pause: 1, drain: 2 }[req.availability];
+        if (a === undefined)
+          throw invalid(
+            `availability must be active, pause or drain, got ${JSON.stringify(req.availability)}`,
+          );
+        n.spec.availability = a;
+      }
+      if (req.role !== undefined)
+        n.spec.desiredRole =
+          req.role === 'manager' ? swarm.NodeRole.NODE_ROLE_MANAGER : swarm.NodeRole.NODE_ROLE_WORKER;
+      const roleChanged = req.role !== undefined && n.spec.desiredRole !== n.role;
+      if ((labels[ZONE_LABEL] ?? '') !== zoneBefore || roleChanged) {
+        // The node renews at once: its certificate must carry the new zone / role.
+        n.certificate ??= swarm.Certificate.create();
+        n.certificate.status = { state: swarm.IssuanceState.ISSUANCE_STATE_ROTATE };
+      }
+      tx.update('node', n);
+    });
+    if (demote) await m.removeManager(target.id);
+    return this.nodeInspect({ id: target.id });
+  }
+
+  async nodeRemove(req: { id: string; force?: boolean }): Promise<{ id: string }> {
+    const m = this.#m();
+    const n = m.store.view((tx) => resolve(tx, 'node', req.id) as swarm.Node);
+    if (n.id === m.nodeId)
+      throw invalid(
+        'a node cannot remove itself: run "swarm leave" on it, or remove it from another manager',
+      );
+    if (n.managerStatus?.addr || n.role === swarm.NodeRole.NODE_ROLE_MANAGER)
+      throw new SwarmError(
+        'NODE_IS_MANAGER',
+        `rpc error: node ${n.id} is a cluster manager and is a member of the raft cluster. It must be demoted to worker before removal`,
+      );
+    if (n.status?.state === swarm.NodeStatus.State.READY && !req.force)
+      throw new SwarmError(
+        'NODE_NOT_DOWN',
+        `node ${n.id} is not down and can't be removed: stop it first, or use --force`,
+      );
+    const notAfter = n.certificate?.certificate?.length
+      ? (await import('../manager/ca-service.js')).chainNotAfter(dec.decode(n.certificate.certificate))
+      : Date.now() + 90 * 24 * 3600 * 1000;
+    await m.store.update((tx) => {
+      const c = clusterOf(tx)!;
+      c.deniedNodes = { ...(c.deniedNodes ?? {}), [n.id]: { expiry: toLong(BigInt(Math.max(0, notAfter))) } };
+      tx.update('cluster', c);
+      if (tx.get('node', n.id)) tx.delete('node', n.id);
+    });
+    return { id: n.id };
+  }
+
+  async serviceCreate(req: { spec: Json }): Promise<ServiceView> {
+    const m = this.#m();
+    const spec = m.store.view((tx) => checkSpec(tx, req.spec, undefined));
+    const { generateId } = await import('@swarm/api');
+    const id = generateId();
+    await m.store.update((tx) => {
+      tx.create(
+        'service',
+        swarm.Service.create({
+          id,
+          spec,
+          specVersion: toLong(1n),
+          endpoint: { spec: spec.endpoint ?? { ports: [] }, ports: spec.endpoint?.ports ?? [] },
+        }),
+      );
+    });
+    return this.serviceInspect({ id });
+  }
+
+  async serviceList(): Promise<ServiceView[]> {
+    const m = this.#m();
+    return m.store.view((tx) =>
+      tx
+        .list('service')
+        .map((s) => serviceView(tx, s))
+        .sort((a, b) => a.name.localeCompare(b.name)),
+    );
+  }
+
+  async serviceInspect(req: { id: string }): Promise<ServiceView> {
+    const m = this.#m();
+    return m.store.view((tx) => serviceView(tx, resolve(tx, 'service', req.id) as swarm.Service));
+  }
+
+  async servicePs(req: { id: string; all?: boolean }): Promise<TaskView[]> {
+    const m = this.#m();
+    return m.store.view((tx) => {
+      const s = resolve(tx, 'service', req.id) as swarm.Service;
+      return tx
+        .find('task', { serviceId: s.id })
+        .filter((t) => req.all || (t.desiredState ?? 0) <= S.RUNNING || (t.status?.state ?? 0) <= S.RUNNING)
+        .map((t) => taskView(tx, t))
+        .sort((a, b) => a.slot - b.slot || a.nodeId.localeCompare(b.nodeId) || b.since - a.since);
+    });
+  }
+
+  async serviceLogs(req: { id: string; tail?: number }): Promise<LogLineView[]> {
+    const m = this.#m();
+    const { svc, managers, names } = m.store.view((tx) => {
+      const svc = resolve(tx, 'service', req.id) as swarm.Service;
+      const managers = tx
+        .list('node')
+        .map((n) => n.managerStatus?.addr)
+        .filter((a): a is string => !!a && a !== m.advertiseAddr);
+      const names = new Map(tx.find('task', { serviceId: svc.id }).map((t) => [t.id, taskView(tx, t).name]));
+      return { svc, managers, names };
+    });
+    const q = swarm.ListLogsRequest.create({ serviceId: svc.id, tail: req.tail ?? 0 });
+    const all = [m.logs.list(q)];
+    const calls = managerCalls(this.d.clients!);
+    const remote = await Promise.allSettled(managers.map((a) => calls.listLogs(a, q)));
+    for (const r of remote) if (r.status === 'fulfilled') all.push(r.value);
+    const seen = new Set<string>();
+    const out: LogLineView[] = [];
+    for (const res of all)
+      for (const l of res.lines ?? []) {
+        const taskId = l.taskId ?? '';
+        const key = `${taskId}/${String(l.seq)}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push({
+          taskId,
+          taskName: names.get(taskId) ?? taskId,
+          nodeId: l.nodeId ?? '',
+          timestamp: Number(fromLong(l.timestamp ?? 0)),
+          stream: l.stream === swarm.LogLine.Stream.STDERR ? 'stderr' : 'stdout',
+          text: dec.decode(l.data ?? new Uint8Array()).replace(/\n$/, ''),
+        });
+      }
+    out.sort((a, b) => a.timestamp - b.timestamp);
+    return req.tail ? out.slice(-req.tail * Math.max(1, names.size)) : out;
+  }
+
+  async serviceUpdate(req: { id: string; version: string; spec: Json }): Promise<ServiceView> {
+    const m = this.#m();
+    const current = m.store.view((tx) => resolve(tx, 'service', req.id) as swarm.Service);
+    const spec = m.store.view((tx) => checkSpec(tx, req.spec, current.id));
+    if (spec.annotations?.name !== current.spec?.annotations?.name)
+      throw invalid('a service cannot be renamed by update');
+    await m.store.update((tx) => {
+      const s = tx.get('service', current.id);
+      if (s === undefined) throw new SwarmError('NOT_FOUND', `service not found: ${req.id}`);
+      const version = String(fromLong(s.meta?.version?.index ?? 0));
+      if (req.version !== undefined && req.version !== '' && req.version !== version)
+        throw new SwarmError(
+          'SEQUENCE_CONFLICT',
+          `service ${s.spec?.annotations?.name} changed since it was read (version ${req.version}, now ${version}); read it again and retry`,
+        );
+      s.previousSpec = s.spec!;
+      s.spec = spec;
+      s.specVersion = toLong(fromLong(s.specVersion ?? 0) + 1n);
+      s.endpoint = swarm.Endpoint.create({
+        spec: spec.endpoint ?? { ports: [] },
+        ports: spec.endpoint?.ports ?? [],
+      });
+      if (
+        s.updateStatus?.state === swarm.UpdateStatus.UpdateState.PAUSED ||
+        s.updateStatus?.state === swarm.UpdateStatus.UpdateState.ROLLBACK_PAUSED
+      )
+        s.updateStatus = null as never;
+      tx.update('service', s);
+    });
+    return this.serviceInspect({ id: current.id });
+  }
+
+  async serviceScale(req: { id: string; replicas: number }): Promise<ServiceView> {
+    const m = this.#m();
+    if (!Number.isSafeInteger(req.replicas) || req.replicas < 0)
+      throw invalid(`replicas must be a whole number >= 0, got ${JSON.stringify(req.replicas)}`);
+    const s = m.store.view((tx) => resolve(tx, 'service', req.id) as swarm.Service);
+    if (!s.spec?.replicated)
+      throw invalid(
+        `scale can only be used with replicated mode: service ${s.spec?.annotations?.name} is ${modeOf(s.spec)}`,
+      );
+    await m.store.update((tx) => {
+      const cur = tx.get('service', s.id)!;
+      cur.spec!.replicated = { replicas: toLong(BigInt(req.replicas)) };
+      tx.update('service', cur);
+    });
+    return this.serviceInspect({ id: s.id });
+  }
+
+  async serviceRollback(req: { id: string }): Promise<ServiceView> {
+    const m = this.#m();
+    const s = m.store.view((tx) => resolve(tx, 'service', req.id) as swarm.Service);
+    if (!s.previousSpec)
+      throw invalid(`service ${s.spec?.annotations?.name} has no previous spec to roll back to`);
+    await m.store.update((tx) => {
+      const cur = tx.get('service', s.id)!;
+      const prev = cur.previousSpec!;
+      cur.previousSpec = cur.spec!;
+      cur.spec = prev;
+      cur.specVersion = toLong(fromLong(cur.specVersion ?? 0) + 1n);
+      cur.endpoint = swarm.Endpoint.create({
+        spec: prev.endpoint ?? { ports: [] },
+        ports: prev.endpoint?.ports ?? [],
+      });
+      cur.updateStatus = swarm.UpdateStatus.create({
+        state: swarm.UpdateStatus.UpdateState.ROLLBACK_STARTED,
+        startedAt: toLong(BigInt(Date.now())),
+        message: 'manually requested rollback',
+      });
+      tx.update('service', cur);
+    });
+    return this.serviceInspect({ id: s.id });
+  }
+
+  async serviceRemove(req: { id: string }): Promise<{ id: string }> {
+    const m = this.#m();
+    const s = m.store.view((tx) => resolve(tx, 'service', req.id) as swarm.Service);
+    await m.store.update((tx) => {
+      if (tx.get('service', s.id)) tx.delete('service', s.id);
+    });
+    return { id: s.id };
+  }
+
+  async secretCreate(req: {
+    name: string;
+    dataBase64: string;
+    labels?: Record<string, string>;
+  }): Promise<SecretView> {
+    const m = this.#m();
+    try {
+      assertSecretName(req.name, 'secret name');
+    } catch (e) {
+      throw invalid((e as Error).message);
+    }
+    const data = Buffer.from(String(req.dataBase64 ?? ''), 'base64');
+    if (data.length < MIN_SECRET_BYTES || data.length > MAX_SECRET_BYTES)
+      throw invalid(
+        `secret data must be ${MIN_SECRET_BYTES} byte to ${MAX_SECRET_BYTES / 1024} KiB, got ${data.length} bytes`,
+      );
+    const { generateId } = await import('@swarm/api');
+    const id = generateId();
+    try {
+      await m.store.update((tx) => {
+        if (tx.list('secret').some((s) => s.spec?.annotations?.name === req.name))
+          throw new SwarmError(
+            'NAME_CONFLICT',
+            `secret ${req.name} already exists: secrets are immutable, create one with another name`,
+          );
+        tx.create(
+          'secret',
+          swarm.Secret.create({
+            id,
+            spec: { annotations: { name: req.name, labels: req.labels ?? {} }, data },
+          }),
+        );
+      });
+    } finally {
+      data.fill(0);
+    }
+    return this.secretInspect({ id });
+  }
+
+  async secretList(): Promise<SecretView[]> {
+    const m = this.#m();
+    return m.store.view((tx) =>
+      tx
+        .list('secret')
+        .map(secretView)
+        .sort((a, b) => a.name.localeCompare(b.name)),
+    );
+  }
+
+  async secretInspect(req: { id: string }): Promise<SecretView> {
+    const m = this.#m();
+    return m.store.view((tx) => secretView(resolve(tx, 'secret', req.id) as swarm.Secret));
+  }
+
+  async secretRemove(req: { id: string }): Promise<{ id: string }> {
+    const m = this.#m();
+    const s = m.store.view((tx) => resolve(tx, 'secret', req.id) as swarm.Secret);
+    const users = m.store.view((tx) =>
+      tx
+        .list('service')
+        .filter((svc) => (svc.spec?.task?.container?.secrets ?? []).some((r) => r.secretId === s.id))
+        .map((svc) => svc.spec?.annotations?.name ?? svc.id),
+    );
+    if (users.length > 0)
+      throw new SwarmError(
+        'SECRET_IN_USE',
+        `secret '${s.spec?.annotations?.name}' is in use by the following service${users.length > 1 ? 's' : ''}: ${users.join(', ')}`,
+        { services: users },
+      );
+    await m.store.update((tx) => {
+      if (tx.get('secret', s.id)) tx.delete('secret', s.id);
+    });
+    return { id: s.id };
+  }
+}

@@ -1,0 +1,679 @@
+/**
+ * The node daemon: one per data directory. It owns the node's identity (certificates on disk, the
+ * renewer), its RPC server and clients, the manager half (raft, store, CA, leader loops) when the
+ * node is a manager, and the worker half every node runs. The CLI reaches it through the control
+ * API (./control.ts implements the cluster calls; this file the lifecycle: init, join, leave,
+ * unlock, restart).
+ */
+import { rmSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
+import { cryptoRandom, generateId, type Logger, SwarmError, swarm, systemClock, toLong } from '@swarm/api';
+import {
+  CertificateRenewer,
+  CredentialStore,
+  createKeyAndCSR,
+  createRootCA,
+  generateJoinTokens,
+  issueCertificate,
+  NODE_ROLES,
+  type NodeCredentials,
+  OID,
+  parseCertificates,
+  parseJoinToken,
+  type RenewRequest,
+  rootDigest,
+  subjectValue,
+  verifyRootBundle,
+} from '@swarm/ca';
+import { ZONE_LABEL } from '@swarm/scheduler';
+import {
+  fileKeyStore,
+  generateUnlockKey,
+  InvalidUnlockKeyError,
+  KeyManager,
+  LockedError,
+  parseUnlockKey,
+} from '@swarm/secret-store';
+import type { InitRequest, InitResult, JoinRequest, JoinResult } from '../control/api.js';
+import { clusterOf, deniedNodes } from '../manager/ca-service.js';
+import { hostOf, Manager, randomMemberId } from '../manager/manager.js';
+import { fetchRootCA, joinerClient, RpcClients } from '../rpc/client.js';
+import { RpcServer } from '../rpc/server.js';
+import { Worker } from '../worker/worker.js';
+import {
+  type NodePaths,
+  type NodeState,
+  nodePaths,
+  readCredentials,
+  readState,
+  writeCredentials,
+  writeState,
+} from './paths.js';
+import { managerCalls, serveManager, workerCalls } from './wiring.js';
+
+export const VERSION = '0.1.0';
+const dec = new TextDecoder();
+const enc = new TextEncoder();
+
+export interface DaemonOptions {
+  dataDir: string;
+  logger: Logger;
+  /** The name `node ls` shows. Default the machine's hostname. */
+  hostname?: string;
+  /** Self-reported labels (engine.labels.*). */
+  engineLabels?: Record<string, string>;
+  /** Raft tick in ms (default 100). */
+  tickMs?: number;
+  /** Dispatcher heartbeat period in ms (default 5,000). */
+  heartbeatPeriodMs?: number;
+  bwrapPath?: string;
+  taskUid?: number;
+  taskGid?: number;
+}
+
+export type Phase = 'inactive' | 'pending' | 'active' | 'locked';
+
+export const NOT_A_MANAGER_MESSAGE =
+  'This node is not a swarm manager. Use "swarm init" or "swarm join" to connect this node to swarm and try again.';
+export const WORKER_NOT_MANAGER_MESSAGE =
+  "This node is not a swarm manager. Worker nodes can't be used to view or modify cluster state. Please run this command on a manager node or promote the current node to a manager.";
+export const ALREADY_IN_SWARM_MESSAGE =
+  'This node is already part of a swarm. Use "swarm leave" to leave this swarm and join another one.';
+
+export class Daemon {
+  readonly paths: NodePaths;
+  readonly o: DaemonOptions;
+  readonly log: Logger;
+  phase: Phase = 'inactive';
+  state: NodeState | undefined;
+  credentials: CredentialStore | undefined;
+  clients: RpcClients | undefined;
+  server: RpcServer | undefined;
+  manager: Manager | undefined;
+  worker: Worker | undefined;
+  renewer: CertificateRenewer | undefined;
+  keyManager: KeyManager | undefined;
+  #watchTimer: NodeJS.Timeout | undefined;
+  #busy: Promise<unknown> = Promise.resolve();
+  #roleChange = false;
+  #nextRoots: string | undefined;
+
+  constructor(o: DaemonOptions) {
+    this.o = o;
+    this.paths = nodePaths(o.dataDir);
+    this.log = o.logger;
+  }
+
+  /** Runs lifecycle calls one at a time (init, join, leave, unlock must not interleave). */
+  serial<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.#busy.then(fn, fn);
+    this.#busy = run.catch(() => {});
+    return run;
+  }
+
+  /** Resumes the membership recorded in the data directory, if any. */
+  async start(): Promise<void> {
+    const state = readState(this.paths);
+    if (state === undefined) return;
+    this.state = state;
+    this.#openIdentity();
+    if (state.role === 'manager') {
+      try {
+        this.keyManager = KeyManager.open({
+          keyStore: fileKeyStore(this.paths.keysFile),
+          createIfMissing: false,
+        });
+      } catch (e) {
+        if (e instanceof LockedError) {
+          this.phase = 'locked';
+          this.log.warn('this manager is locked: run "swarm unlock" with the unlock key');
+          return;
+        }
+        throw e;
+      }
+      await this.#startManager(false, new Map());
+    }
+    this.#startWorker();
+    this.phase = 'active';
+  }
+
+  /** Builds the credential store and RPC clients from the certificate files. */
+  #openIdentity(): void {
+    const files = readCredentials(this.paths);
+    this.credentials = new CredentialStore(files);
+    this.clients = new RpcClients({
+      credentials: this.credentials,
+      logger: this.log.child({ component: 'rpc' }),
+    });
+    this.renewer = new CertificateRenewer({
+      clock: systemClock,
+      random: cryptoRandom,
+      logger: this.log,
+      current: { keyPem: files.keyPem, chainPem: files.chainPem },
+      renew: (req) => this.#renew(req),
+    });
+    this.renewer.onRenewed((c) => {
+      const roots = this.#nextRoots?.includes('BEGIN CERTIFICATE')
+        ? this.#nextRoots
+        : this.credentials!.current.rootsPem;
+      this.#nextRoots = undefined;
+      writeCredentials(this.paths, { rootsPem: roots, chainPem: c.chainPem, keyPem: c.keyPem });
+      this.credentials!.update({ keyPem: c.keyPem, chainPem: c.chainPem, rootsPem: roots });
+      this.log.info('renewed the node certificate', { role: this.renewer!.role });
+      this.#afterRenewal();
+    });
+    this.renewer.start();
+    this.#watchTimer = setInterval(() => this.#watchNode(), 1000);
+    this.#watchTimer.unref();
+  }
+
+  /** Asks a manager to issue a certificate for a new key (over mTLS: the manager decides role and zone). */
+  async #renew(_req: RenewRequest): Promise<NodeCredentials> {
+    const { keyPem, csrPem } = createKeyAndCSR({ commonName: this.state!.nodeId });
+    const calls = managerCalls(this.clients!);
+    let lastError: unknown;
+    for (const m of this.#managerAddrs()) {
+      try {
+        await calls.issue(m, { csr: enc.encode(csrPem) });
+        const status = await calls.certStatus(m, this.state!.nodeId);
+        const chainPem = dec.decode(status.certificate?.certificate ?? new Uint8Array());
+        if (!chainPem.includes('BEGIN CERTIFICATE'))
+          throw new SwarmError('CERTIFICATE_NOT_ISSUED', 'the manager returned no certificate');
+        // The trust bundle comes from a manager verified over mutual TLS (it changes in a root rotation).
+        this.#nextRoots = await calls.rootCA(m);
+        return { keyPem, chainPem };
+      } catch (e) {
+        lastError = e;
+      }
+    }
+    throw lastError ?? new SwarmError('NO_MANAGERS', 'no manager to renew the certificate with');
+  }
+
+  #managerAddrs(): string[] {
+    const fromAgent = this.worker?.agent.managers ?? [];
+    const own = this.manager ? [this.manager.advertiseAddr] : [];
+    return [...new Set([...own, ...fromAgent, ...(this.state?.managers ?? [])])];
+  }
+
+  /**
+   * Every second: renew at once when the store says the node's role or zone changed or the CA asks
+   * for a rotation; follow a root change; remember the managers.
+   */
+  #watchNode(): void {
+    const node =
+      this.manager?.store.view((tx) => tx.get('node', this.state!.nodeId)) ?? this.worker?.agent.node;
+    const renewer = this.renewer;
+    if (node === undefined || renewer === undefined || renewer.inFlight) return;
+    const cert = renewer.certificate;
+    const certRole = subjectValue(cert, OID.organizationalUnitName);
+    const wantRole =
+      node.spec?.desiredRole === swarm.NodeRole.NODE_ROLE_MANAGER ? 'swarm-manager' : 'swarm-worker';
+    const certZone = zoneOf(cert);
+    const wantZone = node.spec?.annotations?.labels?.[ZONE_LABEL] ?? '';
+    const rotate = node.certificate?.status?.state === swarm.IssuanceState.ISSUANCE_STATE_ROTATE;
+    if (certRole !== wantRole || certZone !== wantZone || rotate) {
+      this.log.info('renewing the node certificate', { certRole, wantRole, certZone, wantZone, rotate });
+      if (certRole !== wantRole && NODE_ROLES.includes(wantRole)) renewer.setRole(wantRole);
+      else renewer.renewNow('rotate');
+    }
+    const managers = this.worker?.agent.managers;
+    if (
+      managers &&
+      managers.length > 0 &&
+      JSON.stringify(managers) !== JSON.stringify(this.state!.managers)
+    ) {
+      this.state = { ...this.state!, managers: [...managers] };
+      writeState(this.paths, this.state);
+    }
+  }
+
+  /** After a renewal: a role change starts or stops the manager half. */
+  #afterRenewal(): void {
+    const role = this.renewer?.role === 'swarm-manager' ? 'manager' : 'worker';
+    if (this.state === undefined || role === this.state.role || this.#roleChange) return;
+    this.#roleChange = true;
+    void this.serial(async () => {
+      try {
+        if (role === 'manager') await this.#promoteSelf();
+        else await this.#demoteSelf();
+      } catch (e) {
+        this.log.error('role change failed', { role, error: String((e as Error).message) });
+      } finally {
+        this.#roleChange = false;
+      }
+    });
+  }
+
+  async #promoteSelf(): Promise<void> {
+    const state = this.state!;
+    this.keyManager = KeyManager.open({ keyStore: fileKeyStore(this.paths.keysFile) });
+    const calls = managerCalls(this.clients!);
+    let joined: swarm.JoinResponse | undefined;
+    for (const m of this.#managerAddrs()) {
+      try {
+        joined = await calls.raftJoin(m, state.advertiseAddr);
+        break;
+      } catch (e) {
+        this.log.warn('raft join failed', { manager: m, error: String((e as Error).message) });
+      }
+    }
+    if (joined === undefined)
+      throw new SwarmError('RAFT_JOIN_FAILED', 'no manager accepted this node into raft');
+    const raftId = BigInt(joined.raftId.toString());
+    this.state = { ...state, role: 'manager', raftId: raftId.toString(), listenAddr: state.listenAddr };
+    writeState(this.paths, this.state);
+    await this.#startManager(false, peersOf(joined));
+    this.log.info('promoted: this node is now a manager');
+  }
+
+  async #demoteSelf(): Promise<void> {
+    const m = this.manager;
+    this.manager = undefined;
+    await this.server?.close();
+    this.server = undefined;
+    await m?.stop();
+    this.keyManager?.close();
+    this.keyManager = undefined;
+    rmSync(this.paths.raftDir, { recursive: true, force: true });
+    rmSync(this.paths.keysFile, { force: true });
+    this.state = { ...this.state!, role: 'worker' };
+    delete this.state.raftId;
+    writeState(this.paths, this.state);
+    this.log.info('demoted: this node is now a worker');
+  }
+
+  async #startManager(bootstrap: boolean, peers: Map<bigint, string>): Promise<void> {
+    const state = this.state!;
+    this.manager = await Manager.start({
+      raftDir: this.paths.raftDir,
+      nodeId: state.nodeId,
+      raftId: BigInt(state.raftId!),
+      advertiseAddr: state.advertiseAddr,
+      keyManager: this.keyManager!,
+      clients: this.clients!,
+      logger: this.log,
+      bootstrap,
+      peers,
+      ...(this.o.tickMs === undefined ? {} : { tickMs: this.o.tickMs }),
+      ...(this.o.heartbeatPeriodMs === undefined ? {} : { heartbeatPeriodMs: this.o.heartbeatPeriodMs }),
+    });
+    const manager = this.manager;
+    this.server = new RpcServer({
+      credentials: this.credentials!,
+      clusterId: () => this.state!.clusterId,
+      denyList: () => deniedNodes(manager.store.view(clusterOf)),
+      logger: this.log.child({ component: 'rpc-server' }),
+    });
+    serveManager(this.server, manager);
+    await this.server.listen(state.listenAddr);
+    this.#followUnlockKey(manager);
+  }
+
+  /** Keeps this manager's data key wrapped under the cluster's current unlock key. */
+  #followUnlockKey(manager: Manager): void {
+    let last = manager.store.view(clusterOf)?.unlockKey ?? undefined;
+    manager.store.watch({ kinds: ['cluster'] }, (events) => {
+      const c = events[events.length - 1]?.object as swarm.Cluster | undefined;
+      const key = c?.unlockKey ?? '';
+      if (key === (last ?? '') || this.keyManager === undefined) return;
+      last = key;
+      try {
+        if (key === '') {
+          if (this.keyManager.autolock) this.keyManager.disableAutolock();
+        } else this.keyManager.rotateUnlockKey(parseUnlockKey(key));
+        this.log.info(key === '' ? 'autolock turned off' : 'data key rewrapped under the new unlock key');
+      } catch (e) {
+        this.log.error('could not rewrap the data key', { error: String((e as Error).message) });
+      }
+    });
+  }
+
+  #startWorker(): void {
+    const state = this.state!;
+    this.worker = new Worker({
+      nodeId: state.nodeId,
+      hostAddress: hostOf(state.advertiseAddr),
+      advertiseAddr: state.advertiseAddr,
+      managers: state.managers.length > 0 ? state.managers : [state.advertiseAddr],
+      calls: workerCalls(this.clients!),
+      logger: this.log,
+      ...(this.o.hostname === undefined ? {} : { hostname: this.o.hostname }),
+      ...(this.o.engineLabels === undefined ? {} : { engineLabels: this.o.engineLabels }),
+      ...(this.o.bwrapPath === undefined ? {} : { bwrapPath: this.o.bwrapPath }),
+      ...(this.o.taskUid === undefined ? {} : { taskUid: this.o.taskUid }),
+      ...(this.o.taskGid === undefined ? {} : { taskGid: this.o.taskGid }),
+    });
+    this.worker.start();
+  }
+
+  // ---- lifecycle calls ----
+
+  assertNotInSwarm(): void {
+    if (this.state !== undefined || this.phase !== 'inactive')
+      throw new SwarmError('ALREADY_IN_SWARM', ALREADY_IN_SWARM_MESSAGE);
+  }
+
+  async init(req: InitRequest): Promise<InitResult> {
+    this.assertNotInSwarm();
+    this.phase = 'pending';
+    try {
+      const { listenAddr, advertiseAddr } = addresses(req.listenAddr, req.advertiseAddr);
+      const expiryMs = req.certExpiryMs;
+      const root = await createRootCA({ backend: 'native' });
+      const clusterId = generateId();
+      const nodeId = generateId();
+      const raftId = randomMemberId();
+      const tokens = generateJoinTokens(root.certPem);
+      const { keyPem, csrPem } = createKeyAndCSR({ commonName: nodeId });
+      const issued = await issueCertificate(root, csrPem, {
+        nodeId,
+        role: 'manager',
+        clusterId,
+        ...(expiryMs ? { expiryMs } : {}),
+      });
+      writeCredentials(this.paths, { rootsPem: root.certPem, chainPem: issued.chainPem, keyPem });
+      const unlockKey = req.autolock ? generateUnlockKey() : undefined;
+      rmSync(this.paths.keysFile, { force: true });
+      rmSync(this.paths.raftDir, { recursive: true, force: true });
+      this.keyManager = KeyManager.open({
+        keyStore: fileKeyStore(this.paths.keysFile),
+        ...(unlockKey ? { unlockKey } : {}),
+      });
+      this.state = {
+        version: 1,
+        nodeId,
+        clusterId,
+        role: 'manager',
+        listenAddr,
+        advertiseAddr,
+        managers: [advertiseAddr],
+        raftId: raftId.toString(),
+        bootstrap: true,
+      };
+      this.#openIdentity();
+      await this.#startManager(true, new Map());
+      const manager = this.manager!;
+      await manager.waitForLeader();
+      const availability = availabilityOf(req.availability);
+      await manager.store.update((tx) => {
+        tx.create(
+          'cluster',
+          swarm.Cluster.create({
+            id: clusterId,
+            spec: {
+              annotations: { name: 'default' },
+              orchestration: { taskHistoryRetentionLimit: toLong(5n) },
+              caConfig: { nodeCertExpiryMs: toLong(BigInt(expiryMs ?? 0)) },
+              encryptionConfig: { autoLockManagers: unlockKey !== undefined },
+              dispatcher: { heartbeatPeriodMs: toLong(BigInt(this.o.heartbeatPeriodMs ?? 5000)) },
+            },
+            rootCa: {
+              caCert: enc.encode(root.certPem),
+              caKey: enc.encode(root.keyPem),
+              caCertHash: enc.encode(rootDigest(root.certPem)),
+              joinTokens: tokens,
+            },
+            unlockKey: unlockKey?.toString() ?? '',
+          }),
+        );
+        tx.create(
+          'node',
+          swarm.Node.create({
+            id: nodeId,
+            role: swarm.NodeRole.NODE_ROLE_MANAGER,
+            spec: {
+              desiredRole: swarm.NodeRole.NODE_ROLE_MANAGER,
+              membership: swarm.NodeSpec.Membership.ACCEPTED,
+              availability,
+            },
+            status: { state: swarm.NodeStatus.State.UNKNOWN, addr: hostOf(advertiseAddr) },
+            managerStatus: {
+              raftId: toLong(raftId),
+              addr: advertiseAddr,
+              leader: true,
+              reachability: swarm.ManagerStatus.Reachability.REACHABLE,
+            },
+            certificate: {
+              role: swarm.NodeRole.NODE_ROLE_MANAGER,
+              cn: nodeId,
+              status: { state: swarm.IssuanceState.ISSUANCE_STATE_ISSUED },
+              certificate: enc.encode(issued.chainPem),
+            },
+          }),
+        );
+      });
+      writeState(this.paths, this.state);
+      this.#startWorker();
+      this.phase = 'active';
+      this.log.info('initialized a new swarm', { clusterId, nodeId, advertiseAddr });
+      return {
+        nodeId,
+        clusterId,
+        advertiseAddr,
+        workerToken: tokens.worker,
+        managerToken: tokens.manager,
+        ...(unlockKey ? { unlockKey: unlockKey.toString() } : {}),
+      };
+    } catch (e) {
+      await this.#teardown(true);
+      throw e;
+    }
+  }
+
+  async join(req: JoinRequest): Promise<JoinResult> {
+    this.assertNotInSwarm();
+    // Refuse a malformed token before any network traffic.
+    parseJoinToken(req.token);
+    if (typeof req.remoteAddr !== 'string' || !/^.+:\d+$/.test(req.remoteAddr))
+      throw new SwarmError(
+        'INVALID_ARGUMENT',
+        `the manager address must be HOST:PORT, got ${JSON.stringify(req.remoteAddr)}`,
+      );
+    this.phase = 'pending';
+    try {
+      const { listenAddr, advertiseAddr } = addresses(req.listenAddr, req.advertiseAddr);
+      // 1. The root, fetched without verification, must hash to the token's digest: else abort
+      //    before the token's secret leaves this node.
+      const rootsPem = await fetchRootCA(req.remoteAddr, { timeoutMs: 10_000 });
+      verifyRootBundle(req.token, rootsPem);
+      // 2. A CSR with the token, over TLS that now pins that root.
+      const { keyPem, csrPem } = createKeyAndCSR();
+      const joiner = joinerClient(req.remoteAddr, rootsPem);
+      let chainPem: string;
+      let nodeId: string;
+      try {
+        const res = await joiner.NodeCA.issueNodeCertificate({
+          csr: enc.encode(csrPem),
+          token: req.token,
+          availability: availabilityOf(req.availability),
+        });
+        nodeId = res.nodeId;
+        chainPem = '';
+        for (let i = 0; i < 100 && chainPem === ''; i++) {
+          const st = await joiner.NodeCA.nodeCertificateStatus({ nodeId });
+          if (st.status?.state === swarm.IssuanceState.ISSUANCE_STATE_ISSUED)
+            chainPem = dec.decode(st.certificate?.certificate ?? new Uint8Array());
+          else await new Promise((r) => setTimeout(r, 100));
+        }
+      } finally {
+        joiner.close();
+      }
+      if (!chainPem.includes('BEGIN CERTIFICATE'))
+        throw new SwarmError(
+          'CERTIFICATE_NOT_ISSUED',
+          'the manager did not issue a certificate in time; try again',
+        );
+      const leaf = parseCertificates(chainPem)[0]!;
+      const role = subjectValue(leaf, OID.organizationalUnitName) === 'swarm-manager' ? 'manager' : 'worker';
+      const clusterId = subjectValue(leaf, OID.organizationName) ?? '';
+      writeCredentials(this.paths, { rootsPem, chainPem, keyPem });
+      this.state = {
+        version: 1,
+        nodeId,
+        clusterId,
+        role,
+        listenAddr,
+        advertiseAddr,
+        managers: [req.remoteAddr],
+      };
+      this.#openIdentity();
+      // 3. From here on: mutual TLS.
+      if (role === 'manager') {
+        const calls = managerCalls(this.clients!);
+        const unlock = await calls.unlockKey(req.remoteAddr);
+        rmSync(this.paths.keysFile, { force: true });
+        rmSync(this.paths.raftDir, { recursive: true, force: true });
+        this.keyManager = KeyManager.open({
+          keyStore: fileKeyStore(this.paths.keysFile),
+          ...(unlock ? { unlockKey: parseUnlockKey(unlock) } : {}),
+        });
+        const joined = await calls.raftJoin(req.remoteAddr, advertiseAddr);
+        this.state.raftId = BigInt(joined.raftId.toString()).toString();
+        await this.#startManager(false, peersOf(joined));
+        await this.manager!.waitForCluster(60_000);
+      }
+      writeState(this.paths, this.state);
+      this.#startWorker();
+      this.phase = 'active';
+      this.log.info('joined a swarm', { nodeId, role, manager: req.remoteAddr });
+      return { nodeId, role };
+    } catch (e) {
+      await this.#teardown(true);
+      throw e;
+    }
+  }
+
+  async leave(force: boolean): Promise<void> {
+    if (this.state === undefined && this.phase !== 'locked')
+      throw new SwarmError('NOT_IN_SWARM', 'This node is not part of a swarm.');
+    if (this.state?.role === 'manager' && !force)
+      throw new SwarmError(
+        'MANAGER_LEAVE_NEEDS_FORCE',
+        'You are attempting to leave the swarm on a node that is participating as a manager. Removing this node leaves the remaining managers with fewer members to keep quorum. Demote it first with "swarm node demote", or use "--force" to ignore this message.',
+      );
+    const m = this.manager;
+    if (m !== undefined) {
+      const voters = m.raft.status().config.voters.length;
+      if (voters > 1)
+        await m
+          .removeManager(m.nodeId)
+          .catch((e: unknown) =>
+            this.log.warn('leaving raft failed', { error: String((e as Error).message) }),
+          );
+    }
+    await this.#teardown(true);
+  }
+
+  async unlock(key: string): Promise<void> {
+    if (this.phase !== 'locked')
+      throw new SwarmError('NOT_LOCKED', 'This node is not locked: nothing to unlock.');
+    let parsed: ReturnType<typeof parseUnlockKey>;
+    try {
+      parsed = parseUnlockKey(key.trim());
+    } catch (e) {
+      throw new SwarmError('INVALID_UNLOCK_KEY', `invalid unlock key: ${(e as Error).message}`);
+    }
+    try {
+      this.keyManager = KeyManager.open({
+        keyStore: fileKeyStore(this.paths.keysFile),
+        unlockKey: parsed,
+        createIfMissing: false,
+      });
+    } catch (e) {
+      if (e instanceof InvalidUnlockKeyError)
+        throw new SwarmError(
+          'INVALID_UNLOCK_KEY',
+          "invalid unlock key: it does not open this manager's data key (nothing was changed)",
+        );
+      throw e;
+    }
+    await this.#startManager(false, new Map());
+    this.#startWorker();
+    this.phase = 'active';
+  }
+
+  /** Stops everything; with `wipe`, forgets the membership (leave). */
+  async #teardown(wipe: boolean): Promise<void> {
+    if (this.#watchTimer) clearInterval(this.#watchTimer);
+    this.#watchTimer = undefined;
+    this.renewer?.stop();
+    const w = this.worker;
+    const m = this.manager;
+    const s = this.server;
+    this.worker = undefined;
+    this.manager = undefined;
+    this.server = undefined;
+    await w?.stop().catch(() => {});
+    await s?.close().catch(() => {});
+    await m?.stop().catch(() => {});
+    this.clients?.close();
+    this.keyManager?.close();
+    this.keyManager = undefined;
+    this.clients = undefined;
+    this.credentials = undefined;
+    this.renewer = undefined;
+    if (wipe) {
+      for (const p of [this.paths.stateFile, this.paths.keysFile]) rmSync(p, { force: true });
+      rmSync(this.paths.raftDir, { recursive: true, force: true });
+      rmSync(this.paths.certificatesDir, { recursive: true, force: true });
+      this.state = undefined;
+      this.phase = 'inactive';
+    }
+  }
+
+  /** Stops the daemon, keeping its state (a restart resumes it). */
+  async stop(): Promise<void> {
+    await this.#teardown(false);
+  }
+}
+
+function zoneOf(cert: { readonly zone: string | undefined }): string {
+  return cert.zone ?? '';
+}
+
+function peersOf(joined: swarm.JoinResponse): Map<bigint, string> {
+  const peers = new Map<bigint, string>();
+  for (const m of joined.members ?? []) if (m.addr) peers.set(BigInt((m.raftId ?? 0).toString()), m.addr);
+  return peers;
+}
+
+function availabilityOf(a: string | undefined): swarm.NodeSpec.Availability {
+  switch (a ?? 'active') {
+    case 'active':
+      return swarm.NodeSpec.Availability.ACTIVE;
+    case 'pause':
+      return swarm.NodeSpec.Availability.PAUSE;
+    case 'drain':
+      return swarm.NodeSpec.Availability.DRAIN;
+    default:
+      throw new SwarmError(
+        'INVALID_ARGUMENT',
+        `availability must be active, pause or drain, got ${JSON.stringify(a)}`,
+      );
+  }
+}
+
+/** Listen and advertise addresses with Docker's defaults (port 2377). */
+export function addresses(
+  listen: string | undefined,
+  advertise: string | undefined,
+): { listenAddr: string; advertiseAddr: string } {
+  const withPort = (a: string) => (/:\d+$/.test(a) && !/^[^[]*:[^:]*:/.test(a) ? a : `${a}:2377`);
+  const listenAddr = withPort(listen ?? '0.0.0.0:2377');
+  const listenHost = hostOf(listenAddr);
+  let advertiseAddr: string;
+  if (advertise !== undefined) advertiseAddr = withPort(advertise);
+  else if (listenHost !== '0.0.0.0' && listenHost !== '::') advertiseAddr = listenAddr;
+  else {
+    const ip = Object.values(networkInterfaces())
+      .flat()
+      .find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
+    if (ip === undefined)
+      throw new SwarmError(
+        'INVALID_ARGUMENT',
+        'could not choose an address to advertise: give --advertise-addr (or a concrete --listen-addr)',
+      );
+    advertiseAddr = `${ip}:${listenAddr.slice(listenAddr.lastIndexOf(':') + 1)}`;
+  }
+  return { listenAddr, advertiseAddr };
+}

@@ -1,0 +1,72 @@
+/**
+ * `swarm daemon`: runs a node in the foreground until SIGINT/SIGTERM, serving the control API on
+ * its socket. Logs are JSON lines on stderr (never secret data).
+ */
+import { chmodSync, mkdirSync } from 'node:fs';
+import { jsonLogger, type LogLevel, SwarmError } from '@swarm/api';
+import { serveControl } from '../control/http.js';
+import { DaemonControl } from './control.js';
+import { Daemon } from './daemon.js';
+
+export interface RunDaemonOptions {
+  dataDir: string;
+  /** `unix:///path` or `tcp://127.0.0.1:PORT`; default `unix://<dataDir>/swarm.sock`. */
+  host?: string;
+  logLevel?: LogLevel;
+  foreground?: boolean;
+  hostname?: string;
+  /** Self-reported labels (`--label k=v`). */
+  labels?: Record<string, string>;
+  tickMs?: number;
+  heartbeatPeriodMs?: number;
+  bwrapPath?: string;
+  /** Resolves when the daemon should stop (tests); default: SIGINT or SIGTERM. */
+  until?: Promise<void>;
+  /** Called once the control socket is up. */
+  onReady?: (address: string) => void;
+}
+
+function listenOf(host: string): { socketPath: string } | { host: string; port: number } {
+  if (host.startsWith('unix://')) return { socketPath: host.slice('unix://'.length) };
+  const m = /^tcp:\/\/([^:]+):(\d+)$/.exec(host);
+  if (m) return { host: m[1]!, port: Number(m[2]) };
+  throw new SwarmError(
+    'INVALID_ARGUMENT',
+    `--host must be unix:///path or tcp://HOST:PORT, got ${JSON.stringify(host)}`,
+  );
+}
+
+export async function runDaemon(o: RunDaemonOptions): Promise<number> {
+  mkdirSync(o.dataDir, { recursive: true, mode: 0o700 });
+  chmodSync(o.dataDir, 0o700);
+  const logger = jsonLogger({ level: o.logLevel ?? 'info', bindings: { node: o.hostname ?? '' } });
+  const daemon = new Daemon({
+    dataDir: o.dataDir,
+    logger,
+    ...(o.hostname === undefined ? {} : { hostname: o.hostname }),
+    ...(o.labels === undefined ? {} : { engineLabels: o.labels }),
+    ...(o.tickMs === undefined ? {} : { tickMs: o.tickMs }),
+    ...(o.heartbeatPeriodMs === undefined ? {} : { heartbeatPeriodMs: o.heartbeatPeriodMs }),
+    ...(o.bwrapPath === undefined ? {} : { bwrapPath: o.bwrapPath }),
+  });
+  await daemon.start();
+  const host = o.host ?? `unix://${daemon.paths.socket}`;
+  const server = await serveControl(
+    new DaemonControl(daemon),
+    listenOf(host),
+    logger.child({ component: 'control' }),
+  );
+  logger.info('swarm daemon ready', { control: server.address, dataDir: o.dataDir, state: daemon.phase });
+  o.onReady?.(server.address);
+  const stop =
+    o.until ??
+    new Promise<void>((resolve) => {
+      process.once('SIGINT', () => resolve());
+      process.once('SIGTERM', () => resolve());
+    });
+  await stop;
+  logger.info('stopping');
+  await server.close();
+  await daemon.stop();
+  return 0;
+}

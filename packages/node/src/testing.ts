@@ -1,0 +1,191 @@
+/**
+ * A local multi-process cluster on loopback, for tests, the demo and the benchmark: each node is
+ * a `swarm daemon` child process with its own data directory and its own 127.0.0.x address, and
+ * every command goes through the real CLI (`bin/swarm.js`), exactly as a person would type it.
+ * It needs the package built (`pnpm build`): the children run `dist/`.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The CLI entry point of this package. */
+export const SWARM_BIN = join(dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'swarm.js');
+
+export interface SwarmResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface LocalNodeOptions {
+  /** The name `node ls` shows (the daemon's --hostname). */
+  name: string;
+  /** The node's loopback address, e.g. 127.0.0.2. */
+  address: string;
+  /** Extra `swarm daemon` arguments. */
+  daemonArgs?: string[];
+}
+
+export class LocalNode {
+  readonly name: string;
+  readonly address: string;
+  readonly dataDir: string;
+  readonly logFile: string;
+  #child: ChildProcess | undefined;
+  #log = '';
+  readonly #daemonArgs: string[];
+
+  constructor(root: string, o: LocalNodeOptions) {
+    this.name = o.name;
+    this.address = o.address;
+    this.dataDir = join(root, o.name);
+    this.logFile = join(root, `${o.name}.log`);
+    this.#daemonArgs = o.daemonArgs ?? [];
+    mkdirSync(this.dataDir, { recursive: true, mode: 0o700 });
+  }
+
+  get addr(): string {
+    return `${this.address}:2377`;
+  }
+
+  get running(): boolean {
+    return this.#child !== undefined && this.#child.exitCode === null && this.#child.signalCode === null;
+  }
+
+  get pid(): number | undefined {
+    return this.#child?.pid;
+  }
+
+  /** The daemon's log lines so far (JSON lines). */
+  get log(): string {
+    return this.#log;
+  }
+
+  /** Starts the daemon and waits for its control socket. */
+  async start(): Promise<void> {
+    if (this.running) return;
+    const child = spawn(
+      process.execPath,
+      [SWARM_BIN, 'daemon', '--data-dir', this.dataDir, '--hostname', this.name, ...this.#daemonArgs],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    this.#child = child;
+    const append = (b: Buffer) => {
+      this.#log += b.toString();
+      if (this.#log.length > 4_000_000) this.#log = this.#log.slice(-2_000_000);
+    };
+    child.stdout?.on('data', append);
+    child.stderr?.on('data', append);
+    const sock = join(this.dataDir, 'swarm.sock');
+    const deadline = Date.now() + 20_000;
+    while (!(existsSync(sock) && this.#log.includes('swarm daemon ready'))) {
+      if (!this.running)
+        throw new Error(`daemon ${this.name} exited while starting:\n${this.#log.slice(-4000)}`);
+      if (Date.now() > deadline)
+        throw new Error(`daemon ${this.name} did not start in 20 s:\n${this.#log.slice(-4000)}`);
+      await sleep(25);
+    }
+  }
+
+  /** Stops the daemon (SIGTERM, then SIGKILL after `graceMs`). */
+  async stop(signal: NodeJS.Signals = 'SIGTERM', graceMs = 10_000): Promise<void> {
+    const child = this.#child;
+    if (child === undefined || !this.running) return;
+    const exited = new Promise<void>((r) => child.once('exit', () => r()));
+    child.kill(signal);
+    const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+    await exited;
+    clearTimeout(timer);
+  }
+
+  /** Runs `swarm ARGS...` against this node's daemon. */
+  swarm(args: string[], input?: string): Promise<SwarmResult> {
+    return runSwarm(['--data-dir', this.dataDir, ...args], input);
+  }
+
+  /** Runs `swarm ARGS...` and fails unless it exits 0; returns stdout. */
+  async ok(args: string[], input?: string): Promise<string> {
+    const r = await this.swarm(args, input);
+    if (r.code !== 0)
+      throw new Error(`swarm ${args.join(' ')} on ${this.name} exited ${r.code}:\n${r.stderr}${r.stdout}`);
+    return r.stdout;
+  }
+
+  /** `swarm ARGS... --format json`, parsed. */
+  async json<T = unknown>(args: string[]): Promise<T> {
+    return JSON.parse(await this.ok([...args, '--format', 'json'])) as T;
+  }
+}
+
+export function runSwarm(args: string[], input?: string): Promise<SwarmResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [SWARM_BIN, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (b: Buffer) => {
+      stdout += b.toString();
+    });
+    child.stderr.on('data', (b: Buffer) => {
+      stderr += b.toString();
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    child.stdin.end(input ?? '');
+  });
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+/** Polls `fn` until it returns a value other than undefined/false, or throws after `timeoutMs`. */
+export async function waitFor<T>(
+  what: string,
+  fn: () => Promise<T | undefined | false> | T | undefined | false,
+  timeoutMs = 30_000,
+  intervalMs = 100,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const v = await fn();
+      if (v !== undefined && v !== false) return v;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > deadline)
+      throw new Error(
+        `timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${String((last as Error).message)}` : ''}`,
+      );
+    await sleep(intervalMs);
+  }
+}
+
+/** A set of local nodes under one temporary directory. */
+export class LocalCluster {
+  readonly root: string;
+  readonly nodes: LocalNode[] = [];
+
+  constructor(root?: string) {
+    this.root = root ?? mkdtempSync(join(tmpdir(), 'swarm-cluster-'));
+  }
+
+  add(o: LocalNodeOptions): LocalNode {
+    const n = new LocalNode(this.root, o);
+    this.nodes.push(n);
+    return n;
+  }
+
+  async stopAll(): Promise<void> {
+    await Promise.all(this.nodes.map((n) => n.stop()));
+  }
+
+  /** Stops every node and removes the directory. */
+  async destroy(): Promise<void> {
+    await this.stopAll();
+    rmSync(this.root, { recursive: true, force: true });
+  }
+}

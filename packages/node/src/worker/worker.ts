@@ -1,0 +1,160 @@
+/**
+ * The worker half every node runs (managers run tasks too, unless drained): the dispatcher agent,
+ * the sandboxed executor, the tmpfs secret writer, the ingress proxy for published ports, and the
+ * publisher that ships task output to the managers for `swarm service logs`.
+ */
+import { cpus, hostname as osHostname, totalmem } from 'node:os';
+import { type Clock, type Logger, swarm, systemClock, toLong } from '@swarm/api';
+import { Agent, type Connector } from '@swarm/dispatcher';
+import { createSecretWriter, type SecretWriter } from '@swarm/secret-store';
+import { SandboxExecutor } from '../executor/sandbox-executor.js';
+import { IngressProxy } from '../ingress/proxy.js';
+
+/** What the worker asks of managers (the gRPC stubs, behind a seam for tests). */
+export interface WorkerCalls {
+  connector: Connector;
+  endpoints(addr: string): Promise<swarm.EndpointsResponse>;
+  publishLogs(addr: string, req: swarm.PublishLogsRequest.$Properties): Promise<void>;
+}
+
+export interface WorkerOptions {
+  nodeId: string;
+  /** The node's address (host only): tasks and published ports bind here. */
+  hostAddress: string;
+  /** host:port of this node as others see it (reported in the node description). */
+  advertiseAddr: string;
+  managers: string[];
+  calls: WorkerCalls;
+  logger: Logger;
+  clock?: Clock;
+  hostname?: string;
+  engineLabels?: Record<string, string>;
+  /** Where per-task secret directories go; must be on tmpfs. Default /dev/shm/swarm-<nodeId>. */
+  secretsRoot?: string;
+  bwrapPath?: string;
+  taskUid?: number;
+  taskGid?: number;
+  /** How often the ingress table is refreshed, ms. Default 1,000. */
+  endpointsPollMs?: number;
+}
+
+export class Worker {
+  readonly agent: Agent;
+  readonly executor: SandboxExecutor;
+  readonly ingress: IngressProxy;
+  readonly secrets: SecretWriter;
+  readonly #o: WorkerOptions;
+  readonly #log: Logger;
+  #pendingLogs: swarm.LogLine.$Properties[] = [];
+  #timers: NodeJS.Timeout[] = [];
+  #stopped = false;
+  #flushing = false;
+  #endpointsKey = '';
+
+  constructor(o: WorkerOptions) {
+    this.#o = o;
+    this.#log = o.logger.child({ component: 'worker' });
+    const clock = o.clock ?? systemClock;
+    this.secrets = createSecretWriter({ root: o.secretsRoot ?? `/dev/shm/swarm-${o.nodeId}` });
+    this.executor = new SandboxExecutor({
+      nodeId: o.nodeId,
+      hostAddress: o.hostAddress,
+      clock,
+      logger: o.logger.child({ component: 'executor' }),
+      ...(o.bwrapPath === undefined ? {} : { bwrapPath: o.bwrapPath }),
+      ...(o.taskUid === undefined ? {} : { taskUid: o.taskUid }),
+      ...(o.taskGid === undefined ? {} : { taskGid: o.taskGid }),
+      onLog: (line: swarm.LogLine.$Properties) => {
+        this.#pendingLogs.push(line);
+        if (this.#pendingLogs.length > 20_000) this.#pendingLogs.splice(0, this.#pendingLogs.length - 20_000);
+      },
+    });
+    this.ingress = new IngressProxy({
+      address: o.hostAddress,
+      logger: o.logger.child({ component: 'ingress' }),
+    });
+    const cores = cpus().length;
+    this.agent = new Agent(
+      { managers: o.managers },
+      {
+        connect: o.calls.connector,
+        executor: this.executor,
+        secrets: this.secrets,
+        clock,
+        logger: o.logger.child({ component: 'agent' }),
+        description: swarm.NodeDescription.create({
+          hostname: o.hostname ?? osHostname(),
+          platform: { os: process.platform, architecture: process.arch },
+          resources: {
+            nanoCpus: toLong(BigInt(cores) * 1_000_000_000n),
+            memoryBytes: toLong(BigInt(totalmem())),
+          },
+          engineLabels: o.engineLabels ?? {},
+          addr: o.advertiseAddr,
+        }),
+      },
+    );
+  }
+
+  start(): void {
+    this.agent.start();
+    this.#timers.push(setInterval(() => void this.#flushLogs(), 250));
+    this.#timers.push(setInterval(() => void this.#refreshEndpoints(), this.#o.endpointsPollMs ?? 1000));
+    for (const t of this.#timers) t.unref();
+    void this.#refreshEndpoints();
+  }
+
+  /** Managers to try, the connected one first. */
+  #managers(): string[] {
+    const current = this.agent.manager;
+    const all = [...this.agent.managers];
+    return current ? [current, ...all.filter((m) => m !== current)] : all;
+  }
+
+  async #refreshEndpoints(): Promise<void> {
+    if (this.#stopped) return;
+    for (const m of this.#managers()) {
+      try {
+        const res = await this.#o.calls.endpoints(m);
+        const key = JSON.stringify(swarm.EndpointsResponse.toObject(res));
+        if (key !== this.#endpointsKey) {
+          this.#endpointsKey = key;
+          await this.ingress.update(res.endpoints ?? []);
+        }
+        return;
+      } catch (e) {
+        this.#log.debug?.('endpoints refresh failed', { manager: m, error: String((e as Error).message) });
+      }
+    }
+  }
+
+  async #flushLogs(): Promise<void> {
+    if (this.#flushing || this.#pendingLogs.length === 0 || this.#stopped) return;
+    this.#flushing = true;
+    const batch = this.#pendingLogs.slice(0, 2000);
+    try {
+      for (const m of this.#managers()) {
+        try {
+          await this.#o.calls.publishLogs(m, { lines: batch });
+          this.#pendingLogs.splice(0, batch.length);
+          return;
+        } catch (e) {
+          this.#log.debug?.('log publish failed', { manager: m, error: String((e as Error).message) });
+        }
+      }
+    } finally {
+      this.#flushing = false;
+    }
+  }
+
+  async stop(): Promise<void> {
+    if (this.#stopped) return;
+    this.#stopped = true;
+    for (const t of this.#timers) clearInterval(t);
+    await this.#flushLogs().catch(() => {});
+    this.agent.stop();
+    await this.executor.close();
+    await this.ingress.close();
+    this.secrets.removeAll();
+  }
+}
