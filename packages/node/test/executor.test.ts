@@ -131,6 +131,14 @@ describe('SandboxExecutor', () => {
     expect(await done).toMatchObject({ state: FAILED, exitCode: 3, err: 'task exited with code 3' });
   });
 
+  it("reports a sandbox that cannot be set up as FAILED with bwrap's reason", async () => {
+    const { done } = run(executor, nodeTask('0', { dir: '/nonexistent-dir' }));
+    expect(await done).toMatchObject({
+      state: FAILED,
+      err: expect.stringMatching(/bwrap: .*nonexistent-dir/),
+    });
+  });
+
   it('reports a task killed by a signal', async () => {
     const { done } = run(executor, nodeTask('process.kill(process.pid, "SIGKILL")'));
     expect(await done).toMatchObject({ state: FAILED, err: expect.stringMatching(/killed by SIGKILL/) });
@@ -204,6 +212,8 @@ describe('SandboxExecutor', () => {
          try { fs.writeFileSync("/usr/x", "1"); r.usr = "writable"; } catch (e) { r.usr = e.code; }
          try { fs.writeFileSync("/etc/x", "1"); r.etc = "writable"; } catch (e) { r.etc = e.code; }
          r.cwd = process.cwd();
+         r.procs = fs.readdirSync("/proc").filter((n) => /^[0-9]+$/.test(n)).length;
+         r.shm = fs.existsSync("/dev/shm") ? fs.readdirSync("/dev/shm") : [];
          r.env = { PATH: process.env.PATH, SWARM_TASK_ID: process.env.SWARM_TASK_ID, SWARM_SERVICE_NAME: process.env.SWARM_SERVICE_NAME, SWARM_TASK_SLOT: process.env.SWARM_TASK_SLOT, SWARM_NODE_ID: process.env.SWARM_NODE_ID, SWARM_SERVICE_ID: process.env.SWARM_SERVICE_ID, HOST: process.env.HOST, FOO: process.env.FOO, HOME: process.env.HOME };
          console.log(JSON.stringify(r));`,
         { env: ['FOO=bar=baz'], dir: '/tmp' },
@@ -219,6 +229,8 @@ describe('SandboxExecutor', () => {
       expect(r.usr).toMatch(/EROFS|EACCES/);
       expect(r.etc).toMatch(/EROFS|EACCES/);
       expect(r.cwd).toBe('/tmp');
+      expect(r.procs).toBeLessThan(5); // only the sandbox's own processes
+      expect(r.shm).toEqual([]); // the host's /dev/shm (where secrets live) is not there
       expect(r.hostname).toContain('web.2.');
       expect(r.env).toEqual({
         PATH: '/usr/local/bin:/usr/bin:/bin',

@@ -15,7 +15,7 @@ afterEach(async () => {
 
 /** An HTTP server that answers with its name; returns its port. */
 async function backend(name: string): Promise<number> {
-  const server = http.createServer((req, res) => {
+  const server = http.createServer((_req, res) => {
     res.setHeader('connection', 'close');
     res.end(name);
   });
