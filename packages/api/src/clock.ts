@@ -19,11 +19,25 @@ export const systemClock: Clock = {
   now: () => Date.now(),
   setTimeout(fn, ms) {
     checkDelay(ms);
-    const handle = setTimeout(fn, ms);
-    handle.unref?.();
+    // Node's timers take at most 2^31-1 ms (about 24.8 days) and fire at once beyond that, so a
+    // long delay (a certificate renewal weeks ahead) waits in steps.
+    const due = Date.now() + ms;
+    let handle: ReturnType<typeof setTimeout>;
+    const arm = (delay: number) => {
+      handle = setTimeout(() => {
+        const left = due - Date.now();
+        if (left > 0) arm(left);
+        else fn();
+      }, Math.min(delay, MAX_TIMER_MS));
+      handle.unref?.();
+    };
+    arm(ms);
     return { cancel: () => clearTimeout(handle) };
   },
 };
+
+/** The longest delay Node's setTimeout honours. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 interface Pending {
   at: number;
