@@ -91,13 +91,11 @@ export async function addService(store: Store, f: ServiceFields): Promise<string
 export async function updateService(
   store: Store,
   id: string,
-  change: (spec: swarm.ServiceSpec) => void,
+  change: (spec: swarm.ServiceSpec.$Properties) => void,
 ): Promise<void> {
   await store.update((tx) => {
     const s = tx.get('service', id)!;
-    s.previousSpec = swarm.ServiceSpec.create(
-      swarm.ServiceSpec.toObject(s.spec!) as swarm.ServiceSpec.$Properties,
-    );
+    s.previousSpec = swarm.ServiceSpec.decode(swarm.ServiceSpec.encode(s.spec!).finish());
     change(s.spec!);
     s.specVersion = toLong(fromLong(s.specVersion as never) + 1n);
     tx.update('service', s);

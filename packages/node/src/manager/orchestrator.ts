@@ -29,7 +29,13 @@ import {
 } from '@swarm/scheduler';
 import { type Store, StoreConflictError, type StoreEvent, type WriteTx } from '@swarm/store';
 import { type ApplyResult, applyServiceDecision, applyTaskDecision, newTask } from './orch-apply.js';
-import { type ReapCandidate, stillReapable, taskHistoryRetention, tasksToReap } from './reaper.js';
+import {
+  type ReapCandidate,
+  retentionOf,
+  stillReapable,
+  taskHistoryRetention,
+  tasksToReap,
+} from './reaper.js';
 
 export interface OrchestratorOptions {
   readonly store: Store;
@@ -88,6 +94,20 @@ interface WriteOutcome {
   conflicts: number;
   /** A write failed for a reason other than a conflict. */
   failed: boolean;
+}
+
+/** Bookkeeping of one write transaction. */
+interface TxWork {
+  /** Items whose decision the store has moved past: re-read after the write. */
+  readonly stale: Item[];
+  /** Services whose write was stale: their new tasks are not created either (decided again). */
+  readonly staleServices: Set<string>;
+  readonly counts: { created: number; updated: number; services: number };
+  readonly services: Map<string, swarm.Service | undefined>;
+}
+
+function newTxWork(staleServices: Set<string>): TxWork {
+  return { stale: [], staleServices, counts: { created: 0, updated: 0, services: 0 }, services: new Map() };
 }
 
 /** What every run of one orchestrator shares. */
@@ -241,9 +261,9 @@ class Run {
     const { store } = this.#d;
     store.view((tx) => {
       this.#retention = taskHistoryRetention(tx);
-      for (const n of tx.list('node')) this.#upsertNode(n);
-      for (const s of tx.list('service')) this.#upsertService(s);
-      for (const t of tx.list('task')) this.#upsertTask(t);
+      for (const n of tx.list('node')) this.#safely('node', n.id, () => this.#upsertNode(n));
+      for (const s of tx.list('service')) this.#safely('service', s.id, () => this.#upsertService(s));
+      for (const t of tx.list('task')) this.#safely('task', t.id, () => this.#upsertTask(t));
     });
     this.#unwatch = store.watch({ kinds: ['cluster', 'node', 'service', 'task'] }, (events) => {
       if (this.#stopped) return;
@@ -324,6 +344,7 @@ class Run {
     const { stats, log } = this.#d;
     const total = { created: 0, updated: 0, services: 0, reaped: 0, unplaced: 0, conflicts: 0 };
     stats.passes++;
+    let failed = false;
     try {
       for (let attempt = 0; ; attempt++) {
         this.#drain();
@@ -338,6 +359,7 @@ class Run {
         total.conflicts += out.conflicts;
         this.#setWake(plan.wakeAt);
         if (out.failed) {
+          failed = true;
           this.#retryLater();
           break;
         }
@@ -355,7 +377,7 @@ class Run {
           conflicts: out.conflicts,
         });
       }
-      if (!this.#stopped) total.reaped = await this.#reap();
+      if (!this.#stopped && !failed) total.reaped = await this.#reap();
     } catch (err) {
       if (this.#stopped) return total;
       log.error('orchestrator pass failed; retrying later', { error: describe(err) });
@@ -397,36 +419,39 @@ class Run {
     const events = this.#events;
     if (events.length === 0) return;
     this.#events = [];
+    for (const e of events) this.#safely(e.kind, e.object.id, () => this.#apply(e));
+  }
+
+  #apply(e: StoreEvent): void {
     const state = this.#scheduler.state;
-    for (const e of events) {
-      try {
-        if (e.action === 'delete') {
-          const id = e.object.id;
-          if (e.kind === 'node') {
-            state.removeNode(id);
-            this.#nodeKeys.delete(id);
-          } else if (e.kind === 'service') state.removeService(id);
-          else if (e.kind === 'task') {
-            state.removeTask(id);
-            this.#createdAt.delete(id);
-          }
-          continue;
-        }
-        if (e.kind === 'node') this.#upsertNode(e.object as swarm.Node);
-        else if (e.kind === 'service') this.#upsertService(e.object as swarm.Service);
-        else if (e.kind === 'task') this.#upsertTask(e.object as swarm.Task);
-        else if (e.kind === 'cluster') {
-          this.#retention = this.#d.store.view(taskHistoryRetention);
-          this.#reapAll = true;
-        }
-      } catch (err) {
-        // A malformed object must not stop orchestration of everything else.
-        this.#d.log.warn('orchestrator: skipped an object it cannot read', {
-          kind: e.kind,
-          id: e.object.id,
-          error: describe(err),
-        });
+    if (e.kind === 'cluster') {
+      this.#retention = retentionOf(e.action === 'delete' ? undefined : (e.object as swarm.Cluster));
+      this.#reapAll = true;
+      return;
+    }
+    if (e.action === 'delete') {
+      const id = e.object.id;
+      if (e.kind === 'node') {
+        state.removeNode(id);
+        this.#nodeKeys.delete(id);
+      } else if (e.kind === 'service') state.removeService(id);
+      else if (e.kind === 'task') {
+        state.removeTask(id);
+        this.#createdAt.delete(id);
       }
+      return;
+    }
+    if (e.kind === 'node') this.#upsertNode(e.object as swarm.Node);
+    else if (e.kind === 'service') this.#upsertService(e.object as swarm.Service);
+    else if (e.kind === 'task') this.#upsertTask(e.object as swarm.Task);
+  }
+
+  /** A malformed object must not stop the orchestration of everything else: it is logged and skipped. */
+  #safely(kind: string, id: string, fn: () => void): void {
+    try {
+      fn();
+    } catch (err) {
+      this.#d.log.warn('orchestrator: skipped an object it cannot read', { kind, id, error: describe(err) });
     }
   }
 
@@ -487,15 +512,13 @@ class Run {
     for (let i = 0; i < items.length; i += this.#d.maxWriteBatch) {
       const chunk = items.slice(i, i + this.#d.maxWriteBatch);
       if (this.#stopped) return out;
-      const stale: Item[] = [];
-      const counts = { created: 0, updated: 0, services: 0 };
+      let w = newTxWork(staleServices);
       try {
         stats.writes++;
         await store.update(
           (tx) => {
-            stale.length = 0;
-            counts.created = counts.updated = counts.services = 0;
-            for (const item of chunk) this.#applyItem(tx, item, stale, staleServices, counts);
+            w = newTxWork(staleServices);
+            for (const item of chunk) this.#applyItem(tx, item, w);
           },
           { signal: this.#abort.signal },
         );
@@ -519,6 +542,7 @@ class Run {
         this.#resync(rest);
         return out;
       }
+      const { counts, stale } = w;
       out.created += counts.created;
       out.updated += counts.updated;
       out.services += counts.services;
@@ -534,13 +558,8 @@ class Run {
     return out;
   }
 
-  #applyItem(
-    tx: WriteTx,
-    item: Item,
-    stale: Item[],
-    staleServices: Set<string>,
-    counts: { created: number; updated: number; services: number },
-  ): void {
+  #applyItem(tx: WriteTx, item: Item, w: TxWork): void {
+    const { stale, staleServices, counts } = w;
     const keep = <T>(r: ApplyResult<T>, write: (v: T) => void): boolean => {
       if (r === 'same') return true;
       if (r === 'stale') return false;
@@ -574,9 +593,13 @@ class Run {
         return;
       }
       case 'create': {
-        const service = staleServices.has(item.info.serviceId)
-          ? undefined
-          : tx.get('service', item.info.serviceId);
+        // One copy of the service per transaction (its service items came first, so it is final).
+        const sid = item.info.serviceId;
+        let service = w.services.get(sid);
+        if (service === undefined && !w.services.has(sid)) {
+          service = staleServices.has(sid) ? undefined : tx.get('service', sid);
+          w.services.set(sid, service);
+        }
         if (service === undefined || tx.get('task', item.info.id) !== undefined) {
           stale.push(item);
           return;

@@ -40,7 +40,11 @@ const S = swarm.TaskState;
 
 /** The cluster's task history retention limit: `spec.orchestration.taskHistoryRetentionLimit`, default 5. */
 export function taskHistoryRetention(tx: ReadTx): number {
-  const cluster = tx.list('cluster')[0];
+  return retentionOf(tx.list('cluster')[0]);
+}
+
+/** The retention limit a cluster object sets (default 5 without a cluster or an orchestration section). */
+export function retentionOf(cluster: swarm.Cluster | undefined): number {
   const orchestration = cluster?.spec?.orchestration;
   if (orchestration === null || orchestration === undefined) return DEFAULT_TASK_HISTORY_RETENTION;
   return Number(fromLong(orchestration.taskHistoryRetentionLimit as Parameters<typeof fromLong>[0]));

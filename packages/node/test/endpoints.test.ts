@@ -1,0 +1,209 @@
+import { generateId, ManualClock, swarm, toLong } from '@swarm/api';
+import { createMemoryStore, type Store } from '@swarm/store';
+import { describe, expect, it } from 'vitest';
+import {
+  endpointsKey,
+  hostOf,
+  publishedEndpoints,
+  watchPublishedEndpoints,
+} from '../src/manager/endpoints.js';
+import { nodeObject, S, serviceSpec } from './orchestrator-helpers.js';
+
+const TCP = swarm.PortConfig.Protocol.TCP;
+const UDP = swarm.PortConfig.Protocol.UDP;
+
+interface TaskFields {
+  node: string;
+  state?: number;
+  desired?: number;
+  ports?: swarm.PortConfig.$Properties[];
+}
+
+async function addTask(store: Store, serviceId: string, f: TaskFields): Promise<string> {
+  const id = generateId();
+  await store.update((tx) =>
+    tx.create(
+      'task',
+      swarm.Task.create({
+        id,
+        serviceId,
+        slot: toLong(1n),
+        nodeId: f.node,
+        desiredState: f.desired ?? S.RUNNING,
+        status: { state: f.state ?? S.RUNNING, ports: f.ports ?? [] },
+      }),
+    ),
+  );
+  return id;
+}
+
+async function fixture() {
+  const clock = new ManualClock(0);
+  const store = createMemoryStore({ clock });
+  const ready = 'a'.repeat(25);
+  const ready2 = 'b'.repeat(25);
+  const down = 'c'.repeat(25);
+  await store.update((tx) => {
+    tx.create('node', nodeObject(ready, { addr: '10.0.0.1:2377' }));
+    tx.create('node', nodeObject(ready2, { addr: '[fd00::2]:2377' }));
+    tx.create('node', nodeObject(down, { addr: '10.0.0.3', state: swarm.NodeStatus.State.DOWN }));
+  });
+  const web = 'w'.repeat(25);
+  const dns = 'd'.repeat(25);
+  const hostMode = 'h'.repeat(25);
+  await store.update((tx) => {
+    tx.create(
+      'service',
+      swarm.Service.create({
+        id: web,
+        spec: serviceSpec({ name: 'web', replicas: 5, ports: [{ targetPort: 80, publishedPort: 8080 }] }),
+      }),
+    );
+    tx.create(
+      'service',
+      swarm.Service.create({
+        id: dns,
+        spec: serviceSpec({
+          name: 'dns',
+          replicas: 1,
+          ports: [{ targetPort: 53, publishedPort: 5353, protocol: UDP }],
+        }),
+      }),
+    );
+    tx.create(
+      'service',
+      swarm.Service.create({
+        id: hostMode,
+        spec: serviceSpec({
+          name: 'host',
+          replicas: 1,
+          ports: [{ targetPort: 9000, publishedPort: 9000, publishMode: swarm.PortConfig.PublishMode.HOST }],
+        }),
+      }),
+    );
+  });
+  return { clock, store, ready, ready2, down, web, dns, hostMode };
+}
+
+describe('publishedEndpoints', () => {
+  it('lists only running tasks on ready nodes, with the host ports they reported', async () => {
+    const f = await fixture();
+    const { store, web } = f;
+    const good = await addTask(store, web, {
+      node: f.ready,
+      ports: [{ targetPort: 80, publishedPort: 31001 }],
+    });
+    const good6 = await addTask(store, web, {
+      node: f.ready2,
+      ports: [{ targetPort: 80, publishedPort: 31002 }],
+    });
+    await addTask(store, web, { node: f.down, ports: [{ targetPort: 80, publishedPort: 31003 }] });
+    await addTask(store, web, {
+      node: f.ready,
+      state: S.ASSIGNED,
+      ports: [{ targetPort: 80, publishedPort: 31004 }],
+    });
+    await addTask(store, web, {
+      node: f.ready,
+      desired: S.SHUTDOWN,
+      ports: [{ targetPort: 80, publishedPort: 31005 }],
+    });
+    await addTask(store, web, { node: f.ready }); // no port reported yet
+    await addTask(store, web, { node: f.ready, ports: [{ targetPort: 81, publishedPort: 31006 }] });
+    await addTask(store, web, {
+      node: f.ready,
+      ports: [{ targetPort: 80, publishedPort: 31007, protocol: UDP }],
+    });
+    await addTask(store, f.hostMode, { node: f.ready, ports: [{ targetPort: 9000, publishedPort: 9000 }] });
+    const dnsTask = await addTask(store, f.dns, {
+      node: f.ready2,
+      ports: [{ targetPort: 53, publishedPort: 32000, protocol: UDP }],
+    });
+
+    const eps = store.view(publishedEndpoints);
+    expect(eps.map((e) => [e.serviceId, e.publishedPort, e.targetPort, e.protocol])).toEqual([
+      [f.dns, 5353, 53, UDP],
+      [web, 8080, 80, TCP],
+    ]);
+    expect(eps[1]!.tasks.map((t) => ({ ...t }))).toEqual([
+      { taskId: good, nodeId: f.ready, addr: '10.0.0.1', port: 31001 },
+      { taskId: good6, nodeId: f.ready2, addr: 'fd00::2', port: 31002 },
+    ]);
+    expect(eps[0]!.tasks.map((t) => [t.taskId, t.addr, t.port])).toEqual([[dnsTask, 'fd00::2', 32000]]);
+    // It fits the Ingress RPC's response.
+    const bytes = swarm.EndpointsResponse.encode({ endpoints: eps }).finish();
+    expect(swarm.EndpointsResponse.decode(bytes).endpoints).toHaveLength(2);
+  });
+
+  it('lists a service whose tasks are not running yet with no tasks', async () => {
+    const f = await fixture();
+    const eps = f.store.view(publishedEndpoints);
+    expect(eps.map((e) => [e.serviceId, e.tasks.length])).toEqual([
+      [f.dns, 0],
+      [f.web, 0],
+    ]);
+  });
+
+  it('takes the host part of node addresses', () => {
+    expect(hostOf('10.0.0.5:2377')).toBe('10.0.0.5');
+    expect(hostOf('10.0.0.5')).toBe('10.0.0.5');
+    expect(hostOf('[fd00::1]:2377')).toBe('fd00::1');
+    expect(hostOf('fd00::1')).toBe('fd00::1');
+    expect(hostOf('node-1.example:2377')).toBe('node-1.example');
+    expect(hostOf('')).toBe('');
+  });
+
+  it('keys equal tables equally and different tables differently', async () => {
+    const f = await fixture();
+    const before = endpointsKey(f.store.view(publishedEndpoints));
+    expect(endpointsKey(f.store.view(publishedEndpoints))).toBe(before);
+    await addTask(f.store, f.web, { node: f.ready, ports: [{ targetPort: 80, publishedPort: 31001 }] });
+    expect(endpointsKey(f.store.view(publishedEndpoints))).not.toBe(before);
+  });
+});
+
+describe('watchPublishedEndpoints', () => {
+  it('delivers the table now and after changes that alter it, debounced', async () => {
+    const f = await fixture();
+    const seen: number[] = [];
+    const stop = watchPublishedEndpoints(
+      f.store,
+      (eps) => seen.push(eps.reduce((n, e) => n + e.tasks.length, 0)),
+      { clock: f.clock, batchMs: 50 },
+    );
+    expect(seen).toEqual([0]);
+    const t1 = await addTask(f.store, f.web, {
+      node: f.ready,
+      ports: [{ targetPort: 80, publishedPort: 31001 }],
+    });
+    await addTask(f.store, f.web, { node: f.ready2, ports: [{ targetPort: 80, publishedPort: 31002 }] });
+    expect(seen).toEqual([0]);
+    f.clock.advance(50);
+    expect(seen).toEqual([0, 2]);
+    // A change that does not alter the table (a non-running task) delivers nothing.
+    await addTask(f.store, f.web, { node: f.ready, state: S.ASSIGNED });
+    f.clock.advance(50);
+    expect(seen).toEqual([0, 2]);
+    // The task stops: the table shrinks.
+    await f.store.update((tx) => {
+      const t = tx.get('task', t1)!;
+      t.status = swarm.TaskStatus.create({ state: S.SHUTDOWN });
+      tx.update('task', t);
+    });
+    f.clock.advance(50);
+    expect(seen).toEqual([0, 2, 1]);
+    // A node going down removes its tasks.
+    await f.store.update((tx) => {
+      const n = tx.get('node', f.ready2)!;
+      n.status = swarm.NodeStatus.create({ state: swarm.NodeStatus.State.DOWN, addr: '[fd00::2]:2377' });
+      tx.update('node', n);
+    });
+    f.clock.advance(50);
+    expect(seen).toEqual([0, 2, 1, 0]);
+    stop();
+    await addTask(f.store, f.web, { node: f.ready, ports: [{ targetPort: 80, publishedPort: 31009 }] });
+    f.clock.advance(50);
+    expect(seen).toEqual([0, 2, 1, 0]);
+    expect(f.clock.pendingTimers).toBe(0);
+  });
+});
