@@ -124,6 +124,8 @@ export class Manager {
       }),
     );
     await m.raft.start();
+    // A brand-new one-member cluster need not wait an election timeout for its first leader.
+    if (o.bootstrap) m.raft.campaign();
     return m;
   }
 
