@@ -1,6 +1,6 @@
 // Authorization of every call by role, over real gRPC servers with mutual TLS on 127.0.0.60-62.
 import * as grpc from '@grpc/grpc-js';
-import { SwarmError, swarm, toLong } from '@swarm/api';
+import { noopLogger, SwarmError, swarm, toLong } from '@swarm/api';
 import type { DispatcherService, MessageSink, StreamHandle } from '@swarm/dispatcher';
 import type { Message, Receiver } from '@swarm/raft';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +8,7 @@ import { fetchRootCA, joinerClient } from '../src/rpc/client.js';
 import { dispatcherHandlers, grpcConnector } from '../src/rpc/dispatcher-binding.js';
 import { fromServiceError } from '../src/rpc/errors.js';
 import { raftHandlers } from '../src/rpc/raft-transport.js';
-import type { RpcServer } from '../src/rpc/server.js';
+import { RpcServer } from '../src/rpc/server.js';
 import { type ServiceName, serviceDefinition } from '../src/rpc/services.js';
 import { Cleanup, newClients, newServer, realTimeCA, rejection } from './fixtures/rpc-helpers.js';
 
@@ -31,7 +31,7 @@ class RecordingDispatcher implements DispatcherService {
     this.callers.push(nodeId);
     return swarm.HeartbeatResponse.create({ periodMs: toLong(5000n) as never });
   }
-  async updateTaskStatus(nodeId: string) {
+  async updateTaskStatus(nodeId: string): Promise<swarm.UpdateTaskStatusResponse> {
     this.callers.push(nodeId);
     throw new SwarmError('TASK_NOT_ASSIGNED', `node ${nodeId} may not update task x`, {
       nodeId,
@@ -321,24 +321,21 @@ describe('RPC authorization over mutual TLS', () => {
     expect((ended as SwarmError).code).toBe('DISPATCHER_UNAVAILABLE');
   });
 
-  it('refuses to serve a service with a missing handler', () => {
+  it('refuses to serve a method without a handler or without a declared role', () => {
     const s = newServer(t, manager, cleanup);
     expect(() => s.server.addService('Ingress', {} as never)).toThrow(
       expect.objectContaining({ code: 'RPC_HANDLER_MISSING' }),
     );
-    expect(() =>
-      newServer(t, manager, cleanup).server.constructor.prototype.addService.call(
-        new (s.server.constructor as typeof RpcServer)({
-          credentials: s.credentials,
-          clusterId: () => t.clusterId,
-          denyList: () => s.deny,
-          logger: { debug() {}, info() {}, warn() {}, error() {}, child: () => undefined as never },
-          roles: {},
-        }),
-        'Ingress',
-        { endpoints: () => ({}) },
-      ),
-    ).toThrow(expect.objectContaining({ code: 'AUTH_RPC_UNDECLARED' }));
+    const undeclared = new RpcServer({
+      credentials: s.credentials,
+      clusterId: () => t.clusterId,
+      denyList: () => s.deny,
+      logger: noopLogger,
+      roles: { '/swarm.CA/GetRootCACertificate': 'insecure' },
+    });
+    expect(() => undeclared.addService('Ingress', { endpoints: () => ({}) })).toThrow(
+      expect.objectContaining({ code: 'AUTH_RPC_UNDECLARED' }),
+    );
   });
 
   it('the client refuses a server that is not a manager, and reports the unreachable', async () => {
