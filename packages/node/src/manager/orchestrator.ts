@@ -14,7 +14,7 @@ import {
   noopLogger,
   type Random,
   SwarmError,
-  type swarm,
+  swarm,
   systemClock,
   type Timer,
 } from '@swarm/api';
@@ -123,6 +123,8 @@ interface Deps {
   readonly retryMs: number;
   readonly stats: OrchestratorStats;
 }
+
+const { RUNNING, COMPLETE } = swarm.TaskState;
 
 const EMPTY_PASS: PassResult = { created: 0, updated: 0, services: 0, reaped: 0, unplaced: 0, conflicts: 0 };
 
@@ -245,6 +247,7 @@ class Run {
   #retention = 5;
 
   #pass: Promise<PassResult> | undefined;
+  #busy = false;
   #again = false;
   #lastPassAt = Number.NEGATIVE_INFINITY;
   #timer: Timer | undefined;
@@ -295,7 +298,7 @@ class Run {
   /** Asks for a pass: at once when `now`, else at most one per batchMs. */
   kick(now: boolean): void {
     if (this.#stopped) return;
-    if (this.#pass !== undefined) {
+    if (this.#busy) {
       this.#again = true;
       return;
     }
@@ -325,9 +328,12 @@ class Run {
   }
 
   #startPass(): Promise<PassResult> {
+    // Busy before the first line runs: a memory store delivers our own write's events synchronously.
+    this.#busy = true;
     const p = this.#runPass();
     this.#pass = p;
     const done = (): void => {
+      this.#busy = false;
       if (this.#pass === p) this.#pass = undefined;
       this.#lastPassAt = this.#d.clock.now();
       if (this.#stopped) return;
@@ -613,9 +619,14 @@ class Run {
 
   // ---- the reaper ----
 
+  /** Only changes that can make a task deletable put its service in the reaper's scope. */
   #noteForReaper(e: StoreEvent): void {
-    if (e.kind === 'task') this.#reapServices.add((e.object as swarm.Task).serviceId);
-    else if (e.kind === 'service' && e.action === 'delete') this.#reapServices.add(e.object.id);
+    if (e.kind === 'task') {
+      const t = e.object as swarm.Task;
+      if (e.action !== 'delete' && (t.desiredState > RUNNING || (t.status?.state ?? 0) >= COMPLETE)) {
+        this.#reapServices.add(t.serviceId);
+      }
+    } else if (e.kind === 'service' && e.action === 'delete') this.#reapServices.add(e.object.id);
     else if (e.kind === 'node') this.#reapNodes.add(e.object.id);
   }
 
