@@ -83,12 +83,29 @@ function baseChannelOptions(): grpc.ChannelOptions {
   };
 }
 
-function settleChannel(ch: Channel, call: { cancel(): void }): void {
-  ch.calls.delete(call);
-  if (ch.retired && ch.calls.size === 0) {
-    ch.graceTimer?.cancel();
-    ch.client.close();
-  }
+/**
+ * Registers a call on its channel before it starts (a retired channel closes only when its last
+ * call is done); `attach` gives it the grpc call to cancel, `done` takes it off.
+ */
+function track(ch: Channel): { attach(call: { cancel(): void }): void; done(): void } {
+  let call: { cancel(): void } | undefined;
+  let finished = false;
+  const entry = { cancel: () => call?.cancel() };
+  ch.calls.add(entry);
+  return {
+    attach(c) {
+      call = c;
+    },
+    done() {
+      if (finished) return;
+      finished = true;
+      ch.calls.delete(entry);
+      if (ch.retired && ch.calls.size === 0) {
+        ch.graceTimer?.cancel();
+        ch.client.close();
+      }
+    },
+  };
 }
 
 /** Builds the stubs of `services`, each call taking the channel `channel()` gives at that moment. */
@@ -121,6 +138,7 @@ function makeMethod(addr: string, channel: () => Channel, m: RpcMethod, defaultT
       return (request: unknown, options: CallOptions = {}) =>
         new Promise((resolve, reject) => {
           const ch = channel();
+          const tracked = track(ch);
           const call = ch.client.makeUnaryRequest(
             path,
             serialize,
@@ -129,13 +147,13 @@ function makeMethod(addr: string, channel: () => Channel, m: RpcMethod, defaultT
             new grpc.Metadata(),
             deadlineOf(options.timeoutMs ?? defaultTimeoutMs),
             (err, res) => {
-              settleChannel(ch, call);
+              tracked.done();
               options.signal?.removeEventListener('abort', abort);
               if (err) reject(fromServiceError(err, addr, path));
               else resolve(res);
             },
           );
-          ch.calls.add(call);
+          tracked.attach(call);
           const abort = () => call.cancel();
           if (options.signal?.aborted) call.cancel();
           else options.signal?.addEventListener('abort', abort, { once: true });
@@ -152,6 +170,7 @@ function makeMethod(addr: string, channel: () => Channel, m: RpcMethod, defaultT
         }
         let cancelled = false;
         let ended = false;
+        const tracked = track(ch);
         const call = ch.client.makeServerStreamRequest(
           path,
           serialize,
@@ -160,9 +179,9 @@ function makeMethod(addr: string, channel: () => Channel, m: RpcMethod, defaultT
           new grpc.Metadata(),
           deadlineOf(options.timeoutMs),
         );
-        ch.calls.add(call);
+        tracked.attach(call);
         const finish = (err?: SwarmError) => {
-          settleChannel(ch, call);
+          tracked.done();
           options.signal?.removeEventListener('abort', handle.cancel);
           if (cancelled || ended) return;
           ended = true;
@@ -178,7 +197,7 @@ function makeMethod(addr: string, channel: () => Channel, m: RpcMethod, defaultT
             if (cancelled) return;
             cancelled = true;
             call.cancel();
-            settleChannel(ch, call);
+            tracked.done();
           },
         };
         if (options.signal?.aborted) handle.cancel();
@@ -197,6 +216,7 @@ function makeMethod(addr: string, channel: () => Channel, m: RpcMethod, defaultT
         });
         // Owners that only write (the raft transport) learn of failures elsewhere; no unhandled rejection.
         response.catch(() => {});
+        const tracked = track(ch);
         const call = ch.client.makeClientStreamRequest(
           path,
           serialize,
@@ -204,13 +224,13 @@ function makeMethod(addr: string, channel: () => Channel, m: RpcMethod, defaultT
           new grpc.Metadata(),
           deadlineOf(options.timeoutMs),
           (err, res) => {
-            settleChannel(ch, call);
+            tracked.done();
             if (err) reject(fromServiceError(err, addr, path));
             else resolve(res);
           },
         );
         call.on('error', () => {}); // failures arrive through the callback above
-        ch.calls.add(call);
+        tracked.attach(call);
         const cancel = () => call.cancel();
         if (options.signal?.aborted) cancel();
         else options.signal?.addEventListener('abort', cancel, { once: true });

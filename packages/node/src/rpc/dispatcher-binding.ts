@@ -10,6 +10,7 @@ import {
   type DispatcherConnection,
   type DispatcherService,
   DispatcherUnavailableError,
+  ManagerUnavailableError,
   type MessageSink,
   type StreamHandle,
 } from '@swarm/dispatcher';
@@ -64,15 +65,14 @@ export function grpcConnector(clients: RpcClients, options: { callTimeoutMs?: nu
     const stub = clients.get(addr).Dispatcher;
     const open = new Set<StreamHandle>();
     let closed = false;
+    const gone = () => Promise.reject(new ManagerUnavailableError(addr, 'the connection was closed'));
     const timeout = options.callTimeoutMs === undefined ? {} : { timeoutMs: options.callTimeoutMs };
     const track = (
       start: (sink: MessageSink<never>) => StreamHandle,
       sink: MessageSink<never>,
     ): StreamHandle => {
       if (closed) {
-        queueMicrotask(() =>
-          sink.end(new SwarmError('MANAGER_UNAVAILABLE', `the connection to ${addr} is closed`, { addr })),
-        );
+        queueMicrotask(() => sink.end(new ManagerUnavailableError(addr, 'the connection was closed')));
         return { cancel() {} };
       }
       let handle: StreamHandle | undefined;
@@ -96,8 +96,8 @@ export function grpcConnector(clients: RpcClients, options: { callTimeoutMs?: nu
     return {
       session: (request, sink) => track((w) => stub.session(request, w), sink as MessageSink<never>),
       assignments: (request, sink) => track((w) => stub.assignments(request, w), sink as MessageSink<never>),
-      heartbeat: (request) => stub.heartbeat(request, timeout),
-      updateTaskStatus: (request) => stub.updateTaskStatus(request, timeout),
+      heartbeat: (request) => (closed ? gone() : stub.heartbeat(request, timeout)),
+      updateTaskStatus: (request) => (closed ? gone() : stub.updateTaskStatus(request, timeout)),
       close() {
         closed = true;
         for (const h of [...open]) h.cancel();

@@ -15,7 +15,8 @@ export type RpcErrorCode =
   | 'RPC_CANCELLED'
   | 'RPC_FAILED'
   | 'RPC_CLIENT_CLOSED'
-  | 'RPC_HANDLER_MISSING';
+  | 'RPC_HANDLER_MISSING'
+  | 'RPC_LISTEN_FAILED';
 
 /** An error raised by this RPC layer itself (not by a remote handler). */
 export class RpcError extends SwarmError<RpcErrorCode> {

@@ -7,7 +7,7 @@
  * node or another cluster is PERMISSION_DENIED, each with the AuthorizationError's code.
  */
 import * as grpc from '@grpc/grpc-js';
-import { type Clock, type Logger, SwarmError, systemClock } from '@swarm/api';
+import { type Clock, type Logger, systemClock } from '@swarm/api';
 import {
   AuthorizationError,
   allowedRolesFor,
@@ -77,7 +77,7 @@ export interface RpcServerOptions {
   /** The current deny list (read on every call: removals apply at once). */
   denyList: () => DenyLookup;
   logger: Logger;
-  /** Time for certificate validity checks. Default `systemClock`. */
+  /** Time for certificate validity checks (not for socket timers). Default `systemClock`. */
   clock?: Clock;
   /** The role table. Default RPC_ROLES; tests may pass their own. */
   roles?: RpcRoleTable;
@@ -160,7 +160,7 @@ export class RpcServer {
       this.#server.bindAsync(hostPort, grpcServerCredentials(this.#o.credentials), (err, port) => {
         if (err) {
           reject(
-            new SwarmError(
+            new RpcError(
               'RPC_LISTEN_FAILED',
               `cannot listen on ${hostPort}: ${err.message}; pick a free address`,
               {
@@ -181,12 +181,15 @@ export class RpcServer {
     if (this.#closed) return Promise.resolve();
     this.#closed = true;
     return new Promise((resolve) => {
-      const force = this.#clock.setTimeout(() => {
+      // A real timer, not the injected clock: this bounds real sockets, and a manual clock
+      // (used for validity checks in tests) would leave close() hanging.
+      const force = setTimeout(() => {
         this.#server.forceShutdown();
         resolve();
       }, FORCE_CLOSE_MS);
+      force.unref();
       this.#server.tryShutdown(() => {
-        force.cancel();
+        clearTimeout(force);
         resolve();
       });
     });
