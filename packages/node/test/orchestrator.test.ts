@@ -1,5 +1,5 @@
-import { fromLong, MemoryLogger, swarm, toLong } from '@swarm/api';
-import { ReplicatedStore } from '@swarm/store';
+import { fromLong, ManualClock, MemoryLogger, SwarmError, swarm, toLong } from '@swarm/api';
+import { createMemoryStore, ReplicatedStore, type Store } from '@swarm/store';
 import { ManualProposer } from '@swarm/store/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Orchestrator } from '../src/manager/orchestrator.js';
@@ -459,6 +459,49 @@ describe('Orchestrator: reaper and lifecycle', () => {
     expect(tasks).toHaveLength(5);
     expect(tasks.map(slotOf).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5]);
     expect(tasks.map((t) => Number(fromLong(t.specVersion as never))).sort()).toEqual([1, 1, 1, 2, 2]);
+  });
+
+  it('retries after a failed write, without duplicating tasks whose write committed late', async () => {
+    for (const lateCommit of [false, true]) {
+      const clock = new ManualClock(Date.UTC(2026, 0, 1));
+      const inner = createMemoryStore({ clock });
+      let failures = 0;
+      let late: (() => Promise<unknown>) | undefined;
+      // A store whose next update fails as a raft timeout would; with lateCommit it still commits later.
+      const store: Store = {
+        view: (fn) => inner.view(fn),
+        watch: (filter, listener) => inner.watch(filter, listener),
+        async update(fn, options) {
+          if (failures > 0) {
+            failures--;
+            if (lateCommit) late = () => inner.update(fn, options);
+            throw new SwarmError('RAFT_TIMEOUT', 'the proposal timed out; its outcome is unknown');
+          }
+          return inner.update(fn, options);
+        },
+      };
+      const logger = new MemoryLogger();
+      const h = track(harness({ clock, store, logger, retryMs: 1000 }));
+      await threeNodes(h);
+      const svc = await addService(inner, { name: 'web', replicas: 3 });
+      failures = 1;
+      h.orch.start();
+      await new Promise((r) => setImmediate(r));
+      expect(h.orch.stats.writeErrors).toBe(1);
+      expect(logger.text()).toContain('RAFT_TIMEOUT');
+      expect(tasksOf(inner, svc)).toHaveLength(0);
+      await late?.();
+      // Nothing is retried before retryMs, even though the store changed meanwhile.
+      clock.advance(500);
+      await new Promise((r) => setImmediate(r));
+      expect(tasksOf(inner, svc)).toHaveLength(lateCommit ? 3 : 0);
+      clock.advance(500);
+      await new Promise((r) => setImmediate(r));
+      await settle(h.orch);
+      const tasks = tasksOf(inner, svc);
+      expect(tasks).toHaveLength(3);
+      expect(tasks.map(slotOf).sort()).toEqual([1, 2, 3]);
+    }
   });
 
   it('rejects bad options', () => {

@@ -246,6 +246,8 @@ class Run {
   readonly #reapNodes = new Set<string>();
   #retention = 5;
 
+  /** Plan items of a write whose outcome was unknown, re-read at the start of the next pass. */
+  readonly #deferred: Item[] = [];
   #pass: Promise<PassResult> | undefined;
   #busy = false;
   #again = false;
@@ -352,6 +354,7 @@ class Run {
     stats.passes++;
     let failed = false;
     try {
+      if (this.#deferred.length > 0) this.#resync(this.#deferred.splice(0));
       for (let attempt = 0; ; attempt++) {
         this.#drain();
         const now = this.#d.clock.now();
@@ -539,13 +542,17 @@ class Run {
             kind: String(err.details.kind ?? ''),
             id: String(err.details.id ?? ''),
           });
-        } else {
-          out.failed = true;
-          stats.writeErrors++;
-          log.warn('orchestrator: write failed', { error: describe(err), objects: chunk.length });
+          // Nothing of the refused write committed: re-read it (and the rest of the plan, which is
+          // dropped and decided again).
+          this.#resync(rest);
+          return out;
         }
-        // Whatever did not commit is re-read; the rest of the plan is dropped and decided again.
-        this.#resync(rest);
+        out.failed = true;
+        stats.writeErrors++;
+        log.warn('orchestrator: write failed', { error: describe(err), objects: chunk.length });
+        // The outcome may be unknown (a raft timeout can still commit): re-read only when the retry
+        // pass starts, so a create that lands late is seen instead of being made a second time.
+        for (const item of rest) this.#deferred.push(item);
         return out;
       }
       const { counts, stale } = w;
