@@ -119,6 +119,65 @@ describe('raft message chunking', () => {
   });
 });
 
+describe('GrpcRaftTransport delivery', () => {
+  const msg = (index: bigint, to = 2n): Message => ({
+    ...bigSnapshotMessage(0),
+    snapshot: undefined as never,
+    type: MessageType.App,
+    to,
+    index,
+  });
+
+  it('keeps the order of messages to one member, chunked ones included', async () => {
+    const t = await realTimeCA(650);
+    const a = await t.issueNode({ role: 'manager' });
+    const b = await t.issueNode({ role: 'manager' });
+    const got: Message[] = [];
+    const { server } = newServer(t, b, cleanup);
+    server.addService(
+      'Raft',
+      raftHandlers(() => ({ receive: (m) => got.push(m) })),
+    );
+    const addr = `127.0.0.67:${await server.listen('127.0.0.67:0')}`;
+    const { clients } = newClients(t, a, cleanup);
+    const unreachable: bigint[] = [];
+    const transport = new GrpcRaftTransport({ clients, resolve: () => addr, logger: noopLogger });
+    transport.setReceiver({ receive() {}, unreachable: (to) => unreachable.push(to) });
+    cleanup.add(() => transport.close());
+    const sent: bigint[] = [];
+    for (let i = 1n; i <= 300n; i++) {
+      const m = i % 100n === 0n ? { ...bigSnapshotMessage(5 * 1024 * 1024), index: i } : msg(i);
+      transport.send([m]);
+      sent.push(i);
+    }
+    await eventually(() => got.length === sent.length, 20_000, 'every message');
+    expect(got.map((m) => m.index)).toEqual(sent);
+    expect(got.filter((m) => m.type === MessageType.Snap).length).toBe(3);
+    expect(unreachable).toEqual([]);
+  });
+
+  it('reports unreachable members: unknown address, nobody listening, queue full', async () => {
+    const t = await realTimeCA(651);
+    const a = await t.issueNode({ role: 'manager' });
+    const { clients } = newClients(t, a, cleanup);
+    const unreachable: bigint[] = [];
+    const transport = new GrpcRaftTransport({
+      clients,
+      resolve: (id) => (id === 2n ? '127.0.0.67:1' : id === 3n ? '127.0.0.68:1' : undefined),
+      logger: noopLogger,
+      maxQueuedMessages: 10,
+    });
+    transport.setReceiver({ receive() {}, unreachable: (to) => unreachable.push(to) });
+    cleanup.add(() => transport.close());
+    expect(() => transport.send([msg(1n, 9n)])).not.toThrow();
+    await eventually(() => unreachable.includes(9n), 5_000, 'unknown member reported');
+    transport.send([msg(1n, 2n)]);
+    await eventually(() => unreachable.includes(2n), 10_000, 'closed port reported');
+    transport.send(Array.from({ length: 20 }, (_, i) => msg(BigInt(i + 1), 3n)));
+    await eventually(() => unreachable.filter((x) => x === 3n).length >= 10, 10_000, 'full queue reported');
+  });
+});
+
 describe('raft over gRPC with mutual TLS', () => {
   it('elects a leader, commits proposals, and sends a snapshot above 4 MiB to a lagging follower', async () => {
     const t = await realTimeCA(640);
