@@ -167,6 +167,21 @@ describe('Orchestrator: replicated services', () => {
     expect(tasksOf(h.store, svc)).toHaveLength(0);
     expect(liveTasks(h.store, other)).toHaveLength(1);
   });
+  it('reaps a large backlog over several passes, a bounded number each', async () => {
+    const h = track(harness({ maxWriteBatch: 2 }));
+    await threeNodes(h);
+    const svc = await addService(h.store, { name: 'big', replicas: 20 });
+    h.orch.start();
+    await converge(h.orch, h.store, h.clock);
+    await h.store.update((tx) => tx.delete('service', svc));
+    await settle(h.orch);
+    await runWorkers(h.store, h.clock);
+    const first = await h.orch.reconcileNow();
+    expect(first.reaped).toBe(8); // 4 x maxWriteBatch
+    await settle(h.orch);
+    expect(tasksOf(h.store, svc)).toHaveLength(0);
+    expect(h.orch.stats.reaped).toBe(20);
+  });
 });
 
 describe('Orchestrator: global services and zones', () => {

@@ -114,7 +114,11 @@ function relevant(e: StoreEvent): boolean {
   if (e.action !== 'update' || old === undefined) return live(t);
   if (live(t) !== live(old)) return true;
   if (!live(t)) return false;
-  return t.nodeId !== old.nodeId || (t.status?.ports?.length ?? 0) !== (old.status?.ports?.length ?? 0);
+  return t.nodeId !== old.nodeId || portsKey(t) !== portsKey(old);
+}
+
+function portsKey(t: swarm.Task): string {
+  return (t.status?.ports ?? []).map((p) => `${p.targetPort}/${p.protocol}:${p.publishedPort}`).join();
 }
 
 export interface WatchEndpointsOptions {

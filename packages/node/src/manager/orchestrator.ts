@@ -647,10 +647,19 @@ class Run {
     this.#reapAll = false;
     this.#reapServices.clear();
     this.#reapNodes.clear();
+    // Bounded per pass, so a large backlog (a big service removed) does not hold up scheduling.
+    const limit = this.#d.maxWriteBatch * 4;
     const candidates: ReapCandidate[] = store.view((tx) => {
       for (const n of nodes) for (const t of tx.find('task', { nodeId: n })) services.add(t.serviceId);
-      return tasksToReap(tx, all ? { retention: this.#retention } : { retention: this.#retention, services });
+      const scope = all ? {} : { services };
+      return tasksToReap(tx, { retention: this.#retention, limit, ...scope });
     });
+    if (candidates.length >= limit) {
+      // More may be left: look at the same scope again on the next pass.
+      if (all) this.#reapAll = true;
+      for (const id of services) this.#reapServices.add(id);
+      this.#again = true;
+    }
     let reaped = 0;
     for (let i = 0; i < candidates.length; i += this.#d.maxWriteBatch) {
       if (this.#stopped) return reaped;
