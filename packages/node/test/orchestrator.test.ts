@@ -167,6 +167,7 @@ describe('Orchestrator: replicated services', () => {
     expect(tasksOf(h.store, svc)).toHaveLength(0);
     expect(liveTasks(h.store, other)).toHaveLength(1);
   });
+
   it('reaps a large backlog over several passes, a bounded number each', async () => {
     const h = track(harness({ maxWriteBatch: 2 }));
     await threeNodes(h);
