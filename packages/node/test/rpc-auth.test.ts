@@ -306,6 +306,32 @@ describe('RPC authorization over mutual TLS', () => {
     conn.close();
   });
 
+  it('a node accepts messages above 4 MiB from a verified manager (large assignment sets)', async () => {
+    const s = newServer(t, manager, cleanup);
+    const big = Buffer.alloc(6 * 1024 * 1024, 7);
+    s.server.addService('Dispatcher', {
+      session: (_r, _ctx, sink) => {
+        sink.send({ sessionId: 'big', rootCa: big });
+        sink.end();
+        return { cancel() {} };
+      },
+      heartbeat: () => ({}),
+      updateTaskStatus: () => ({}),
+      assignments: (_r, _ctx, sink) => {
+        sink.end();
+        return { cancel() {} };
+      },
+    });
+    const addr = `127.0.0.62:${await s.server.listen('127.0.0.62:0')}`;
+    const { clients } = newClients(t, worker, cleanup);
+    const got: swarm.SessionMessage[] = [];
+    const end = await new Promise<Error | undefined>((resolve) =>
+      clients.get(addr).Dispatcher.session({}, { send: (m) => got.push(m), end: resolve }),
+    );
+    expect(end).toBeUndefined();
+    expect(got[0]?.rootCa.length).toBe(big.length);
+  });
+
   it('a manager without a dispatcher answers DISPATCHER_UNAVAILABLE', async () => {
     const s = newServer(t, manager, cleanup);
     s.server.addService(

@@ -67,6 +67,8 @@ interface Channel {
 
 const DEFAULT_TIMEOUT_MS = 20_000;
 const DEFAULT_RETIRE_GRACE_MS = 30_000;
+/** Largest message a node accepts from a verified manager. */
+const MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 
 /** Channel options every client uses. */
 function baseChannelOptions(): grpc.ChannelOptions {
@@ -324,6 +326,9 @@ export class RpcClients {
       const client = new grpc.Client(addr, grpcChannelCredentials(this.#o.credentials), {
         ...grpcChannelOptions(this.#o.servername ?? 'swarm-manager'),
         ...baseChannelOptions(),
+        // The server is a verified manager; an assignment set with many secrets (up to 500 KiB
+        // each) can exceed gRPC's default 4 MiB.
+        'grpc.max_receive_message_length': MAX_RESPONSE_BYTES,
         ...this.#o.channelOptions,
       });
       ch = { client, calls: new Set(), retired: false };
