@@ -1,9 +1,11 @@
 /**
- * `swarm ca --rotate`: a new root, cross-signed by the old one, becomes the issuer; every node is
- * asked to renew (its new leaf chains to the new key through the cross-signed intermediate, so
- * nodes that still trust only the old root verify it); once every node holds a certificate from
- * the new key, the new root becomes the only trust root, both join tokens change, and every node
- * renews once more to drop the intermediate.
+ * `swarm ca --rotate`, in three phases, each ending when every node has renewed: (1) the new root
+ * joins the trust bundle while the old root still issues, so every node trusts the new root
+ * before any certificate from it exists; (2) the new root issues, the old one stays trusted;
+ * (3) only the new root is trusted and both join tokens change. A peer never meets a certificate
+ * it cannot verify, so no RPC fails during the rotation. (The old root also cross-signs the new
+ * one, kept in `rootRotation.crossSignedCaCert` for peers outside the cluster that pinned the
+ * old root; our nodes do not need it because phase 1 distributes the new root first.)
  */
 import { SwarmError, swarm } from '@swarm/api';
 import {
@@ -80,51 +82,71 @@ export async function rotateRoot(
   timeoutMs: number,
 ): Promise<{ rootDigest: string; done: boolean; progress: string }> {
   const deadline = Date.now() + timeoutMs;
-  let c = m.store.view(clusterOf);
+  const c = m.store.view(clusterOf);
   if (c === undefined) throw new SwarmError('CLUSTER_NOT_READY', 'the cluster is not ready; retry');
-  if (!c.rootCa?.rootRotation?.caCert?.length) {
-    const oldRoot = loadRootCA({
-      certPem: dec.decode(c.rootCa!.caCert!),
-      keyPem: dec.decode(c.rootCa!.caKey!),
-      backend: 'native',
-    });
+  const rot = c.rootCa?.rootRotation;
+  const inPhase2 = !!rot?.caCert?.length && !rot.caKey?.length;
+  let oldCertPem = dec.decode(c.rootCa!.caCert!);
+  let oldKeyPem = dec.decode(c.rootCa!.caKey!);
+  let newCertPem: string;
+  let newKeyPem: string;
+  if (inPhase2) {
+    oldCertPem = dec.decode(rot!.caCert!);
+    oldKeyPem = '';
+    newCertPem = dec.decode(c.rootCa!.caCert!);
+    newKeyPem = dec.decode(c.rootCa!.caKey!);
+  } else if (rot?.caKey?.length) {
+    newCertPem = dec.decode(rot.caCert!);
+    newKeyPem = dec.decode(rot.caKey);
+  } else {
+    const oldRoot = loadRootCA({ certPem: oldCertPem, keyPem: oldKeyPem, backend: 'native' });
     const newRoot = await createRootCA({ backend: 'native' });
     const cross = await crossSign(oldRoot, newRoot);
+    newCertPem = newRoot.certPem;
+    newKeyPem = newRoot.keyPem;
     await m.store.update((tx) => {
       const cl = clusterOf(tx)!;
       cl.rootCa!.rootRotation = swarm.RootRotation.create({
-        caCert: enc.encode(newRoot.certPem),
-        caKey: enc.encode(newRoot.keyPem),
+        caCert: enc.encode(newCertPem),
+        caKey: enc.encode(newKeyPem),
         crossSignedCaCert: enc.encode(certificatesToPem([cross])),
       });
       tx.update('cluster', cl);
     });
   }
-  c = m.store.view(clusterOf)!;
-  const newCertPem = dec.decode(c.rootCa!.rootRotation!.caCert!);
-  const newKeyPem = dec.decode(c.rootCa!.rootRotation!.caKey!);
-  const newKeyId = keyIdentifier(
-    loadRootCA({ certPem: newCertPem, keyPem: newKeyPem, backend: 'native' }).signer.publicKey,
-  );
-  // Phase 1: every node gets a leaf from the new key (chained through the cross-signed cert).
+  const keyIdOf = (certPem: string, keyPem: string) =>
+    keyIdentifier(loadRootCA({ certPem, keyPem, backend: 'native' }).signer.publicKey);
+  const newKeyId = keyIdOf(newCertPem, newKeyPem);
+  if (!inPhase2) {
+    // Phase 1: the new root joins the trust bundle while the old one still issues; every node
+    // renews once and takes the bundle with both roots, so it trusts the new root before any
+    // certificate from it exists.
+    await waitConverged(m, keyIdOf(oldCertPem, oldKeyPem), await askAllToRenew(m), deadline);
+    // Phase 2 starts: the new root issues; the old root stays trusted (rootRotation keeps only its
+    // certificate) until every node holds a certificate from the new root.
+    await m.store.update((tx) => {
+      const cl = clusterOf(tx)!;
+      cl.rootCa!.caCert = enc.encode(newCertPem);
+      cl.rootCa!.caKey = enc.encode(newKeyPem);
+      cl.rootCa!.caCertHash = enc.encode(rootDigest(newCertPem));
+      cl.rootCa!.rootRotation = swarm.RootRotation.create({ caCert: enc.encode(oldCertPem) });
+      tx.update('cluster', cl);
+    });
+  }
   await waitConverged(m, newKeyId, await askAllToRenew(m), deadline);
-  // Phase 2: the new root becomes the trust root; tokens change; leaves drop the intermediate.
+  // Phase 3: only the new root is trusted, and both join tokens change (they pin the new root);
+  // every node renews once more to take the new bundle.
   const tokens = generateJoinTokens(newCertPem);
   await m.store.update((tx) => {
     const cl = clusterOf(tx)!;
-    cl.rootCa = swarm.RootCA.create({
-      caCert: enc.encode(newCertPem),
-      caKey: enc.encode(newKeyPem),
-      caCertHash: enc.encode(rootDigest(newCertPem)),
-      joinTokens: tokens,
-      lastForcedRotation: (cl.rootCa?.lastForcedRotation as never) ?? 0,
-    });
+    cl.rootCa!.rootRotation = null as never;
+    cl.rootCa!.joinTokens = swarm.JoinTokens.create(tokens);
     tx.update('cluster', cl);
   });
   await waitConverged(m, newKeyId, await askAllToRenew(m), deadline);
   return {
     rootDigest: rootDigest(newCertPem),
     done: true,
-    progress: 'rotation done: every node has a certificate from the new root',
+    progress: 'rotation done: every node has a certificate from the new root, and both join tokens changed',
   };
 }

@@ -338,7 +338,7 @@ export class DaemonControl implements ControlApi {
       const c = clusterOf(tx)!;
       c.spec ??= swarm.ClusterSpec.create();
       if (req.autolock === true && !c.unlockKey) {
-        unlockKey = generateUnlockKey().toString();
+        unlockKey = generateUnlockKey().reveal();
         c.unlockKey = unlockKey;
         c.spec.encryptionConfig = { autoLockManagers: true };
       } else if (req.autolock === false) {
@@ -364,7 +364,7 @@ export class DaemonControl implements ControlApi {
         'no unlock key is set: turn autolock on with "swarm update --autolock=true"',
       );
     if (!req.rotate) return { unlockKey: current };
-    const next = generateUnlockKey().toString();
+    const next = generateUnlockKey().reveal();
     await m.store.update((tx) => {
       const c = clusterOf(tx)!;
       c.unlockKey = next;

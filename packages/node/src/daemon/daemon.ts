@@ -413,7 +413,7 @@ export class Daemon {
               caCertHash: enc.encode(rootDigest(root.certPem)),
               joinTokens: tokens,
             },
-            unlockKey: unlockKey?.toString() ?? '',
+            unlockKey: unlockKey?.reveal() ?? '',
           }),
         );
         tx.create(
@@ -452,7 +452,7 @@ export class Daemon {
         advertiseAddr,
         workerToken: tokens.worker,
         managerToken: tokens.manager,
-        ...(unlockKey ? { unlockKey: unlockKey.toString() } : {}),
+        ...(unlockKey ? { unlockKey: unlockKey.reveal() } : {}),
       };
     } catch (e) {
       await this.#teardown(true);

@@ -42,7 +42,11 @@ export function deniedNodes(cluster: swarm.Cluster | undefined): Set<string> {
   return new Set(Object.keys(cluster?.deniedNodes ?? {}));
 }
 
-/** The trust bundle (PEM) of the cluster: the root, or both roots while a rotation runs. */
+/**
+ * The trust bundle (PEM) of the cluster: the root, or both roots while a rotation runs
+ * (`rootRotation.caCert` is the new root while it issues, then the old root until every node
+ * has moved over).
+ */
 export function trustBundle(cluster: swarm.Cluster): string {
   const root = dec.decode(cluster.rootCa?.caCert ?? new Uint8Array());
   const next = cluster.rootCa?.rootRotation?.caCert;
@@ -77,14 +81,16 @@ export class ManagerCA {
     return c;
   }
 
-  /** The CA that signs now: the new root during a rotation (with the cross-signed intermediate). */
+  /**
+   * The CA that signs: always the cluster's current root. A rotation first only adds the new root
+   * to the trust bundle (so every node trusts it before any leaf from it exists), then makes it
+   * the current root (see daemon/ca-rotation.ts).
+   */
   issuer(): IssuingCA {
     const c = this.#cluster();
-    const rot = c.rootCa?.rootRotation;
-    const rotating = !!rot?.caCert && rot.caCert.length > 0;
-    const certPem = dec.decode(rotating ? rot.caCert! : c.rootCa!.caCert!);
-    const keyPem = dec.decode(rotating ? rot.caKey! : c.rootCa!.caKey!);
-    const key = `${certPem}|${rotating ? dec.decode(rot.crossSignedCaCert ?? new Uint8Array()) : ''}|${trustBundle(c)}`;
+    const certPem = dec.decode(c.rootCa!.caCert!);
+    const keyPem = dec.decode(c.rootCa!.caKey!);
+    const key = `${certPem}|${trustBundle(c)}`;
     if (this.#issuer?.key !== key) {
       const root = loadRootCA({
         certPem,
@@ -93,17 +99,7 @@ export class ManagerCA {
         random: this.#random,
         backend: 'native',
       });
-      const ca: IssuingCA = rotating
-        ? {
-            ...root,
-            signer: root.signer,
-            certificate: root.certificate,
-            intermediatesPem: dec.decode(rot.crossSignedCaCert ?? new Uint8Array()),
-            rootsPem: trustBundle(c),
-            clock: this.#clock,
-            random: this.#random,
-          }
-        : root;
+      const ca: IssuingCA = { ...root, rootsPem: trustBundle(c) };
       this.#issuer = { key, ca };
     }
     return this.#issuer.ca;

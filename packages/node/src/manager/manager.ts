@@ -67,6 +67,7 @@ export class Manager {
   #leading = false;
   #stopped = false;
   #leaderWork: Promise<void> = Promise.resolve();
+  #storage: LevelStorage | undefined;
 
   private constructor(o: ManagerOptions, storage: LevelStorage) {
     this.nodeId = o.nodeId;
@@ -114,6 +115,7 @@ export class Manager {
       logger: o.logger.child({ component: 'raft-storage' }),
     });
     const m = new Manager(o, storage);
+    m.#storage = storage;
     m.#unsubscribe.push(
       m.raft.onLeaderChange((leader) => {
         const leading = leader === m.raftId;
@@ -316,6 +318,7 @@ export class Manager {
     await this.raft.stop();
     this.transport.close();
     this.store.close();
+    await this.#storage?.close();
   }
 }
 
