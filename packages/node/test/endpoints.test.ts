@@ -2,6 +2,7 @@ import { generateId, ManualClock, swarm, toLong } from '@swarm/api';
 import { createMemoryStore, type Store } from '@swarm/store';
 import { describe, expect, it } from 'vitest';
 import {
+  EndpointsTable,
   endpointsKey,
   hostOf,
   publishedEndpoints,
@@ -204,6 +205,22 @@ describe('watchPublishedEndpoints', () => {
     await addTask(f.store, f.web, { node: f.ready, ports: [{ targetPort: 80, publishedPort: 31009 }] });
     f.clock.advance(50);
     expect(seen).toEqual([0, 2, 1, 0]);
+    expect(f.clock.pendingTimers).toBe(0);
+  });
+});
+
+describe('EndpointsTable', () => {
+  it('keeps the current table and its key', async () => {
+    const f = await fixture();
+    const table = new EndpointsTable(f.store, { clock: f.clock, batchMs: 10 });
+    expect(table.endpoints.map((e) => e.tasks.length)).toEqual([0, 0]);
+    const before = table.key;
+    await addTask(f.store, f.web, { node: f.ready, ports: [{ targetPort: 80, publishedPort: 31001 }] });
+    f.clock.advance(10);
+    expect(table.endpoints[1]!.tasks.map((t) => t.port)).toEqual([31001]);
+    expect(table.key).not.toBe(before);
+    expect(table.key).toBe(endpointsKey(f.store.view(publishedEndpoints)));
+    table.close();
     expect(f.clock.pendingTimers).toBe(0);
   });
 });

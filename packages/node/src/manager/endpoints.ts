@@ -167,3 +167,37 @@ export function watchPublishedEndpoints(
     unwatch();
   };
 }
+
+/**
+ * The endpoint table kept current from the store's watch, so that serving it (one Ingress RPC per
+ * worker poll) costs nothing: `endpoints` and `key` are the table as of the last change (at most
+ * `batchMs` old). Call `close()` when the manager stops.
+ */
+export class EndpointsTable {
+  #endpoints: swarm.PublishedEndpoint[] = [];
+  #key = '';
+  readonly #stop: () => void;
+
+  constructor(store: Store, options: WatchEndpointsOptions = {}) {
+    this.#stop = watchPublishedEndpoints(
+      store,
+      (endpoints, key) => {
+        this.#endpoints = endpoints;
+        this.#key = key;
+      },
+      options,
+    );
+  }
+
+  get endpoints(): readonly swarm.PublishedEndpoint[] {
+    return this.#endpoints;
+  }
+
+  get key(): string {
+    return this.#key;
+  }
+
+  close(): void {
+    this.#stop();
+  }
+}
