@@ -62,7 +62,15 @@ interface Channel {
   readonly client: grpc.Client;
   readonly calls: Set<{ cancel(): void }>;
   retired: boolean;
+  closed?: boolean;
   graceTimer?: Timer;
+}
+
+function closeChannel(ch: Channel): void {
+  ch.graceTimer?.cancel();
+  if (ch.closed) return;
+  ch.closed = true;
+  ch.client.close();
 }
 
 const DEFAULT_TIMEOUT_MS = 20_000;
@@ -102,10 +110,7 @@ function track(ch: Channel): { attach(call: { cancel(): void }): void; done(): v
       if (finished) return;
       finished = true;
       ch.calls.delete(entry);
-      if (ch.retired && ch.calls.size === 0) {
-        ch.graceTimer?.cancel();
-        ch.client.close();
-      }
+      if (ch.retired && ch.calls.size === 0) closeChannel(ch);
     },
   };
 }
@@ -343,7 +348,7 @@ export class RpcClients {
     for (const [addr, ch] of this.#channels) {
       ch.retired = true;
       if (ch.calls.size === 0) {
-        ch.client.close();
+        closeChannel(ch);
         continue;
       }
       this.#retired.add(ch);
@@ -366,10 +371,9 @@ export class RpcClients {
 
   #shut(ch: Channel): void {
     ch.retired = true;
-    ch.graceTimer?.cancel();
     for (const c of [...ch.calls]) c.cancel();
     ch.calls.clear();
-    ch.client.close();
+    closeChannel(ch);
   }
 }
 
