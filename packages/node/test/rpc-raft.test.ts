@@ -156,6 +156,30 @@ describe('GrpcRaftTransport delivery', () => {
     expect(unreachable).toEqual([]);
   });
 
+  it('sends one message above the byte cap when its queue is empty', async () => {
+    const t = await realTimeCA(652);
+    const a = await t.issueNode({ role: 'manager' });
+    const b = await t.issueNode({ role: 'manager' });
+    const got: Message[] = [];
+    const { server } = newServer(t, b, cleanup);
+    server.addService(
+      'Raft',
+      raftHandlers(() => ({ receive: (m) => got.push(m) })),
+    );
+    const addr = `127.0.0.68:${await server.listen('127.0.0.68:0')}`;
+    const { clients } = newClients(t, a, cleanup);
+    const transport = new GrpcRaftTransport({
+      clients,
+      resolve: () => addr,
+      logger: noopLogger,
+      maxQueuedBytes: 1024,
+    });
+    cleanup.add(() => transport.close());
+    transport.send([bigSnapshotMessage(5 * 1024 * 1024)]);
+    await eventually(() => got.length === 1, 20_000, 'the snapshot');
+    expect(got[0]?.snapshot?.data.length).toBe(5 * 1024 * 1024);
+  });
+
   it('reports unreachable members: unknown address, nobody listening, queue full', async () => {
     const t = await realTimeCA(651);
     const a = await t.issueNode({ role: 'manager' });

@@ -175,10 +175,12 @@ export class GrpcRaftTransport implements Transport {
     }
     const { frames, bytes } = raftFrames(m, this.#o.chunkBytes);
     if (s === undefined) s = this.#open(m.to, addr);
-    if (
-      s.queuedMessages + frames.length > this.#o.maxQueuedMessages ||
-      s.queuedBytes + bytes > this.#o.maxQueuedBytes
-    ) {
+    // An empty queue takes any one message, so a snapshot above the byte cap still goes out.
+    const full =
+      s.queuedMessages > 0 &&
+      (s.queuedMessages + frames.length > this.#o.maxQueuedMessages ||
+        s.queuedBytes + bytes > this.#o.maxQueuedBytes);
+    if (full) {
       this.#o.logger.warn('raft queue full: message dropped', {
         to: m.to.toString(),
         type: MessageType[m.type] ?? m.type,
