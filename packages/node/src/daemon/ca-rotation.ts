@@ -49,7 +49,7 @@ function pending(m: Manager, keyId: Uint8Array, since: Map<string, string>): str
 
 async function askAllToRenew(m: Manager): Promise<Map<string, string>> {
   const before = new Map<string, string>();
-  await m.store.update((tx) => {
+  await m.update((tx) => {
     for (const n of tx.list('node')) {
       before.set(n.id, dec.decode(n.certificate?.certificate ?? new Uint8Array()));
       n.certificate ??= swarm.Certificate.create();
@@ -104,7 +104,7 @@ export async function rotateRoot(
     const cross = await crossSign(oldRoot, newRoot);
     newCertPem = newRoot.certPem;
     newKeyPem = newRoot.keyPem;
-    await m.store.update((tx) => {
+    await m.update((tx) => {
       const cl = clusterOf(tx)!;
       cl.rootCa!.rootRotation = swarm.RootRotation.create({
         caCert: enc.encode(newCertPem),
@@ -124,7 +124,7 @@ export async function rotateRoot(
     await waitConverged(m, keyIdOf(oldCertPem, oldKeyPem), await askAllToRenew(m), deadline);
     // Phase 2 starts: the new root issues; the old root stays trusted (rootRotation keeps only its
     // certificate) until every node holds a certificate from the new root.
-    await m.store.update((tx) => {
+    await m.update((tx) => {
       const cl = clusterOf(tx)!;
       cl.rootCa!.caCert = enc.encode(newCertPem);
       cl.rootCa!.caKey = enc.encode(newKeyPem);
@@ -137,7 +137,7 @@ export async function rotateRoot(
   // Phase 3: only the new root is trusted, and both join tokens change (they pin the new root);
   // every node renews once more to take the new bundle.
   const tokens = generateJoinTokens(newCertPem);
-  await m.store.update((tx) => {
+  await m.update((tx) => {
     const cl = clusterOf(tx)!;
     cl.rootCa!.rootRotation = null as never;
     cl.rootCa!.joinTokens = swarm.JoinTokens.create(tokens);

@@ -315,7 +315,7 @@ export class DaemonControl implements ControlApi {
     if (req.role !== 'worker' && req.role !== 'manager')
       throw invalid('join-token needs "worker" or "manager"');
     if (req.rotate) {
-      await m.store.update((tx) => {
+      await m.update((tx) => {
         const c = clusterOf(tx)!;
         const bundle = dec.decode(c.rootCa!.caCert!);
         c.rootCa!.joinTokens = swarm.JoinTokens.create({
@@ -334,7 +334,7 @@ export class DaemonControl implements ControlApi {
     let unlockKey: string | undefined;
     if (req.certExpiryMs !== undefined && !(req.certExpiryMs >= 3600_000))
       throw invalid(`--cert-expiry must be at least 1h, got ${req.certExpiryMs} ms`);
-    await m.store.update((tx) => {
+    await m.update((tx) => {
       const c = clusterOf(tx)!;
       c.spec ??= swarm.ClusterSpec.create();
       if (req.autolock === true && !c.unlockKey) {
@@ -365,7 +365,7 @@ export class DaemonControl implements ControlApi {
       );
     if (!req.rotate) return { unlockKey: current };
     const next = generateUnlockKey().reveal();
-    await m.store.update((tx) => {
+    await m.update((tx) => {
       const c = clusterOf(tx)!;
       c.unlockKey = next;
       tx.update('cluster', c);
@@ -408,7 +408,7 @@ export class DaemonControl implements ControlApi {
       const managers = m.store.view((tx) => tx.list('node').filter((n) => n.managerStatus?.addr).length);
       if (managers <= 1) throw new SwarmError('LAST_MANAGER', 'cannot demote the last manager of the swarm');
     }
-    await m.store.update((tx) => {
+    await m.update((tx) => {
       const n = tx.get('node', target.id);
       if (n === undefined) throw new SwarmError('NOT_FOUND', `node not found: ${req.id}`);
       n.spec ??= swarm.NodeSpec.create();
@@ -461,7 +461,7 @@ export class DaemonControl implements ControlApi {
     const notAfter = n.certificate?.certificate?.length
       ? (await import('../manager/ca-service.js')).chainNotAfter(dec.decode(n.certificate.certificate))
       : Date.now() + 90 * 24 * 3600 * 1000;
-    await m.store.update((tx) => {
+    await m.update((tx) => {
       const c = clusterOf(tx)!;
       c.deniedNodes = { ...(c.deniedNodes ?? {}), [n.id]: { expiry: toLong(BigInt(Math.max(0, notAfter))) } };
       tx.update('cluster', c);
@@ -475,7 +475,7 @@ export class DaemonControl implements ControlApi {
     const spec = m.store.view((tx) => checkSpec(tx, req.spec, undefined));
     const { generateId } = await import('@swarm/api');
     const id = generateId();
-    await m.store.update((tx) => {
+    await m.update((tx) => {
       tx.create(
         'service',
         swarm.Service.create({
@@ -559,7 +559,7 @@ export class DaemonControl implements ControlApi {
     const spec = m.store.view((tx) => checkSpec(tx, req.spec, current.id));
     if (spec.annotations?.name !== current.spec?.annotations?.name)
       throw invalid('a service cannot be renamed by update');
-    await m.store.update((tx) => {
+    await m.update((tx) => {
       const s = tx.get('service', current.id);
       if (s === undefined) throw new SwarmError('NOT_FOUND', `service not found: ${req.id}`);
       const version = String(fromLong(s.meta?.version?.index ?? 0));
@@ -594,7 +594,7 @@ export class DaemonControl implements ControlApi {
       throw invalid(
         `scale can only be used with replicated mode: service ${s.spec?.annotations?.name} is ${modeOf(s.spec)}`,
       );
-    await m.store.update((tx) => {
+    await m.update((tx) => {
       const cur = tx.get('service', s.id)!;
       cur.spec!.replicated = { replicas: toLong(BigInt(req.replicas)) };
       tx.update('service', cur);
@@ -607,7 +607,7 @@ export class DaemonControl implements ControlApi {
     const s = m.store.view((tx) => resolve(tx, 'service', req.id) as swarm.Service);
     if (!s.previousSpec)
       throw invalid(`service ${s.spec?.annotations?.name} has no previous spec to roll back to`);
-    await m.store.update((tx) => {
+    await m.update((tx) => {
       const cur = tx.get('service', s.id)!;
       const prev = cur.previousSpec!;
       cur.previousSpec = cur.spec!;
@@ -630,7 +630,7 @@ export class DaemonControl implements ControlApi {
   async serviceRemove(req: { id: string }): Promise<{ id: string }> {
     const m = this.#m();
     const s = m.store.view((tx) => resolve(tx, 'service', req.id) as swarm.Service);
-    await m.store.update((tx) => {
+    await m.update((tx) => {
       if (tx.get('service', s.id)) tx.delete('service', s.id);
     });
     return { id: s.id };
@@ -655,7 +655,7 @@ export class DaemonControl implements ControlApi {
     const { generateId } = await import('@swarm/api');
     const id = generateId();
     try {
-      await m.store.update((tx) => {
+      await m.update((tx) => {
         if (tx.list('secret').some((s) => s.spec?.annotations?.name === req.name))
           throw new SwarmError(
             'NAME_CONFLICT',
@@ -705,7 +705,7 @@ export class DaemonControl implements ControlApi {
         `secret '${s.spec?.annotations?.name}' is in use by the following service${users.length > 1 ? 's' : ''}: ${users.join(', ')}`,
         { services: users },
       );
-    await m.store.update((tx) => {
+    await m.update((tx) => {
       if (tx.get('secret', s.id)) tx.delete('secret', s.id);
     });
     return { id: s.id };

@@ -590,6 +590,8 @@ export class Daemon {
     await this.#startManager(false, new Map());
     this.#startWorker();
     this.phase = 'active';
+    // Answer once the manager is back in raft (or after 15 s: a lost quorum is reported by later calls).
+    await this.manager!.waitForLeader(15_000).catch(() => {});
   }
 
   /** Stops everything; with `wipe`, forgets the membership (leave). */

@@ -176,6 +176,26 @@ export class Manager {
     }
   }
 
+  /**
+   * A store write for the control API: waits for a leader (an election after a restart takes a
+   * second or two) and retries a proposal dropped for want of one, instead of failing at once.
+   */
+  async update(
+    fn: Parameters<ReplicatedStore['update']>[0],
+    timeoutMs = 15_000,
+  ): Promise<{ version: bigint }> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      await this.waitForLeader(Math.max(1, deadline - Date.now()));
+      try {
+        return await this.store.update(fn);
+      } catch (e) {
+        if ((e as { code?: string }).code !== 'PROPOSAL_DROPPED' || Date.now() > deadline) throw e;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+  }
+
   /** Resolves once this manager's store holds the cluster object. */
   async waitForCluster(timeoutMs = 30_000): Promise<swarm.Cluster> {
     const deadline = Date.now() + timeoutMs;

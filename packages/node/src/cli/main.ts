@@ -1,0 +1,297 @@
+/**
+ * The `swarm` CLI: Docker's swarm commands with `swarm` in place of `docker` (and of `docker
+ * swarm`), talking to the local daemon's control API. `main` never calls process.exit: it returns
+ * the exit code (0 ok, 1 the daemon refused or failed, 2 usage error, 3 daemon unreachable).
+ */
+import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { isSwarmError, type LogLevel } from '@swarm/api';
+import type { ControlApi } from '../control/api.js';
+import { ControlClient, parseControlHost } from '../control/client.js';
+import { Flags, parseArgs } from './args.js';
+import {
+  type CliIO,
+  type Command,
+  type Context,
+  GLOBAL_FLAGS,
+  HELP_FLAG,
+  helpText,
+  usageLine,
+} from './command.js';
+import { nodeCommand } from './commands/node.js';
+import { secretCommand } from './commands/secret.js';
+import { serviceCommand } from './commands/service.js';
+import { swarmCommands } from './commands/swarm.js';
+import { UsageError } from './errors.js';
+import { parseDuration } from './units.js';
+
+export type { CliIO } from './command.js';
+
+export const EXIT_OK = 0;
+export const EXIT_FAILED = 1;
+export const EXIT_USAGE = 2;
+export const EXIT_UNREACHABLE = 3;
+
+/** The package version (read once from package.json, two levels up from src/cli and dist/cli). */
+export function cliVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      version?: string;
+    };
+    return pkg.version ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** What `swarm daemon` hands to the daemon (the lead's daemon/run.ts). */
+export interface RunDaemonOptions {
+  dataDir: string;
+  host: string;
+  logLevel: LogLevel;
+  foreground: true;
+  hostname?: string;
+  labels?: Record<string, string>;
+  tickMs?: number;
+  heartbeatPeriodMs?: number;
+}
+
+const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
+
+const daemon: Command = {
+  name: 'daemon',
+  usage: '[OPTIONS]',
+  short: 'Run the swarm daemon (the node) in the foreground',
+  flags: [
+    {
+      name: 'log-level',
+      short: 'l',
+      kind: 'string',
+      value: 'string',
+      help: 'Set the logging level ("debug", "info", "warn", "error") (default "info")',
+    },
+    {
+      name: 'hostname',
+      kind: 'string',
+      value: 'string',
+      help: 'Node name shown by "node ls" (default: the machine\'s hostname)',
+    },
+    {
+      name: 'label',
+      kind: 'list',
+      value: 'list',
+      help: 'Self-reported node label key=value (engine.labels.*)',
+    },
+    {
+      name: 'raft-tick',
+      kind: 'string',
+      value: 'duration',
+      help: 'Raft tick (default 100ms; elections after 10-20 ticks)',
+    },
+    {
+      name: 'heartbeat-period',
+      kind: 'string',
+      value: 'duration',
+      help: 'Dispatcher heartbeat period (default 5s)',
+    },
+  ],
+  maxArgs: 0,
+  async run(ctx) {
+    const level = (ctx.flags.str('log-level') ?? 'info').toLowerCase();
+    if (!LOG_LEVELS.includes(level as LogLevel)) {
+      throw new UsageError(
+        `invalid argument ${JSON.stringify(level)} for "--log-level" flag: expected debug, info, warn or error`,
+      );
+    }
+    // Loaded only here: the CLI's other commands never pull in the daemon's dependencies.
+    const specifier = '../daemon/run.js';
+    const { runDaemon } = (await import(specifier)) as {
+      runDaemon: (o: RunDaemonOptions) => Promise<number>;
+    };
+    const labels: Record<string, string> = {};
+    for (const l of ctx.flags.list('label')) {
+      const i = l.indexOf('=');
+      if (i <= 0)
+        throw new UsageError(`invalid argument ${JSON.stringify(l)} for "--label" flag: expected key=value`);
+      labels[l.slice(0, i)] = l.slice(i + 1);
+    }
+    const hostname = ctx.flags.str('hostname');
+    const tick = ctx.flags.str('raft-tick');
+    const hb = ctx.flags.str('heartbeat-period');
+    return runDaemon({
+      dataDir: ctx.dataDir,
+      host: ctx.host,
+      logLevel: level as LogLevel,
+      foreground: true,
+      ...(hostname ? { hostname } : {}),
+      ...(Object.keys(labels).length > 0 ? { labels } : {}),
+      ...(tick ? { tickMs: parseDuration(tick, 'raft-tick') } : {}),
+      ...(hb ? { heartbeatPeriodMs: parseDuration(hb, 'heartbeat-period') } : {}),
+    });
+  },
+};
+
+const version: Command = {
+  name: 'version',
+  usage: '',
+  short: 'Show the swarm version information',
+  maxArgs: 0,
+  async run(ctx) {
+    ctx.out(`swarm version ${cliVersion()}\n`);
+    return 0;
+  },
+};
+
+export const ROOT: Command = {
+  name: '',
+  short: 'A self-sufficient runtime for secure swarm clusters: the node daemon and its CLI',
+  commands: [...swarmCommands, nodeCommand, serviceCommand, secretCommand, daemon, version],
+};
+
+function findSub(group: Command, name: string): Command | undefined {
+  return group.commands?.find((c) => c.name === name || (c.aliases ?? []).includes(name));
+}
+
+function defaultIO(): CliIO {
+  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env };
+}
+
+/** Resolves the command path: leading global flags, then command words. */
+function resolve(argv: readonly string[]): { cmd: Command; path: string[]; rest: string[] } {
+  let cmd = ROOT;
+  const path: string[] = [];
+  const rest: string[] = [];
+  let i = 0;
+  const globalsWithValue = new Set(['--host', '-H', '--data-dir']);
+  for (; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a.startsWith('-')) {
+      rest.push(a);
+      if (globalsWithValue.has(a) && i + 1 < argv.length) rest.push(argv[++i]!);
+      continue;
+    }
+    if (cmd.commands === undefined) break;
+    if (a === 'help' && cmd === ROOT) {
+      // `swarm help service create` = `swarm service create --help`
+      const r = resolve(argv.slice(i + 1));
+      return {
+        cmd: r.cmd,
+        path: r.path,
+        rest: [...rest, ...r.rest.filter((x) => !x.startsWith('-')), '--help'],
+      };
+    }
+    const sub = findSub(cmd, a);
+    if (sub === undefined) {
+      const where = path.length === 0 ? 'swarm' : `swarm ${path.join(' ')}`;
+      throw new UsageError(`${where}: '${a}' is not a ${where} command.`, { command: path.join(' ') });
+    }
+    cmd = sub;
+    path.push(sub.name);
+  }
+  return { cmd, path, rest: [...rest, ...argv.slice(i)] };
+}
+
+function argCountError(path: string, cmd: Command, n: number): UsageError | undefined {
+  const min = cmd.minArgs ?? 0;
+  const max = cmd.maxArgs ?? Number.POSITIVE_INFINITY;
+  const plural = (k: number) => `${k} argument${k === 1 ? '' : 's'}`;
+  let msg: string | undefined;
+  if (min === max && n !== min)
+    msg =
+      min === 0
+        ? `"swarm ${path}" accepts no arguments.`
+        : `"swarm ${path}" requires exactly ${plural(min)}.`;
+  else if (n < min) msg = `"swarm ${path}" requires at least ${plural(min)}.`;
+  else if (n > max)
+    msg =
+      max === 0
+        ? `"swarm ${path}" accepts no arguments.`
+        : `"swarm ${path}" requires at most ${plural(max)}.`;
+  return msg === undefined ? undefined : new UsageError(msg, { command: path, showUsage: true });
+}
+
+/** Runs the CLI with `argv` (without node and script) and returns the exit code. */
+export async function main(argv: string[], io: CliIO = defaultIO()): Promise<number> {
+  const out = (s: string) => {
+    io.stdout.write(s);
+  };
+  const err = (s: string) => {
+    io.stderr.write(s);
+  };
+  let path = '';
+  let cmd: Command = ROOT;
+  try {
+    const r = resolve(argv);
+    cmd = r.cmd;
+    path = r.path.join(' ');
+    if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
+      out(`swarm version ${cliVersion()}\n`);
+      return EXIT_OK;
+    }
+    let parsed: ReturnType<typeof parseArgs>;
+    try {
+      parsed = parseArgs(r.rest, [...(cmd.flags ?? []), ...GLOBAL_FLAGS, HELP_FLAG], {
+        interspersed: cmd.interspersed ?? true,
+      });
+    } catch (e) {
+      if (e instanceof UsageError) e.command = path;
+      throw e;
+    }
+    const flags = new Flags(parsed);
+    if (flags.bool('help') || cmd.run === undefined) {
+      if (cmd.run === undefined && parsed.args.length > 0) {
+        const where = path === '' ? 'swarm' : `swarm ${path}`;
+        throw new UsageError(`${where}: '${parsed.args[0]}' is not a ${where} command.`, { command: path });
+      }
+      out(helpText(path, cmd));
+      return EXIT_OK;
+    }
+    const countError = argCountError(path, cmd, parsed.args.length);
+    if (countError !== undefined) throw countError;
+
+    const dataDir =
+      flags.str('data-dir') ?? io.env.SWARM_DATA_DIR ?? join(io.env.HOME ?? homedir(), '.swarm');
+    const host = flags.str('host') ?? io.env.SWARM_HOST ?? `unix://${join(dataDir, 'swarm.sock')}`;
+    try {
+      parseControlHost(host);
+    } catch (e) {
+      throw new UsageError(e instanceof Error ? e.message : String(e), { command: path });
+    }
+    let client: ControlApi | undefined;
+    const ctx: Context = {
+      io,
+      flags,
+      args: parsed.args,
+      dashDashAt: parsed.dashDashAt,
+      path,
+      dataDir,
+      host,
+      api: () => {
+        client ??= new ControlClient(host);
+        return client;
+      },
+      now: io.now ?? Date.now,
+      out,
+      err,
+    };
+    return await cmd.run(ctx);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      const where = e.command === '' ? 'swarm' : `swarm ${e.command}`;
+      let text = `${e.message}\nSee '${where} --help'.\n`;
+      if (e.showUsage) {
+        const c = e.command === path ? cmd : ROOT;
+        text += `\nUsage:  ${usageLine(e.command, c)}\n\n${c.short}\n`;
+      }
+      err(text);
+      return EXIT_USAGE;
+    }
+    if (isSwarmError(e, 'DAEMON_UNREACHABLE')) {
+      err(`Error: ${e.message}\n`);
+      return EXIT_UNREACHABLE;
+    }
+    err(`Error: ${e instanceof Error ? e.message : String(e)}\n`);
+    return EXIT_FAILED;
+  }
+}
