@@ -1,10 +1,20 @@
 // Authorization of every call by role, over real gRPC servers with mutual TLS on 127.0.0.60-62.
 import * as grpc from '@grpc/grpc-js';
 import { noopLogger, SwarmError, swarm, toLong } from '@swarm/api';
+import {
+  CredentialStore,
+  certificatesToPem,
+  createKeyAndCSR,
+  DenyList,
+  grpcChannelCredentials,
+  issueCertificate,
+  nativeVerifier,
+  RootRotation,
+} from '@swarm/ca';
 import type { DispatcherService, MessageSink, StreamHandle } from '@swarm/dispatcher';
 import type { Message, Receiver } from '@swarm/raft';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { fetchRootCA, joinerClient } from '../src/rpc/client.js';
+import { fetchRootCA, joinerClient, RpcClients } from '../src/rpc/client.js';
 import { dispatcherHandlers, grpcConnector } from '../src/rpc/dispatcher-binding.js';
 import { fromServiceError } from '../src/rpc/errors.js';
 import { raftHandlers } from '../src/rpc/raft-transport.js';
@@ -173,7 +183,6 @@ describe('RPC authorization over mutual TLS', () => {
       expect(err.details).toMatchObject({ role: 'swarm-worker', nodeId: worker.nodeId });
     }
     // the same refusal as gRPC sees it
-    const { grpcChannelCredentials, CredentialStore } = await import('@swarm/ca');
     const raw = await rawCall(
       addr,
       grpcChannelCredentials(
@@ -385,6 +394,58 @@ describe('RPC authorization over mutual TLS', () => {
     expect((await rejection(clients.get(addr).Ingress.endpoints({}, { timeoutMs: 300 }))).code).toBe(
       'RPC_DEADLINE_EXCEEDED',
     );
+  });
+});
+
+describe('root rotation', () => {
+  it('a leaf of the new key is accepted by a node that trusts only the old root, given the cross-signed intermediate', async () => {
+    const t = await realTimeCA(620);
+    const manager = await t.issueNode({ role: 'manager' });
+    const rotation = await RootRotation.start(t.ca, {
+      nodeIds: [],
+      backend: 'native',
+      verifier: nativeVerifier,
+    });
+    const { keyPem, csrPem } = createKeyAndCSR();
+    const rotated = await issueCertificate(rotation.issuer, csrPem, {
+      nodeId: 'w'.repeat(25),
+      role: 'worker',
+      clusterId: t.clusterId,
+      verifier: nativeVerifier,
+    });
+    const crossSignedPem = certificatesToPem([rotation.crossSigned]);
+    const credentials = new CredentialStore({
+      keyPem: manager.keyPem,
+      chainPem: manager.chainPem,
+      rootsPem: t.ca.certPem,
+    });
+    let intermediates: string | undefined;
+    const server = new RpcServer({
+      credentials,
+      clusterId: () => t.clusterId,
+      denyList: () => new DenyList(),
+      logger: noopLogger,
+      intermediatesPem: () => intermediates,
+    });
+    cleanup.add(() => server.close());
+    server.addService('Ingress', {
+      endpoints: (_r, ctx) => ({ endpoints: [{ serviceId: ctx.identity!.nodeId }] }),
+    });
+    const addr = `127.0.0.63:${await server.listen('127.0.0.63:0')}`;
+    const clients = new RpcClients({
+      credentials: new CredentialStore({
+        keyPem,
+        chainPem: rotated.chainPem,
+        rootsPem: rotation.trustBundlePem,
+      }),
+      logger: noopLogger,
+    });
+    cleanup.add(() => clients.close());
+    // grpc-js hands over only the leaf: without the intermediate the chain cannot be built
+    expect((await rejection(clients.get(addr).Ingress.endpoints({}))).code).toBe('AUTH_UNTRUSTED_CHAIN');
+    intermediates = crossSignedPem;
+    const res = await clients.get(addr).Ingress.endpoints({});
+    expect(res.endpoints[0]?.serviceId).toBe('w'.repeat(25));
   });
 });
 

@@ -6,6 +6,7 @@
  * non-insecure method without a verified certificate is UNAUTHENTICATED, a wrong role, a denied
  * node or another cluster is PERMISSION_DENIED, each with the AuthorizationError's code.
  */
+import type { PeerCertificate } from 'node:tls';
 import * as grpc from '@grpc/grpc-js';
 import { type Clock, type Logger, systemClock } from '@swarm/api';
 import {
@@ -15,9 +16,11 @@ import {
   type CredentialStore,
   checkRpcRoles,
   type DenyLookup,
+  decodePemAll,
   grpcServerCredentials,
   type NodeIdentity,
   nativeVerifier,
+  type PeerCertChain,
   type RpcRoleTable,
 } from '@swarm/ca';
 import type { MessageSink, StreamHandle } from '@swarm/dispatcher';
@@ -79,6 +82,13 @@ export interface RpcServerOptions {
   logger: Logger;
   /** Time for certificate validity checks (not for socket timers). Default `systemClock`. */
   clock?: Clock;
+  /**
+   * Intermediates (PEM) a caller's leaf may chain through to `rootsPem`: during a root rotation,
+   * the cross-signed new root. grpc-js shows only the peer's leaf, so without them a node issued by
+   * the new key is refused by a node that still trusts only the old root. They add no trust: every
+   * path must still end at a root in `rootsPem`.
+   */
+  intermediatesPem?: () => string | undefined;
   /** The role table. Default RPC_ROLES; tests may pass their own. */
   roles?: RpcRoleTable;
   /** Close connections older than this (grpc `max_connection_age_ms`). Default: unbounded. */
@@ -203,7 +213,8 @@ export class RpcServer {
         method: path,
       });
     // Present only for a certificate that verified against our roots during the handshake.
-    const peer = call.getAuthContext()?.sslPeerCertificate;
+    const leaf = call.getAuthContext()?.sslPeerCertificate;
+    const peer = leaf === undefined ? undefined : this.#withIntermediates(leaf);
     const options = {
       clusterId: this.#o.clusterId(),
       denyList: this.#o.denyList(),
@@ -220,6 +231,16 @@ export class RpcServer {
       }
     }
     return authorize(peer, { ...options, allowedRoles: allowedRolesFor(role) });
+  }
+
+  #intermediates: { pem: string; der: Uint8Array[] } | undefined;
+
+  #withIntermediates(leaf: PeerCertificate): PeerCertChain {
+    const pem = this.#o.intermediatesPem?.();
+    if (pem === undefined || pem.trim() === '') return leaf;
+    if (this.#intermediates?.pem !== pem)
+      this.#intermediates = { pem, der: decodePemAll(pem, 'CERTIFICATE') };
+    return [leaf.raw, ...this.#intermediates.der];
   }
 
   #context(path: string, call: { getAuthContext(): AuthContextLike; getPeer(): string }): CallContext {
