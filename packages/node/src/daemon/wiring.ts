@@ -4,7 +4,6 @@
  */
 import { SwarmError, swarm } from '@swarm/api';
 import type { Connector } from '@swarm/dispatcher';
-import { publishedEndpoints } from '../manager/endpoints.js';
 import type { Manager } from '../manager/manager.js';
 import type { RpcClients } from '../rpc/client.js';
 import { dispatcherHandlers, grpcConnector } from '../rpc/dispatcher-binding.js';
@@ -49,7 +48,7 @@ export function serveManager(server: RpcServer, manager: Manager): void {
     listLogs: (req) => manager.logs.list(req),
   });
   server.addService('Ingress', {
-    endpoints: () => swarm.EndpointsResponse.create({ endpoints: manager.store.view(publishedEndpoints) }),
+    endpoints: () => swarm.EndpointsResponse.create({ endpoints: [...manager.endpoints.endpoints] }),
   });
 }
 

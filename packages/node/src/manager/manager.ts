@@ -22,6 +22,7 @@ import { ReplicatedStore } from '@swarm/store';
 import type { RpcClients } from '../rpc/client.js';
 import { GrpcRaftTransport } from '../rpc/raft-transport.js';
 import { clusterOf, ManagerCA } from './ca-service.js';
+import { EndpointsTable } from './endpoints.js';
 import { LogStore } from './log-store.js';
 import { Orchestrator } from './orchestrator.js';
 
@@ -51,6 +52,8 @@ export class Manager {
   readonly raft: RaftNode;
   readonly ca: ManagerCA;
   readonly logs: LogStore;
+  /** The published-port table every node's ingress asks for, kept current from the store. */
+  readonly endpoints: EndpointsTable;
   readonly transport: GrpcRaftTransport;
   readonly nodeId: string;
   readonly raftId: bigint;
@@ -106,6 +109,7 @@ export class Manager {
       logger: o.logger,
     });
     this.logs = new LogStore(this.store);
+    this.endpoints = new EndpointsTable(this.store, { clock: this.#clock });
   }
 
   static async start(o: ManagerOptions): Promise<Manager> {
@@ -332,6 +336,7 @@ export class Manager {
     if (this.#stopped) return;
     this.#stopped = true;
     for (const u of this.#unsubscribe) u();
+    this.endpoints.close();
     this.#leading = false;
     await this.#leaderWork.catch(() => {});
     await this.#loseLeadership();
