@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { isSwarmError, type LogLevel } from '@swarm/api';
 import type { ControlApi } from '../control/api.js';
 import { ControlClient, parseControlHost } from '../control/client.js';
+import type { RunDaemonOptions } from '../daemon/run.js';
 import { Flags, parseArgs } from './args.js';
 import {
   type CliIO,
@@ -24,6 +25,7 @@ import { secretCommand } from './commands/secret.js';
 import { serviceCommand } from './commands/service.js';
 import { swarmCommands } from './commands/swarm.js';
 import { UsageError } from './errors.js';
+import { parseKeyValue } from './spec.js';
 import { parseDuration } from './units.js';
 
 export type { CliIO } from './command.js';
@@ -45,18 +47,6 @@ export function cliVersion(): string {
   }
 }
 
-/** What `swarm daemon` hands to the daemon (the lead's daemon/run.ts). */
-export interface RunDaemonOptions {
-  dataDir: string;
-  host: string;
-  logLevel: LogLevel;
-  foreground: true;
-  hostname?: string;
-  labels?: Record<string, string>;
-  tickMs?: number;
-  heartbeatPeriodMs?: number;
-}
-
 const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
 
 const daemon: Command = {
@@ -75,25 +65,26 @@ const daemon: Command = {
       name: 'hostname',
       kind: 'string',
       value: 'string',
-      help: 'Node name shown by "node ls" (default: the machine\'s hostname)',
+      help: 'The node name other nodes see (default: the OS hostname)',
     },
     {
       name: 'label',
       kind: 'list',
       value: 'list',
-      help: 'Self-reported node label key=value (engine.labels.*)',
+      help: 'Self-reported node labels (engine.labels.*), key=value',
     },
-    {
-      name: 'raft-tick',
-      kind: 'string',
-      value: 'duration',
-      help: 'Raft tick (default 100ms; elections after 10-20 ticks)',
-    },
+    { name: 'raft-tick', kind: 'string', value: 'duration', help: 'Raft tick period (default 1s)' },
     {
       name: 'heartbeat-period',
       kind: 'string',
       value: 'duration',
-      help: 'Dispatcher heartbeat period (default 5s)',
+      help: 'Worker heartbeat period (default 5s)',
+    },
+    {
+      name: 'bwrap-path',
+      kind: 'string',
+      value: 'string',
+      help: 'Path of the bubblewrap binary used to sandbox tasks',
     },
   ],
   maxArgs: 0,
@@ -104,31 +95,31 @@ const daemon: Command = {
         `invalid argument ${JSON.stringify(level)} for "--log-level" flag: expected debug, info, warn or error`,
       );
     }
-    // Loaded only here: the CLI's other commands never pull in the daemon's dependencies.
-    const specifier = '../daemon/run.js';
-    const { runDaemon } = (await import(specifier)) as {
-      runDaemon: (o: RunDaemonOptions) => Promise<number>;
-    };
     const labels: Record<string, string> = {};
     for (const l of ctx.flags.list('label')) {
-      const i = l.indexOf('=');
-      if (i <= 0)
-        throw new UsageError(`invalid argument ${JSON.stringify(l)} for "--label" flag: expected key=value`);
-      labels[l.slice(0, i)] = l.slice(i + 1);
+      const [k, v] = parseKeyValue(l, 'label');
+      labels[k] = v;
     }
     const hostname = ctx.flags.str('hostname');
     const tick = ctx.flags.str('raft-tick');
-    const hb = ctx.flags.str('heartbeat-period');
-    return runDaemon({
+    const heartbeat = ctx.flags.str('heartbeat-period');
+    const bwrap = ctx.flags.str('bwrap-path');
+    const options: RunDaemonOptions = {
       dataDir: ctx.dataDir,
       host: ctx.host,
       logLevel: level as LogLevel,
       foreground: true,
-      ...(hostname ? { hostname } : {}),
+      ...(hostname === undefined ? {} : { hostname }),
       ...(Object.keys(labels).length > 0 ? { labels } : {}),
-      ...(tick ? { tickMs: parseDuration(tick, 'raft-tick') } : {}),
-      ...(hb ? { heartbeatPeriodMs: parseDuration(hb, 'heartbeat-period') } : {}),
-    });
+      ...(tick === undefined ? {} : { tickMs: parseDuration(tick, '--raft-tick') }),
+      ...(heartbeat === undefined
+        ? {}
+        : { heartbeatPeriodMs: parseDuration(heartbeat, '--heartbeat-period') }),
+      ...(bwrap === undefined ? {} : { bwrapPath: bwrap }),
+    };
+    // A dynamic import: the CLI's other commands never load the daemon and its dependencies.
+    const { runDaemon } = await import('../daemon/run.js');
+    return runDaemon(options);
   },
 };
 

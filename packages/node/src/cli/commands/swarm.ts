@@ -1,0 +1,356 @@
+/** The cluster commands: init, join, join-token, leave, update, unlock, unlock-key, ca, info. */
+import { SwarmError } from '@swarm/api';
+import type { AvailabilityName, InfoResult, NodeRoleName } from '../../control/api.js';
+import type { Command, Context } from '../command.js';
+import { FORMAT, printFormatted } from '../command.js';
+import { UsageError } from '../errors.js';
+import { readLine } from '../read.js';
+import { formatDuration, humanDuration, parseDuration } from '../units.js';
+
+const AVAILABILITY = {
+  name: 'availability',
+  kind: 'string',
+  value: 'string',
+  help: 'Availability of the node ("active", "pause", "drain")',
+} as const;
+const LISTEN = {
+  name: 'listen-addr',
+  kind: 'string',
+  value: 'node-addr',
+  help: 'Listen address (format: <ip|interface>[:port]) (default 0.0.0.0:2377)',
+} as const;
+const ADVERTISE = {
+  name: 'advertise-addr',
+  kind: 'string',
+  value: 'string',
+  help: 'Advertised address (format: <ip|interface>[:port])',
+} as const;
+const CERT_EXPIRY = {
+  name: 'cert-expiry',
+  kind: 'string',
+  value: 'duration',
+  help: 'Validity period for node certificates (ns|us|ms|s|m|h) (default 2160h0m0s)',
+} as const;
+
+const MIN_CERT_EXPIRY_MS = 3_600_000;
+
+export function availability(ctx: Context): AvailabilityName | undefined {
+  const a = ctx.flags.str('availability');
+  if (a === undefined) return undefined;
+  const v = a.toLowerCase();
+  if (v !== 'active' && v !== 'pause' && v !== 'drain') {
+    throw new UsageError(
+      `invalid argument ${JSON.stringify(a)} for "--availability" flag: expected active, pause or drain`,
+    );
+  }
+  return v;
+}
+
+function certExpiry(ctx: Context): number | undefined {
+  const text = ctx.flags.str('cert-expiry');
+  if (text === undefined) return undefined;
+  const ms = parseDuration(text, '--cert-expiry');
+  if (ms < MIN_CERT_EXPIRY_MS) {
+    throw new UsageError(
+      `invalid argument ${JSON.stringify(text)} for "--cert-expiry" flag: minimum certificate expiry time is 1h`,
+    );
+  }
+  return ms;
+}
+
+/** host:port, with Docker's default swarm port when none is given. */
+function withPort(addr: string): string {
+  if (/^\[.*\]:\d+$/.test(addr)) return addr;
+  if (/^\[.*\]$/.test(addr)) return `${addr}:2377`;
+  if (addr.split(':').length > 2) return `[${addr}]:2377`; // a bare IPv6 address
+  return /:\d+$/.test(addr) ? addr : `${addr}:2377`;
+}
+
+function unlockKeyText(key: string): string {
+  return (
+    'To unlock a swarm manager after it restarts, run the `swarm unlock`\n' +
+    'command and provide the following key:\n\n' +
+    `    ${key}\n\n` +
+    'Please remember to store this key in a password manager, since without it you\n' +
+    'will not be able to restart the manager.\n'
+  );
+}
+
+function joinCommandText(role: NodeRoleName, token: string, addr: string): string {
+  return `To add a ${role} to this swarm, run the following command:\n\n    swarm join --token ${token} ${withPort(addr)}\n\n`;
+}
+
+const init: Command = {
+  name: 'init',
+  usage: '[OPTIONS]',
+  short: 'Initialize a swarm',
+  flags: [
+    LISTEN,
+    ADVERTISE,
+    {
+      name: 'autolock',
+      kind: 'bool',
+      help: 'Enable manager autolocking (requiring an unlock key to start a stopped manager)',
+    },
+    CERT_EXPIRY,
+    AVAILABILITY,
+  ],
+  maxArgs: 0,
+  async run(ctx) {
+    const listenAddr = ctx.flags.str('listen-addr');
+    const advertiseAddr = ctx.flags.str('advertise-addr');
+    const expiry = certExpiry(ctx);
+    const avail = availability(ctx);
+    const r = await ctx.api().init({
+      ...(listenAddr === undefined ? {} : { listenAddr }),
+      ...(advertiseAddr === undefined ? {} : { advertiseAddr }),
+      ...(ctx.flags.bool('autolock') ? { autolock: true } : {}),
+      ...(expiry === undefined ? {} : { certExpiryMs: expiry }),
+      ...(avail === undefined ? {} : { availability: avail }),
+    });
+    ctx.out(
+      `Swarm initialized: current node (${r.nodeId}) is now a manager.\n\n` +
+        joinCommandText('worker', r.workerToken, r.advertiseAddr) +
+        "To add a manager to this swarm, run 'swarm join-token manager' and follow the instructions.\n\n",
+    );
+    if (r.unlockKey !== undefined && r.unlockKey !== '') ctx.out(unlockKeyText(r.unlockKey));
+    return 0;
+  },
+};
+
+const join: Command = {
+  name: 'join',
+  usage: '[OPTIONS] HOST:PORT',
+  short: 'Join a swarm as a node and/or manager',
+  flags: [
+    { name: 'token', kind: 'string', value: 'string', help: 'Token for entry into the swarm' },
+    LISTEN,
+    ADVERTISE,
+    AVAILABILITY,
+  ],
+  minArgs: 1,
+  maxArgs: 1,
+  async run(ctx) {
+    const token = ctx.flags.str('token');
+    if (token === undefined || token === '')
+      throw new UsageError(
+        'required flag "--token" not set: copy it from "swarm join-token worker" on a manager',
+      );
+    const listenAddr = ctx.flags.str('listen-addr');
+    const advertiseAddr = ctx.flags.str('advertise-addr');
+    const avail = availability(ctx);
+    const r = await ctx.api().join({
+      remoteAddr: withPort(ctx.args[0]!),
+      token,
+      ...(listenAddr === undefined ? {} : { listenAddr }),
+      ...(advertiseAddr === undefined ? {} : { advertiseAddr }),
+      ...(avail === undefined ? {} : { availability: avail }),
+    });
+    ctx.out(`This node joined a swarm as a ${r.role}.\n`);
+    return 0;
+  },
+};
+
+const joinToken: Command = {
+  name: 'join-token',
+  usage: '[OPTIONS] (worker|manager)',
+  short: 'Manage join tokens',
+  flags: [
+    { name: 'quiet', short: 'q', kind: 'bool', help: 'Only display token' },
+    { name: 'rotate', kind: 'bool', help: 'Rotate join token' },
+  ],
+  minArgs: 1,
+  maxArgs: 1,
+  async run(ctx) {
+    const role = ctx.args[0]!;
+    if (role !== 'worker' && role !== 'manager') {
+      throw new UsageError(`unknown role ${role}: use "worker" or "manager"`);
+    }
+    const rotate = ctx.flags.bool('rotate');
+    const r = await ctx.api().joinToken({ role, ...(rotate ? { rotate: true } : {}) });
+    if (ctx.flags.bool('quiet')) {
+      ctx.out(`${r.token}\n`);
+      return 0;
+    }
+    if (rotate) ctx.out(`Successfully rotated ${role} join token.\n\n`);
+    ctx.out(joinCommandText(role, r.token, r.managerAddr));
+    return 0;
+  },
+};
+
+const leave: Command = {
+  name: 'leave',
+  usage: '[OPTIONS]',
+  short: 'Leave the swarm',
+  flags: [
+    {
+      name: 'force',
+      short: 'f',
+      kind: 'bool',
+      help: 'Force this node to leave the swarm, ignoring warnings',
+    },
+  ],
+  maxArgs: 0,
+  async run(ctx) {
+    await ctx.api().leave(ctx.flags.bool('force') ? { force: true } : {});
+    ctx.out('Node left the swarm.\n');
+    return 0;
+  },
+};
+
+const update: Command = {
+  name: 'update',
+  usage: '[OPTIONS]',
+  short: 'Update the swarm',
+  flags: [
+    { name: 'autolock', kind: 'bool', help: 'Change manager autolocking setting (true|false)' },
+    CERT_EXPIRY,
+  ],
+  maxArgs: 0,
+  async run(ctx) {
+    const autolock = ctx.flags.optBool('autolock');
+    const expiry = certExpiry(ctx);
+    const r = await ctx.api().update({
+      ...(autolock === undefined ? {} : { autolock }),
+      ...(expiry === undefined ? {} : { certExpiryMs: expiry }),
+    });
+    ctx.out('Swarm updated.\n');
+    if (r.unlockKey !== undefined && r.unlockKey !== '') ctx.out(unlockKeyText(r.unlockKey));
+    return 0;
+  },
+};
+
+const unlock: Command = {
+  name: 'unlock',
+  usage: '',
+  short: 'Unlock swarm',
+  maxArgs: 0,
+  async run(ctx) {
+    const key = (await readLine(ctx.io.stdin, ctx.io.stdout, 'Please enter unlock key: ')).trim();
+    if (key === '')
+      throw new SwarmError('INVALID_ARGUMENT', 'no unlock key given: type it, or pipe it to "swarm unlock"');
+    await ctx.api().unlock({ unlockKey: key });
+    return 0;
+  },
+};
+
+const unlockKey: Command = {
+  name: 'unlock-key',
+  usage: '[OPTIONS]',
+  short: 'Manage the unlock key',
+  flags: [
+    { name: 'quiet', short: 'q', kind: 'bool', help: 'Only display token' },
+    { name: 'rotate', kind: 'bool', help: 'Rotate unlock key' },
+  ],
+  maxArgs: 0,
+  async run(ctx) {
+    const rotate = ctx.flags.bool('rotate');
+    const r = await ctx.api().unlockKey(rotate ? { rotate: true } : {});
+    if (r.unlockKey === '') {
+      ctx.out('No unlock key is set.\n');
+      return 0;
+    }
+    if (ctx.flags.bool('quiet')) {
+      ctx.out(`${r.unlockKey}\n`);
+      return 0;
+    }
+    if (rotate) ctx.out('Successfully rotated manager unlock key.\n\n');
+    ctx.out(unlockKeyText(r.unlockKey));
+    return 0;
+  },
+};
+
+const ca: Command = {
+  name: 'ca',
+  usage: '[OPTIONS]',
+  short: 'Rotate the root CA',
+  flags: [
+    {
+      name: 'rotate',
+      kind: 'bool',
+      help: 'Rotate the swarm CA (a new root key and certificate); nodes move over in batches',
+    },
+    {
+      name: 'detach',
+      short: 'd',
+      kind: 'bool',
+      help: 'Exit immediately instead of waiting for the root rotation to converge',
+    },
+  ],
+  maxArgs: 0,
+  async run(ctx) {
+    if (!ctx.flags.bool('rotate')) {
+      throw new UsageError(
+        '"swarm ca" needs --rotate (the root CA certificate itself is in <data-dir>/certificates)',
+      );
+    }
+    const detach = ctx.flags.bool('detach');
+    const r = await ctx.api().caRotate(detach ? { timeoutMs: 0 } : {});
+    if (r.done) {
+      ctx.out(`Root CA rotation complete (${r.progress}). New root CA digest: ${r.rootDigest}\n`);
+      ctx.out('Both join tokens changed: get the new ones with "swarm join-token worker|manager".\n');
+      return 0;
+    }
+    ctx.out(`Root CA rotation in progress: ${r.progress}. New root CA digest: ${r.rootDigest}\n`);
+    if (!detach) {
+      ctx.err(
+        'Error: the rotation has not converged yet; some nodes have not moved to the new root. Check "swarm node ls".\n',
+      );
+      return 1;
+    }
+    return 0;
+  },
+};
+
+function infoText(i: InfoResult): string {
+  const lines = [`Swarm: ${i.localNodeState}`];
+  if (i.nodeId !== undefined) lines.push(` NodeID: ${i.nodeId}`);
+  if (i.localNodeState === 'active' || i.localNodeState === 'locked') {
+    lines.push(` Is Manager: ${i.isManager}`);
+    if (i.role !== undefined) lines.push(` Role: ${i.role}`);
+    if (i.clusterId !== undefined) lines.push(` ClusterID: ${i.clusterId}`);
+    if (i.isManager) {
+      if (i.managers !== undefined) lines.push(` Managers: ${i.managers}`);
+      if (i.nodes !== undefined) lines.push(` Nodes: ${i.nodes}`);
+      if (i.leaderId !== undefined) lines.push(` Leader: ${i.leaderId}`);
+      if (i.raft !== undefined) {
+        lines.push(
+          ' Raft:',
+          `  Term: ${i.raft.term}`,
+          `  Applied Index: ${i.raft.appliedIndex}`,
+          `  Members: ${i.raft.members}`,
+        );
+      }
+      if (i.autolock !== undefined) lines.push(` Autolock Managers: ${i.autolock}`);
+      if (i.certExpiryMs !== undefined) {
+        lines.push(
+          ' CA Configuration:',
+          `  Expiry Duration: ${humanDuration(i.certExpiryMs)} (${formatDuration(i.certExpiryMs)})`,
+        );
+      }
+    }
+    if (i.certNotAfter !== undefined)
+      lines.push(` Node Certificate Expires: ${new Date(i.certNotAfter).toISOString()}`);
+    if (i.nodeAddr !== undefined) lines.push(` Node Address: ${i.nodeAddr}`);
+  }
+  if (i.localNodeState === 'locked') {
+    lines.push('', 'This manager is locked: run "swarm unlock" and enter the unlock key.');
+  }
+  lines.push(`Data Dir: ${i.dataDir}`, `Server Version: ${i.version}`);
+  return `${lines.join('\n')}\n`;
+}
+
+const info: Command = {
+  name: 'info',
+  usage: '[OPTIONS]',
+  short: 'Display swarm-wide information',
+  flags: [FORMAT],
+  maxArgs: 0,
+  async run(ctx) {
+    const i = await ctx.api().info();
+    if (!printFormatted(ctx, [i], false)) ctx.out(infoText(i));
+    return 0;
+  },
+};
+
+export const swarmCommands: Command[] = [init, join, joinToken, leave, update, unlock, unlockKey, ca, info];

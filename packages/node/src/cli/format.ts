@@ -1,0 +1,53 @@
+/** Output helpers shaped like Docker's: tabwriter tables, capitalised states, truncated IDs, JSON. */
+
+/** Docker's short ID length. */
+export const SHORT_ID = 12;
+
+/**
+ * Lays out rows as Docker's tabwriter does (minimum width 10, padding 3): every column but the
+ * last is padded to its widest cell plus 3, and lines carry no trailing spaces.
+ */
+export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const all = [header, ...rows];
+  const widths = header.map((_, c) => Math.max(10, ...all.map((r) => (r[c] ?? '').length + 3)));
+  return all
+    .map((r) =>
+      r
+        .map((cell, c) => (c === r.length - 1 ? cell : cell.padEnd(widths[c]!)))
+        .join('')
+        .trimEnd(),
+    )
+    .map((line) => `${line}\n`)
+    .join('');
+}
+
+export function truncId(id: string, noTrunc: boolean): string {
+  return noTrunc ? id : id.slice(0, SHORT_ID);
+}
+
+/** "ready" → "Ready", "on-failure" → "On-failure" (Docker title-cases enum names in tables). */
+export function title(s: string): string {
+  return s === '' ? '' : s[0]!.toUpperCase() + s.slice(1).toLowerCase();
+}
+
+/** JSON as Docker's inspect prints it (4-space indent). */
+export function json(value: unknown): string {
+  return `${JSON.stringify(value, null, 4)}\n`;
+}
+
+/** Truncates `s` to `max` characters with an ellipsis (Docker's "…"). */
+export function ellipsis(s: string, max: number): string {
+  return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
+}
+
+/** Quotes a command argument for display only when it needs it. */
+export function shellQuote(arg: string): string {
+  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+
+/** "key=value" pairs, sorted, for pretty output. */
+export function labelsLine(labels: Readonly<Record<string, string>> | undefined): string[] {
+  return Object.entries(labels ?? {})
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([k, v]) => (v === '' ? k : `${k}=${v}`));
+}

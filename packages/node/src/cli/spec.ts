@@ -1,0 +1,577 @@
+/**
+ * Service specs from command-line flags: `buildServiceSpec` for `service create` and
+ * `applyServiceUpdate` for `service update`. Both are pure: flags in, `swarm.ServiceSpec` JSON out
+ * (the shape `swarm.ServiceSpec.toObject(spec, JSON_OPTIONS)` produces: 64-bit integers as decimal
+ * strings, enums as names), so the daemon never interprets flags.
+ *
+ * Where swarm fills a default when a sub-message is absent but takes zeros when it is present
+ * (restart policy, update and rollback configs), the CLI writes Docker's defaults in full, as the
+ * Docker CLI does: a spec that names only `--restart-condition` must not silently lose the 5 s delay.
+ */
+import { isSwarmError } from '@swarm/api';
+import { parseConstraint } from '@swarm/scheduler';
+import type { Json } from '../control/api.js';
+import { UsageError } from './errors.js';
+import { parseCount, parseDuration, parseMemory, parseNanoCpus } from './units.js';
+
+/** Flag values by long name, as the parser produced them. */
+export type FlagValues = Readonly<Record<string, string | boolean | readonly string[] | undefined>>;
+
+/** The secret file mode Docker's swarm uses by default here: 0400 (owner read only). */
+export const DEFAULT_SECRET_MODE = 0o400;
+
+const RESTART_CONDITIONS: Record<string, string> = { none: 'NONE', 'on-failure': 'ON_FAILURE', any: 'ANY' };
+const FAILURE_ACTIONS: Record<string, string> = {
+  pause: 'PAUSE',
+  continue: 'CONTINUE',
+  rollback: 'ROLLBACK',
+};
+const ORDERS: Record<string, string> = { 'stop-first': 'STOP_FIRST', 'start-first': 'START_FIRST' };
+const SERVICE_NAME = /^[a-zA-Z0-9](?:[a-zA-Z0-9_.-]{0,62})$/;
+
+function str(flags: FlagValues, name: string): string | undefined {
+  const v = flags[name];
+  return typeof v === 'string' ? v : undefined;
+}
+function list(flags: FlagValues, name: string): string[] {
+  const v = flags[name];
+  return Array.isArray(v) ? [...(v as string[])] : [];
+}
+
+function obj(parent: Json, key: string): Json {
+  const v = parent[key];
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) return v as Json;
+  const fresh: Json = {};
+  parent[key] = fresh;
+  return fresh;
+}
+
+function arr<T>(parent: Json, key: string): T[] {
+  const v = parent[key];
+  if (Array.isArray(v)) return v as T[];
+  const fresh: T[] = [];
+  parent[key] = fresh;
+  return fresh;
+}
+
+/** Removes `key` when it holds an empty array or object, so specs stay as protobuf would print them. */
+function prune(parent: Json, key: string): void {
+  const v = parent[key];
+  if (
+    Array.isArray(v) ? v.length === 0 : typeof v === 'object' && v !== null && Object.keys(v).length === 0
+  ) {
+    delete parent[key];
+  }
+}
+
+function pick(table: Record<string, string>, value: string, flag: string): string {
+  const v = table[value.toLowerCase()];
+  if (v === undefined) {
+    throw new UsageError(
+      `invalid argument ${JSON.stringify(value)} for "--${flag}" flag: expected one of ${Object.keys(table).join(', ')}`,
+    );
+  }
+  return v;
+}
+
+/** Splits `k=v` (a label); `v` may be empty, `k` may not. */
+export function parseKeyValue(text: string, flag: string): [string, string] {
+  const eq = text.indexOf('=');
+  const key = eq < 0 ? text : text.slice(0, eq);
+  if (key.trim() === '')
+    throw new UsageError(`invalid argument ${JSON.stringify(text)} for "--${flag}" flag: expected key=value`);
+  return [key, eq < 0 ? '' : text.slice(eq + 1)];
+}
+
+/** `K=V`, or `K` alone taking its value from the CLI's environment (as Docker's `--env K`). */
+export function parseEnv(
+  text: string,
+  flag: string,
+  env: Readonly<Record<string, string | undefined>>,
+): string {
+  const eq = text.indexOf('=');
+  if (eq === 0 || text === '')
+    throw new UsageError(`invalid argument ${JSON.stringify(text)} for "--${flag}" flag: expected KEY=VALUE`);
+  if (eq > 0) return text;
+  const v = env[text];
+  if (v === undefined) {
+    throw new UsageError(
+      `invalid argument ${JSON.stringify(text)} for "--${flag}" flag: ${text} is not set in this environment; write ${text}=VALUE`,
+    );
+  }
+  return `${text}=${v}`;
+}
+
+function envKey(entry: string): string {
+  const eq = entry.indexOf('=');
+  return eq < 0 ? entry : entry.slice(0, eq);
+}
+
+function port(text: string, flag: string, what: string): number {
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || !(n >= 1 && n <= 65535)) {
+    throw new UsageError(`invalid ${what} port ${JSON.stringify(text)} in "--${flag}": expected 1-65535`);
+  }
+  return n;
+}
+
+/** `8080:80`, `8080:80/udp`, `80`, or `published=8080,target=80[,protocol=tcp][,mode=ingress|host]`. */
+export function parsePublish(text: string, flag = 'publish'): Json {
+  let published: string | undefined;
+  let target: string | undefined;
+  let protocol = 'tcp';
+  let mode = 'ingress';
+  if (text.includes('=')) {
+    for (const part of text.split(',')) {
+      const [k, v] = parseKeyValue(part, flag);
+      switch (k.trim().toLowerCase()) {
+        case 'published':
+          published = v;
+          break;
+        case 'target':
+          target = v;
+          break;
+        case 'protocol':
+          protocol = v.toLowerCase();
+          break;
+        case 'mode':
+          mode = v.toLowerCase();
+          break;
+        default:
+          throw new UsageError(
+            `invalid field ${JSON.stringify(k)} in "--${flag}" ${JSON.stringify(text)}: expected published, target, protocol or mode`,
+          );
+      }
+    }
+  } else {
+    const m = /^(?:(\d+):)?(\d+)(?:\/(\w+))?$/.exec(text);
+    if (m === null) {
+      throw new UsageError(
+        `invalid argument ${JSON.stringify(text)} for "--${flag}" flag: expected PUBLISHED:TARGET[/PROTOCOL] such as 8080:80`,
+      );
+    }
+    published = m[1];
+    target = m[2];
+    protocol = (m[3] ?? 'tcp').toLowerCase();
+  }
+  if (target === undefined) throw new UsageError(`"--${flag}" ${JSON.stringify(text)} has no target port`);
+  if (protocol !== 'tcp' && protocol !== 'udp') {
+    throw new UsageError(`invalid protocol ${JSON.stringify(protocol)} in "--${flag}": expected tcp or udp`);
+  }
+  if (mode !== 'ingress' && mode !== 'host') {
+    throw new UsageError(`invalid mode ${JSON.stringify(mode)} in "--${flag}": expected ingress or host`);
+  }
+  const out: Json = { protocol: protocol.toUpperCase(), targetPort: port(target, flag, 'target') };
+  if (published !== undefined && published !== '') out.publishedPort = port(published, flag, 'published');
+  out.publishMode = mode.toUpperCase();
+  return out;
+}
+
+/** `NAME` or `source=NAME[,target=FILE][,mode=0400][,uid=N][,gid=N]`. */
+export function parseSecretRef(text: string, flag = 'secret'): Json {
+  let source: string | undefined;
+  let target: string | undefined;
+  let mode = DEFAULT_SECRET_MODE;
+  let uid: number | undefined;
+  let gid: number | undefined;
+  if (text.includes('=')) {
+    for (const part of text.split(',')) {
+      const [k, v] = parseKeyValue(part, flag);
+      switch (k.trim().toLowerCase()) {
+        case 'source':
+        case 'src':
+          source = v;
+          break;
+        case 'target':
+          target = v;
+          break;
+        case 'mode':
+          if (!/^0?[0-7]{1,3}$/.test(v))
+            throw new UsageError(
+              `invalid mode ${JSON.stringify(v)} in "--${flag}": expected octal such as 0400`,
+            );
+          mode = Number.parseInt(v, 8);
+          break;
+        case 'uid':
+          uid = parseCount(v, flag);
+          break;
+        case 'gid':
+          gid = parseCount(v, flag);
+          break;
+        default:
+          throw new UsageError(
+            `invalid field ${JSON.stringify(k)} in "--${flag}" ${JSON.stringify(text)}: expected source, target, mode, uid or gid`,
+          );
+      }
+    }
+  } else {
+    source = text;
+  }
+  if (source === undefined || source === '')
+    throw new UsageError(`"--${flag}" ${JSON.stringify(text)} names no secret`);
+  const file = target ?? source;
+  // The target is a file name inside the task's private secrets directory, never a path out of it.
+  if (file === '' || file === '.' || file === '..' || file.includes('/') || file.includes('\0')) {
+    throw new UsageError(
+      `invalid secret target ${JSON.stringify(file)} in "--${flag}": use a plain file name (the file appears under /run/secrets)`,
+    );
+  }
+  const ref: Json = { secretName: source, target: file };
+  if (uid !== undefined) ref.uid = uid;
+  if (gid !== undefined) ref.gid = gid;
+  ref.mode = mode;
+  return ref;
+}
+
+function checkConstraint(expression: string, flag: string): string {
+  try {
+    parseConstraint(expression);
+  } catch (e) {
+    if (isSwarmError(e)) throw new UsageError(`invalid argument for "--${flag}": ${e.message}`);
+    throw e;
+  }
+  return expression;
+}
+
+function parsePref(text: string, flag: string): Json {
+  const m = /^spread=((?:node|engine)\.labels\.\S+)$/.exec(text);
+  if (m === null) {
+    throw new UsageError(
+      `invalid argument ${JSON.stringify(text)} for "--${flag}" flag: expected spread=node.labels.NAME`,
+    );
+  }
+  return { spread: { spreadDescriptor: m[1] } };
+}
+
+/** Splits a command line as a POSIX shell would (quotes and backslashes), for `--args "..."`. */
+export function splitArgs(text: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let has = false;
+  let quote: '"' | "'" | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quote === "'") {
+      if (c === "'") quote = undefined;
+      else cur += c;
+    } else if (quote === '"') {
+      if (c === '"') quote = undefined;
+      else if (c === '\\' && i + 1 < text.length && '"\\$`'.includes(text[i + 1]!)) cur += text[++i];
+      else cur += c;
+    } else if (c === "'" || c === '"') {
+      quote = c;
+      has = true;
+    } else if (c === '\\' && i + 1 < text.length) {
+      cur += text[++i];
+      has = true;
+    } else if (/\s/.test(c)) {
+      if (has || cur !== '') out.push(cur);
+      cur = '';
+      has = false;
+    } else {
+      cur += c;
+    }
+  }
+  if (quote !== undefined) throw new UsageError(`unterminated ${quote} quote in ${JSON.stringify(text)}`);
+  if (has || cur !== '') out.push(cur);
+  return out;
+}
+
+function setResources(task: Json, flags: FlagValues): void {
+  for (const [kind, cpuFlag, memFlag] of [
+    ['reservations', 'reserve-cpu', 'reserve-memory'],
+    ['limits', 'limit-cpu', 'limit-memory'],
+  ] as const) {
+    const cpu = str(flags, cpuFlag);
+    const mem = str(flags, memFlag);
+    if (cpu === undefined && mem === undefined) continue;
+    const r = obj(obj(task, 'resources'), kind);
+    if (cpu !== undefined) r.nanoCpus = String(parseNanoCpus(cpu, cpuFlag));
+    if (mem !== undefined) r.memoryBytes = String(parseMemory(mem, memFlag));
+  }
+}
+
+function setRestart(task: Json, flags: FlagValues): void {
+  // Defaults only for a missing policy: in a present one an absent field is a zero the user chose.
+  if (task.restart === undefined || task.restart === null)
+    task.restart = { condition: 'ANY', delayMs: '5000' };
+  const restart = obj(task, 'restart');
+  const cond = str(flags, 'restart-condition');
+  if (cond !== undefined) restart.condition = pick(RESTART_CONDITIONS, cond, 'restart-condition');
+  const delay = str(flags, 'restart-delay');
+  if (delay !== undefined) restart.delayMs = String(parseDuration(delay, '--restart-delay'));
+  const max = str(flags, 'restart-max-attempts');
+  if (max !== undefined) restart.maxAttempts = String(parseCount(max, '--restart-max-attempts'));
+  const window = str(flags, 'restart-window');
+  if (window !== undefined) restart.windowMs = String(parseDuration(window, '--restart-window'));
+}
+
+function setUpdateConfig(spec: Json, key: 'update' | 'rollback', flags: FlagValues): void {
+  if (spec[key] === undefined || spec[key] === null) {
+    spec[key] = { parallelism: '1', monitorMs: '5000', failureAction: 'PAUSE', order: 'STOP_FIRST' };
+  }
+  const c = obj(spec, key);
+  const p = str(flags, `${key}-parallelism`);
+  if (p !== undefined) c.parallelism = String(parseCount(p, `--${key}-parallelism`));
+  const delay = str(flags, `${key}-delay`);
+  if (delay !== undefined) c.delayMs = String(parseDuration(delay, `--${key}-delay`));
+  const monitor = str(flags, `${key}-monitor`);
+  if (monitor !== undefined) c.monitorMs = String(parseDuration(monitor, `--${key}-monitor`));
+  const action = str(flags, `${key}-failure-action`);
+  if (action !== undefined) {
+    const v = pick(FAILURE_ACTIONS, action, `${key}-failure-action`);
+    if (key === 'rollback' && v === 'ROLLBACK') {
+      throw new UsageError(
+        'invalid argument "rollback" for "--rollback-failure-action" flag: expected pause or continue',
+      );
+    }
+    c.failureAction = v;
+  }
+  const order = str(flags, `${key}-order`);
+  if (order !== undefined) c.order = pick(ORDERS, order, `${key}-order`);
+  const ratio = str(flags, `${key}-max-failure-ratio`);
+  if (ratio !== undefined) {
+    const r = Number(ratio);
+    if (ratio.trim() === '' || !(r >= 0 && r <= 1)) {
+      throw new UsageError(
+        `invalid argument ${JSON.stringify(ratio)} for "--${key}-max-failure-ratio" flag: expected 0 to 1`,
+      );
+    }
+    c.maxFailureRatio = r;
+  }
+}
+
+function setContainerScalars(container: Json, flags: FlagValues): void {
+  for (const [flag, field] of [
+    ['workdir', 'dir'],
+    ['user', 'user'],
+    ['hostname', 'hostname'],
+  ] as const) {
+    const v = str(flags, flag);
+    if (v !== undefined) container[field] = v;
+  }
+  const grace = str(flags, 'stop-grace-period');
+  if (grace !== undefined) container.stopGracePeriodMs = String(parseDuration(grace, '--stop-grace-period'));
+}
+
+function setReplicas(spec: Json, flags: FlagValues): void {
+  const replicas = str(flags, 'replicas');
+  if (replicas === undefined) return;
+  if (spec.global !== undefined) {
+    throw new UsageError('replicas can only be used with replicated mode');
+  }
+  obj(spec, 'replicated').replicas = String(parseCount(replicas, '--replicas'));
+  spec.mode = 'replicated';
+}
+
+function setMaxPerNode(task: Json, flags: FlagValues): void {
+  const max = str(flags, 'replicas-max-per-node');
+  if (max !== undefined)
+    obj(task, 'placement').maxReplicas = String(parseCount(max, '--replicas-max-per-node'));
+}
+
+/** The spec for `service create`. `image` and `command` are the positionals; `env` serves `--env K`. */
+export function buildServiceSpec(
+  flags: FlagValues,
+  positional: { image?: string; command?: readonly string[] } = {},
+  env: Readonly<Record<string, string | undefined>> = {},
+): Json {
+  const spec: Json = {};
+  const annotations = obj(spec, 'annotations');
+  const name = str(flags, 'name');
+  if (name !== undefined) {
+    if (!SERVICE_NAME.test(name)) {
+      throw new UsageError(
+        `invalid service name ${JSON.stringify(name)}: use up to 63 letters, digits, '_', '.' or '-', starting with a letter or digit`,
+      );
+    }
+    annotations.name = name;
+  }
+  const labels = obj(annotations, 'labels');
+  for (const l of list(flags, 'label')) {
+    const [k, v] = parseKeyValue(l, 'label');
+    labels[k] = v;
+  }
+  prune(annotations, 'labels');
+  prune(spec, 'annotations');
+
+  const task = obj(spec, 'task');
+  const container = obj(task, 'container');
+  if (positional.image !== undefined && positional.image !== '') container.image = positional.image;
+  if (positional.command !== undefined && positional.command.length > 0)
+    container.command = [...positional.command];
+  const envs = [...list(flags, 'env')].map((e) => parseEnv(e, 'env', env));
+  if (envs.length > 0) container.env = envs;
+  const secrets = list(flags, 'secret').map((s) => parseSecretRef(s, 'secret'));
+  if (secrets.length > 0) container.secrets = secrets;
+  setContainerScalars(container, flags);
+  setResources(task, flags);
+  setRestart(task, flags);
+  const constraints = list(flags, 'constraint').map((c) => checkConstraint(c, 'constraint'));
+  if (constraints.length > 0) obj(task, 'placement').constraints = constraints;
+  const prefs = list(flags, 'placement-pref').map((p) => parsePref(p, 'placement-pref'));
+  if (prefs.length > 0) obj(task, 'placement').preferences = prefs;
+  setMaxPerNode(task, flags);
+
+  const mode = str(flags, 'mode') ?? 'replicated';
+  if (mode === 'global') {
+    if (str(flags, 'replicas') !== undefined)
+      throw new UsageError('replicas can only be used with replicated mode');
+    spec.global = {};
+    spec.mode = 'global';
+  } else if (mode === 'replicated') {
+    spec.replicated = { replicas: '1' };
+    spec.mode = 'replicated';
+    setReplicas(spec, flags);
+  } else {
+    throw new UsageError(
+      `invalid argument ${JSON.stringify(mode)} for "--mode" flag: expected replicated or global`,
+    );
+  }
+
+  setUpdateConfig(spec, 'update', flags);
+  setUpdateConfig(spec, 'rollback', flags);
+
+  const ports = list(flags, 'publish').map((p) => parsePublish(p, 'publish'));
+  if (ports.length > 0) spec.endpoint = { ports };
+  return spec;
+}
+
+function samePort(a: Json, b: Json): boolean {
+  return (
+    a.targetPort === b.targetPort &&
+    (a.protocol ?? 'TCP') === (b.protocol ?? 'TCP') &&
+    (b.publishedPort === undefined || a.publishedPort === b.publishedPort)
+  );
+}
+
+/**
+ * The spec for `service update`: `spec` (the service's current spec, `raw.spec`) with the flags
+ * applied. Returns a new object; `spec` is not modified.
+ */
+export function applyServiceUpdate(
+  spec: Json,
+  flags: FlagValues,
+  env: Readonly<Record<string, string | undefined>> = {},
+): Json {
+  const next = structuredClone(spec) as Json;
+  const has = (name: string) => flags[name] !== undefined;
+
+  if (has('name') || has('mode')) {
+    throw new UsageError('a service cannot be renamed or change mode; create a new service instead');
+  }
+  const annotations = obj(next, 'annotations');
+  const labels = obj(annotations, 'labels');
+  for (const l of [...list(flags, 'label-add'), ...list(flags, 'label')]) {
+    const [k, v] = parseKeyValue(l, 'label-add');
+    labels[k] = v;
+  }
+  for (const k of list(flags, 'label-rm')) delete labels[k];
+  prune(annotations, 'labels');
+  prune(next, 'annotations');
+
+  const task = obj(next, 'task');
+  const container = obj(task, 'container');
+  const image = str(flags, 'image');
+  if (image !== undefined) container.image = image;
+  const args = str(flags, 'args');
+  if (args !== undefined) {
+    // The command is [COMMAND, ...ARGS] here (there is no image entrypoint): --args replaces the ARGS.
+    const command = arr<string>(container, 'command');
+    if (command.length === 0)
+      throw new UsageError('--args needs a service with a command; this one has none');
+    container.command = [command[0]!, ...splitArgs(args)];
+    delete container.args;
+  }
+
+  const rmEnv = new Set(list(flags, 'env-rm'));
+  const addEnv = [...list(flags, 'env-add'), ...list(flags, 'env')].map((e) => parseEnv(e, 'env-add', env));
+  if (rmEnv.size > 0 || addEnv.length > 0) {
+    const addKeys = new Set(addEnv.map(envKey));
+    container.env = [
+      ...arr<string>(container, 'env').filter((e) => !rmEnv.has(envKey(e)) && !addKeys.has(envKey(e))),
+      ...addEnv,
+    ];
+    prune(container, 'env');
+  }
+
+  const rmSecrets = new Set(list(flags, 'secret-rm'));
+  const addSecrets = [...list(flags, 'secret-add'), ...list(flags, 'secret')].map((s) =>
+    parseSecretRef(s, 'secret-add'),
+  );
+  if (rmSecrets.size > 0 || addSecrets.length > 0) {
+    const addTargets = new Set(addSecrets.map((s) => s.target));
+    container.secrets = [
+      ...arr<Json>(container, 'secrets').filter(
+        (s) =>
+          !rmSecrets.has(String(s.secretName)) &&
+          !rmSecrets.has(String(s.target)) &&
+          !addTargets.has(s.target),
+      ),
+      ...addSecrets,
+    ];
+    prune(container, 'secrets');
+  }
+  setContainerScalars(container, flags);
+
+  const rmConstraints = new Set(list(flags, 'constraint-rm'));
+  const addConstraints = [...list(flags, 'constraint-add'), ...list(flags, 'constraint')].map((c) =>
+    checkConstraint(c, 'constraint-add'),
+  );
+  if (rmConstraints.size > 0 || addConstraints.length > 0) {
+    const placement = obj(task, 'placement');
+    const kept = arr<string>(placement, 'constraints').filter((c) => !rmConstraints.has(c));
+    placement.constraints = [...kept, ...addConstraints.filter((c) => !kept.includes(c))];
+    prune(placement, 'constraints');
+  }
+  const rmPrefs = new Set(
+    list(flags, 'placement-pref-rm').map(
+      (p) => (parsePref(p, 'placement-pref-rm').spread as Json).spreadDescriptor,
+    ),
+  );
+  const addPrefs = [...list(flags, 'placement-pref-add'), ...list(flags, 'placement-pref')].map((p) =>
+    parsePref(p, 'placement-pref-add'),
+  );
+  if (rmPrefs.size > 0 || addPrefs.length > 0) {
+    const placement = obj(task, 'placement');
+    placement.preferences = [
+      ...arr<Json>(placement, 'preferences').filter(
+        (p) => !rmPrefs.has((p.spread as Json | undefined)?.spreadDescriptor),
+      ),
+      ...addPrefs,
+    ];
+    prune(placement, 'preferences');
+  }
+  setMaxPerNode(task, flags);
+  if (task.placement !== undefined) prune(task, 'placement');
+
+  setResources(task, flags);
+  setRestart(task, flags);
+  setReplicas(next, flags);
+  setUpdateConfig(next, 'update', flags);
+  setUpdateConfig(next, 'rollback', flags);
+
+  const rmPorts = list(flags, 'publish-rm').map((p) => parsePublish(p, 'publish-rm'));
+  const addPorts = [...list(flags, 'publish-add'), ...list(flags, 'publish')].map((p) =>
+    parsePublish(p, 'publish-add'),
+  );
+  if (rmPorts.length > 0 || addPorts.length > 0) {
+    const endpoint = obj(next, 'endpoint');
+    endpoint.ports = [
+      ...arr<Json>(endpoint, 'ports').filter(
+        (p) =>
+          !rmPorts.some((r) => samePort(p, r)) &&
+          !addPorts.some((a) => samePort(p, { ...a, publishedPort: undefined })),
+      ),
+      ...addPorts,
+    ];
+    prune(endpoint, 'ports');
+    prune(next, 'endpoint');
+  }
+
+  if (flags.force === true) {
+    // Any change of forceUpdate makes the orchestrator replace every task, even with an equal spec.
+    task.forceUpdate = String(Number(task.forceUpdate ?? 0) + 1);
+  }
+  return next;
+}
