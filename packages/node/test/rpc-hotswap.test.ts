@@ -1,10 +1,11 @@
-// Certificate renewal without dropped calls, on 127.0.0.69-70.
+// Certificate renewal and connection age without dropped calls, on 127.0.0.69-71.
 import * as tls from 'node:tls';
 import { ManualClock, noopLogger, type SwarmError, swarm } from '@swarm/api';
-import { CredentialStore, tlsClientOptions } from '@swarm/ca';
+import { CredentialStore, DenyList, tlsClientOptions } from '@swarm/ca';
 import type { MessageSink } from '@swarm/dispatcher';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RpcClients } from '../src/rpc/client.js';
+import { RpcServer } from '../src/rpc/server.js';
 import { Cleanup, eventually, material, newClients, newServer, realTimeCA } from './fixtures/rpc-helpers.js';
 
 const cleanup = new Cleanup();
@@ -132,5 +133,41 @@ describe('hot swap of certificates', () => {
     credentials.update({ keyPem: renewed.keyPem, chainPem: renewed.chainPem });
     await clients.get(addr).Ingress.endpoints({}); // the open connection goes on
     expect(await serverSerial()).toBe(BigInt(`0x${renewed.serial}`));
+  });
+
+  it('bounded connection age: connections are replaced and no call fails', async () => {
+    const t = await realTimeCA(692);
+    const manager = await t.issueNode({ role: 'manager' });
+    const worker = await t.issueNode({ role: 'worker' });
+    const server = new RpcServer({
+      credentials: new CredentialStore(material(t, manager)),
+      clusterId: () => t.clusterId,
+      denyList: () => new DenyList(),
+      logger: noopLogger,
+      maxConnectionAgeMs: 200,
+    });
+    cleanup.add(() => server.close());
+    const peers = new Set<string>();
+    server.addService('Ingress', {
+      endpoints: async (_r, ctx) => {
+        peers.add(ctx.peer);
+        await new Promise((r) => setTimeout(r, 5));
+        return {};
+      },
+    });
+    const addr = `127.0.0.71:${await server.listen('127.0.0.71:0')}`;
+    const { clients } = newClients(t, worker, cleanup);
+    const failures: unknown[] = [];
+    const caller = async () => {
+      while (peers.size < 3) {
+        try {
+          await clients.get(addr).Ingress.endpoints({});
+        } catch (err) {
+          failures.push(err);
+        }
+      }
+    };
+    await Promise.all([caller(), caller(), caller(), caller()]);
+    expect(failures).toEqual([]);
   });
 });

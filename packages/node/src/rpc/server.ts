@@ -91,7 +91,10 @@ export interface RpcServerOptions {
   intermediatesPem?: () => string | undefined;
   /** The role table. Default RPC_ROLES; tests may pass their own. */
   roles?: RpcRoleTable;
-  /** Close connections older than this (grpc `max_connection_age_ms`). Default: unbounded. */
+  /**
+   * Connections older than this are closed (calls in flight get 30 s more; clients reconnect).
+   * Default 24 hours; 0 or Infinity for no bound.
+   */
   maxConnectionAgeMs?: number;
   /** Extra grpc-js server options. */
   grpcOptions?: grpc.ServerOptions;
@@ -103,6 +106,7 @@ type AnyHandler = (...args: never[]) => unknown;
 type AuthContextLike = ReturnType<grpc.ServerUnaryCall<unknown, unknown>['getAuthContext']>;
 
 const FORCE_CLOSE_MS = 1000;
+const DEFAULT_MAX_CONNECTION_AGE_MS = 24 * 60 * 60 * 1000;
 
 export class RpcServer {
   readonly #o: RpcServerOptions;
@@ -111,6 +115,7 @@ export class RpcServer {
   readonly #logger: Logger;
   readonly #server: grpc.Server;
   readonly #services = new Set<ServiceName>();
+  #intermediates: { pem: string; der: Uint8Array[] } | undefined;
   #closed = false;
 
   constructor(options: RpcServerOptions) {
@@ -121,16 +126,16 @@ export class RpcServer {
     this.#roles = options.roles ?? RPC_ROLES;
     this.#clock = options.clock ?? systemClock;
     this.#logger = options.logger;
+    const maxAge = options.maxConnectionAgeMs ?? DEFAULT_MAX_CONNECTION_AGE_MS;
     this.#server = new grpc.Server({
       // Dead peers are found by pings, so their streams (raft, sessions) end.
       'grpc.keepalive_time_ms': 30_000,
       'grpc.keepalive_timeout_ms': 10_000,
-      ...(options.maxConnectionAgeMs === undefined
-        ? {}
-        : {
-            'grpc.max_connection_age_ms': options.maxConnectionAgeMs,
-            'grpc.max_connection_age_grace_ms': 10_000,
-          }),
+      // Bounded connection age: a connection keeps the TLS session (and certificates) it began
+      // with, so old sessions end in time; clients reconnect transparently.
+      ...(maxAge > 0 && Number.isFinite(maxAge)
+        ? { 'grpc.max_connection_age_ms': maxAge, 'grpc.max_connection_age_grace_ms': 30_000 }
+        : {}),
       ...options.grpcOptions,
     });
   }
@@ -232,8 +237,6 @@ export class RpcServer {
     }
     return authorize(peer, { ...options, allowedRoles: allowedRolesFor(role) });
   }
-
-  #intermediates: { pem: string; der: Uint8Array[] } | undefined;
 
   #withIntermediates(leaf: PeerCertificate): PeerCertChain {
     const pem = this.#o.intermediatesPem?.();
