@@ -1,3 +1,27 @@
-// @swarm/node: The reference swarm node and the swarm CLI: composes the swarm core libraries into a working, secure cluster.
-// The package's API arrives with its own issue; see README.md.
-export {};
+// @swarm/node: the reference swarm node and the `swarm` CLI. It composes the swarm core libraries
+// into a working, secure cluster: the daemon (identity, manager and worker halves), gRPC over
+// mutual TLS, the sandboxed task executor, the ingress proxy and the control API.
+export * from './control/api.js';
+export { ControlClient } from './control/client.js';
+export { serveControl } from './control/http.js';
+export { DaemonControl } from './daemon/control.js';
+export {
+  ALREADY_IN_SWARM_MESSAGE,
+  addresses,
+  Daemon,
+  type DaemonOptions,
+  NOT_A_MANAGER_MESSAGE,
+  type Phase,
+  VERSION,
+} from './daemon/daemon.js';
+export { type NodePaths, type NodeState, nodePaths } from './daemon/paths.js';
+export { type RunDaemonOptions, runDaemon } from './daemon/run.js';
+export * from './executor/index.js';
+export * from './ingress/index.js';
+export { ManagerCA } from './manager/ca-service.js';
+export { EndpointsTable, publishedEndpoints } from './manager/endpoints.js';
+export { LogStore } from './manager/log-store.js';
+export { Manager, type ManagerOptions } from './manager/manager.js';
+export { Orchestrator } from './manager/orchestrator.js';
+export * from './rpc/index.js';
+export { Worker, type WorkerCalls, type WorkerOptions } from './worker/worker.js';
