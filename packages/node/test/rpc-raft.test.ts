@@ -312,5 +312,5 @@ describe('raft over gRPC with mutual TLS', () => {
     expect(bigOnes.length).toBe(6);
     for (const [i, e] of bigOnes.entries())
       expect(Buffer.compare(Buffer.from(e), Buffer.from(big[i]!))).toBe(0);
-  });
+  }, 90_000);
 });
