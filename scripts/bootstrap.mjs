@@ -30,11 +30,32 @@ function step(what, args) {
   }
 }
 
+/**
+ * The node runs tasks in a bubblewrap sandbox. As root with apt-get at hand, install it when it is
+ * missing; otherwise say how (the tests and the demo that need it then fail with that message).
+ */
+function ensureBubblewrap() {
+  if (spawnSync('bwrap', ['--version'], { stdio: 'ignore' }).status === 0) return;
+  const root = process.getuid?.() === 0;
+  const apt = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
+  if (root && apt) {
+    console.log('bootstrap: installing bubblewrap (the task sandbox) with apt-get');
+    const res = spawnSync(
+      'sh',
+      ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq bubblewrap >/dev/null'],
+      { stdio: 'inherit' },
+    );
+    if (res.status === 0) return;
+  }
+  console.error('bootstrap: bubblewrap is missing; install it with `sudo apt-get install bubblewrap`');
+}
+
 export function bootstrap() {
   if (Number(process.versions.node.split('.')[0]) < 20) {
     console.error(`bootstrap: Node.js 20 or newer is required, this is ${process.version}`);
     process.exit(1);
   }
+  ensureBubblewrap();
   const frozen = process.env.CI || !existsSync(join(root, 'node_modules', '.modules.yaml'));
   step('install', ['install', ...(frozen ? ['--frozen-lockfile'] : []), '--reporter=append-only']);
   step('build', ['-r', '--reporter=append-only', 'build']);
