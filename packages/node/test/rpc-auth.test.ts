@@ -68,6 +68,10 @@ function serveAll(server: RpcServer, rootsPem: string, dispatcher: DispatcherSer
     issueNodeCertificate: (_r, ctx) => ({ nodeId: who(ctx) }),
     nodeCertificateStatus: (r) => {
       if (r.nodeId === 'boom') throw new Error('secret internal detail');
+      if (r.nodeId === 'huge')
+        throw new SwarmError('NODE_NOT_FOUND', 'node huge is unknown', {
+          ids: Array(2000).fill('x'.repeat(25)),
+        });
       throw new SwarmError('NODE_NOT_FOUND', `node ${r.nodeId} is unknown; join first`, { nodeId: r.nodeId });
     },
   });
@@ -273,6 +277,9 @@ describe('RPC authorization over mutual TLS', () => {
     const task = await rejection(s.Dispatcher.updateTaskStatus({ sessionId: 's', updates: [] }));
     expect(task.code).toBe('TASK_NOT_ASSIGNED');
     expect(task.details).toEqual({ nodeId: worker.nodeId, taskId: 'x' });
+    const huge = await rejection(s.NodeCA.nodeCertificateStatus({ nodeId: 'huge' }));
+    expect(huge.code).toBe('NODE_NOT_FOUND');
+    expect(huge.details).toEqual({ truncated: true });
     const internal = await rejection(s.NodeCA.nodeCertificateStatus({ nodeId: 'boom' }));
     expect(internal.code).toBe('RPC_FAILED');
     expect(internal.message).not.toContain('secret internal detail');

@@ -8,6 +8,7 @@ import { Metadata, type ServiceError, type StatusObject, status } from '@grpc/gr
 import { isSwarmError, type Logger, SwarmError } from '@swarm/api';
 
 export const ERROR_METADATA_KEY = 'swarm-error-bin';
+const MAX_ERROR_JSON_BYTES = 4096;
 
 export type RpcErrorCode =
   | 'MANAGER_UNAVAILABLE'
@@ -50,14 +51,19 @@ export function toStatus(err: unknown, logger: Logger, path: string): Partial<St
   if (isSwarmError(err)) {
     const e = err as SwarmError;
     const metadata = new Metadata();
+    const bare = { name: e.name, code: e.code, message: e.message.slice(0, 1024), details: {} };
     let json: string;
     try {
       json = safeJson(e.toJSON());
     } catch {
-      json = safeJson({ name: e.name, code: e.code, message: e.message, details: {} });
+      json = safeJson(bare);
     }
+    // Trailing metadata is capped (8 KiB by default in gRPC): past the cap, details are dropped
+    // rather than losing the whole error.
+    if (Buffer.byteLength(json) > MAX_ERROR_JSON_BYTES)
+      json = safeJson({ ...bare, details: { truncated: true } });
     metadata.set(ERROR_METADATA_KEY, Buffer.from(json, 'utf8'));
-    return { code: grpcStatusFor(e.code), details: e.message, metadata };
+    return { code: grpcStatusFor(e.code), details: e.message.slice(0, 1024), metadata };
   }
   logger.error('RPC handler failed', {
     method: path,
