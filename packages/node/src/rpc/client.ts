@@ -412,7 +412,7 @@ export async function fetchRootCA(addr: string, options: { timeoutMs?: number } 
     const pem = Buffer.from(res.certificate ?? new Uint8Array()).toString('utf8');
     if (!pem.includes('-----BEGIN CERTIFICATE-----'))
       throw new RpcError(
-        'RPC_FAILED',
+        'RPC_BAD_RESPONSE',
         `the root CA bundle from ${addr} is not PEM certificates; is it a swarm manager?`,
         {
           addr,
