@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve as resolvePath } from 'node:path';
 import { isSwarmError, type LogLevel } from '@swarm/api';
 import type { ControlApi } from '../control/api.js';
 import { ControlClient, parseControlHost } from '../control/client.js';
@@ -241,9 +241,12 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
     const countError = argCountError(path, cmd, parsed.args.length);
     if (countError !== undefined) throw countError;
 
-    const dataDir =
-      flags.str('data-dir') ?? io.env.SWARM_DATA_DIR ?? join(io.env.HOME ?? homedir(), '.swarm');
-    const host = flags.str('host') ?? io.env.SWARM_HOST ?? `unix://${join(dataDir, 'swarm.sock')}`;
+    // Empty variables count as unset (as Docker's DOCKER_HOST).
+    const env = (name: string) => (io.env[name] === '' ? undefined : io.env[name]);
+    const dataDir = resolvePath(
+      flags.str('data-dir') ?? env('SWARM_DATA_DIR') ?? join(env('HOME') ?? homedir(), '.swarm'),
+    );
+    const host = flags.str('host') ?? env('SWARM_HOST') ?? `unix://${join(dataDir, 'swarm.sock')}`;
     try {
       parseControlHost(host);
     } catch (e) {
@@ -269,11 +272,13 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
     return await cmd.run(ctx);
   } catch (e) {
     if (e instanceof UsageError) {
-      const where = e.command === '' ? 'swarm' : `swarm ${e.command}`;
+      // Errors raised inside a command do not know its path; the resolved one does.
+      const command = e.command !== '' ? e.command : path;
+      const where = command === '' ? 'swarm' : `swarm ${command}`;
       let text = `${e.message}\nSee '${where} --help'.\n`;
       if (e.showUsage) {
-        const c = e.command === path ? cmd : ROOT;
-        text += `\nUsage:  ${usageLine(e.command, c)}\n\n${c.short}\n`;
+        const c = command === path ? cmd : ROOT;
+        text += `\nUsage:  ${usageLine(command, c)}\n\n${c.short}\n`;
       }
       err(text);
       return EXIT_USAGE;

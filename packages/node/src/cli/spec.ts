@@ -193,10 +193,10 @@ export function parseSecretRef(text: string, flag = 'secret'): Json {
           mode = Number.parseInt(v, 8);
           break;
         case 'uid':
-          uid = parseCount(v, flag);
+          uid = parseCount(v, `--${flag}`);
           break;
         case 'gid':
-          gid = parseCount(v, flag);
+          gid = parseCount(v, `--${flag}`);
           break;
         default:
           throw new UsageError(
@@ -286,8 +286,8 @@ function setResources(task: Json, flags: FlagValues): void {
     const mem = str(flags, memFlag);
     if (cpu === undefined && mem === undefined) continue;
     const r = obj(obj(task, 'resources'), kind);
-    if (cpu !== undefined) r.nanoCpus = String(parseNanoCpus(cpu, cpuFlag));
-    if (mem !== undefined) r.memoryBytes = String(parseMemory(mem, memFlag));
+    if (cpu !== undefined) r.nanoCpus = String(parseNanoCpus(cpu, `--${cpuFlag}`));
+    if (mem !== undefined) r.memoryBytes = String(parseMemory(mem, `--${memFlag}`));
   }
 }
 
