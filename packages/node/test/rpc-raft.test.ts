@@ -180,6 +180,43 @@ describe('GrpcRaftTransport delivery', () => {
     expect(got[0]?.snapshot?.data.length).toBe(5 * 1024 * 1024);
   });
 
+  it('reopens its streams with the new certificate after a renewal; checkSender binds members', async () => {
+    const t = await realTimeCA(653);
+    const a = await t.issueNode({ role: 'manager' });
+    const b = await t.issueNode({ role: 'manager' });
+    const got: Message[] = [];
+    const serials: bigint[] = [];
+    const { server } = newServer(t, b, cleanup);
+    server.addService(
+      'Raft',
+      raftHandlers(() => ({ receive: (m) => got.push(m) }), {
+        checkSender: (from, identity) => {
+          serials.push(identity.certificate.serial);
+          return from === 1n && identity.nodeId === a.nodeId;
+        },
+      }),
+    );
+    const addr = `127.0.0.68:${await server.listen('127.0.0.68:0')}`;
+    const { clients, credentials } = newClients(t, a, cleanup);
+    const unreachable: bigint[] = [];
+    const transport = new GrpcRaftTransport({ clients, resolve: () => addr, logger: noopLogger });
+    transport.setReceiver({ receive() {}, unreachable: (to) => unreachable.push(to) });
+    cleanup.add(() => transport.close());
+    transport.send([msg(1n)]);
+    await eventually(() => got.length === 1, 10_000, 'the first message');
+    const renewed = await t.issueNode({ role: 'manager', nodeId: a.nodeId });
+    credentials.update({ keyPem: renewed.keyPem, chainPem: renewed.chainPem });
+    transport.send([msg(2n)]);
+    await eventually(() => got.length === 2, 10_000, 'the second message');
+    expect(serials.at(0)).toBe(BigInt(`0x${a.serial}`));
+    expect(serials.at(-1)).toBe(BigInt(`0x${renewed.serial}`));
+    expect(unreachable).toEqual([]);
+    // a manager speaking as another member is refused; the stream fails and the member is reported
+    transport.send([{ ...msg(3n), from: 5n }]);
+    await eventually(() => unreachable.includes(2n), 10_000, 'the refusal reported');
+    expect(got.map((m) => m.index)).toEqual([1n, 2n]);
+  });
+
   it('reports unreachable members: unknown address, nobody listening, queue full', async () => {
     const t = await realTimeCA(651);
     const a = await t.issueNode({ role: 'manager' });
