@@ -489,6 +489,16 @@ describe('swarm service', () => {
         `${SERVICE1.slice(0, 12)}   web       replicated   2/3        node server.js   *:8080->80/tcp\n`,
     );
     expect((await run(['service', 'ls', '-q'])).stdout).toBe(`${SERVICE1}\n`);
+    const long = ['node', '-e', 'require("http").createServer((q, r) => r.end("hi")).listen(80)'];
+    api.services.push({ ...api.services[0]!, id: 'z'.repeat(25), name: 'zz', command: long });
+    try {
+      const cut = (await run(['service', 'ls'])).stdout.split('\n')[2]!;
+      expect(cut).toContain(`node -e 'require("http").createServer((…   *:8080->80/tcp`);
+      const full = (await run(['service', 'ls', '--no-trunc'])).stdout.split('\n')[2]!;
+      expect(full).toContain(`'require("http").createServer((q, r) => r.end("hi")).listen(80)'`);
+    } finally {
+      api.services.pop();
+    }
     expect(JSON.parse((await run(['service', 'ls', '--format', '{{json .}}'])).stdout)).toHaveLength(1);
   });
 

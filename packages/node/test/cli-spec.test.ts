@@ -10,6 +10,7 @@ import {
   splitArgs,
 } from '../src/cli/spec.js';
 import {
+  formatBytes,
   formatDuration,
   humanDuration,
   parseDuration,
@@ -59,6 +60,13 @@ describe('units', () => {
     expect(parseNanoCpus('0.1', 'x')).toBe(100_000_000);
     expect(() => parseNanoCpus('-1', 'x')).toThrow(UsageError);
     expect(() => parseNanoCpus('0.1234567891', 'x')).toThrow(UsageError);
+  });
+
+  it('prints sizes as Docker', () => {
+    expect(formatBytes(64 * 2 ** 20)).toBe('64MiB');
+    expect(formatBytes(1.5 * 2 ** 30)).toBe('1.5GiB');
+    expect(formatBytes(25_276_000_000)).toBe('23.54GiB');
+    expect(formatBytes(512)).toBe('512B');
   });
 
   it('prints human durations as go-units', () => {

@@ -78,7 +78,7 @@ export function parseMemory(text: string, flag: string): number {
   return bytes;
 }
 
-/** Formats bytes as Docker's BytesSize ("64MiB", "1.5GiB"). */
+/** Formats bytes as Docker's BytesSize ("64MiB", "1.5GiB", "23.54GiB"). */
 export function formatBytes(bytes: number): string {
   const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
   let v = bytes;
@@ -87,7 +87,8 @@ export function formatBytes(bytes: number): string {
     v /= 1024;
     i++;
   }
-  return `${Number(v.toFixed(4))}${units[i]}`;
+  // Go's %.4g: four significant digits, no trailing zeros.
+  return `${Number(v.toPrecision(4))}${units[i]}`;
 }
 
 /** Parses a CPU count ("0.5", "2") into nano CPUs; at most 9 decimals, as Docker. */

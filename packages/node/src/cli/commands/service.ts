@@ -179,7 +179,7 @@ const ls: Command = {
   aliases: ['list'],
   usage: '[OPTIONS]',
   short: 'List services',
-  flags: [QUIET, FORMAT],
+  flags: [QUIET, FORMAT, NO_TRUNC],
   maxArgs: 0,
   async run(ctx) {
     const services = [...(await ctx.api().serviceList())].sort((a, b) =>
@@ -198,7 +198,7 @@ const ls: Command = {
           s.name,
           modeColumn(s),
           replicasColumn(s),
-          imageAndCommand(s),
+          ctx.flags.bool('no-trunc') ? imageAndCommand(s) : ellipsis(imageAndCommand(s), 40),
           s.ports.join(', '),
         ]),
       ),
