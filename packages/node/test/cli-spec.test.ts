@@ -2,6 +2,7 @@ import { swarm } from '@swarm/api';
 import { describe, expect, it } from 'vitest';
 import { parseArgs } from '../src/cli/args.js';
 import { UsageError } from '../src/cli/errors.js';
+import { naturalCompare } from '../src/cli/format.js';
 import {
   applyServiceUpdate,
   buildServiceSpec,
@@ -77,6 +78,18 @@ describe('units', () => {
     expect(humanDuration(30 * 60_000)).toBe('30 minutes');
     expect(humanDuration(3_600_000)).toBe('About an hour');
     expect(humanDuration(2160 * 3_600_000)).toBe('3 months');
+  });
+});
+
+describe('natural order', () => {
+  it('sorts numbers inside names by value', () => {
+    expect(['node10', 'node2', 'node1', 'alpha', 'node'].sort(naturalCompare)).toEqual([
+      'alpha',
+      'node',
+      'node1',
+      'node2',
+      'node10',
+    ]);
   });
 });
 

@@ -51,3 +51,21 @@ export function labelsLine(labels: Readonly<Record<string, string>> | undefined)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([k, v]) => (v === '' ? k : `${k}=${v}`));
 }
+
+/** Natural order ("node2" before "node10"), as Docker sorts names and hostnames. */
+export function naturalCompare(a: string, b: string): number {
+  const re = /(\d+)|(\D+)/g;
+  const pa = a.match(re) ?? [];
+  const pb = b.match(re) ?? [];
+  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
+    const x = pa[i]!;
+    const y = pb[i]!;
+    if (x === y) continue;
+    if (/^\d/.test(x) && /^\d/.test(y)) {
+      const d = Number(x) - Number(y);
+      if (d !== 0) return d;
+    }
+    return x < y ? -1 : 1;
+  }
+  return pa.length - pb.length;
+}

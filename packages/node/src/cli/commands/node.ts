@@ -3,12 +3,12 @@ import type { Json, NodeRoleName, NodeView } from '../../control/api.js';
 import type { Command, Context } from '../command.js';
 import { eachArg, FORMAT, PRETTY, printFormatted, QUIET } from '../command.js';
 import { UsageError } from '../errors.js';
-import { json, labelsLine, table, title } from '../format.js';
+import { json, labelsLine, naturalCompare, table, title } from '../format.js';
 import { formatBytes, formatNanoCpus } from '../units.js';
 import { availability } from './swarm.js';
 
 function byHostname(a: NodeView, b: NodeView): number {
-  return a.hostname < b.hostname ? -1 : a.hostname > b.hostname ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  return naturalCompare(a.hostname, b.hostname) || naturalCompare(a.id, b.id);
 }
 
 const ls: Command = {

@@ -4,7 +4,7 @@ import { SwarmError } from '@swarm/api';
 import type { SecretView } from '../../control/api.js';
 import type { Command } from '../command.js';
 import { eachArg, FORMAT, PRETTY, printFormatted, QUIET } from '../command.js';
-import { json, labelsLine, table } from '../format.js';
+import { json, labelsLine, naturalCompare, table } from '../format.js';
 import { readAll } from '../read.js';
 import { parseKeyValue } from '../spec.js';
 import { ago } from '../units.js';
@@ -66,9 +66,7 @@ const ls: Command = {
   flags: [QUIET, FORMAT],
   maxArgs: 0,
   async run(ctx) {
-    const secrets = [...(await ctx.api().secretList())].sort((a, b) =>
-      a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
-    );
+    const secrets = [...(await ctx.api().secretList())].sort((a, b) => naturalCompare(a.name, b.name));
     if (ctx.flags.bool('quiet')) {
       for (const s of secrets) ctx.out(`${s.id}\n`);
       return 0;

@@ -5,7 +5,7 @@ import type { FlagSpec } from '../args.js';
 import type { Command, Context } from '../command.js';
 import { eachArg, FORMAT, NO_TRUNC, PRETTY, printFormatted, QUIET } from '../command.js';
 import { UsageError } from '../errors.js';
-import { ellipsis, json, labelsLine, shellQuote, table, title, truncId } from '../format.js';
+import { ellipsis, json, labelsLine, naturalCompare, shellQuote, table, title, truncId } from '../format.js';
 import { applyServiceUpdate, buildServiceSpec, type FlagValues } from '../spec.js';
 import { formatBytes, formatDuration, formatNanoCpus, humanDuration, parseCount } from '../units.js';
 
@@ -182,9 +182,7 @@ const ls: Command = {
   flags: [QUIET, FORMAT, NO_TRUNC],
   maxArgs: 0,
   async run(ctx) {
-    const services = [...(await ctx.api().serviceList())].sort((a, b) =>
-      a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
-    );
+    const services = [...(await ctx.api().serviceList())].sort((a, b) => naturalCompare(a.name, b.name));
     if (ctx.flags.bool('quiet')) {
       for (const s of services) ctx.out(`${s.id}\n`);
       return 0;
