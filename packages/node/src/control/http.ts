@@ -69,13 +69,20 @@ function send(res: ServerResponse, status: number, body: unknown): void {
 }
 
 function sendError(res: ServerResponse, err: SwarmError): void {
+  // After a refused body the connection is not reused: the rest of that body may still arrive.
+  if (err.code === 'PAYLOAD_TOO_LARGE') res.setHeader('connection', 'close');
   send(res, statusForCode(err.code), { error: err.toJSON() });
 }
 
+/**
+ * Reads the body, up to MAX_BODY_BYTES. A larger body is refused with 413 once it is read (the
+ * client then sees the error rather than a reset); one beyond 4x the limit has the connection cut.
+ */
 function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? '0');
     if (declared > MAX_BODY_BYTES) {
+      // Answered at once; node's server discards the rest of the body before closing.
       reject(tooLarge());
       return;
     }
@@ -83,14 +90,10 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(tooLarge());
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size > 4 * MAX_BODY_BYTES) req.destroy();
+      else if (size <= MAX_BODY_BYTES) chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('end', () => (size > MAX_BODY_BYTES ? reject(tooLarge()) : resolve(Buffer.concat(chunks))));
     req.on('error', reject);
   });
 }
