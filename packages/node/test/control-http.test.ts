@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isSwarmError, SwarmError } from '@swarm/api';
+import { isSwarmError, MemoryLogger, SwarmError } from '@swarm/api';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ControlClient, parseControlHost } from '../src/control/client.js';
 import { MAX_BODY_BYTES, serveControl, statusForCode } from '../src/control/http.js';
@@ -150,6 +150,27 @@ describe('control transport over a unix socket', () => {
       dataBase64: 'A'.repeat(700 * 1024),
     });
     expect(ok.name).toBe('s');
+  });
+
+  it('never logs request bodies (secrets, unlock keys)', async () => {
+    const dir = tmp();
+    const logger = new MemoryLogger();
+    const api = new FakeControlApi();
+    const s = await serveControl(api, { socketPath: join(dir, 'swarm.sock') }, logger);
+    cleanups.push(() => s.close());
+    const client = new ControlClient(s.address);
+    const secret = Buffer.from('hunter2-very-secret').toString('base64');
+    await client.secretCreate({ name: 'pw', dataBase64: secret });
+    api.fail('unlock', 'INVALID_UNLOCK_KEY', 'invalid key, unable to unlock swarm');
+    await client.unlock({ unlockKey: 'SWMKEY-1-topsecret' }).catch(() => undefined);
+    api.overrides.set('info', () => {
+      throw new Error('crash');
+    });
+    await client.info().catch(() => undefined);
+    const text = JSON.stringify(logger.entries);
+    expect(logger.entries.some((e) => e.msg === 'control call')).toBe(true);
+    expect(text).not.toContain(secret);
+    expect(text).not.toContain('SWMKEY-1-topsecret');
   });
 
   it('creates the socket with mode 0600', async () => {
