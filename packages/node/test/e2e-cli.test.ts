@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { NodeView, TaskView } from '../src/control/api.js';
 import { LocalCluster, type LocalNode, waitFor } from '../src/testing.js';
 
@@ -58,6 +58,12 @@ describe('swarm CLI on a real multi-process cluster', () => {
   afterAll(async () => {
     await cluster.destroy();
   }, 60_000);
+
+  afterEach((ctx) => {
+    if (ctx.task.result?.state !== 'fail') return;
+    for (const n of cluster.nodes)
+      console.error(`--- ${n.name} (last log lines)\n${n.log.split('\n').slice(-25).join('\n')}`);
+  });
 
   it("refuses cluster commands before init with Docker's message", async () => {
     const r = await m1.swarm(['node', 'ls']);

@@ -626,6 +626,9 @@ export namespace swarm {
         /** IssueNodeCertificateResponse nodeMembership. */
         nodeMembership: swarm.NodeSpec.Membership;
 
+        /** IssueNodeCertificateResponse managers. */
+        managers: string[];
+
         /**
          * Creates a new IssueNodeCertificateResponse instance using the specified properties.
          * @param [properties] Properties to set
@@ -715,6 +718,9 @@ export namespace swarm {
 
             /** IssueNodeCertificateResponse nodeMembership */
             nodeMembership?: (swarm.NodeSpec.Membership|null);
+
+            /** IssueNodeCertificateResponse managers */
+            managers?: (string[]|null);
 
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];

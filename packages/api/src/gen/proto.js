@@ -835,6 +835,7 @@ export const swarm = $root.swarm = (() => {
     swarm.IssueNodeCertificateResponse = (function() {
 
         const IssueNodeCertificateResponse = function (properties) {
+            this.managers = [];
             if (properties)
                 for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
                     if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -843,6 +844,7 @@ export const swarm = $root.swarm = (() => {
 
         IssueNodeCertificateResponse.prototype.nodeId = "";
         IssueNodeCertificateResponse.prototype.nodeMembership = 0;
+        IssueNodeCertificateResponse.prototype.managers = $util.emptyArray;
 
         IssueNodeCertificateResponse.create = function(properties) {
             return new IssueNodeCertificateResponse(properties);
@@ -859,6 +861,9 @@ export const swarm = $root.swarm = (() => {
                 writer.uint32(10).string(message.nodeId);
             if (message.nodeMembership != null && $Object.hasOwnProperty.call(message, "nodeMembership") && message.nodeMembership !== 0)
                 writer.uint32(16).int32(message.nodeMembership);
+            if (message.managers != null && message.managers.length)
+                for (let i = 0; i < message.managers.length; ++i)
+                    writer.uint32(26).string(message.managers[i]);
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -914,6 +919,14 @@ export const swarm = $root.swarm = (() => {
                             delete message.nodeMembership;
                         continue;
                     }
+                case 3: {
+                        if (wireType !== 2)
+                            break;
+                        if (!(message.managers && message.managers.length))
+                            message.managers = [];
+                        message.managers.push(reader.stringVerify());
+                        continue;
+                    }
                 }
                 reader.skipType(wireType, _depth, tag);
                 if (!reader.discardUnknown) {
@@ -950,6 +963,13 @@ export const swarm = $root.swarm = (() => {
             if (message.nodeMembership != null && $Object.hasOwnProperty.call(message, "nodeMembership"))
                 if (typeof message.nodeMembership !== "number" || (message.nodeMembership | 0) !== message.nodeMembership)
                     return "nodeMembership: enum value expected";
+            if (message.managers != null && $Object.hasOwnProperty.call(message, "managers")) {
+                if (!$Array.isArray(message.managers))
+                    return "managers: array expected";
+                for (let i = 0; i < message.managers.length; ++i)
+                    if (!$util.isString(message.managers[i]))
+                        return "managers: string[] expected";
+            }
             return null;
         };
 
@@ -980,6 +1000,13 @@ export const swarm = $root.swarm = (() => {
                     if (typeof object.nodeMembership === "number" && (object.nodeMembership | 0) === object.nodeMembership)
                         message.nodeMembership = object.nodeMembership;
                 }
+            if (object.managers) {
+                if (!$Array.isArray(object.managers))
+                    throw $TypeError(".swarm.IssueNodeCertificateResponse.managers: array expected");
+                message.managers = $Array(object.managers.length);
+                for (let i = 0; i < object.managers.length; ++i)
+                    message.managers[i] = $String(object.managers[i]);
+            }
             return message;
         };
 
@@ -991,6 +1018,8 @@ export const swarm = $root.swarm = (() => {
             if (_depth > $util.recursionLimit)
                 throw $Error("max depth exceeded");
             let object = {};
+            if (options.arrays || options.defaults)
+                object.managers = [];
             if (options.defaults) {
                 object.nodeId = "";
                 object.nodeMembership = options.enums === $String ? "PENDING" : 0;
@@ -999,6 +1028,11 @@ export const swarm = $root.swarm = (() => {
                 object.nodeId = message.nodeId;
             if (message.nodeMembership != null && $Object.hasOwnProperty.call(message, "nodeMembership"))
                 object.nodeMembership = options.enums === $String ? $root.swarm.NodeSpec.Membership[message.nodeMembership] === $undefined ? message.nodeMembership : $root.swarm.NodeSpec.Membership[message.nodeMembership] : message.nodeMembership;
+            if (message.managers && message.managers.length) {
+                object.managers = $Array(message.managers.length);
+                for (let j = 0; j < message.managers.length; ++j)
+                    object.managers[j] = message.managers[j];
+            }
             return object;
         };
 

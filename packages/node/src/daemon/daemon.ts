@@ -481,6 +481,7 @@ export class Daemon {
       const joiner = joinerClient(req.remoteAddr, rootsPem);
       let chainPem: string;
       let nodeId: string;
+      let managers: string[] = [req.remoteAddr];
       try {
         const res = await joiner.NodeCA.issueNodeCertificate({
           csr: enc.encode(csrPem),
@@ -488,6 +489,7 @@ export class Daemon {
           availability: availabilityOf(req.availability),
         });
         nodeId = res.nodeId;
+        managers = [...new Set([req.remoteAddr, ...(res.managers ?? [])])];
         chainPem = '';
         for (let i = 0; i < 100 && chainPem === ''; i++) {
           const st = await joiner.NodeCA.nodeCertificateStatus({ nodeId });
@@ -514,7 +516,7 @@ export class Daemon {
         role,
         listenAddr,
         advertiseAddr,
-        managers: [req.remoteAddr],
+        managers,
       };
       this.#openIdentity();
       // 3. From here on: mutual TLS.

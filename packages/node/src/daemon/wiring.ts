@@ -30,7 +30,15 @@ export function serveManager(server: RpcServer, manager: Manager): void {
   });
   server.addService(
     'Raft',
-    raftHandlers(() => manager.raft),
+    raftHandlers(() => manager.raft, {
+      resolveAddress: (id) => manager.resolve(id),
+      // A manager may speak only for its own raft member (a member the store does not know yet,
+      // e.g. while a new manager catches up, is let through: raft itself ignores strangers).
+      checkSender: (from, identity) => {
+        const owner = manager.nodeIdOfMember(from);
+        return owner === undefined || owner === identity.nodeId;
+      },
+    }),
   );
   server.addService('RaftMembership', {
     join: (req, ctx) => manager.addManager(caller(ctx), req.addr ?? ''),

@@ -205,9 +205,16 @@ export class ManagerCA {
       );
     });
     this.#log.info('issued certificate to a new node', { nodeId, role });
+    const managers = this.#store.view((tx) =>
+      tx
+        .list('node')
+        .map((n) => n.managerStatus?.addr ?? '')
+        .filter((a) => a !== ''),
+    );
     return swarm.IssueNodeCertificateResponse.create({
       nodeId,
       nodeMembership: swarm.NodeSpec.Membership.ACCEPTED,
+      managers,
     });
   }
 

@@ -148,6 +148,15 @@ export class Manager {
     return fromStore ?? this.#peers.get(id);
   }
 
+  /** The node ID that owns raft member `id`, if the store knows it. */
+  nodeIdOfMember(id: MemberId): string | undefined {
+    if (id === this.raftId) return this.nodeId;
+    return this.store.view(
+      (tx) =>
+        tx.list('node').find((n) => n.managerStatus && fromLong(n.managerStatus.raftId ?? 0) === id)?.id,
+    );
+  }
+
   get isLeader(): boolean {
     return this.raft.isLeader;
   }
