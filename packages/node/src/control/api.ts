@@ -209,7 +209,11 @@ export interface ControlApi {
   serviceRollback(req: { id: string }): Promise<ServiceView>;
   serviceRemove(req: { id: string }): Promise<{ id: string }>;
 
-  secretCreate(req: { name: string; dataBase64: string; labels?: Record<string, string> }): Promise<SecretView>;
+  secretCreate(req: {
+    name: string;
+    dataBase64: string;
+    labels?: Record<string, string>;
+  }): Promise<SecretView>;
   secretList(): Promise<SecretView[]>;
   secretInspect(req: { id: string }): Promise<SecretView>;
   secretRemove(req: { id: string }): Promise<{ id: string }>;
