@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { SwarmError } from '@swarm/api';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type CliIO, main } from '../src/cli/main.js';
+import type { Command } from '../src/cli/command.js';
+import { type CliIO, main, ROOT } from '../src/cli/main.js';
 import {
   type FakeControlApi,
   MANAGER_TOKEN,
@@ -711,6 +712,19 @@ describe('usage, help and exit codes', () => {
     expect((await run(['help', 'node', 'ls'])).stdout).toMatch(/^Usage: {2}swarm node ls \[OPTIONS\]/);
     expect((await run(['node', '-h'])).stdout).toContain('Commands:\n  demote');
     expect((await run(['node'])).code).toBe(0);
+    expect(api.calls).toEqual([]);
+  });
+
+  it('every command has help', async () => {
+    const walk = (cmd: Command, path: string[]): string[][] => [
+      path,
+      ...(cmd.commands ?? []).flatMap((c) => walk(c, [...path, c.name])),
+    ];
+    for (const path of walk(ROOT, [])) {
+      const r = await run([...path, '--help']);
+      expect(r.code, path.join(' ')).toBe(0);
+      expect(r.stdout, path.join(' ')).toMatch(/^Usage: {2}swarm /);
+    }
     expect(api.calls).toEqual([]);
   });
 

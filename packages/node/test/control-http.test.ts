@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isSwarmError, MemoryLogger, SwarmError } from '@swarm/api';
 import { afterEach, describe, expect, it } from 'vitest';
+import { CONTROL_METHODS } from '../src/control/api.js';
 import { ControlClient, parseControlHost } from '../src/control/client.js';
 import { MAX_BODY_BYTES, serveControl, statusForCode } from '../src/control/http.js';
 import { FakeControlApi, NODE1, startFakeDaemon } from './fixtures/cli-fake-api.js';
@@ -58,6 +59,18 @@ describe('control transport over a unix socket', () => {
     const token = await client.joinToken({ role: 'manager', rotate: true });
     expect(token.token).toMatch(/^SWMTKN-1-/);
     expect(d.api.callsOf('joinToken')).toEqual([{ role: 'manager', rotate: true }]);
+  });
+
+  it('routes every control method, and the client has each one', async () => {
+    const d = await daemon();
+    const client = new ControlClient(d.host);
+    for (const m of CONTROL_METHODS) {
+      expect(typeof client[m], m).toBe('function');
+      d.api.overrides.set(m, () => ({ echo: m }));
+      const r = await (client[m] as (req: object) => Promise<unknown>).call(client, { id: 'x' });
+      expect(r, m).toEqual({ echo: m });
+    }
+    expect(d.api.calls.map((c) => c.method)).toEqual([...CONTROL_METHODS]);
   });
 
   it('rebuilds SwarmErrors with their code, message and details', async () => {
