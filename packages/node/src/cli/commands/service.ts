@@ -235,6 +235,8 @@ function psRows(tasks: readonly TaskView[], now: number, noTrunc: boolean): stri
 
 const ps: Command = {
   name: 'ps',
+  // `tasks` is what early swarm-mode tutorials call it.
+  aliases: ['tasks'],
   usage: '[OPTIONS] SERVICE [SERVICE...]',
   short: 'List the tasks of one or more services',
   flags: [
