@@ -86,6 +86,18 @@ const daemon: Command = {
       value: 'string',
       help: 'Path of the bubblewrap binary used to sandbox tasks',
     },
+    {
+      name: 'web',
+      kind: 'string',
+      value: 'addr',
+      help: 'Serve the cluster visualizer and /metrics on HOST:PORT (off by default; loopback unless told otherwise)',
+    },
+    {
+      name: 'web-token-file',
+      kind: 'string',
+      value: 'path',
+      help: 'Read the web token from this file (mode 0600), or write a new one there',
+    },
   ],
   maxArgs: 0,
   async run(ctx) {
@@ -104,6 +116,10 @@ const daemon: Command = {
     const tick = ctx.flags.str('raft-tick');
     const heartbeat = ctx.flags.str('heartbeat-period');
     const bwrap = ctx.flags.str('bwrap-path');
+    const web = ctx.flags.str('web');
+    const webTokenFile = ctx.flags.str('web-token-file');
+    if (webTokenFile !== undefined && web === undefined)
+      throw new UsageError('"--web-token-file" needs "--web HOST:PORT"');
     const options: RunDaemonOptions = {
       dataDir: ctx.dataDir,
       host: ctx.host,
@@ -116,6 +132,8 @@ const daemon: Command = {
         ? {}
         : { heartbeatPeriodMs: parseDuration(heartbeat, '--heartbeat-period') }),
       ...(bwrap === undefined ? {} : { bwrapPath: bwrap }),
+      ...(web === undefined ? {} : { web }),
+      ...(webTokenFile === undefined ? {} : { webTokenFile }),
     };
     // A dynamic import: the CLI's other commands never load the daemon and its dependencies.
     const { runDaemon } = await import('../daemon/run.js');
