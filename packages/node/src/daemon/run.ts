@@ -5,6 +5,7 @@
 import { chmodSync, mkdirSync } from 'node:fs';
 import { jsonLogger, type LogLevel, SwarmError } from '@swarm/api';
 import { serveControl } from '../control/http.js';
+import { startWebServer, type WebServer } from '../web/server.js';
 import { DaemonControl } from './control.js';
 import { Daemon } from './daemon.js';
 
@@ -22,6 +23,10 @@ export interface RunDaemonOptions {
   bwrapPath?: string;
   /** Resolves when the daemon should stop (tests); default: SIGINT or SIGTERM. */
   until?: Promise<void>;
+  /** `HOST:PORT` for the web visualizer and /metrics (`--web`); off when unset. */
+  web?: string;
+  /** The web token's file (`--web-token-file`): read, or generated and written there (0600). */
+  webTokenFile?: string;
   /** Called once the control socket is up. */
   onReady?: (address: string) => void;
 }
@@ -56,6 +61,23 @@ export async function runDaemon(o: RunDaemonOptions): Promise<number> {
     listenOf(host),
     logger.child({ component: 'control' }),
   );
+  let web: WebServer | undefined;
+  if (o.web !== undefined) {
+    try {
+      web = await startWebServer({
+        daemon,
+        listen: o.web,
+        ...(o.webTokenFile === undefined ? {} : { tokenFile: o.webTokenFile }),
+        logger: logger.child({ component: 'web' }),
+      });
+    } catch (e) {
+      await server.close();
+      await daemon.stop();
+      throw e;
+    }
+    // For the person who started the daemon (the JSON log line above it never holds the token).
+    process.stderr.write(`${web.banner}\n`);
+  }
   logger.info('swarm daemon ready', { control: server.address, dataDir: o.dataDir, state: daemon.phase });
   o.onReady?.(server.address);
   const stop =
@@ -66,6 +88,7 @@ export async function runDaemon(o: RunDaemonOptions): Promise<number> {
     });
   await stop;
   logger.info('stopping');
+  await web?.close();
   await server.close();
   await daemon.stop();
   return 0;

@@ -1,0 +1,175 @@
+/**
+ * Prometheus metrics for one daemon, with prom-client on a Registry of its own (never the global
+ * one: several daemons may share a process in tests). Gauges are read from the daemon when scraped;
+ * the two histograms time calls on the live objects: raft proposals (`raft.propose`, which every
+ * store write goes through) and the dispatcher's heartbeat handler. The daemon's objects are
+ * replaced when the node is promoted, demoted or re-joined, so `track()` is called again for each
+ * new manager and dispatcher; each object is wrapped once.
+ */
+import { swarm } from '@swarm/api';
+import { Gauge, Histogram, Registry } from 'prom-client';
+import type { WebDaemon, WebManager } from './source.js';
+
+const S = swarm.TaskState;
+
+/** Every task state, lowercase, so each `swarm_tasks{state}` series exists (0 when empty). */
+export const TASK_STATES: readonly string[] = Object.keys(S)
+  .filter((k) => Number.isNaN(Number(k)))
+  .map((k) => k.toLowerCase());
+export const NODE_STATUSES: readonly string[] = Object.keys(swarm.NodeStatus.State)
+  .filter((k) => Number.isNaN(Number(k)))
+  .map((k) => k.toLowerCase());
+
+const INSTRUMENTED = Symbol('swarm.web.instrumented');
+
+/** Replaces `obj[name]` (an async method) with one that reports each successful call's duration in seconds. */
+function timeMethod(obj: object, name: string, observe: (seconds: number) => void): void {
+  const target = obj as Record<string | symbol, unknown>;
+  const original = target[name];
+  if (typeof original !== 'function' || (original as { [INSTRUMENTED]?: true })[INSTRUMENTED]) return;
+  const wrapped = function (this: unknown, ...args: unknown[]): unknown {
+    const start = process.hrtime.bigint();
+    const result = (original as (...a: unknown[]) => unknown).apply(this, args);
+    if (result instanceof Promise)
+      return result.then((v) => {
+        observe(Number(process.hrtime.bigint() - start) / 1e9);
+        return v;
+      });
+    return result;
+  };
+  Object.defineProperty(wrapped, INSTRUMENTED, { value: true });
+  target[name] = wrapped;
+}
+
+export class SwarmMetrics {
+  /** Series every node has (certificate expiry). */
+  readonly nodeRegistry = new Registry();
+  /** Series only a manager has (raft, store counts, dispatcher). */
+  readonly managerRegistry = new Registry();
+  readonly #daemon: WebDaemon;
+  readonly #proposal: Histogram;
+  readonly #heartbeat: Histogram;
+
+  constructor(daemon: WebDaemon, options: { now?: () => number } = {}) {
+    this.#daemon = daemon;
+    const now = options.now ?? Date.now;
+    const manager = () => this.#daemon.manager;
+    const mr = [this.managerRegistry];
+    new Gauge({
+      name: 'swarm_raft_term',
+      help: 'The current raft term',
+      registers: mr,
+      collect() {
+        this.set(Number(manager()?.raft.term ?? 0n));
+      },
+    });
+    new Gauge({
+      name: 'swarm_raft_leader',
+      help: '1 if this manager is the raft leader, else 0',
+      registers: mr,
+      collect() {
+        this.set(manager()?.raft.isLeader ? 1 : 0);
+      },
+    });
+    new Gauge({
+      name: 'swarm_raft_commit_index',
+      help: 'The highest raft log index known to be committed',
+      registers: mr,
+      collect() {
+        this.set(Number(commitOf(manager())));
+      },
+    });
+    new Gauge({
+      name: 'swarm_raft_applied_index',
+      help: 'The highest raft log index applied to the store on this manager',
+      registers: mr,
+      collect() {
+        this.set(Number(manager()?.raft.appliedIndex ?? 0n));
+      },
+    });
+    this.#proposal = new Histogram({
+      name: 'swarm_raft_proposal_seconds',
+      help: 'Time from a raft proposal (a store write) to its commit and apply on this manager',
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: mr,
+    });
+    new Gauge({
+      name: 'swarm_nodes',
+      help: 'Nodes in the cluster by status',
+      labelNames: ['status'],
+      registers: mr,
+      collect() {
+        const counts = new Map(NODE_STATUSES.map((s) => [s, 0]));
+        manager()?.store.view((tx) => {
+          for (const n of tx.list('node')) {
+            const s = (swarm.NodeStatus.State[n.status?.state ?? 0] ?? 'unknown').toLowerCase();
+            counts.set(s, (counts.get(s) ?? 0) + 1);
+          }
+        });
+        for (const [status, v] of counts) this.set({ status }, v);
+      },
+    });
+    new Gauge({
+      name: 'swarm_tasks',
+      help: 'Tasks in the store by current (observed) state',
+      labelNames: ['state'],
+      registers: mr,
+      collect() {
+        const counts = new Map(TASK_STATES.map((s) => [s, 0]));
+        manager()?.store.view((tx) => {
+          for (const t of tx.list('task')) {
+            const s = (S[t.status?.state ?? 0] ?? 'new').toLowerCase();
+            counts.set(s, (counts.get(s) ?? 0) + 1);
+          }
+        });
+        for (const [state, v] of counts) this.set({ state }, v);
+      },
+    });
+    this.#heartbeat = new Histogram({
+      name: 'swarm_dispatcher_heartbeat_seconds',
+      help: "Time the leader's dispatcher takes to handle a node heartbeat",
+      buckets: [0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1],
+      registers: mr,
+    });
+    const daemonRef = () => this.#daemon;
+    new Gauge({
+      name: 'swarm_node_certificate_expiry_seconds',
+      help: "Seconds until this node's TLS certificate expires",
+      registers: [this.nodeRegistry],
+      collect() {
+        const r = daemonRef().renewer;
+        if (r === undefined) this.reset();
+        else this.set((r.certificate.notAfter - now()) / 1000);
+      },
+    });
+  }
+
+  /** Times the current manager's raft proposals and dispatcher heartbeats (idempotent; call it whenever they may have changed). */
+  track(): void {
+    const m = this.#daemon.manager;
+    if (m === undefined) return;
+    timeMethod(m.raft, 'propose', (s) => this.#proposal.observe(s));
+    const d = m.dispatcher;
+    if (d !== undefined) timeMethod(d, 'heartbeat', (s) => this.#heartbeat.observe(s));
+  }
+
+  readonly contentType = Registry.PROMETHEUS_CONTENT_TYPE;
+
+  /** The exposition text: node series always, manager series on managers only. */
+  async text(): Promise<string> {
+    this.track();
+    const node = await this.nodeRegistry.metrics();
+    if (this.#daemon.manager === undefined) return node;
+    return `${await this.managerRegistry.metrics()}\n${node}`;
+  }
+}
+
+function commitOf(m: WebManager | undefined): bigint {
+  if (m === undefined) return 0n;
+  try {
+    return m.raft.status().hardState.commit;
+  } catch {
+    // A stopping raft node has no status; report nothing rather than fail the scrape.
+    return 0n;
+  }
+}
