@@ -46,6 +46,7 @@ try {
     await m1.ok([
       'service',
       'create',
+      '--detach',
       '--name',
       name,
       '--replicas',

@@ -565,7 +565,7 @@ describe('swarm service', () => {
   });
 
   it('scale checks every specifier, then scales each', async () => {
-    const r = await run(['service', 'scale', 'web=5', 'api=0']);
+    const r = await run(['service', 'scale', '--detach', 'web=5', 'api=0']);
     expect(api.callsOf('serviceScale')).toEqual([
       { id: 'web', replicas: 5 },
       { id: 'api', replicas: 0 },
@@ -573,7 +573,7 @@ describe('swarm service', () => {
     expect(r.stdout).toBe('web scaled to 5\n');
     expect(r.stderr).toBe('Error: no such object: api\n');
     expect(r.code).toBe(1);
-    const bad = await run(['service', 'scale', 'web=5', 'api']);
+    const bad = await run(['service', 'scale', '--detach', 'web=5', 'api']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("invalid scale specifier 'api'");
     expect(api.callsOf('serviceScale')).toHaveLength(2);
@@ -583,6 +583,7 @@ describe('swarm service', () => {
     const r = await run([
       'service',
       'update',
+      '--detach',
       '--env-add',
       'B=3',
       '--env-rm',
@@ -636,8 +637,8 @@ describe('swarm service', () => {
     const r = await run(['service', 'update', '--replicas', '2', 'web']);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('Error: update out of sequence: the service changed since it was read; retry\n');
-    expect((await run(['service', 'update', '--rollback', 'web'])).stdout).toBe('web\n');
-    expect((await run(['service', 'rollback', 'web'])).stdout).toBe('web\n');
+    expect((await run(['service', 'update', '--detach', '--rollback', 'web'])).stdout).toBe('web\n');
+    expect((await run(['service', 'rollback', '-d', 'web'])).stdout).toBe('web\n');
     expect(api.callsOf('serviceRollback')).toEqual([{ id: 'web' }, { id: 'web' }]);
   });
 

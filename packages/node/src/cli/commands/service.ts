@@ -6,6 +6,7 @@ import type { Command, Context } from '../command.js';
 import { eachArg, FORMAT, NO_TRUNC, PRETTY, printFormatted, QUIET } from '../command.js';
 import { UsageError } from '../errors.js';
 import { ellipsis, json, labelsLine, naturalCompare, shellQuote, table, title, truncId } from '../format.js';
+import { showProgress } from '../progress.js';
 import { applyServiceUpdate, buildServiceSpec, type FlagValues } from '../spec.js';
 import { formatBytes, formatDuration, formatNanoCpus, humanDuration, parseCount } from '../units.js';
 
@@ -150,16 +151,18 @@ const create: Command = {
     );
     const view = await ctx.api().serviceCreate({ spec });
     ctx.out(`${view.id}\n`);
-    return 0;
+    if (ctx.flags.bool('detach')) return 0;
+    return showProgress(ctx, view.id);
   },
 };
 
+/** The image (if any) and the command on one line (a multi-line `node -e` script shows as one line). */
 function imageAndCommand(s: ServiceView): string {
   const image = (((s.raw.spec as Json | undefined)?.task as Json | undefined)?.container as Json | undefined)
     ?.image;
-  return [...(typeof image === 'string' && image !== '' ? [image] : []), ...s.command.map(shellQuote)].join(
-    ' ',
-  );
+  return [...(typeof image === 'string' && image !== '' ? [image] : []), ...s.command.map(shellQuote)]
+    .join(' ')
+    .replace(/\s+/g, ' ');
 }
 
 function modeColumn(s: ServiceView): string {
@@ -463,11 +466,17 @@ const scale: Command = {
         return [a, { name: a.slice(0, eq), replicas: Number(value) }] as const;
       }),
     );
-    return eachArg(ctx, ctx.args, async (a) => {
+    const scaled: string[] = [];
+    const code = await eachArg(ctx, ctx.args, async (a) => {
       const t = targets.get(a)!;
-      await ctx.api().serviceScale({ id: t.name, replicas: t.replicas });
+      const view = await ctx.api().serviceScale({ id: t.name, replicas: t.replicas });
       ctx.out(`${t.name} scaled to ${t.replicas}\n`);
+      scaled.push(view.id);
     });
+    if (ctx.flags.bool('detach')) return code;
+    let worst = code;
+    for (const id of scaled) worst = Math.max(worst, await showProgress(ctx, id));
+    return worst;
   },
 };
 
@@ -481,9 +490,9 @@ const update: Command = {
   async run(ctx) {
     const name = ctx.args[0]!;
     if (ctx.flags.bool('rollback')) {
-      await ctx.api().serviceRollback({ id: name });
+      const rolled = await ctx.api().serviceRollback({ id: name });
       ctx.out(`${name}\n`);
-      return 0;
+      return ctx.flags.bool('detach') ? 0 : showProgress(ctx, rolled.id);
     }
     const current = await ctx.api().serviceInspect({ id: name });
     const spec = applyServiceUpdate((current.raw.spec ?? {}) as Json, flagValues(ctx), ctx.io.env);
@@ -493,7 +502,7 @@ const update: Command = {
     );
     await ctx.api().serviceUpdate({ id: current.id, version, spec });
     ctx.out(`${name}\n`);
-    return 0;
+    return ctx.flags.bool('detach') ? 0 : showProgress(ctx, current.id);
   },
 };
 
@@ -507,9 +516,9 @@ const rollback: Command = {
   minArgs: 1,
   maxArgs: 1,
   async run(ctx) {
-    await ctx.api().serviceRollback({ id: ctx.args[0]! });
+    const rolled = await ctx.api().serviceRollback({ id: ctx.args[0]! });
     ctx.out(`${ctx.args[0]}\n`);
-    return 0;
+    return ctx.flags.bool('detach') ? 0 : showProgress(ctx, rolled.id);
   },
 };
 
