@@ -138,8 +138,7 @@ export class SwarmMetrics {
       registers: [this.nodeRegistry],
       collect() {
         const r = daemonRef().renewer;
-        if (r === undefined) this.reset();
-        else this.set((r.certificate.notAfter - now()) / 1000);
+        if (r !== undefined) this.set((r.certificate.notAfter - now()) / 1000);
       },
     });
   }
@@ -155,12 +154,13 @@ export class SwarmMetrics {
 
   readonly contentType = Registry.PROMETHEUS_CONTENT_TYPE;
 
-  /** The exposition text: node series always, manager series on managers only. */
+  /** The exposition text: manager series on managers only, the certificate's once the node has one. */
   async text(): Promise<string> {
     this.track();
-    const node = await this.nodeRegistry.metrics();
-    if (this.#daemon.manager === undefined) return node;
-    return `${await this.managerRegistry.metrics()}\n${node}`;
+    const parts: string[] = [];
+    if (this.#daemon.manager !== undefined) parts.push(await this.managerRegistry.metrics());
+    if (this.#daemon.renewer !== undefined) parts.push(await this.nodeRegistry.metrics());
+    return parts.join('\n');
   }
 }
 

@@ -77,7 +77,7 @@ export function parseListen(listen: string): { host: string; port: number } {
       'INVALID_ARGUMENT',
       `--web must be HOST:PORT (e.g. 127.0.0.1:8080), got ${JSON.stringify(listen)}`,
     );
-  const host = m[1] ?? (m[2] || '127.0.0.1');
+  const host = m[1] || m[2] || '127.0.0.1';
   return { host, port };
 }
 
