@@ -137,6 +137,17 @@ describe('service progress', () => {
     expect(r.stderr).toBe('Error: update paused due to failure or early termination of task t2\n');
   });
 
+  it('a requested rollback that completes is a success; an update that rolled back is not', async () => {
+    scripted(1, [[task(1, 'running')]], {
+      updateState: 'rollback_completed',
+      updateMessage: 'rollback completed',
+    });
+    expect((await run(['service', 'rollback', 'web'])).code).toBe(0);
+    const failed = await run(['service', 'update', '--env-add', 'A=2', 'web']);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toBe('Error: rollback completed\n');
+  });
+
   it('--detach returns at once', async () => {
     scripted(3, [[task(1, 'pending')]]);
     const r = await run(['service', 'create', '--detach', '--name', 'web', '--', 'node']);

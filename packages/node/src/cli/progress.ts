@@ -29,6 +29,8 @@ function versionOf(raw: Record<string, unknown>): string {
 export interface ProgressOptions {
   /** Poll period in ms (default 250; env SWARM_PROGRESS_INTERVAL_MS). */
   intervalMs?: number;
+  /** A rollback the user asked for ends in `rollback_completed`, which is success; for an update it means the update failed. */
+  rollback?: boolean;
 }
 
 /** Waits until the service runs its desired tasks at its current spec; returns the exit code. */
@@ -91,7 +93,8 @@ export async function showProgress(
     }
     const overall = `overall progress: ${done} out of ${total} tasks`;
     const update = svc.updateState;
-    const failed = update === 'paused' || update === 'rollback_paused' || update === 'rollback_completed';
+    const failed =
+      update === 'paused' || update === 'rollback_paused' || (update === 'rollback_completed' && !o.rollback);
     const settled = done === total && update !== 'updating' && update !== 'rollback_started';
     if (tty) {
       // Redraw the block in place: cursor up over what was drawn, clear each line.

@@ -492,7 +492,7 @@ const update: Command = {
     if (ctx.flags.bool('rollback')) {
       const rolled = await ctx.api().serviceRollback({ id: name });
       ctx.out(`${name}\n`);
-      return ctx.flags.bool('detach') ? 0 : showProgress(ctx, rolled.id);
+      return ctx.flags.bool('detach') ? 0 : showProgress(ctx, rolled.id, { rollback: true });
     }
     const current = await ctx.api().serviceInspect({ id: name });
     const spec = applyServiceUpdate((current.raw.spec ?? {}) as Json, flagValues(ctx), ctx.io.env);
@@ -518,7 +518,7 @@ const rollback: Command = {
   async run(ctx) {
     const rolled = await ctx.api().serviceRollback({ id: ctx.args[0]! });
     ctx.out(`${ctx.args[0]}\n`);
-    return ctx.flags.bool('detach') ? 0 : showProgress(ctx, rolled.id);
+    return ctx.flags.bool('detach') ? 0 : showProgress(ctx, rolled.id, { rollback: true });
   },
 };
 
