@@ -54,11 +54,16 @@ describe('the cluster visualizer in chromium', () => {
   const url = `http://127.0.0.81:${WEB_PORT}/`;
   const tokenFile = join(cluster.root, 'm1-web-token');
 
-  const running = async () =>
-    (await m1.json<TaskView[]>(['service', 'ps', 'web'])).filter(
+  const running = async (service: string) =>
+    (await m1.json<TaskView[]>(['service', 'ps', service])).filter(
       (t) => t.currentState === 'running' && t.desiredState === 'running',
     );
-  const boxes = () => page.locator('.task[data-service="web"][data-desired="running"][data-state="running"]');
+  const counts = (service: string) =>
+    page
+      .locator('#services tr[data-service-id]', { has: page.locator(`td.name:text-is("${service}")`) })
+      .locator('.counts');
+  const boxes = (service = 'web') =>
+    page.locator(`.task[data-service="${service}"][data-desired="running"][data-state="running"]`);
 
   beforeAll(async () => {
     if (!existsSync(CHROMIUM))
@@ -100,7 +105,13 @@ describe('the cluster visualizer in chromium', () => {
       '-e',
       TASK,
     ]);
-    await waitFor('3 running tasks', async () => (await running()).length === 3, 60_000);
+    // A second service, so the page shows two colours.
+    await m1.ok(['service', 'create', '--name', 'api', '--replicas', '2', '--', 'node', '-e', TASK]);
+    await waitFor(
+      'the tasks to run',
+      async () => (await running('web')).length === 3 && (await running('api')).length === 2,
+      60_000,
+    );
 
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
     page = await browser.newPage({ viewport: { width: 1100, height: 700 } });
@@ -125,7 +136,7 @@ describe('the cluster visualizer in chromium', () => {
     const columns = page.locator('section.node[data-node-id]');
     await expect.poll(() => columns.count(), { timeout: 15_000 }).toBe(3);
     expect(
-      (await columns.evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.hostname))).sort(),
+      (await columns.evaluateAll((els) => els.map((e) => e.getAttribute('data-hostname')))).sort(),
     ).toEqual(['m1', 'w1', 'w2']);
     const manager = page.locator('section.node[data-hostname="m1"]');
     await expect.poll(() => manager.locator('.star').count()).toBe(1);
@@ -133,35 +144,46 @@ describe('the cluster visualizer in chromium', () => {
       expect.arrayContaining(['manager', 'active', 'ready']),
     );
     await expect.poll(() => boxes().count(), { timeout: 15_000 }).toBe(3);
-    const ids = (await running()).map((t) => t.id).sort();
-    expect(
-      (await boxes().evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.taskId))).sort(),
-    ).toEqual(ids);
-    expect(await page.locator('#services tr[data-service-id] .counts').textContent()).toBe('3 / 3');
+    await expect.poll(() => boxes('api').count(), { timeout: 15_000 }).toBe(2);
+    const ids = [...(await running('web')), ...(await running('api'))].map((t) => t.id).sort();
+    const all = page.locator('.task[data-desired="running"]');
+    expect((await all.evaluateAll((els) => els.map((e) => e.getAttribute('data-task-id')))).sort()).toEqual(
+      ids,
+    );
+    // Each service has its own colour, the same on every node.
+    const colour = (service: string) =>
+      page
+        .locator(`.task[data-service="${service}"]`)
+        .evaluateAll((els) => [...new Set(els.map((e) => getComputedStyle(e).backgroundColor))]);
+    const [web, api] = [await colour('web'), await colour('api')];
+    expect(web).toHaveLength(1);
+    expect(api).toHaveLength(1);
+    expect(web[0]).not.toBe(api[0]);
+    expect(await counts('web').textContent()).toBe('3 / 3');
+    expect(await counts('api').textContent()).toBe('2 / 2');
     expect(await page.locator('#conn').textContent()).toBe('live');
   });
 
   it('shows the new tasks of a scale-up live, without a reload', async () => {
     const before = new Set(
-      await boxes().evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.taskId)),
+      await boxes().evaluateAll((els) => els.map((e) => e.getAttribute('data-task-id'))),
     );
     await page.evaluate(() => {
-      (window as unknown as { marker: string }).marker = 'same document';
+      (globalThis as unknown as { marker: string }).marker = 'same document';
     });
     let navigations = 0;
     page.on('framenavigated', () => navigations++);
     await m1.ok(['service', 'scale', 'web=6']);
     await expect.poll(() => boxes().count(), { timeout: 60_000 }).toBe(6);
-    const after = await boxes().evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.taskId));
+    const after = await boxes().evaluateAll((els) => els.map((e) => e.getAttribute('data-task-id')));
     const added = after.filter((id) => !before.has(id));
     expect(added).toHaveLength(3);
     expect(navigations).toBe(0);
-    expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe(
+    expect(await page.evaluate(() => (globalThis as unknown as { marker?: string }).marker)).toBe(
       'same document',
     );
-    await expect
-      .poll(() => page.locator('#services tr[data-service-id] .counts').textContent())
-      .toBe('6 / 6');
+    await expect.poll(() => counts('web').textContent()).toBe('6 / 6');
+    expect(await boxes('api').count()).toBe(2);
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, 'visualizer.png'), fullPage: true });
     expect(existsSync(join(ARTIFACTS, 'visualizer.png'))).toBe(true);

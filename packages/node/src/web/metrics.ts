@@ -49,18 +49,21 @@ export class SwarmMetrics {
   readonly #daemon: WebDaemon;
   readonly #proposal: Histogram;
   readonly #heartbeat: Histogram;
+  #raft: RaftNumbers = { term: 0n, leader: false, commit: 0n, applied: 0n };
 
   constructor(daemon: WebDaemon, options: { now?: () => number } = {}) {
     this.#daemon = daemon;
     const now = options.now ?? Date.now;
     const manager = () => this.#daemon.manager;
+    // Raft's numbers are read together, once per scrape (see text()), so commit >= applied holds.
+    const raft = () => this.#raft;
     const mr = [this.managerRegistry];
     new Gauge({
       name: 'swarm_raft_term',
       help: 'The current raft term',
       registers: mr,
       collect() {
-        this.set(Number(manager()?.raft.term ?? 0n));
+        this.set(Number(raft().term));
       },
     });
     new Gauge({
@@ -68,7 +71,7 @@ export class SwarmMetrics {
       help: '1 if this manager is the raft leader, else 0',
       registers: mr,
       collect() {
-        this.set(manager()?.raft.isLeader ? 1 : 0);
+        this.set(raft().leader ? 1 : 0);
       },
     });
     new Gauge({
@@ -76,7 +79,7 @@ export class SwarmMetrics {
       help: 'The highest raft log index known to be committed',
       registers: mr,
       collect() {
-        this.set(Number(commitOf(manager())));
+        this.set(Number(raft().commit));
       },
     });
     new Gauge({
@@ -84,7 +87,7 @@ export class SwarmMetrics {
       help: 'The highest raft log index applied to the store on this manager',
       registers: mr,
       collect() {
-        this.set(Number(manager()?.raft.appliedIndex ?? 0n));
+        this.set(Number(raft().applied));
       },
     });
     this.#proposal = new Histogram({
@@ -158,18 +161,32 @@ export class SwarmMetrics {
   async text(): Promise<string> {
     this.track();
     const parts: string[] = [];
-    if (this.#daemon.manager !== undefined) parts.push(await this.managerRegistry.metrics());
+    const m = this.#daemon.manager;
+    if (m !== undefined) {
+      this.#raft = raftNumbers(m);
+      parts.push(await this.managerRegistry.metrics());
+    }
     if (this.#daemon.renewer !== undefined) parts.push(await this.nodeRegistry.metrics());
     return parts.join('\n');
   }
 }
 
-function commitOf(m: WebManager | undefined): bigint {
-  if (m === undefined) return 0n;
+interface RaftNumbers {
+  term: bigint;
+  leader: boolean;
+  commit: bigint;
+  applied: bigint;
+}
+
+/** One synchronous read of raft's numbers: nothing is applied in between. */
+function raftNumbers(m: WebManager): RaftNumbers {
+  const r = m.raft;
+  let commit: bigint;
   try {
-    return m.raft.status().hardState.commit;
+    commit = r.status().hardState.commit;
   } catch {
-    // A stopping raft node has no status; report nothing rather than fail the scrape.
-    return 0n;
+    // A stopping raft node has no status: report what was applied rather than fail the scrape.
+    commit = r.appliedIndex;
   }
+  return { term: r.term, leader: r.isLeader, commit, applied: r.appliedIndex };
 }
