@@ -9,9 +9,17 @@
  *
  * `fetchRootCA` and `joinerClient` serve a joining node, which has no certificate yet.
  */
+import { checkServerIdentity, type PeerCertificate } from 'node:tls';
 import * as grpc from '@grpc/grpc-js';
 import { type Clock, type Logger, type SwarmError, systemClock, type Timer } from '@swarm/api';
-import { type CredentialStore, grpcChannelCredentials, grpcChannelOptions } from '@swarm/ca';
+import {
+  type CredentialStore,
+  grpcChannelOptions,
+  OID,
+  parseCertificate,
+  parseCertificates,
+  subjectValue,
+} from '@swarm/ca';
 import type { MessageSink, StreamHandle } from '@swarm/dispatcher';
 import { fromServiceError, RpcError } from './errors.js';
 import {
@@ -266,6 +274,12 @@ export interface RpcClientsOptions {
   retireGraceMs?: number;
   /** Extra grpc-js channel options. */
   channelOptions?: grpc.ChannelOptions;
+  /**
+   * The cluster a server's certificate must name (O), given our own chain; `ownCluster` reads it
+   * from our leaf. Default: no cluster check of the server (its chain, SAN, OU, EKU and CA flag
+   * are always checked).
+   */
+  serverClusterId?: (ownChainPem: string) => string | undefined;
 }
 
 /** Stubs for every service of every manager, over mutual TLS that follows certificate renewals. */
@@ -328,7 +342,14 @@ export class RpcClients {
       });
     let ch = this.#channels.get(addr);
     if (ch === undefined) {
-      const client = new grpc.Client(addr, grpcChannelCredentials(this.#o.credentials), {
+      const store = this.#o.credentials;
+      const serverCluster = this.#o.serverClusterId;
+      const credentials = grpc.experimental.createCertificateProviderChannelCredentials(store, store, {
+        checkServerIdentity: managerServerCheck(
+          serverCluster === undefined ? undefined : () => serverCluster(store.current.chainPem),
+        ),
+      });
+      const client = new grpc.Client(addr, credentials, {
         ...grpcChannelOptions(this.#o.servername ?? 'swarm-manager'),
         ...baseChannelOptions(),
         // The server is a verified manager; an assignment set with many secrets (up to 500 KiB
@@ -375,6 +396,45 @@ export class RpcClients {
     ch.calls.clear();
     closeChannel(ch);
   }
+}
+
+/** The cluster ID (O) of the leaf of `chainPem`, or undefined when it cannot be read. */
+export function ownCluster(chainPem: string): string | undefined {
+  try {
+    const leaf = parseCertificates(chainPem)[0];
+    return leaf === undefined ? undefined : subjectValue(leaf, OID.organizationName);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The server's leaf, beyond what TLS checks (a chain to our roots, the SAN): it must be a manager
+ * certificate (OU swarm-manager), not a CA, allow TLS server authentication, and belong to our
+ * cluster when `clusterId()` says which. These are the checks the server makes of its callers;
+ * without them a client would talk to a CA:true or EKU-less leaf, or another cluster's manager,
+ * issued under the same root. Fails closed: an unparsable leaf is refused.
+ */
+export function managerServerCheck(clusterId: () => string | undefined = () => undefined) {
+  return (host: string, cert: PeerCertificate): Error | undefined => {
+    const sanError = checkServerIdentity(host, cert);
+    if (sanError !== undefined) return sanError;
+    let reason: string | undefined;
+    try {
+      const leaf = parseCertificate(new Uint8Array(cert.raw));
+      const cluster = clusterId();
+      if (leaf.isCA) reason = 'is a CA certificate, not a node certificate';
+      else if (!(leaf.extKeyUsage ?? []).includes(OID.serverAuth))
+        reason = 'does not allow TLS server authentication';
+      else if (subjectValue(leaf, OID.organizationalUnitName) !== 'swarm-manager')
+        reason = 'is not a manager certificate';
+      else if (cluster !== undefined && subjectValue(leaf, OID.organizationName) !== cluster)
+        reason = `belongs to another cluster than ${cluster}`;
+    } catch (err) {
+      reason = `cannot be read (${(err as Error).message})`;
+    }
+    return reason === undefined ? undefined : new Error(`the server's certificate ${reason}`);
+  };
 }
 
 function fixedChannel(client: grpc.Client): () => Channel {
@@ -443,10 +503,16 @@ export function joinerClient(
 ): JoinerClient {
   if (typeof rootsPem !== 'string' || !rootsPem.includes('-----BEGIN CERTIFICATE-----'))
     throw new TypeError('joinerClient: rootsPem must be the pinned root bundle (PEM)');
-  const client = new grpc.Client(addr, grpc.credentials.createSsl(Buffer.from(rootsPem)), {
-    ...grpcChannelOptions(options.servername ?? 'swarm-manager'),
-    ...baseChannelOptions(),
-  });
+  const client = new grpc.Client(
+    addr,
+    grpc.credentials.createSsl(Buffer.from(rootsPem), null, null, {
+      checkServerIdentity: managerServerCheck(),
+    }),
+    {
+      ...grpcChannelOptions(options.servername ?? 'swarm-manager'),
+      ...baseChannelOptions(),
+    },
+  );
   const stubs = makeStubs(
     addr,
     fixedChannel(client),

@@ -6,6 +6,8 @@ export {
   fetchRootCA,
   type JoinerClient,
   joinerClient,
+  managerServerCheck,
+  ownCluster,
   RpcClients,
   type RpcClientsOptions,
   type RpcStubs,
