@@ -345,4 +345,20 @@ describe('swarm CLI on a real multi-process cluster', () => {
       30_000,
     );
   }, 180_000);
+
+  it('promotes a worker to manager (it joins raft and serves the CLI) and demotes it again', async () => {
+    await m1.ok(['node', 'promote', 'w2']);
+    await waitFor(
+      'w2 reachable as a manager',
+      async () => {
+        const ls = await m1.json<NodeView[]>(['node', 'ls']);
+        return ls.find((n) => n.hostname === 'w2')?.managerStatus === 'Reachable';
+      },
+      60_000,
+    );
+    expect((await w2.json<NodeView[]>(['node', 'ls'])).find((n) => n.self)?.role).toBe('manager');
+    await m1.ok(['node', 'demote', 'w2']);
+    await waitFor('w2 back to a worker', async () => (await w2.swarm(['node', 'ls'])).code === 1, 60_000);
+    expect((await m1.json<NodeView[]>(['node', 'ls'])).find((n) => n.hostname === 'w2')?.role).toBe('worker');
+  }, 150_000);
 });
