@@ -138,6 +138,7 @@ class Broadcaster {
   #unwatch: (() => void) | undefined;
   #timer: NodeJS.Timeout | undefined;
   #last = '';
+  #leader = '';
   #seq = 0;
   readonly #daemon: WebDaemon;
   readonly #coalesceMs: number;
@@ -164,7 +165,11 @@ class Broadcaster {
       return;
     }
     // Raft's leader is not in the store: a periodic look catches a leader change.
-    this.schedule();
+    const leader = m.leaderNodeId() ?? '';
+    if (leader !== this.#leader) {
+      this.#leader = leader;
+      this.schedule();
+    }
   }
 
   #watch(m: WebManager): void {
@@ -305,6 +310,10 @@ export async function startWebServer(o: WebServerOptions): Promise<WebServer> {
           connection: 'keep-alive',
           'x-accel-buffering': 'no',
         });
+        if (req.method === 'HEAD') {
+          res.end();
+          return;
+        }
         res.write('retry: 2000\n\n');
         events.add(res, m);
         return;
