@@ -158,7 +158,10 @@ class Broadcaster {
       this.#unwatch = undefined;
       this.#manager = m;
       this.#last = '';
-      if (m !== undefined && this.clients.size > 0) this.#watch(m);
+      if (m !== undefined && this.clients.size > 0) {
+        this.#watch(m);
+        this.schedule();
+      }
     }
     if (m === undefined) {
       for (const c of this.clients) this.#end(c, 'unavailable', NOT_A_MANAGER_PAGE_MESSAGE);
