@@ -64,20 +64,21 @@ export function serveManager(server: RpcServer, manager: Manager): void {
 export function managerCalls(clients: RpcClients) {
   return {
     issue: (addr: string, req: swarm.IssueNodeCertificateRequest.$Properties) =>
-      clients.get(addr).NodeCA.issueNodeCertificate(req),
+      clients.get(addr).NodeCA.issueNodeCertificate(req, { timeoutMs: 10_000 }),
     rootCA: async (addr: string): Promise<string> => {
-      const res = await clients.get(addr).CA.getRootCACertificate({});
+      const res = await clients.get(addr).CA.getRootCACertificate({}, { timeoutMs: 5000 });
       return new TextDecoder().decode(res.certificate ?? new Uint8Array());
     },
-    certStatus: (addr: string, nodeId: string) => clients.get(addr).NodeCA.nodeCertificateStatus({ nodeId }),
+    certStatus: (addr: string, nodeId: string) =>
+      clients.get(addr).NodeCA.nodeCertificateStatus({ nodeId }, { timeoutMs: 5000 }),
     unlockKey: async (addr: string): Promise<string> => {
-      const res = await clients.get(addr).CA.getUnlockKey({});
+      const res = await clients.get(addr).CA.getUnlockKey({}, { timeoutMs: 10_000 });
       return new TextDecoder().decode(res.unlockKey ?? new Uint8Array());
     },
     raftJoin: (addr: string, advertiseAddr: string) =>
       clients.get(addr).RaftMembership.join({ addr: advertiseAddr }, { timeoutMs: 60_000 }),
     listLogs: (addr: string, req: swarm.ListLogsRequest.$Properties) =>
-      clients.get(addr).LogBroker.listLogs(req),
+      clients.get(addr).LogBroker.listLogs(req, { timeoutMs: 5000 }),
   };
 }
 
