@@ -275,6 +275,10 @@ describe('state builder', () => {
   });
 });
 
+async function waitUntil(ok: () => boolean): Promise<void> {
+  while (!ok()) await new Promise((r) => setTimeout(r, 10));
+}
+
 interface Reply {
   status: number;
   headers: Record<string, string | string[] | undefined>;
@@ -409,6 +413,32 @@ describe('web server', () => {
     for (let i = 1; i < states.length; i++) expect(states[i]).not.toEqual(states[i - 1]);
     expect(raw).not.toContain(CANARY);
     expect(raw).not.toContain(SECRET_NAME);
+  });
+
+  it('brings every stream up to date, also when another joins during a burst', async () => {
+    const slow = await startWebServer({
+      daemon,
+      listen: `${HOST}:0`,
+      token: TOKEN,
+      logger: noopLogger,
+      coalesceMs: 300,
+    });
+    try {
+      const has4 = (states: WebState[]) => states.at(-1)?.nodes[1]?.tasks.some((t) => t.name === 'web.4');
+      let firstStates = 0;
+      const first = events(slow.url, (states) => {
+        firstStates = states.length;
+        return has4(states) === true;
+      });
+      await waitUntil(() => firstStates >= 1);
+      await addTask(store, 4, ids.w, S.RUNNING, S.RUNNING);
+      // The second stream starts with the new state, inside the first one's coalescing window.
+      const second = await events(slow.url, (states) => states.length >= 1);
+      expect(has4(second.states)).toBe(true);
+      expect(has4((await first).states)).toBe(true);
+    } finally {
+      await slow.close();
+    }
   });
 
   it('answers 503 off a manager, and ends open streams when the manager goes', async () => {

@@ -131,13 +131,13 @@ function snapshot(m: WebManager): WebState {
   return m.store.view((tx) => buildState(tx, { self: m.nodeId, leaderId: m.leaderNodeId() }));
 }
 
-/** Sends the state to event-stream clients: once per store change burst, and only when it differs. */
+/** Sends the state to event-stream clients: once per store change burst, and only when it differs from what each has. */
 class Broadcaster {
-  readonly clients = new Set<ServerResponse>();
+  /** Each open stream and the last snapshot it was sent. */
+  readonly clients = new Map<ServerResponse, string>();
   #manager: WebManager | undefined;
   #unwatch: (() => void) | undefined;
   #timer: NodeJS.Timeout | undefined;
-  #last = '';
   #leader = '';
   #seq = 0;
   readonly #daemon: WebDaemon;
@@ -157,14 +157,13 @@ class Broadcaster {
       this.#unwatch?.();
       this.#unwatch = undefined;
       this.#manager = m;
-      this.#last = '';
       if (m !== undefined && this.clients.size > 0) {
         this.#watch(m);
         this.schedule();
       }
     }
     if (m === undefined) {
-      for (const c of this.clients) this.#end(c, 'unavailable', NOT_A_MANAGER_PAGE_MESSAGE);
+      for (const c of [...this.clients.keys()]) this.#end(c, 'unavailable', NOT_A_MANAGER_PAGE_MESSAGE);
       return;
     }
     // Raft's leader is not in the store: a periodic look catches a leader change.
@@ -180,7 +179,7 @@ class Broadcaster {
   }
 
   add(res: ServerResponse, m: WebManager): void {
-    this.clients.add(res);
+    this.clients.set(res, '');
     if (this.#manager !== m) this.poll();
     if (this.#unwatch === undefined) this.#watch(m);
     res.on('close', () => {
@@ -190,7 +189,9 @@ class Broadcaster {
         this.#unwatch = undefined;
       }
     });
-    this.#write(res, 'state', this.#stateJson(m));
+    const json = JSON.stringify(snapshot(m));
+    this.clients.set(res, json);
+    this.#write(res, 'state', json);
   }
 
   schedule(): void {
@@ -199,12 +200,6 @@ class Broadcaster {
       this.#timer = undefined;
       this.#flush();
     }, this.#coalesceMs);
-  }
-
-  #stateJson(m: WebManager): string {
-    const json = JSON.stringify(snapshot(m));
-    this.#last = json;
-    return json;
   }
 
   #flush(): void {
@@ -218,9 +213,11 @@ class Broadcaster {
       this.#log.debug('web: could not read the state', { error: String((e as Error).message) });
       return;
     }
-    if (json === this.#last) return;
-    this.#last = json;
-    for (const c of this.clients) this.#write(c, 'state', json);
+    for (const [c, last] of this.clients) {
+      if (last === json) continue;
+      this.clients.set(c, json);
+      this.#write(c, 'state', json);
+    }
   }
 
   #write(res: ServerResponse, event: string, data: string): void {
@@ -234,7 +231,7 @@ class Broadcaster {
   }
 
   ping(): void {
-    for (const c of this.clients) c.write(': ping\n\n');
+    for (const c of this.clients.keys()) c.write(': ping\n\n');
   }
 
   close(): void {
@@ -242,7 +239,7 @@ class Broadcaster {
     this.#timer = undefined;
     this.#unwatch?.();
     this.#unwatch = undefined;
-    for (const c of this.clients) c.end();
+    for (const c of this.clients.keys()) c.end();
     this.clients.clear();
   }
 }
