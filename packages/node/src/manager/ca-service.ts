@@ -23,7 +23,7 @@ import {
   roleForToken,
 } from '@swarm/ca';
 import { ZONE_LABEL } from '@swarm/scheduler';
-import type { ReadTx, Store } from '@swarm/store';
+import { type ReadTx, type Store, StoreConflictError } from '@swarm/store';
 
 const enc = new TextEncoder();
 const dec = new TextDecoder();
@@ -148,7 +148,7 @@ export class ManagerCA {
         ...(expiryMs ? { expiryMs } : {}),
         denyList: denied,
       });
-      await this.#store.update((tx) => {
+      await retryRaced(this.#store, (tx) => {
         const n = tx.get('node', nodeId);
         if (n === undefined) return;
         n.role = role === 'manager' ? swarm.NodeRole.NODE_ROLE_MANAGER : swarm.NodeRole.NODE_ROLE_WORKER;
@@ -182,7 +182,7 @@ export class ManagerCA {
       denyList: denied,
     });
     const storeRole = role === 'manager' ? swarm.NodeRole.NODE_ROLE_MANAGER : swarm.NodeRole.NODE_ROLE_WORKER;
-    await this.#store.update((tx) => {
+    await retryRaced(this.#store, (tx) => {
       tx.create(
         'node',
         swarm.Node.create({
@@ -236,4 +236,22 @@ export class ManagerCA {
 /** The notAfter of the leaf in a PEM chain. */
 export function chainNotAfter(chainPem: string): number {
   return parseCertificates(chainPem)[0]?.notAfter ?? 0;
+}
+
+/**
+ * `store.update`, run again (on fresh objects) when it lost an optimistic-concurrency race at apply
+ * time, e.g. against a node status write: up to 5 attempts.
+ */
+export async function retryRaced(
+  store: Store,
+  fn: Parameters<Store['update']>[0],
+): Promise<{ version: bigint }> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await store.update(fn);
+    } catch (e) {
+      if (!(e instanceof StoreConflictError && e.code === 'SEQUENCE_CONFLICT') || attempt >= 5) throw e;
+      await new Promise((r) => setTimeout(r, 5 * attempt));
+    }
+  }
 }

@@ -18,7 +18,7 @@ import {
 import { Dispatcher } from '@swarm/dispatcher';
 import { LevelStorage, type MemberId, RaftNode } from '@swarm/raft';
 import type { KeyManager } from '@swarm/secret-store';
-import { ReplicatedStore } from '@swarm/store';
+import { ReplicatedStore, StoreConflictError } from '@swarm/store';
 import type { RpcClients } from '../rpc/client.js';
 import { GrpcRaftTransport } from '../rpc/raft-transport.js';
 import { clusterOf, ManagerCA } from './ca-service.js';
@@ -191,7 +191,8 @@ export class Manager {
 
   /**
    * A store write for the control API: waits for a leader (an election after a restart takes a
-   * second or two) and retries a proposal dropped for want of one, instead of failing at once.
+   * second or two) and retries a proposal dropped for want of one, and a transaction that lost an
+   * optimistic-concurrency race, instead of failing at once.
    */
   async update(
     fn: Parameters<ReplicatedStore['update']>[0],
@@ -203,8 +204,12 @@ export class Manager {
       try {
         return await this.store.update(fn);
       } catch (e) {
-        if ((e as { code?: string }).code !== 'PROPOSAL_DROPPED' || Date.now() > deadline) throw e;
-        await new Promise((r) => setTimeout(r, 100));
+        // A write raced another one (a node's status, a heartbeat) and lost at apply time: the
+        // transaction function runs again on fresh objects. Conflicts it raises itself are final.
+        const raced = e instanceof StoreConflictError && e.code === 'SEQUENCE_CONFLICT';
+        const noLeader = (e as { code?: string }).code === 'PROPOSAL_DROPPED';
+        if ((!raced && !noLeader) || Date.now() > deadline) throw e;
+        await new Promise((r) => setTimeout(r, raced ? 10 : 100));
       }
     }
   }
