@@ -22,6 +22,7 @@ import {
 } from '../control/api.js';
 import { clusterOf } from '../manager/ca-service.js';
 import type { Manager } from '../manager/manager.js';
+import { isRunning, modeOf } from '../manager/objects.js';
 import { type Daemon, NOT_A_MANAGER_MESSAGE, VERSION, WORKER_NOT_MANAGER_MESSAGE } from './daemon.js';
 import { managerCalls } from './wiring.js';
 
@@ -95,17 +96,6 @@ function portsOf(spec: swarm.IServiceSpec | null | undefined): string[] {
     (p) =>
       `*:${p.publishedPort ?? 0}->${p.targetPort ?? 0}/${p.protocol === swarm.PortConfig.Protocol.UDP ? 'udp' : 'tcp'}`,
   );
-}
-
-function modeOf(spec: swarm.IServiceSpec | null | undefined): string {
-  if (spec?.global) return 'global';
-  if (spec?.replicatedJob) return 'replicated-job';
-  if (spec?.globalJob) return 'global-job';
-  return 'replicated';
-}
-
-function isRunning(t: swarm.Task): boolean {
-  return t.status?.state === S.RUNNING && t.desiredState === S.RUNNING;
 }
 
 function serviceView(tx: ReadTx, s: swarm.Service): ServiceView {

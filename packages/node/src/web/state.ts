@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { fromLong, swarm } from '@swarm/api';
 import type { ReadTx } from '@swarm/store';
+import { isRunning, modeOf } from '../manager/objects.js';
 
 const S = swarm.TaskState;
 
@@ -81,17 +82,6 @@ export function serviceColour(serviceId: string): string {
   // Two lightness bands double the number of distinguishable colours.
   const light = (h[2]! & 1) === 0 ? 42 : 55;
   return `hsl(${hue} 65% ${light}%)`;
-}
-
-function modeOf(spec: swarm.IServiceSpec | null | undefined): string {
-  if (spec?.global) return 'global';
-  if (spec?.replicatedJob) return 'replicated-job';
-  if (spec?.globalJob) return 'global-job';
-  return 'replicated';
-}
-
-function isRunning(t: swarm.Task): boolean {
-  return t.status?.state === S.RUNNING && t.desiredState === S.RUNNING;
 }
 
 function taskOf(t: swarm.Task, serviceName: string): WebTask {
