@@ -30,32 +30,49 @@ function step(what, args) {
   }
 }
 
+/** Debian packages the project runs: the command each provides, and why. */
+const DEBIAN = {
+  bubblewrap: { command: 'bwrap', why: 'the task sandbox of the node' },
+  chromium: { command: 'chromium', why: "the browser the visualizer's test drives" },
+};
+
 /**
- * The node runs tasks in a bubblewrap sandbox. As root with apt-get at hand, install it when it is
- * missing; otherwise say how (the tests and the demo that need it then fail with that message).
+ * Installs missing Debian packages with apt-get when running as root (as CI does); otherwise says
+ * how, and the tests or the demo that need them fail with that message.
  */
-function ensureBubblewrap() {
-  if (spawnSync('bwrap', ['--version'], { stdio: 'ignore' }).status === 0) return;
+function ensureDebian(packages) {
+  const missing = packages.filter(
+    (p) => spawnSync('sh', ['-c', `command -v ${DEBIAN[p].command}`], { stdio: 'ignore' }).status !== 0,
+  );
+  if (missing.length === 0) return;
   const root = process.getuid?.() === 0;
   const apt = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
   if (root && apt) {
-    console.log('bootstrap: installing bubblewrap (the task sandbox) with apt-get');
+    console.log(
+      `bootstrap: installing ${missing.join(', ')} with apt-get (${missing.map((p) => DEBIAN[p].why).join('; ')})`,
+    );
     const res = spawnSync(
       'sh',
-      ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq bubblewrap >/dev/null'],
+      [
+        '-c',
+        `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${missing.join(' ')} >/dev/null`,
+      ],
       { stdio: 'inherit' },
     );
     if (res.status === 0) return;
   }
-  console.error('bootstrap: bubblewrap is missing; install it with `sudo apt-get install bubblewrap`');
+  console.error(
+    `bootstrap: missing ${missing.join(', ')}; install with \`sudo apt-get install ${missing.join(' ')}\``,
+  );
 }
 
-export function bootstrap() {
+/** `debian`: the Debian packages this run needs (the demo: bubblewrap; the tests: chromium too). */
+export function bootstrap({ debian = ['bubblewrap'] } = {}) {
   if (Number(process.versions.node.split('.')[0]) < 20) {
     console.error(`bootstrap: Node.js 20 or newer is required, this is ${process.version}`);
     process.exit(1);
   }
-  ensureBubblewrap();
+  ensureDebian(debian);
   const frozen = process.env.CI || !existsSync(join(root, 'node_modules', '.modules.yaml'));
   step('install', ['install', ...(frozen ? ['--frozen-lockfile'] : []), '--reporter=append-only']);
   step('build', ['-r', '--reporter=append-only', 'build']);
