@@ -5,13 +5,15 @@
 // very files the nodes' daemons present (copied from their data directories).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createKeyAndCSR } from '@swarm/ca';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { NodeView } from '../src/control/api.js';
-import { ALL_METHOD_PATHS, type RpcMethod } from '../src/rpc/services.js';
+import { ALL_METHOD_PATHS, RPC_SERVICES, type RpcMethod } from '../src/rpc/services.js';
 import { LocalCluster, type LocalNode, waitFor } from '../src/testing.js';
 import {
   allMethods,
   callAs,
+  callCode,
   dumpLogsOnFailure,
   formCluster,
   IDLE,
@@ -59,6 +61,7 @@ describe('authorization matrix and node removal on real daemons', () => {
   let workerToken = '';
   const ids: Partial<Record<IdentityName, Identity>> = {};
   let idsByName: Record<string, string> = {};
+  const renewalRefusals = new Set<string>();
 
   /** Runs the matrix for `who` against `targets`; returns the mismatches (empty when all match). */
   async function matrix(who: IdentityName[], targets: LocalNode[]): Promise<string[]> {
@@ -164,8 +167,8 @@ describe('authorization matrix and node removal on real daemons', () => {
       },
       60_000,
     );
-    ids.removedWorker = ids.worker;
-    ids.removedManager = ids.manager;
+    ids.removedWorker = ids.worker!;
+    ids.removedManager = ids.manager!;
     const onRemoved = before.filter((t) => t.nodeHostname === 'wx' || t.nodeHostname === 'mx').length;
     await wx.stop();
     await mx.stop();
@@ -187,6 +190,16 @@ describe('authorization matrix and node removal on real daemons', () => {
 
   it('a removed node cannot come back: its daemon restarts unrecognised, and only a token joins it again, as a new node', async () => {
     const oldId = idsByName.wx!;
+    // Its certificate cannot be renewed (a new key, its old certificate presented, no token), on
+    // the leader or a follower; with the cluster's current token it would be a new node.
+    for (const target of [m1, m2])
+      for (const who of [ids.removedWorker!, ids.removedManager!]) {
+        const code = await callCode(target.addr, RPC_SERVICES.NodeCA.issueNodeCertificate, who, {
+          csr: new TextEncoder().encode(createKeyAndCSR().csrPem),
+        });
+        expect(code, target.name).not.toBe('ok');
+        renewalRefusals.add(code);
+      }
     await wx.start();
     // Its certificate is refused: it never shows up again.
     await new Promise((r) => setTimeout(r, 3000));
@@ -204,5 +217,9 @@ describe('authorization matrix and node removal on real daemons', () => {
       30_000,
     );
     expect(back.id).not.toBe(oldId);
+    // Refused either way. Today the server treats a denied certificate on an insecure RPC as no
+    // certificate, so the handler answers as to a joiner without a token (JOIN_TOKEN_MALFORMED);
+    // AUTH_NODE_DENIED would name the reason better.
+    for (const code of renewalRefusals) expect(code).toMatch(/^(AUTH_NODE_DENIED|JOIN_TOKEN_MALFORMED)$/);
   }, 120_000);
 });

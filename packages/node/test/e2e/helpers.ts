@@ -202,3 +202,44 @@ export function dumpLogsOnFailure(
 
 /** A command that idles (a task that stays running). */
 export const IDLE = [process.execPath, '-e', 'setInterval(() => {}, 1000)'];
+
+/** A unary call as `who`: `ok`, or the error's code (our SwarmError code, else the gRPC status name). */
+export async function callCode(
+  addr: string,
+  method: RpcMethod,
+  who: Identity,
+  request: unknown,
+): Promise<string> {
+  const creds =
+    who.keyPem !== undefined && who.chainPem !== undefined
+      ? grpc.credentials.createSsl(
+          Buffer.from(who.rootsPem),
+          Buffer.from(who.keyPem),
+          Buffer.from(who.chainPem),
+        )
+      : grpc.credentials.createSsl(Buffer.from(who.rootsPem));
+  const client = new grpc.Client(addr, creds, {
+    ...grpcChannelOptions(),
+    'grpc.use_local_subchannel_pool': 1,
+  });
+  try {
+    return await new Promise<string>((resolve) =>
+      client.makeUnaryRequest(
+        method.path,
+        (v: unknown) => asBuffer(method.request.encode(v).finish()),
+        (b: Buffer) => method.response.decode(b),
+        request,
+        new grpc.Metadata(),
+        { deadline: Date.now() + 8000 },
+        (err) => {
+          if (!err) return resolve('ok');
+          const raw = err.metadata?.get(ERROR_METADATA_KEY)[0];
+          if (raw === undefined) return resolve(grpc.status[err.code] ?? 'UNKNOWN');
+          resolve((JSON.parse(Buffer.from(raw as Buffer).toString('utf8')) as { code: string }).code);
+        },
+      ),
+    );
+  } finally {
+    client.close();
+  }
+}
