@@ -61,7 +61,7 @@ export async function callAs(
   addr: string,
   method: RpcMethod,
   who: Identity,
-  { timeoutMs = 8000, streamWaitMs = 800, request = {} as unknown } = {},
+  { timeoutMs = 8000, streamWaitMs = 3000, request = {} as unknown } = {},
 ): Promise<Outcome> {
   const creds =
     who.keyPem !== undefined && who.chainPem !== undefined
