@@ -67,9 +67,16 @@ describe('secrets stay within need; zones hold', () => {
     return out;
   }
 
+  /** Tasks of every service (listed again when one is removed between the two calls). */
   async function allTasks(): Promise<TaskView[]> {
-    const services = (await m1.json<Array<{ name: string }>>(['service', 'ls'])).map((s) => s.name);
-    return services.length === 0 ? [] : m1.json<TaskView[]>(['service', 'ps', ...services]);
+    for (let attempt = 0; ; attempt++) {
+      const services = (await m1.json<Array<{ name: string }>>(['service', 'ls'])).map((s) => s.name);
+      if (services.length === 0) return [];
+      const r = await m1.swarm(['service', 'ps', ...services, '--format', 'json']);
+      if (r.code === 0) return JSON.parse(r.stdout) as TaskView[];
+      if (attempt >= 5 || !r.stderr.includes('service not found'))
+        throw new Error(`service ps failed: ${r.stderr}`);
+    }
   }
 
   /** Scan first, then read the tasks: whatever a worker held was assigned before the read. */
