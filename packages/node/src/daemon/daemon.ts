@@ -37,7 +37,7 @@ import {
 import type { InitRequest, InitResult, JoinRequest, JoinResult } from '../control/api.js';
 import { clusterOf, deniedNodes } from '../manager/ca-service.js';
 import { hostOf, Manager, randomMemberId } from '../manager/manager.js';
-import { fetchRootCA, joinerClient, RpcClients } from '../rpc/client.js';
+import { fetchRootCA, joinerClient, ownCluster, RpcClients } from '../rpc/client.js';
 import { RpcServer } from '../rpc/server.js';
 import { Worker } from '../worker/worker.js';
 import {
@@ -144,6 +144,8 @@ export class Daemon {
     this.clients = new RpcClients({
       credentials: this.credentials,
       logger: this.log.child({ component: 'rpc' }),
+      // A server must be a manager of our own cluster (O in its certificate), not just of our root.
+      serverClusterId: ownCluster,
     });
     this.renewer = new CertificateRenewer({
       clock: systemClock,
