@@ -4,7 +4,7 @@
  * applied here), so any manager can serve the CLI. Workers answer with Docker's "not a swarm
  * manager" error.
  */
-import { fromLong, SwarmError, swarm, toLong } from '@swarm/api';
+import { fromLong, generateId, SwarmError, swarm, toLong } from '@swarm/api';
 import { generateJoinToken } from '@swarm/ca';
 import { parseConstraint, ZONE_LABEL } from '@swarm/scheduler';
 import { assertSecretName, generateUnlockKey, MAX_SECRET_BYTES, MIN_SECRET_BYTES } from '@swarm/secret-store';
@@ -20,9 +20,10 @@ import {
   type ServiceView,
   type TaskView,
 } from '../control/api.js';
-import { clusterOf } from '../manager/ca-service.js';
+import { chainNotAfter, clusterOf } from '../manager/ca-service.js';
 import type { Manager } from '../manager/manager.js';
 import { isRunning, modeOf } from '../manager/objects.js';
+import { rotateRoot } from './ca-rotation.js';
 import { type Daemon, NOT_A_MANAGER_MESSAGE, VERSION, WORKER_NOT_MANAGER_MESSAGE } from './daemon.js';
 import { managerCalls } from './wiring.js';
 
@@ -365,7 +366,6 @@ export class DaemonControl implements ControlApi {
 
   async caRotate(req: { timeoutMs?: number }) {
     const m = this.#m();
-    const { rotateRoot } = await import('./ca-rotation.js');
     return rotateRoot(m, req?.timeoutMs ?? 120_000);
   }
 
@@ -449,7 +449,7 @@ export class DaemonControl implements ControlApi {
         `node ${n.id} is not down and can't be removed: stop it first, or use --force`,
       );
     const notAfter = n.certificate?.certificate?.length
-      ? (await import('../manager/ca-service.js')).chainNotAfter(dec.decode(n.certificate.certificate))
+      ? chainNotAfter(dec.decode(n.certificate.certificate))
       : Date.now() + 90 * 24 * 3600 * 1000;
     await m.update((tx) => {
       const c = clusterOf(tx)!;
@@ -463,7 +463,6 @@ export class DaemonControl implements ControlApi {
   async serviceCreate(req: { spec: Json }): Promise<ServiceView> {
     const m = this.#m();
     const spec = m.store.view((tx) => checkSpec(tx, req.spec, undefined));
-    const { generateId } = await import('@swarm/api');
     const id = generateId();
     await m.update((tx) => {
       tx.create(
@@ -642,7 +641,6 @@ export class DaemonControl implements ControlApi {
       throw invalid(
         `secret data must be ${MIN_SECRET_BYTES} byte to ${MAX_SECRET_BYTES / 1024} KiB, got ${data.length} bytes`,
       );
-    const { generateId } = await import('@swarm/api');
     const id = generateId();
     try {
       await m.update((tx) => {

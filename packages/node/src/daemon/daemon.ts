@@ -36,7 +36,8 @@ import {
 } from '@swarm/secret-store';
 import type { InitRequest, InitResult, JoinRequest, JoinResult } from '../control/api.js';
 import { clusterOf, deniedNodes } from '../manager/ca-service.js';
-import { hostOf, Manager, randomMemberId } from '../manager/manager.js';
+import { hostOf } from '../manager/endpoints.js';
+import { Manager, randomMemberId } from '../manager/manager.js';
 import { fetchRootCA, joinerClient, ownCluster, RpcClients } from '../rpc/client.js';
 import { RpcServer } from '../rpc/server.js';
 import { Worker } from '../worker/worker.js';
@@ -210,7 +211,7 @@ export class Daemon {
     const certRole = subjectValue(cert, OID.organizationalUnitName);
     const wantRole =
       node.spec?.desiredRole === swarm.NodeRole.NODE_ROLE_MANAGER ? 'swarm-manager' : 'swarm-worker';
-    const certZone = zoneOf(cert);
+    const certZone = cert.zone ?? '';
     const wantZone = node.spec?.annotations?.labels?.[ZONE_LABEL] ?? '';
     const rotate = node.certificate?.status?.state === swarm.IssuanceState.ISSUANCE_STATE_ROTATE;
     if (certRole !== wantRole || certZone !== wantZone || rotate) {
@@ -631,10 +632,6 @@ export class Daemon {
   async stop(): Promise<void> {
     await this.#teardown(false);
   }
-}
-
-function zoneOf(cert: { readonly zone: string | undefined }): string {
-  return cert.zone ?? '';
 }
 
 function peersOf(joined: swarm.JoinResponse): Map<bigint, string> {

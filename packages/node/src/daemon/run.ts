@@ -3,7 +3,8 @@
  * its socket. Logs are JSON lines on stderr (never secret data).
  */
 import { chmodSync, mkdirSync } from 'node:fs';
-import { jsonLogger, type LogLevel, SwarmError } from '@swarm/api';
+import { jsonLogger, type LogLevel } from '@swarm/api';
+import { parseControlHost } from '../control/client.js';
 import { serveControl } from '../control/http.js';
 import { startWebServer, type WebServer } from '../web/server.js';
 import { DaemonControl } from './control.js';
@@ -31,16 +32,6 @@ export interface RunDaemonOptions {
   onReady?: (address: string) => void;
 }
 
-function listenOf(host: string): { socketPath: string } | { host: string; port: number } {
-  if (host.startsWith('unix://')) return { socketPath: host.slice('unix://'.length) };
-  const m = /^tcp:\/\/([^:]+):(\d+)$/.exec(host);
-  if (m) return { host: m[1]!, port: Number(m[2]) };
-  throw new SwarmError(
-    'INVALID_ARGUMENT',
-    `--host must be unix:///path or tcp://HOST:PORT, got ${JSON.stringify(host)}`,
-  );
-}
-
 export async function runDaemon(o: RunDaemonOptions): Promise<number> {
   mkdirSync(o.dataDir, { recursive: true, mode: 0o700 });
   chmodSync(o.dataDir, 0o700);
@@ -58,7 +49,7 @@ export async function runDaemon(o: RunDaemonOptions): Promise<number> {
   const host = o.host ?? `unix://${daemon.paths.socket}`;
   const server = await serveControl(
     new DaemonControl(daemon),
-    listenOf(host),
+    parseControlHost(host),
     logger.child({ component: 'control' }),
   );
   let web: WebServer | undefined;

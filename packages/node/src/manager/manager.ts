@@ -18,11 +18,11 @@ import {
 import { Dispatcher } from '@swarm/dispatcher';
 import { LevelStorage, type MemberId, RaftNode } from '@swarm/raft';
 import type { KeyManager } from '@swarm/secret-store';
-import { ReplicatedStore, StoreConflictError } from '@swarm/store';
+import { ReplicatedStore } from '@swarm/store';
 import type { RpcClients } from '../rpc/client.js';
 import { GrpcRaftTransport } from '../rpc/raft-transport.js';
-import { clusterOf, ManagerCA } from './ca-service.js';
-import { EndpointsTable } from './endpoints.js';
+import { clusterOf, ManagerCA, retryRaced } from './ca-service.js';
+import { EndpointsTable, hostOf } from './endpoints.js';
 import { LogStore } from './log-store.js';
 import { Orchestrator } from './orchestrator.js';
 
@@ -138,23 +138,20 @@ export class Manager {
   /** The address of a raft member: from the store's managers, else from what a join told us. */
   resolve(id: MemberId): string | undefined {
     if (id === this.raftId) return this.advertiseAddr;
-    const fromStore = this.store.view((tx) => {
-      for (const n of tx.list('node')) {
-        const ms = n.managerStatus;
-        if (ms?.addr && fromLong(ms.raftId ?? 0) === id) return ms.addr;
-      }
-      return undefined;
-    });
-    return fromStore ?? this.#peers.get(id);
+    return this.#nodeOfMember(id)?.managerStatus?.addr || this.#peers.get(id);
+  }
+
+  /** The node object of raft member `id` (the one whose manager status carries that raft ID). */
+  #nodeOfMember(id: MemberId): swarm.Node | undefined {
+    return this.store.view((tx) =>
+      tx.list('node').find((n) => n.managerStatus && fromLong(n.managerStatus.raftId ?? 0) === id),
+    );
   }
 
   /** The node ID that owns raft member `id`, if the store knows it. */
   nodeIdOfMember(id: MemberId): string | undefined {
     if (id === this.raftId) return this.nodeId;
-    return this.store.view(
-      (tx) =>
-        tx.list('node').find((n) => n.managerStatus && fromLong(n.managerStatus.raftId ?? 0) === id)?.id,
-    );
+    return this.#nodeOfMember(id)?.id;
   }
 
   get isLeader(): boolean {
@@ -168,11 +165,7 @@ export class Manager {
   /** The node ID of the raft leader, if known. */
   leaderNodeId(): string | undefined {
     const leader = this.raft.leader;
-    if (leader === 0n) return undefined;
-    if (leader === this.raftId) return this.nodeId;
-    return this.store.view((tx) =>
-      tx.list('node').find((n) => n.managerStatus && fromLong(n.managerStatus.raftId ?? 0) === leader),
-    )?.id;
+    return leader === 0n ? undefined : this.nodeIdOfMember(leader);
   }
 
   /** Resolves once some member leads (or rejects after `timeoutMs`). */
@@ -202,14 +195,11 @@ export class Manager {
     for (;;) {
       await this.waitForLeader(Math.max(1, deadline - Date.now()));
       try {
-        return await this.store.update(fn);
+        // retryRaced re-runs a transaction that lost an optimistic-concurrency race at apply time.
+        return await retryRaced(this.store, fn);
       } catch (e) {
-        // A write raced another one (a node's status, a heartbeat) and lost at apply time: the
-        // transaction function runs again on fresh objects. Conflicts it raises itself are final.
-        const raced = e instanceof StoreConflictError && e.code === 'SEQUENCE_CONFLICT';
-        const noLeader = (e as { code?: string }).code === 'PROPOSAL_DROPPED';
-        if ((!raced && !noLeader) || Date.now() > deadline) throw e;
-        await new Promise((r) => setTimeout(r, raced ? 10 : 100));
+        if ((e as { code?: string }).code !== 'PROPOSAL_DROPPED' || Date.now() > deadline) throw e;
+        await new Promise((r) => setTimeout(r, 100));
       }
     }
   }
@@ -369,14 +359,6 @@ export function randomMemberId(random: Random = cryptoRandom): MemberId {
     for (const x of b) v = (v << 8n) | BigInt(x);
     if (v !== 0n) return v;
   }
-}
-
-/** "127.0.0.2:2377" → "127.0.0.2" (IPv6 "[::1]:2377" → "::1"). */
-export function hostOf(addr: string): string {
-  const m = /^\[(.*)\]:\d+$/.exec(addr);
-  if (m) return m[1]!;
-  const i = addr.lastIndexOf(':');
-  return i > 0 && addr.indexOf(':') === i ? addr.slice(0, i) : addr;
 }
 
 function isMember(cs: { voters: readonly MemberId[]; learners: readonly MemberId[] }, id: MemberId): boolean {
