@@ -356,7 +356,11 @@ describe('swarm CLI on a real multi-process cluster', () => {
       },
       60_000,
     );
-    expect((await w2.json<NodeView[]>(['node', 'ls'])).find((n) => n.self)?.role).toBe('manager');
+    // w2's own replica catches up a moment after m1 sees it as a manager.
+    const self = await waitFor('w2 serving node ls with itself in it', async () =>
+      (await w2.json<NodeView[]>(['node', 'ls'])).find((n) => n.self),
+    );
+    expect(self.role).toBe('manager');
     await m1.ok(['node', 'demote', 'w2']);
     await waitFor('w2 back to a worker', async () => (await w2.swarm(['node', 'ls'])).code === 1, 60_000);
     expect((await m1.json<NodeView[]>(['node', 'ls'])).find((n) => n.hostname === 'w2')?.role).toBe('worker');
