@@ -256,8 +256,6 @@ describe('RegistryClient', () => {
   });
 
   it('fetches an anonymous bearer token when the registry asks for one', async () => {
-    const http = new MemoryHttp();
-    const client = new RegistryClient({}, { fetch: http.fetch });
     const m = '{}';
     let calls = 0;
     const fetch = async (url: string, init?: RequestInit) => {
@@ -267,11 +265,10 @@ describe('RegistryClient', () => {
           headers: { 'www-authenticate': `Bearer realm="https://auth.sw24.test/token",service="${REG}"` },
         });
       if (url.startsWith('https://auth.sw24.test/token?')) return new Response('{"token":"t0k"}');
-      expect((init?.headers as Record<string, string>).authorization).toBe('Bearer t0k');
+      expect(((init?.headers ?? {}) as Record<string, string>).authorization).toBe('Bearer t0k');
       return new Response(m);
     };
     const c2 = new RegistryClient({}, { fetch });
     expect((await c2.resolve(parseReference(`${REG}/a/b:v1`))).digest).toMatch(/^sha256:/);
-    expect(client).toBeTruthy();
   });
 });
