@@ -8,7 +8,9 @@ describe('README example', () => {
     const logged: unknown[] = [];
     const console = { log: (v: unknown) => logged.push(v) };
     // --- README example start ---
-    const { ImageVerifier, parsePolicy, parseRegistriesD, verifyingExecutor } = await import('@swarm/image-trust');
+    const { ImageVerifier, parsePolicy, parseRegistriesD, verifyingExecutor } = await import(
+      '@swarm/image-trust'
+    );
     const { MemoryHttp, RecordingImageExecutor } = await import('@swarm/image-trust/testing');
     const openpgp = await import('openpgp');
 
@@ -27,7 +29,11 @@ describe('README example', () => {
         transports: {
           docker: {
             'registry.example:5000': [
-              { type: 'signedBy', keyType: 'GPGKeys', keyData: Buffer.from(publicKey.write()).toString('base64') },
+              {
+                type: 'signedBy',
+                keyType: 'GPGKeys',
+                keyData: Buffer.from(publicKey.write()).toString('base64'),
+              },
             ],
           },
         },
@@ -35,7 +41,10 @@ describe('README example', () => {
     );
     // Where signatures live (production: await readRegistriesDir('/etc/swarm/registries.d')).
     const registries = parseRegistriesD([
-      { name: 'sigs.yaml', text: 'docker:\n  registry.example:5000:\n    lookaside: https://sigs.example/store\n' },
+      {
+        name: 'sigs.yaml',
+        text: 'docker:\n  registry.example:5000:\n    lookaside: https://sigs.example/store\n',
+      },
     ]);
 
     // A lookaside store with one simple-signing signature, as `skopeo copy --sign-by FPR` writes it.
@@ -65,11 +74,15 @@ describe('README example', () => {
     const inner = new RecordingImageExecutor(); // production: a Docker Engine executor with runsImages = true
     const executor = verifyingExecutor(inner, verifier);
     executor.start(
-      { id: 'task-1', spec: { container: { image: 'registry.example:5000/apps/evil@sha256:' + 'b'.repeat(64) } } } as never,
+      {
+        id: 'task-1',
+        spec: { container: { image: 'registry.example:5000/apps/evil@sha256:' + 'b'.repeat(64) } },
+      } as never,
       { secretsDir: undefined, report: (status) => console.log(status.err) }, // the task is REJECTED, with why
     );
     // --- README example end ---
-    for (let i = 0; i < 1000 && typeof logged.at(-1) !== 'string'; i++) await new Promise((r) => setTimeout(r, 5));
+    for (let i = 0; i < 1000 && typeof logged.at(-1) !== 'string'; i++)
+      await new Promise((r) => setTimeout(r, 5));
     expect(logged.slice(0, 2)).toEqual([true, 'IMAGE_NOT_PINNED']);
     expect(logged.at(-1)).toMatch(/is not signed by a trusted key: it has no signature/);
     expect(inner.started).toEqual([]);
@@ -79,7 +92,8 @@ describe('README example', () => {
     const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
     const block = /```ts\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
     const test = readFileSync(new URL(import.meta.url), 'utf8');
-    const between = /\/\/ --- README example start ---\n([\s\S]*?)\s*\/\/ --- README example end ---/.exec(test)?.[1] ?? '';
+    const between =
+      /\/\/ --- README example start ---\n([\s\S]*?)\s*\/\/ --- README example end ---/.exec(test)?.[1] ?? '';
     const norm = (s: string) =>
       s
         .split('\n')

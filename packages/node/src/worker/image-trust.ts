@@ -41,7 +41,7 @@ export async function loadImageTrust(path: string): Promise<NodeImageTrust> {
 
 /** The executor the agent gets on a node with a policy: every image verified first, or refused. */
 export function imageVerifyingExecutor(
-  inner: Executor & { readonly runsImages?: boolean },
+  inner: Executor,
   trust: NodeImageTrust,
   logger: Logger,
   innerName: string,
