@@ -34,6 +34,11 @@ function step(what, args) {
 const DEBIAN = {
   bubblewrap: { command: 'bwrap', why: 'the task sandbox of the node' },
   chromium: { command: 'chromium', why: "the browser the visualizer's test drives" },
+  gnupg: { command: 'gpg', why: 'keys and signatures in the image-trust tests' },
+  skopeo: { command: 'skopeo', why: 'pushes and signs images in the image-trust tests' },
+  umoci: { command: 'umoci', why: 'builds test images without dockerd' },
+  'docker-registry': { command: 'docker-registry', why: 'the registry of the image-trust tests' },
+  'busybox-static': { command: 'busybox', why: 'the root filesystem of test images' },
 };
 
 /**

@@ -9,7 +9,9 @@ import { fileURLToPath } from 'node:url';
 import { bootstrap } from './bootstrap.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-bootstrap({ debian: ['bubblewrap', 'chromium'] });
+bootstrap({
+  debian: ['bubblewrap', 'chromium', 'gnupg', 'skopeo', 'umoci', 'docker-registry', 'busybox-static'],
+});
 
 const report = join(root, 'artifacts', 'vitest-results.json');
 mkdirSync(dirname(report), { recursive: true });

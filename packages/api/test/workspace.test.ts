@@ -16,11 +16,12 @@ const allowed: Record<string, string[]> = {
   'secret-store': ['api', 'raft'],
   scheduler: ['api'],
   dispatcher: ['api', 'raft', 'store', 'secret-store', 'ca'],
-  node: ['api', 'raft', 'store', 'ca', 'secret-store', 'scheduler', 'dispatcher'],
+  'image-trust': ['api'],
+  node: ['api', 'raft', 'store', 'ca', 'secret-store', 'scheduler', 'dispatcher', 'image-trust'],
 };
 
 describe('workspace packages', () => {
-  it('are exactly the eight packages of the design', () => {
+  it('are exactly the packages of the design', () => {
     expect(names.sort()).toEqual(Object.keys(allowed).sort());
   });
 
@@ -68,7 +69,7 @@ describe('workspace packages', () => {
   it('pins the crypto dependencies to exact versions', () => {
     for (const name of names) {
       const deps = read(`packages/${name}/package.json`).dependencies ?? {};
-      for (const d of ['@noble/curves', 'pkijs', 'asn1js', '@grpc/grpc-js']) {
+      for (const d of ['@noble/curves', 'pkijs', 'asn1js', '@grpc/grpc-js', 'openpgp']) {
         if (deps[d]) expect(deps[d], `${name}: ${d}`).toMatch(/^\d+\.\d+\.\d+$/);
       }
     }

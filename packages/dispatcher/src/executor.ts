@@ -30,6 +30,13 @@ export interface Executor {
   start(task: swarm.Task, context: TaskContext): void;
   /** Stops a task the executor started; it reports the final state (usually SHUTDOWN). */
   stop(taskId: string): void;
+  /**
+   * True when the executor runs the task's container image, pulled by the exact reference it is
+   * given, and nothing else: only then does verifying that image (@swarm/image-trust's
+   * `verifyingExecutor`) bound what runs. Absent means false (the node's bubblewrap sandbox runs
+   * host commands, so a node with an image policy refuses every task on it).
+   */
+  readonly runsImages?: boolean;
 }
 
 /** One secret file for a task, as @swarm/secret-store's writer takes it. */

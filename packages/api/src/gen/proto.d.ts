@@ -2579,6 +2579,9 @@ export namespace swarm {
         /** NodeDescription addr. */
         addr: string;
 
+        /** NodeDescription imagePolicyDigest. */
+        imagePolicyDigest: string;
+
         /**
          * Creates a new NodeDescription instance using the specified properties.
          * @param [properties] Properties to set
@@ -2680,6 +2683,9 @@ export namespace swarm {
 
             /** NodeDescription addr */
             addr?: (string|null);
+
+            /** NodeDescription imagePolicyDigest */
+            imagePolicyDigest?: (string|null);
 
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];

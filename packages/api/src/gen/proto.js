@@ -3755,6 +3755,7 @@ export const swarm = $root.swarm = (() => {
         NodeDescription.prototype.engineLabels = $util.emptyObject;
         NodeDescription.prototype.tlsInfo = null;
         NodeDescription.prototype.addr = "";
+        NodeDescription.prototype.imagePolicyDigest = "";
 
         NodeDescription.create = function(properties) {
             return new NodeDescription(properties);
@@ -3780,6 +3781,8 @@ export const swarm = $root.swarm = (() => {
                 $root.swarm.NodeTLSInfo.encode(message.tlsInfo, writer.uint32(42).fork(), _depth + 1).ldelim();
             if (message.addr != null && $Object.hasOwnProperty.call(message, "addr") && message.addr !== "")
                 writer.uint32(50).string(message.addr);
+            if (message.imagePolicyDigest != null && $Object.hasOwnProperty.call(message, "imagePolicyDigest") && message.imagePolicyDigest !== "")
+                writer.uint32(58).string(message.imagePolicyDigest);
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -3889,6 +3892,15 @@ export const swarm = $root.swarm = (() => {
                             delete message.addr;
                         continue;
                     }
+                case 7: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.imagePolicyDigest = value;
+                        else
+                            delete message.imagePolicyDigest;
+                        continue;
+                    }
                 }
                 reader.skipType(wireType, _depth, tag);
                 if (!reader.discardUnknown) {
@@ -3948,6 +3960,9 @@ export const swarm = $root.swarm = (() => {
             if (message.addr != null && $Object.hasOwnProperty.call(message, "addr"))
                 if (!$util.isString(message.addr))
                     return "addr: string expected";
+            if (message.imagePolicyDigest != null && $Object.hasOwnProperty.call(message, "imagePolicyDigest"))
+                if (!$util.isString(message.imagePolicyDigest))
+                    return "imagePolicyDigest: string expected";
             return null;
         };
 
@@ -3992,6 +4007,9 @@ export const swarm = $root.swarm = (() => {
             if (object.addr != null)
                 if (typeof object.addr !== "string" || object.addr.length)
                     message.addr = $String(object.addr);
+            if (object.imagePolicyDigest != null)
+                if (typeof object.imagePolicyDigest !== "string" || object.imagePolicyDigest.length)
+                    message.imagePolicyDigest = $String(object.imagePolicyDigest);
             return message;
         };
 
@@ -4011,6 +4029,7 @@ export const swarm = $root.swarm = (() => {
                 object.resources = null;
                 object.tlsInfo = null;
                 object.addr = "";
+                object.imagePolicyDigest = "";
             }
             if (message.hostname != null && $Object.hasOwnProperty.call(message, "hostname"))
                 object.hostname = message.hostname;
@@ -4031,6 +4050,8 @@ export const swarm = $root.swarm = (() => {
                 object.tlsInfo = $root.swarm.NodeTLSInfo.toObject(message.tlsInfo, options, _depth + 1);
             if (message.addr != null && $Object.hasOwnProperty.call(message, "addr"))
                 object.addr = message.addr;
+            if (message.imagePolicyDigest != null && $Object.hasOwnProperty.call(message, "imagePolicyDigest"))
+                object.imagePolicyDigest = message.imagePolicyDigest;
             return object;
         };
 

@@ -87,6 +87,12 @@ const daemon: Command = {
       help: 'Path of the bubblewrap binary used to sandbox tasks',
     },
     {
+      name: 'image-policy',
+      kind: 'string',
+      value: 'path',
+      help: 'Run only images this containers policy.json accepts (signatures from the registries.d beside it); never sent to managers',
+    },
+    {
       name: 'web',
       kind: 'string',
       value: 'addr',
@@ -117,6 +123,7 @@ const daemon: Command = {
     const heartbeat = ctx.flags.str('heartbeat-period');
     const bwrap = ctx.flags.str('bwrap-path');
     const web = ctx.flags.str('web');
+    const imagePolicy = ctx.flags.str('image-policy');
     const webTokenFile = ctx.flags.str('web-token-file');
     if (webTokenFile !== undefined && web === undefined)
       throw new UsageError('"--web-token-file" needs "--web HOST:PORT"');
@@ -133,6 +140,7 @@ const daemon: Command = {
         : { heartbeatPeriodMs: parseDuration(heartbeat, '--heartbeat-period') }),
       ...(bwrap === undefined ? {} : { bwrapPath: bwrap }),
       ...(web === undefined ? {} : { web }),
+      ...(imagePolicy === undefined ? {} : { imagePolicy: resolvePath(imagePolicy) }),
       ...(webTokenFile === undefined ? {} : { webTokenFile }),
     };
     // A dynamic import: the CLI's other commands never load the daemon and its dependencies.

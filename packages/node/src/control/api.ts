@@ -70,6 +70,8 @@ export interface JoinRequest {
   listenAddr?: string;
   advertiseAddr?: string;
   availability?: AvailabilityName;
+  /** The image policy file (absolute path on the node) this node enforces from now on. */
+  imagePolicy?: string;
 }
 export interface JoinResult {
   nodeId: string;
@@ -115,6 +117,8 @@ export interface ServiceView {
   updateMessage: string;
   /** `swarm.Service` as JSON; `raw.spec` is the spec to edit and send back. */
   raw: Json;
+  /** Things the person should know about a create or update (an image left unresolved). */
+  warnings?: string[];
 }
 
 export interface TaskView {
@@ -170,6 +174,8 @@ export interface NodeUpdateRequest {
 export interface ServiceCreateRequest {
   /** `swarm.ServiceSpec` as JSON. Secrets may be referenced by `secretName` alone; the daemon fills `secretId`. */
   spec: Json;
+  /** Pin `image:tag` to its registry digest at the manager (default true; `--no-resolve-image` sends false). */
+  resolveImage?: boolean;
 }
 
 export interface ServiceUpdateRequest {
@@ -178,6 +184,8 @@ export interface ServiceUpdateRequest {
   /** The version read with the spec (`raw.meta.version.index`); a mismatch fails with SEQUENCE_CONFLICT. */
   version: string;
   spec: Json;
+  /** As for create; an image already pinned by digest is never resolved again. */
+  resolveImage?: boolean;
 }
 
 /** Every call the daemon serves. Each method is POSTed as `/v1/<method name>` with the request as the body. */

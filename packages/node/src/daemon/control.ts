@@ -23,6 +23,7 @@ import {
 import { chainNotAfter, clusterOf } from '../manager/ca-service.js';
 import type { Manager } from '../manager/manager.js';
 import { isRunning, modeOf } from '../manager/objects.js';
+import { registryClient, resolveImage } from '../manager/resolve-image.js';
 import { rotateRoot } from './ca-rotation.js';
 import { type Daemon, NOT_A_MANAGER_MESSAGE, VERSION, WORKER_NOT_MANAGER_MESSAGE } from './daemon.js';
 import { managerCalls } from './wiring.js';
@@ -460,9 +461,19 @@ export class DaemonControl implements ControlApi {
     return { id: n.id };
   }
 
-  async serviceCreate(req: { spec: Json }): Promise<ServiceView> {
+  /** Pins the spec's image by digest unless told not to (`--no-resolve-image`); returns a warning when it could not. */
+  async #resolveImage(spec: swarm.ServiceSpec, resolveFlag: boolean | undefined): Promise<string[]> {
+    const c = spec.task?.container;
+    if (resolveFlag === false || !c?.image) return [];
+    const r = await resolveImage(c.image, registryClient(), this.d.log.child({ component: 'control' }));
+    c.image = r.image;
+    return r.warning === undefined ? [] : [r.warning];
+  }
+
+  async serviceCreate(req: { spec: Json; resolveImage?: boolean }): Promise<ServiceView> {
     const m = this.#m();
     const spec = m.store.view((tx) => checkSpec(tx, req.spec, undefined));
+    const warnings = await this.#resolveImage(spec, req.resolveImage);
     const id = generateId();
     await m.update((tx) => {
       tx.create(
@@ -475,7 +486,8 @@ export class DaemonControl implements ControlApi {
         }),
       );
     });
-    return this.serviceInspect({ id });
+    const view = await this.serviceInspect({ id });
+    return warnings.length > 0 ? { ...view, warnings } : view;
   }
 
   async serviceList(): Promise<ServiceView[]> {
@@ -542,10 +554,16 @@ export class DaemonControl implements ControlApi {
     return req.tail ? out.slice(-req.tail * Math.max(1, names.size)) : out;
   }
 
-  async serviceUpdate(req: { id: string; version: string; spec: Json }): Promise<ServiceView> {
+  async serviceUpdate(req: {
+    id: string;
+    version: string;
+    spec: Json;
+    resolveImage?: boolean;
+  }): Promise<ServiceView> {
     const m = this.#m();
     const current = m.store.view((tx) => resolve(tx, 'service', req.id) as swarm.Service);
     const spec = m.store.view((tx) => checkSpec(tx, req.spec, current.id));
+    const warnings = await this.#resolveImage(spec, req.resolveImage);
     if (spec.annotations?.name !== current.spec?.annotations?.name)
       throw invalid('a service cannot be renamed by update');
     await m.update((tx) => {
@@ -571,7 +589,8 @@ export class DaemonControl implements ControlApi {
         s.updateStatus = null as never;
       tx.update('service', s);
     });
-    return this.serviceInspect({ id: current.id });
+    const view = await this.serviceInspect({ id: current.id });
+    return warnings.length > 0 ? { ...view, warnings } : view;
   }
 
   async serviceScale(req: { id: string; replicas: number }): Promise<ServiceView> {

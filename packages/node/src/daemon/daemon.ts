@@ -40,6 +40,7 @@ import { hostOf } from '../manager/endpoints.js';
 import { Manager, randomMemberId } from '../manager/manager.js';
 import { fetchRootCA, joinerClient, ownCluster, RpcClients } from '../rpc/client.js';
 import { RpcServer } from '../rpc/server.js';
+import { loadImageTrust, type NodeImageTrust } from '../worker/image-trust.js';
 import { Worker } from '../worker/worker.js';
 import {
   type NodePaths,
@@ -70,6 +71,8 @@ export interface DaemonOptions {
   bwrapPath?: string;
   taskUid?: number;
   taskGid?: number;
+  /** The image policy file (`--image-policy`); kept in the node state for later restarts. */
+  imagePolicy?: string;
 }
 
 export type Phase = 'inactive' | 'pending' | 'active' | 'locked';
@@ -94,6 +97,8 @@ export class Daemon {
   worker: Worker | undefined;
   renewer: CertificateRenewer | undefined;
   keyManager: KeyManager | undefined;
+  /** The image policy this node enforces, when it has one (never sent to managers; its digest is). */
+  imageTrust: NodeImageTrust | undefined;
   #watchTimer: NodeJS.Timeout | undefined;
   #busy: Promise<unknown> = Promise.resolve();
   #roleChange = false;
@@ -115,8 +120,15 @@ export class Daemon {
   /** Resumes the membership recorded in the data directory, if any. */
   async start(): Promise<void> {
     const state = readState(this.paths);
+    // A policy that does not load stops the daemon here, before it runs anything.
+    const policyPath = this.o.imagePolicy ?? state?.imagePolicy;
+    if (policyPath !== undefined) this.imageTrust = await loadImageTrust(policyPath);
     if (state === undefined) return;
     this.state = state;
+    if (this.imageTrust !== undefined && state.imagePolicy !== this.imageTrust.path) {
+      this.state = { ...state, imagePolicy: this.imageTrust.path };
+      writeState(this.paths, this.state);
+    }
     this.#openIdentity();
     if (state.role === 'manager') {
       try {
@@ -345,6 +357,7 @@ export class Daemon {
       ...(this.o.bwrapPath === undefined ? {} : { bwrapPath: this.o.bwrapPath }),
       ...(this.o.taskUid === undefined ? {} : { taskUid: this.o.taskUid }),
       ...(this.o.taskGid === undefined ? {} : { taskGid: this.o.taskGid }),
+      ...(this.imageTrust === undefined ? {} : { imageTrust: this.imageTrust }),
     });
     this.worker.start();
   }
@@ -392,6 +405,7 @@ export class Daemon {
         managers: [advertiseAddr],
         raftId: raftId.toString(),
         bootstrap: true,
+        ...(this.imageTrust === undefined ? {} : { imagePolicy: this.imageTrust.path }),
       };
       this.#openIdentity();
       await this.#startManager(true, new Map());
@@ -472,6 +486,8 @@ export class Daemon {
         'INVALID_ARGUMENT',
         `the manager address must be HOST:PORT, got ${JSON.stringify(req.remoteAddr)}`,
       );
+    // A policy that does not load refuses the join before any network traffic.
+    if (req.imagePolicy !== undefined) this.imageTrust = await loadImageTrust(req.imagePolicy);
     this.phase = 'pending';
     try {
       const { listenAddr, advertiseAddr } = addresses(req.listenAddr, req.advertiseAddr);
@@ -520,6 +536,7 @@ export class Daemon {
         listenAddr,
         advertiseAddr,
         managers,
+        ...(this.imageTrust === undefined ? {} : { imagePolicy: this.imageTrust.path }),
       };
       this.#openIdentity();
       // 3. From here on: mutual TLS.

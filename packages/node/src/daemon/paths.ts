@@ -107,6 +107,8 @@ export interface NodeState {
   raftId?: string;
   /** Whether this manager bootstrapped the cluster (its raft log starts the cluster). */
   bootstrap?: boolean;
+  /** The image policy file this node enforces (`--image-policy`), kept across restarts. */
+  imagePolicy?: string;
 }
 
 export function readState(paths: NodePaths): NodeState | undefined {

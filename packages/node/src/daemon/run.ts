@@ -28,6 +28,8 @@ export interface RunDaemonOptions {
   web?: string;
   /** The web token's file (`--web-token-file`): read, or generated and written there (0600). */
   webTokenFile?: string;
+  /** The node's image policy file (`--image-policy`): see @swarm/image-trust. */
+  imagePolicy?: string;
   /** Called once the control socket is up. */
   onReady?: (address: string) => void;
 }
@@ -44,6 +46,7 @@ export async function runDaemon(o: RunDaemonOptions): Promise<number> {
     ...(o.tickMs === undefined ? {} : { tickMs: o.tickMs }),
     ...(o.heartbeatPeriodMs === undefined ? {} : { heartbeatPeriodMs: o.heartbeatPeriodMs }),
     ...(o.bwrapPath === undefined ? {} : { bwrapPath: o.bwrapPath }),
+    ...(o.imagePolicy === undefined ? {} : { imagePolicy: o.imagePolicy }),
   });
   await daemon.start();
   const host = o.host ?? `unix://${daemon.paths.socket}`;

@@ -7,7 +7,7 @@
  * new manager and dispatcher; each object is wrapped once.
  */
 import { swarm } from '@swarm/api';
-import { Gauge, Histogram, Registry } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { WebDaemon, WebManager } from './source.js';
 
 const S = swarm.TaskState;
@@ -135,6 +135,19 @@ export class SwarmMetrics {
       registers: mr,
     });
     const daemonRef = () => this.#daemon;
+    new Counter({
+      name: 'swarm_image_verifications_total',
+      help: 'Task images this node verified under its image policy, by result (absent without a policy)',
+      labelNames: ['result'],
+      registers: [this.nodeRegistry],
+      collect() {
+        const stats = daemonRef().imageTrust?.stats;
+        if (stats === undefined) return;
+        this.reset();
+        this.inc({ result: 'verified' }, stats.verified);
+        this.inc({ result: 'rejected' }, stats.rejected);
+      },
+    });
     new Gauge({
       name: 'swarm_node_certificate_expiry_seconds',
       help: "Seconds until this node's TLS certificate expires",

@@ -33,6 +33,8 @@ export interface WebManager {
 }
 
 export interface WebDaemon {
+  /** The node's image policy, when it has one: its verification counts (`swarm_image_verifications_total`). */
+  readonly imageTrust?: { readonly stats: { verified: number; rejected: number } | undefined } | undefined;
   /** The manager half; undefined on a worker, a locked manager, or a node in no swarm. */
   readonly manager: WebManager | undefined;
   /** The node certificate's renewer (undefined until the node is in a swarm). */

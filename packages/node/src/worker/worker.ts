@@ -5,10 +5,11 @@
  */
 import { cpus, hostname as osHostname, totalmem } from 'node:os';
 import { type Clock, type Logger, swarm, systemClock, toLong } from '@swarm/api';
-import { Agent, type Connector } from '@swarm/dispatcher';
+import { Agent, type Connector, type Executor } from '@swarm/dispatcher';
 import { createSecretWriter, type SecretWriter } from '@swarm/secret-store';
 import { SandboxExecutor } from '../executor/sandbox-executor.js';
 import { IngressProxy } from '../ingress/proxy.js';
+import { imageVerifyingExecutor, type NodeImageTrust } from './image-trust.js';
 
 /** What the worker asks of managers (the gRPC stubs, behind a seam for tests). */
 export interface WorkerCalls {
@@ -36,6 +37,8 @@ export interface WorkerOptions {
   taskGid?: number;
   /** How often the ingress table is refreshed, ms. Default 1,000. */
   endpointsPollMs?: number;
+  /** The node's image policy (`--image-policy`): every task's image is verified before it runs. */
+  imageTrust?: NodeImageTrust;
 }
 
 export class Worker {
@@ -74,11 +77,21 @@ export class Worker {
       logger: o.logger.child({ component: 'ingress' }),
     });
     const cores = cpus().length;
+    // With an image policy, the sandbox (which runs host commands, not images) gets no task.
+    const executor: Executor =
+      o.imageTrust === undefined
+        ? this.executor
+        : imageVerifyingExecutor(
+            this.executor,
+            o.imageTrust,
+            o.logger.child({ component: 'image-trust' }),
+            'the bubblewrap sandbox executor',
+          );
     this.agent = new Agent(
       { managers: o.managers },
       {
         connect: o.calls.connector,
-        executor: this.executor,
+        executor,
         secrets: this.secrets,
         clock,
         logger: o.logger.child({ component: 'agent' }),
@@ -91,6 +104,7 @@ export class Worker {
           },
           engineLabels: o.engineLabels ?? {},
           addr: o.advertiseAddr,
+          imagePolicyDigest: o.imageTrust?.holder.current.digest ?? '',
         }),
       },
     );

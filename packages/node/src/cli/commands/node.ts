@@ -90,6 +90,8 @@ export function nodePretty(n: NodeView): string {
     s += kv(1, 'Leader', n.managerStatus === 'Leader' ? 'Yes' : 'No');
   }
   s += kv(0, 'Security Zone', n.zone === '' ? '(none)' : n.zone);
+  const policy = get(raw, 'description.imagePolicyDigest');
+  s += kv(0, 'Image Policy', typeof policy === 'string' && policy !== '' ? policy : '(none)');
   const os = get(raw, 'description.platform.os');
   const arch = get(raw, 'description.platform.architecture');
   if (os !== undefined || arch !== undefined) {

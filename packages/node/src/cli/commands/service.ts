@@ -88,6 +88,7 @@ const COMMON_FLAGS: FlagSpec[] = [
   f('stop-grace-period', 'string', 'Time to wait before force killing a task (ns|us|ms|s|m|h)', 'duration'),
   f('detach', 'bool', 'Exit immediately instead of waiting for the service to converge', undefined, 'd'),
   f('quiet', 'bool', 'Suppress progress output', undefined, 'q'),
+  f('no-resolve-image', 'bool', 'Do not query the registry to pin the image tag to a digest'),
 ];
 
 const CREATE_FLAGS: FlagSpec[] = [
@@ -149,7 +150,11 @@ const create: Command = {
       { ...(image === undefined ? {} : { image }), command },
       ctx.io.env,
     );
-    const view = await ctx.api().serviceCreate({ spec });
+    const view = await ctx.api().serviceCreate({
+      spec,
+      ...(ctx.flags.bool('no-resolve-image') ? { resolveImage: false } : {}),
+    });
+    for (const w of view.warnings ?? []) ctx.err(`${w}\n`);
     ctx.out(`${view.id}\n`);
     if (ctx.flags.bool('detach')) return 0;
     return showProgress(ctx, view.id);
@@ -500,7 +505,13 @@ const update: Command = {
       (((current.raw.meta as Json | undefined)?.version as Json | undefined)?.index as string | undefined) ??
         '0',
     );
-    await ctx.api().serviceUpdate({ id: current.id, version, spec });
+    const updated = await ctx.api().serviceUpdate({
+      id: current.id,
+      version,
+      spec,
+      ...(ctx.flags.bool('no-resolve-image') ? { resolveImage: false } : {}),
+    });
+    for (const w of updated.warnings ?? []) ctx.err(`${w}\n`);
     ctx.out(`${name}\n`);
     return ctx.flags.bool('detach') ? 0 : showProgress(ctx, current.id);
   },

@@ -1,4 +1,5 @@
 /** The cluster commands: init, join, join-token, leave, update, unlock, unlock-key, ca, info. */
+import { resolve } from 'node:path';
 import { SwarmError } from '@swarm/api';
 import type { AvailabilityName, InfoResult, NodeRoleName } from '../../control/api.js';
 import type { Command, Context } from '../command.js';
@@ -127,6 +128,12 @@ const join: Command = {
     LISTEN,
     ADVERTISE,
     AVAILABILITY,
+    {
+      name: 'image-policy',
+      kind: 'string',
+      value: 'path',
+      help: 'Run only images this containers policy.json accepts (kept on this node; managers see only its digest)',
+    },
   ],
   minArgs: 1,
   maxArgs: 1,
@@ -139,12 +146,14 @@ const join: Command = {
     const listenAddr = ctx.flags.str('listen-addr');
     const advertiseAddr = ctx.flags.str('advertise-addr');
     const avail = availability(ctx);
+    const imagePolicy = ctx.flags.str('image-policy');
     const r = await ctx.api().join({
       remoteAddr: withPort(ctx.args[0]!),
       token,
       ...(listenAddr === undefined ? {} : { listenAddr }),
       ...(advertiseAddr === undefined ? {} : { advertiseAddr }),
       ...(avail === undefined ? {} : { availability: avail }),
+      ...(imagePolicy === undefined ? {} : { imagePolicy: resolve(imagePolicy) }),
     });
     ctx.out(`This node joined a swarm as a ${r.role}.\n`);
     return 0;
