@@ -11,6 +11,11 @@ export function dockerArch(a: string = arch()): string {
   return ({ x64: 'x86_64', arm64: 'aarch64', arm: 'armv7l', ia32: 'i386' } as Record<string, string>)[a] ?? a;
 }
 
+/** Go's names for Node's `os.arch()` (what `docker version` shows). */
+function goArch(a: string = arch()): string {
+  return ({ x64: 'amd64', ia32: '386' } as Record<string, string>)[a] ?? a;
+}
+
 const EVENT_FILTERS = [
   'config',
   'container',
@@ -73,7 +78,14 @@ export const systemRoutes: Route[] = [
           {
             Name: 'Engine',
             Version: version,
-            Details: { ApiVersion: API_VERSION, MinAPIVersion: MIN_API_VERSION, Os: 'linux', Arch: arch() },
+            Details: {
+              ApiVersion: API_VERSION,
+              MinAPIVersion: MIN_API_VERSION,
+              Os: 'linux',
+              Arch: goArch(),
+              Experimental: 'false',
+              KernelVersion: release(),
+            },
           },
         ],
         Version: version,
@@ -82,7 +94,7 @@ export const systemRoutes: Route[] = [
         GitCommit: '',
         GoVersion: `node${process.versions.node}`,
         Os: 'linux',
-        Arch: arch() === 'x64' ? 'amd64' : arch(),
+        Arch: goArch(),
         KernelVersion: release(),
         BuildTime: '',
       };

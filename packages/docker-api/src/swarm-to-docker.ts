@@ -302,6 +302,10 @@ export function serviceToDocker(
 export function taskToDocker(t: swarm.ITask & { id: string }): Task {
   const st = t.status;
   const c = st?.container;
+  const hostTargets = new Set(
+    (t.endpoint?.spec?.ports ?? []).filter((p) => p.publishMode === 1).map((p) => p.targetPort),
+  );
+  const hostPorts = (st?.ports ?? []).filter((p) => hostTargets.has(p.targetPort));
   return strip({
     ...meta(t.id, t.meta),
     Name: t.annotations?.name || undefined,
@@ -319,7 +323,8 @@ export function taskToDocker(t: swarm.ITask & { id: string }): Task {
         c && (c.containerId || c.pid)
           ? { ContainerID: c.containerId ?? '', PID: c.pid ?? 0, ExitCode: c.exitCode ?? 0 }
           : undefined,
-      PortStatus: st?.ports?.length ? { Ports: st.ports.map(portToDocker) } : {},
+      // Docker lists only host-mode ports here: ingress ports are reached through every node.
+      PortStatus: hostPorts.length ? { Ports: hostPorts.map(portToDocker) } : {},
     }),
     DesiredState: taskStateName(t.desiredState),
     JobIteration: t.jobIteration ? { Index: num(t.jobIteration as LongLike) } : undefined,

@@ -56,7 +56,9 @@ function resolve<K extends Kind>(
   if (byPrefix.length === 1 && byName.length === 0) return byPrefix[0] as never;
   if (byName.length > 1 || byPrefix.length > 1)
     throw new SwarmError('AMBIGUOUS', `${kind} ${JSON.stringify(ref)} is ambiguous: use a longer ID prefix`, {
+      kind,
       ref,
+      matches: Math.max(byName.length, byPrefix.length),
     });
   throw new SwarmError('NOT_FOUND', `${kind} not found: ${ref}`, { kind, ref });
 }
@@ -504,15 +506,16 @@ export class DaemonControl implements ControlApi {
   async nodeRemove(req: { id: string; force?: boolean }): Promise<{ id: string }> {
     const m = this.#m();
     const n = m.store.view((tx) => resolve(tx, 'node', req.id) as swarm.Node);
-    if (n.id === m.nodeId)
-      throw invalid(
-        'a node cannot remove itself: run "swarm leave" on it, or remove it from another manager',
-      );
+    // The manager check comes first, as in swarmkit (the node serving this call is a manager).
     if (n.managerStatus?.addr || n.role === swarm.NodeRole.NODE_ROLE_MANAGER)
       throw new SwarmError(
         'NODE_IS_MANAGER',
         `rpc error: node ${n.id} is a cluster manager and is a member of the raft cluster. It must be demoted to worker before removal`,
         { node: n.id },
+      );
+    if (n.id === m.nodeId)
+      throw invalid(
+        'a node cannot remove itself: run "swarm leave" on it, or remove it from another manager',
       );
     if (n.status?.state === swarm.NodeStatus.State.READY && !req.force)
       throw new SwarmError(

@@ -65,7 +65,7 @@ export function toDockerError(
     }
     case 'AMBIGUOUS':
       return new DockerInvalidParameterError(
-        `${kind ?? 'object'} ${ref ?? ''} is ambiguous (more than one match found): use a longer ID prefix`,
+        `${str('kind') || kind || 'object'} ${str('ref') || ref} is ambiguous (${str('matches') || 'several'} matches found)`,
       );
     case 'NAME_CONFLICT': {
       const n = str('objectName') || name || ref || '';
