@@ -216,9 +216,10 @@ export const serviceRoutes: Route[] = [
       const nodeIds = await Promise.all(
         (f.get('node') ?? []).map(async (v) => (await h.backend.nodeInspect(v, h.ctx)).ID),
       );
-      const services = new Map((await h.backend.serviceList(h.ctx)).map((s) => [s.ID, s.Spec.Name ?? '']));
+      const services = new Map((await h.backend.serviceList(h.ctx)).map((s) => [s.ID, s.Spec]));
       const tasks = (await h.backend.taskList({ upToDate: f.has('_up-to-date') }, h.ctx)).filter((t) => {
-        const name = t.Name || `${services.get(t.ServiceID) ?? t.ServiceID}.${t.Slot ? t.Slot : t.NodeID}`;
+        const service = services.get(t.ServiceID);
+        const name = t.Name || `${service?.Name ?? t.ServiceID}.${t.Slot ? t.Slot : t.NodeID}`;
         return (
           anyOf(f, 'id', prefixOf(t.ID)) &&
           anyOf(f, 'name', (v) => name.startsWith(v)) &&
@@ -226,7 +227,8 @@ export const serviceRoutes: Route[] = [
           (nodeIds.length === 0 || nodeIds.includes(t.NodeID ?? '')) &&
           anyOf(f, 'desired-state', (v) => v === '' || v.toLowerCase() === t.DesiredState) &&
           anyOf(f, 'runtime', (v) => v === 'container' || v === '') &&
-          labelsMatch(f, 'label', t.Labels)
+          // As swarmkit: a task's labels for filtering are its service's (`docker stack ps` relies on it).
+          labelsMatch(f, 'label', { ...(service?.Labels ?? {}), ...t.Labels })
         );
       });
       sendJson(res, 200, tasks, h.id);

@@ -6,8 +6,8 @@
  */
 import { chmodSync, lstatSync, unlinkSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import { connect } from 'node:net';
-import { createServer as createTlsServer, type TLSSocket } from 'node:tls';
 import { type Logger, noopLogger } from '@swarm/api';
 import type { SwarmBackend } from './backend.js';
 import {
@@ -215,42 +215,29 @@ export async function serveDockerApi(
     address = `unix://${path}`;
   } else {
     const { host, port, tls } = o.listen;
-    const tlsServer = createTlsServer({
-      ca: tls.ca,
-      cert: tls.cert,
-      key: tls.key,
-      requestCert: true,
-      rejectUnauthorized: true,
-      minVersion: 'TLSv1.2',
-    });
-    server = createServer();
     const guard = tcpGuard(tls.cert);
-    const handler = createDockerApiHandler({ ...o, guard });
-    server.on('request', handler);
-    // HTTP over the TLS server: hand each authenticated TLS socket to the HTTP server.
-    tlsServer.on('secureConnection', (socket: TLSSocket) => {
-      if (!socket.authorized) {
-        socket.destroy();
-        return;
-      }
-      server.emit('connection', socket);
-    });
-    tlsServer.on('tlsClientError', (e) =>
+    // Docker's --tlsverify: the client must present a certificate signed by `ca`.
+    server = createHttpsServer(
+      {
+        ca: tls.ca,
+        cert: tls.cert,
+        key: tls.key,
+        requestCert: true,
+        rejectUnauthorized: true,
+        minVersion: 'TLSv1.2',
+      },
+      createDockerApiHandler({ ...o, guard }),
+    );
+    server.on('tlsClientError', (e: Error) =>
       logger.debug('docker API TLS handshake refused', { message: e.message }),
     );
-    await listen(tlsServer as unknown as Server, port, host);
-    const a = tlsServer.address();
+    await listen(server, port, host);
+    const a = server.address();
     const bound = typeof a === 'object' && a !== null ? a.port : port;
+    const shown = host.includes(':') ? `[${host}]` : host;
     guard.port = bound;
-    guard.hosts.add(host.includes(':') ? `[${host}]` : host);
-    address = `tcp://${host.includes(':') ? `[${host}]` : host}:${bound}`;
-    const http = server;
-    server = tlsServer as unknown as Server;
-    const close = server.close.bind(server);
-    server.close = ((cb?: (err?: Error) => void) => {
-      http.closeAllConnections();
-      return close(cb);
-    }) as Server['close'];
+    guard.hosts.add(shown);
+    address = `tcp://${shown}:${bound}`;
   }
   server.requestTimeout = 0;
   logger.info('docker API listening', { address });
