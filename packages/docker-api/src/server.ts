@@ -56,8 +56,8 @@ export function createDockerApiHandler(o: DockerApiHandlerOptions): DockerApiHan
     let status = 200;
     try {
       if (o.guard) checkTcpRequest(o.guard, req);
-      if (prefixed) checkVersion(version);
       apiVersion = version;
+      if (prefixed) checkVersion(version);
       const method = req.method === 'HEAD' && path !== '/_ping' ? 'GET' : (req.method ?? 'GET');
       const found = match(ROUTES, method, path);
       if (!('route' in found)) {
