@@ -34,6 +34,9 @@ function step(what, args) {
 const DEBIAN = {
   bubblewrap: { command: 'bwrap', why: 'the task sandbox of the node' },
   chromium: { command: 'chromium', why: "the browser the visualizer's test drives" },
+  // Only the client is used: the tests never start this package's dockerd (and where the machine
+  // runs an init system, Debian's policy-rc.d decides whether installing it starts one).
+  'docker.io': { command: '/usr/bin/docker', why: 'the docker CLI (20.10) the Docker API tests drive' },
 };
 
 /**

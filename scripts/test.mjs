@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { bootstrap } from './bootstrap.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-bootstrap({ debian: ['bubblewrap', 'chromium'] });
+bootstrap({ debian: ['bubblewrap', 'chromium', 'docker.io'] });
 
 const report = join(root, 'artifacts', 'vitest-results.json');
 mkdirSync(dirname(report), { recursive: true });
