@@ -238,7 +238,11 @@ function checkSpec(tx: ReadTx, json: Json, selfId: string | undefined): swarm.Se
     const wanted = ref.secretId || ref.secretName;
     const secret = tx.list('secret').find((s) => s.id === wanted || s.spec?.annotations?.name === wanted);
     if (secret === undefined)
-      throw new SwarmError('NOT_FOUND', `secret not found: ${wanted}`, { kind: 'secret', ref: wanted, secret: wanted });
+      throw new SwarmError('NOT_FOUND', `secret not found: ${wanted}`, {
+        kind: 'secret',
+        ref: wanted,
+        secret: wanted,
+      });
     ref.secretId = secret.id;
     ref.secretName = secret.spec?.annotations?.name ?? '';
     if (!ref.target) ref.target = ref.secretName;
