@@ -205,11 +205,18 @@ export async function serveDockerApi(
     const path = o.listen.socketPath;
     await clearStaleSocket(path);
     server = createServer(createDockerApiHandler(o));
-    const mask = process.umask(0o177);
+    // Create the socket already private (a chmod after listen leaves a window); umask cannot be
+    // changed in worker threads, where the chmod below still applies.
+    let mask: number | undefined;
+    try {
+      mask = process.umask(0o177);
+    } catch {
+      mask = undefined;
+    }
     try {
       await listen(server, path);
     } finally {
-      process.umask(mask);
+      if (mask !== undefined) process.umask(mask);
     }
     chmodSync(path, 0o600);
     address = `unix://${path}`;

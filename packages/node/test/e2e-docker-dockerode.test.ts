@@ -180,10 +180,34 @@ describe('dockerode drives the swarm through the Docker API', () => {
   }, 30_000);
 
   it('creates, inspects, updates, scales, reads the logs of and removes a service', async () => {
+    // Swarm events: the create shows up on a stream opened before it.
+    const events = (await docker.getEvents({
+      filters: { type: ['service'], event: ['create'] },
+    })) as NodeJS.ReadableStream & {
+      destroy(): void;
+    };
+    const createEvent = new Promise<{
+      Type: string;
+      Action: string;
+      Actor: { ID: string; Attributes: Record<string, string> };
+    }>((resolve) => {
+      let text = '';
+      events.on('data', (c: Buffer) => {
+        text += c.toString();
+        const line = text.split('\n').find((l) => l.trim() !== '');
+        if (line && text.includes('\n')) resolve(JSON.parse(line));
+      });
+    });
     // An unknown field is ignored, as dockerd does.
     const created = await docker.createService({ ...spec('hi', 1), NotADockerField: 1 } as never);
     serviceId = (created as unknown as { id: string }).id;
     const svc = docker.getService(serviceId);
+    expect(await createEvent).toMatchObject({
+      Type: 'service',
+      Action: 'create',
+      Actor: { ID: serviceId, Attributes: { name: 'web' } },
+    });
+    events.destroy();
     const first = await svc.inspect();
     expect(first.Spec).toMatchObject({
       Name: 'web',

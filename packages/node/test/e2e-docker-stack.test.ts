@@ -229,6 +229,22 @@ describe('docker stack deploy over mutual TLS', () => {
     );
   }, 120_000);
 
+  it('deploys and removes a stack with every docker client on the machine', async () => {
+    writeFileSync(
+      join(cluster.root, 'small.yml'),
+      'version: "3"\nservices:\n  one:\n    image: busybox\n    command: sh -c "sleep 1000"\n',
+    );
+    for (const [i, bin] of dockerClients().entries()) {
+      const cli = new DockerCli(bin, API, join(cluster.root, `cli-${i}`), docker.env);
+      const out = await cli.ok(['stack', 'deploy', '-c', 'small.yml', `small${i}`], undefined, cluster.root);
+      expect(out).toContain(`Creating service small${i}_one`);
+      await waitFor(`small${i} running`, async () =>
+        (await cli.ok(['stack', 'services', `small${i}`])).includes('replicated   1/1'),
+      );
+      expect(await cli.ok(['stack', 'rm', `small${i}`])).toContain(`Removing network small${i}_default`);
+    }
+  }, 60_000);
+
   it('stack rm removes the services, the secret and the network', async () => {
     const out = await docker.ok(['stack', 'rm', 'app']);
     expect(out).toContain('Removing service app_web');

@@ -352,7 +352,6 @@ export class DockerBackend implements SwarmBackend {
       taskId: l.taskId,
     });
     const key = (l: LogLineView) => `${l.taskId}/${l.seq}`;
-    const c = this.#c;
     return (async function* () {
       const seen = new Set(first.map(key));
       for (const l of first) yield message(l);
@@ -371,7 +370,6 @@ export class DockerBackend implements SwarmBackend {
           yield message(l);
         }
       }
-      void c;
     })();
   }
 
