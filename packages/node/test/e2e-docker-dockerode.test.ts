@@ -234,8 +234,18 @@ describe('dockerode drives the swarm through the Docker API', () => {
       status: 500,
       message: 'rpc error: code = Unknown desc = update out of sequence',
     });
-    // scale to 2
-    await svc.update({ version: (await svc.inspect()).Version.Index, ...spec('hello', 2) });
+    // scale to 2. The orchestrator writes the service too (its update status moves to "updating",
+    // then "completed", as swarmkit's does), so a read-modify-write may meet "update out of
+    // sequence": read again and retry, as a careful client does.
+    await waitFor('the scale written', async () => {
+      try {
+        await svc.update({ version: (await svc.inspect()).Version.Index, ...spec('hello', 2) });
+        return true;
+      } catch (e) {
+        if ((e as { statusCode?: number }).statusCode === 500) return false;
+        throw e;
+      }
+    });
     await waitFor(
       'two tasks of the new spec running',
       async () => {
