@@ -411,8 +411,6 @@ export class DockerBackend implements SwarmBackend {
     if (spec.Templating?.Name)
       throw new DockerNotImplementedError('secret templating is not supported by this cluster');
     const name = spec.Name ?? '';
-    if (name === '')
-      throw new DockerInvalidParameterError('rpc error: code = InvalidArgument desc = name must be provided');
     const v = await this.#call(
       () => this.#c.secretCreate({ name, dataBase64: spec.Data ?? '', labels: { ...(spec.Labels ?? {}) } }),
       'secret',
