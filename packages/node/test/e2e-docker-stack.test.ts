@@ -257,6 +257,28 @@ describe('docker stack deploy over mutual TLS', () => {
     expect(await docker.ok(['stack', 'ls'])).not.toContain('app');
   }, 60_000);
 
+  it('docker swarm update: token rotation, autolock and its key, certificate expiry; refuses what it cannot apply', async () => {
+    const before = await docker.ok(['swarm', 'join-token', '-q', 'worker']);
+    expect(await docker.ok(['swarm', 'join-token', '--rotate', 'worker'])).toContain(
+      'Successfully rotated worker join token.',
+    );
+    expect(await docker.ok(['swarm', 'join-token', '-q', 'worker'])).not.toBe(before);
+    expect(await docker.fails(['swarm', 'unlock-key'])).toContain('no unlock key is set');
+    const on = await docker.ok(['swarm', 'update', '--autolock=true']);
+    const key = /SWMKEY-1-\S+/.exec(on)?.[0];
+    expect(key).toBeDefined();
+    expect(await docker.ok(['swarm', 'unlock-key', '-q'])).toBe(`${key}\n`);
+    const rotated = await docker.ok(['swarm', 'unlock-key', '--rotate', '-q']);
+    expect(rotated).toMatch(/^SWMKEY-1-\S+\n$/);
+    expect(rotated).not.toBe(`${key}\n`);
+    expect(await docker.ok(['swarm', 'update', '--autolock=false'])).toContain('Swarm updated.');
+    await docker.ok(['swarm', 'update', '--cert-expiry', '48h']);
+    expect(await docker.ok(['info'])).toContain('   Expiry Duration: 2 days');
+    expect(await docker.fails(['swarm', 'update', '--task-history-limit', '10'])).toContain(
+      'changing Orchestration.TaskHistoryRetentionLimit is not supported by this cluster',
+    );
+  }, 60_000);
+
   it('the TCP listener takes only clients with a certificate of its CA, no web pages, and its own Host names', async () => {
     expect((await call(cluster.root, { path: '/_ping' })).body).toBe('OK');
     await expect(call(cluster.root, { path: '/_ping', clientCert: false })).rejects.toThrow();
