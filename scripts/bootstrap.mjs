@@ -39,6 +39,9 @@ const DEBIAN = {
   umoci: { command: 'umoci', why: 'builds test images without dockerd' },
   'docker-registry': { command: 'docker-registry', why: 'the registry of the image-trust tests' },
   'busybox-static': { command: 'busybox', why: 'the root filesystem of test images' },
+  // Only the client is used: the tests never start this package's dockerd (and where the machine
+  // runs an init system, Debian's policy-rc.d decides whether installing it starts one).
+  'docker.io': { command: '/usr/bin/docker', why: 'the docker CLI (20.10) the Docker API tests drive' },
 };
 
 /**

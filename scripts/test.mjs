@@ -10,7 +10,16 @@ import { bootstrap } from './bootstrap.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 bootstrap({
-  debian: ['bubblewrap', 'chromium', 'gnupg', 'skopeo', 'umoci', 'docker-registry', 'busybox-static'],
+  debian: [
+    'bubblewrap',
+    'chromium',
+    'gnupg',
+    'skopeo',
+    'umoci',
+    'docker-registry',
+    'busybox-static',
+    'docker.io',
+  ],
 });
 
 const report = join(root, 'artifacts', 'vitest-results.json');

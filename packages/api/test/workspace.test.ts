@@ -17,7 +17,18 @@ const allowed: Record<string, string[]> = {
   scheduler: ['api'],
   dispatcher: ['api', 'raft', 'store', 'secret-store', 'ca'],
   'image-trust': ['api'],
-  node: ['api', 'raft', 'store', 'ca', 'secret-store', 'scheduler', 'dispatcher', 'image-trust'],
+  'docker-api': ['api'],
+  node: [
+    'api',
+    'raft',
+    'store',
+    'ca',
+    'secret-store',
+    'scheduler',
+    'dispatcher',
+    'image-trust',
+    'docker-api',
+  ],
 };
 
 describe('workspace packages', () => {

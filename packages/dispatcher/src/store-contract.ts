@@ -6,13 +6,14 @@
 import type { swarm } from '@swarm/api';
 import type { Store } from '@swarm/store';
 
-export type ObjectKind = 'cluster' | 'node' | 'service' | 'task' | 'secret';
+export type ObjectKind = 'cluster' | 'node' | 'service' | 'task' | 'secret' | 'network';
 export interface ObjectTypes {
   cluster: swarm.Cluster;
   node: swarm.Node;
   service: swarm.Service;
   task: swarm.Task;
   secret: swarm.Secret;
+  network: swarm.Network;
 }
 
 export interface ReadTx {

@@ -8,6 +8,7 @@ import { StoreCorruptError } from './errors.js';
 import {
   decodeObject,
   encodeObject,
+  FIRST_FORMAT_KINDS,
   kindCode,
   kindFromCode,
   OBJECT_KINDS,
@@ -160,7 +161,12 @@ export function decodeSnapshot(
   const dv = new DataView(data.buffer, data.byteOffset, data.byteLength);
   const version = dv.getBigUint64(2);
   let at = 10;
-  for (const kind of OBJECT_KINDS) {
+  for (const [k, kind] of OBJECT_KINDS.entries()) {
+    // A snapshot written before a kind existed ends before that kind's section: it has none.
+    if (at === data.byteLength && k >= FIRST_FORMAT_KINDS) {
+      objects.set(kind, []);
+      continue;
+    }
     if (at + 4 > data.byteLength) throw new StoreCorruptError(what, `the ${kind} section is truncated`);
     const count = dv.getUint32(at);
     at += 4;

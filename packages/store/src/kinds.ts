@@ -2,7 +2,7 @@
 // the indexes need (which name an object is known by, whether names must be unique).
 import { fromLong, swarm, toLong } from '@swarm/api';
 
-export type ObjectKind = 'cluster' | 'node' | 'service' | 'task' | 'secret';
+export type ObjectKind = 'cluster' | 'node' | 'service' | 'task' | 'secret' | 'network';
 
 export interface ObjectTypes {
   cluster: swarm.Cluster;
@@ -10,12 +10,27 @@ export interface ObjectTypes {
   service: swarm.Service;
   task: swarm.Task;
   secret: swarm.Secret;
+  network: swarm.Network;
 }
 
 export type StoreObject = ObjectTypes[ObjectKind];
 
-/** Kinds in a fixed order: the order of snapshot sections and of `kindCode`. */
-export const OBJECT_KINDS: readonly ObjectKind[] = ['cluster', 'node', 'service', 'task', 'secret'];
+/**
+ * Kinds in a fixed order: the order of snapshot sections and of `kindCode`. New kinds are only ever
+ * appended, so that the codes of older kinds never change and an older snapshot (which ends before
+ * the sections of later kinds) still decodes.
+ */
+export const OBJECT_KINDS: readonly ObjectKind[] = [
+  'cluster',
+  'node',
+  'service',
+  'task',
+  'secret',
+  'network',
+];
+
+/** How many kinds the first snapshot format had; snapshots may end after these sections. */
+export const FIRST_FORMAT_KINDS = 5;
 
 interface Codec {
   encode(message: never): { finish(): Uint8Array };
@@ -28,10 +43,11 @@ const CODECS: Record<ObjectKind, Codec> = {
   service: swarm.Service as unknown as Codec,
   task: swarm.Task as unknown as Codec,
   secret: swarm.Secret as unknown as Codec,
+  network: swarm.Network as unknown as Codec,
 };
 
 /** Kinds whose names are unique (case-insensitively), as in swarmkit. Nodes and tasks may share names. */
-const UNIQUE_NAMES: ReadonlySet<ObjectKind> = new Set(['cluster', 'service', 'secret']);
+const UNIQUE_NAMES: ReadonlySet<ObjectKind> = new Set(['cluster', 'service', 'secret', 'network']);
 
 export function isObjectKind(kind: unknown): kind is ObjectKind {
   return typeof kind === 'string' && (OBJECT_KINDS as readonly string[]).includes(kind);
@@ -69,7 +85,7 @@ export function cloneObject<K extends ObjectKind>(kind: K, obj: ObjectTypes[K]):
 }
 
 /**
- * The name an object is indexed by: annotations name (services, secrets, clusters, tasks), and for
+ * The name an object is indexed by: annotations name (services, secrets, networks, clusters, tasks), and for
  * nodes the spec name or else the reported hostname, as swarmkit does. Empty when it has none.
  */
 export function objectName(kind: ObjectKind, obj: StoreObject): string {
@@ -81,7 +97,9 @@ export function objectName(kind: ObjectKind, obj: StoreObject): string {
       return n.spec?.annotations?.name || n.description?.hostname || '';
     }
     default:
-      return (obj as swarm.Service | swarm.Secret | swarm.Cluster).spec?.annotations?.name ?? '';
+      return (
+        (obj as swarm.Service | swarm.Secret | swarm.Network | swarm.Cluster).spec?.annotations?.name ?? ''
+      );
   }
 }
 

@@ -30,6 +30,12 @@ export class Objects {
     const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
     return swarm.Secret.create({ id: this.id(), spec: { annotations: { name }, data: bytes } });
   }
+  network(name: string, driver = 'overlay'): swarm.Network {
+    return swarm.Network.create({
+      id: this.id(),
+      spec: { annotations: { name }, driverConfig: { name: driver } },
+    });
+  }
   cluster(name: string, caKey?: Uint8Array): swarm.Cluster {
     return swarm.Cluster.create({
       id: this.id(),

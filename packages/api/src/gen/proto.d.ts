@@ -4275,6 +4275,135 @@ export namespace swarm {
     }
 
     /**
+     * Properties of a NetworkAttachmentConfig.
+     * @deprecated Use swarm.NetworkAttachmentConfig.$Properties instead.
+     */
+    interface INetworkAttachmentConfig extends swarm.NetworkAttachmentConfig.$Properties {
+    }
+
+    /** Represents a NetworkAttachmentConfig. */
+    class NetworkAttachmentConfig {
+
+        /**
+         * Constructs a new NetworkAttachmentConfig.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: swarm.NetworkAttachmentConfig.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** NetworkAttachmentConfig target. */
+        target: string;
+
+        /** NetworkAttachmentConfig aliases. */
+        aliases: string[];
+
+        /** NetworkAttachmentConfig driverAttachmentOpts. */
+        driverAttachmentOpts: { [k: string]: string };
+
+        /**
+         * Creates a new NetworkAttachmentConfig instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns NetworkAttachmentConfig instance
+         */
+        static create(properties: swarm.NetworkAttachmentConfig.$Shape): swarm.NetworkAttachmentConfig & swarm.NetworkAttachmentConfig.$Shape;
+        static create(properties?: swarm.NetworkAttachmentConfig.$Properties): swarm.NetworkAttachmentConfig;
+
+        /**
+         * Encodes the specified NetworkAttachmentConfig message. Does not implicitly {@link swarm.NetworkAttachmentConfig.verify|verify} messages.
+         * @param message NetworkAttachmentConfig message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: swarm.NetworkAttachmentConfig.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Encodes the specified NetworkAttachmentConfig message, length delimited. Does not implicitly {@link swarm.NetworkAttachmentConfig.verify|verify} messages.
+         * @param message NetworkAttachmentConfig message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encodeDelimited(message: swarm.NetworkAttachmentConfig.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a NetworkAttachmentConfig message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {swarm.NetworkAttachmentConfig & swarm.NetworkAttachmentConfig.$Shape} NetworkAttachmentConfig
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): swarm.NetworkAttachmentConfig & swarm.NetworkAttachmentConfig.$Shape;
+
+        /**
+         * Decodes a NetworkAttachmentConfig message from the specified reader or buffer, length delimited.
+         * @param reader Reader or buffer to decode from
+         * @returns {swarm.NetworkAttachmentConfig & swarm.NetworkAttachmentConfig.$Shape} NetworkAttachmentConfig
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): swarm.NetworkAttachmentConfig & swarm.NetworkAttachmentConfig.$Shape;
+
+        /**
+         * Verifies a NetworkAttachmentConfig message.
+         * @param message Plain object to verify
+         * @returns `null` if valid, otherwise the reason why it is not
+         */
+        static verify(message: { [k: string]: any }): (string|null);
+
+        /**
+         * Creates a NetworkAttachmentConfig message from a plain object. Also converts values to their respective internal types.
+         * @param object Plain object
+         * @returns NetworkAttachmentConfig
+         */
+        static fromObject(object: { [k: string]: any }): swarm.NetworkAttachmentConfig;
+
+        /**
+         * Creates a plain object from a NetworkAttachmentConfig message. Also converts values to other types if specified.
+         * @param message NetworkAttachmentConfig
+         * @param [options] Conversion options
+         * @returns Plain object
+         */
+        static toObject(message: swarm.NetworkAttachmentConfig, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+        /**
+         * Converts this NetworkAttachmentConfig to JSON.
+         * @returns JSON object
+         */
+        toJSON(): { [k: string]: any };
+
+        /**
+         * Gets the type url for NetworkAttachmentConfig
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace NetworkAttachmentConfig {
+
+        /** Properties of a NetworkAttachmentConfig. */
+        interface $Properties {
+
+            /** NetworkAttachmentConfig target */
+            target?: (string|null);
+
+            /** NetworkAttachmentConfig aliases */
+            aliases?: (string[]|null);
+
+            /** NetworkAttachmentConfig driverAttachmentOpts */
+            driverAttachmentOpts?: ({ [k: string]: string }|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a NetworkAttachmentConfig. */
+        type $Shape = swarm.NetworkAttachmentConfig.$Properties;
+    }
+
+    /**
      * Properties of a TaskSpec.
      * @deprecated Use swarm.TaskSpec.$Properties instead.
      */
@@ -4307,6 +4436,9 @@ export namespace swarm {
 
         /** TaskSpec forceUpdate. */
         forceUpdate: Long;
+
+        /** TaskSpec networks. */
+        networks: swarm.NetworkAttachmentConfig.$Properties[];
 
         /**
          * Creates a new TaskSpec instance using the specified properties.
@@ -4406,6 +4538,9 @@ export namespace swarm {
 
             /** TaskSpec forceUpdate */
             forceUpdate?: (Long|null);
+
+            /** TaskSpec networks */
+            networks?: (swarm.NetworkAttachmentConfig.$Properties[]|null);
 
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];
@@ -6450,6 +6585,675 @@ export namespace swarm {
 
         /** Shape of a Secret. */
         type $Shape = swarm.Secret.$Properties;
+    }
+
+    /**
+     * Properties of a Driver.
+     * @deprecated Use swarm.Driver.$Properties instead.
+     */
+    interface IDriver extends swarm.Driver.$Properties {
+    }
+
+    /** Represents a Driver. */
+    class Driver {
+
+        /**
+         * Constructs a new Driver.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: swarm.Driver.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** Driver name. */
+        name: string;
+
+        /** Driver options. */
+        options: { [k: string]: string };
+
+        /**
+         * Creates a new Driver instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns Driver instance
+         */
+        static create(properties: swarm.Driver.$Shape): swarm.Driver & swarm.Driver.$Shape;
+        static create(properties?: swarm.Driver.$Properties): swarm.Driver;
+
+        /**
+         * Encodes the specified Driver message. Does not implicitly {@link swarm.Driver.verify|verify} messages.
+         * @param message Driver message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: swarm.Driver.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Encodes the specified Driver message, length delimited. Does not implicitly {@link swarm.Driver.verify|verify} messages.
+         * @param message Driver message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encodeDelimited(message: swarm.Driver.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a Driver message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {swarm.Driver & swarm.Driver.$Shape} Driver
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): swarm.Driver & swarm.Driver.$Shape;
+
+        /**
+         * Decodes a Driver message from the specified reader or buffer, length delimited.
+         * @param reader Reader or buffer to decode from
+         * @returns {swarm.Driver & swarm.Driver.$Shape} Driver
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): swarm.Driver & swarm.Driver.$Shape;
+
+        /**
+         * Verifies a Driver message.
+         * @param message Plain object to verify
+         * @returns `null` if valid, otherwise the reason why it is not
+         */
+        static verify(message: { [k: string]: any }): (string|null);
+
+        /**
+         * Creates a Driver message from a plain object. Also converts values to their respective internal types.
+         * @param object Plain object
+         * @returns Driver
+         */
+        static fromObject(object: { [k: string]: any }): swarm.Driver;
+
+        /**
+         * Creates a plain object from a Driver message. Also converts values to other types if specified.
+         * @param message Driver
+         * @param [options] Conversion options
+         * @returns Plain object
+         */
+        static toObject(message: swarm.Driver, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+        /**
+         * Converts this Driver to JSON.
+         * @returns JSON object
+         */
+        toJSON(): { [k: string]: any };
+
+        /**
+         * Gets the type url for Driver
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace Driver {
+
+        /** Properties of a Driver. */
+        interface $Properties {
+
+            /** Driver name */
+            name?: (string|null);
+
+            /** Driver options */
+            options?: ({ [k: string]: string }|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a Driver. */
+        type $Shape = swarm.Driver.$Properties;
+    }
+
+    /**
+     * Properties of a IPAMConfig.
+     * @deprecated Use swarm.IPAMConfig.$Properties instead.
+     */
+    interface IIPAMConfig extends swarm.IPAMConfig.$Properties {
+    }
+
+    /** Represents a IPAMConfig. */
+    class IPAMConfig {
+
+        /**
+         * Constructs a new IPAMConfig.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: swarm.IPAMConfig.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** IPAMConfig subnet. */
+        subnet: string;
+
+        /** IPAMConfig range. */
+        range: string;
+
+        /** IPAMConfig gateway. */
+        gateway: string;
+
+        /**
+         * Creates a new IPAMConfig instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns IPAMConfig instance
+         */
+        static create(properties: swarm.IPAMConfig.$Shape): swarm.IPAMConfig & swarm.IPAMConfig.$Shape;
+        static create(properties?: swarm.IPAMConfig.$Properties): swarm.IPAMConfig;
+
+        /**
+         * Encodes the specified IPAMConfig message. Does not implicitly {@link swarm.IPAMConfig.verify|verify} messages.
+         * @param message IPAMConfig message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: swarm.IPAMConfig.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Encodes the specified IPAMConfig message, length delimited. Does not implicitly {@link swarm.IPAMConfig.verify|verify} messages.
+         * @param message IPAMConfig message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encodeDelimited(message: swarm.IPAMConfig.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a IPAMConfig message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {swarm.IPAMConfig & swarm.IPAMConfig.$Shape} IPAMConfig
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): swarm.IPAMConfig & swarm.IPAMConfig.$Shape;
+
+        /**
+         * Decodes a IPAMConfig message from the specified reader or buffer, length delimited.
+         * @param reader Reader or buffer to decode from
+         * @returns {swarm.IPAMConfig & swarm.IPAMConfig.$Shape} IPAMConfig
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): swarm.IPAMConfig & swarm.IPAMConfig.$Shape;
+
+        /**
+         * Verifies a IPAMConfig message.
+         * @param message Plain object to verify
+         * @returns `null` if valid, otherwise the reason why it is not
+         */
+        static verify(message: { [k: string]: any }): (string|null);
+
+        /**
+         * Creates a IPAMConfig message from a plain object. Also converts values to their respective internal types.
+         * @param object Plain object
+         * @returns IPAMConfig
+         */
+        static fromObject(object: { [k: string]: any }): swarm.IPAMConfig;
+
+        /**
+         * Creates a plain object from a IPAMConfig message. Also converts values to other types if specified.
+         * @param message IPAMConfig
+         * @param [options] Conversion options
+         * @returns Plain object
+         */
+        static toObject(message: swarm.IPAMConfig, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+        /**
+         * Converts this IPAMConfig to JSON.
+         * @returns JSON object
+         */
+        toJSON(): { [k: string]: any };
+
+        /**
+         * Gets the type url for IPAMConfig
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace IPAMConfig {
+
+        /** Properties of a IPAMConfig. */
+        interface $Properties {
+
+            /** IPAMConfig subnet */
+            subnet?: (string|null);
+
+            /** IPAMConfig range */
+            range?: (string|null);
+
+            /** IPAMConfig gateway */
+            gateway?: (string|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a IPAMConfig. */
+        type $Shape = swarm.IPAMConfig.$Properties;
+    }
+
+    /**
+     * Properties of a IPAMOptions.
+     * @deprecated Use swarm.IPAMOptions.$Properties instead.
+     */
+    interface IIPAMOptions extends swarm.IPAMOptions.$Properties {
+    }
+
+    /** Represents a IPAMOptions. */
+    class IPAMOptions {
+
+        /**
+         * Constructs a new IPAMOptions.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: swarm.IPAMOptions.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** IPAMOptions driver. */
+        driver?: (swarm.Driver.$Properties|null);
+
+        /** IPAMOptions configs. */
+        configs: swarm.IPAMConfig.$Properties[];
+
+        /**
+         * Creates a new IPAMOptions instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns IPAMOptions instance
+         */
+        static create(properties: swarm.IPAMOptions.$Shape): swarm.IPAMOptions & swarm.IPAMOptions.$Shape;
+        static create(properties?: swarm.IPAMOptions.$Properties): swarm.IPAMOptions;
+
+        /**
+         * Encodes the specified IPAMOptions message. Does not implicitly {@link swarm.IPAMOptions.verify|verify} messages.
+         * @param message IPAMOptions message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: swarm.IPAMOptions.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Encodes the specified IPAMOptions message, length delimited. Does not implicitly {@link swarm.IPAMOptions.verify|verify} messages.
+         * @param message IPAMOptions message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encodeDelimited(message: swarm.IPAMOptions.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a IPAMOptions message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {swarm.IPAMOptions & swarm.IPAMOptions.$Shape} IPAMOptions
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): swarm.IPAMOptions & swarm.IPAMOptions.$Shape;
+
+        /**
+         * Decodes a IPAMOptions message from the specified reader or buffer, length delimited.
+         * @param reader Reader or buffer to decode from
+         * @returns {swarm.IPAMOptions & swarm.IPAMOptions.$Shape} IPAMOptions
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): swarm.IPAMOptions & swarm.IPAMOptions.$Shape;
+
+        /**
+         * Verifies a IPAMOptions message.
+         * @param message Plain object to verify
+         * @returns `null` if valid, otherwise the reason why it is not
+         */
+        static verify(message: { [k: string]: any }): (string|null);
+
+        /**
+         * Creates a IPAMOptions message from a plain object. Also converts values to their respective internal types.
+         * @param object Plain object
+         * @returns IPAMOptions
+         */
+        static fromObject(object: { [k: string]: any }): swarm.IPAMOptions;
+
+        /**
+         * Creates a plain object from a IPAMOptions message. Also converts values to other types if specified.
+         * @param message IPAMOptions
+         * @param [options] Conversion options
+         * @returns Plain object
+         */
+        static toObject(message: swarm.IPAMOptions, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+        /**
+         * Converts this IPAMOptions to JSON.
+         * @returns JSON object
+         */
+        toJSON(): { [k: string]: any };
+
+        /**
+         * Gets the type url for IPAMOptions
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace IPAMOptions {
+
+        /** Properties of a IPAMOptions. */
+        interface $Properties {
+
+            /** IPAMOptions driver */
+            driver?: (swarm.Driver.$Properties|null);
+
+            /** IPAMOptions configs */
+            configs?: (swarm.IPAMConfig.$Properties[]|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a IPAMOptions. */
+        type $Shape = swarm.IPAMOptions.$Properties;
+    }
+
+    /**
+     * Properties of a NetworkSpec.
+     * @deprecated Use swarm.NetworkSpec.$Properties instead.
+     */
+    interface INetworkSpec extends swarm.NetworkSpec.$Properties {
+    }
+
+    /** Represents a NetworkSpec. */
+    class NetworkSpec {
+
+        /**
+         * Constructs a new NetworkSpec.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: swarm.NetworkSpec.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** NetworkSpec annotations. */
+        annotations?: (swarm.Annotations.$Properties|null);
+
+        /** NetworkSpec driverConfig. */
+        driverConfig?: (swarm.Driver.$Properties|null);
+
+        /** NetworkSpec ipv6Enabled. */
+        ipv6Enabled: boolean;
+
+        /** NetworkSpec internal. */
+        internal: boolean;
+
+        /** NetworkSpec attachable. */
+        attachable: boolean;
+
+        /** NetworkSpec ingress. */
+        ingress: boolean;
+
+        /** NetworkSpec ipam. */
+        ipam?: (swarm.IPAMOptions.$Properties|null);
+
+        /**
+         * Creates a new NetworkSpec instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns NetworkSpec instance
+         */
+        static create(properties: swarm.NetworkSpec.$Shape): swarm.NetworkSpec & swarm.NetworkSpec.$Shape;
+        static create(properties?: swarm.NetworkSpec.$Properties): swarm.NetworkSpec;
+
+        /**
+         * Encodes the specified NetworkSpec message. Does not implicitly {@link swarm.NetworkSpec.verify|verify} messages.
+         * @param message NetworkSpec message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: swarm.NetworkSpec.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Encodes the specified NetworkSpec message, length delimited. Does not implicitly {@link swarm.NetworkSpec.verify|verify} messages.
+         * @param message NetworkSpec message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encodeDelimited(message: swarm.NetworkSpec.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a NetworkSpec message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {swarm.NetworkSpec & swarm.NetworkSpec.$Shape} NetworkSpec
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): swarm.NetworkSpec & swarm.NetworkSpec.$Shape;
+
+        /**
+         * Decodes a NetworkSpec message from the specified reader or buffer, length delimited.
+         * @param reader Reader or buffer to decode from
+         * @returns {swarm.NetworkSpec & swarm.NetworkSpec.$Shape} NetworkSpec
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): swarm.NetworkSpec & swarm.NetworkSpec.$Shape;
+
+        /**
+         * Verifies a NetworkSpec message.
+         * @param message Plain object to verify
+         * @returns `null` if valid, otherwise the reason why it is not
+         */
+        static verify(message: { [k: string]: any }): (string|null);
+
+        /**
+         * Creates a NetworkSpec message from a plain object. Also converts values to their respective internal types.
+         * @param object Plain object
+         * @returns NetworkSpec
+         */
+        static fromObject(object: { [k: string]: any }): swarm.NetworkSpec;
+
+        /**
+         * Creates a plain object from a NetworkSpec message. Also converts values to other types if specified.
+         * @param message NetworkSpec
+         * @param [options] Conversion options
+         * @returns Plain object
+         */
+        static toObject(message: swarm.NetworkSpec, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+        /**
+         * Converts this NetworkSpec to JSON.
+         * @returns JSON object
+         */
+        toJSON(): { [k: string]: any };
+
+        /**
+         * Gets the type url for NetworkSpec
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace NetworkSpec {
+
+        /** Properties of a NetworkSpec. */
+        interface $Properties {
+
+            /** NetworkSpec annotations */
+            annotations?: (swarm.Annotations.$Properties|null);
+
+            /** NetworkSpec driverConfig */
+            driverConfig?: (swarm.Driver.$Properties|null);
+
+            /** NetworkSpec ipv6Enabled */
+            ipv6Enabled?: (boolean|null);
+
+            /** NetworkSpec internal */
+            internal?: (boolean|null);
+
+            /** NetworkSpec attachable */
+            attachable?: (boolean|null);
+
+            /** NetworkSpec ingress */
+            ingress?: (boolean|null);
+
+            /** NetworkSpec ipam */
+            ipam?: (swarm.IPAMOptions.$Properties|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a NetworkSpec. */
+        type $Shape = swarm.NetworkSpec.$Properties;
+    }
+
+    /**
+     * Properties of a Network.
+     * @deprecated Use swarm.Network.$Properties instead.
+     */
+    interface INetwork extends swarm.Network.$Properties {
+    }
+
+    /** Represents a Network. */
+    class Network {
+
+        /**
+         * Constructs a new Network.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: swarm.Network.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** Network id. */
+        id: string;
+
+        /** Network meta. */
+        meta?: (swarm.Meta.$Properties|null);
+
+        /** Network spec. */
+        spec?: (swarm.NetworkSpec.$Properties|null);
+
+        /** Network driverState. */
+        driverState?: (swarm.Driver.$Properties|null);
+
+        /** Network ipam. */
+        ipam?: (swarm.IPAMOptions.$Properties|null);
+
+        /**
+         * Creates a new Network instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns Network instance
+         */
+        static create(properties: swarm.Network.$Shape): swarm.Network & swarm.Network.$Shape;
+        static create(properties?: swarm.Network.$Properties): swarm.Network;
+
+        /**
+         * Encodes the specified Network message. Does not implicitly {@link swarm.Network.verify|verify} messages.
+         * @param message Network message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: swarm.Network.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Encodes the specified Network message, length delimited. Does not implicitly {@link swarm.Network.verify|verify} messages.
+         * @param message Network message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encodeDelimited(message: swarm.Network.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a Network message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {swarm.Network & swarm.Network.$Shape} Network
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): swarm.Network & swarm.Network.$Shape;
+
+        /**
+         * Decodes a Network message from the specified reader or buffer, length delimited.
+         * @param reader Reader or buffer to decode from
+         * @returns {swarm.Network & swarm.Network.$Shape} Network
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): swarm.Network & swarm.Network.$Shape;
+
+        /**
+         * Verifies a Network message.
+         * @param message Plain object to verify
+         * @returns `null` if valid, otherwise the reason why it is not
+         */
+        static verify(message: { [k: string]: any }): (string|null);
+
+        /**
+         * Creates a Network message from a plain object. Also converts values to their respective internal types.
+         * @param object Plain object
+         * @returns Network
+         */
+        static fromObject(object: { [k: string]: any }): swarm.Network;
+
+        /**
+         * Creates a plain object from a Network message. Also converts values to other types if specified.
+         * @param message Network
+         * @param [options] Conversion options
+         * @returns Plain object
+         */
+        static toObject(message: swarm.Network, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+        /**
+         * Converts this Network to JSON.
+         * @returns JSON object
+         */
+        toJSON(): { [k: string]: any };
+
+        /**
+         * Gets the type url for Network
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace Network {
+
+        /** Properties of a Network. */
+        interface $Properties {
+
+            /** Network id */
+            id?: (string|null);
+
+            /** Network meta */
+            meta?: (swarm.Meta.$Properties|null);
+
+            /** Network spec */
+            spec?: (swarm.NetworkSpec.$Properties|null);
+
+            /** Network driverState */
+            driverState?: (swarm.Driver.$Properties|null);
+
+            /** Network ipam */
+            ipam?: (swarm.IPAMOptions.$Properties|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a Network. */
+        type $Shape = swarm.Network.$Properties;
     }
 
     /**

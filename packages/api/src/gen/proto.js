@@ -6932,9 +6932,264 @@ export const swarm = $root.swarm = (() => {
         return Placement;
     })();
 
+    swarm.NetworkAttachmentConfig = (function() {
+
+        const NetworkAttachmentConfig = function (properties) {
+            this.aliases = [];
+            this.driverAttachmentOpts = {};
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        NetworkAttachmentConfig.prototype.target = "";
+        NetworkAttachmentConfig.prototype.aliases = $util.emptyArray;
+        NetworkAttachmentConfig.prototype.driverAttachmentOpts = $util.emptyObject;
+
+        NetworkAttachmentConfig.create = function(properties) {
+            return new NetworkAttachmentConfig(properties);
+        };
+
+        NetworkAttachmentConfig.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.target != null && $Object.hasOwnProperty.call(message, "target") && message.target !== "")
+                writer.uint32(10).string(message.target);
+            if (message.aliases != null && message.aliases.length)
+                for (let i = 0; i < message.aliases.length; ++i)
+                    writer.uint32(18).string(message.aliases[i]);
+            if (message.driverAttachmentOpts != null && $Object.hasOwnProperty.call(message, "driverAttachmentOpts"))
+                for (let keys = $Object.keys(message.driverAttachmentOpts), i = 0; i < keys.length; ++i)
+                    writer.uint32(26).fork().uint32(10).string(keys[i]).uint32(18).string(message.driverAttachmentOpts[keys[i]]).ldelim();
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        NetworkAttachmentConfig.encodeDelimited = function(message, writer) {
+            return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+        };
+
+        NetworkAttachmentConfig.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, key, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.swarm.NetworkAttachmentConfig();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.target = value;
+                        else
+                            delete message.target;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if (!(message.aliases && message.aliases.length))
+                            message.aliases = [];
+                        message.aliases.push(reader.stringVerify());
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 2)
+                            break;
+                        if (message.driverAttachmentOpts === $util.emptyObject)
+                            message.driverAttachmentOpts = {};
+                        let end2 = reader.size() + reader.pos;
+                        if (end2 > reader.len)
+                            throw $RangeError("index out of range");
+                        reader.len = end2;
+                        key = "";
+                        value = "";
+                        while (reader.pos < end2) {
+                            let tag2 = reader.tag();
+                            wireType = tag2 & 7;
+                            switch (tag2 >>>= 3) {
+                            case 1:
+                                if (wireType !== 2)
+                                    break;
+                                key = reader.stringVerify();
+                                continue;
+                            case 2:
+                                if (wireType !== 2)
+                                    break;
+                                value = reader.stringVerify();
+                                continue;
+                            }
+                            reader.skipType(wireType, _depth, tag2);
+                        }
+                        if (reader.pos !== end2)
+                            throw $RangeError("index out of range");
+                        reader.len = end;
+                        if (key === "__proto__")
+                            $util.makeProp(message.driverAttachmentOpts, key);
+                        message.driverAttachmentOpts[key] = value;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        NetworkAttachmentConfig.decodeDelimited = function(reader) {
+            if (!(reader instanceof $Reader))
+                reader = new $Reader(reader);
+            return this.decode(reader, reader.size());
+        };
+
+        NetworkAttachmentConfig.verify = function (message, _depth) {
+            if (typeof message !== "object" || message === null)
+                return "object expected";
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                return "max depth exceeded";
+            if (message.target != null && $Object.hasOwnProperty.call(message, "target"))
+                if (!$util.isString(message.target))
+                    return "target: string expected";
+            if (message.aliases != null && $Object.hasOwnProperty.call(message, "aliases")) {
+                if (!$Array.isArray(message.aliases))
+                    return "aliases: array expected";
+                for (let i = 0; i < message.aliases.length; ++i)
+                    if (!$util.isString(message.aliases[i]))
+                        return "aliases: string[] expected";
+            }
+            if (message.driverAttachmentOpts != null && $Object.hasOwnProperty.call(message, "driverAttachmentOpts")) {
+                if (!$util.isObject(message.driverAttachmentOpts))
+                    return "driverAttachmentOpts: object expected";
+                let key = $Object.keys(message.driverAttachmentOpts);
+                for (let i = 0; i < key.length; ++i)
+                    if (!$util.isString(message.driverAttachmentOpts[key[i]]))
+                        return "driverAttachmentOpts: string{k:string} expected";
+            }
+            return null;
+        };
+
+        NetworkAttachmentConfig.fromObject = function (object, _depth) {
+            if (object instanceof $root.swarm.NetworkAttachmentConfig)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".swarm.NetworkAttachmentConfig: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.swarm.NetworkAttachmentConfig();
+            if (object.target != null)
+                if (typeof object.target !== "string" || object.target.length)
+                    message.target = $String(object.target);
+            if (object.aliases) {
+                if (!$Array.isArray(object.aliases))
+                    throw $TypeError(".swarm.NetworkAttachmentConfig.aliases: array expected");
+                message.aliases = $Array(object.aliases.length);
+                for (let i = 0; i < object.aliases.length; ++i)
+                    message.aliases[i] = $String(object.aliases[i]);
+            }
+            if (object.driverAttachmentOpts) {
+                if (!$util.isObject(object.driverAttachmentOpts))
+                    throw $TypeError(".swarm.NetworkAttachmentConfig.driverAttachmentOpts: object expected");
+                message.driverAttachmentOpts = {};
+                for (let keys = $Object.keys(object.driverAttachmentOpts), i = 0; i < keys.length; ++i) {
+                    if (keys[i] === "__proto__")
+                        $util.makeProp(message.driverAttachmentOpts, keys[i]);
+                    message.driverAttachmentOpts[keys[i]] = $String(object.driverAttachmentOpts[keys[i]]);
+                }
+            }
+            return message;
+        };
+
+        NetworkAttachmentConfig.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.arrays || options.defaults)
+                object.aliases = [];
+            if (options.objects || options.defaults)
+                object.driverAttachmentOpts = {};
+            if (options.defaults)
+                object.target = "";
+            if (message.target != null && $Object.hasOwnProperty.call(message, "target"))
+                object.target = message.target;
+            if (message.aliases && message.aliases.length) {
+                object.aliases = $Array(message.aliases.length);
+                for (let j = 0; j < message.aliases.length; ++j)
+                    object.aliases[j] = message.aliases[j];
+            }
+            let keys2;
+            if (message.driverAttachmentOpts && (keys2 = $Object.keys(message.driverAttachmentOpts)).length) {
+                object.driverAttachmentOpts = {};
+                for (let j = 0; j < keys2.length; ++j) {
+                    if (keys2[j] === "__proto__")
+                        $util.makeProp(object.driverAttachmentOpts, keys2[j]);
+                    object.driverAttachmentOpts[keys2[j]] = message.driverAttachmentOpts[keys2[j]];
+                }
+            }
+            return object;
+        };
+
+        NetworkAttachmentConfig.prototype.toJSON = function() {
+            return NetworkAttachmentConfig.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        NetworkAttachmentConfig.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/swarm.NetworkAttachmentConfig";
+        };
+
+        return NetworkAttachmentConfig;
+    })();
+
     swarm.TaskSpec = (function() {
 
         const TaskSpec = function (properties) {
+            this.networks = [];
             if (properties)
                 for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
                     if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -6946,6 +7201,7 @@ export const swarm = $root.swarm = (() => {
         TaskSpec.prototype.restart = null;
         TaskSpec.prototype.placement = null;
         TaskSpec.prototype.forceUpdate = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+        TaskSpec.prototype.networks = $util.emptyArray;
 
         TaskSpec.create = function(properties) {
             return new TaskSpec(properties);
@@ -6968,6 +7224,9 @@ export const swarm = $root.swarm = (() => {
                 $root.swarm.Placement.encode(message.placement, writer.uint32(34).fork(), _depth + 1).ldelim();
             if (message.forceUpdate != null && $Object.hasOwnProperty.call(message, "forceUpdate") && (typeof message.forceUpdate === "object" ? message.forceUpdate.low || message.forceUpdate.high : message.forceUpdate !== 0))
                 writer.uint32(40).uint64(message.forceUpdate);
+            if (message.networks != null && message.networks.length)
+                for (let i = 0; i < message.networks.length; ++i)
+                    $root.swarm.NetworkAttachmentConfig.encode(message.networks[i], writer.uint32(50).fork(), _depth + 1).ldelim();
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -7038,6 +7297,14 @@ export const swarm = $root.swarm = (() => {
                             delete message.forceUpdate;
                         continue;
                     }
+                case 6: {
+                        if (wireType !== 2)
+                            break;
+                        if (!(message.networks && message.networks.length))
+                            message.networks = [];
+                        message.networks.push($root.swarm.NetworkAttachmentConfig.decode(reader, reader.size(), $undefined, _depth + 1));
+                        continue;
+                    }
                 }
                 reader.skipType(wireType, _depth, tag);
                 if (!reader.discardUnknown) {
@@ -7091,6 +7358,15 @@ export const swarm = $root.swarm = (() => {
             if (message.forceUpdate != null && $Object.hasOwnProperty.call(message, "forceUpdate"))
                 if (!$util.isInteger(message.forceUpdate) && !(message.forceUpdate && $util.isInteger(message.forceUpdate.low) && $util.isInteger(message.forceUpdate.high)))
                     return "forceUpdate: integer|Long expected";
+            if (message.networks != null && $Object.hasOwnProperty.call(message, "networks")) {
+                if (!$Array.isArray(message.networks))
+                    return "networks: array expected";
+                for (let i = 0; i < message.networks.length; ++i) {
+                    let error = $root.swarm.NetworkAttachmentConfig.verify(message.networks[i], _depth + 1);
+                    if (error)
+                        return "networks." + error;
+                }
+            }
             return null;
         };
 
@@ -7134,6 +7410,16 @@ export const swarm = $root.swarm = (() => {
                         message.forceUpdate = object.forceUpdate;
                     else if (typeof object.forceUpdate === "object")
                         message.forceUpdate = new $util.LongBits(object.forceUpdate.low >>> 0, object.forceUpdate.high >>> 0).toNumber(true);
+            if (object.networks) {
+                if (!$Array.isArray(object.networks))
+                    throw $TypeError(".swarm.TaskSpec.networks: array expected");
+                message.networks = $Array(object.networks.length);
+                for (let i = 0; i < object.networks.length; ++i) {
+                    if (!$util.isObject(object.networks[i]))
+                        throw $TypeError(".swarm.TaskSpec.networks: object expected");
+                    message.networks[i] = $root.swarm.NetworkAttachmentConfig.fromObject(object.networks[i], _depth + 1);
+                }
+            }
             return message;
         };
 
@@ -7145,6 +7431,8 @@ export const swarm = $root.swarm = (() => {
             if (_depth > $util.recursionLimit)
                 throw $Error("max depth exceeded");
             let object = {};
+            if (options.arrays || options.defaults)
+                object.networks = [];
             if (options.defaults) {
                 object.container = null;
                 object.resources = null;
@@ -7171,6 +7459,11 @@ export const swarm = $root.swarm = (() => {
                     object.forceUpdate = options.longs === $String ? $String(message.forceUpdate) : message.forceUpdate;
                 else
                     object.forceUpdate = options.longs === $String ? $util.Long.prototype.toString.call(message.forceUpdate) : options.longs === $Number ? new $util.LongBits(message.forceUpdate.low >>> 0, message.forceUpdate.high >>> 0).toNumber(true) : message.forceUpdate;
+            if (message.networks && message.networks.length) {
+                object.networks = $Array(message.networks.length);
+                for (let j = 0; j < message.networks.length; ++j)
+                    object.networks[j] = $root.swarm.NetworkAttachmentConfig.toObject(message.networks[j], options, _depth + 1);
+            }
             return object;
         };
 
@@ -10787,6 +11080,1128 @@ export const swarm = $root.swarm = (() => {
         };
 
         return Secret;
+    })();
+
+    swarm.Driver = (function() {
+
+        const Driver = function (properties) {
+            this.options = {};
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        Driver.prototype.name = "";
+        Driver.prototype.options = $util.emptyObject;
+
+        Driver.create = function(properties) {
+            return new Driver(properties);
+        };
+
+        Driver.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.name != null && $Object.hasOwnProperty.call(message, "name") && message.name !== "")
+                writer.uint32(10).string(message.name);
+            if (message.options != null && $Object.hasOwnProperty.call(message, "options"))
+                for (let keys = $Object.keys(message.options), i = 0; i < keys.length; ++i)
+                    writer.uint32(18).fork().uint32(10).string(keys[i]).uint32(18).string(message.options[keys[i]]).ldelim();
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        Driver.encodeDelimited = function(message, writer) {
+            return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+        };
+
+        Driver.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, key, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.swarm.Driver();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.name = value;
+                        else
+                            delete message.name;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if (message.options === $util.emptyObject)
+                            message.options = {};
+                        let end2 = reader.size() + reader.pos;
+                        if (end2 > reader.len)
+                            throw $RangeError("index out of range");
+                        reader.len = end2;
+                        key = "";
+                        value = "";
+                        while (reader.pos < end2) {
+                            let tag2 = reader.tag();
+                            wireType = tag2 & 7;
+                            switch (tag2 >>>= 3) {
+                            case 1:
+                                if (wireType !== 2)
+                                    break;
+                                key = reader.stringVerify();
+                                continue;
+                            case 2:
+                                if (wireType !== 2)
+                                    break;
+                                value = reader.stringVerify();
+                                continue;
+                            }
+                            reader.skipType(wireType, _depth, tag2);
+                        }
+                        if (reader.pos !== end2)
+                            throw $RangeError("index out of range");
+                        reader.len = end;
+                        if (key === "__proto__")
+                            $util.makeProp(message.options, key);
+                        message.options[key] = value;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        Driver.decodeDelimited = function(reader) {
+            if (!(reader instanceof $Reader))
+                reader = new $Reader(reader);
+            return this.decode(reader, reader.size());
+        };
+
+        Driver.verify = function (message, _depth) {
+            if (typeof message !== "object" || message === null)
+                return "object expected";
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                return "max depth exceeded";
+            if (message.name != null && $Object.hasOwnProperty.call(message, "name"))
+                if (!$util.isString(message.name))
+                    return "name: string expected";
+            if (message.options != null && $Object.hasOwnProperty.call(message, "options")) {
+                if (!$util.isObject(message.options))
+                    return "options: object expected";
+                let key = $Object.keys(message.options);
+                for (let i = 0; i < key.length; ++i)
+                    if (!$util.isString(message.options[key[i]]))
+                        return "options: string{k:string} expected";
+            }
+            return null;
+        };
+
+        Driver.fromObject = function (object, _depth) {
+            if (object instanceof $root.swarm.Driver)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".swarm.Driver: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.swarm.Driver();
+            if (object.name != null)
+                if (typeof object.name !== "string" || object.name.length)
+                    message.name = $String(object.name);
+            if (object.options) {
+                if (!$util.isObject(object.options))
+                    throw $TypeError(".swarm.Driver.options: object expected");
+                message.options = {};
+                for (let keys = $Object.keys(object.options), i = 0; i < keys.length; ++i) {
+                    if (keys[i] === "__proto__")
+                        $util.makeProp(message.options, keys[i]);
+                    message.options[keys[i]] = $String(object.options[keys[i]]);
+                }
+            }
+            return message;
+        };
+
+        Driver.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.objects || options.defaults)
+                object.options = {};
+            if (options.defaults)
+                object.name = "";
+            if (message.name != null && $Object.hasOwnProperty.call(message, "name"))
+                object.name = message.name;
+            let keys2;
+            if (message.options && (keys2 = $Object.keys(message.options)).length) {
+                object.options = {};
+                for (let j = 0; j < keys2.length; ++j) {
+                    if (keys2[j] === "__proto__")
+                        $util.makeProp(object.options, keys2[j]);
+                    object.options[keys2[j]] = message.options[keys2[j]];
+                }
+            }
+            return object;
+        };
+
+        Driver.prototype.toJSON = function() {
+            return Driver.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        Driver.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/swarm.Driver";
+        };
+
+        return Driver;
+    })();
+
+    swarm.IPAMConfig = (function() {
+
+        const IPAMConfig = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        IPAMConfig.prototype.subnet = "";
+        IPAMConfig.prototype.range = "";
+        IPAMConfig.prototype.gateway = "";
+
+        IPAMConfig.create = function(properties) {
+            return new IPAMConfig(properties);
+        };
+
+        IPAMConfig.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.subnet != null && $Object.hasOwnProperty.call(message, "subnet") && message.subnet !== "")
+                writer.uint32(10).string(message.subnet);
+            if (message.range != null && $Object.hasOwnProperty.call(message, "range") && message.range !== "")
+                writer.uint32(18).string(message.range);
+            if (message.gateway != null && $Object.hasOwnProperty.call(message, "gateway") && message.gateway !== "")
+                writer.uint32(26).string(message.gateway);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        IPAMConfig.encodeDelimited = function(message, writer) {
+            return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+        };
+
+        IPAMConfig.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.swarm.IPAMConfig();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.subnet = value;
+                        else
+                            delete message.subnet;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.range = value;
+                        else
+                            delete message.range;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.gateway = value;
+                        else
+                            delete message.gateway;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        IPAMConfig.decodeDelimited = function(reader) {
+            if (!(reader instanceof $Reader))
+                reader = new $Reader(reader);
+            return this.decode(reader, reader.size());
+        };
+
+        IPAMConfig.verify = function (message, _depth) {
+            if (typeof message !== "object" || message === null)
+                return "object expected";
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                return "max depth exceeded";
+            if (message.subnet != null && $Object.hasOwnProperty.call(message, "subnet"))
+                if (!$util.isString(message.subnet))
+                    return "subnet: string expected";
+            if (message.range != null && $Object.hasOwnProperty.call(message, "range"))
+                if (!$util.isString(message.range))
+                    return "range: string expected";
+            if (message.gateway != null && $Object.hasOwnProperty.call(message, "gateway"))
+                if (!$util.isString(message.gateway))
+                    return "gateway: string expected";
+            return null;
+        };
+
+        IPAMConfig.fromObject = function (object, _depth) {
+            if (object instanceof $root.swarm.IPAMConfig)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".swarm.IPAMConfig: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.swarm.IPAMConfig();
+            if (object.subnet != null)
+                if (typeof object.subnet !== "string" || object.subnet.length)
+                    message.subnet = $String(object.subnet);
+            if (object.range != null)
+                if (typeof object.range !== "string" || object.range.length)
+                    message.range = $String(object.range);
+            if (object.gateway != null)
+                if (typeof object.gateway !== "string" || object.gateway.length)
+                    message.gateway = $String(object.gateway);
+            return message;
+        };
+
+        IPAMConfig.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.defaults) {
+                object.subnet = "";
+                object.range = "";
+                object.gateway = "";
+            }
+            if (message.subnet != null && $Object.hasOwnProperty.call(message, "subnet"))
+                object.subnet = message.subnet;
+            if (message.range != null && $Object.hasOwnProperty.call(message, "range"))
+                object.range = message.range;
+            if (message.gateway != null && $Object.hasOwnProperty.call(message, "gateway"))
+                object.gateway = message.gateway;
+            return object;
+        };
+
+        IPAMConfig.prototype.toJSON = function() {
+            return IPAMConfig.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        IPAMConfig.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/swarm.IPAMConfig";
+        };
+
+        return IPAMConfig;
+    })();
+
+    swarm.IPAMOptions = (function() {
+
+        const IPAMOptions = function (properties) {
+            this.configs = [];
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        IPAMOptions.prototype.driver = null;
+        IPAMOptions.prototype.configs = $util.emptyArray;
+
+        IPAMOptions.create = function(properties) {
+            return new IPAMOptions(properties);
+        };
+
+        IPAMOptions.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.driver != null && $Object.hasOwnProperty.call(message, "driver"))
+                $root.swarm.Driver.encode(message.driver, writer.uint32(10).fork(), _depth + 1).ldelim();
+            if (message.configs != null && message.configs.length)
+                for (let i = 0; i < message.configs.length; ++i)
+                    $root.swarm.IPAMConfig.encode(message.configs[i], writer.uint32(18).fork(), _depth + 1).ldelim();
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        IPAMOptions.encodeDelimited = function(message, writer) {
+            return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+        };
+
+        IPAMOptions.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.swarm.IPAMOptions();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        message.driver = $root.swarm.Driver.decode(reader, reader.size(), $undefined, _depth + 1, message.driver);
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if (!(message.configs && message.configs.length))
+                            message.configs = [];
+                        message.configs.push($root.swarm.IPAMConfig.decode(reader, reader.size(), $undefined, _depth + 1));
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        IPAMOptions.decodeDelimited = function(reader) {
+            if (!(reader instanceof $Reader))
+                reader = new $Reader(reader);
+            return this.decode(reader, reader.size());
+        };
+
+        IPAMOptions.verify = function (message, _depth) {
+            if (typeof message !== "object" || message === null)
+                return "object expected";
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                return "max depth exceeded";
+            if (message.driver != null && $Object.hasOwnProperty.call(message, "driver")) {
+                let error = $root.swarm.Driver.verify(message.driver, _depth + 1);
+                if (error)
+                    return "driver." + error;
+            }
+            if (message.configs != null && $Object.hasOwnProperty.call(message, "configs")) {
+                if (!$Array.isArray(message.configs))
+                    return "configs: array expected";
+                for (let i = 0; i < message.configs.length; ++i) {
+                    let error = $root.swarm.IPAMConfig.verify(message.configs[i], _depth + 1);
+                    if (error)
+                        return "configs." + error;
+                }
+            }
+            return null;
+        };
+
+        IPAMOptions.fromObject = function (object, _depth) {
+            if (object instanceof $root.swarm.IPAMOptions)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".swarm.IPAMOptions: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.swarm.IPAMOptions();
+            if (object.driver != null) {
+                if (!$util.isObject(object.driver))
+                    throw $TypeError(".swarm.IPAMOptions.driver: object expected");
+                message.driver = $root.swarm.Driver.fromObject(object.driver, _depth + 1);
+            }
+            if (object.configs) {
+                if (!$Array.isArray(object.configs))
+                    throw $TypeError(".swarm.IPAMOptions.configs: array expected");
+                message.configs = $Array(object.configs.length);
+                for (let i = 0; i < object.configs.length; ++i) {
+                    if (!$util.isObject(object.configs[i]))
+                        throw $TypeError(".swarm.IPAMOptions.configs: object expected");
+                    message.configs[i] = $root.swarm.IPAMConfig.fromObject(object.configs[i], _depth + 1);
+                }
+            }
+            return message;
+        };
+
+        IPAMOptions.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.arrays || options.defaults)
+                object.configs = [];
+            if (options.defaults)
+                object.driver = null;
+            if (message.driver != null && $Object.hasOwnProperty.call(message, "driver"))
+                object.driver = $root.swarm.Driver.toObject(message.driver, options, _depth + 1);
+            if (message.configs && message.configs.length) {
+                object.configs = $Array(message.configs.length);
+                for (let j = 0; j < message.configs.length; ++j)
+                    object.configs[j] = $root.swarm.IPAMConfig.toObject(message.configs[j], options, _depth + 1);
+            }
+            return object;
+        };
+
+        IPAMOptions.prototype.toJSON = function() {
+            return IPAMOptions.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        IPAMOptions.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/swarm.IPAMOptions";
+        };
+
+        return IPAMOptions;
+    })();
+
+    swarm.NetworkSpec = (function() {
+
+        const NetworkSpec = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        NetworkSpec.prototype.annotations = null;
+        NetworkSpec.prototype.driverConfig = null;
+        NetworkSpec.prototype.ipv6Enabled = false;
+        NetworkSpec.prototype.internal = false;
+        NetworkSpec.prototype.attachable = false;
+        NetworkSpec.prototype.ingress = false;
+        NetworkSpec.prototype.ipam = null;
+
+        NetworkSpec.create = function(properties) {
+            return new NetworkSpec(properties);
+        };
+
+        NetworkSpec.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.annotations != null && $Object.hasOwnProperty.call(message, "annotations"))
+                $root.swarm.Annotations.encode(message.annotations, writer.uint32(10).fork(), _depth + 1).ldelim();
+            if (message.driverConfig != null && $Object.hasOwnProperty.call(message, "driverConfig"))
+                $root.swarm.Driver.encode(message.driverConfig, writer.uint32(18).fork(), _depth + 1).ldelim();
+            if (message.ipv6Enabled != null && $Object.hasOwnProperty.call(message, "ipv6Enabled") && message.ipv6Enabled !== false)
+                writer.uint32(24).bool(message.ipv6Enabled);
+            if (message.internal != null && $Object.hasOwnProperty.call(message, "internal") && message.internal !== false)
+                writer.uint32(32).bool(message.internal);
+            if (message.attachable != null && $Object.hasOwnProperty.call(message, "attachable") && message.attachable !== false)
+                writer.uint32(40).bool(message.attachable);
+            if (message.ingress != null && $Object.hasOwnProperty.call(message, "ingress") && message.ingress !== false)
+                writer.uint32(48).bool(message.ingress);
+            if (message.ipam != null && $Object.hasOwnProperty.call(message, "ipam"))
+                $root.swarm.IPAMOptions.encode(message.ipam, writer.uint32(58).fork(), _depth + 1).ldelim();
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        NetworkSpec.encodeDelimited = function(message, writer) {
+            return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+        };
+
+        NetworkSpec.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.swarm.NetworkSpec();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        message.annotations = $root.swarm.Annotations.decode(reader, reader.size(), $undefined, _depth + 1, message.annotations);
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        message.driverConfig = $root.swarm.Driver.decode(reader, reader.size(), $undefined, _depth + 1, message.driverConfig);
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.bool())
+                            message.ipv6Enabled = value;
+                        else
+                            delete message.ipv6Enabled;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.bool())
+                            message.internal = value;
+                        else
+                            delete message.internal;
+                        continue;
+                    }
+                case 5: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.bool())
+                            message.attachable = value;
+                        else
+                            delete message.attachable;
+                        continue;
+                    }
+                case 6: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.bool())
+                            message.ingress = value;
+                        else
+                            delete message.ingress;
+                        continue;
+                    }
+                case 7: {
+                        if (wireType !== 2)
+                            break;
+                        message.ipam = $root.swarm.IPAMOptions.decode(reader, reader.size(), $undefined, _depth + 1, message.ipam);
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        NetworkSpec.decodeDelimited = function(reader) {
+            if (!(reader instanceof $Reader))
+                reader = new $Reader(reader);
+            return this.decode(reader, reader.size());
+        };
+
+        NetworkSpec.verify = function (message, _depth) {
+            if (typeof message !== "object" || message === null)
+                return "object expected";
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                return "max depth exceeded";
+            if (message.annotations != null && $Object.hasOwnProperty.call(message, "annotations")) {
+                let error = $root.swarm.Annotations.verify(message.annotations, _depth + 1);
+                if (error)
+                    return "annotations." + error;
+            }
+            if (message.driverConfig != null && $Object.hasOwnProperty.call(message, "driverConfig")) {
+                let error = $root.swarm.Driver.verify(message.driverConfig, _depth + 1);
+                if (error)
+                    return "driverConfig." + error;
+            }
+            if (message.ipv6Enabled != null && $Object.hasOwnProperty.call(message, "ipv6Enabled"))
+                if (typeof message.ipv6Enabled !== "boolean")
+                    return "ipv6Enabled: boolean expected";
+            if (message.internal != null && $Object.hasOwnProperty.call(message, "internal"))
+                if (typeof message.internal !== "boolean")
+                    return "internal: boolean expected";
+            if (message.attachable != null && $Object.hasOwnProperty.call(message, "attachable"))
+                if (typeof message.attachable !== "boolean")
+                    return "attachable: boolean expected";
+            if (message.ingress != null && $Object.hasOwnProperty.call(message, "ingress"))
+                if (typeof message.ingress !== "boolean")
+                    return "ingress: boolean expected";
+            if (message.ipam != null && $Object.hasOwnProperty.call(message, "ipam")) {
+                let error = $root.swarm.IPAMOptions.verify(message.ipam, _depth + 1);
+                if (error)
+                    return "ipam." + error;
+            }
+            return null;
+        };
+
+        NetworkSpec.fromObject = function (object, _depth) {
+            if (object instanceof $root.swarm.NetworkSpec)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".swarm.NetworkSpec: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.swarm.NetworkSpec();
+            if (object.annotations != null) {
+                if (!$util.isObject(object.annotations))
+                    throw $TypeError(".swarm.NetworkSpec.annotations: object expected");
+                message.annotations = $root.swarm.Annotations.fromObject(object.annotations, _depth + 1);
+            }
+            if (object.driverConfig != null) {
+                if (!$util.isObject(object.driverConfig))
+                    throw $TypeError(".swarm.NetworkSpec.driverConfig: object expected");
+                message.driverConfig = $root.swarm.Driver.fromObject(object.driverConfig, _depth + 1);
+            }
+            if (object.ipv6Enabled != null)
+                if (object.ipv6Enabled)
+                    message.ipv6Enabled = $Boolean(object.ipv6Enabled);
+            if (object.internal != null)
+                if (object.internal)
+                    message.internal = $Boolean(object.internal);
+            if (object.attachable != null)
+                if (object.attachable)
+                    message.attachable = $Boolean(object.attachable);
+            if (object.ingress != null)
+                if (object.ingress)
+                    message.ingress = $Boolean(object.ingress);
+            if (object.ipam != null) {
+                if (!$util.isObject(object.ipam))
+                    throw $TypeError(".swarm.NetworkSpec.ipam: object expected");
+                message.ipam = $root.swarm.IPAMOptions.fromObject(object.ipam, _depth + 1);
+            }
+            return message;
+        };
+
+        NetworkSpec.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.defaults) {
+                object.annotations = null;
+                object.driverConfig = null;
+                object.ipv6Enabled = false;
+                object.internal = false;
+                object.attachable = false;
+                object.ingress = false;
+                object.ipam = null;
+            }
+            if (message.annotations != null && $Object.hasOwnProperty.call(message, "annotations"))
+                object.annotations = $root.swarm.Annotations.toObject(message.annotations, options, _depth + 1);
+            if (message.driverConfig != null && $Object.hasOwnProperty.call(message, "driverConfig"))
+                object.driverConfig = $root.swarm.Driver.toObject(message.driverConfig, options, _depth + 1);
+            if (message.ipv6Enabled != null && $Object.hasOwnProperty.call(message, "ipv6Enabled"))
+                object.ipv6Enabled = message.ipv6Enabled;
+            if (message.internal != null && $Object.hasOwnProperty.call(message, "internal"))
+                object.internal = message.internal;
+            if (message.attachable != null && $Object.hasOwnProperty.call(message, "attachable"))
+                object.attachable = message.attachable;
+            if (message.ingress != null && $Object.hasOwnProperty.call(message, "ingress"))
+                object.ingress = message.ingress;
+            if (message.ipam != null && $Object.hasOwnProperty.call(message, "ipam"))
+                object.ipam = $root.swarm.IPAMOptions.toObject(message.ipam, options, _depth + 1);
+            return object;
+        };
+
+        NetworkSpec.prototype.toJSON = function() {
+            return NetworkSpec.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        NetworkSpec.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/swarm.NetworkSpec";
+        };
+
+        return NetworkSpec;
+    })();
+
+    swarm.Network = (function() {
+
+        const Network = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        Network.prototype.id = "";
+        Network.prototype.meta = null;
+        Network.prototype.spec = null;
+        Network.prototype.driverState = null;
+        Network.prototype.ipam = null;
+
+        Network.create = function(properties) {
+            return new Network(properties);
+        };
+
+        Network.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.id != null && $Object.hasOwnProperty.call(message, "id") && message.id !== "")
+                writer.uint32(10).string(message.id);
+            if (message.meta != null && $Object.hasOwnProperty.call(message, "meta"))
+                $root.swarm.Meta.encode(message.meta, writer.uint32(18).fork(), _depth + 1).ldelim();
+            if (message.spec != null && $Object.hasOwnProperty.call(message, "spec"))
+                $root.swarm.NetworkSpec.encode(message.spec, writer.uint32(26).fork(), _depth + 1).ldelim();
+            if (message.driverState != null && $Object.hasOwnProperty.call(message, "driverState"))
+                $root.swarm.Driver.encode(message.driverState, writer.uint32(34).fork(), _depth + 1).ldelim();
+            if (message.ipam != null && $Object.hasOwnProperty.call(message, "ipam"))
+                $root.swarm.IPAMOptions.encode(message.ipam, writer.uint32(42).fork(), _depth + 1).ldelim();
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        Network.encodeDelimited = function(message, writer) {
+            return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+        };
+
+        Network.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.swarm.Network();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.id = value;
+                        else
+                            delete message.id;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        message.meta = $root.swarm.Meta.decode(reader, reader.size(), $undefined, _depth + 1, message.meta);
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 2)
+                            break;
+                        message.spec = $root.swarm.NetworkSpec.decode(reader, reader.size(), $undefined, _depth + 1, message.spec);
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 2)
+                            break;
+                        message.driverState = $root.swarm.Driver.decode(reader, reader.size(), $undefined, _depth + 1, message.driverState);
+                        continue;
+                    }
+                case 5: {
+                        if (wireType !== 2)
+                            break;
+                        message.ipam = $root.swarm.IPAMOptions.decode(reader, reader.size(), $undefined, _depth + 1, message.ipam);
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        Network.decodeDelimited = function(reader) {
+            if (!(reader instanceof $Reader))
+                reader = new $Reader(reader);
+            return this.decode(reader, reader.size());
+        };
+
+        Network.verify = function (message, _depth) {
+            if (typeof message !== "object" || message === null)
+                return "object expected";
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                return "max depth exceeded";
+            if (message.id != null && $Object.hasOwnProperty.call(message, "id"))
+                if (!$util.isString(message.id))
+                    return "id: string expected";
+            if (message.meta != null && $Object.hasOwnProperty.call(message, "meta")) {
+                let error = $root.swarm.Meta.verify(message.meta, _depth + 1);
+                if (error)
+                    return "meta." + error;
+            }
+            if (message.spec != null && $Object.hasOwnProperty.call(message, "spec")) {
+                let error = $root.swarm.NetworkSpec.verify(message.spec, _depth + 1);
+                if (error)
+                    return "spec." + error;
+            }
+            if (message.driverState != null && $Object.hasOwnProperty.call(message, "driverState")) {
+                let error = $root.swarm.Driver.verify(message.driverState, _depth + 1);
+                if (error)
+                    return "driverState." + error;
+            }
+            if (message.ipam != null && $Object.hasOwnProperty.call(message, "ipam")) {
+                let error = $root.swarm.IPAMOptions.verify(message.ipam, _depth + 1);
+                if (error)
+                    return "ipam." + error;
+            }
+            return null;
+        };
+
+        Network.fromObject = function (object, _depth) {
+            if (object instanceof $root.swarm.Network)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".swarm.Network: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.swarm.Network();
+            if (object.id != null)
+                if (typeof object.id !== "string" || object.id.length)
+                    message.id = $String(object.id);
+            if (object.meta != null) {
+                if (!$util.isObject(object.meta))
+                    throw $TypeError(".swarm.Network.meta: object expected");
+                message.meta = $root.swarm.Meta.fromObject(object.meta, _depth + 1);
+            }
+            if (object.spec != null) {
+                if (!$util.isObject(object.spec))
+                    throw $TypeError(".swarm.Network.spec: object expected");
+                message.spec = $root.swarm.NetworkSpec.fromObject(object.spec, _depth + 1);
+            }
+            if (object.driverState != null) {
+                if (!$util.isObject(object.driverState))
+                    throw $TypeError(".swarm.Network.driverState: object expected");
+                message.driverState = $root.swarm.Driver.fromObject(object.driverState, _depth + 1);
+            }
+            if (object.ipam != null) {
+                if (!$util.isObject(object.ipam))
+                    throw $TypeError(".swarm.Network.ipam: object expected");
+                message.ipam = $root.swarm.IPAMOptions.fromObject(object.ipam, _depth + 1);
+            }
+            return message;
+        };
+
+        Network.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.defaults) {
+                object.id = "";
+                object.meta = null;
+                object.spec = null;
+                object.driverState = null;
+                object.ipam = null;
+            }
+            if (message.id != null && $Object.hasOwnProperty.call(message, "id"))
+                object.id = message.id;
+            if (message.meta != null && $Object.hasOwnProperty.call(message, "meta"))
+                object.meta = $root.swarm.Meta.toObject(message.meta, options, _depth + 1);
+            if (message.spec != null && $Object.hasOwnProperty.call(message, "spec"))
+                object.spec = $root.swarm.NetworkSpec.toObject(message.spec, options, _depth + 1);
+            if (message.driverState != null && $Object.hasOwnProperty.call(message, "driverState"))
+                object.driverState = $root.swarm.Driver.toObject(message.driverState, options, _depth + 1);
+            if (message.ipam != null && $Object.hasOwnProperty.call(message, "ipam"))
+                object.ipam = $root.swarm.IPAMOptions.toObject(message.ipam, options, _depth + 1);
+            return object;
+        };
+
+        Network.prototype.toJSON = function() {
+            return Network.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        Network.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/swarm.Network";
+        };
+
+        return Network;
     })();
 
     swarm.OrchestrationConfig = (function() {

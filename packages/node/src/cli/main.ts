@@ -104,6 +104,30 @@ const daemon: Command = {
       value: 'path',
       help: 'Read the web token from this file (mode 0600), or write a new one there',
     },
+    {
+      name: 'docker-api',
+      kind: 'string',
+      value: 'addr',
+      help: 'Also serve the Docker Engine API (swarm mode) on unix:///path or tcp://HOST:PORT (TCP needs the three --docker-api-tls* files)',
+    },
+    {
+      name: 'docker-api-tlscacert',
+      kind: 'string',
+      value: 'path',
+      help: 'CA certificate (PEM) that signed the clients of the TCP Docker API',
+    },
+    {
+      name: 'docker-api-tlscert',
+      kind: 'string',
+      value: 'path',
+      help: 'Server certificate (PEM) of the TCP Docker API',
+    },
+    {
+      name: 'docker-api-tlskey',
+      kind: 'string',
+      value: 'path',
+      help: 'Server key (PEM) of the TCP Docker API',
+    },
   ],
   maxArgs: 0,
   async run(ctx) {
@@ -127,6 +151,14 @@ const daemon: Command = {
     const webTokenFile = ctx.flags.str('web-token-file');
     if (webTokenFile !== undefined && web === undefined)
       throw new UsageError('"--web-token-file" needs "--web HOST:PORT"');
+    const dockerApi = ctx.flags.str('docker-api');
+    const dockerTls = {
+      ca: ctx.flags.str('docker-api-tlscacert'),
+      cert: ctx.flags.str('docker-api-tlscert'),
+      key: ctx.flags.str('docker-api-tlskey'),
+    };
+    if (dockerApi === undefined && Object.values(dockerTls).some((v) => v !== undefined))
+      throw new UsageError('"--docker-api-tls*" need "--docker-api tcp://HOST:PORT"');
     const options: RunDaemonOptions = {
       dataDir: ctx.dataDir,
       host: ctx.host,
@@ -142,6 +174,10 @@ const daemon: Command = {
       ...(web === undefined ? {} : { web }),
       ...(imagePolicy === undefined ? {} : { imagePolicy: resolvePath(imagePolicy) }),
       ...(webTokenFile === undefined ? {} : { webTokenFile }),
+      ...(dockerApi === undefined ? {} : { dockerApi }),
+      ...(dockerTls.ca === undefined ? {} : { dockerApiTlsCaCert: dockerTls.ca }),
+      ...(dockerTls.cert === undefined ? {} : { dockerApiTlsCert: dockerTls.cert }),
+      ...(dockerTls.key === undefined ? {} : { dockerApiTlsKey: dockerTls.key }),
     };
     // A dynamic import: the CLI's other commands never load the daemon and its dependencies.
     const { runDaemon } = await import('../daemon/run.js');

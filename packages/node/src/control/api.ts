@@ -146,6 +146,8 @@ export interface TaskView {
 export interface SecretView {
   id: string;
   name: string;
+  /** `meta.version.index`, for updates that name the version they read. */
+  version: string;
   createdAt: number;
   updatedAt: number;
   labels: Record<string, string>;
@@ -153,6 +155,9 @@ export interface SecretView {
 
 export interface LogLineView {
   taskId: string;
+  serviceId: string;
+  /** The worker's sequence number of the line within its task (dedupes lines seen twice). */
+  seq: string;
   /** NAME.SLOT of the task. */
   taskName: string;
   nodeId: string;
@@ -165,6 +170,10 @@ export interface LogLineView {
 export interface NodeUpdateRequest {
   /** ID, unique ID prefix, or hostname. */
   id: string;
+  /** The version read with the node (`raw.meta.version.index`); a mismatch fails with SEQUENCE_CONFLICT. */
+  version?: string;
+  /** Replaces every manager-owned label (Docker's full NodeSpec); `labelAdd`/`labelRm` then apply. */
+  labels?: Record<string, string>;
   labelAdd?: Record<string, string>;
   labelRm?: string[];
   availability?: AvailabilityName;
@@ -188,6 +197,16 @@ export interface ServiceUpdateRequest {
   resolveImage?: boolean;
 }
 
+/** A cluster network (`raw` is `swarm.Network` as JSON). */
+export interface NetworkView {
+  id: string;
+  name: string;
+  driver: string;
+  /** Names of the services attached to it. */
+  services: string[];
+  raw: Json;
+}
+
 /** Every call the daemon serves. Each method is POSTed as `/v1/<method name>` with the request as the body. */
 export interface ControlApi {
   info(): Promise<InfoResult>;
@@ -196,11 +215,20 @@ export interface ControlApi {
   leave(req: { force?: boolean }): Promise<{ left: true }>;
   joinToken(req: { role: NodeRoleName; rotate?: boolean }): Promise<{ token: string; managerAddr: string }>;
   /** `swarm update`: returns the new unlock key when autolock was turned on. */
-  update(req: { autolock?: boolean; certExpiryMs?: number }): Promise<{ unlockKey?: string }>;
+  update(req: {
+    autolock?: boolean;
+    certExpiryMs?: number;
+    version?: string;
+  }): Promise<{ unlockKey?: string }>;
   unlock(req: { unlockKey: string }): Promise<{ unlocked: true }>;
   unlockKey(req: { rotate?: boolean }): Promise<{ unlockKey: string }>;
   /** Starts a root CA rotation and waits until every node has moved over (or `timeoutMs`). */
   caRotate(req: { timeoutMs?: number }): Promise<{ rootDigest: string; done: boolean; progress: string }>;
+  /**
+   * The cluster object (`swarm.Cluster` as JSON) with its join tokens and without its secrets (CA
+   * keys, the unlock key, denied nodes).
+   */
+  swarmInspect(): Promise<{ raw: Json }>;
 
   nodeList(): Promise<NodeView[]>;
   nodeInspect(req: { id: string }): Promise<NodeView>;
@@ -211,10 +239,12 @@ export interface ControlApi {
   serviceList(): Promise<ServiceView[]>;
   serviceInspect(req: { id: string }): Promise<ServiceView>;
   servicePs(req: { id: string; all?: boolean }): Promise<TaskView[]>;
-  serviceLogs(req: { id: string; tail?: number }): Promise<LogLineView[]>;
+  /** Lines of a service (or of one of its tasks with `taskId`), oldest first; `sinceMs` drops older ones. */
+  serviceLogs(req: { id: string; tail?: number; taskId?: string; sinceMs?: number }): Promise<LogLineView[]>;
   serviceUpdate(req: ServiceUpdateRequest): Promise<ServiceView>;
   serviceScale(req: { id: string; replicas: number }): Promise<ServiceView>;
-  serviceRollback(req: { id: string }): Promise<ServiceView>;
+  /** `version`, when given, must be the service's current version (SEQUENCE_CONFLICT otherwise). */
+  serviceRollback(req: { id: string; version?: string }): Promise<ServiceView>;
   serviceRemove(req: { id: string }): Promise<{ id: string }>;
 
   secretCreate(req: {
@@ -225,6 +255,19 @@ export interface ControlApi {
   secretList(): Promise<SecretView[]>;
   secretInspect(req: { id: string }): Promise<SecretView>;
   secretRemove(req: { id: string }): Promise<{ id: string }>;
+  /** Only labels may change: the data of a secret is immutable. */
+  secretUpdate(req: { id: string; version?: string; labels: Record<string, string> }): Promise<SecretView>;
+
+  /** Every task of every service; with `upToDate`, only tasks that run their service's current spec. */
+  taskList(req: { upToDate?: boolean }): Promise<TaskView[]>;
+  taskInspect(req: { id: string }): Promise<TaskView>;
+
+  /** `spec` is `swarm.NetworkSpec` as JSON. Names are unique; the driver is overlay. */
+  networkCreate(req: { spec: Json }): Promise<NetworkView>;
+  networkList(): Promise<NetworkView[]>;
+  networkInspect(req: { id: string }): Promise<NetworkView>;
+  /** Refused with NETWORK_IN_USE while a service is attached. */
+  networkRemove(req: { id: string }): Promise<{ id: string }>;
 }
 
 export type ControlMethod = keyof ControlApi;
@@ -240,6 +283,7 @@ export const CONTROL_METHODS: readonly ControlMethod[] = [
   'unlock',
   'unlockKey',
   'caRotate',
+  'swarmInspect',
   'nodeList',
   'nodeInspect',
   'nodeUpdate',
@@ -257,6 +301,13 @@ export const CONTROL_METHODS: readonly ControlMethod[] = [
   'secretList',
   'secretInspect',
   'secretRemove',
+  'secretUpdate',
+  'taskList',
+  'taskInspect',
+  'networkCreate',
+  'networkList',
+  'networkInspect',
+  'networkRemove',
 ];
 
 /** Error codes of the control API (SwarmError.code) and what the CLI does with them. */

@@ -14,7 +14,9 @@ import type {
   InitResult,
   JoinRequest,
   JoinResult,
+  Json,
   LogLineView,
+  NetworkView,
   NodeRoleName,
   NodeUpdateRequest,
   NodeView,
@@ -272,5 +274,29 @@ export class ControlClient implements ControlApi {
   }
   secretRemove(req: { id: string }): Promise<{ id: string }> {
     return this.call('secretRemove', req);
+  }
+  secretUpdate(req: { id: string; version?: string; labels: Record<string, string> }): Promise<SecretView> {
+    return this.call('secretUpdate', req);
+  }
+  swarmInspect(): Promise<{ raw: Json }> {
+    return this.call('swarmInspect', {});
+  }
+  taskList(req: { upToDate?: boolean }): Promise<TaskView[]> {
+    return this.call('taskList', req);
+  }
+  taskInspect(req: { id: string }): Promise<TaskView> {
+    return this.call('taskInspect', req);
+  }
+  networkCreate(req: { spec: Json }): Promise<NetworkView> {
+    return this.call('networkCreate', req);
+  }
+  networkList(): Promise<NetworkView[]> {
+    return this.call('networkList', {});
+  }
+  networkInspect(req: { id: string }): Promise<NetworkView> {
+    return this.call('networkInspect', req);
+  }
+  networkRemove(req: { id: string }): Promise<{ id: string }> {
+    return this.call('networkRemove', req);
   }
 }

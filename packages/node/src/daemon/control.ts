@@ -6,7 +6,7 @@
  */
 import { fromLong, generateId, SwarmError, swarm, toLong } from '@swarm/api';
 import { generateJoinToken } from '@swarm/ca';
-import { parseConstraint, ZONE_LABEL } from '@swarm/scheduler';
+import { ApiConverter, parseConstraint, ZONE_LABEL } from '@swarm/scheduler';
 import { assertSecretName, generateUnlockKey, MAX_SECRET_BYTES, MIN_SECRET_BYTES } from '@swarm/secret-store';
 import type { ReadTx } from '@swarm/store';
 import {
@@ -15,6 +15,7 @@ import {
   JSON_OPTIONS,
   type Json,
   type LogLineView,
+  type NetworkView,
   type NodeView,
   type SecretView,
   type ServiceView,
@@ -31,7 +32,7 @@ import { managerCalls } from './wiring.js';
 const S = swarm.TaskState;
 const dec = new TextDecoder();
 
-type Kind = 'node' | 'service' | 'secret' | 'task';
+type Kind = 'node' | 'service' | 'secret' | 'task' | 'network';
 
 /** Finds one object by full ID, unique ID prefix, or name (hostname for nodes). */
 function resolve<K extends Kind>(
@@ -56,9 +57,21 @@ function resolve<K extends Kind>(
   if (byPrefix.length === 1 && byName.length === 0) return byPrefix[0] as never;
   if (byName.length > 1 || byPrefix.length > 1)
     throw new SwarmError('AMBIGUOUS', `${kind} ${JSON.stringify(ref)} is ambiguous: use a longer ID prefix`, {
+      kind,
       ref,
+      matches: Math.max(byName.length, byPrefix.length),
     });
   throw new SwarmError('NOT_FOUND', `${kind} not found: ${ref}`, { kind, ref });
+}
+
+/** `resolve` without the NOT_FOUND: undefined when nothing matches. */
+function resolveOptional<K extends Kind>(tx: ReadTx, kind: K, ref: string): { id: string } | undefined {
+  try {
+    return resolve(tx, kind, ref);
+  } catch (e) {
+    if (e instanceof SwarmError && e.code === 'NOT_FOUND') return undefined;
+    throw e;
+  }
 }
 
 const lower = (s: string) => s.toLowerCase();
@@ -152,10 +165,44 @@ function secretView(s: swarm.Secret): SecretView {
   return {
     id: s.id,
     name: s.spec?.annotations?.name ?? '',
+    version: String(fromLong(s.meta?.version?.index ?? 0)),
     createdAt: Number(fromLong(s.meta?.createdAt ?? 0)),
     updatedAt: Number(fromLong(s.meta?.updatedAt ?? 0)),
     labels: { ...(s.spec?.annotations?.labels ?? {}) },
   };
+}
+
+function networkView(tx: ReadTx, n: swarm.Network): NetworkView {
+  return {
+    id: n.id,
+    name: n.spec?.annotations?.name ?? '',
+    driver: n.spec?.driverConfig?.name || 'overlay',
+    services: tx
+      .list('service')
+      .filter((s) => (s.spec?.task?.networks ?? []).some((a) => a.target === n.id))
+      .map((s) => s.spec?.annotations?.name ?? s.id)
+      .sort(),
+    raw: swarm.Network.toObject(n, JSON_OPTIONS) as Json,
+  };
+}
+
+/**
+ * Optimistic concurrency for writes that name the version they read (Docker's `?version=`): the
+ * object's `meta.version.index` must still be that version.
+ */
+function checkVersion(
+  kind: Kind | 'cluster',
+  obj: { id: string; meta?: swarm.IMeta | null; spec?: { annotations?: swarm.IAnnotations | null } | null },
+  given: string | undefined,
+): void {
+  if (given === undefined || given === '') return;
+  const version = String(fromLong(obj.meta?.version?.index ?? 0));
+  if (given !== version)
+    throw new SwarmError(
+      'SEQUENCE_CONFLICT',
+      `${kind} ${obj.spec?.annotations?.name || obj.id} changed since it was read (version ${given}, now ${version}); read it again and retry`,
+      { kind, id: obj.id, given, stored: version },
+    );
 }
 
 function invalid(message: string, details: Record<string, unknown> = {}): SwarmError {
@@ -176,7 +223,8 @@ function checkSpec(tx: ReadTx, json: Json, selfId: string | undefined): swarm.Se
       `service name ${JSON.stringify(name)} is not valid: use 1-63 letters, digits, '_', '.', '-' (give one with --name)`,
     );
   const c = spec.task?.container;
-  if (!c || (c.command ?? []).length === 0)
+  // Tasks run [...command, ...args] (there is no image entrypoint): Docker's IMAGE ARGS form works too.
+  if (!c || [...(c.command ?? []), ...(c.args ?? [])].length === 0)
     throw invalid(
       'the service has no command: give it after "--", e.g. swarm service create --name web -- node server.js',
     );
@@ -191,11 +239,22 @@ function checkSpec(tx: ReadTx, json: Json, selfId: string | undefined): swarm.Se
     const wanted = ref.secretId || ref.secretName;
     const secret = tx.list('secret').find((s) => s.id === wanted || s.spec?.annotations?.name === wanted);
     if (secret === undefined)
-      throw new SwarmError('NOT_FOUND', `secret not found: ${wanted}`, { secret: wanted });
+      throw new SwarmError('NOT_FOUND', `secret not found: ${wanted}`, {
+        kind: 'secret',
+        ref: wanted,
+        secret: wanted,
+      });
     ref.secretId = secret.id;
     ref.secretName = secret.spec?.annotations?.name ?? '';
     if (!ref.target) ref.target = ref.secretName;
     if (!ref.mode) ref.mode = 0o400;
+  }
+  for (const a of spec.task?.networks ?? []) {
+    const wanted = a.target ?? '';
+    const n = resolveOptional(tx, 'network', wanted);
+    if (n === undefined)
+      throw new SwarmError('NOT_FOUND', `network ${wanted} not found`, { kind: 'network', ref: wanted });
+    a.target = n.id;
   }
   const ports = spec.endpoint?.ports ?? [];
   for (const p of ports) {
@@ -211,7 +270,7 @@ function checkSpec(tx: ReadTx, json: Json, selfId: string | undefined): swarm.Se
         throw new SwarmError(
           'PORT_IN_USE',
           `port ${p.publishedPort} is already published by service ${other.spec?.annotations?.name}; choose another published port`,
-          { port: p.publishedPort },
+          { port: p.publishedPort, service: other.spec?.annotations?.name ?? '', serviceId: other.id },
         );
     }
   }
@@ -321,13 +380,18 @@ export class DaemonControl implements ControlApi {
     return { token: c.rootCa?.joinTokens?.[req.role] ?? '', managerAddr: m.advertiseAddr };
   }
 
-  async update(req: { autolock?: boolean; certExpiryMs?: number }): Promise<{ unlockKey?: string }> {
+  async update(req: {
+    autolock?: boolean;
+    certExpiryMs?: number;
+    version?: string;
+  }): Promise<{ unlockKey?: string }> {
     const m = this.#m();
     let unlockKey: string | undefined;
     if (req.certExpiryMs !== undefined && !(req.certExpiryMs >= 3600_000))
       throw invalid(`--cert-expiry must be at least 1h, got ${req.certExpiryMs} ms`);
     await m.update((tx) => {
       const c = clusterOf(tx)!;
+      checkVersion('cluster', c, req.version);
       c.spec ??= swarm.ClusterSpec.create();
       if (req.autolock === true && !c.unlockKey) {
         unlockKey = generateUnlockKey().reveal();
@@ -399,12 +463,24 @@ export class DaemonControl implements ControlApi {
       const managers = m.store.view((tx) => tx.list('node').filter((n) => n.managerStatus?.addr).length);
       if (managers <= 1) throw new SwarmError('LAST_MANAGER', 'cannot demote the last manager of the swarm');
     }
+    for (const [k, v] of Object.entries(req.labels ?? {}))
+      if (k === '' || typeof v !== 'string')
+        throw invalid(`label ${JSON.stringify(k)} needs a key and a value`);
+    if (
+      (req.labels?.[ZONE_LABEL] ?? '') !== '' &&
+      !/^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/.test(req.labels![ZONE_LABEL]!)
+    )
+      throw invalid(
+        `zone ${JSON.stringify(req.labels![ZONE_LABEL])}: use 1-63 of A-Z a-z 0-9 . _ - starting alphanumeric`,
+      );
     await m.update((tx) => {
       const n = tx.get('node', target.id);
-      if (n === undefined) throw new SwarmError('NOT_FOUND', `node not found: ${req.id}`);
+      if (n === undefined)
+        throw new SwarmError('NOT_FOUND', `node not found: ${req.id}`, { kind: 'node', ref: req.id });
+      checkVersion('node', n, req.version);
       n.spec ??= swarm.NodeSpec.create();
       n.spec.annotations ??= swarm.Annotations.create();
-      const labels = { ...(n.spec.annotations.labels ?? {}) };
+      const labels = req.labels !== undefined ? { ...req.labels } : { ...(n.spec.annotations.labels ?? {}) };
       const zoneBefore = labels[ZONE_LABEL] ?? '';
       for (const [k, v] of Object.entries(req.labelAdd ?? {})) labels[k] = v;
       for (const k of req.labelRm ?? []) delete labels[k];
@@ -435,19 +511,22 @@ export class DaemonControl implements ControlApi {
   async nodeRemove(req: { id: string; force?: boolean }): Promise<{ id: string }> {
     const m = this.#m();
     const n = m.store.view((tx) => resolve(tx, 'node', req.id) as swarm.Node);
-    if (n.id === m.nodeId)
-      throw invalid(
-        'a node cannot remove itself: run "swarm leave" on it, or remove it from another manager',
-      );
+    // The manager check comes first, as in swarmkit (the node serving this call is a manager).
     if (n.managerStatus?.addr || n.role === swarm.NodeRole.NODE_ROLE_MANAGER)
       throw new SwarmError(
         'NODE_IS_MANAGER',
         `rpc error: node ${n.id} is a cluster manager and is a member of the raft cluster. It must be demoted to worker before removal`,
+        { node: n.id },
+      );
+    if (n.id === m.nodeId)
+      throw invalid(
+        'a node cannot remove itself: run "swarm leave" on it, or remove it from another manager',
       );
     if (n.status?.state === swarm.NodeStatus.State.READY && !req.force)
       throw new SwarmError(
         'NODE_NOT_DOWN',
         `node ${n.id} is not down and can't be removed: stop it first, or use --force`,
+        { node: n.id },
       );
     const notAfter = n.certificate?.certificate?.length
       ? chainNotAfter(dec.decode(n.certificate.certificate))
@@ -517,7 +596,12 @@ export class DaemonControl implements ControlApi {
     });
   }
 
-  async serviceLogs(req: { id: string; tail?: number }): Promise<LogLineView[]> {
+  async serviceLogs(req: {
+    id: string;
+    tail?: number;
+    taskId?: string;
+    sinceMs?: number;
+  }): Promise<LogLineView[]> {
     const m = this.#m();
     const { svc, managers, names } = m.store.view((tx) => {
       const svc = resolve(tx, 'service', req.id) as swarm.Service;
@@ -528,7 +612,11 @@ export class DaemonControl implements ControlApi {
       const names = new Map(tx.find('task', { serviceId: svc.id }).map((t) => [t.id, taskView(tx, t).name]));
       return { svc, managers, names };
     });
-    const q = swarm.ListLogsRequest.create({ serviceId: svc.id, tail: req.tail ?? 0 });
+    const q = swarm.ListLogsRequest.create({
+      serviceId: svc.id,
+      tail: req.tail ?? 0,
+      ...(req.taskId ? { taskId: req.taskId } : {}),
+    });
     const all = [m.logs.list(q)];
     const calls = managerCalls(this.d.clients!);
     const remote = await Promise.allSettled(managers.map((a) => calls.listLogs(a, q)));
@@ -541,11 +629,15 @@ export class DaemonControl implements ControlApi {
         const key = `${taskId}/${String(l.seq)}`;
         if (seen.has(key)) continue;
         seen.add(key);
+        const timestamp = Number(fromLong(l.timestamp ?? 0));
+        if (req.sinceMs !== undefined && timestamp < req.sinceMs) continue;
         out.push({
           taskId,
+          serviceId: svc.id,
+          seq: String(fromLong(l.seq ?? 0)),
           taskName: names.get(taskId) ?? taskId,
           nodeId: l.nodeId ?? '',
-          timestamp: Number(fromLong(l.timestamp ?? 0)),
+          timestamp,
           stream: l.stream === swarm.LogLine.Stream.STDERR ? 'stderr' : 'stdout',
           text: dec.decode(l.data ?? new Uint8Array()).replace(/\n$/, ''),
         });
@@ -569,12 +661,7 @@ export class DaemonControl implements ControlApi {
     await m.update((tx) => {
       const s = tx.get('service', current.id);
       if (s === undefined) throw new SwarmError('NOT_FOUND', `service not found: ${req.id}`);
-      const version = String(fromLong(s.meta?.version?.index ?? 0));
-      if (req.version !== undefined && req.version !== '' && req.version !== version)
-        throw new SwarmError(
-          'SEQUENCE_CONFLICT',
-          `service ${s.spec?.annotations?.name} changed since it was read (version ${req.version}, now ${version}); read it again and retry`,
-        );
+      checkVersion('service', s, req.version);
       s.previousSpec = s.spec!;
       s.spec = spec;
       s.specVersion = toLong(fromLong(s.specVersion ?? 0) + 1n);
@@ -610,13 +697,14 @@ export class DaemonControl implements ControlApi {
     return this.serviceInspect({ id: s.id });
   }
 
-  async serviceRollback(req: { id: string }): Promise<ServiceView> {
+  async serviceRollback(req: { id: string; version?: string }): Promise<ServiceView> {
     const m = this.#m();
     const s = m.store.view((tx) => resolve(tx, 'service', req.id) as swarm.Service);
     if (!s.previousSpec)
       throw invalid(`service ${s.spec?.annotations?.name} has no previous spec to roll back to`);
     await m.update((tx) => {
       const cur = tx.get('service', s.id)!;
+      checkVersion('service', cur, req.version);
       const prev = cur.previousSpec!;
       cur.previousSpec = cur.spec!;
       cur.spec = prev;
@@ -716,5 +804,122 @@ export class DaemonControl implements ControlApi {
       if (tx.get('secret', s.id)) tx.delete('secret', s.id);
     });
     return { id: s.id };
+  }
+
+  async swarmInspect(): Promise<{ raw: Json }> {
+    const m = this.#m();
+    const c = swarm.Cluster.create({ ...this.#cluster(m) });
+    // Never out of the manager: CA keys, the unlock key, the deny list.
+    c.rootCa = swarm.RootCA.create({
+      caCert: c.rootCa?.caCert ?? new Uint8Array(),
+      caCertHash: c.rootCa?.caCertHash ?? new Uint8Array(),
+      joinTokens: c.rootCa?.joinTokens ?? null,
+      ...(c.rootCa?.rootRotation?.caCert?.length
+        ? { rootRotation: { caCert: c.rootCa.rootRotation.caCert } }
+        : {}),
+    });
+    c.unlockKey = '';
+    c.deniedNodes = {};
+    return { raw: swarm.Cluster.toObject(c, JSON_OPTIONS) as Json };
+  }
+
+  async secretUpdate(req: {
+    id: string;
+    version?: string;
+    labels: Record<string, string>;
+  }): Promise<SecretView> {
+    const m = this.#m();
+    const s = m.store.view((tx) => resolve(tx, 'secret', req.id) as swarm.Secret);
+    for (const [k, v] of Object.entries(req.labels ?? {}))
+      if (k === '' || typeof v !== 'string')
+        throw invalid(`label ${JSON.stringify(k)} needs a key and a value`);
+    await m.update((tx) => {
+      const cur = tx.get('secret', s.id);
+      if (cur === undefined)
+        throw new SwarmError('NOT_FOUND', `secret ${req.id} not found`, { kind: 'secret', ref: req.id });
+      checkVersion('secret', cur, req.version);
+      cur.spec ??= swarm.SecretSpec.create();
+      cur.spec.annotations = { ...(cur.spec.annotations ?? {}), labels: { ...(req.labels ?? {}) } };
+      tx.update('secret', cur);
+    });
+    return this.secretInspect({ id: s.id });
+  }
+
+  async taskList(req: { upToDate?: boolean }): Promise<TaskView[]> {
+    const m = this.#m();
+    return m.store.view((tx) => {
+      let tasks = tx.list('task');
+      if (req?.upToDate) {
+        // "Up to date" as the orchestrator sees it: the task runs its service's current task spec.
+        const conv = new ApiConverter();
+        const current = new Map(tx.list('service').map((s) => [s.id, conv.service(s).task.key]));
+        tasks = tasks.filter((t) => current.get(t.serviceId) === conv.task(t).spec.key);
+      }
+      return tasks.map((t) => taskView(tx, t));
+    });
+  }
+
+  async taskInspect(req: { id: string }): Promise<TaskView> {
+    const m = this.#m();
+    return m.store.view((tx) => taskView(tx, resolve(tx, 'task', req.id) as swarm.Task));
+  }
+
+  async networkCreate(req: { spec: Json }): Promise<NetworkView> {
+    const m = this.#m();
+    let spec: swarm.NetworkSpec;
+    try {
+      spec = swarm.NetworkSpec.fromObject(req?.spec ?? {});
+    } catch (e) {
+      throw invalid(`the network spec is not valid: ${(e as Error).message}`);
+    }
+    const name = spec.annotations?.name ?? '';
+    if (!/^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,62}$/.test(name))
+      throw invalid(
+        `network name ${JSON.stringify(name)} is not valid: use 1-63 letters, digits, '_', '.', '-'`,
+      );
+    spec.driverConfig ??= swarm.Driver.create();
+    spec.driverConfig.name ||= 'overlay';
+    if (spec.driverConfig.name !== 'overlay')
+      throw invalid(
+        `network driver ${JSON.stringify(spec.driverConfig.name)} is not supported: cluster networks use the overlay driver`,
+      );
+    const id = generateId();
+    await m.update((tx) => {
+      tx.create('network', swarm.Network.create({ id, spec }));
+    });
+    return this.networkInspect({ id });
+  }
+
+  async networkList(): Promise<NetworkView[]> {
+    const m = this.#m();
+    return m.store.view((tx) =>
+      tx
+        .list('network')
+        .map((n) => networkView(tx, n))
+        .sort((a, b) => a.name.localeCompare(b.name)),
+    );
+  }
+
+  async networkInspect(req: { id: string }): Promise<NetworkView> {
+    const m = this.#m();
+    return m.store.view((tx) => networkView(tx, resolve(tx, 'network', req.id) as swarm.Network));
+  }
+
+  async networkRemove(req: { id: string }): Promise<{ id: string }> {
+    const m = this.#m();
+    await m.update((tx) => {
+      const n = resolve(tx, 'network', req.id) as swarm.Network;
+      const user = tx
+        .list('service')
+        .find((s) => (s.spec?.task?.networks ?? []).some((a) => a.target === n.id));
+      if (user !== undefined)
+        throw new SwarmError('NETWORK_IN_USE', `network ${n.id} is in use by service ${user.id}`, {
+          network: n.id,
+          service: user.id,
+          serviceName: user.spec?.annotations?.name ?? '',
+        });
+      tx.delete('network', n.id);
+    });
+    return { id: req.id };
   }
 }

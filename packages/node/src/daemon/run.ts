@@ -2,8 +2,9 @@
  * `swarm daemon`: runs a node in the foreground until SIGINT/SIGTERM, serving the control API on
  * its socket. Logs are JSON lines on stderr (never secret data).
  */
-import { chmodSync, mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync } from 'node:fs';
 import { jsonLogger, type LogLevel } from '@swarm/api';
+import type { DockerApiServer } from '@swarm/docker-api';
 import { parseControlHost } from '../control/client.js';
 import { serveControl } from '../control/http.js';
 import { startWebServer, type WebServer } from '../web/server.js';
@@ -30,6 +31,12 @@ export interface RunDaemonOptions {
   webTokenFile?: string;
   /** The node's image policy file (`--image-policy`): see @swarm/image-trust. */
   imagePolicy?: string;
+  /** `unix:///path` or `tcp://HOST:PORT` (`--docker-api`): also serve the Docker Engine API there. */
+  dockerApi?: string;
+  /** PEM files for the TCP Docker API (Docker's --tlsverify): client CA, server certificate and key. */
+  dockerApiTlsCaCert?: string;
+  dockerApiTlsCert?: string;
+  dockerApiTlsKey?: string;
   /** Called once the control socket is up. */
   onReady?: (address: string) => void;
 }
@@ -48,13 +55,31 @@ export async function runDaemon(o: RunDaemonOptions): Promise<number> {
     ...(o.bwrapPath === undefined ? {} : { bwrapPath: o.bwrapPath }),
     ...(o.imagePolicy === undefined ? {} : { imagePolicy: o.imagePolicy }),
   });
+  // Check the Docker API address (and read its TLS files) before anything starts.
+  let dockerListen: import('@swarm/docker-api').DockerApiListen | undefined;
+  if (o.dockerApi !== undefined) {
+    const { parseListen } = await import('@swarm/docker-api');
+    const read = (p: string | undefined) => (p === undefined ? undefined : readFileSync(p));
+    dockerListen = parseListen(o.dockerApi, {
+      ...(o.dockerApiTlsCaCert === undefined ? {} : { ca: read(o.dockerApiTlsCaCert)! }),
+      ...(o.dockerApiTlsCert === undefined ? {} : { cert: read(o.dockerApiTlsCert)! }),
+      ...(o.dockerApiTlsKey === undefined ? {} : { key: read(o.dockerApiTlsKey)! }),
+    });
+  }
   await daemon.start();
   const host = o.host ?? `unix://${daemon.paths.socket}`;
-  const server = await serveControl(
-    new DaemonControl(daemon),
-    parseControlHost(host),
-    logger.child({ component: 'control' }),
-  );
+  const control = new DaemonControl(daemon);
+  const server = await serveControl(control, parseControlHost(host), logger.child({ component: 'control' }));
+  let docker: { server: DockerApiServer; close(): void } | undefined;
+  if (dockerListen !== undefined) {
+    try {
+      docker = await startDockerApi(control, dockerListen, logger);
+    } catch (e) {
+      await server.close();
+      await daemon.stop();
+      throw e;
+    }
+  }
   let web: WebServer | undefined;
   if (o.web !== undefined) {
     try {
@@ -65,6 +90,8 @@ export async function runDaemon(o: RunDaemonOptions): Promise<number> {
         logger: logger.child({ component: 'web' }),
       });
     } catch (e) {
+      await docker?.server.close();
+      docker?.close();
       await server.close();
       await daemon.stop();
       throw e;
@@ -72,7 +99,12 @@ export async function runDaemon(o: RunDaemonOptions): Promise<number> {
     // For the person who started the daemon (the JSON log line above it never holds the token).
     process.stderr.write(`${web.banner}\n`);
   }
-  logger.info('swarm daemon ready', { control: server.address, dataDir: o.dataDir, state: daemon.phase });
+  logger.info('swarm daemon ready', {
+    control: server.address,
+    ...(docker ? { dockerApi: docker.server.address } : {}),
+    dataDir: o.dataDir,
+    state: daemon.phase,
+  });
   o.onReady?.(server.address);
   const stop =
     o.until ??
@@ -83,7 +115,33 @@ export async function runDaemon(o: RunDaemonOptions): Promise<number> {
   await stop;
   logger.info('stopping');
   await web?.close();
+  await docker?.server.close();
+  docker?.close();
   await server.close();
   await daemon.stop();
   return 0;
+}
+
+/** Serves the Docker Engine API over the same operations as the control API (see docs/docker-api.md). */
+async function startDockerApi(
+  control: DaemonControl,
+  listen: import('@swarm/docker-api').DockerApiListen,
+  logger: import('@swarm/api').Logger,
+): Promise<{ server: DockerApiServer; close(): void }> {
+  const [{ serveDockerApi }, { DockerBackend }] = await Promise.all([
+    import('@swarm/docker-api'),
+    import('../docker/backend.js'),
+  ]);
+  const backend = new DockerBackend(control);
+  try {
+    const server = await serveDockerApi({
+      backend,
+      listen,
+      logger: logger.child({ component: 'docker-api' }),
+    });
+    return { server, close: () => backend.close() };
+  } catch (e) {
+    backend.close();
+    throw e;
+  }
 }

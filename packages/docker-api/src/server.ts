@@ -1,0 +1,259 @@
+/**
+ * The Docker Engine API server: `createDockerApiHandler` turns requests into backend calls (usable
+ * with any `node:http` server), and `serveDockerApi` listens on a unix socket (mode 0600) or on TCP
+ * with mutual TLS, as dockerd's `--tlsverify`: plain TCP is refused, since whoever reaches the API
+ * controls the cluster.
+ */
+import { chmodSync, lstatSync, unlinkSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { connect } from 'node:net';
+import { type Logger, noopLogger } from '@swarm/api';
+import type { SwarmBackend } from './backend.js';
+import {
+  DockerApiOptionsError,
+  DockerNotFoundError,
+  DockerNotImplementedError,
+  responseFor,
+} from './errors.js';
+import { type DockerRequest, type ServerIdentity, sendError } from './http.js';
+import { type CompiledRoute, compile, match } from './route.js';
+import { clusterRoutes } from './routes-cluster.js';
+import { isEngineOnly, objectRoutes } from './routes-objects.js';
+import { serviceRoutes } from './routes-services.js';
+import { systemRoutes } from './routes-system.js';
+import { checkTcpRequest, type TcpGuard, tcpGuard } from './tcp-guard.js';
+import { checkVersion, splitVersion } from './version.js';
+
+const ROUTES: CompiledRoute[] = compile([
+  ...systemRoutes,
+  ...clusterRoutes,
+  ...serviceRoutes,
+  ...objectRoutes,
+]);
+
+export interface DockerApiHandlerOptions {
+  backend: SwarmBackend;
+  logger?: Logger;
+  /** Clock for `since`/`until` (tests); default `Date.now`. */
+  now?: () => number;
+  /** Checks applied to every request before routing (the TCP listener sets them). */
+  guard?: TcpGuard;
+}
+
+export type DockerApiHandler = (req: IncomingMessage, res: ServerResponse) => void;
+
+export function createDockerApiHandler(o: DockerApiHandlerOptions): DockerApiHandler {
+  const logger = o.logger ?? noopLogger;
+  const now = o.now ?? Date.now;
+  const id: ServerIdentity = { server: `${o.backend.engine.name}/${o.backend.engine.version} (linux)` };
+
+  async function handle(req: IncomingMessage, res: ServerResponse, abort: AbortController): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://docker');
+    const { version, path, prefixed } = splitVersion(url.pathname);
+    let apiVersion: string | undefined;
+    const started = now();
+    let status = 200;
+    try {
+      if (o.guard) checkTcpRequest(o.guard, req);
+      apiVersion = version;
+      if (prefixed) checkVersion(version);
+      const method = req.method === 'HEAD' && path !== '/_ping' ? 'GET' : (req.method ?? 'GET');
+      const found = match(ROUTES, method, path);
+      if (!('route' in found)) {
+        if (isEngineOnly(path))
+          throw new DockerNotImplementedError(
+            `${o.backend.engine.name} serves the swarm-mode part of the Docker API: ${path.split('/')[1]} are not served by this node (use docker service and docker stack)`,
+          );
+        // dockerd answers an unknown path, and a known path with another method, with 404.
+        throw new DockerNotFoundError('page not found');
+      }
+      const dreq: DockerRequest = { method, path, query: url.searchParams, params: found.params, raw: req };
+      const registryAuth = req.headers['x-registry-auth'];
+      await found.route.handle(dreq, res, {
+        backend: o.backend,
+        ctx: {
+          signal: abort.signal,
+          apiVersion: version,
+          ...(typeof registryAuth === 'string' ? { registryAuth } : {}),
+        },
+        id,
+        now,
+      });
+      status = res.statusCode;
+    } catch (e) {
+      const r = responseFor(e);
+      status = r.status;
+      if (!res.headersSent) sendError(res, r.status, r.message, apiVersion, id);
+      else res.destroy();
+      if (r.status >= 500)
+        logger.warn('docker API call failed', { path, status: r.status, message: r.message });
+    }
+    // Never log bodies or queries: they carry secrets, tokens and unlock keys.
+    logger.debug('docker API call', { method: req.method, path, status, ms: now() - started });
+  }
+
+  return (req, res) => {
+    const abort = new AbortController();
+    res.once('close', () => abort.abort());
+    handle(req, res, abort).catch((e: unknown) => {
+      logger.error('docker API handler crashed', { message: e instanceof Error ? e.message : String(e) });
+      res.destroy();
+    });
+  };
+}
+
+export type DockerApiListen =
+  | { socketPath: string }
+  | {
+      host: string;
+      port: number;
+      /** PEM: the CA that signed the clients' certificates, the server's certificate and key. */
+      tls: { ca: string | Buffer; cert: string | Buffer; key: string | Buffer };
+    };
+
+export interface DockerApiServer {
+  /** `unix:///path/docker.sock` or `tcp://HOST:PORT` (the port actually bound). */
+  readonly address: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Parses `unix:///path` or `tcp://HOST:PORT`. TCP needs the three TLS files (Docker's
+ * `--tlsverify`); without them it is refused with `DOCKER_API_TLS_REQUIRED`.
+ */
+export function parseListen(
+  address: string,
+  tls?: { ca?: string | Buffer; cert?: string | Buffer; key?: string | Buffer },
+): DockerApiListen {
+  if (address.startsWith('unix://')) {
+    const socketPath = address.slice('unix://'.length);
+    if (!socketPath.startsWith('/'))
+      throw new DockerApiOptionsError(
+        'DOCKER_API_BAD_LISTEN',
+        `${address}: use an absolute path, unix:///path/docker.sock`,
+      );
+    return { socketPath };
+  }
+  const m = /^tcp:\/\/(\[[^\]]+\]|[^:/]+):(\d{1,5})$/.exec(address);
+  if (m === null)
+    throw new DockerApiOptionsError(
+      'DOCKER_API_BAD_LISTEN',
+      `${JSON.stringify(address)} is not a Docker API address: use unix:///path/docker.sock or tcp://HOST:PORT`,
+    );
+  if (tls?.ca === undefined || tls.cert === undefined || tls.key === undefined)
+    throw new DockerApiOptionsError(
+      'DOCKER_API_TLS_REQUIRED',
+      `refusing to serve the Docker API on ${address} without mutual TLS: whoever reaches it controls the cluster. Give --docker-api-tlscacert, --docker-api-tlscert and --docker-api-tlskey (clients then need a certificate signed by that CA, as with dockerd --tlsverify), or use a unix socket`,
+    );
+  return {
+    host: m[1]!.replace(/^\[|\]$/g, ''),
+    port: Number(m[2]),
+    tls: { ca: tls.ca, cert: tls.cert, key: tls.key },
+  };
+}
+
+function socketAnswers(path: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = connect({ path });
+    s.once('connect', () => {
+      s.destroy();
+      resolve(true);
+    });
+    s.once('error', () => resolve(false));
+  });
+}
+
+/** Removes a stale socket left by a process that died; refuses to touch anything else. */
+async function clearStaleSocket(path: string): Promise<void> {
+  let st: ReturnType<typeof lstatSync>;
+  try {
+    st = lstatSync(path);
+  } catch {
+    return;
+  }
+  if (!st.isSocket())
+    throw new DockerApiOptionsError(
+      'DOCKER_API_BAD_LISTEN',
+      `${path} exists and is not a socket; choose another path`,
+    );
+  if (await socketAnswers(path))
+    throw new DockerApiOptionsError(
+      'DOCKER_API_BAD_LISTEN',
+      `another process answers on ${path}; choose another path`,
+    );
+  unlinkSync(path);
+}
+
+function listen(server: Server, ...args: unknown[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    (server.listen as (...a: unknown[]) => void)(...args, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+export async function serveDockerApi(
+  o: Omit<DockerApiHandlerOptions, 'guard'> & { listen: DockerApiListen },
+): Promise<DockerApiServer> {
+  const logger = o.logger ?? noopLogger;
+  let server: Server;
+  let address: string;
+  if ('socketPath' in o.listen) {
+    const path = o.listen.socketPath;
+    await clearStaleSocket(path);
+    server = createServer(createDockerApiHandler(o));
+    // Create the socket already private (a chmod after listen leaves a window); umask cannot be
+    // changed in worker threads, where the chmod below still applies.
+    let mask: number | undefined;
+    try {
+      mask = process.umask(0o177);
+    } catch {
+      mask = undefined;
+    }
+    try {
+      await listen(server, path);
+    } finally {
+      if (mask !== undefined) process.umask(mask);
+    }
+    chmodSync(path, 0o600);
+    address = `unix://${path}`;
+  } else {
+    const { host, port, tls } = o.listen;
+    const guard = tcpGuard(tls.cert);
+    // Docker's --tlsverify: the client must present a certificate signed by `ca`.
+    server = createHttpsServer(
+      {
+        ca: tls.ca,
+        cert: tls.cert,
+        key: tls.key,
+        requestCert: true,
+        rejectUnauthorized: true,
+        minVersion: 'TLSv1.2',
+      },
+      createDockerApiHandler({ ...o, guard }),
+    );
+    server.on('tlsClientError', (e: Error) =>
+      logger.debug('docker API TLS handshake refused', { message: e.message }),
+    );
+    await listen(server, port, host);
+    const a = server.address();
+    const bound = typeof a === 'object' && a !== null ? a.port : port;
+    const shown = host.includes(':') ? `[${host}]` : host;
+    guard.port = bound;
+    guard.hosts.add(shown);
+    address = `tcp://${shown}:${bound}`;
+  }
+  server.requestTimeout = 0;
+  logger.info('docker API listening', { address });
+  return {
+    address,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()));
+        server.closeAllConnections?.();
+      }),
+  };
+}

@@ -1,0 +1,19 @@
+/**
+ * `@swarm/docker-api/swarm`: conversions between the swarm core's objects (`@swarm/api`) and
+ * Docker's JSON, for a backend built on the swarm core (the reference node's is one). Kept out of
+ * the root entry so that a backend over another model does not load the protobuf code.
+ */
+export { networkSpecFromDocker, serviceSpecFromDocker } from './docker-to-swarm.js';
+export {
+  clusterToDocker,
+  type NodeExtras,
+  networkToDocker,
+  nodeToDocker,
+  num,
+  secretToDocker,
+  serviceSpecToDocker,
+  serviceToDocker,
+  taskSpecToDocker,
+  taskStateName,
+  taskToDocker,
+} from './swarm-to-docker.js';

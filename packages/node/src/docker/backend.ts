@@ -1,0 +1,471 @@
+/**
+ * The Docker API's backend on a swarm node: every call goes to the same `DaemonControl` operation
+ * the `swarm` CLI uses (one implementation of each rule), and objects are converted with
+ * `@swarm/docker-api/swarm`. This file only translates shapes, names and errors.
+ */
+import { SwarmError, swarm } from '@swarm/api';
+import {
+  DockerInvalidParameterError,
+  DockerNotImplementedError,
+  type EventMessage,
+  type LogMessage,
+  type LogOptions,
+  type Network,
+  type NetworkCreateRequest,
+  type Node,
+  type NodeSpec,
+  type RequestContext,
+  type Secret,
+  type SecretSpec,
+  type Service,
+  type ServiceSpec,
+  type Swarm,
+  type SwarmBackend,
+  type SwarmInfo,
+  type SwarmInitRequest,
+  type SwarmJoinRequest,
+  type SwarmSpec,
+  type SwarmUpdateFlags,
+  type Task,
+} from '@swarm/docker-api';
+import {
+  clusterToDocker,
+  networkSpecFromDocker,
+  networkToDocker,
+  nodeToDocker,
+  secretToDocker,
+  serviceSpecFromDocker,
+  serviceToDocker,
+  taskToDocker,
+} from '@swarm/docker-api/swarm';
+import type { LogLineView, NodeView, ServiceView } from '../control/api.js';
+import type { DaemonControl } from '../daemon/control.js';
+import { VERSION } from '../daemon/daemon.js';
+import { hostOf } from '../manager/endpoints.js';
+import { type ObjectKind, toDockerError } from './errors.js';
+import { SwarmEvents } from './events.js';
+
+const NS_PER_MS = 1_000_000;
+const FOLLOW_POLL_MS = 250;
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const t = setTimeout(done, ms);
+    function done() {
+      clearTimeout(t);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
+
+export class DockerBackend implements SwarmBackend {
+  readonly engine = { name: 'swarm', version: VERSION };
+  readonly #c: DaemonControl;
+  readonly #events: SwarmEvents;
+
+  constructor(control: DaemonControl) {
+    this.#c = control;
+    this.#events = new SwarmEvents(control.d);
+  }
+
+  /** Runs one control call, translating its errors to Docker's. */
+  async #call<T>(fn: () => Promise<T>, kind?: ObjectKind, ref?: string, name?: string): Promise<T> {
+    try {
+      return await fn();
+    } catch (e) {
+      throw toDockerError(e, kind, ref, name);
+    }
+  }
+
+  async #trustRoot(): Promise<string | undefined> {
+    try {
+      const raw = (await this.#c.swarmInspect()).raw as { rootCa?: { caCert?: string } };
+      return raw.rootCa?.caCert ? Buffer.from(raw.rootCa.caCert, 'base64').toString('utf8') : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  #node(v: NodeView, trustRoot: string | undefined): Node {
+    return nodeToDocker(swarm.Node.fromObject(v.raw), {
+      engineVersion: VERSION,
+      ...(trustRoot === undefined ? {} : { trustRoot }),
+    });
+  }
+
+  #service(v: ServiceView): Service {
+    return serviceToDocker(swarm.Service.fromObject(v.raw), {
+      RunningTasks: v.running,
+      DesiredTasks: v.desired,
+      CompletedTasks: 0,
+    });
+  }
+
+  // ---- system and swarm ----
+
+  async info(_ctx: RequestContext): Promise<{ Swarm: SwarmInfo; Name?: string }> {
+    const i = await this.#c.info();
+    const d = this.#c.d;
+    const out: SwarmInfo = {
+      NodeID: i.nodeId ?? '',
+      NodeAddr: i.nodeAddr ? hostOf(i.nodeAddr) : '',
+      LocalNodeState: i.localNodeState,
+      ControlAvailable: i.isManager,
+      Error: '',
+      RemoteManagers: null,
+    };
+    if (i.isManager) {
+      const nodes = await this.#c.nodeList().catch(() => [] as NodeView[]);
+      const managers = nodes.filter((n) => n.managerStatus !== '');
+      out.RemoteManagers = managers.map((n) => ({
+        NodeID: n.id,
+        Addr: String((n.raw.managerStatus as { addr?: string } | undefined)?.addr ?? ''),
+      }));
+      out.Nodes = nodes.length;
+      out.Managers = managers.length;
+      const cluster = await this.#c.swarmInspect().catch(() => undefined);
+      if (cluster) {
+        const { JoinTokens: _, ...info } = clusterToDocker(
+          swarm.Cluster.fromObject(cluster.raw) as swarm.Cluster,
+        );
+        out.Cluster = info;
+      }
+    } else if (d.state !== undefined) {
+      out.RemoteManagers = d.state.managers.map((Addr) => ({ NodeID: '', Addr }));
+    }
+    return { Swarm: out, ...(d.o.hostname ? { Name: d.o.hostname } : {}) };
+  }
+
+  async swarmInspect(_ctx: RequestContext): Promise<Swarm> {
+    const { raw } = await this.#call(() => this.#c.swarmInspect(), 'swarm');
+    return clusterToDocker(swarm.Cluster.fromObject(raw) as swarm.Cluster);
+  }
+
+  async swarmInit(req: SwarmInitRequest, _ctx: RequestContext): Promise<string> {
+    if (req.ForceNewCluster)
+      throw new DockerNotImplementedError('--force-new-cluster is not supported by this cluster');
+    const expiry = req.Spec?.CAConfig?.NodeCertExpiry;
+    const r = await this.#call(() =>
+      this.#c.init({
+        ...(req.ListenAddr ? { listenAddr: req.ListenAddr } : {}),
+        ...(req.AdvertiseAddr ? { advertiseAddr: req.AdvertiseAddr } : {}),
+        ...(req.AutoLockManagers || req.Spec?.EncryptionConfig?.AutoLockManagers ? { autolock: true } : {}),
+        ...(expiry ? { certExpiryMs: Math.floor(expiry / NS_PER_MS) } : {}),
+        ...(req.Availability ? { availability: req.Availability } : {}),
+      }),
+    );
+    return r.nodeId;
+  }
+
+  async swarmJoin(req: SwarmJoinRequest, _ctx: RequestContext): Promise<void> {
+    const remote = req.RemoteAddrs?.[0];
+    if (!remote) throw new DockerInvalidParameterError('invalid RemoteAddrs: give the address of a manager');
+    await this.#call(() =>
+      this.#c.join({
+        remoteAddr: /:\d+$/.test(remote) ? remote : `${remote}:2377`,
+        token: req.JoinToken ?? '',
+        ...(req.ListenAddr ? { listenAddr: req.ListenAddr } : {}),
+        ...(req.AdvertiseAddr ? { advertiseAddr: req.AdvertiseAddr } : {}),
+        ...(req.Availability ? { availability: req.Availability } : {}),
+      }),
+    );
+  }
+
+  async swarmLeave(force: boolean, _ctx: RequestContext): Promise<void> {
+    await this.#call(() => this.#c.leave({ force }));
+  }
+
+  async swarmUpdate(
+    spec: SwarmSpec,
+    version: string,
+    flags: SwarmUpdateFlags,
+    ctx: RequestContext,
+  ): Promise<void> {
+    const current = (await this.swarmInspect(ctx)).Spec;
+    // Refuse changes this cluster does not apply, rather than accepting and ignoring them.
+    const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+    const fixed: Array<[string, unknown, unknown]> = [
+      ['Name', spec.Name ?? current.Name, current.Name],
+      ['Labels', spec.Labels ?? {}, current.Labels ?? {}],
+      [
+        'Orchestration.TaskHistoryRetentionLimit',
+        spec.Orchestration?.TaskHistoryRetentionLimit ?? current.Orchestration?.TaskHistoryRetentionLimit,
+        current.Orchestration?.TaskHistoryRetentionLimit,
+      ],
+      [
+        'Dispatcher.HeartbeatPeriod',
+        spec.Dispatcher?.HeartbeatPeriod || current.Dispatcher?.HeartbeatPeriod,
+        current.Dispatcher?.HeartbeatPeriod,
+      ],
+      ['CAConfig.ExternalCAs', spec.CAConfig?.ExternalCAs ?? [], []],
+      ['CAConfig.SigningCACert', spec.CAConfig?.SigningCACert ?? '', ''],
+    ];
+    for (const [field, want, have] of fixed)
+      if (!same(want, have))
+        throw new DockerNotImplementedError(`changing ${field} is not supported by this cluster`);
+    const expiry = spec.CAConfig?.NodeCertExpiry;
+    const autolock = spec.EncryptionConfig?.AutoLockManagers;
+    await this.#call(() =>
+      this.#c.update({
+        version,
+        ...(autolock === undefined ? {} : { autolock }),
+        ...(expiry && expiry !== current.CAConfig?.NodeCertExpiry
+          ? { certExpiryMs: Math.floor(expiry / NS_PER_MS) }
+          : {}),
+      }),
+    );
+    if (flags.rotateWorkerToken) await this.#call(() => this.#c.joinToken({ role: 'worker', rotate: true }));
+    if (flags.rotateManagerToken)
+      await this.#call(() => this.#c.joinToken({ role: 'manager', rotate: true }));
+    if (flags.rotateManagerUnlockKey) await this.#call(() => this.#c.unlockKey({ rotate: true }));
+  }
+
+  async swarmUnlockKey(_ctx: RequestContext): Promise<string> {
+    try {
+      return (await this.#c.unlockKey({})).unlockKey;
+    } catch (e) {
+      // dockerd answers an empty key when autolock is off; the CLI then says "no unlock key is set".
+      if (e instanceof SwarmError && e.code === 'AUTOLOCK_OFF') return '';
+      throw toDockerError(e);
+    }
+  }
+
+  async swarmUnlock(key: string, _ctx: RequestContext): Promise<void> {
+    await this.#call(() => this.#c.unlock({ unlockKey: key }));
+  }
+
+  // ---- nodes ----
+
+  async nodeList(_ctx: RequestContext): Promise<Node[]> {
+    const views = await this.#call(() => this.#c.nodeList());
+    const root = await this.#trustRoot();
+    return views.map((v) => this.#node(v, root));
+  }
+
+  async nodeInspect(ref: string, _ctx: RequestContext): Promise<Node> {
+    const v = await this.#call(() => this.#c.nodeInspect({ id: ref }), 'node', ref);
+    return this.#node(v, await this.#trustRoot());
+  }
+
+  async nodeUpdate(ref: string, version: string, spec: NodeSpec, _ctx: RequestContext): Promise<void> {
+    await this.#call(
+      () =>
+        this.#c.nodeUpdate({
+          id: ref,
+          version,
+          labels: { ...(spec.Labels ?? {}) },
+          ...(spec.Availability ? { availability: spec.Availability } : {}),
+          ...(spec.Role ? { role: spec.Role } : {}),
+        }),
+      'node',
+      ref,
+    );
+  }
+
+  async nodeRemove(ref: string, force: boolean, _ctx: RequestContext): Promise<void> {
+    await this.#call(() => this.#c.nodeRemove({ id: ref, force }), 'node', ref);
+  }
+
+  // ---- services and tasks ----
+
+  async serviceList(_ctx: RequestContext): Promise<Service[]> {
+    return (await this.#call(() => this.#c.serviceList())).map((v) => this.#service(v));
+  }
+
+  async serviceInspect(ref: string, _ctx: RequestContext): Promise<Service> {
+    return this.#service(await this.#call(() => this.#c.serviceInspect({ id: ref }), 'service', ref));
+  }
+
+  async serviceCreate(spec: ServiceSpec, _ctx: RequestContext): Promise<{ ID: string }> {
+    const converted = serviceSpecFromDocker(spec);
+    const v = await this.#call(
+      () => this.#c.serviceCreate({ spec: converted }),
+      'service',
+      undefined,
+      spec.Name,
+    );
+    return { ID: v.id };
+  }
+
+  async serviceUpdate(
+    ref: string,
+    version: string,
+    spec: ServiceSpec,
+    options: { rollback?: 'previous' },
+    _ctx: RequestContext,
+  ): Promise<{ Warnings?: string[] }> {
+    if (options.rollback === 'previous') {
+      await this.#call(() => this.#c.serviceRollback({ id: ref, version }), 'service', ref);
+      return {};
+    }
+    const converted = serviceSpecFromDocker(spec);
+    await this.#call(() => this.#c.serviceUpdate({ id: ref, version, spec: converted }), 'service', ref);
+    return {};
+  }
+
+  async serviceRemove(ref: string, _ctx: RequestContext): Promise<void> {
+    await this.#call(() => this.#c.serviceRemove({ id: ref }), 'service', ref);
+  }
+
+  async taskList(options: { upToDate: boolean }, _ctx: RequestContext): Promise<Task[]> {
+    const views = await this.#call(() => this.#c.taskList({ upToDate: options.upToDate }));
+    return views.map((v) => taskToDocker(swarm.Task.fromObject(v.raw)));
+  }
+
+  async taskInspect(ref: string, _ctx: RequestContext): Promise<Task> {
+    const v = await this.#call(() => this.#c.taskInspect({ id: ref }), 'task', ref);
+    return taskToDocker(swarm.Task.fromObject(v.raw));
+  }
+
+  async logs(
+    target: { service: string } | { task: string },
+    options: LogOptions,
+    ctx: RequestContext,
+  ): Promise<AsyncIterable<LogMessage>> {
+    let serviceId: string;
+    let taskId: string | undefined;
+    if ('service' in target) {
+      serviceId = (
+        await this.#call(() => this.#c.serviceInspect({ id: target.service }), 'service', target.service)
+      ).id;
+    } else {
+      const t = await this.#call(() => this.#c.taskInspect({ id: target.task }), 'task', target.task);
+      serviceId = t.serviceId;
+      taskId = t.id;
+    }
+    const read = (tail?: number) =>
+      this.#c.serviceLogs({
+        id: serviceId,
+        ...(tail === undefined ? {} : { tail }),
+        ...(taskId === undefined ? {} : { taskId }),
+        ...(options.sinceMs === undefined ? {} : { sinceMs: options.sinceMs }),
+      });
+    const first = await this.#call(() => read(options.tail), 'service', serviceId);
+    const message = (l: LogLineView): LogMessage => ({
+      timestamp: l.timestamp,
+      stream: l.stream,
+      line: l.text,
+      nodeId: l.nodeId,
+      serviceId: l.serviceId,
+      taskId: l.taskId,
+    });
+    const key = (l: LogLineView) => `${l.taskId}/${l.seq}`;
+    return (async function* () {
+      const seen = new Set(first.map(key));
+      for (const l of first) yield message(l);
+      while (options.follow && !ctx.signal.aborted) {
+        await sleep(FOLLOW_POLL_MS, ctx.signal);
+        if (ctx.signal.aborted) return;
+        let lines: LogLineView[];
+        try {
+          lines = await read();
+        } catch {
+          return; // the service is gone (or this node stopped being a manager): end the stream
+        }
+        for (const l of lines) {
+          if (seen.has(key(l))) continue;
+          seen.add(key(l));
+          yield message(l);
+        }
+      }
+    })();
+  }
+
+  // ---- secrets and networks ----
+
+  async secretList(_ctx: RequestContext): Promise<Secret[]> {
+    const views = await this.#call(() => this.#c.secretList());
+    return views.map((v) => this.#secret(v));
+  }
+
+  #secret(v: {
+    id: string;
+    name: string;
+    createdAt: number;
+    updatedAt: number;
+    labels: Record<string, string>;
+    version?: string;
+  }): Secret {
+    return secretToDocker(
+      swarm.Secret.create({
+        id: v.id,
+        meta: {
+          version: { index: Number(v.version ?? 0) as never },
+          createdAt: v.createdAt as never,
+          updatedAt: v.updatedAt as never,
+        },
+        spec: { annotations: { name: v.name, labels: v.labels } },
+      }),
+    );
+  }
+
+  async secretInspect(ref: string, _ctx: RequestContext): Promise<Secret> {
+    return this.#secret(await this.#call(() => this.#c.secretInspect({ id: ref }), 'secret', ref));
+  }
+
+  async secretCreate(spec: SecretSpec, _ctx: RequestContext): Promise<string> {
+    if (spec.Driver?.Name)
+      throw new DockerNotImplementedError('secret drivers are not supported: send the data itself');
+    if (spec.Templating?.Name)
+      throw new DockerNotImplementedError('secret templating is not supported by this cluster');
+    const name = spec.Name ?? '';
+    const v = await this.#call(
+      () => this.#c.secretCreate({ name, dataBase64: spec.Data ?? '', labels: { ...(spec.Labels ?? {}) } }),
+      'secret',
+      name,
+      name,
+    );
+    return v.id;
+  }
+
+  async secretUpdate(ref: string, version: string, spec: SecretSpec, ctx: RequestContext): Promise<void> {
+    const current = await this.secretInspect(ref, ctx);
+    if ((spec.Data ?? '') !== '' || (spec.Name !== undefined && spec.Name !== current.Spec.Name))
+      throw new DockerInvalidParameterError(
+        'rpc error: code = InvalidArgument desc = only updates to Labels are allowed',
+      );
+    await this.#call(
+      () => this.#c.secretUpdate({ id: current.ID, version, labels: { ...(spec.Labels ?? {}) } }),
+      'secret',
+      ref,
+    );
+  }
+
+  async secretRemove(ref: string, _ctx: RequestContext): Promise<void> {
+    await this.#call(() => this.#c.secretRemove({ id: ref }), 'secret', ref);
+  }
+
+  async networkList(_ctx: RequestContext): Promise<Network[]> {
+    const views = await this.#call(() => this.#c.networkList());
+    return views.map((v) => networkToDocker(swarm.Network.fromObject(v.raw)));
+  }
+
+  async networkInspect(ref: string, _ctx: RequestContext): Promise<Network> {
+    const v = await this.#call(() => this.#c.networkInspect({ id: ref }), 'network', ref);
+    return networkToDocker(swarm.Network.fromObject(v.raw));
+  }
+
+  async networkCreate(
+    req: NetworkCreateRequest,
+    _ctx: RequestContext,
+  ): Promise<{ Id: string; Warning: string }> {
+    const spec = networkSpecFromDocker(req);
+    const v = await this.#call(() => this.#c.networkCreate({ spec }), 'network', undefined, req.Name);
+    return { Id: v.id, Warning: '' };
+  }
+
+  async networkRemove(ref: string, _ctx: RequestContext): Promise<void> {
+    await this.#call(() => this.#c.networkRemove({ id: ref }), 'network', ref);
+  }
+
+  events(options: { sinceMs?: number }, ctx: RequestContext): AsyncIterable<EventMessage> {
+    return this.#events.stream(options.sinceMs, ctx.signal);
+  }
+
+  /** Stops watching the store (the daemon is stopping). */
+  close(): void {
+    this.#events.close();
+  }
+}
