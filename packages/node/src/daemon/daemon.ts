@@ -50,7 +50,7 @@ import {
   writeCredentials,
   writeState,
 } from './paths.js';
-import { managerCalls, serveManager, workerCalls } from './wiring.js';
+import { joinRaft, managerCalls, serveManager, workerCalls } from './wiring.js';
 
 export const VERSION = '0.1.0';
 const dec = new TextDecoder();
@@ -203,8 +203,15 @@ export class Daemon {
    * for a rotation; follow a root change; remember the managers.
    */
   #watchNode(): void {
+    // A manager reads its own replica, unless raft removed it (demoted): that replica is frozen,
+    // and the dispatcher's session carries the node object as the cluster has it now.
+    const m = this.manager;
+    const inRaft =
+      m !== undefined &&
+      m.raft.status().config.voters.concat(m.raft.status().config.learners).includes(m.raftId);
     const node =
-      this.manager?.store.view((tx) => tx.get('node', this.state!.nodeId)) ?? this.worker?.agent.node;
+      (inRaft ? m.store.view((tx) => tx.get('node', this.state!.nodeId)) : undefined) ??
+      this.worker?.agent.node;
     const renewer = this.renewer;
     if (node === undefined || renewer === undefined || renewer.inFlight) return;
     const cert = renewer.certificate;
@@ -251,17 +258,7 @@ export class Daemon {
     const state = this.state!;
     this.keyManager = KeyManager.open({ keyStore: fileKeyStore(this.paths.keysFile) });
     const calls = managerCalls(this.clients!);
-    let joined: swarm.JoinResponse | undefined;
-    for (const m of this.#managerAddrs()) {
-      try {
-        joined = await calls.raftJoin(m, state.advertiseAddr);
-        break;
-      } catch (e) {
-        this.log.warn('raft join failed', { manager: m, error: String((e as Error).message) });
-      }
-    }
-    if (joined === undefined)
-      throw new SwarmError('RAFT_JOIN_FAILED', 'no manager accepted this node into raft');
+    const joined = await joinRaft(calls, this.#managerAddrs(), state.advertiseAddr);
     const raftId = BigInt(joined.raftId.toString());
     this.state = { ...state, role: 'manager', raftId: raftId.toString(), listenAddr: state.listenAddr };
     writeState(this.paths, this.state);
@@ -305,6 +302,8 @@ export class Daemon {
       credentials: this.credentials!,
       clusterId: () => this.state!.clusterId,
       denyList: () => deniedNodes(manager.store.view(clusterOf)),
+      // The store decides too: a demoted manager's certificate no longer opens manager RPCs.
+      grantedRole: (nodeId, method) => manager.grantedRole(nodeId, method),
       logger: this.log.child({ component: 'rpc-server' }),
     });
     serveManager(this.server, manager);
@@ -532,7 +531,7 @@ export class Daemon {
           keyStore: fileKeyStore(this.paths.keysFile),
           ...(unlock ? { unlockKey: parseUnlockKey(unlock) } : {}),
         });
-        const joined = await calls.raftJoin(req.remoteAddr, advertiseAddr);
+        const joined = await joinRaft(calls, managers, advertiseAddr);
         this.state.raftId = BigInt(joined.raftId.toString()).toString();
         await this.#startManager(false, peersOf(joined));
         await this.manager!.waitForCluster(60_000);

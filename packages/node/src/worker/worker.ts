@@ -131,7 +131,7 @@ export class Worker {
   async #flushLogs(): Promise<void> {
     if (this.#flushing || this.#pendingLogs.length === 0 || this.#stopped) return;
     this.#flushing = true;
-    const batch = this.#pendingLogs.slice(0, 2000);
+    const batch = logBatch(this.#pendingLogs);
     try {
       for (const m of this.#managers()) {
         try {
@@ -157,4 +157,19 @@ export class Worker {
     await this.ingress.close();
     this.secrets.removeAll();
   }
+}
+
+/** Bytes of log data one PublishLogs call carries at most (well under a manager's per-node budget). */
+export const MAX_LOG_BATCH_BYTES = 1024 * 1024;
+
+/** The oldest pending lines that fit one call: at most 2,000 lines and MAX_LOG_BATCH_BYTES (at least one line). */
+export function logBatch(pending: readonly swarm.LogLine.$Properties[]): swarm.LogLine.$Properties[] {
+  let bytes = 0;
+  let n = 0;
+  while (n < pending.length && n < 2000) {
+    bytes += pending[n]!.data?.length ?? 0;
+    if (n > 0 && bytes > MAX_LOG_BATCH_BYTES) break;
+    n++;
+  }
+  return pending.slice(0, n);
 }
