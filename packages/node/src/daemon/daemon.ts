@@ -6,6 +6,7 @@
  * unlock, restart).
  */
 import { rmSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { cryptoRandom, generateId, type Logger, SwarmError, swarm, systemClock, toLong } from '@swarm/api';
 import {
@@ -25,6 +26,7 @@ import {
   subjectValue,
   verifyRootBundle,
 } from '@swarm/ca';
+import { checkPortRange, DEFAULT_TASK_PORT_RANGE } from '@swarm/dispatcher';
 import { ZONE_LABEL } from '@swarm/scheduler';
 import {
   fileKeyStore,
@@ -70,6 +72,10 @@ export interface DaemonOptions {
   bwrapPath?: string;
   taskUid?: number;
   taskGid?: number;
+  /** Host ports tasks get, and the only ones a manager accepts in a task's report. Default [30000, 32767]. */
+  taskPortRange?: readonly [number, number];
+  /** The daemon's own ports besides its listen port (control API on TCP, web): never a task's port. */
+  reservedPorts?: readonly number[];
 }
 
 export type Phase = 'inactive' | 'pending' | 'active' | 'locked';
@@ -103,6 +109,27 @@ export class Daemon {
     this.o = o;
     this.paths = nodePaths(o.dataDir);
     this.log = o.logger;
+    this.taskPortRange = checkPortRange('taskPortRange', o.taskPortRange ?? DEFAULT_TASK_PORT_RANGE);
+    for (const p of o.reservedPorts ?? []) this.#checkOwnPort(p, 'a port of this daemon');
+  }
+
+  readonly taskPortRange: readonly [number, number];
+
+  /** A port of the daemon itself must lie outside the task port range (a task could claim it otherwise). */
+  #checkOwnPort(port: number, what: string): void {
+    const [lo, hi] = this.taskPortRange;
+    if (port >= lo && port <= hi)
+      throw new SwarmError(
+        'INVALID_ARGUMENT',
+        `${what} (${port}) is inside the task port range ${lo}-${hi}; choose a port outside it, or another --task-port-range`,
+        { port },
+      );
+  }
+
+  /** The daemon's own ports: its listen port, its control and web ports. */
+  #reservedPorts(): number[] {
+    const listen = Number(this.state?.listenAddr.slice(this.state.listenAddr.lastIndexOf(':') + 1));
+    return [...(this.o.reservedPorts ?? []), ...(listen > 0 ? [listen] : [])];
   }
 
   /** Runs lifecycle calls one at a time (init, join, leave, unlock must not interleave). */
@@ -147,6 +174,8 @@ export class Daemon {
       logger: this.log.child({ component: 'rpc' }),
       // A server must be a manager of our own cluster (O in its certificate), not just of our root.
       serverClusterId: ownCluster,
+      // Managers take this node's address from its connections: they leave from the advertised host.
+      ...localAddressOption(hostOf(this.state!.advertiseAddr)),
     });
     this.renewer = new CertificateRenewer({
       clock: systemClock,
@@ -206,9 +235,8 @@ export class Daemon {
     // A manager reads its own replica, unless raft removed it (demoted): that replica is frozen,
     // and the dispatcher's session carries the node object as the cluster has it now.
     const m = this.manager;
-    const inRaft =
-      m !== undefined &&
-      m.raft.status().config.voters.concat(m.raft.status().config.learners).includes(m.raftId);
+    const cs = m?.raft.status().config;
+    const inRaft = m !== undefined && cs !== undefined && [...cs.voters, ...cs.learners].includes(m.raftId);
     const node =
       (inRaft ? m.store.view((tx) => tx.get('node', this.state!.nodeId)) : undefined) ??
       this.worker?.agent.node;
@@ -296,6 +324,8 @@ export class Daemon {
       peers,
       ...(this.o.tickMs === undefined ? {} : { tickMs: this.o.tickMs }),
       ...(this.o.heartbeatPeriodMs === undefined ? {} : { heartbeatPeriodMs: this.o.heartbeatPeriodMs }),
+      taskPortRange: this.taskPortRange,
+      reservedPorts: this.#reservedPorts(),
     });
     const manager = this.manager;
     this.server = new RpcServer({
@@ -344,6 +374,7 @@ export class Daemon {
       ...(this.o.bwrapPath === undefined ? {} : { bwrapPath: this.o.bwrapPath }),
       ...(this.o.taskUid === undefined ? {} : { taskUid: this.o.taskUid }),
       ...(this.o.taskGid === undefined ? {} : { taskGid: this.o.taskGid }),
+      taskPortRange: this.taskPortRange,
     });
     this.worker.start();
   }
@@ -360,6 +391,7 @@ export class Daemon {
     this.phase = 'pending';
     try {
       const { listenAddr, advertiseAddr } = addresses(req.listenAddr, req.advertiseAddr);
+      this.#checkOwnPort(portOf(listenAddr), 'the listen port');
       const expiryMs = req.certExpiryMs;
       const root = await createRootCA({ backend: 'native' });
       const clusterId = generateId();
@@ -474,6 +506,7 @@ export class Daemon {
     this.phase = 'pending';
     try {
       const { listenAddr, advertiseAddr } = addresses(req.listenAddr, req.advertiseAddr);
+      this.#checkOwnPort(portOf(listenAddr), 'the listen port');
       // 1. The root, fetched without verification, must hash to the token's digest: else abort
       //    before the token's secret leaves this node.
       const rootsPem = await fetchRootCA(req.remoteAddr, { timeoutMs: 10_000 });
@@ -631,6 +664,25 @@ export class Daemon {
   async stop(): Promise<void> {
     await this.#teardown(false);
   }
+}
+
+function portOf(hostPort: string): number {
+  return Number(hostPort.slice(hostPort.lastIndexOf(':') + 1));
+}
+
+/**
+ * `{ localAddress }` when `host` is an address of this machine (so that connections can leave
+ * from it), else nothing: the kernel then picks, and managers see that address instead.
+ */
+export function localAddressOption(host: string): { localAddress?: string } {
+  if (isIP(host) === 0) return {};
+  const local =
+    host.startsWith('127.') ||
+    host === '::1' ||
+    Object.values(networkInterfaces())
+      .flat()
+      .some((i) => i?.address === host);
+  return local ? { localAddress: host } : {};
 }
 
 function peersOf(joined: swarm.JoinResponse): Map<bigint, string> {

@@ -3,17 +3,24 @@
  * its socket. Logs are JSON lines on stderr (never secret data).
  */
 import { chmodSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { jsonLogger, type LogLevel } from '@swarm/api';
 import { parseControlHost } from '../control/client.js';
-import { serveControl } from '../control/http.js';
-import { startWebServer, type WebServer } from '../web/server.js';
+import { type ControlServer, serveControl } from '../control/http.js';
+import { ensureControlTls } from '../control/tcp-guard.js';
+import { parseListen, startWebServer, type WebServer } from '../web/server.js';
 import { DaemonControl } from './control.js';
 import { Daemon } from './daemon.js';
 
 export interface RunDaemonOptions {
   dataDir: string;
-  /** `unix:///path` or `tcp://127.0.0.1:PORT`; default `unix://<dataDir>/swarm.sock`. */
+  /**
+   * `unix:///path`, or `tcp://HOST:PORT` (mutual TLS, see control/tcp-guard.ts; the default unix
+   * socket is served too); default `unix://<dataDir>/swarm.sock`.
+   */
   host?: string;
+  /** Host ports tasks get (inclusive); default [30000, 32767]. */
+  taskPortRange?: readonly [number, number];
   logLevel?: LogLevel;
   foreground?: boolean;
   hostname?: string;
@@ -36,6 +43,16 @@ export async function runDaemon(o: RunDaemonOptions): Promise<number> {
   mkdirSync(o.dataDir, { recursive: true, mode: 0o700 });
   chmodSync(o.dataDir, 0o700);
   const logger = jsonLogger({ level: o.logLevel ?? 'info', bindings: { node: o.hostname ?? '' } });
+  const socket = `unix://${join(o.dataDir, 'swarm.sock')}`;
+  const listens = [...new Set([o.host ?? socket, ...(o.host?.startsWith('tcp://') ? [socket] : [])])].map(
+    parseControlHost,
+  );
+  // The daemon's own ports: never a task's host port (and never inside the task port range).
+  const reservedPorts = listens.flatMap((l) => ('port' in l && l.port > 0 ? [l.port] : []));
+  if (o.web !== undefined) {
+    const webPort = parseListen(o.web).port;
+    if (webPort > 0) reservedPorts.push(webPort);
+  }
   const daemon = new Daemon({
     dataDir: o.dataDir,
     logger,
@@ -44,14 +61,27 @@ export async function runDaemon(o: RunDaemonOptions): Promise<number> {
     ...(o.tickMs === undefined ? {} : { tickMs: o.tickMs }),
     ...(o.heartbeatPeriodMs === undefined ? {} : { heartbeatPeriodMs: o.heartbeatPeriodMs }),
     ...(o.bwrapPath === undefined ? {} : { bwrapPath: o.bwrapPath }),
+    ...(o.taskPortRange === undefined ? {} : { taskPortRange: o.taskPortRange }),
+    reservedPorts,
   });
   await daemon.start();
-  const host = o.host ?? `unix://${daemon.paths.socket}`;
-  const server = await serveControl(
-    new DaemonControl(daemon),
-    parseControlHost(host),
-    logger.child({ component: 'control' }),
-  );
+  const control = new DaemonControl(daemon);
+  const servers: ControlServer[] = [];
+  try {
+    for (const l of listens)
+      servers.push(
+        await serveControl(
+          control,
+          'socketPath' in l ? l : { ...l, tls: await ensureControlTls(o.dataDir, l.host) },
+          logger.child({ component: 'control' }),
+        ),
+      );
+  } catch (e) {
+    for (const s of servers) await s.close();
+    await daemon.stop();
+    throw e;
+  }
+  const server = servers[0]!;
   let web: WebServer | undefined;
   if (o.web !== undefined) {
     try {
@@ -62,14 +92,18 @@ export async function runDaemon(o: RunDaemonOptions): Promise<number> {
         logger: logger.child({ component: 'web' }),
       });
     } catch (e) {
-      await server.close();
+      for (const s of servers) await s.close();
       await daemon.stop();
       throw e;
     }
     // For the person who started the daemon (the JSON log line above it never holds the token).
     process.stderr.write(`${web.banner}\n`);
   }
-  logger.info('swarm daemon ready', { control: server.address, dataDir: o.dataDir, state: daemon.phase });
+  logger.info('swarm daemon ready', {
+    control: servers.map((s) => s.address).join(' '),
+    dataDir: o.dataDir,
+    state: daemon.phase,
+  });
   o.onReady?.(server.address);
   const stop =
     o.until ??
@@ -80,7 +114,7 @@ export async function runDaemon(o: RunDaemonOptions): Promise<number> {
   await stop;
   logger.info('stopping');
   await web?.close();
-  await server.close();
+  for (const s of servers) await s.close();
   await daemon.stop();
   return 0;
 }

@@ -13,7 +13,6 @@ import {
   SwarmError,
   type swarm,
   systemClock,
-  toLong,
 } from '@swarm/api';
 import type { NodeRole } from '@swarm/ca';
 import { Dispatcher } from '@swarm/dispatcher';

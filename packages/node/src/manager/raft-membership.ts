@@ -14,7 +14,7 @@
  * Joins are served by the leader only (`NOT_LEADER` elsewhere, naming the leader), because only
  * the leader sees a learner's progress.
  */
-import { type Clock, type Logger, type Random, swarm, toLong } from '@swarm/api';
+import { type Clock, type Logger, swarm, toLong } from '@swarm/api';
 import { ConfChangeType, type MemberId, type RaftNode } from '@swarm/raft';
 import type { ReplicatedStore } from '@swarm/store';
 import { isManagerNow, raftIdOf } from './authority.js';

@@ -5,7 +5,7 @@
  */
 import { cpus, hostname as osHostname, totalmem } from 'node:os';
 import { type Clock, type Logger, swarm, systemClock, toLong } from '@swarm/api';
-import { Agent, type Connector } from '@swarm/dispatcher';
+import { Agent, type Connector, DEFAULT_TASK_PORT_RANGE } from '@swarm/dispatcher';
 import { createSecretWriter, type SecretWriter } from '@swarm/secret-store';
 import { SandboxExecutor } from '../executor/sandbox-executor.js';
 import { IngressProxy } from '../ingress/proxy.js';
@@ -36,6 +36,8 @@ export interface WorkerOptions {
   taskGid?: number;
   /** How often the ingress table is refreshed, ms. Default 1,000. */
   endpointsPollMs?: number;
+  /** Host ports tasks get (inclusive); managers accept no other. Default [30000, 32767]. */
+  taskPortRange?: readonly [number, number];
 }
 
 export class Worker {
@@ -64,6 +66,7 @@ export class Worker {
       ...(o.bwrapPath === undefined ? {} : { bwrapPath: o.bwrapPath }),
       ...(o.taskUid === undefined ? {} : { taskUid: o.taskUid }),
       ...(o.taskGid === undefined ? {} : { taskGid: o.taskGid }),
+      portRange: o.taskPortRange ?? DEFAULT_TASK_PORT_RANGE,
       onLog: (line: swarm.LogLine.$Properties) => {
         this.#pendingLogs.push(line);
         if (this.#pendingLogs.length > 20_000) this.#pendingLogs.splice(0, this.#pendingLogs.length - 20_000);
