@@ -62,10 +62,11 @@ export interface AuthorizeOptions {
    * The role the cluster's own records (for a swarm node: the store) grant `nodeId` now, or
    * `undefined` when they grant it none (unknown node). When given, the call is refused unless this
    * role is also among `allowedRoles`: a certificate alone is not enough, so a demotion or removal
-   * takes effect at once instead of when the old certificate expires. The package stays free of
-   * any store: the embedder injects the lookup.
+   * takes effect at once instead of when the old certificate expires. It gets the verified leaf
+   * too (e.g. to weigh a record older than the certificate). The package stays free of any store:
+   * the embedder injects the lookup.
    */
-  grantedRole?: (nodeId: string) => NodeRole | undefined;
+  grantedRole?: (nodeId: string, leaf: Certificate) => NodeRole | undefined;
 }
 
 const MAX_CHAIN = 4;
@@ -131,7 +132,7 @@ export function authorize(
       nodeId,
     });
   if (options.grantedRole !== undefined)
-    checkGrantedRole(nodeId, role as NodeRole, allowedRoles, options.grantedRole);
+    checkGrantedRole(nodeId, role as NodeRole, allowedRoles, options.grantedRole(nodeId, leaf));
   return {
     nodeId,
     role: role as NodeRole,
@@ -151,9 +152,8 @@ function checkGrantedRole(
   nodeId: string,
   certRole: NodeRole,
   allowedRoles: readonly NodeRole[],
-  lookup: (nodeId: string) => NodeRole | undefined,
+  granted: NodeRole | undefined,
 ): void {
-  const granted = lookup(nodeId);
   if (granted !== undefined && allowedRoles.includes(granted)) return;
   const now = granted === undefined ? 'no role (the cluster has no record of it)' : granted;
   throw deny(

@@ -333,7 +333,7 @@ export class Daemon {
       clusterId: () => this.state!.clusterId,
       denyList: () => deniedNodes(manager.store.view(clusterOf)),
       // The store decides too: a demoted manager's certificate no longer opens manager RPCs.
-      grantedRole: (nodeId, method) => manager.grantedRole(nodeId, method),
+      grantedRole: (nodeId, method, leaf) => manager.grantedRole(nodeId, method, leaf),
       logger: this.log.child({ component: 'rpc-server' }),
     });
     serveManager(this.server, manager);

@@ -178,10 +178,10 @@ export class Manager {
    * The role the store grants `nodeId` for `method` now (see authority.ts): what the RPC server
    * checks besides the certificate.
    */
-  grantedRole(nodeId: string, method: string): NodeRole | undefined {
+  grantedRole(nodeId: string, method: string, leaf: { notBefore: number }): NodeRole | undefined {
     const node = this.store.view((tx) => tx.get('node', nodeId));
     const cs = this.raft.status().config;
-    return grantedRole(node, method, (id) => cs.voters.includes(id) || cs.learners.includes(id));
+    return grantedRole(node, method, leaf, (id) => cs.voters.includes(id) || cs.learners.includes(id));
   }
 
   /** The node object of raft member `id` (the one whose manager status carries that raft ID). */

@@ -15,6 +15,7 @@ import { type Clock, type Logger, systemClock } from '@swarm/api';
 import {
   AuthorizationError,
   allowedRolesFor,
+  type Certificate,
   authorize,
   type CredentialStore,
   checkRpcRoles,
@@ -88,7 +89,7 @@ export interface RpcServerOptions {
    * certificate): a call is refused unless both the certificate's OU and this role may make it, so
    * a demotion applies at once (`AUTH_ROLE_REVOKED`). Without it, the certificate alone decides.
    */
-  grantedRole?: (nodeId: string, method: string) => NodeRole | undefined;
+  grantedRole?: (nodeId: string, method: string, leaf: Certificate) => NodeRole | undefined;
   logger: Logger;
   /** Time for certificate validity checks (not for socket timers). Default `systemClock`. */
   clock?: Clock;
@@ -249,7 +250,9 @@ export class RpcServer {
     return authorize(peer, {
       ...options,
       allowedRoles: allowedRolesFor(role),
-      ...(granted === undefined ? {} : { grantedRole: (nodeId: string) => granted(nodeId, path) }),
+      ...(granted === undefined
+        ? {}
+        : { grantedRole: (nodeId: string, leaf: Certificate) => granted(nodeId, path, leaf) }),
     });
   }
 
