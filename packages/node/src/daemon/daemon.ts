@@ -221,9 +221,17 @@ export class Daemon {
     throw lastError ?? new SwarmError('NO_MANAGERS', 'no manager to renew the certificate with');
   }
 
+  /** Whether this node's manager half is a member of raft (a demoted manager's replica is frozen). */
+  #inRaft(): boolean {
+    const m = this.manager;
+    const cs = m?.raft.status().config;
+    return m !== undefined && cs !== undefined && [...cs.voters, ...cs.learners].includes(m.raftId);
+  }
+
   #managerAddrs(): string[] {
     const fromAgent = this.worker?.agent.managers ?? [];
-    const own = this.manager ? [this.manager.advertiseAddr] : [];
+    // Not our own manager when raft removed it: its store no longer follows the cluster.
+    const own = this.manager && this.#inRaft() ? [this.manager.advertiseAddr] : [];
     return [...new Set([...own, ...fromAgent, ...(this.state?.managers ?? [])])];
   }
 
@@ -234,11 +242,8 @@ export class Daemon {
   #watchNode(): void {
     // A manager reads its own replica, unless raft removed it (demoted): that replica is frozen,
     // and the dispatcher's session carries the node object as the cluster has it now.
-    const m = this.manager;
-    const cs = m?.raft.status().config;
-    const inRaft = m !== undefined && cs !== undefined && [...cs.voters, ...cs.learners].includes(m.raftId);
     const node =
-      (inRaft ? m.store.view((tx) => tx.get('node', this.state!.nodeId)) : undefined) ??
+      (this.#inRaft() ? this.manager?.store.view((tx) => tx.get('node', this.state!.nodeId)) : undefined) ??
       this.worker?.agent.node;
     const renewer = this.renewer;
     if (node === undefined || renewer === undefined || renewer.inFlight) return;

@@ -16,7 +16,7 @@ import {
 } from '@swarm/api';
 import type { NodeRole } from '@swarm/ca';
 import { Dispatcher } from '@swarm/dispatcher';
-import { LevelStorage, type MemberId, RaftNode } from '@swarm/raft';
+import { ConfChangeType, LevelStorage, type MemberId, RaftNode } from '@swarm/raft';
 import type { KeyManager } from '@swarm/secret-store';
 import { ReplicatedStore } from '@swarm/store';
 import type { RpcClients } from '../rpc/client.js';
@@ -26,7 +26,7 @@ import { clusterOf, ManagerCA, retryRaced } from './ca-service.js';
 import { EndpointsTable } from './endpoints.js';
 import { LogStore, type LogStoreOptions } from './log-store.js';
 import { Orchestrator } from './orchestrator.js';
-import { RaftMembership } from './raft-membership.js';
+import { proposeMembership, RaftMembership } from './raft-membership.js';
 
 export interface ManagerOptions {
   raftDir: string;
@@ -267,16 +267,20 @@ export class Manager {
     return this.membership.join(nodeId, addr);
   }
 
-  /** Removes a manager from raft and clears its manager status. */
+  /**
+   * Removes a manager from raft and clears its manager status. On the leader the change queues
+   * with joins and reconciliation (raft takes one membership change at a time); elsewhere it is
+   * proposed (and made again if raft dropped it for another pending change).
+   */
   async removeManager(nodeId: string): Promise<void> {
     await this.membership.drop(nodeId);
     const node = this.store.view((tx) => tx.get('node', nodeId));
     const raftId = fromLong(node?.managerStatus?.raftId ?? 0);
-    if (raftId !== 0n && isMember(this.raft.status().config, raftId))
-      await this.raft.removeMember(raftId, { timeoutMs: 30_000 }).catch((e: unknown) => {
-        // Already removed (a retried call) is fine; anything else is not.
-        if (!/not a member|unknown member|no such/i.test(String((e as Error).message))) throw e;
-      });
+    if (raftId !== 0n) {
+      const gone = () => !isMember(this.raft.status().config, raftId);
+      if (this.raft.isLeader) await this.membership.remove(raftId, `node ${nodeId} is demoted or leaves`);
+      else await proposeMembership(this.raft, [{ type: ConfChangeType.RemoveNode, nodeId: raftId }], gone);
+    }
     await this.store.update((tx) => {
       const n = tx.get('node', nodeId);
       if (n === undefined) return;

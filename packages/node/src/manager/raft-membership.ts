@@ -45,8 +45,6 @@ export interface RaftMembershipOptions {
   logger: Logger;
   /** A learner that has not caught up after this long is removed. Default 60,000 ms. */
   joinTimeoutMs?: number;
-  /** Time limit of each membership change. Default 30,000 ms. */
-  changeTimeoutMs?: number;
 }
 
 /** Checks a joining manager's raft address: HOST:PORT with a concrete host and a port in 1-65535. */
@@ -66,11 +64,58 @@ export function checkRaftAddress(addr: unknown): string {
   return addr;
 }
 
+/**
+ * Proposes a membership change and resolves once `isDone()` holds. Raft takes one change at a
+ * time: a change proposed while another is unapplied (or before a joint configuration is left) is
+ * replaced by an empty entry and never applies, so each attempt is short and, when it does not
+ * apply, is made again; a change that another manager made meanwhile counts as done.
+ */
+export async function proposeMembership(
+  raft: RaftNode,
+  changes: { type: ConfChangeType; nodeId: MemberId }[],
+  isDone: () => boolean,
+  { attemptMs = 5_000, attempts = 4 } = {},
+): Promise<void> {
+  let last: unknown;
+  for (let i = 0; i < attempts; i++) {
+    // Wait until raft has applied what it committed (a change just resolved counts as unapplied
+    // until the driver's next step) and has left a joint configuration (an automatic leave
+    // follows every joint change).
+    for (let w = 0; w < 200; w++) {
+      const st = raft.status();
+      if (st.config.votersOutgoing.length === 0 && st.applied >= st.hardState.commit) break;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    if (isDone()) return;
+    try {
+      await raft.changeMembership(changes, { timeoutMs: attemptMs });
+      if (isDone()) return;
+    } catch (e) {
+      last = e;
+      const code = (e as { code?: string }).code;
+      if (code !== 'RAFT_TIMEOUT' && code !== 'PROPOSAL_DROPPED') throw e;
+    }
+    if (isDone()) return;
+  }
+  throw (
+    last ??
+    new RaftJoinError('RAFT_JOIN_REFUSED', 'the raft membership change did not apply; retry', {
+      changes: changes.map((c) => `${ConfChangeType[c.type]} ${c.nodeId}`),
+    })
+  );
+}
+
+function inConfig(raft: RaftNode, id: MemberId): 'voter' | 'learner' | undefined {
+  const cs = raft.status().config;
+  if (cs.voters.includes(id)) return 'voter';
+  if (cs.learners.includes(id)) return 'learner';
+  return undefined;
+}
+
 export class RaftMembership {
   readonly #o: RaftMembershipOptions;
   readonly #pending = new Map<string, PendingJoin>();
   readonly #joinTimeoutMs: number;
-  readonly #changeTimeoutMs: number;
   #queue: Promise<unknown> = Promise.resolve();
   /** The commit index when this member became leader; nothing is removed before the store has caught up past it. */
   #commitAtElection: bigint | undefined;
@@ -78,7 +123,6 @@ export class RaftMembership {
   constructor(o: RaftMembershipOptions) {
     this.#o = o;
     this.#joinTimeoutMs = o.joinTimeoutMs ?? 60_000;
-    this.#changeTimeoutMs = o.changeTimeoutMs ?? 30_000;
   }
 
   /** Pending joins (tests and metrics). */
@@ -147,7 +191,11 @@ export class RaftMembership {
     };
     this.#pending.set(nodeId, join);
     try {
-      await raft.addMember(raftId, { learner: true, timeoutMs: this.#changeTimeoutMs });
+      await proposeMembership(
+        raft,
+        [{ type: ConfChangeType.AddLearnerNode, nodeId: raftId }],
+        () => inConfig(raft, raftId) !== undefined,
+      );
     } catch (e) {
       if (this.#pending.get(nodeId) === join) this.#pending.delete(nodeId);
       throw e;
@@ -225,7 +273,11 @@ export class RaftMembership {
       if (node !== undefined && isManagerNow(node)) {
         // A learner its node claims (a leader change between the store write and the promotion).
         if (cs.learners.includes(id) && (progress.get(id)?.match ?? 0n) >= this.#commitAtElection) {
-          await raft.changeMembership([{ type: AddNode, nodeId: id }], { timeoutMs: this.#changeTimeoutMs });
+          await proposeMembership(
+            raft,
+            [{ type: AddNode, nodeId: id }],
+            () => inConfig(raft, id) === 'voter',
+          );
           return;
         }
         continue;
@@ -270,7 +322,15 @@ export class RaftMembership {
       owner.get(old)?.id === p.nodeId
     )
       changes.push({ type: RemoveNode, nodeId: old });
-    await this.#o.raft.changeMembership(changes, { timeoutMs: this.#changeTimeoutMs });
+    const raft = this.#o.raft;
+    await proposeMembership(
+      raft,
+      changes,
+      () =>
+        inConfig(raft, p.raftId) === 'voter' &&
+        (changes.length === 1 || inConfig(raft, old) === undefined) &&
+        raft.status().config.votersOutgoing.length === 0,
+    );
     this.#o.logger.info('raft join: the new member caught up and is a voter now', {
       nodeId: p.nodeId,
       raftId: p.raftId.toString(),
@@ -279,12 +339,15 @@ export class RaftMembership {
   }
 
   async #remove(id: MemberId, why: string): Promise<void> {
-    const cs = this.#o.raft.status().config;
-    if (!cs.voters.includes(id) && !cs.learners.includes(id)) return;
+    const raft = this.#o.raft;
+    if (inConfig(raft, id) === undefined) return;
     this.#o.logger.warn('removing a raft member', { raftId: id.toString(), reason: why });
-    await this.#o.raft.changeMembership([{ type: RemoveNode, nodeId: id }], {
-      timeoutMs: this.#changeTimeoutMs,
-    });
+    await proposeMembership(raft, [{ type: RemoveNode, nodeId: id }], () => inConfig(raft, id) === undefined);
+  }
+
+  /** Removes member `id` (one change at a time with the joins and the reconciliation). */
+  remove(id: MemberId, why: string): Promise<void> {
+    return this.#serial(() => this.#remove(id, why));
   }
 
   /** Forgets a node's pending join and removes its learner (demotion). */

@@ -15,8 +15,8 @@ import { type Clock, type Logger, systemClock } from '@swarm/api';
 import {
   AuthorizationError,
   allowedRolesFor,
-  type Certificate,
   authorize,
+  type Certificate,
   type CredentialStore,
   checkRpcRoles,
   type DenyLookup,
