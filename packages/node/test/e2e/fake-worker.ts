@@ -74,15 +74,13 @@ export class FakeWorker {
         handle.cancel();
         resolve(code);
       };
-      const handle = this.clients
-        .get(addr)
-        .Dispatcher.session(
-          { description },
-          {
-            send: () => finish('ok'),
-            end: (err) => finish((err as SwarmError | undefined)?.code ?? 'ended'),
-          },
-        );
+      const handle = this.clients.get(addr).Dispatcher.session(
+        { description },
+        {
+          send: () => finish('ok'),
+          end: (err) => finish((err as SwarmError | undefined)?.code ?? 'ended'),
+        },
+      );
     });
   }
 
