@@ -59,7 +59,9 @@ describe('the ingress rule for reported host ports', () => {
     expect(hostPortProblem(task, { targetPort: 9000, publishedPort: 9001 }, RULE)).toMatch(
       /host-mode port 9000/,
     );
-    expect(hostPortProblem(task, { targetPort: 22, publishedPort: 31000 }, RULE)).toMatch(/not a port the task's service publishes/);
+    expect(hostPortProblem(task, { targetPort: 22, publishedPort: 31000 }, RULE)).toMatch(
+      /not a port the task's service publishes/,
+    );
     expect(hostPortProblem(task, { targetPort: 80, publishedPort: 70000 }, RULE)).toMatch(/not a port/);
   });
 

@@ -219,7 +219,6 @@ describe('authorization under change (property, on real daemons)', () => {
     ];
     // One connection per identity and target; every RPC on it (each call is authorized alone).
     const pairs = [leader, follower].flatMap((target) => who.map((w) => ({ target, w })));
-    const calls = pairs.length * allMethods().length;
     const wrong = (
       await pool(pairs, 4, async ({ target, w }) => {
         // Identities present the roots of the target so that the handshake completes.
