@@ -180,8 +180,8 @@ export class Manager {
    */
   grantedRole(nodeId: string, method: string, leaf: { notBefore: number }): NodeRole | undefined {
     const node = this.store.view((tx) => tx.get('node', nodeId));
-    const cs = this.raft.status().config;
-    return grantedRole(node, method, leaf, (id) => cs.voters.includes(id) || cs.learners.includes(id));
+    // The raft configuration is read only when the store alone does not decide.
+    return grantedRole(node, method, leaf, (id) => isMember(this.raft.status().config, id));
   }
 
   /** The node object of raft member `id` (the one whose manager status carries that raft ID). */
