@@ -797,7 +797,8 @@ describe('usage, help and exit codes', () => {
 
 describe('task text is shown, never acted on by the terminal', () => {
   const EVIL = '\u001b]0;pwned\u0007\u001b[2J\r\u009b\u202e';
-  const controls = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/;
+  const C0 = '\\u0000-\\u0008\\u000b-\\u001f';
+  const controls = new RegExp(`[${C0}\\u007f-\\u009f\\u202e]`);
 
   it('escapes control characters in logs, task errors and node names (as \\xNN)', async () => {
     api.overrides.set('serviceLogs', () => [
