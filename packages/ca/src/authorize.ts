@@ -58,6 +58,15 @@ export interface AuthorizeOptions {
   verifier?: Verifier;
   /** Which usage the leaf must allow: `'client'` (callers, the default) or `'server'`. */
   usage?: 'client' | 'server';
+  /**
+   * The role the cluster's own records (for a swarm node: the store) grant `nodeId` now, or
+   * `undefined` when they grant it none (unknown node). When given, the call is refused unless this
+   * role is also among `allowedRoles`: a certificate alone is not enough, so a demotion or removal
+   * takes effect at once instead of when the old certificate expires. It gets the verified leaf
+   * too (e.g. to weigh a record older than the certificate). The package stays free of any store:
+   * the embedder injects the lookup.
+   */
+  grantedRole?: (nodeId: string, leaf: Certificate) => NodeRole | undefined;
 }
 
 const MAX_CHAIN = 4;
@@ -122,6 +131,8 @@ export function authorize(
       clusterId: org,
       nodeId,
     });
+  if (options.grantedRole !== undefined)
+    checkGrantedRole(nodeId, role as NodeRole, allowedRoles, options.grantedRole(nodeId, leaf));
   return {
     nodeId,
     role: role as NodeRole,
@@ -130,6 +141,26 @@ export function authorize(
     notAfter: leaf.notAfter,
     certificate: leaf,
   };
+}
+
+/**
+ * The certificate says what the node was when it was issued; the cluster's records say what it is
+ * now. Both must allow the call (a demoted manager's old manager certificate is refused by manager
+ * RPCs; a promoted worker gets manager RPCs only once it holds a manager certificate).
+ */
+function checkGrantedRole(
+  nodeId: string,
+  certRole: NodeRole,
+  allowedRoles: readonly NodeRole[],
+  granted: NodeRole | undefined,
+): void {
+  if (granted !== undefined && allowedRoles.includes(granted)) return;
+  const now = granted === undefined ? 'no role (the cluster has no record of it)' : granted;
+  throw deny(
+    'AUTH_ROLE_REVOKED',
+    `node ${nodeId} presents a ${certRole} certificate, but the cluster grants it ${now} now; it must renew its certificate`,
+    { nodeId, certRole, grantedRole: granted ?? null, allowedRoles },
+  );
 }
 
 function normalizeRoles(roles: readonly AllowedRole[]): NodeRole[] {

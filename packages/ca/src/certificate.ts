@@ -59,6 +59,8 @@ export interface Certificate {
   readonly keyUsage: ReadonlySet<number> | undefined;
   readonly extKeyUsage: readonly string[] | undefined;
   readonly dnsNames: readonly string[];
+  /** IP address SANs, 4 or 16 bytes each. */
+  readonly ipAddresses: readonly Uint8Array[];
   readonly zone: string | undefined;
   readonly subjectKeyId: Uint8Array | undefined;
   readonly authorityKeyId: Uint8Array | undefined;
@@ -118,6 +120,8 @@ export interface CertificateTemplate {
   ca: boolean;
   /** Leaf only: DNS SANs. */
   dnsNames?: readonly string[];
+  /** Leaf only: IP address SANs (4 or 16 bytes each). */
+  ipAddresses?: readonly Uint8Array[];
   /** Leaf only: the security zone. */
   zone?: string;
 }
@@ -127,10 +131,11 @@ export async function signCertificate(t: CertificateTemplate, signer: Signer): P
   const exts: Uint8Array[] = [...(t.ca ? CA_CONSTRAINTS : LEAF_CONSTRAINTS)];
   exts.push(extension(OID.subjectKeyIdentifier, false, octetString(t.subjectKeyId)));
   exts.push(extension(OID.authorityKeyIdentifier, false, sequence(tlv(0x80, t.authorityKeyId))));
-  if (t.dnsNames && t.dnsNames.length > 0) {
-    const names = t.dnsNames.map((n) => tlv(0x82, TEXT.encode(n)));
-    exts.push(extension(OID.subjectAltName, false, sequence(...names)));
-  }
+  const names = [
+    ...(t.dnsNames ?? []).map((n) => tlv(0x82, TEXT.encode(n))),
+    ...(t.ipAddresses ?? []).map((ip) => tlv(0x87, ip)),
+  ];
+  if (names.length > 0) exts.push(extension(OID.subjectAltName, false, sequence(...names)));
   if (t.zone !== undefined) exts.push(extension(OID.swarmZone, false, utf8String(t.zone)));
   const tbs = sequence(
     VERSION_3,
@@ -239,6 +244,7 @@ function parse(der: Uint8Array): Certificate {
   let keyUsage: Set<number> | undefined;
   let extKeyUsage: string[] | undefined;
   let dnsNames: string[] = [];
+  let ipAddresses: Uint8Array[] = [];
   let zone: string | undefined;
   let subjectKeyId: Uint8Array | undefined;
   let authorityKeyId: Uint8Array | undefined;
@@ -280,9 +286,13 @@ function parse(der: Uint8Array): Certificate {
         break;
       }
       case OID.subjectAltName:
-        dnsNames = expectChildren(inner, 0x30, 1, 64, 'subjectAltName')
-          .filter((n) => n.tag === 0x82)
-          .map((n) => new TextDecoder().decode(n.contents));
+        {
+          const names = expectChildren(inner, 0x30, 1, 64, 'subjectAltName');
+          dnsNames = names.filter((n) => n.tag === 0x82).map((n) => new TextDecoder().decode(n.contents));
+          ipAddresses = names
+            .filter((n) => n.tag === 0x87 && (n.contents.length === 4 || n.contents.length === 16))
+            .map((n) => Uint8Array.from(n.contents));
+        }
         break;
       case OID.swarmZone:
         zone = readString(inner, 'zone');
@@ -304,6 +314,7 @@ function parse(der: Uint8Array): Certificate {
     keyUsage,
     extKeyUsage,
     dnsNames,
+    ipAddresses,
     zone,
     subjectKeyId,
     authorityKeyId,

@@ -113,3 +113,4 @@ export {
   tlsClientOptions,
   tlsServerOptions,
 } from './tls.js';
+export { ipAddressBytes, issueTlsCertificate, type TlsCertificateOptions } from './tls-certificate.js';

@@ -150,6 +150,54 @@ describe('authorize: the one check every RPC uses', () => {
     expect(authorize(manager.chainPem, managerOnly).role).toBe('swarm-manager');
   });
 
+  it('refuses a manager certificate of a node the cluster no longer grants the manager role (demoted, unknown)', async () => {
+    const { t, opts } = await setup();
+    const manager = await t.issueNode({ role: 'swarm-manager' });
+    const granted = new Map<string, 'swarm-manager' | 'swarm-worker'>([[manager.nodeId, 'swarm-manager']]);
+    const managerOnly = opts({
+      allowedRoles: allowedRolesFor('manager'),
+      grantedRole: (id) => granted.get(id),
+    });
+    expect(authorize(manager.chainPem, managerOnly).nodeId).toBe(manager.nodeId);
+    granted.set(manager.nodeId, 'swarm-worker'); // demoted: the same certificate, refused at once
+    expect(() => authorize(manager.chainPem, managerOnly)).toThrow(
+      expect.objectContaining({
+        code: 'AUTH_ROLE_REVOKED',
+        details: expect.objectContaining({ nodeId: manager.nodeId, grantedRole: 'swarm-worker' }),
+      }),
+    );
+    // A worker RPC still admits it: it is a member of the cluster, now as a worker.
+    const workerRpc = opts({
+      allowedRoles: allowedRolesFor('worker|manager'),
+      grantedRole: (id) => granted.get(id),
+    });
+    expect(authorize(manager.chainPem, workerRpc).nodeId).toBe(manager.nodeId);
+    granted.delete(manager.nodeId); // no record at all: nothing is granted
+    expect(() => authorize(manager.chainPem, workerRpc)).toThrow(
+      expect.objectContaining({ code: 'AUTH_ROLE_REVOKED' }),
+    );
+  });
+
+  it('gives a promoted worker no manager RPC until its certificate says manager too', async () => {
+    const { t, opts } = await setup();
+    const worker = await t.issueNode({ role: 'swarm-worker' });
+    const managerOnly = opts({
+      allowedRoles: allowedRolesFor('manager'),
+      grantedRole: () => 'swarm-manager',
+    });
+    expect(() => authorize(worker.chainPem, managerOnly)).toThrow(
+      expect.objectContaining({ code: 'AUTH_ROLE_NOT_ALLOWED' }),
+    );
+  });
+
+  it('checks the deny list before the granted role', async () => {
+    const { t, opts } = await setup();
+    const manager = await t.issueNode({ role: 'swarm-manager' });
+    expect(() =>
+      authorize(manager.chainPem, opts({ denyList: [manager.nodeId], grantedRole: () => undefined })),
+    ).toThrow(expect.objectContaining({ code: 'AUTH_NODE_DENIED' }));
+  });
+
   it('refuses the root certificate itself presented as a leaf (CA:true)', async () => {
     const { t, opts } = await setup();
     expect(() => authorize(t.ca.certPem, opts())).toThrow(

@@ -18,6 +18,8 @@ import {
 import { AssignmentSet } from './assignment-set.js';
 import {
   DispatcherUnavailableError,
+  HostPortNotAllowedError,
+  InvalidNodeDescriptionError,
   InvalidSessionError,
   InvalidStatusUpdateError,
   NodeDeniedError,
@@ -28,8 +30,8 @@ import { NodeStatusWriter } from './node-status-writer.js';
 import { type DispatcherInit, type DispatcherOptions, dispatcherOptions } from './options.js';
 import { StatusBatcher } from './status-batcher.js';
 import type { DispatcherStore, ReadTx, StoreEvent } from './store-contract.js';
-import { inAssignmentSet, isTaskState } from './task-rules.js';
-import type { DispatcherService, MessageSink, StreamHandle } from './transport.js';
+import { hostPortProblem, inAssignmentSet, isTaskState } from './task-rules.js';
+import type { DispatcherService, MessageSink, SessionPeer, StreamHandle } from './transport.js';
 
 export interface DispatcherComponents {
   /** The cluster store (any @swarm/store `Store`). */
@@ -185,6 +187,7 @@ export class Dispatcher implements DispatcherService {
     nodeId: string,
     request: swarm.SessionRequest.$Properties,
     sink: MessageSink<swarm.SessionMessage>,
+    peer: SessionPeer = {},
   ): StreamHandle {
     const handle: StreamHandle = {
       cancel: () => {
@@ -202,6 +205,7 @@ export class Dispatcher implements DispatcherService {
         this.#checkAllowed(tx, nodeId);
         return tx.get('node', nodeId) as swarm.Node;
       });
+      this.#checkDescription(nodeId, request.description);
     } catch (err) {
       sink.end(err as Error);
       return handle;
@@ -233,8 +237,27 @@ export class Dispatcher implements DispatcherService {
       state: READY,
       message: 'node is ready',
       ...(request.description ? { description: request.description } : {}),
+      ...(peer.addr ? { addr: peer.addr } : {}),
     });
     return handle;
+  }
+
+  /** A description is data the node says about itself: bounded, so it cannot fail a batch of writes. */
+  #checkDescription(nodeId: string, description: swarm.NodeDescription.$Properties | null | undefined): void {
+    if (!description) return;
+    let bytes: number;
+    try {
+      bytes = swarm.NodeDescription.encode(description).finish().length;
+    } catch (err) {
+      throw new InvalidNodeDescriptionError(nodeId, `it cannot be encoded (${(err as Error).message})`);
+    }
+    if (bytes > this.options.maxDescriptionBytes) {
+      this.#logger.warn('session refused: node description too large', { nodeId, bytes });
+      throw new InvalidNodeDescriptionError(
+        nodeId,
+        `it encodes to ${bytes} bytes, more than the ${this.options.maxDescriptionBytes} allowed; send fewer or shorter labels`,
+      );
+    }
   }
 
   async heartbeat(
@@ -273,6 +296,14 @@ export class Dispatcher implements DispatcherService {
           nodeId,
           `task ${u.taskId}: a worker may report states ACCEPTED..REJECTED only, got ${swarm.TaskState[state]}`,
         );
+      const bytes = swarm.TaskStatus.encode(u.status).finish().length;
+      if (bytes > this.options.maxStatusBytes) {
+        this.#logger.warn('task status refused: too large', { nodeId, taskId: u.taskId, bytes });
+        throw new InvalidStatusUpdateError(
+          nodeId,
+          `the status of task ${u.taskId} encodes to ${bytes} bytes, more than the ${this.options.maxStatusBytes} allowed; shorten its message and error`,
+        );
+      }
       checked.push({ taskId: u.taskId, status: u.status });
     }
     // Fail closed: one foreign task refuses the whole request before anything is queued.
@@ -282,6 +313,17 @@ export class Dispatcher implements DispatcherService {
         if (task === undefined) return false; // deleted meanwhile: nothing to update
         // Only tasks this node was sent: assigned to it and at least ASSIGNED.
         if (!inAssignmentSet(task, nodeId)) throw new TaskNotAssignedError(nodeId, u.taskId);
+        for (const p of u.status.ports ?? []) {
+          const problem = hostPortProblem(task, p, this.options);
+          if (problem === undefined) continue;
+          this.#logger.warn('task status refused: host port not allowed', {
+            nodeId,
+            taskId: u.taskId,
+            port: p.publishedPort ?? 0,
+            reason: problem,
+          });
+          throw new HostPortNotAllowedError(nodeId, u.taskId, p.publishedPort ?? 0, problem);
+        }
         return true;
       }),
     );

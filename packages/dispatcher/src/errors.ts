@@ -6,6 +6,8 @@ export type DispatcherErrorCode =
   | 'INVALID_SESSION'
   | 'TASK_NOT_ASSIGNED'
   | 'INVALID_STATUS_UPDATE'
+  | 'HOST_PORT_NOT_ALLOWED'
+  | 'INVALID_NODE_DESCRIPTION'
   | 'DISPATCHER_UNAVAILABLE'
   | 'MANAGER_UNAVAILABLE'
   | 'NO_MANAGERS';
@@ -66,6 +68,33 @@ export class InvalidStatusUpdateError extends SwarmError<'INVALID_STATUS_UPDATE'
   override readonly name = 'InvalidStatusUpdateError';
   constructor(nodeId: string, problem: string) {
     super('INVALID_STATUS_UPDATE', `invalid task status update from node ${nodeId}: ${problem}`, {
+      nodeId,
+      problem,
+    });
+  }
+}
+
+/**
+ * A status update reports a host port the ingress rule does not allow (outside the task port range,
+ * a daemon's own port, or not a port of the task's service). The whole request is refused.
+ */
+export class HostPortNotAllowedError extends SwarmError<'HOST_PORT_NOT_ALLOWED'> {
+  override readonly name = 'HostPortNotAllowedError';
+  constructor(nodeId: string, taskId: string, port: number, reason: string) {
+    super(
+      'HOST_PORT_NOT_ALLOWED',
+      `node ${nodeId} reported task ${taskId} on a host port that is not allowed: ${reason}; ` +
+        'allocate task ports from the task port range (the same on every node)',
+      { nodeId, taskId, port, reason },
+    );
+  }
+}
+
+/** A session request whose node description is too large (or otherwise unusable). The session is refused. */
+export class InvalidNodeDescriptionError extends SwarmError<'INVALID_NODE_DESCRIPTION'> {
+  override readonly name = 'InvalidNodeDescriptionError';
+  constructor(nodeId: string, problem: string) {
+    super('INVALID_NODE_DESCRIPTION', `node ${nodeId} sent an unusable node description: ${problem}`, {
       nodeId,
       problem,
     });

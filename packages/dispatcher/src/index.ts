@@ -4,7 +4,13 @@ export { AssignmentSet } from './assignment-set.js';
 export { Dispatcher, type DispatcherComponents } from './dispatcher.js';
 export * from './errors.js';
 export type { Executor, TaskContext, TaskSecretWriter, TaskStatusReport } from './executor.js';
-export { DISPATCHER_DEFAULTS, type DispatcherInit, type DispatcherOptions } from './options.js';
+export {
+  checkPortRange,
+  DEFAULT_TASK_PORT_RANGE,
+  DISPATCHER_DEFAULTS,
+  type DispatcherInit,
+  type DispatcherOptions,
+} from './options.js';
 export type {
   DispatcherStore,
   ObjectKind,
@@ -13,11 +19,18 @@ export type {
   StoreEvent,
   WriteTx,
 } from './store-contract.js';
-export { inAssignmentSet, needsSecrets, referencedSecretIds } from './task-rules.js';
+export {
+  hostPortProblem,
+  inAssignmentSet,
+  needsSecrets,
+  type PortRule,
+  referencedSecretIds,
+} from './task-rules.js';
 export type {
   Connector,
   DispatcherConnection,
   DispatcherService,
   MessageSink,
+  SessionPeer,
   StreamHandle,
 } from './transport.js';

@@ -19,9 +19,24 @@ export interface DispatcherInit {
   assignmentBatchSize?: number;
   /** Retries of a store write that lost an optimistic-concurrency race. Default 5. */
   writeRetries?: number;
+  /**
+   * Host ports a task may report (inclusive): the range executors allocate task ports from.
+   * Anything else is refused, except a host-mode port the task's spec publishes explicitly.
+   * Default [30000, 32767].
+   */
+  taskPortRange?: readonly [number, number];
+  /** Ports never accepted as a task's host port (the daemons' own ports). Default none. */
+  reservedPorts?: readonly number[];
+  /** A session whose node description encodes to more bytes is refused. Default 64 KiB. */
+  maxDescriptionBytes?: number;
+  /** A task status update that encodes to more bytes is refused. Default 16 KiB. */
+  maxStatusBytes?: number;
 }
 
 export type DispatcherOptions = Required<DispatcherInit>;
+
+/** The default task port range: below Linux's ephemeral ports (32768-60999), so a task port never collides with an outgoing connection. */
+export const DEFAULT_TASK_PORT_RANGE: readonly [number, number] = Object.freeze([30000, 32767] as const);
 
 export const DISPATCHER_DEFAULTS: DispatcherOptions = Object.freeze({
   heartbeatPeriodMs: 5_000,
@@ -33,6 +48,10 @@ export const DISPATCHER_DEFAULTS: DispatcherOptions = Object.freeze({
   assignmentBatchMs: 100,
   assignmentBatchSize: 100,
   writeRetries: 5,
+  taskPortRange: DEFAULT_TASK_PORT_RANGE,
+  reservedPorts: Object.freeze([]) as readonly number[],
+  maxDescriptionBytes: 64 * 1024,
+  maxStatusBytes: 16 * 1024,
 });
 
 export function dispatcherOptions(init: DispatcherInit = {}): DispatcherOptions {
@@ -50,6 +69,11 @@ export function dispatcherOptions(init: DispatcherInit = {}): DispatcherOptions 
   nonNegativeInteger('assignmentBatchMs', o.assignmentBatchMs);
   positiveInteger('assignmentBatchSize', o.assignmentBatchSize);
   nonNegativeInteger('writeRetries', o.writeRetries);
+  checkPortRange('taskPortRange', o.taskPortRange);
+  if (!Array.isArray(o.reservedPorts)) throw new TypeError('reservedPorts must be an array of ports');
+  for (const p of o.reservedPorts) port('reservedPorts[]', p);
+  positiveInteger('maxDescriptionBytes', o.maxDescriptionBytes);
+  positiveInteger('maxStatusBytes', o.maxStatusBytes);
   return o;
 }
 
@@ -69,4 +93,20 @@ export function nonNegativeInteger(name: string, value: unknown): void {
   if (typeof value !== 'number' || !Number.isSafeInteger(value))
     throw new TypeError(`${name} must be an integer, got ${String(value)}`);
   if (value < 0) throw new RangeError(`${name} must be 0 or more, got ${value}`);
+}
+
+function port(name: string, value: unknown): void {
+  positiveInteger(name, value);
+  if ((value as number) > 65535) throw new RangeError(`${name} must be a port (1-65535), got ${value}`);
+}
+
+/** Checks an inclusive [low, high] port range. */
+export function checkPortRange(name: string, range: unknown): readonly [number, number] {
+  if (!Array.isArray(range) || range.length !== 2)
+    throw new TypeError(`${name} must be [low, high], got ${JSON.stringify(range)}`);
+  port(`${name}[0]`, range[0]);
+  port(`${name}[1]`, range[1]);
+  if (range[0] > range[1])
+    throw new RangeError(`${name} must have low <= high, got [${range[0]}, ${range[1]}]`);
+  return range as unknown as readonly [number, number];
 }

@@ -1,9 +1,12 @@
 /**
  * Batched task status writes. Updates wait up to `statusBatchMs` (or until `statusBatchSize` are
  * queued) and are written in one store transaction. A caller's promise settles when its updates are
- * committed, so a worker that saw success knows its report survives a leader change.
+ * committed, so a worker that saw success knows its report survives a leader change. An update
+ * that cannot be stored is dropped alone and reported (its caller's promise rejects); the other
+ * nodes' updates of the batch are written.
  */
 import { type Clock, type Logger, swarm, type Timer, toLong } from '@swarm/api';
+import { errorCode, writeIsolated } from './batch-write.js';
 import type { DispatcherStore } from './store-contract.js';
 import { inAssignmentSet, stateOf } from './task-rules.js';
 
@@ -15,6 +18,8 @@ interface Queued {
 interface Waiter {
   resolve(): void;
   reject(err: unknown): void;
+  /** The tasks this caller's updates were for: it fails only if one of them is rejected. */
+  taskIds: readonly string[];
 }
 
 export class StatusBatcher {
@@ -28,7 +33,7 @@ export class StatusBatcher {
   #waiters: Waiter[] = [];
   #timer: Timer | undefined;
   /** Counters for tests and metrics. */
-  readonly stats = { writes: 0, applied: 0, stale: 0, conflicts: 0 };
+  readonly stats = { writes: 0, applied: 0, stale: 0, conflicts: 0, rejected: 0 };
 
   constructor(o: {
     store: DispatcherStore;
@@ -54,7 +59,8 @@ export class StatusBatcher {
       if (prev && stateOf(prev) > stateOf(u)) continue;
       this.#queued.set(u.taskId, { nodeId, status: u.status });
     }
-    const done = new Promise<void>((resolve, reject) => this.#waiters.push({ resolve, reject }));
+    const taskIds = updates.map((u) => u.taskId);
+    const done = new Promise<void>((resolve, reject) => this.#waiters.push({ resolve, reject, taskIds }));
     if (this.#queued.size >= this.#batchSize) this.#flushSoon(0);
     else this.#flushSoon(this.#batchMs);
     return done;
@@ -90,55 +96,56 @@ export class StatusBatcher {
       for (const w of waiters) w.resolve();
       return;
     }
-    for (let attempt = 0; ; attempt++) {
-      try {
-        let applied = 0;
-        let stale = 0;
-        await this.#store.update((tx) => {
-          applied = 0;
-          stale = 0;
-          const now = this.#clock.now();
-          for (const [taskId, q] of batch) {
-            const task = tx.get('task', taskId);
-            // Checked again inside the transaction: the task may have moved or gone since.
-            if (!inAssignmentSet(task, q.nodeId)) continue;
-            if (stateOf(q) < stateOf(task)) {
-              stale++;
-              continue;
-            }
-            const next = swarm.Task.create({ ...task });
-            next.status = swarm.TaskStatus.create({
-              ...q.status,
-              timestamp: q.status.timestamp ?? toLong(BigInt(Math.max(0, Math.floor(now)))),
-            });
-            tx.update('task', next);
-            applied++;
+    // The outcome of each update in the transaction that last ran it (re-runs overwrite).
+    const outcome = new Map<string, 'applied' | 'stale' | 'skipped'>();
+    try {
+      const result = await writeIsolated(
+        this.#store,
+        batch,
+        (tx, taskId, q) => {
+          const task = tx.get('task', taskId);
+          // Checked again inside the transaction: the task may have moved or gone since.
+          if (!inAssignmentSet(task, q.nodeId)) {
+            outcome.set(taskId, 'skipped');
+            return;
           }
-        });
-        this.stats.writes++;
-        this.stats.applied += applied;
-        this.stats.stale += stale;
-        for (const w of waiters) w.resolve();
-        return;
-      } catch (err) {
-        if (isConflict(err) && attempt < this.#retries) {
-          this.stats.conflicts++;
-          continue;
-        }
-        this.#logger.warn('task status write failed', { tasks: batch.size, code: codeOf(err) });
-        for (const w of waiters) w.reject(err);
-        return;
+          if (stateOf(q) < stateOf(task)) {
+            outcome.set(taskId, 'stale');
+            return;
+          }
+          const next = swarm.Task.create({ ...task });
+          next.status = swarm.TaskStatus.create({
+            ...q.status,
+            timestamp: q.status.timestamp ?? toLong(BigInt(Math.max(0, Math.floor(this.#clock.now())))),
+          });
+          tx.update('task', next);
+          outcome.set(taskId, 'applied');
+        },
+        this.#retries,
+        () => this.stats.conflicts++,
+      );
+      this.stats.writes += result.writes;
+      for (const [taskId, o] of outcome) {
+        if (result.rejected.has(taskId)) continue;
+        if (o === 'applied') this.stats.applied++;
+        else if (o === 'stale') this.stats.stale++;
       }
+      for (const [taskId, err] of result.rejected) {
+        this.stats.rejected++;
+        this.#logger.warn('task status write rejected; the rest of its batch was written', {
+          taskId,
+          nodeId: batch.get(taskId)?.nodeId ?? '',
+          code: errorCode(err) ?? 'ERROR',
+        });
+      }
+      for (const w of waiters) {
+        const failed = w.taskIds.find((id) => result.rejected.has(id));
+        if (failed === undefined) w.resolve();
+        else w.reject(result.rejected.get(failed));
+      }
+    } catch (err) {
+      this.#logger.warn('task status write failed', { tasks: batch.size, code: errorCode(err) });
+      for (const w of waiters) w.reject(err);
     }
   }
-}
-
-function isConflict(err: unknown): boolean {
-  return codeOf(err) === 'SEQUENCE_CONFLICT';
-}
-
-function codeOf(err: unknown): string | undefined {
-  return typeof err === 'object' && err !== null && typeof (err as { code?: unknown }).code === 'string'
-    ? (err as { code: string }).code
-    : undefined;
 }

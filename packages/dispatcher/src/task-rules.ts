@@ -38,3 +38,43 @@ const KNOWN_STATES = new Set<number>(
 export function isTaskState(value: unknown): value is swarm.TaskState {
   return typeof value === 'number' && KNOWN_STATES.has(value);
 }
+
+/** The port rule's inputs (the dispatcher's options). */
+export interface PortRule {
+  readonly taskPortRange: readonly [number, number];
+  readonly reservedPorts: readonly number[];
+}
+
+/**
+ * The ingress rule for one host port a worker reports for a task: what it reports is data, never
+ * routing authority. The port must belong to a port the task's spec publishes (same target port
+ * and protocol); it must be exactly the spec's published port for a host-mode port that names one,
+ * and otherwise lie in the task port range; and it is never a reserved port (a daemon's own).
+ * Returns why the port is refused, or undefined when it is allowed.
+ */
+export function hostPortProblem(
+  task: swarm.Task,
+  reported: swarm.PortConfig.$Properties,
+  rule: PortRule,
+): string | undefined {
+  const port = reported.publishedPort ?? 0;
+  if (!Number.isInteger(port) || port < 1 || port > 65535) return `host port ${port} is not a port (1-65535)`;
+  const protocol = reported.protocol ?? swarm.PortConfig.Protocol.TCP;
+  const spec = (task.endpoint?.spec?.ports ?? []).find(
+    (p) => p.targetPort === reported.targetPort && (p.protocol ?? swarm.PortConfig.Protocol.TCP) === protocol,
+  );
+  if (spec === undefined)
+    return `target port ${reported.targetPort ?? 0} is not a port the task's service publishes`;
+  if (rule.reservedPorts.includes(port)) return `host port ${port} is a port of a swarm daemon itself`;
+  const fixed =
+    spec.publishMode === swarm.PortConfig.PublishMode.HOST && (spec.publishedPort ?? 0) > 0
+      ? spec.publishedPort!
+      : undefined;
+  if (fixed !== undefined)
+    return port === fixed
+      ? undefined
+      : `host port ${port} is not the host-mode port ${fixed} the service publishes`;
+  const [lo, hi] = rule.taskPortRange;
+  if (port < lo || port > hi) return `host port ${port} is outside the task port range ${lo}-${hi}`;
+  return undefined;
+}

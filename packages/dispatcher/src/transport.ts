@@ -16,12 +16,23 @@ export interface StreamHandle {
   cancel(): void;
 }
 
+/** What the transport verified about a session's peer, besides its node ID. */
+export interface SessionPeer {
+  /**
+   * The host the session's connection came from (the TLS peer's IP address), as the transport
+   * saw it: recorded as the node's address (`status.addr`, used for ingress routing). A node's own
+   * description (`description.addr`) is never used for that.
+   */
+  addr?: string;
+}
+
 /** What a manager serves. `nodeId` is the authenticated caller. Streams report errors through `sink.end(error)`. */
 export interface DispatcherService {
   session(
     nodeId: string,
     request: swarm.SessionRequest.$Properties,
     sink: MessageSink<swarm.SessionMessage>,
+    peer?: SessionPeer,
   ): StreamHandle;
   heartbeat(nodeId: string, request: swarm.HeartbeatRequest.$Properties): Promise<swarm.HeartbeatResponse>;
   updateTaskStatus(

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // The long tier of the end-to-end suite (`pnpm test:e2e:full`): builds the node package (the
 // daemons run dist/), then runs every test/e2e-*.test.ts with SWARM_E2E_FULL=1, which makes the
-// fault suite run many random rounds (SWARM_E2E_ROUNDS to choose how many, SWARM_E2E_SEED to
-// replay one). `--ci` runs the short tier instead. Extra arguments go to vitest.
+// fault suite run many random rounds and the authorization property test random steps from a
+// random seed (SWARM_E2E_ROUNDS to choose how many, SWARM_E2E_SEED to replay one). `--ci` runs the short tier instead. Extra arguments go to vitest.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';

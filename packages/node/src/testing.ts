@@ -26,6 +26,11 @@ export interface LocalNodeOptions {
   address: string;
   /** Extra `swarm daemon` arguments. */
   daemonArgs?: string[];
+  /**
+   * A TCP control host (`tcp://HOST:PORT`) the daemon serves besides its socket; every CLI call of
+   * this node then goes there (with the client certificate under the data directory).
+   */
+  controlHost?: string;
 }
 
 export class LocalNode {
@@ -36,13 +41,18 @@ export class LocalNode {
   #child: ChildProcess | undefined;
   #log = '';
   readonly #daemonArgs: string[];
+  readonly controlHost: string | undefined;
 
   constructor(root: string, o: LocalNodeOptions) {
     this.name = o.name;
     this.address = o.address;
     this.dataDir = join(root, o.name);
     this.logFile = join(root, `${o.name}.log`);
-    this.#daemonArgs = o.daemonArgs ?? [];
+    this.controlHost = o.controlHost;
+    this.#daemonArgs = [
+      ...(o.controlHost === undefined ? [] : ['--host', o.controlHost]),
+      ...(o.daemonArgs ?? []),
+    ];
     mkdirSync(this.dataDir, { recursive: true, mode: 0o700 });
   }
 
@@ -80,7 +90,9 @@ export class LocalNode {
     child.stderr?.on('data', append);
     const sock = join(this.dataDir, 'swarm.sock');
     const deadline = Date.now() + 20_000;
-    while (!(existsSync(sock) && this.#log.includes('swarm daemon ready'))) {
+    while (
+      !((existsSync(sock) || this.controlHost !== undefined) && this.#log.includes('swarm daemon ready'))
+    ) {
       if (!this.running)
         throw new Error(`daemon ${this.name} exited while starting:\n${this.#log.slice(-4000)}`);
       if (Date.now() > deadline)
@@ -102,7 +114,8 @@ export class LocalNode {
 
   /** Runs `swarm ARGS...` against this node's daemon. */
   swarm(args: string[], input?: string): Promise<SwarmResult> {
-    return runSwarm(['--data-dir', this.dataDir, ...args], input);
+    const host = this.controlHost === undefined ? [] : ['--host', this.controlHost];
+    return runSwarm(['--data-dir', this.dataDir, ...host, ...args], input);
   }
 
   /** Runs `swarm ARGS...` and fails unless it exits 0; returns stdout. */

@@ -794,3 +794,49 @@ describe('usage, help and exit codes', () => {
     expect(await run(['service', 'ls'])).toEqual({ code: 1, stdout: '', stderr: 'Error: disk on fire\n' });
   });
 });
+
+describe('task text is shown, never acted on by the terminal', () => {
+  const EVIL = '\u001b]0;pwned\u0007\u001b[2J\r\u009b\u202e';
+  const C0 = '\\u0000-\\u0008\\u000b-\\u001f';
+  const controls = new RegExp(`[${C0}\\u007f-\\u009f\\u202e]`);
+
+  it('escapes control characters in logs, task errors and node names (as \\xNN)', async () => {
+    api.overrides.set('serviceLogs', () => [
+      {
+        taskId: TASK1,
+        taskName: 'web.1',
+        nodeId: NODE1,
+        timestamp: api.now,
+        stream: 'stdout',
+        text: `out${EVIL}`,
+      },
+      {
+        taskId: TASK1,
+        taskName: 'web.1',
+        nodeId: NODE1,
+        timestamp: api.now,
+        stream: 'stderr',
+        text: `err${EVIL}`,
+      },
+    ]);
+    const logs = await run(['service', 'logs', '--raw', 'web']);
+    expect(logs.stdout).toBe('out\\x1b]0;pwned\\x07\\x1b[2J\\x0d\\x9b\\u202e\n');
+    expect(logs.stderr).not.toMatch(controls);
+    api.overrides.set('servicePs', () =>
+      api.tasks.map((t) => ({ ...t, name: `web.1${EVIL}`, currentState: 'failed', error: `boom${EVIL}` })),
+    );
+    const ps = await run(['service', 'ps', '--no-trunc', 'web']);
+    expect(ps.stdout).not.toMatch(controls);
+    expect(ps.stdout).toContain('web.1\\x1b]0;pwned');
+    api.overrides.set('nodeList', () => api.nodes.map((n) => ({ ...n, hostname: `host\n${EVIL}` })));
+    const ls = await run(['node', 'ls']);
+    expect(ls.stdout).not.toMatch(controls);
+    expect(ls.stdout).toContain('host\\x0a\\x1b]0;pwned'); // a newline cannot break the table either
+    // An error message that carries task text too.
+    api.overrides.set('serviceInspect', () => {
+      throw new SwarmError('NOT_FOUND', `no such service: ${EVIL}`);
+    });
+    const err = await run(['service', 'inspect', 'x']);
+    expect(err.stderr).not.toMatch(controls);
+  });
+});

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isSwarmError, MemoryLogger, SwarmError } from '@swarm/api';
@@ -8,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CONTROL_METHODS } from '../src/control/api.js';
 import { ControlClient, parseControlHost } from '../src/control/client.js';
 import { MAX_BODY_BYTES, serveControl, statusForCode } from '../src/control/http.js';
+import { ensureControlTls, readClientTls } from '../src/control/tcp-guard.js';
 import { FakeControlApi, NODE1, startFakeDaemon } from './fixtures/cli-fake-api.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -147,10 +149,18 @@ describe('control transport over a unix socket', () => {
     expect(d.api.callsOf('secretCreate')).toEqual([]);
     // Streamed (chunked, no length): refused once read.
     const streamed = await new Promise<number>((resolve, reject) => {
-      const req = request({ socketPath: d.socketPath, method: 'POST', path: '/v1/secretCreate' }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      });
+      const req = request(
+        {
+          socketPath: d.socketPath,
+          method: 'POST',
+          path: '/v1/secretCreate',
+          headers: { 'content-type': 'application/json' },
+        },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
       req.on('error', reject);
       req.write(`{"name":"s","dataBase64":"${'A'.repeat(MAX_BODY_BYTES / 2)}`);
       req.write('A'.repeat(MAX_BODY_BYTES / 2));
@@ -226,15 +236,108 @@ describe('control transport over a unix socket', () => {
     );
   });
 
-  it('serves loopback TCP and refuses other addresses', async () => {
-    const s = await serveControl(new FakeControlApi(), { host: '127.0.0.1', port: 0 });
+  it('refuses requests a web page could send: any Origin, and bodies that are not JSON', async () => {
+    const d = await daemon();
+    const send = (headers: Record<string, string>, body = '{}') =>
+      new Promise<{ status: number; code: string }>((resolve, reject) => {
+        const req = request(
+          { socketPath: d.socketPath, method: 'POST', path: '/v1/joinToken', headers },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () =>
+              resolve({
+                status: res.statusCode ?? 0,
+                code:
+                  (JSON.parse(Buffer.concat(chunks).toString()) as { error?: { code: string } }).error
+                    ?.code ?? '',
+              }),
+            );
+          },
+        );
+        req.on('error', reject);
+        req.end(body);
+      });
+    expect(await send({ 'content-type': 'text/plain' }, '{"role":"manager"}')).toEqual({
+      status: 415,
+      code: 'CONTROL_CONTENT_TYPE_REFUSED',
+    });
+    expect(await send({ 'content-type': 'application/json', origin: 'http://evil.example' })).toEqual({
+      status: 403,
+      code: 'CONTROL_ORIGIN_REFUSED',
+    });
+    expect(d.api.callsOf('joinToken')).toEqual([]);
+    expect(
+      (await send({ 'content-type': 'application/json; charset=utf-8' }, '{"role":"worker"}')).status,
+    ).toBe(200);
+  });
+
+  it('on TCP: mutual TLS with the daemon-issued client certificate, the bound Host only, no Origin, JSON only', async () => {
+    const dir = tmp();
+    const tls = await ensureControlTls(dir, '127.0.1.203');
+    expect(statSync(join(tls.clientDir, 'key.pem')).mode & 0o777).toBe(0o600);
+    expect(statSync(join(dir, 'control-tls', 'ca-key.pem')).mode & 0o777).toBe(0o600);
+    const api = new FakeControlApi();
+    const s = await serveControl(api, { host: '127.0.1.203', port: 0, tls });
     cleanups.push(() => s.close());
-    expect(s.address).toMatch(/^tcp:\/\/127\.0\.0\.1:\d+$/);
-    expect((await new ControlClient(s.address).info()).nodeId).toBe(NODE1);
-    const err = await serveControl(new FakeControlApi(), { host: '0.0.0.0', port: 0 }).catch(
-      (e: unknown) => e,
-    );
-    expect(isSwarmError(err, 'INVALID_ARGUMENT')).toBe(true);
+    expect(s.address).toMatch(/^tcp:\/\/127\.0\.1\.203:\d+$/);
+    const port = Number(s.address.split(':').pop());
+    // The CLI with the client certificate works.
+    expect((await new ControlClient(s.address, { certDir: tls.clientDir }).info()).nodeId).toBe(NODE1);
+    // Without it: no certificate configured, or a TLS client without one (the handshake fails).
+    const none = await new ControlClient(s.address).info().catch((e: unknown) => e);
+    expect(isSwarmError(none, 'CONTROL_TLS_MISSING')).toBe(true);
+    const client = readClientTls(tls.clientDir);
+    const call = (o: { cert?: boolean; headers?: Record<string, string>; body?: string }) =>
+      new Promise<{ status: number; code: string }>((resolve, reject) => {
+        const req = httpsRequest(
+          {
+            host: '127.0.1.203',
+            port,
+            method: 'POST',
+            path: '/v1/joinToken',
+            ca: client.caPem,
+            ...(o.cert === false ? {} : { cert: client.certPem, key: client.keyPem }),
+            // A rebinding page's Host names its own domain; the server's certificate is still ours.
+            checkServerIdentity: () => undefined,
+            headers: { 'content-type': 'application/json', ...o.headers },
+          },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () =>
+              resolve({
+                status: res.statusCode ?? 0,
+                code:
+                  (JSON.parse(Buffer.concat(chunks).toString() || '{}') as { error?: { code: string } }).error
+                    ?.code ?? '',
+              }),
+            );
+          },
+        );
+        req.on('error', reject);
+        req.end(o.body ?? '{"role":"manager"}');
+      });
+    await expect(call({ cert: false })).rejects.toThrow();
+    expect(await call({ headers: { origin: 'http://127.0.1.203' } })).toMatchObject({
+      status: 403,
+      code: 'CONTROL_ORIGIN_REFUSED',
+    });
+    expect(await call({ headers: { host: 'rebound.example:80' } })).toMatchObject({
+      status: 403,
+      code: 'CONTROL_HOST_REFUSED',
+    });
+    expect(await call({ headers: { 'content-type': 'text/plain' } })).toMatchObject({
+      status: 415,
+      code: 'CONTROL_CONTENT_TYPE_REFUSED',
+    });
+    expect(api.callsOf('joinToken')).toEqual([]);
+    expect(await call({})).toMatchObject({ status: 200 });
+    expect(api.callsOf('joinToken')).toEqual([{ role: 'manager' }]);
+    // A second start keeps the CA and the client certificate (the CLI's copy stays valid).
+    const again = await ensureControlTls(dir, '127.0.1.203');
+    expect(again.caPem).toBe(tls.caPem);
+    expect(readClientTls(tls.clientDir).certPem).toBe(client.certPem);
   });
 
   it('applies an optional per-call timeout', async () => {

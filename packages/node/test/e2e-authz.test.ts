@@ -1,14 +1,16 @@
 // The authorization matrix and node removal, on real daemons (127.0.0.100-105): every RPC of
-// every service in RPC_SERVICES, called as each of six identities (manager, worker, removed
-// worker, removed manager, another cluster's node, no certificate), against the leader and a
-// follower; each outcome must be the one test/e2e/authz-table.json declares. Identities are the
-// very files the nodes' daemons present (copied from their data directories).
+// every service in RPC_SERVICES, called as each of eight identities (manager, worker, demoted
+// manager, promoted worker, removed worker, removed manager, another cluster's node, no
+// certificate), against the leader and a follower; each outcome must be the one
+// test/e2e/authz-table.json declares. Identities are the very files the nodes' daemons present
+// (copied from their data directories). Manager calls are made without side effects: Join with an
+// empty address and Leave naming no member pass authorization and are refused by their handler.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createKeyAndCSR } from '@swarm/ca';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { NodeView } from '../src/control/api.js';
-import { ALL_METHOD_PATHS, RPC_SERVICES, type RpcMethod } from '../src/rpc/services.js';
+import { ALL_METHOD_PATHS, RPC_SERVICES } from '../src/rpc/services.js';
 import { LocalCluster, type LocalNode, waitFor } from '../src/testing.js';
 import {
   allMethods,
@@ -27,6 +29,8 @@ import {
 const IDENTITIES = [
   'manager',
   'worker',
+  'demotedManager',
+  'promotedWorker',
   'removedWorker',
   'removedManager',
   'otherCluster',
@@ -41,13 +45,6 @@ interface AuthzTable {
 const TABLE = JSON.parse(
   readFileSync(join(import.meta.dirname, 'e2e', 'authz-table.json'), 'utf8'),
 ) as AuthzTable;
-
-/** Methods in the order they are called: RaftMembership.Join before Leave (net: no change). */
-function orderedMethods(): RpcMethod[] {
-  const all = allMethods();
-  const rank = (m: RpcMethod) => (m.path === '/swarm.RaftMembership/Leave' ? 1 : 0);
-  return [...all].sort((a, b) => rank(a) - rank(b));
-}
 
 describe('authorization matrix and node removal on real daemons', () => {
   const cluster = new LocalCluster();
@@ -67,14 +64,12 @@ describe('authorization matrix and node removal on real daemons', () => {
   async function matrix(who: IdentityName[], targets: LocalNode[]): Promise<string[]> {
     const wrong: string[] = [];
     for (const target of targets)
-      for (const m of orderedMethods())
+      for (const m of allMethods())
         for (const name of who) {
           const expected = TABLE.rpcs[m.path]?.[name];
-          const got = await callAs(target.addr, m, ids[name]!, {
-            // Join names the member's real address (the node is up as a worker: an
-            // unreachable-for-raft member that the following Leave removes again).
-            ...(m.path === '/swarm.RaftMembership/Join' ? { request: { addr: mx.addr } } : {}),
-          });
+          // Empty requests: Join names no address and Leave no member, so an authorized call is
+          // refused by its handler and changes nothing.
+          const got = await callAs(target.addr, m, ids[name]!);
           if (got !== expected)
             wrong.push(`${target.name} ${m.path} as ${name}: expected ${expected}, got ${got}`);
         }
@@ -107,6 +102,13 @@ describe('authorization matrix and node removal on real daemons', () => {
 
   afterEach((ctx) => dumpLogsOnFailure(ctx, cluster, other));
 
+  async function managerNames(): Promise<string[]> {
+    return (await m1.json<NodeView[]>(['node', 'ls']))
+      .filter((n) => n.managerStatus !== '')
+      .map((n) => n.hostname)
+      .sort();
+  }
+
   it('the table declares an outcome for every RPC of RPC_SERVICES and every identity', () => {
     expect(Object.keys(TABLE.rpcs).sort()).toEqual([...ALL_METHOD_PATHS].sort());
     expect(TABLE.identities).toEqual([...IDENTITIES]);
@@ -125,26 +127,44 @@ describe('authorization matrix and node removal on real daemons', () => {
   });
 
   it('manager, worker, another cluster and no certificate get exactly the table, on the leader and a follower', async () => {
-    // The manager identity is mx's manager certificate, kept after mx is demoted: a valid manager
-    // certificate whose raft membership the Join/Leave calls can change without harm.
-    await m1.ok(['node', 'demote', 'mx']);
-    await waitFor(
-      'mx renewed as a worker',
-      async () =>
-        (await m1.json<NodeView[]>(['node', 'ls'])).find((n) => n.hostname === 'mx')?.role === 'worker',
-      30_000,
-    );
     const wrong = await matrix(['manager', 'worker', 'otherCluster', 'noCertificate'], [m1, m2]);
     expect(wrong).toEqual([]);
-    // The cluster still works after the manager calls (Join then Leave).
-    const ls = await m1.json<NodeView[]>(['node', 'ls']);
-    expect(
-      ls
-        .filter((n) => n.managerStatus !== '')
-        .map((n) => n.hostname)
-        .sort(),
-    ).toEqual(['m1', 'm2']);
+    // The manager calls changed nothing: the same three managers.
+    expect(await managerNames()).toEqual(['m1', 'm2', 'mx']);
   }, 180_000);
+
+  it("a demoted manager's certificate and a promoted worker's old one get exactly the table, at once", async () => {
+    // mx's manager certificate (ids.manager) after mx is demoted; wx's worker certificate
+    // (ids.worker) after wx is promoted and holds a manager certificate of its own.
+    ids.demotedManager = ids.manager!;
+    ids.promotedWorker = ids.worker!;
+    await m1.ok(['node', 'promote', 'wx']);
+    await m1.ok(['node', 'demote', 'mx']);
+    await waitFor(
+      'wx a manager in raft, mx out of raft',
+      async () => {
+        const ls = await m1.json<NodeView[]>(['node', 'ls']);
+        const by = (h: string) => ls.find((n) => n.hostname === h);
+        return (
+          by('wx')?.role === 'manager' && by('wx')?.managerStatus !== '' && by('mx')?.managerStatus === ''
+        );
+      },
+      60_000,
+    );
+    const wrong = await matrix(['demotedManager', 'promotedWorker'], [m1, m2]);
+    expect(wrong).toEqual([]);
+    // wx back to a worker for the removal test below.
+    await m1.ok(['node', 'demote', 'wx']);
+    await waitFor(
+      'wx a worker again, mx renewed as one',
+      async () => {
+        const ls = await m1.json<NodeView[]>(['node', 'ls']);
+        return ls.filter((n) => n.hostname === 'wx' || n.hostname === 'mx').every((n) => n.role === 'worker');
+      },
+      60_000,
+    );
+    expect(await managerNames()).toEqual(['m1', 'm2']);
+  }, 240_000);
 
   it('after node rm, the removed worker and manager are refused by the leader and the follower; their tasks run elsewhere', async () => {
     await m1.ok([

@@ -2,10 +2,13 @@ import { generateId, ManualClock, swarm, toLong } from '@swarm/api';
 import { createMemoryStore, type Store } from '@swarm/store';
 import { describe, expect, it } from 'vitest';
 import {
+  DEFAULT_PORT_RULE,
   EndpointsTable,
   endpointsKey,
   hostOf,
+  ingressPortProblem,
   publishedEndpoints,
+  type RefusedEndpoint,
   watchPublishedEndpoints,
 } from '../src/manager/endpoints.js';
 import { nodeObject, S, serviceSpec } from './orchestrator-helpers.js';
@@ -134,6 +137,37 @@ describe('publishedEndpoints', () => {
     // It fits the Ingress RPC's response.
     const bytes = swarm.EndpointsResponse.encode({ endpoints: eps }).finish();
     expect(swarm.EndpointsResponse.decode(bytes).endpoints).toHaveLength(2);
+  });
+
+  it("leaves out host ports outside the task port range or a daemon's own, and says so", async () => {
+    const f = await fixture();
+    const ok = await addTask(f.store, f.web, {
+      node: f.ready,
+      ports: [{ targetPort: 80, publishedPort: 30000 }],
+    });
+    const control = await addTask(f.store, f.web, {
+      node: f.ready,
+      ports: [{ targetPort: 80, publishedPort: 2375 }],
+    });
+    const own = await addTask(f.store, f.web, {
+      node: f.ready2,
+      ports: [{ targetPort: 80, publishedPort: 31000 }],
+    });
+    const refused: RefusedEndpoint[] = [];
+    const eps = f.store.view((tx) =>
+      publishedEndpoints(tx, { taskPortRange: [30000, 32767], reservedPorts: [31000] }, refused),
+    );
+    expect(eps.find((e) => e.serviceId === f.web)!.tasks.map((t) => t.taskId)).toEqual([ok]);
+    expect(refused.map((r) => [r.taskId, r.port])).toEqual(
+      expect.arrayContaining([
+        [control, 2375],
+        [own, 31000],
+      ]),
+    );
+    expect(refused.find((r) => r.taskId === control)!.reason).toMatch(
+      /outside the task port range 30000-32767/,
+    );
+    expect(ingressPortProblem(31000, DEFAULT_PORT_RULE)).toBeUndefined();
   });
 
   it('lists a service whose tasks are not running yet with no tasks', async () => {

@@ -1,5 +1,32 @@
 /** Output helpers shaped like Docker's: tabwriter tables, capitalised states, truncated IDs, JSON. */
 
+/**
+ * Characters a terminal acts on rather than shows: C0 controls (ESC starts cursor moves, colours,
+ * title changes, OSC 8 links...), DEL, C1 controls, and the bidirectional overrides that reorder
+ * what is shown. Task output, errors and names come from tasks and workers: never print them raw.
+ */
+const BIDI = '\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069';
+const TERMINAL_CONTROLS = new RegExp(`[\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f${BIDI}]`, 'g');
+/** The same, newline and tab included (one table cell, one line). */
+const CELL_CONTROLS = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f${BIDI}]`, 'g');
+
+function visible(c: string): string {
+  const code = c.charCodeAt(0);
+  return code <= 0xff
+    ? `\\x${code.toString(16).padStart(2, '0')}`
+    : `\\u${code.toString(16).padStart(4, '0')}`;
+}
+
+/** `s` with every terminal control character shown as `\xNN` / `\uNNNN` (newlines and tabs kept). */
+export function escapeTerminal(s: string): string {
+  return s.replace(TERMINAL_CONTROLS, visible);
+}
+
+/** `s` for one table cell or one line: newlines and tabs escaped too. */
+export function escapeCell(s: string): string {
+  return s.replace(CELL_CONTROLS, visible);
+}
+
 /** Docker's short ID length. */
 export const SHORT_ID = 12;
 
@@ -8,7 +35,7 @@ export const SHORT_ID = 12;
  * last is padded to its widest cell plus 3, and lines carry no trailing spaces.
  */
 export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const all = [header, ...rows];
+  const all = [header, ...rows].map((r) => r.map(escapeCell));
   const widths = header.map((_, c) => Math.max(10, ...all.map((r) => (r[c] ?? '').length + 3)));
   return all
     .map((r) =>

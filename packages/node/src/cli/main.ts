@@ -25,6 +25,7 @@ import { secretCommand } from './commands/secret.js';
 import { serviceCommand } from './commands/service.js';
 import { swarmCommands } from './commands/swarm.js';
 import { UsageError } from './errors.js';
+import { escapeTerminal } from './format.js';
 import { parseKeyValue } from './spec.js';
 import { parseDuration } from './units.js';
 
@@ -48,6 +49,18 @@ export function cliVersion(): string {
 }
 
 const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
+
+/** `LOW-HIGH` as an inclusive port range. */
+function parsePortRange(text: string): [number, number] {
+  const m = /^(\d{1,5})-(\d{1,5})$/.exec(text.trim());
+  const lo = Number(m?.[1]);
+  const hi = Number(m?.[2]);
+  if (m === null || !(lo >= 1 && hi <= 65535 && lo <= hi))
+    throw new UsageError(
+      `invalid argument ${JSON.stringify(text)} for "--task-port-range" flag: expected LOW-HIGH within 1-65535, e.g. 30000-32767`,
+    );
+  return [lo, hi];
+}
 
 const daemon: Command = {
   name: 'daemon',
@@ -91,6 +104,12 @@ const daemon: Command = {
       kind: 'string',
       value: 'path',
       help: 'Run only images this containers policy.json accepts (signatures from the registries.d beside it); never sent to managers',
+    },
+    {
+      name: 'task-port-range',
+      kind: 'string',
+      value: 'range',
+      help: 'Host ports tasks get, and the only ones managers accept from workers (default 30000-32767; the same on every node)',
     },
     {
       name: 'web',
@@ -149,6 +168,7 @@ const daemon: Command = {
     const web = ctx.flags.str('web');
     const imagePolicy = ctx.flags.str('image-policy');
     const webTokenFile = ctx.flags.str('web-token-file');
+    const portRange = ctx.flags.str('task-port-range');
     if (webTokenFile !== undefined && web === undefined)
       throw new UsageError('"--web-token-file" needs "--web HOST:PORT"');
     const dockerApi = ctx.flags.str('docker-api');
@@ -178,6 +198,7 @@ const daemon: Command = {
       ...(dockerTls.ca === undefined ? {} : { dockerApiTlsCaCert: dockerTls.ca }),
       ...(dockerTls.cert === undefined ? {} : { dockerApiTlsCert: dockerTls.cert }),
       ...(dockerTls.key === undefined ? {} : { dockerApiTlsKey: dockerTls.key }),
+      ...(portRange === undefined ? {} : { taskPortRange: parsePortRange(portRange) }),
     };
     // A dynamic import: the CLI's other commands never load the daemon and its dependencies.
     const { runDaemon } = await import('../daemon/run.js');
@@ -266,11 +287,13 @@ function argCountError(path: string, cmd: Command, n: number): UsageError | unde
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */
 export async function main(argv: string[], io: CliIO = defaultIO()): Promise<number> {
+  // Everything printed may hold text from tasks and workers (logs, errors, names): terminal
+  // controls in it are shown escaped, never acted on (JSON output escapes them already).
   const out = (s: string) => {
-    io.stdout.write(s);
+    io.stdout.write(escapeTerminal(s));
   };
   const err = (s: string) => {
-    io.stderr.write(s);
+    io.stderr.write(escapeTerminal(s));
   };
   let path = '';
   let cmd: Command = ROOT;
@@ -324,7 +347,10 @@ export async function main(argv: string[], io: CliIO = defaultIO()): Promise<num
       dataDir,
       host,
       api: () => {
-        client ??= new ControlClient(host);
+        // Over TCP: the client certificate the daemon wrote (Docker's DOCKER_CERT_PATH model).
+        client ??= new ControlClient(host, {
+          certDir: env('SWARM_CERT_PATH') ?? join(dataDir, 'control-tls', 'client'),
+        });
         return client;
       },
       now: io.now ?? Date.now,

@@ -11,6 +11,7 @@
  */
 import type { TaskView } from '../control/api.js';
 import type { Context } from './command.js';
+import { escapeCell } from './format.js';
 
 const ORDER = ['new', 'pending', 'assigned', 'accepted', 'preparing', 'ready', 'starting', 'running'];
 const BAR = 50;
@@ -99,7 +100,7 @@ export async function showProgress(
     if (tty) {
       // Redraw the block in place: cursor up over what was drawn, clear each line.
       let text = drawn > 0 ? `\x1b[${drawn}A` : '';
-      for (const l of [overall, ...lines]) text += `\x1b[2K${l}\n`;
+      for (const l of [overall, ...lines]) text += `\x1b[2K${escapeCell(l)}\n`;
       out.write(text);
       drawn = 1 + lines.length;
     } else {
@@ -109,7 +110,7 @@ export async function showProgress(
       for (const [i, l] of lines.entries())
         if (reasons[i] && !printed.has(l)) {
           printed.add(l);
-          out.write(`${l.trimEnd()}\n`);
+          out.write(`${escapeCell(l.trimEnd())}\n`);
         }
     }
     if (failed) {

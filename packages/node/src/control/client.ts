@@ -4,6 +4,7 @@
  * that cannot be reached is a SwarmError DAEMON_UNREACHABLE that names the socket and the fix.
  */
 import { request } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import { dirname } from 'node:path';
 import { isSwarmError, SwarmError } from '@swarm/api';
 import type {
@@ -26,6 +27,7 @@ import type {
   ServiceView,
   TaskView,
 } from './api.js';
+import { type ClientTls, readClientTls } from './client-tls.js';
 
 /** A parsed `--host`: `unix:///abs/path.sock` or `tcp://HOST:PORT`. */
 export type ControlEndpoint = { socketPath: string } | { host: string; port: number };
@@ -55,6 +57,11 @@ export function parseControlHost(host: string): ControlEndpoint {
 export interface ControlClientOptions {
   /** Give up on every call after this long (default: never; `service create` may wait for tasks). */
   timeoutMs?: number;
+  /**
+   * For a `tcp://` host: the client certificate directory (`ca.pem`, `cert.pem`, `key.pem`, see
+   * control/tcp-guard.ts), read at the first call. Required for TCP.
+   */
+  certDir?: string;
 }
 
 export interface CallOptions {
@@ -74,11 +81,28 @@ export class ControlClient implements ControlApi {
   readonly host: string;
   readonly #endpoint: ControlEndpoint;
   readonly #timeoutMs: number | undefined;
+  readonly #certDir: string | undefined;
+  #tls: ClientTls | undefined;
 
   constructor(host: string, options: ControlClientOptions = {}) {
     this.host = host;
     this.#endpoint = parseControlHost(host);
     this.#timeoutMs = options.timeoutMs;
+    this.#certDir = options.certDir;
+  }
+
+  /** TLS options for a TCP host: our client certificate, the daemon verified against its control CA. */
+  #tlsOptions(): { ca: string; cert: string; key: string } {
+    if (this.#tls === undefined) {
+      if (this.#certDir === undefined)
+        throw new SwarmError(
+          'CONTROL_TLS_MISSING',
+          `a TCP control API (${this.host}) needs the daemon's client certificate: give its --data-dir, or set SWARM_CERT_PATH`,
+          { host: this.host },
+        );
+      this.#tls = readClientTls(this.#certDir);
+    }
+    return { ca: this.#tls.caPem, cert: this.#tls.certPem, key: this.#tls.keyPem };
   }
 
   #unreachable(cause: NodeJS.ErrnoException): SwarmError {
@@ -104,10 +128,19 @@ export class ControlClient implements ControlApi {
   call<T>(method: ControlMethod, req: object = {}, options: CallOptions = {}): Promise<T> {
     const body = Buffer.from(JSON.stringify(req));
     const timeoutMs = options.timeoutMs ?? this.#timeoutMs;
+    const endpoint = this.#endpoint;
+    let tls: { ca: string; cert: string; key: string } | undefined;
+    try {
+      tls = 'socketPath' in endpoint ? undefined : this.#tlsOptions();
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    // Over TCP the Host header names the daemon's address (the server checks it); the socket has none.
     const target =
-      'socketPath' in this.#endpoint
-        ? { socketPath: this.#endpoint.socketPath }
-        : { host: this.#endpoint.host, port: this.#endpoint.port };
+      'socketPath' in endpoint
+        ? { socketPath: endpoint.socketPath, headers: { host: 'swarm' } }
+        : { host: endpoint.host, port: endpoint.port, ...tls, headers: {} };
+    const send = 'socketPath' in endpoint ? request : httpsRequest;
     return new Promise<T>((resolve, reject) => {
       let settled = false;
       const fail = (err: SwarmError) => {
@@ -116,13 +149,13 @@ export class ControlClient implements ControlApi {
           reject(err);
         }
       };
-      const req = request(
+      const req = send(
         {
           ...target,
           method: 'POST',
           path: `/v1/${method}`,
           agent: false,
-          headers: { 'content-type': 'application/json', 'content-length': body.length, host: 'swarm' },
+          headers: { 'content-type': 'application/json', 'content-length': body.length, ...target.headers },
         },
         (res) => {
           const chunks: Buffer[] = [];

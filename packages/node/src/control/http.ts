@@ -1,19 +1,30 @@
 /**
- * The control API's transport: HTTP/1.1, `POST /v1/<method>` with the request as a JSON body,
- * answered with the result as JSON (200) or `{ error: SwarmError.toJSON() }` (4xx/5xx). It listens
- * on a unix socket (mode 0600: whoever can open it controls the node) or, for tests and tools, on a
- * loopback TCP port (never a routable address: the API has no authentication of its own).
+ * The control API's transport: HTTP/1.1, `POST /v1/<method>` with the request as a JSON body
+ * (`Content-Type: application/json`), answered with the result as JSON (200) or
+ * `{ error: SwarmError.toJSON() }` (4xx/5xx). It listens on a unix socket (mode 0600: whoever can
+ * open it controls the node) or on TCP under the rule of ./tcp-guard.ts (mutual TLS with the
+ * daemon's client certificate, no `Origin`, a `Host` naming the bound address, JSON bodies).
  */
 import { chmodSync, lstatSync, unlinkSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { connect, isIP } from 'node:net';
+import { createServer as createHttpsServer } from 'node:https';
+import { connect } from 'node:net';
 import { isSwarmError, type Logger, noopLogger, SwarmError } from '@swarm/api';
 import { CONTROL_METHODS, type ControlApi, type ControlMethod } from './api.js';
+import { ControlAccessError } from './errors.js';
+import {
+  type ControlTls,
+  checkNotFromBrowser,
+  checkTcpRequest,
+  type TcpGuardRule,
+  tcpGuardServerOptions,
+} from './tcp-guard.js';
 
 /** The largest request body accepted (a secret is at most 500 KiB, 4/3 larger in base64). */
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
-export type ControlListen = { socketPath: string } | { host: string; port: number };
+/** A unix socket, or a TCP address with the daemon's control TLS material (see tcp-guard.ts). */
+export type ControlListen = { socketPath: string } | { host: string; port: number; tls: ControlTls };
 
 export interface ControlServer {
   close(): Promise<void>;
@@ -70,8 +81,11 @@ function send(res: ServerResponse, status: number, body: unknown): void {
 
 function sendError(res: ServerResponse, err: SwarmError): void {
   // After a refused body the connection is not reused: the rest of that body may still arrive.
-  if (err.code === 'PAYLOAD_TOO_LARGE') res.setHeader('connection', 'close');
-  send(res, statusForCode(err.code), { error: err.toJSON() });
+  if (err.code === 'PAYLOAD_TOO_LARGE' || err instanceof ControlAccessError)
+    res.setHeader('connection', 'close');
+  send(res, err instanceof ControlAccessError ? err.status : statusForCode(err.code), {
+    error: err.toJSON(),
+  });
 }
 
 /**
@@ -111,12 +125,21 @@ async function handle(
   req: IncomingMessage,
   res: ServerResponse,
   logger: Logger,
+  rule: TcpGuardRule | undefined,
 ): Promise<void> {
   const started = Date.now();
   const url = req.url ?? '/';
   const match = /^\/v1\/([A-Za-z]+)$/.exec(url);
   const method = match?.[1];
   let status = 200;
+  // The access rule comes before anything else: a refused request learns nothing about the API.
+  const refused = rule === undefined ? checkNotFromBrowser(req, true) : checkTcpRequest(req, rule);
+  if (refused !== undefined) {
+    logger.warn('control request refused', { code: refused.code, path: url.slice(0, 100) });
+    req.resume();
+    sendError(res, refused);
+    return;
+  }
   try {
     if (method === undefined || !METHODS.has(method)) {
       throw new SwarmError(
@@ -153,7 +176,7 @@ async function handle(
         : isSwarmError(e)
           ? new SwarmError((e as SwarmError).code, (e as Error).message, { ...(e as SwarmError).details })
           : new SwarmError('INTERNAL', e instanceof Error ? e.message : String(e));
-    status = statusForCode(err.code);
+    status = err instanceof ControlAccessError ? err.status : statusForCode(err.code);
     if (!res.headersSent) sendError(res, err);
     else res.destroy();
     if (status >= 500) logger.warn('control call failed', { method, code: err.code, message: err.message });
@@ -199,24 +222,24 @@ async function clearStaleSocket(path: string): Promise<void> {
   unlinkSync(path);
 }
 
-function isLoopback(host: string): boolean {
-  if (host === 'localhost') return true;
-  if (isIP(host) === 4) return host.startsWith('127.');
-  return host === '::1';
-}
-
-/** Serves `api` on a unix socket (mode 0600) or a loopback TCP port. */
+/** Serves `api` on a unix socket (mode 0600) or on TCP with mutual TLS (see tcp-guard.ts). */
 export async function serveControl(
   api: ControlApi,
   listen: ControlListen,
   logger: Logger = noopLogger,
 ): Promise<ControlServer> {
-  const server: Server = createServer((req, res) => {
-    handle(api, req, res, logger).catch((e: unknown) => {
+  let rule: TcpGuardRule | undefined;
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
+    handle(api, req, res, logger, rule).catch((e: unknown) => {
       logger.error('control handler crashed', { message: e instanceof Error ? e.message : String(e) });
       res.destroy();
     });
-  });
+  };
+  const tcp = 'socketPath' in listen ? undefined : listen;
+  const server: Server =
+    tcp === undefined
+      ? createServer(onRequest)
+      : createHttpsServer(tcpGuardServerOptions(tcp.tls), onRequest);
   // Calls such as `service create` may legitimately take long; the client decides when to give up.
   server.requestTimeout = 0;
   server.keepAliveTimeout = 5_000;
@@ -250,13 +273,6 @@ export async function serveControl(
     chmodSync(path, 0o600);
     address = `unix://${path}`;
   } else {
-    if (!isLoopback(listen.host)) {
-      throw new SwarmError(
-        'INVALID_ARGUMENT',
-        `the control API has no authentication of its own and listens only on loopback, not ${listen.host}; use a unix socket or 127.0.0.1`,
-        { host: listen.host },
-      );
-    }
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(listen.port, listen.host, () => {
@@ -266,6 +282,7 @@ export async function serveControl(
     });
     const a = server.address();
     const port = typeof a === 'object' && a !== null ? a.port : listen.port;
+    rule = { host: listen.host, port, jsonWithoutBody: true };
     const host = listen.host.includes(':') ? `[${listen.host}]` : listen.host;
     address = `tcp://${host}:${port}`;
   }

@@ -6,6 +6,7 @@
  * unlock, restart).
  */
 import { rmSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { cryptoRandom, generateId, type Logger, SwarmError, swarm, systemClock, toLong } from '@swarm/api';
 import {
@@ -25,6 +26,7 @@ import {
   subjectValue,
   verifyRootBundle,
 } from '@swarm/ca';
+import { checkPortRange, DEFAULT_TASK_PORT_RANGE } from '@swarm/dispatcher';
 import { ZONE_LABEL } from '@swarm/scheduler';
 import {
   fileKeyStore,
@@ -51,7 +53,7 @@ import {
   writeCredentials,
   writeState,
 } from './paths.js';
-import { managerCalls, serveManager, workerCalls } from './wiring.js';
+import { joinRaft, managerCalls, serveManager, workerCalls } from './wiring.js';
 
 export const VERSION = '0.1.0';
 const dec = new TextDecoder();
@@ -73,6 +75,10 @@ export interface DaemonOptions {
   taskGid?: number;
   /** The image policy file (`--image-policy`); kept in the node state for later restarts. */
   imagePolicy?: string;
+  /** Host ports tasks get, and the only ones a manager accepts in a task's report. Default [30000, 32767]. */
+  taskPortRange?: readonly [number, number];
+  /** The daemon's own ports besides its listen port (control API on TCP, web): never a task's port. */
+  reservedPorts?: readonly number[];
 }
 
 export type Phase = 'inactive' | 'pending' | 'active' | 'locked';
@@ -108,6 +114,27 @@ export class Daemon {
     this.o = o;
     this.paths = nodePaths(o.dataDir);
     this.log = o.logger;
+    this.taskPortRange = checkPortRange('taskPortRange', o.taskPortRange ?? DEFAULT_TASK_PORT_RANGE);
+    for (const p of o.reservedPorts ?? []) this.#checkOwnPort(p, 'a port of this daemon');
+  }
+
+  readonly taskPortRange: readonly [number, number];
+
+  /** A port of the daemon itself must lie outside the task port range (a task could claim it otherwise). */
+  #checkOwnPort(port: number, what: string): void {
+    const [lo, hi] = this.taskPortRange;
+    if (port >= lo && port <= hi)
+      throw new SwarmError(
+        'INVALID_ARGUMENT',
+        `${what} (${port}) is inside the task port range ${lo}-${hi}; choose a port outside it, or another --task-port-range`,
+        { port },
+      );
+  }
+
+  /** The daemon's own ports: its listen port, its control and web ports. */
+  #reservedPorts(): number[] {
+    const listen = Number(this.state?.listenAddr.slice(this.state.listenAddr.lastIndexOf(':') + 1));
+    return [...(this.o.reservedPorts ?? []), ...(listen > 0 ? [listen] : [])];
   }
 
   /** Runs lifecycle calls one at a time (init, join, leave, unlock must not interleave). */
@@ -159,6 +186,8 @@ export class Daemon {
       logger: this.log.child({ component: 'rpc' }),
       // A server must be a manager of our own cluster (O in its certificate), not just of our root.
       serverClusterId: ownCluster,
+      // Managers take this node's address from its connections: they leave from the advertised host.
+      ...localAddressOption(hostOf(this.state!.advertiseAddr)),
     });
     this.renewer = new CertificateRenewer({
       clock: systemClock,
@@ -204,9 +233,17 @@ export class Daemon {
     throw lastError ?? new SwarmError('NO_MANAGERS', 'no manager to renew the certificate with');
   }
 
+  /** Whether this node's manager half is a member of raft (a demoted manager's replica is frozen). */
+  #inRaft(): boolean {
+    const m = this.manager;
+    const cs = m?.raft.status().config;
+    return m !== undefined && cs !== undefined && [...cs.voters, ...cs.learners].includes(m.raftId);
+  }
+
   #managerAddrs(): string[] {
     const fromAgent = this.worker?.agent.managers ?? [];
-    const own = this.manager ? [this.manager.advertiseAddr] : [];
+    // Not our own manager when raft removed it: its store no longer follows the cluster.
+    const own = this.manager && this.#inRaft() ? [this.manager.advertiseAddr] : [];
     return [...new Set([...own, ...fromAgent, ...(this.state?.managers ?? [])])];
   }
 
@@ -215,8 +252,11 @@ export class Daemon {
    * for a rotation; follow a root change; remember the managers.
    */
   #watchNode(): void {
+    // A manager reads its own replica, unless raft removed it (demoted): that replica is frozen,
+    // and the dispatcher's session carries the node object as the cluster has it now.
     const node =
-      this.manager?.store.view((tx) => tx.get('node', this.state!.nodeId)) ?? this.worker?.agent.node;
+      (this.#inRaft() ? this.manager?.store.view((tx) => tx.get('node', this.state!.nodeId)) : undefined) ??
+      this.worker?.agent.node;
     const renewer = this.renewer;
     if (node === undefined || renewer === undefined || renewer.inFlight) return;
     const cert = renewer.certificate;
@@ -263,17 +303,7 @@ export class Daemon {
     const state = this.state!;
     this.keyManager = KeyManager.open({ keyStore: fileKeyStore(this.paths.keysFile) });
     const calls = managerCalls(this.clients!);
-    let joined: swarm.JoinResponse | undefined;
-    for (const m of this.#managerAddrs()) {
-      try {
-        joined = await calls.raftJoin(m, state.advertiseAddr);
-        break;
-      } catch (e) {
-        this.log.warn('raft join failed', { manager: m, error: String((e as Error).message) });
-      }
-    }
-    if (joined === undefined)
-      throw new SwarmError('RAFT_JOIN_FAILED', 'no manager accepted this node into raft');
+    const joined = await joinRaft(calls, this.#managerAddrs(), state.advertiseAddr);
     const raftId = BigInt(joined.raftId.toString());
     this.state = { ...state, role: 'manager', raftId: raftId.toString(), listenAddr: state.listenAddr };
     writeState(this.paths, this.state);
@@ -311,12 +341,16 @@ export class Daemon {
       peers,
       ...(this.o.tickMs === undefined ? {} : { tickMs: this.o.tickMs }),
       ...(this.o.heartbeatPeriodMs === undefined ? {} : { heartbeatPeriodMs: this.o.heartbeatPeriodMs }),
+      taskPortRange: this.taskPortRange,
+      reservedPorts: this.#reservedPorts(),
     });
     const manager = this.manager;
     this.server = new RpcServer({
       credentials: this.credentials!,
       clusterId: () => this.state!.clusterId,
       denyList: () => deniedNodes(manager.store.view(clusterOf)),
+      // The store decides too: a demoted manager's certificate no longer opens manager RPCs.
+      grantedRole: (nodeId, method, leaf) => manager.grantedRole(nodeId, method, leaf),
       logger: this.log.child({ component: 'rpc-server' }),
     });
     serveManager(this.server, manager);
@@ -358,6 +392,7 @@ export class Daemon {
       ...(this.o.taskUid === undefined ? {} : { taskUid: this.o.taskUid }),
       ...(this.o.taskGid === undefined ? {} : { taskGid: this.o.taskGid }),
       ...(this.imageTrust === undefined ? {} : { imageTrust: this.imageTrust }),
+      taskPortRange: this.taskPortRange,
     });
     this.worker.start();
   }
@@ -374,6 +409,7 @@ export class Daemon {
     this.phase = 'pending';
     try {
       const { listenAddr, advertiseAddr } = addresses(req.listenAddr, req.advertiseAddr);
+      this.#checkOwnPort(portOf(listenAddr), 'the listen port');
       const expiryMs = req.certExpiryMs;
       const root = await createRootCA({ backend: 'native' });
       const clusterId = generateId();
@@ -491,6 +527,7 @@ export class Daemon {
     this.phase = 'pending';
     try {
       const { listenAddr, advertiseAddr } = addresses(req.listenAddr, req.advertiseAddr);
+      this.#checkOwnPort(portOf(listenAddr), 'the listen port');
       // 1. The root, fetched without verification, must hash to the token's digest: else abort
       //    before the token's secret leaves this node.
       const rootsPem = await fetchRootCA(req.remoteAddr, { timeoutMs: 10_000 });
@@ -549,7 +586,7 @@ export class Daemon {
           keyStore: fileKeyStore(this.paths.keysFile),
           ...(unlock ? { unlockKey: parseUnlockKey(unlock) } : {}),
         });
-        const joined = await calls.raftJoin(req.remoteAddr, advertiseAddr);
+        const joined = await joinRaft(calls, managers, advertiseAddr);
         this.state.raftId = BigInt(joined.raftId.toString()).toString();
         await this.#startManager(false, peersOf(joined));
         await this.manager!.waitForCluster(60_000);
@@ -649,6 +686,25 @@ export class Daemon {
   async stop(): Promise<void> {
     await this.#teardown(false);
   }
+}
+
+function portOf(hostPort: string): number {
+  return Number(hostPort.slice(hostPort.lastIndexOf(':') + 1));
+}
+
+/**
+ * `{ localAddress }` when `host` is an address of this machine (so that connections can leave
+ * from it), else nothing: the kernel then picks, and managers see that address instead.
+ */
+export function localAddressOption(host: string): { localAddress?: string } {
+  if (isIP(host) === 0) return {};
+  const local =
+    host.startsWith('127.') ||
+    host === '::1' ||
+    Object.values(networkInterfaces())
+      .flat()
+      .some((i) => i?.address === host);
+  return local ? { localAddress: host } : {};
 }
 
 function peersOf(joined: swarm.JoinResponse): Map<bigint, string> {

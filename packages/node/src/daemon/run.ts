@@ -3,18 +3,25 @@
  * its socket. Logs are JSON lines on stderr (never secret data).
  */
 import { chmodSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { jsonLogger, type LogLevel } from '@swarm/api';
 import type { DockerApiServer } from '@swarm/docker-api';
 import { parseControlHost } from '../control/client.js';
-import { serveControl } from '../control/http.js';
-import { startWebServer, type WebServer } from '../web/server.js';
+import { type ControlServer, serveControl } from '../control/http.js';
+import { ensureControlTls } from '../control/tcp-guard.js';
+import { parseListen, startWebServer, type WebServer } from '../web/server.js';
 import { DaemonControl } from './control.js';
 import { Daemon } from './daemon.js';
 
 export interface RunDaemonOptions {
   dataDir: string;
-  /** `unix:///path` or `tcp://127.0.0.1:PORT`; default `unix://<dataDir>/swarm.sock`. */
+  /**
+   * `unix:///path`, or `tcp://HOST:PORT` (mutual TLS, see control/tcp-guard.ts; the default unix
+   * socket is served too); default `unix://<dataDir>/swarm.sock`.
+   */
   host?: string;
+  /** Host ports tasks get (inclusive); default [30000, 32767]. */
+  taskPortRange?: readonly [number, number];
   logLevel?: LogLevel;
   foreground?: boolean;
   hostname?: string;
@@ -45,16 +52,16 @@ export async function runDaemon(o: RunDaemonOptions): Promise<number> {
   mkdirSync(o.dataDir, { recursive: true, mode: 0o700 });
   chmodSync(o.dataDir, 0o700);
   const logger = jsonLogger({ level: o.logLevel ?? 'info', bindings: { node: o.hostname ?? '' } });
-  const daemon = new Daemon({
-    dataDir: o.dataDir,
-    logger,
-    ...(o.hostname === undefined ? {} : { hostname: o.hostname }),
-    ...(o.labels === undefined ? {} : { engineLabels: o.labels }),
-    ...(o.tickMs === undefined ? {} : { tickMs: o.tickMs }),
-    ...(o.heartbeatPeriodMs === undefined ? {} : { heartbeatPeriodMs: o.heartbeatPeriodMs }),
-    ...(o.bwrapPath === undefined ? {} : { bwrapPath: o.bwrapPath }),
-    ...(o.imagePolicy === undefined ? {} : { imagePolicy: o.imagePolicy }),
-  });
+  const socket = `unix://${join(o.dataDir, 'swarm.sock')}`;
+  const listens = [...new Set([o.host ?? socket, ...(o.host?.startsWith('tcp://') ? [socket] : [])])].map(
+    parseControlHost,
+  );
+  // The daemon's own ports: never a task's host port (and never inside the task port range).
+  const reservedPorts = listens.flatMap((l) => ('port' in l && l.port > 0 ? [l.port] : []));
+  if (o.web !== undefined) {
+    const webPort = parseListen(o.web).port;
+    if (webPort > 0) reservedPorts.push(webPort);
+  }
   // Check the Docker API address (and read its TLS files) before anything starts.
   let dockerListen: import('@swarm/docker-api').DockerApiListen | undefined;
   if (o.dockerApi !== undefined) {
@@ -65,17 +72,44 @@ export async function runDaemon(o: RunDaemonOptions): Promise<number> {
       ...(o.dockerApiTlsCert === undefined ? {} : { cert: read(o.dockerApiTlsCert)! }),
       ...(o.dockerApiTlsKey === undefined ? {} : { key: read(o.dockerApiTlsKey)! }),
     });
+    if ('port' in dockerListen && dockerListen.port > 0) reservedPorts.push(dockerListen.port);
   }
+  const daemon = new Daemon({
+    dataDir: o.dataDir,
+    logger,
+    ...(o.hostname === undefined ? {} : { hostname: o.hostname }),
+    ...(o.labels === undefined ? {} : { engineLabels: o.labels }),
+    ...(o.tickMs === undefined ? {} : { tickMs: o.tickMs }),
+    ...(o.heartbeatPeriodMs === undefined ? {} : { heartbeatPeriodMs: o.heartbeatPeriodMs }),
+    ...(o.bwrapPath === undefined ? {} : { bwrapPath: o.bwrapPath }),
+    ...(o.imagePolicy === undefined ? {} : { imagePolicy: o.imagePolicy }),
+    ...(o.taskPortRange === undefined ? {} : { taskPortRange: o.taskPortRange }),
+    reservedPorts,
+  });
   await daemon.start();
-  const host = o.host ?? `unix://${daemon.paths.socket}`;
   const control = new DaemonControl(daemon);
-  const server = await serveControl(control, parseControlHost(host), logger.child({ component: 'control' }));
+  const servers: ControlServer[] = [];
+  try {
+    for (const l of listens)
+      servers.push(
+        await serveControl(
+          control,
+          'socketPath' in l ? l : { ...l, tls: await ensureControlTls(o.dataDir, l.host) },
+          logger.child({ component: 'control' }),
+        ),
+      );
+  } catch (e) {
+    for (const s of servers) await s.close();
+    await daemon.stop();
+    throw e;
+  }
+  const server = servers[0]!;
   let docker: { server: DockerApiServer; close(): void } | undefined;
   if (dockerListen !== undefined) {
     try {
       docker = await startDockerApi(control, dockerListen, logger);
     } catch (e) {
-      await server.close();
+      for (const s of servers) await s.close();
       await daemon.stop();
       throw e;
     }
@@ -92,7 +126,7 @@ export async function runDaemon(o: RunDaemonOptions): Promise<number> {
     } catch (e) {
       await docker?.server.close();
       docker?.close();
-      await server.close();
+      for (const s of servers) await s.close();
       await daemon.stop();
       throw e;
     }
@@ -100,7 +134,7 @@ export async function runDaemon(o: RunDaemonOptions): Promise<number> {
     process.stderr.write(`${web.banner}\n`);
   }
   logger.info('swarm daemon ready', {
-    control: server.address,
+    control: servers.map((s) => s.address).join(' '),
     ...(docker ? { dockerApi: docker.server.address } : {}),
     dataDir: o.dataDir,
     state: daemon.phase,
@@ -117,7 +151,7 @@ export async function runDaemon(o: RunDaemonOptions): Promise<number> {
   await web?.close();
   await docker?.server.close();
   docker?.close();
-  await server.close();
+  for (const s of servers) await s.close();
   await daemon.stop();
   return 0;
 }

@@ -2,8 +2,10 @@
  * The glue between the node's components and gRPC: which handler serves each RPC on a manager,
  * and the calls workers and joining managers make.
  */
-import { SwarmError, swarm } from '@swarm/api';
+import { fromLong, SwarmError, swarm } from '@swarm/api';
 import type { Connector } from '@swarm/dispatcher';
+import { raftIdOf } from '../manager/authority.js';
+import { RaftJoinError } from '../manager/errors.js';
 import type { Manager } from '../manager/manager.js';
 import type { RpcClients } from '../rpc/client.js';
 import { dispatcherHandlers, grpcConnector } from '../rpc/dispatcher-binding.js';
@@ -42,8 +44,18 @@ export function serveManager(server: RpcServer, manager: Manager): void {
   );
   server.addService('RaftMembership', {
     join: (req, ctx) => manager.addManager(caller(ctx), req.addr ?? ''),
-    leave: async (_req, ctx) => {
-      await manager.removeManager(caller(ctx));
+    leave: async (req, ctx) => {
+      const nodeId = caller(ctx);
+      // The caller names the member it leaves with: a member of another node, or a stale one, is refused.
+      const own = manager.store.view((tx) => raftIdOf(tx.get('node', nodeId)));
+      const named = fromLong(req.node?.raftId ?? 0);
+      if (own === 0n || named !== own)
+        throw new RaftJoinError(
+          'RAFT_JOIN_REFUSED',
+          `raft leave: node ${nodeId} may leave only with its own raft member (${own === 0n ? 'it has none' : own.toString()}), not ${named.toString()}`,
+          { nodeId },
+        );
+      await manager.removeManager(nodeId);
       return swarm.LeaveResponse.create();
     },
   });
@@ -91,4 +103,41 @@ export function workerCalls(clients: RpcClients): WorkerCalls {
       await clients.get(addr).LogBroker.publishLogs(req, { timeoutMs: 5000 });
     },
   };
+}
+
+/**
+ * Joins raft through the leader (only the leader serves RaftMembership.Join: a follower answers
+ * NOT_LEADER naming it). Tries `managers` in order, follows the leader hints, and retries for up
+ * to `timeoutMs` while no leader is known.
+ */
+export async function joinRaft(
+  calls: Pick<ReturnType<typeof managerCalls>, 'raftJoin'>,
+  managers: readonly string[],
+  advertiseAddr: string,
+  timeoutMs = 60_000,
+): Promise<swarm.JoinResponse> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  for (;;) {
+    const tried = new Set<string>();
+    const queue = [...managers];
+    while (queue.length > 0) {
+      const addr = queue.shift()!;
+      if (tried.has(addr)) continue;
+      tried.add(addr);
+      try {
+        return await calls.raftJoin(addr, advertiseAddr);
+      } catch (e) {
+        lastError = e;
+        const code = (e as { code?: string }).code;
+        const leader = (e as { details?: { leaderAddr?: unknown } }).details?.leaderAddr;
+        if (code === 'NOT_LEADER' && typeof leader === 'string' && leader !== '') queue.unshift(leader);
+        else if (code !== 'NOT_LEADER' && code !== 'MANAGER_UNAVAILABLE' && code !== 'RPC_DEADLINE_EXCEEDED')
+          throw e; // refused for a reason a retry does not change
+      }
+    }
+    if (Date.now() > deadline) break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw lastError ?? new SwarmError('RAFT_JOIN_FAILED', 'no manager accepted this node into raft');
 }

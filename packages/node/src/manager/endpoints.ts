@@ -1,7 +1,13 @@
 // The published-port table every node's ingress proxy forwards by: for each port a service
 // publishes in ingress mode, the tasks that run now, where (the node's address) and on which host
 // port (the one the task reported). Computed from the store on a manager; served by the Ingress RPC.
+//
+// The ingress rule: what a worker reports is data, never routing authority. The address is the
+// node's `status.addr`, which the dispatcher takes from the TLS peer of the node's session (never
+// from the node's self-description), and the host port must lie in the task port range and not be
+// a daemon's own port. A task whose report breaks the rule is left out of the table and logged.
 import { type Clock, type Logger, noopLogger, swarm, systemClock, type Timer } from '@swarm/api';
+import { DEFAULT_TASK_PORT_RANGE, type PortRule } from '@swarm/dispatcher';
 import type { ReadTx, Store, StoreEvent } from '@swarm/store';
 
 const S = swarm.TaskState;
@@ -39,7 +45,36 @@ export function ingressPorts(service: swarm.Service): swarm.PortConfig[] {
  * is the host port). A task that has not reported it yet is left out. Sorted by published port,
  * protocol and service ID; tasks by node ID and task ID.
  */
-export function publishedEndpoints(tx: ReadTx): swarm.PublishedEndpoint[] {
+/** The default port rule: the default task port range, no reserved ports. */
+export const DEFAULT_PORT_RULE: PortRule = Object.freeze({
+  taskPortRange: DEFAULT_TASK_PORT_RANGE,
+  reservedPorts: Object.freeze([]) as readonly number[],
+});
+
+/** A reported host port the ingress rule refuses (left out of the table). */
+export interface RefusedEndpoint {
+  taskId: string;
+  nodeId: string;
+  port: number;
+  reason: string;
+}
+
+/** Why a host port reported for an ingress port is refused, or undefined when it is allowed. */
+export function ingressPortProblem(hostPort: number, rule: PortRule): string | undefined {
+  if (!Number.isInteger(hostPort) || hostPort < 1 || hostPort > 65535) return `${hostPort} is not a port`;
+  if (rule.reservedPorts.includes(hostPort))
+    return `host port ${hostPort} is a port of a swarm daemon itself`;
+  const [lo, hi] = rule.taskPortRange;
+  if (hostPort < lo || hostPort > hi)
+    return `host port ${hostPort} is outside the task port range ${lo}-${hi}`;
+  return undefined;
+}
+
+export function publishedEndpoints(
+  tx: ReadTx,
+  rule: PortRule = DEFAULT_PORT_RULE,
+  refused: RefusedEndpoint[] = [],
+): swarm.PublishedEndpoint[] {
   const out: swarm.PublishedEndpoint[] = [];
   const nodeAddr = new Map<string, string | undefined>();
   const addrOf = (nodeId: string): string | undefined => {
@@ -65,8 +100,13 @@ export function publishedEndpoints(tx: ReadTx): swarm.PublishedEndpoint[] {
         const reported = (t.status?.ports ?? []).find(
           (r) => r.targetPort === p.targetPort && (r.protocol ?? swarm.PortConfig.Protocol.TCP) === protocol,
         );
-        const hostPort = reported?.publishedPort ?? 0;
-        if (hostPort <= 0 || hostPort > 65535) continue;
+        if (reported === undefined) continue;
+        const hostPort = reported.publishedPort ?? 0;
+        const problem = ingressPortProblem(hostPort, rule);
+        if (problem !== undefined) {
+          refused.push({ taskId: t.id, nodeId: t.nodeId, port: hostPort, reason: problem });
+          continue;
+        }
         const addr = addrOf(t.nodeId);
         if (addr === undefined) continue;
         tasks.push(swarm.TaskEndpoint.create({ taskId: t.id, nodeId: t.nodeId, addr, port: hostPort }));
@@ -126,6 +166,10 @@ export interface WatchEndpointsOptions {
   logger?: Logger;
   /** Changes within this many ms are folded into one recomputation. Default 50. */
   batchMs?: number;
+  /** Host ports tasks may report (inclusive). Default [30000, 32767]. */
+  taskPortRange?: readonly [number, number];
+  /** Ports never accepted as a task's host port (the daemons' own). Default none. */
+  reservedPorts?: readonly number[];
 }
 
 /**
@@ -141,13 +185,28 @@ export function watchPublishedEndpoints(
   const log = options.logger ?? noopLogger;
   const batchMs = options.batchMs ?? 50;
   if (!(batchMs >= 0)) throw new RangeError(`batchMs must be >= 0, got ${batchMs}`);
+  const rule: PortRule = {
+    taskPortRange: options.taskPortRange ?? DEFAULT_TASK_PORT_RANGE,
+    reservedPorts: options.reservedPorts ?? [],
+  };
   let lastKey: string | undefined;
   let timer: Timer | undefined;
   let stopped = false;
+  let logged = new Set<string>();
   const publish = (): void => {
     timer = undefined;
     if (stopped) return;
-    const endpoints = store.view(publishedEndpoints);
+    const refused: RefusedEndpoint[] = [];
+    const endpoints = store.view((tx) => publishedEndpoints(tx, rule, refused));
+    // Each refusal is logged once while it lasts, not on every recomputation.
+    const now = new Set<string>();
+    for (const r of refused) {
+      const key = `${r.taskId}:${r.port}`;
+      now.add(key);
+      if (!logged.has(key))
+        log.warn('ingress: a task reported a host port the ingress rule refuses', { ...r });
+    }
+    logged = now;
     const key = endpointsKey(endpoints);
     if (key === lastKey) return;
     lastKey = key;

@@ -11,20 +11,22 @@ import {
   type Logger,
   type Random,
   SwarmError,
-  swarm,
+  type swarm,
   systemClock,
-  toLong,
 } from '@swarm/api';
+import type { NodeRole } from '@swarm/ca';
 import { Dispatcher } from '@swarm/dispatcher';
-import { LevelStorage, type MemberId, RaftNode } from '@swarm/raft';
+import { ConfChangeType, LevelStorage, type MemberId, RaftNode } from '@swarm/raft';
 import type { KeyManager } from '@swarm/secret-store';
 import { ReplicatedStore } from '@swarm/store';
 import type { RpcClients } from '../rpc/client.js';
 import { GrpcRaftTransport } from '../rpc/raft-transport.js';
+import { grantedRole } from './authority.js';
 import { clusterOf, ManagerCA, retryRaced } from './ca-service.js';
-import { EndpointsTable, hostOf } from './endpoints.js';
-import { LogStore } from './log-store.js';
+import { EndpointsTable } from './endpoints.js';
+import { LogStore, type LogStoreOptions } from './log-store.js';
 import { Orchestrator } from './orchestrator.js';
+import { proposeMembership, RaftMembership } from './raft-membership.js';
 
 export interface ManagerOptions {
   raftDir: string;
@@ -45,6 +47,14 @@ export interface ManagerOptions {
   peers?: ReadonlyMap<MemberId, string>;
   /** Dispatcher heartbeat period in ms. Default 5,000 (tests and the demo may shorten it). */
   heartbeatPeriodMs?: number;
+  /** Host ports a task may report (inclusive). Default [30000, 32767]. */
+  taskPortRange?: readonly [number, number];
+  /** Ports of this node's own daemon (never accepted as a task's host port). */
+  reservedPorts?: readonly number[];
+  /** Limits of the in-memory task logs. */
+  logs?: LogStoreOptions;
+  /** A raft learner that has not caught up after this long is removed. Default 60,000 ms. */
+  joinTimeoutMs?: number;
 }
 
 export class Manager {
@@ -59,6 +69,8 @@ export class Manager {
   readonly raftId: bigint;
   readonly advertiseAddr: string;
   readonly keyManager: KeyManager;
+  /** Who is in raft: joins (leader only), promotions of caught-up learners, removals. */
+  readonly membership: RaftMembership;
   #dispatcher: Dispatcher | undefined;
   #orchestrator: Orchestrator | undefined;
   readonly #peers: Map<MemberId, string>;
@@ -66,6 +78,8 @@ export class Manager {
   readonly #clock: Clock;
   readonly #random: Random;
   readonly #heartbeatPeriodMs: number | undefined;
+  readonly #o: ManagerOptions;
+  #membershipTimer: NodeJS.Timeout | undefined;
   readonly #unsubscribe: (() => void)[] = [];
   #leading = false;
   #stopped = false;
@@ -81,6 +95,7 @@ export class Manager {
     this.#clock = o.clock ?? systemClock;
     this.#random = o.random ?? cryptoRandom;
     this.#heartbeatPeriodMs = o.heartbeatPeriodMs;
+    this.#o = o;
     this.#peers = new Map(o.peers ?? []);
     this.store = new ReplicatedStore({ clock: this.#clock, logger: o.logger.child({ component: 'store' }) });
     this.transport = new GrpcRaftTransport({
@@ -108,8 +123,24 @@ export class Manager {
       random: this.#random,
       logger: o.logger,
     });
-    this.logs = new LogStore(this.store);
-    this.endpoints = new EndpointsTable(this.store, { clock: this.#clock });
+    this.logs = new LogStore(this.store, { clock: this.#clock, ...o.logs });
+    this.endpoints = new EndpointsTable(this.store, {
+      clock: this.#clock,
+      logger: this.#log.child({ component: 'endpoints' }),
+      ...(o.taskPortRange === undefined ? {} : { taskPortRange: o.taskPortRange }),
+      ...(o.reservedPorts === undefined ? {} : { reservedPorts: o.reservedPorts }),
+    });
+    this.membership = new RaftMembership({
+      store: this.store,
+      raft: this.raft,
+      selfNodeId: o.nodeId,
+      selfRaftId: o.raftId,
+      resolve: (id) => this.resolve(id),
+      newMemberId: () => randomMemberId(this.#random),
+      clock: this.#clock,
+      logger: this.#log.child({ component: 'raft-membership' }),
+      ...(o.joinTimeoutMs === undefined ? {} : { joinTimeoutMs: o.joinTimeoutMs }),
+    });
   }
 
   static async start(o: ManagerOptions): Promise<Manager> {
@@ -138,7 +169,19 @@ export class Manager {
   /** The address of a raft member: from the store's managers, else from what a join told us. */
   resolve(id: MemberId): string | undefined {
     if (id === this.raftId) return this.advertiseAddr;
-    return this.#nodeOfMember(id)?.managerStatus?.addr || this.#peers.get(id);
+    return (
+      this.#nodeOfMember(id)?.managerStatus?.addr || this.membership.addressOf(id) || this.#peers.get(id)
+    );
+  }
+
+  /**
+   * The role the store grants `nodeId` for `method` now (see authority.ts): what the RPC server
+   * checks besides the certificate.
+   */
+  grantedRole(nodeId: string, method: string, leaf: { notBefore: number }): NodeRole | undefined {
+    const node = this.store.view((tx) => tx.get('node', nodeId));
+    // The raft configuration is read only when the store alone does not decide.
+    return grantedRole(node, method, leaf, (id) => isMember(this.raft.status().config, id));
   }
 
   /** The node object of raft member `id` (the one whose manager status carries that raft ID). */
@@ -216,46 +259,28 @@ export class Manager {
     }
   }
 
-  /** Adds a new manager to raft (the caller's managerStatus is recorded first so the leader can reach it). */
-  async addManager(nodeId: string, addr: string): Promise<swarm.JoinResponse> {
-    const raftId = randomMemberId(this.#random);
-    await this.store.update((tx) => {
-      const n = tx.get('node', nodeId);
-      if (n === undefined) throw new SwarmError('NODE_NOT_FOUND', `node ${nodeId} is not part of this swarm`);
-      n.managerStatus = swarm.ManagerStatus.create({
-        raftId: toLong(raftId),
-        addr,
-        leader: false,
-        reachability: swarm.ManagerStatus.Reachability.REACHABLE,
-      });
-      tx.update('node', n);
-    });
-    await this.raft.addMember(raftId, { timeoutMs: 30_000 });
-    const members = this.store.view((tx) =>
-      tx
-        .list('node')
-        .filter((n) => n.managerStatus?.addr)
-        .map((n) =>
-          swarm.RaftMember.create({
-            raftId: n.managerStatus!.raftId!,
-            nodeId: n.id,
-            addr: n.managerStatus!.addr!,
-          }),
-        ),
-    );
-    this.#log.info('added a manager to raft', { nodeId, raftId: raftId.toString(), addr });
-    return swarm.JoinResponse.create({ raftId: toLong(raftId), members });
+  /**
+   * Adds a manager to raft (leader only): as a learner first, a voter once it has caught up; a
+   * second join of the same node replaces its member (see raft-membership.ts).
+   */
+  addManager(nodeId: string, addr: string): Promise<swarm.JoinResponse> {
+    return this.membership.join(nodeId, addr);
   }
 
-  /** Removes a manager from raft and clears its manager status. */
+  /**
+   * Removes a manager from raft and clears its manager status. On the leader the change queues
+   * with joins and reconciliation (raft takes one membership change at a time); elsewhere it is
+   * proposed (and made again if raft dropped it for another pending change).
+   */
   async removeManager(nodeId: string): Promise<void> {
+    await this.membership.drop(nodeId);
     const node = this.store.view((tx) => tx.get('node', nodeId));
     const raftId = fromLong(node?.managerStatus?.raftId ?? 0);
-    if (raftId !== 0n && isMember(this.raft.status().config, raftId))
-      await this.raft.removeMember(raftId, { timeoutMs: 30_000 }).catch((e: unknown) => {
-        // Already removed (a retried call) is fine; anything else is not.
-        if (!/not a member|unknown member|no such/i.test(String((e as Error).message))) throw e;
-      });
+    if (raftId !== 0n) {
+      const gone = () => !isMember(this.raft.status().config, raftId);
+      if (this.raft.isLeader) await this.membership.remove(raftId, `node ${nodeId} is demoted or leaves`);
+      else await proposeMembership(this.raft, [{ type: ConfChangeType.RemoveNode, nodeId: raftId }], gone);
+    }
     await this.store.update((tx) => {
       const n = tx.get('node', nodeId);
       if (n === undefined) return;
@@ -270,7 +295,11 @@ export class Manager {
       term: this.raft.term.toString(),
     });
     this.#dispatcher = new Dispatcher(
-      this.#heartbeatPeriodMs === undefined ? {} : { heartbeatPeriodMs: this.#heartbeatPeriodMs },
+      {
+        ...(this.#heartbeatPeriodMs === undefined ? {} : { heartbeatPeriodMs: this.#heartbeatPeriodMs }),
+        ...(this.#o.taskPortRange === undefined ? {} : { taskPortRange: this.#o.taskPortRange }),
+        ...(this.#o.reservedPorts === undefined ? {} : { reservedPorts: this.#o.reservedPorts }),
+      },
       { store: this.store, clock: this.#clock, logger: this.#log.child({ component: 'dispatcher' }) },
     );
     this.#dispatcher.start();
@@ -283,9 +312,25 @@ export class Manager {
     this.#orchestrator.start();
     this.#bookkeeping = this.store.watch({ kinds: ['node'] }, () => this.#scheduleBookkeeping());
     this.#scheduleBookkeeping();
+    this.membership.becameLeader();
+    // Learners catch up without store events: look at raft membership every second too.
+    this.#membershipTimer = setInterval(() => this.#reconcileMembership(), 1000);
+    this.#membershipTimer.unref();
+  }
+
+  #reconcileMembership(): void {
+    if (!this.#leading || this.#stopped) return;
+    this.membership
+      .reconcile()
+      .catch((e: unknown) =>
+        this.#log.warn('raft membership change failed', { error: String((e as Error).message) }),
+      );
   }
 
   async #loseLeadership(): Promise<void> {
+    if (this.#membershipTimer) clearInterval(this.#membershipTimer);
+    this.#membershipTimer = undefined;
+    this.membership.lostLeadership();
     this.#bookkeeping?.();
     this.#bookkeeping = undefined;
     const d = this.#dispatcher;
@@ -300,7 +345,11 @@ export class Manager {
   #bookkeeping: (() => void) | undefined;
   #bookkeepingQueued = false;
 
-  /** Leader-only upkeep of node objects: the leader flag, and status.addr from the reported address. */
+  /**
+   * Leader-only upkeep of node objects: the leader flag, and raft membership (see
+   * raft-membership.ts). A node's address is never taken from its self-description: the
+   * dispatcher records the address its session came from.
+   */
   #scheduleBookkeeping(): void {
     if (this.#bookkeepingQueued) return;
     this.#bookkeepingQueued = true;
@@ -310,6 +359,7 @@ export class Manager {
       this.#runBookkeeping().catch((e: unknown) =>
         this.#log.warn('node bookkeeping failed', { error: String((e as Error).message) }),
       );
+      this.#reconcileMembership();
     }, 50);
   }
 
@@ -318,19 +368,15 @@ export class Manager {
     const changes = this.store.view((tx) =>
       tx.list('node').filter((n) => {
         const ms = n.managerStatus;
-        const wantLeader = ms ? fromLong(ms.raftId ?? 0) === leader : false;
-        const addr = n.description?.addr ? hostOf(n.description.addr) : '';
-        return (ms && ms.leader !== wantLeader) || (addr !== '' && n.status?.addr !== addr);
+        return ms && ms.leader !== (fromLong(ms.raftId ?? 0) === leader);
       }),
     );
     if (changes.length === 0) return;
     await this.store.update((tx) => {
       for (const c of changes) {
         const n = tx.get('node', c.id);
-        if (n === undefined) continue;
-        if (n.managerStatus) n.managerStatus.leader = fromLong(n.managerStatus.raftId ?? 0) === leader;
-        const addr = n.description?.addr ? hostOf(n.description.addr) : '';
-        if (addr !== '') n.status = swarm.NodeStatus.create({ ...(n.status ?? {}), addr });
+        if (n?.managerStatus == null) continue;
+        n.managerStatus.leader = fromLong(n.managerStatus.raftId ?? 0) === leader;
         tx.update('node', n);
       }
     });
@@ -340,6 +386,7 @@ export class Manager {
     if (this.#stopped) return;
     this.#stopped = true;
     for (const u of this.#unsubscribe) u();
+    if (this.#membershipTimer) clearInterval(this.#membershipTimer);
     this.endpoints.close();
     this.#leading = false;
     await this.#leaderWork.catch(() => {});

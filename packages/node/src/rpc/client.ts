@@ -30,6 +30,7 @@ import {
   type Services,
   serviceMethods,
 } from './services.js';
+import { boundTarget } from './source-address.js';
 
 export interface CallOptions {
   /** Time limit of the call in ms (unary calls default to the client's `defaultTimeoutMs`; streams have none). */
@@ -280,6 +281,11 @@ export interface RpcClientsOptions {
    * are always checked).
    */
   serverClusterId?: (ownChainPem: string) => string | undefined;
+  /**
+   * The local address every connection leaves from (the node's advertised host): managers record
+   * a node's address from the peer of its connections. Default: the kernel's choice.
+   */
+  localAddress?: string;
 }
 
 /** Stubs for every service of every manager, over mutual TLS that follows certificate renewals. */
@@ -349,9 +355,11 @@ export class RpcClients {
           serverCluster === undefined ? undefined : () => serverCluster(store.current.chainPem),
         ),
       });
-      const client = new grpc.Client(addr, credentials, {
+      const bound = boundTarget(addr, this.#o.localAddress);
+      const client = new grpc.Client(bound.target, credentials, {
         ...grpcChannelOptions(this.#o.servername ?? 'swarm-manager'),
         ...baseChannelOptions(),
+        ...bound.options,
         // The server is a verified manager; an assignment set with many secrets (up to 500 KiB
         // each) can exceed gRPC's default 4 MiB.
         'grpc.max_receive_message_length': MAX_RESPONSE_BYTES,

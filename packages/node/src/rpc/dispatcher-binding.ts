@@ -4,7 +4,8 @@
  * manager that is not the leader has no dispatcher running and answers DISPATCHER_UNAVAILABLE, so
  * the worker's agent fails over. Worker side: `grpcConnector` gives the Agent its connections.
  */
-import { SwarmError } from '@swarm/api';
+import { isIP } from 'node:net';
+import { SwarmError, type swarm } from '@swarm/api';
 import {
   type Connector,
   type DispatcherConnection,
@@ -12,6 +13,7 @@ import {
   DispatcherUnavailableError,
   ManagerUnavailableError,
   type MessageSink,
+  type SessionPeer,
   type StreamHandle,
 } from '@swarm/dispatcher';
 import type { RpcClients } from './client.js';
@@ -25,6 +27,31 @@ function callerOf(ctx: CallContext): string {
 }
 
 const NOT_SERVING = 'this manager is not the leader';
+
+/**
+ * The host of a grpc-js peer string (`127.0.0.1:40000`, `::ffff:10.0.0.5:40000`, `[fd00::1]:40000`,
+ * `ipv4:10.0.0.5:40000`): an IPv4-mapped IPv6 address becomes plain IPv4. Empty when unknown.
+ */
+export function peerHost(peer: string): string {
+  let p = peer.trim().replace(/^ipv[46]:/, '');
+  if (p.startsWith('[')) {
+    const end = p.indexOf(']');
+    p = end > 0 ? p.slice(1, end) : '';
+  } else {
+    // grpc-js writes `${address}:${port}`, IPv6 without brackets: strip the port when what is left
+    // is an address (else the whole string is a bare address).
+    const m = /^(.*):\d+$/.exec(p);
+    if (m !== null && isIP(m[1]!) !== 0) p = m[1]!;
+  }
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(p);
+  const host = mapped ? mapped[1]! : p;
+  return isIP(host) === 0 ? '' : host;
+}
+
+function peerAddress(peer: string): SessionPeer {
+  const addr = peerHost(peer);
+  return addr === '' ? {} : { addr };
+}
 
 /** The Dispatcher service handlers over `service()` (undefined while this manager is not the leader). */
 export function dispatcherHandlers(
@@ -49,7 +76,11 @@ export function dispatcherHandlers(
     return s;
   };
   return {
-    session: stream((s, nodeId, request, sink) => s.session(nodeId, request, sink as never)),
+    // The node's address is the one its connection came from, never the one it describes.
+    session: (request, ctx, sink) =>
+      stream<swarm.SessionRequest, swarm.SessionMessage>((s, nodeId, r, k) =>
+        s.session(nodeId, r, k, peerAddress(ctx.peer)),
+      )(request, ctx, sink),
     assignments: stream((s, nodeId, request, sink) => s.assignments(nodeId, request, sink as never)),
     heartbeat: (request, ctx) => need().heartbeat(callerOf(ctx), request),
     updateTaskStatus: (request, ctx) => need().updateTaskStatus(callerOf(ctx), request),

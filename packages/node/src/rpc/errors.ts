@@ -31,6 +31,7 @@ export function grpcStatusFor(code: string): status {
   if (code.startsWith('AUTH_') || code.endsWith('_DENIED')) return status.PERMISSION_DENIED;
   if (code.endsWith('_UNAVAILABLE') || code === 'NOT_LEADER') return status.UNAVAILABLE;
   if (code.endsWith('_NOT_FOUND')) return status.NOT_FOUND;
+  if (code.endsWith('_RATE_LIMITED')) return status.RESOURCE_EXHAUSTED;
   if (code.endsWith('_DEADLINE_EXCEEDED') || code.endsWith('_TIMEOUT')) return status.DEADLINE_EXCEEDED;
   if (
     code.startsWith('INVALID_') ||

@@ -2,9 +2,12 @@
  * The node's gRPC server over mutual TLS. One port serves joiners (no certificate) and nodes (a
  * certificate verified against our roots): the TLS layer requests but does not require a client
  * certificate, and every call is authorized here, before its handler runs, from the method's role
- * in RPC_ROLES. Refusals fail closed: an undeclared method cannot be added, a call to a
- * non-insecure method without a verified certificate is UNAUTHENTICATED, a wrong role, a denied
- * node or another cluster is PERMISSION_DENIED, each with the AuthorizationError's code.
+ * in RPC_ROLES and, when `grantedRole` is given, from what the store says the caller is now.
+ * Refusals fail closed: an undeclared method cannot be added, a call to a non-insecure method
+ * without a verified certificate is UNAUTHENTICATED, a wrong role, a revoked role, a denied node or
+ * another cluster is PERMISSION_DENIED, each with the AuthorizationError's code. Insecure methods
+ * (root fetch, certificate issue and status) derive the identity from the certificate alone, so a
+ * demoted node can still renew.
  */
 import type { PeerCertificate } from 'node:tls';
 import * as grpc from '@grpc/grpc-js';
@@ -13,12 +16,14 @@ import {
   AuthorizationError,
   allowedRolesFor,
   authorize,
+  type Certificate,
   type CredentialStore,
   checkRpcRoles,
   type DenyLookup,
   decodePemAll,
   grpcServerCredentials,
   type NodeIdentity,
+  type NodeRole,
   nativeVerifier,
   type PeerCertChain,
   type RpcRoleTable,
@@ -79,6 +84,12 @@ export interface RpcServerOptions {
   clusterId: () => string;
   /** The current deny list (read on every call: removals apply at once). */
   denyList: () => DenyLookup;
+  /**
+   * The role the cluster's records grant a node now for a method (read on every call that needs a
+   * certificate): a call is refused unless both the certificate's OU and this role may make it, so
+   * a demotion applies at once (`AUTH_ROLE_REVOKED`). Without it, the certificate alone decides.
+   */
+  grantedRole?: (nodeId: string, method: string, leaf: Certificate) => NodeRole | undefined;
   logger: Logger;
   /** Time for certificate validity checks (not for socket timers). Default `systemClock`. */
   clock?: Clock;
@@ -235,7 +246,14 @@ export class RpcServer {
         return undefined; // an insecure RPC works anonymously; its handler decides what that allows
       }
     }
-    return authorize(peer, { ...options, allowedRoles: allowedRolesFor(role) });
+    const granted = this.#o.grantedRole;
+    return authorize(peer, {
+      ...options,
+      allowedRoles: allowedRolesFor(role),
+      ...(granted === undefined
+        ? {}
+        : { grantedRole: (nodeId: string, leaf: Certificate) => granted(nodeId, path, leaf) }),
+    });
   }
 
   #withIntermediates(leaf: PeerCertificate): PeerCertChain {

@@ -5,7 +5,7 @@
  */
 import { cpus, hostname as osHostname, totalmem } from 'node:os';
 import { type Clock, type Logger, swarm, systemClock, toLong } from '@swarm/api';
-import { Agent, type Connector, type Executor } from '@swarm/dispatcher';
+import { Agent, type Connector, DEFAULT_TASK_PORT_RANGE, type Executor } from '@swarm/dispatcher';
 import { createSecretWriter, type SecretWriter } from '@swarm/secret-store';
 import { SandboxExecutor } from '../executor/sandbox-executor.js';
 import { IngressProxy } from '../ingress/proxy.js';
@@ -39,6 +39,8 @@ export interface WorkerOptions {
   endpointsPollMs?: number;
   /** The node's image policy (`--image-policy`): every task's image is verified before it runs. */
   imageTrust?: NodeImageTrust;
+  /** Host ports tasks get (inclusive); managers accept no other. Default [30000, 32767]. */
+  taskPortRange?: readonly [number, number];
 }
 
 export class Worker {
@@ -67,6 +69,7 @@ export class Worker {
       ...(o.bwrapPath === undefined ? {} : { bwrapPath: o.bwrapPath }),
       ...(o.taskUid === undefined ? {} : { taskUid: o.taskUid }),
       ...(o.taskGid === undefined ? {} : { taskGid: o.taskGid }),
+      portRange: o.taskPortRange ?? DEFAULT_TASK_PORT_RANGE,
       onLog: (line: swarm.LogLine.$Properties) => {
         this.#pendingLogs.push(line);
         if (this.#pendingLogs.length > 20_000) this.#pendingLogs.splice(0, this.#pendingLogs.length - 20_000);
@@ -145,7 +148,7 @@ export class Worker {
   async #flushLogs(): Promise<void> {
     if (this.#flushing || this.#pendingLogs.length === 0 || this.#stopped) return;
     this.#flushing = true;
-    const batch = this.#pendingLogs.slice(0, 2000);
+    const batch = logBatch(this.#pendingLogs);
     try {
       for (const m of this.#managers()) {
         try {
@@ -171,4 +174,19 @@ export class Worker {
     await this.ingress.close();
     this.secrets.removeAll();
   }
+}
+
+/** Bytes of log data one PublishLogs call carries at most (well under a manager's per-node budget). */
+export const MAX_LOG_BATCH_BYTES = 1024 * 1024;
+
+/** The oldest pending lines that fit one call: at most 2,000 lines and MAX_LOG_BATCH_BYTES (at least one line). */
+export function logBatch(pending: readonly swarm.LogLine.$Properties[]): swarm.LogLine.$Properties[] {
+  let bytes = 0;
+  let n = 0;
+  while (n < pending.length && n < 2000) {
+    bytes += pending[n]!.data?.length ?? 0;
+    if (n > 0 && bytes > MAX_LOG_BATCH_BYTES) break;
+    n++;
+  }
+  return pending.slice(0, n);
 }

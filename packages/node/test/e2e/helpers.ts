@@ -61,8 +61,18 @@ export async function callAs(
   addr: string,
   method: RpcMethod,
   who: Identity,
-  { timeoutMs = 8000, streamWaitMs = 3000, request = {} as unknown } = {},
+  options: { timeoutMs?: number; streamWaitMs?: number; request?: unknown } = {},
 ): Promise<Outcome> {
+  const client = clientAs(addr, who);
+  try {
+    return await callOn(client, method, options);
+  } finally {
+    client.close();
+  }
+}
+
+/** A gRPC client presenting `who` (one connection for many calls: see `callOn`). */
+export function clientAs(addr: string, who: Identity): grpc.Client {
   const creds =
     who.keyPem !== undefined && who.chainPem !== undefined
       ? grpc.credentials.createSsl(
@@ -71,66 +81,70 @@ export async function callAs(
           Buffer.from(who.chainPem),
         )
       : grpc.credentials.createSsl(Buffer.from(who.rootsPem));
-  const client = new grpc.Client(addr, creds, {
+  return new grpc.Client(addr, creds, {
     ...grpcChannelOptions(),
     'grpc.use_local_subchannel_pool': 1,
   });
+}
+
+/** `callAs` over an existing client (the server authorizes every call, whatever its connection). */
+export function callOn(
+  client: grpc.Client,
+  method: RpcMethod,
+  { timeoutMs = 8000, streamWaitMs = 3000, request = {} as unknown } = {},
+): Promise<Outcome> {
   const serialize = (v: unknown) => asBuffer(method.request.encode(v).finish());
   const deserialize = (b: Buffer) => method.response.decode(b);
   const deadline = { deadline: Date.now() + timeoutMs };
-  try {
-    return await new Promise<Outcome>((resolve) => {
-      switch (method.kind) {
-        case 'unary':
-          client.makeUnaryRequest(
-            method.path,
-            serialize,
-            deserialize,
-            request,
-            new grpc.Metadata(),
-            deadline,
-            (err) => resolve(classify(err ?? undefined)),
-          );
-          return;
-        case 'clientStream': {
-          const call = client.makeClientStreamRequest(
-            method.path,
-            serialize,
-            deserialize,
-            new grpc.Metadata(),
-            deadline,
-            (err) => resolve(classify(err ?? undefined)),
-          );
-          call.on('error', () => {});
-          call.end();
-          return;
-        }
-        case 'serverStream': {
-          const call = client.makeServerStreamRequest(
-            method.path,
-            serialize,
-            deserialize,
-            request,
-            new grpc.Metadata(),
-            {},
-          );
-          const done = (o: Outcome) => {
-            clearTimeout(timer);
-            call.removeAllListeners();
-            call.on('error', () => {});
-            call.cancel();
-            resolve(o);
-          };
-          const timer = setTimeout(() => done('allow'), streamWaitMs);
-          call.on('data', () => done('allow'));
-          call.on('end', () => done('allow'));
-          call.on('error', (err: grpc.ServiceError) => done(classify(err)));
-        }
+  return new Promise<Outcome>((resolve) => {
+    switch (method.kind) {
+      case 'unary':
+        client.makeUnaryRequest(
+          method.path,
+          serialize,
+          deserialize,
+          request,
+          new grpc.Metadata(),
+          deadline,
+          (err) => resolve(classify(err ?? undefined)),
+        );
+        return;
+      case 'clientStream': {
+        const call = client.makeClientStreamRequest(
+          method.path,
+          serialize,
+          deserialize,
+          new grpc.Metadata(),
+          deadline,
+          (err) => resolve(classify(err ?? undefined)),
+        );
+        call.on('error', () => {});
+        call.end();
+        return;
       }
-    });
-  } finally {
-    client.close();
-  }
+      case 'serverStream': {
+        const call = client.makeServerStreamRequest(
+          method.path,
+          serialize,
+          deserialize,
+          request,
+          new grpc.Metadata(),
+          {},
+        );
+        const done = (o: Outcome) => {
+          clearTimeout(timer);
+          call.removeAllListeners();
+          call.on('error', () => {});
+          call.cancel();
+          resolve(o);
+        };
+        const timer = setTimeout(() => done('allow'), streamWaitMs);
+        call.on('data', () => done('allow'));
+        call.on('end', () => done('allow'));
+        call.on('error', (err: grpc.ServiceError) => done(classify(err)));
+      }
+    }
+  });
 }
 
 /** Copies a node's certificates directory (to keep an identity after the node changes it). */
