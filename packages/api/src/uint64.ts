@@ -1,10 +1,11 @@
 import Long from 'long';
+import { UINT64_MAX } from './uint64-max.js';
 
 /**
  * Terms, indexes and raft member IDs are exact unsigned 64-bit values. In memory they are bigint;
  * protobufjs carries them as `Long`. These convert at the wire boundary without losing bits.
  */
-export const UINT64_MAX = (1n << 64n) - 1n;
+export { UINT64_MAX };
 
 export function toLong(value: bigint): Long {
   if (typeof value !== 'bigint' || value < 0n || value > UINT64_MAX) {

@@ -22,6 +22,7 @@ import {
   smallInteger,
   tlv,
 } from './der.js';
+import { toHex } from './encoding.js';
 import { CsrError, type CsrErrorCode, DerError, PemError } from './errors.js';
 import { OID } from './oids.js';
 import { decodePem, encodePem, MAX_PEM_BYTES } from './pem.js';
@@ -200,8 +201,8 @@ const CURVE_PARAMS = {
 export function isOnCurve(curve: 'P-256' | 'P-384', point: Uint8Array): boolean {
   const { p, a, b, size } = CURVE_PARAMS[curve];
   if (point.length !== 1 + 2 * size || point[0] !== 4) return false;
-  const x = BigInt(`0x${Buffer.from(point.subarray(1, 1 + size)).toString('hex')}`);
-  const y = BigInt(`0x${Buffer.from(point.subarray(1 + size)).toString('hex')}`);
+  const x = BigInt(`0x${toHex(point.subarray(1, 1 + size))}`);
+  const y = BigInt(`0x${toHex(point.subarray(1 + size))}`);
   if (x >= p || y >= p) return false;
   return (y * y - (x * x * x + a * x + b)) % p === 0n;
 }

@@ -6,6 +6,7 @@ import { assertValidId } from '@swarm/api';
 import { certificatesToPem, encodeName, keyIdentifier, serialFrom, signCertificate } from './certificate.js';
 import { type ValidateCSROptions, validateCSR } from './csr.js';
 import type { DenyLookup } from './deny-list.js';
+import { toHex } from './encoding.js';
 import { AuthorizationError } from './errors.js';
 import { OID } from './oids.js';
 import { BACKDATE_MS, type IssuingCA } from './root-ca.js';
@@ -115,6 +116,6 @@ export async function issueCertificate(
     chainPem: certPem + ca.intermediatesPem,
     notBefore: Math.floor(notBefore / 1000) * 1000,
     notAfter: Math.floor(notAfter / 1000) * 1000,
-    serial: Buffer.from(serial).toString('hex'),
+    serial: toHex(serial),
   };
 }

@@ -11,13 +11,13 @@ import { bytesEqual } from './der.js';
 import { RotationError } from './errors.js';
 import { generateJoinTokens, type JoinTokens } from './join-token.js';
 import { createRootCA, crossSign, type IssuingCA, type RootCA } from './root-ca.js';
-import { nobleVerifier, type Verifier } from './signer.js';
+import { nobleBackend, nobleVerifier, type SignerBackend, type Verifier } from './signer.js';
 
 export interface StartRotationOptions {
   /** Every node that must converge (node IDs). Nodes that join later call `addNode`. */
   nodeIds: Iterable<string>;
-  /** Signing backend of the new root. Default: the same as `'noble'`. */
-  backend?: 'noble' | 'native';
+  /** Signing backend of the new root. Default `nobleBackend`. */
+  backend?: SignerBackend;
   /** Verifier used to check renewed certificates. Default `nobleVerifier`. */
   verifier?: Verifier;
 }
@@ -60,7 +60,7 @@ export class RootRotation {
     const newRoot = await createRootCA({
       clock: oldRoot.clock,
       random: oldRoot.random,
-      backend: options.backend ?? 'noble',
+      backend: options.backend ?? nobleBackend,
     });
     const crossSigned = await crossSign(oldRoot, newRoot);
     return new RootRotation(oldRoot, newRoot, crossSigned, options);

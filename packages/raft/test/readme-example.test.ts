@@ -3,14 +3,7 @@
 import { readFileSync } from 'node:fs';
 // README-IMPORTS-START
 import { seededRandom } from '@swarm/api';
-import {
-  decodeConfChange,
-  EntryType,
-  emptyConfState,
-  MemoryStorage,
-  type Message,
-  RawNode,
-} from '@swarm/raft';
+import { decodeConfChange, EntryType, emptyConfState, MemoryStorage, type Message, RawNode } from '@swarm/raft';
 import { expect, it } from 'vitest';
 
 // README-IMPORTS-END

@@ -2,7 +2,8 @@
 // and proposes its transactions through it: an update resolves once its proposals are committed
 // and applied on this member, so a `view` right after sees the change.
 import { type Clock, type Logger, systemClock } from '@swarm/api';
-import type { CallOptions, RecordCipher, StateMachine } from '@swarm/raft';
+import type { RecordCipher } from '@swarm/raft';
+import type { CallOptions, StateMachine } from '@swarm/raft/driver';
 import { CoreBackedStore } from './core-backed-store.js';
 import { StoreClosedError } from './errors.js';
 import { type StoreApplyResult, StoreCore } from './store-core.js';

@@ -10,7 +10,6 @@ import { networkInterfaces } from 'node:os';
 import { cryptoRandom, generateId, type Logger, SwarmError, swarm, systemClock, toLong } from '@swarm/api';
 import {
   CertificateRenewer,
-  CredentialStore,
   createKeyAndCSR,
   createRootCA,
   generateJoinTokens,
@@ -25,6 +24,8 @@ import {
   subjectValue,
   verifyRootBundle,
 } from '@swarm/ca';
+import { nativeBackend } from '@swarm/ca/native';
+import { CredentialStore } from '@swarm/ca/tls';
 import { ZONE_LABEL } from '@swarm/scheduler';
 import {
   fileKeyStore,
@@ -362,7 +363,7 @@ export class Daemon {
     try {
       const { listenAddr, advertiseAddr } = addresses(req.listenAddr, req.advertiseAddr);
       const expiryMs = req.certExpiryMs;
-      const root = await createRootCA({ backend: 'native' });
+      const root = await createRootCA({ backend: nativeBackend });
       const clusterId = generateId();
       const nodeId = generateId();
       const raftId = randomMemberId();

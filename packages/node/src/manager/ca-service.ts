@@ -22,6 +22,7 @@ import {
   parseCertificates,
   roleForToken,
 } from '@swarm/ca';
+import { nativeBackend } from '@swarm/ca/native';
 import { ZONE_LABEL } from '@swarm/scheduler';
 import { type ReadTx, type Store, StoreConflictError } from '@swarm/store';
 
@@ -97,7 +98,7 @@ export class ManagerCA {
         keyPem,
         clock: this.#clock,
         random: this.#random,
-        backend: 'native',
+        backend: nativeBackend,
       });
       const ca: IssuingCA = { ...root, rootsPem: trustBundle(c) };
       this.#issuer = { key, ca };

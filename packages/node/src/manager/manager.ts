@@ -16,7 +16,9 @@ import {
   toLong,
 } from '@swarm/api';
 import { Dispatcher } from '@swarm/dispatcher';
-import { LevelStorage, type MemberId, RaftNode } from '@swarm/raft';
+import type { MemberId } from '@swarm/raft';
+import { RaftNode } from '@swarm/raft/driver';
+import { LevelStorage } from '@swarm/raft/level';
 import type { KeyManager } from '@swarm/secret-store';
 import { ReplicatedStore } from '@swarm/store';
 import type { RpcClients } from '../rpc/client.js';

@@ -12,14 +12,8 @@
 import { checkServerIdentity, type PeerCertificate } from 'node:tls';
 import * as grpc from '@grpc/grpc-js';
 import { type Clock, type Logger, type SwarmError, systemClock, type Timer } from '@swarm/api';
-import {
-  type CredentialStore,
-  grpcChannelOptions,
-  OID,
-  parseCertificate,
-  parseCertificates,
-  subjectValue,
-} from '@swarm/ca';
+import { OID, parseCertificate, parseCertificates, subjectValue } from '@swarm/ca';
+import { type CredentialStore, grpcChannelOptions } from '@swarm/ca/tls';
 import type { MessageSink, StreamHandle } from '@swarm/dispatcher';
 import { fromServiceError, RpcError } from './errors.js';
 import {

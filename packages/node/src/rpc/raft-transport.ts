@@ -17,17 +17,9 @@
  */
 import { fromLong, type Logger, SwarmError, swarm, toLong } from '@swarm/api';
 import type { NodeIdentity } from '@swarm/ca';
-import {
-  decodeMessage,
-  encodeMessage,
-  type MemberId,
-  type Message,
-  MessageType,
-  messageFromWire,
-  messageToWire,
-  type Receiver,
-  type Transport,
-} from '@swarm/raft';
+import { decodeMessage, encodeMessage, type MemberId, type Message, MessageType } from '@swarm/raft';
+import type { Receiver, Transport } from '@swarm/raft/driver';
+import { messageFromWire, messageToWire } from '@swarm/raft/wire';
 import type { ClientStreamCall, RpcClients } from './client.js';
 import type { CallContext, ClientStreamReceiver, ServiceHandlers } from './server.js';
 

@@ -13,16 +13,15 @@ import {
   AuthorizationError,
   allowedRolesFor,
   authorize,
-  type CredentialStore,
   checkRpcRoles,
   type DenyLookup,
   decodePemAll,
-  grpcServerCredentials,
   type NodeIdentity,
-  nativeVerifier,
   type PeerCertChain,
   type RpcRoleTable,
 } from '@swarm/ca';
+import { nativeVerifier } from '@swarm/ca/native';
+import { type CredentialStore, grpcServerCredentials } from '@swarm/ca/tls';
 import type { MessageSink, StreamHandle } from '@swarm/dispatcher';
 import { RpcError, toStatus } from './errors.js';
 import { RPC_ROLES } from './roles.js';

@@ -4,6 +4,10 @@
 // the hard state and the contiguous entries after the snapshot, checking every record.
 import { type Logger, noopLogger, swarm } from '@swarm/api';
 import { ClassicLevel } from 'classic-level';
+import { MirroredStorage, type RaftStorage, type StorageUpdate } from '../driver/raft-storage.js';
+import { StorageClosedError, StorageCorruptError } from '../errors.js';
+import { MemoryStorage } from '../storage.js';
+import type { ConfState, Entry, HardState, Snapshot } from '../types.js';
 import {
   entryFromWire,
   entryToWire,
@@ -11,11 +15,7 @@ import {
   hardStateToWire,
   snapshotFromWire,
   snapshotToWire,
-} from '../codec.js';
-import { StorageClosedError, StorageCorruptError } from '../errors.js';
-import { MirroredStorage, type RaftStorage, type StorageUpdate } from '../node/raft-storage.js';
-import { MemoryStorage } from '../storage.js';
-import type { ConfState, Entry, HardState, Snapshot } from '../types.js';
+} from '../wire.js';
 import {
   ENTRY_RANGE,
   entryKey,

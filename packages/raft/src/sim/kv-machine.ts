@@ -1,6 +1,6 @@
 // The simulator's default replicated state machine: a key-value map with put, delete and
 // compare-and-set. Commands are JSON; `apply` returns what a client observes.
-import type { StateMachine } from '../node/raft-node.js';
+import type { StateMachine } from '../driver/raft-node.js';
 
 export type KvCommand =
   | { op: 'put'; key: string; value: string }

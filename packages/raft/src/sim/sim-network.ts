@@ -3,7 +3,7 @@
 // say, and delivered on the virtual clock. Partitions block directed pairs of members.
 import type { Clock, Random } from '@swarm/api';
 import { decodeMessage, encodeMessage } from '../codec.js';
-import type { Receiver, Transport } from '../node/transport.js';
+import type { Receiver, Transport } from '../driver/transport.js';
 import type { MemberId, Message } from '../types.js';
 
 export interface NetworkFaults {

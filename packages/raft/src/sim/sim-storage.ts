@@ -1,7 +1,7 @@
 // Storage for the simulator with the durability semantics of a real disk: writes land in a
 // volatile view at once and become durable only when synced; a crash throws the unsynced writes
 // away (or keeps a torn prefix of them, as a disk that had flushed part of its cache would).
-import { MirroredStorage, type RaftStorage, type StorageUpdate } from '../node/raft-storage.js';
+import { MirroredStorage, type RaftStorage, type StorageUpdate } from '../driver/raft-storage.js';
 import { MemoryStorage } from '../storage.js';
 import type { ConfState, Entry, HardState, Snapshot } from '../types.js';
 

@@ -4,10 +4,10 @@
 // cluster must elect a leader and commit a new write within a bounded virtual time. The clients'
 // history is checked for linearizability. The same seed always replays the same run.
 import { type Clock, isSwarmError, ManualClock, type Random, seededRandom, type Timer } from '@swarm/api';
+import { RaftNode } from '../driver/raft-node.js';
 import { HistoryRecorder } from '../linearizability/history-recorder.js';
 import type { KvInput, KvOutput } from '../linearizability/kv-model.js';
 import { checkKvHistory } from '../linearizability/kv-model.js';
-import { RaftNode } from '../node/raft-node.js';
 import type { Entry, MemberId, Message } from '../types.js';
 import { encodeKvCommand, type KvCommand, type KvResult, KvStateMachine } from './kv-machine.js';
 import { calmNetwork, SimNetwork } from './sim-network.js';
