@@ -3,10 +3,18 @@
 import { readFileSync } from 'node:fs';
 // README-IMPORTS-START
 import { seededRandom } from '@swarm/api';
-import { decodeConfChange, EntryType, emptyConfState, MemoryStorage, type Message, RawNode } from '@swarm/raft';
-import { expect, it } from 'vitest';
+import {
+  decodeConfChange,
+  EntryType,
+  emptyConfState,
+  MemoryStorage,
+  type Message,
+  RawNode,
+} from '@swarm/raft';
 
 // README-IMPORTS-END
+// Loaded dynamically so that import sorting never moves it between the markers above.
+const { expect, it } = await import('vitest');
 
 it('runs the README example: a three-member cluster elects a leader and replicates a write', () => {
   // README-EXAMPLE-START
@@ -76,6 +84,7 @@ it('runs the README example: a three-member cluster elects a leader and replicat
   // Propose on the leader; once committed, every member applies it.
   nodes.get(leader()!)!.propose(new TextEncoder().encode('hello'));
   settle();
+  for (const id of ids) console.log(`member ${id} applied: ${applied.get(id)!.join(', ')}`);
   // README-EXAMPLE-END
 
   for (const id of ids) expect(applied.get(id)).toEqual(['hello']);

@@ -37,7 +37,12 @@ const u64 = fc.oneof(
 );
 const bytes = fc.oneof(fc.constant(new Uint8Array(0)), fc.uint8Array({ maxLength: 300 }));
 const ids = fc.array(u64, { maxLength: 5 });
-const entry: fc.Arbitrary<Entry> = fc.record({ term: u64, index: u64, type: fc.constantFrom(0, 1, 2), data: bytes });
+const entry: fc.Arbitrary<Entry> = fc.record({
+  term: u64,
+  index: u64,
+  type: fc.constantFrom(0, 1, 2),
+  data: bytes,
+});
 const confState: fc.Arbitrary<ConfState> = fc.record({
   voters: ids,
   learners: ids,
@@ -134,7 +139,11 @@ describe('the raft codec', () => {
           id: toLongLike(id),
         }).finish();
         expect(plain(decodeConfChangeV1(v1))).toEqual(
-          plain({ transition: 0, changes: [{ type: single.type, nodeId: single.nodeId }], context: cc.context }),
+          plain({
+            transition: 0,
+            changes: [{ type: single.type, nodeId: single.nodeId }],
+            context: cc.context,
+          }),
         );
       }),
       { numRuns: 200, seed: 21 },
@@ -143,13 +152,34 @@ describe('the raft codec', () => {
 
   it('reads unpacked repeated ids, merges a repeated snapshot field and skips unknown fields', () => {
     // voters = [1, 300] unpacked, then packed [5]; an unknown varint field 9 and fixed64 field 10.
-    const cs = Uint8Array.from([0x08, 0x01, 0x08, 0xac, 0x02, 0x0a, 0x01, 0x05, 0x48, 0x07, 0x51, 1, 2, 3, 4, 5, 6, 7, 8]);
+    const cs = Uint8Array.from([
+      0x08, 0x01, 0x08, 0xac, 0x02, 0x0a, 0x01, 0x05, 0x48, 0x07, 0x51, 1, 2, 3, 4, 5, 6, 7, 8,
+    ]);
     const meta = Uint8Array.from([0x0a, cs.length, ...cs, 0x10, 0x09]);
     const snap = Uint8Array.from([0x12, meta.length, ...meta]);
-    const msg = Uint8Array.from([0x4a, snap.length, ...snap, 0x4a, 0x04, 0x12, 0x02, 0x18, 0x03, 0xf8, 0x01, 0x01]);
+    const msg = Uint8Array.from([
+      0x4a,
+      snap.length,
+      ...snap,
+      0x4a,
+      0x04,
+      0x12,
+      0x02,
+      0x18,
+      0x03,
+      0xf8,
+      0x01,
+      0x01,
+    ]);
     const m = decodeMessage(msg);
     expect(m.snapshot?.metadata).toEqual({
-      confState: { voters: [1n, 300n, 5n], learners: [], votersOutgoing: [], learnersNext: [], autoLeave: false },
+      confState: {
+        voters: [1n, 300n, 5n],
+        learners: [],
+        votersOutgoing: [],
+        learnersNext: [],
+        autoLeave: false,
+      },
       index: 9n,
       term: 3n,
     });
