@@ -93,7 +93,13 @@ async function start(): Promise<Running> {
   let output = '';
   const child = spawn(
     process.execPath,
-    [join(root, 'node_modules/verdaccio/bin/verdaccio'), '--config', config, '--listen', `${REGISTRY_HOST}:${port}`],
+    [
+      join(root, 'node_modules/verdaccio/bin/verdaccio'),
+      '--config',
+      config,
+      '--listen',
+      `${REGISTRY_HOST}:${port}`,
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'production' } },
   );
   child.stdout?.on('data', (d) => {

@@ -119,12 +119,18 @@ describe('the protobufjs trap', () => {
 
 describe('publishing', () => {
   it('refuses the public registry, and the workspace maps @swarm to no registry at all', async () => {
-    const r = await run(process.execPath, [join(root, 'scripts/release.mjs'), '--registry', 'https://registry.npmjs.org/']);
+    const r = await run(process.execPath, [
+      join(root, 'scripts/release.mjs'),
+      '--registry',
+      'https://registry.npmjs.org/',
+    ]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/refusing https:\/\/registry\.npmjs\.org\/: the public registry's @swarm scope/);
     const none = await run(process.execPath, [join(root, 'scripts/release.mjs')]);
     expect(none.stderr).toMatch(/--registry URL is required/);
-    expect(readFileSync(join(root, '.npmrc'), 'utf8')).toMatch(/^@swarm:registry=https:\/\/[a-z-]+\.invalid\/$/m);
+    expect(readFileSync(join(root, '.npmrc'), 'utf8')).toMatch(
+      /^@swarm:registry=https:\/\/[a-z-]+\.invalid\/$/m,
+    );
   });
 });
 
