@@ -111,7 +111,7 @@ describe('the protobufjs trap', () => {
       'console.log(own, t.id.length, fromLong(t.slot));',
     ].join('\n');
     const r = await mustRun(process.execPath, ['--input-type=module', '-e', check], { cwd: dir });
-    expect(r.stdout.trim()).toBe(`${api.dependencies.protobufjs} 25 7`);
+    expect(r.stdout.trim()).toBe(`${api.dependencies.protobufjs} 25 7n`);
     // The trap is armed only if something else really hoisted another major version.
     expect(hoisted.version.split('.')[0]).not.toBe(api.dependencies.protobufjs.split('.')[0]);
   });

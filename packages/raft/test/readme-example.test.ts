@@ -15,6 +15,7 @@ import {
 // README-IMPORTS-END
 // Loaded dynamically so that import sorting never moves it between the markers above.
 const { expect, it } = await import('vitest');
+const { runReadmeExamples } = await import('../../../vitest.readme.js');
 
 it('runs the README example: a three-member cluster elects a leader and replicates a write', () => {
   // README-EXAMPLE-START
@@ -102,4 +103,10 @@ it('keeps the README code block identical to this test', () => {
     .trimEnd();
   const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
   expect(readme).toContain(`\`\`\`ts\n${imports}\n${body}\n\`\`\``);
+});
+
+it('runs every README example from the README and prints what the README says', async () => {
+  const runs = await runReadmeExamples(new URL('../', import.meta.url));
+  expect(runs.length).toBe(3);
+  for (const r of runs) expect(r.printed, `README line ${r.line}`).toBe(r.expected);
 });
