@@ -46,9 +46,20 @@ export function publishablePackages() {
 export function packAll(outDir) {
   mkdirSync(outDir, { recursive: true });
   const dirs = publishablePackages();
-  run('npx', [...PNPM, '-r', ...dirs.flatMap((d) => ['--filter', `./${relative(root, d)}`]), 'pack', '--pack-destination', outDir], {
-    cwd: root,
-  });
+  run(
+    'npx',
+    [
+      ...PNPM,
+      '-r',
+      ...dirs.flatMap((d) => ['--filter', `./${relative(root, d)}`]),
+      'pack',
+      '--pack-destination',
+      outDir,
+    ],
+    {
+      cwd: root,
+    },
+  );
   const tarballs = {};
   for (const d of dirs) {
     const m = JSON.parse(readFileSync(join(d, 'package.json'), 'utf8'));

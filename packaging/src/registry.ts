@@ -34,7 +34,40 @@ interface Running {
 }
 
 const KEY = Symbol.for('swarm.packaging.registry');
-type Holder = { [KEY]?: Promise<Running> };
+const PACKS = Symbol.for('swarm.packaging.tarballs');
+type Holder = { [KEY]?: Promise<Running>; [PACKS]?: Promise<Packs> };
+
+interface Packs {
+  scratch: string;
+  tarballs: Record<string, string>;
+  packMs: number;
+  users: number;
+}
+
+/** Packs every package once per test run (shared by the registry and the examples). */
+export async function acquireTarballs(): Promise<Packs> {
+  const holder = globalThis as Holder;
+  holder[PACKS] ??= (async () => {
+    const scratch = mkdtempSync(join(tmpdir(), 'swarm-packaging-'));
+    const t0 = Date.now();
+    const tarballs: Record<string, string> = packAll(join(scratch, 'packs'));
+    return { scratch, tarballs, packMs: Date.now() - t0, users: 0 };
+  })();
+  const packs = await holder[PACKS];
+  packs.users++;
+  return packs;
+}
+
+/** The last user removes the tarballs and every scratch directory of the run. */
+export async function releaseTarballs(): Promise<void> {
+  const holder = globalThis as Holder;
+  const p = holder[PACKS];
+  if (p === undefined) return;
+  const packs = await p;
+  if (--packs.users > 0) return;
+  delete holder[PACKS];
+  rmSync(packs.scratch, { recursive: true, force: true });
+}
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -60,12 +93,9 @@ async function waitForPing(url: string, child: ChildProcess, log: () => string):
 }
 
 async function start(): Promise<Running> {
-  const scratch = mkdtempSync(join(tmpdir(), 'swarm-packaging-'));
-  const t0 = Date.now();
-  const tarballs: Record<string, string> = packAll(join(scratch, 'packs'));
+  const { scratch, tarballs, packMs } = await acquireTarballs();
   const stamp = `ci.${Date.now()}`;
   const published: Record<string, string> = snapshotTarballs(tarballs, stamp, join(scratch, 'snapshot'));
-  const packMs = Date.now() - t0;
 
   const t1 = Date.now();
   const port = await freePort();
@@ -162,7 +192,7 @@ export async function releaseRegistry(): Promise<void> {
     running.child.kill('SIGTERM');
     setTimeout(() => running.child.kill('SIGKILL'), 5_000).unref();
   });
-  rmSync(running.info.scratch, { recursive: true, force: true });
+  await releaseTarballs();
 }
 
 /** Environment for npm in a consumer directory: the usual registry, a private cache-friendly setup. */
