@@ -82,7 +82,7 @@ export function jsonLogger(
   } = {},
 ): Logger {
   const min = LEVELS.indexOf(options.level ?? 'info');
-  const write = options.write ?? ((line: string) => process.stderr.write(line));
+  const write = options.write ?? stderrWrite;
   const now = options.now ?? Date.now;
   const make = (bindings: LogFields): Logger => {
     const log = (level: LogLevel) => (msg: string, fields?: LogFields) => {
@@ -106,4 +106,11 @@ function safeJson(value: unknown): string {
     if (v instanceof Error) return { name: v.name, message: v.message, ...(v as object) };
     return v;
   });
+}
+
+/** stderr where there is one (Node.js); the console elsewhere (a browser, a worker). */
+function stderrWrite(line: string): void {
+  const stderr = (globalThis as { process?: { stderr?: { write(s: string): unknown } } }).process?.stderr;
+  if (stderr) stderr.write(line);
+  else console.error(line.replace(/\n$/, ''));
 }
