@@ -16,6 +16,7 @@ type LongLike = Parameters<typeof fromLong>[0];
 const ids = (xs: readonly bigint[]) => xs.map(toLong);
 const fromIds = (xs: readonly LongLike[] | null | undefined): bigint[] => (xs ?? []).map(fromLong);
 
+/** A configuration as `swarm.ConfState` properties. */
 export function confStateToWire(cs: ConfState): swarm.ConfState.$Properties {
   return {
     voters: ids(cs.voters),
@@ -26,6 +27,7 @@ export function confStateToWire(cs: ConfState): swarm.ConfState.$Properties {
   };
 }
 
+/** A configuration from `swarm.ConfState` properties (missing means empty). */
 export function confStateFromWire(w: swarm.ConfState.$Properties | null | undefined): ConfState {
   return {
     voters: fromIds(w?.voters as LongLike[] | undefined),
@@ -36,10 +38,12 @@ export function confStateFromWire(w: swarm.ConfState.$Properties | null | undefi
   };
 }
 
+/** An entry as `swarm.Entry` properties. */
 export function entryToWire(e: Entry): swarm.Entry.$Properties {
   return { term: toLong(e.term), index: toLong(e.index), type: e.type as number, data: e.data };
 }
 
+/** An entry from `swarm.Entry` properties. */
 export function entryFromWire(w: swarm.Entry.$Properties): Entry {
   return {
     term: fromLong(w.term as LongLike),
@@ -49,6 +53,7 @@ export function entryFromWire(w: swarm.Entry.$Properties): Entry {
   };
 }
 
+/** A snapshot as `swarm.Snapshot` properties. */
 export function snapshotToWire(s: Snapshot): swarm.Snapshot.$Properties {
   return {
     data: s.data,
@@ -60,6 +65,7 @@ export function snapshotToWire(s: Snapshot): swarm.Snapshot.$Properties {
   };
 }
 
+/** A snapshot from `swarm.Snapshot` properties. */
 export function snapshotFromWire(w: swarm.Snapshot.$Properties): Snapshot {
   return {
     data: bytes(w.data),
@@ -71,10 +77,12 @@ export function snapshotFromWire(w: swarm.Snapshot.$Properties): Snapshot {
   };
 }
 
+/** A hard state as `swarm.HardState` properties. */
 export function hardStateToWire(hs: HardState): swarm.HardState.$Properties {
   return { term: toLong(hs.term), vote: toLong(hs.vote), commit: toLong(hs.commit) };
 }
 
+/** A hard state from `swarm.HardState` properties. */
 export function hardStateFromWire(w: swarm.HardState.$Properties): HardState {
   return {
     term: fromLong(w.term as LongLike),
@@ -102,6 +110,7 @@ export function messageToWire(m: Message): swarm.Message.$Properties {
   return w;
 }
 
+/** A message from `swarm.Message` properties (as decoded by the generated code). */
 export function messageFromWire(w: swarm.Message.$Properties): Message {
   const m: Message = {
     type: (w.type ?? 0) as number as MessageType,

@@ -22,6 +22,7 @@ export interface StorageObserver {
   onHardState?(storage: SimStorage, hs: HardState): void;
 }
 
+/** Disk faults the simulator arms on a member's storage. */
 export interface SimStorageFaults {
   /** Fail the next synced write (the member must stop; the write is lost). */
   failNextSync: boolean;
@@ -93,6 +94,7 @@ export class SimStorage extends MirroredStorage implements RaftStorage {
     this.#sync();
   }
 
+  /** Closes the storage (nothing to release on a simulated disk). */
   async close(): Promise<void> {}
 
   /**

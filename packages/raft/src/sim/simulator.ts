@@ -13,6 +13,7 @@ import { encodeKvCommand, type KvCommand, type KvResult, KvStateMachine } from '
 import { calmNetwork, SimNetwork } from './sim-network.js';
 import { SimStorage } from './sim-storage.js';
 
+/** The options of one simulated run (its seed above all). */
 export interface SimulationOptions {
   seed: number;
   /** Founding voters (3 or 5 drawn from the seed when absent). */
@@ -30,6 +31,7 @@ export interface SimulationOptions {
   trace?: (line: string) => void;
 }
 
+/** What one simulated run found: safety violations, liveness, linearizability, statistics. */
 export interface SimulationResult {
   seed: number;
   violations: string[];
@@ -136,6 +138,7 @@ function stateHash(sm: KvStateMachine): string {
   return new TextDecoder().decode(sm.snapshot());
 }
 
+/** Runs a whole cluster in one process on virtual time under faults drawn from `options.seed`; the same seed replays the same run. */
 export async function runSimulation(options: SimulationOptions): Promise<SimulationResult> {
   const seed = options.seed;
   const rand: Random = seededRandom(seed);
