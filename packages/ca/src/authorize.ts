@@ -41,6 +41,7 @@ export interface NodeIdentity {
 /** A role as an OU (`swarm-manager`), its short name (`manager`), or an RPC role (`worker|manager`). */
 export type AllowedRole = NodeRole | 'manager' | 'worker' | 'worker|manager';
 
+/** What `authorize` checks a peer's chain against: the roles allowed for the RPC, this cluster, the deny list and the trusted roots. */
 export interface AuthorizeOptions {
   /** Roles allowed to call this RPC. */
   allowedRoles: readonly AllowedRole[];

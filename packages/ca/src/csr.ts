@@ -29,12 +29,14 @@ import { decodePem, encodePem, MAX_PEM_BYTES } from './pem.js';
 import { generatePrivateKey } from './private-key.js';
 import { encodePrivateKeyPem, encodeSpki, nobleSigner, nobleVerifier, type Verifier } from './signer.js';
 
+/** A new private key (kept on the node) and the CSR that carries its public key. */
 export interface KeyAndCSR {
   /** The new private key, PKCS#8 PEM. It never leaves the node. */
   readonly keyPem: string;
   readonly csrPem: string;
 }
 
+/** Options of `createKeyAndCSR`. */
 export interface CreateKeyAndCSROptions {
   /** Key source. Default `cryptoRandom` (tests may pass a seeded one). */
   random?: Random;
@@ -66,6 +68,7 @@ export interface ValidatedCSR {
   readonly requestedExtensions: readonly string[];
 }
 
+/** Limits and seams of `validateCSR`. */
 export interface ValidateCSROptions {
   /** Allow P-384 keys as well as P-256. Default false. */
   allowP384?: boolean;

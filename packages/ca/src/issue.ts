@@ -14,6 +14,7 @@ import { encodeSpki } from './signer.js';
 
 /** The OU of a node certificate. */
 export type NodeRole = 'swarm-manager' | 'swarm-worker';
+/** The roles a node certificate can carry (its OU). */
 export const NODE_ROLES: readonly NodeRole[] = ['swarm-manager', 'swarm-worker'];
 
 /** Default node certificate lifetime: 90 days. */
@@ -23,6 +24,7 @@ export const MIN_NODE_LIFETIME_MS = 3600 * 1000;
 
 const ZONE_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
 
+/** Who the certificate is for (node ID, role, cluster, zone) and how long it lives. */
 export interface IssueOptions extends Pick<ValidateCSROptions, 'allowP384' | 'verifier'> {
   nodeId: string;
   /** The OU; `'manager'` and `'worker'` are accepted as short names. */
@@ -36,6 +38,7 @@ export interface IssueOptions extends Pick<ValidateCSROptions, 'allowP384' | 've
   denyList?: DenyLookup;
 }
 
+/** A node certificate as issued: PEM, the chain to send back, validity and serial. */
 export interface IssuedCertificate {
   /** The node certificate alone. */
   readonly certPem: string;

@@ -12,11 +12,13 @@ export const MAX_PEM_BYTES = 16 * 1024;
 const BLOCK_RE = /-----BEGIN ([A-Z0-9 ]+)-----\r?\n([A-Za-z0-9+/=\r\n]*?)-----END ([A-Z0-9 ]+)-----/g;
 const B64_RE = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
+/** One PEM block: its label and its DER bytes. */
 export interface PemBlock {
   readonly label: string;
   readonly der: Uint8Array;
 }
 
+/** Limits of the PEM decoders. */
 export interface DecodePemOptions {
   /** Input larger than this many bytes is refused before parsing. Default 16 KiB. */
   maxBytes?: number;

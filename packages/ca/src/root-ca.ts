@@ -47,6 +47,7 @@ export interface RootCA extends IssuingCA {
   readonly keyPem: string;
 }
 
+/** Options of `createRootCA`. */
 export interface CreateRootCAOptions {
   /** Time source. Default `systemClock`. */
   clock?: Clock;
@@ -103,6 +104,7 @@ export async function createRootCA(options: CreateRootCAOptions = {}): Promise<R
   };
 }
 
+/** A persisted root CA (certificate and key) and the seams to use it with. */
 export interface LoadRootCAOptions {
   certPem: string;
   keyPem: string;

@@ -14,11 +14,13 @@ import { parsePrivateKey } from './private-key.js';
 export interface Signer {
   /** The public key as an uncompressed SEC1 point (65 bytes). */
   readonly publicKey: Uint8Array;
+  /** Signs the to-be-signed bytes; returns a DER ECDSA-with-SHA256 signature. */
   sign(tbs: Uint8Array): Uint8Array | Promise<Uint8Array>;
 }
 
 /** Verifies ECDSA signatures; `hash` names the digest the signature algorithm uses. */
 export interface Verifier {
+  /** Whether `derSignature` signs `message` (hashed with `hash`) under `publicKey` on `curve`. */
   verify(
     curve: 'P-256' | 'P-384',
     publicKey: Uint8Array,

@@ -16,6 +16,7 @@ export interface TestNode extends IssuedCertificate {
   readonly keyPem: string;
 }
 
+/** A root CA for tests, with its clock and random source, and a one-call node issuer. */
 export interface TestCA {
   readonly ca: RootCA;
   readonly clock: ManualClock;
@@ -31,6 +32,7 @@ export interface TestCA {
   }): Promise<TestNode>;
 }
 
+/** Options of `createTestCA`. */
 export interface TestCAOptions {
   /** Seed of the deterministic random source. Default 1. */
   seed?: number;

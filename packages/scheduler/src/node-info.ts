@@ -3,6 +3,7 @@
 // value a freshly joined, healthy worker has.
 import type { NodeInfo, Resources } from './types.js';
 
+/** What `nodeInfo` needs: an ID and the node's capacity; the rest has defaults. */
 export type NodeFields = Partial<NodeInfo> & { readonly id: string; readonly resources: Resources };
 
 /**

@@ -8,8 +8,11 @@ export type RecordWrite = { type: 'put'; key: string; value: Uint8Array } | { ty
  * ordered prefix scans. `levelStorage` keeps records in LevelDB; `memoryStorage` in a Map.
  */
 export interface RecordStorage {
+  /** Opens the storage (creating it when missing). */
   open(): Promise<void>;
+  /** Closes the storage. */
   close(): Promise<void>;
+  /** The value stored under `key`, or undefined. */
   get(key: string): Promise<Uint8Array | undefined>;
   /** Values of `keys`, in order (undefined where missing), in one round trip. */
   getMany(keys: string[]): Promise<Array<Uint8Array | undefined>>;

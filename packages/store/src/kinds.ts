@@ -2,8 +2,10 @@
 // the indexes need (which name an object is known by, whether names must be unique).
 import { fromLong, swarm, toLong } from '@swarm/api';
 
+/** The kinds of objects the store holds. */
 export type ObjectKind = 'cluster' | 'node' | 'service' | 'task' | 'secret';
 
+/** The @swarm/api message type of each kind. */
 export interface ObjectTypes {
   cluster: swarm.Cluster;
   node: swarm.Node;
@@ -12,6 +14,7 @@ export interface ObjectTypes {
   secret: swarm.Secret;
 }
 
+/** Any stored object. */
 export type StoreObject = ObjectTypes[ObjectKind];
 
 /** Kinds in a fixed order: the order of snapshot sections and of `kindCode`. */

@@ -15,6 +15,7 @@ export interface Proposer {
   propose(data: Uint8Array, options?: CallOptions): Promise<{ index: bigint; result: unknown }>;
 }
 
+/** Options of `new ReplicatedStore`. */
 export interface ReplicatedStoreOptions {
   /** The proposer (usually the RaftNode this store is the state machine of). Or call `attach` later. */
   raft?: Proposer;
@@ -32,6 +33,7 @@ export interface ReplicatedStoreOptions {
   proposalTimeoutMs?: number;
 }
 
+/** The store replicated by raft: it is the RaftNode's state machine, and its updates are raft proposals, applied on every member in log order. */
 export class ReplicatedStore extends CoreBackedStore implements StateMachine<StoreApplyResult | undefined> {
   protected readonly closedMessage = 'the store was closed';
   readonly #timeoutMs: number | undefined;
