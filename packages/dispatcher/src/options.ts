@@ -21,8 +21,10 @@ export interface DispatcherInit {
   writeRetries?: number;
 }
 
+/** Every Dispatcher option, resolved. */
 export type DispatcherOptions = Required<DispatcherInit>;
 
+/** The Dispatcher's defaults (heartbeat period 5 s with jitter, 3 missed periods, batches of about 100 ms). */
 export const DISPATCHER_DEFAULTS: DispatcherOptions = Object.freeze({
   heartbeatPeriodMs: 5_000,
   heartbeatJitterMs: 500,
