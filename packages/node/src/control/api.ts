@@ -19,9 +19,12 @@ export const JSON_OPTIONS = {
 /** A JSON object as produced by `toObject(..., JSON_OPTIONS)`. */
 export type Json = Record<string, unknown>;
 
+/** A node role as the CLI names it. */
 export type NodeRoleName = 'worker' | 'manager';
+/** A node availability as the CLI names it. */
 export type AvailabilityName = 'active' | 'pause' | 'drain';
 
+/** `swarm info`: the node, its swarm state and the cluster's settings. */
 export interface InfoResult {
   /** 'inactive' (not in a swarm), 'locked' (manager waiting for `swarm unlock`), 'active', 'pending' (joining). */
   localNodeState: 'inactive' | 'pending' | 'active' | 'locked';
@@ -44,6 +47,7 @@ export interface InfoResult {
   version: string;
 }
 
+/** `swarm init`: the addresses and settings of a new swarm. */
 export interface InitRequest {
   /** host:port to listen on for cluster traffic. Default 0.0.0.0:2377 (the demo gives 127.0.0.x:2377). */
   listenAddr?: string;
@@ -53,6 +57,7 @@ export interface InitRequest {
   certExpiryMs?: number;
   availability?: AvailabilityName;
 }
+/** What `swarm init` made: the node and cluster IDs and the join tokens. */
 export interface InitResult {
   nodeId: string;
   clusterId: string;
@@ -63,6 +68,7 @@ export interface InitResult {
   unlockKey?: string;
 }
 
+/** `swarm join`: the token, a manager's address and this node's addresses. */
 export interface JoinRequest {
   /** A manager's host:port. */
   remoteAddr: string;
@@ -71,6 +77,7 @@ export interface JoinRequest {
   advertiseAddr?: string;
   availability?: AvailabilityName;
 }
+/** What joining made: the node's ID and role. */
 export interface JoinResult {
   nodeId: string;
   role: NodeRoleName;
@@ -98,6 +105,7 @@ export interface NodeView {
   raw: Json;
 }
 
+/** A service as the CLI shows it. */
 export interface ServiceView {
   id: string;
   name: string;
@@ -117,6 +125,7 @@ export interface ServiceView {
   raw: Json;
 }
 
+/** A task as `service ps` shows it. */
 export interface TaskView {
   id: string;
   /** NAME.SLOT (replicated) or NAME.NODEID (global). */
@@ -139,6 +148,7 @@ export interface TaskView {
   raw: Json;
 }
 
+/** A secret's metadata as the CLI shows it (never its data). */
 export interface SecretView {
   id: string;
   name: string;
@@ -147,6 +157,7 @@ export interface SecretView {
   labels: Record<string, string>;
 }
 
+/** One line of a task's output (`service logs`). */
 export interface LogLineView {
   taskId: string;
   /** NAME.SLOT of the task. */
@@ -158,6 +169,7 @@ export interface LogLineView {
   text: string;
 }
 
+/** `swarm node update`: availability, role and label changes. */
 export interface NodeUpdateRequest {
   /** ID, unique ID prefix, or hostname. */
   id: string;
@@ -167,11 +179,13 @@ export interface NodeUpdateRequest {
   role?: NodeRoleName;
 }
 
+/** `swarm service create`: the new service's spec. */
 export interface ServiceCreateRequest {
   /** `swarm.ServiceSpec` as JSON. Secrets may be referenced by `secretName` alone; the daemon fills `secretId`. */
   spec: Json;
 }
 
+/** `swarm service update`: the changes to a service's spec. */
 export interface ServiceUpdateRequest {
   /** ID, unique ID prefix, or name. */
   id: string;
@@ -182,43 +196,68 @@ export interface ServiceUpdateRequest {
 
 /** Every call the daemon serves. Each method is POSTed as `/v1/<method name>` with the request as the body. */
 export interface ControlApi {
+  /** `swarm info`. */
   info(): Promise<InfoResult>;
+  /** `swarm init`: makes this node the first manager of a new swarm. */
   init(req: InitRequest): Promise<InitResult>;
+  /** `swarm join`: joins a swarm with a token (the role follows from the token). */
   join(req: JoinRequest): Promise<JoinResult>;
+  /** `swarm leave`: leaves the swarm (`force` for the last manager). */
   leave(req: { force?: boolean }): Promise<{ left: true }>;
+  /** `swarm join-token`: the token of `role` (a new one with `rotate`) and a manager's address. */
   joinToken(req: { role: NodeRoleName; rotate?: boolean }): Promise<{ token: string; managerAddr: string }>;
   /** `swarm update`: returns the new unlock key when autolock was turned on. */
   update(req: { autolock?: boolean; certExpiryMs?: number }): Promise<{ unlockKey?: string }>;
+  /** `swarm unlock`: opens this manager's data with the unlock key. */
   unlock(req: { unlockKey: string }): Promise<{ unlocked: true }>;
+  /** `swarm unlock-key`: the current unlock key (a new one with `rotate`). */
   unlockKey(req: { rotate?: boolean }): Promise<{ unlockKey: string }>;
   /** Starts a root CA rotation and waits until every node has moved over (or `timeoutMs`). */
   caRotate(req: { timeoutMs?: number }): Promise<{ rootDigest: string; done: boolean; progress: string }>;
 
+  /** `swarm node ls`. */
   nodeList(): Promise<NodeView[]>;
+  /** `swarm node inspect`. */
   nodeInspect(req: { id: string }): Promise<NodeView>;
+  /** `swarm node update` (and `promote` / `demote`). */
   nodeUpdate(req: NodeUpdateRequest): Promise<NodeView>;
+  /** `swarm node rm`: removes a node and denies its certificate everywhere. */
   nodeRemove(req: { id: string; force?: boolean }): Promise<{ id: string }>;
 
+  /** `swarm service create`. */
   serviceCreate(req: ServiceCreateRequest): Promise<ServiceView>;
+  /** `swarm service ls`. */
   serviceList(): Promise<ServiceView[]>;
+  /** `swarm service inspect`. */
   serviceInspect(req: { id: string }): Promise<ServiceView>;
+  /** `swarm service ps`: the service's tasks (with `all`, the stopped ones too). */
   servicePs(req: { id: string; all?: boolean }): Promise<TaskView[]>;
+  /** `swarm service logs`: the last `tail` lines of the service's tasks. */
   serviceLogs(req: { id: string; tail?: number }): Promise<LogLineView[]>;
+  /** `swarm service update`: a rolling update to the new spec. */
   serviceUpdate(req: ServiceUpdateRequest): Promise<ServiceView>;
+  /** `swarm service scale`. */
   serviceScale(req: { id: string; replicas: number }): Promise<ServiceView>;
+  /** `swarm service rollback`: back to the previous spec. */
   serviceRollback(req: { id: string }): Promise<ServiceView>;
+  /** `swarm service rm`. */
   serviceRemove(req: { id: string }): Promise<{ id: string }>;
 
+  /** `swarm secret create`. */
   secretCreate(req: {
     name: string;
     dataBase64: string;
     labels?: Record<string, string>;
   }): Promise<SecretView>;
+  /** `swarm secret ls`. */
   secretList(): Promise<SecretView[]>;
+  /** `swarm secret inspect` (metadata only). */
   secretInspect(req: { id: string }): Promise<SecretView>;
+  /** `swarm secret rm`. */
   secretRemove(req: { id: string }): Promise<{ id: string }>;
 }
 
+/** The name of a control API call. */
 export type ControlMethod = keyof ControlApi;
 
 /** Every method name, for the transport's routing and the tests. */

@@ -10,6 +10,7 @@ import { startWebServer, type WebServer } from '../web/server.js';
 import { DaemonControl } from './control.js';
 import { Daemon } from './daemon.js';
 
+/** Options of `swarm daemon` (`runDaemon`). */
 export interface RunDaemonOptions {
   dataDir: string;
   /** `unix:///path` or `tcp://127.0.0.1:PORT`; default `unix://<dataDir>/swarm.sock`. */
@@ -32,6 +33,7 @@ export interface RunDaemonOptions {
   onReady?: (address: string) => void;
 }
 
+/** Runs a daemon until SIGINT or SIGTERM; resolves with the process exit code. */
 export async function runDaemon(o: RunDaemonOptions): Promise<number> {
   mkdirSync(o.dataDir, { recursive: true, mode: 0o700 });
   chmodSync(o.dataDir, 0o700);

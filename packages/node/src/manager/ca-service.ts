@@ -61,6 +61,7 @@ export interface ManagerCAOptions {
   logger: Logger;
 }
 
+/** The CA as managers serve it: issues and renews node certificates against the store (roles, deny list, zones), and serves the root and the unlock key. */
 export class ManagerCA {
   readonly #store: Store;
   readonly #clock: Clock;
@@ -106,12 +107,14 @@ export class ManagerCA {
     return this.#issuer.ca;
   }
 
+  /** The root bundle (the RPC a joiner calls before it trusts anything). */
   async getRootCACertificate(): Promise<swarm.GetRootCACertificateResponse> {
     return swarm.GetRootCACertificateResponse.create({
       certificate: enc.encode(trustBundle(this.#cluster())),
     });
   }
 
+  /** The cluster's current unlock key (managers only). */
   async getUnlockKey(): Promise<swarm.GetUnlockKeyResponse> {
     const c = this.#cluster();
     return swarm.GetUnlockKeyResponse.create({
@@ -219,6 +222,7 @@ export class ManagerCA {
     });
   }
 
+  /** Where a node's certificate request stands, and the certificate once issued. */
   async nodeCertificateStatus(
     req: swarm.NodeCertificateStatusRequest,
   ): Promise<swarm.NodeCertificateStatusResponse> {

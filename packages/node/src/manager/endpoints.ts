@@ -197,6 +197,7 @@ export class EndpointsTable {
     return this.#key;
   }
 
+  /** Stops watching the store. */
   close(): void {
     this.#stop();
   }

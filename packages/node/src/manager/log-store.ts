@@ -18,6 +18,7 @@ export interface LogStoreOptions {
   maxTasks?: number;
 }
 
+/** Task output that workers publish, kept in memory on the managers for `service logs`. */
 export class LogStore {
   readonly #tasks = new Map<string, TaskLog>();
   readonly #maxLines: number;
@@ -65,6 +66,7 @@ export class LogStore {
     return swarm.PublishLogsResponse.create();
   }
 
+  /** The kept lines of a service (or task), the last `tail` of them. */
   list(req: swarm.ListLogsRequest): swarm.ListLogsResponse {
     const out: swarm.LogLine[] = [];
     const tail = req.tail ?? 0;

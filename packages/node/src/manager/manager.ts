@@ -28,6 +28,7 @@ import { EndpointsTable, hostOf } from './endpoints.js';
 import { LogStore } from './log-store.js';
 import { Orchestrator } from './orchestrator.js';
 
+/** What a Manager is built from: its identity, raft membership, keys, stores and seams. */
 export interface ManagerOptions {
   raftDir: string;
   nodeId: string;
@@ -49,6 +50,7 @@ export interface ManagerOptions {
   heartbeatPeriodMs?: number;
 }
 
+/** The manager half of a node: raft with its LevelDB storage, the replicated store, the CA, the log store, and on the leader the dispatcher and the orchestrator. */
 export class Manager {
   readonly store: ReplicatedStore;
   readonly raft: RaftNode;
@@ -114,6 +116,7 @@ export class Manager {
     this.endpoints = new EndpointsTable(this.store, { clock: this.#clock });
   }
 
+  /** Opens the manager's storage, starts raft, and serves once the store is loaded. */
   static async start(o: ManagerOptions): Promise<Manager> {
     const storage = await LevelStorage.open({
       path: o.raftDir,
@@ -338,6 +341,7 @@ export class Manager {
     });
   }
 
+  /** Stops the leader loops, raft and the store, and closes the storage. */
   async stop(): Promise<void> {
     if (this.#stopped) return;
     this.#stopped = true;

@@ -25,6 +25,7 @@ import {
   serviceMethods,
 } from './services.js';
 
+/** Per-call options: a deadline and an abort signal. */
 export interface CallOptions {
   /** Time limit of the call in ms (unary calls default to the client's `defaultTimeoutMs`; streams have none). */
   timeoutMs?: number;
@@ -40,6 +41,7 @@ export interface ClientStreamCall<ReqP, Res> {
   onDrain(listener: () => void): void;
   /** No more messages; the server then answers `response`. */
   end(): void;
+  /** Cancels the stream. */
   cancel(): void;
   /** The server's answer, or a SwarmError (the stream failed, the peer is unreachable, cancelled). */
   readonly response: Promise<Res>;
@@ -54,6 +56,7 @@ export type StubFor<M> =
         ? (options?: CallOptions) => ClientStreamCall<ReqP, Res>
         : never;
 
+/** A typed client for one gRPC service: one method per RPC. */
 export type ServiceStub<S extends ServiceName> = { [K in keyof Services[S]]: StubFor<Services[S][K]> };
 
 /** Typed stubs for every service at one address. */
@@ -254,6 +257,7 @@ function makeMethod(addr: string, channel: () => Channel, m: RpcMethod, defaultT
   }
 }
 
+/** Options of RpcClients: the node's credentials and the managers' addresses. */
 export interface RpcClientsOptions {
   /** The node's TLS material: presented to servers, and the roots servers are verified against. */
   credentials: CredentialStore;
@@ -483,6 +487,7 @@ export async function fetchRootCA(addr: string, options: { timeoutMs?: number } 
 export interface JoinerClient {
   readonly CA: Pick<ServiceStub<'CA'>, 'getRootCACertificate'>;
   readonly NodeCA: ServiceStub<'NodeCA'>;
+  /** Closes the channel. */
   close(): void;
 }
 
