@@ -1,7 +1,6 @@
 // Global setup of each example's vitest project: installs the packed packages into the example's
 // own node_modules with npm, as an embedder would (examples/ is not in the pnpm workspace).
 import type { TestProject } from 'vitest/node';
-// @ts-expect-error: a plain ES module script without types
 import { installExample } from '../../scripts/install-example.mjs';
 import { acquireTarballs, releaseTarballs } from './registry.js';
 

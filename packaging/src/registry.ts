@@ -8,7 +8,6 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-// @ts-expect-error: a plain ES module script without types
 import { packAll, publishAll, snapshotTarballs } from '../../scripts/release.mjs';
 import { root } from './workspace.js';
 
@@ -50,7 +49,7 @@ export async function acquireTarballs(): Promise<Packs> {
   holder[PACKS] ??= (async () => {
     const scratch = mkdtempSync(join(tmpdir(), 'swarm-packaging-'));
     const t0 = Date.now();
-    const tarballs: Record<string, string> = packAll(join(scratch, 'packs'));
+    const tarballs = packAll(join(scratch, 'packs')) as Record<string, string>;
     return { scratch, tarballs, packMs: Date.now() - t0, users: 0 };
   })();
   const packs = await holder[PACKS];
@@ -95,7 +94,7 @@ async function waitForPing(url: string, child: ChildProcess, log: () => string):
 async function start(): Promise<Running> {
   const { scratch, tarballs, packMs } = await acquireTarballs();
   const stamp = `ci.${Date.now()}`;
-  const published: Record<string, string> = snapshotTarballs(tarballs, stamp, join(scratch, 'snapshot'));
+  const published = snapshotTarballs(tarballs, stamp, join(scratch, 'snapshot')) as Record<string, string>;
 
   const t1 = Date.now();
   const port = await freePort();

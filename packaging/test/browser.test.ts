@@ -50,7 +50,9 @@ describe('@swarm/raft in chromium', () => {
         'hello from chromium',
       ),
     )) as ClusterResult;
-    const userAgent = await page.evaluate(() => navigator.userAgent);
+    const userAgent = await page.evaluate(
+      () => (globalThis as unknown as { navigator: { userAgent: string } }).navigator.userAgent,
+    );
     await page.close();
     expect(errors).toEqual([]);
     expect(userAgent).toMatch(/Chrome\//);

@@ -4,7 +4,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-// @ts-expect-error: a plain ES module script without types
 import { typedocArgs } from '../../scripts/docs.mjs';
 import { run } from '../src/run.js';
 import { workspacePackages } from '../src/workspace.js';
