@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateId, ManualClock } from '@swarm/api';
+import { nativeBackend } from '@swarm/ca/native';
 import { createTestCA, type TestCA } from '@swarm/ca/testing';
 
 export interface Leaf {

@@ -1,6 +1,6 @@
 // The core's hand-written codec against @swarm/api's generated protobufjs code: the same bytes for
 // every value, and each side reads what the other wrote.
-import { swarm } from '@swarm/api';
+import { swarm, toLong } from '@swarm/api';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -126,7 +126,7 @@ describe('the raft codec', () => {
       fc.property(confChange, u64, (cc, id) => {
         const wire = {
           transition: cc.transition as number,
-          changes: cc.changes.map((c) => ({ type: c.type as number, nodeId: toLongLike(c.nodeId) })),
+          changes: cc.changes.map((c) => ({ type: c.type as number, nodeId: toLong(c.nodeId) })),
           context: cc.context,
         };
         expect(encodeConfChange(cc)).toEqual(generated(swarm.ConfChangeV2.encode(wire).finish()));
@@ -134,9 +134,9 @@ describe('the raft codec', () => {
         const single = cc.changes[0] ?? { type: 0, nodeId: 0n };
         const v1 = swarm.ConfChange.encode({
           type: single.type as number,
-          nodeId: toLongLike(single.nodeId),
+          nodeId: toLong(single.nodeId),
           context: cc.context,
-          id: toLongLike(id),
+          id: toLong(id),
         }).finish();
         expect(plain(decodeConfChangeV1(v1))).toEqual(
           plain({
@@ -196,8 +196,4 @@ describe('the raft codec', () => {
 
 function emptyMessage(): Message {
   return decodeMessage(new Uint8Array(0));
-}
-
-function toLongLike(v: bigint) {
-  return { low: Number(v & 0xffff_ffffn) | 0, high: Number(v >> 32n) | 0, unsigned: true };
 }
