@@ -2,7 +2,7 @@
 // `pnpm bench NAME [args]` runs the `bench` script of packages/NAME (or examples/NAME), after a
 // build. Each benchmark prints one JSON line of results. With no NAME it lists what exists.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,7 +44,12 @@ const bench = all.get(name);
 if (bench.dir === 'packages')
   process.exit(pnpm(['--filter', bench.name, '--silent', 'run', 'bench', ...rest]));
 // An example is not in the pnpm workspace: it runs on the packed packages, installed with npm.
-installExample(bench.path, packAll(mkdtempSync(join(tmpdir(), 'swarm-packs-'))));
+const packs = mkdtempSync(join(tmpdir(), 'swarm-packs-'));
+try {
+  installExample(bench.path, packAll(packs));
+} finally {
+  rmSync(packs, { recursive: true, force: true });
+}
 // npm settings inherited from `pnpm bench` (the workspace's prefix) would run the wrong package.
 const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('npm_')));
 const res = spawnSync('npm', ['run', '--silent', 'bench', '--', ...rest], {

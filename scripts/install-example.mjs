@@ -5,7 +5,7 @@
 // package (build first) and installs the ones the example depends on, with their own @swarm
 // dependencies; vitest's setup for the examples and `pnpm bench` do the same.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,11 +58,14 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     console.error('usage: node scripts/install-example.mjs examples/NAME...');
     process.exit(2);
   }
+  const out = mkdtempSync(join(tmpdir(), 'swarm-packs-'));
   try {
-    const tarballs = packAll(mkdtempSync(join(tmpdir(), 'swarm-packs-')));
+    const tarballs = packAll(out);
     for (const d of dirs) installExample(resolve(d), tarballs);
   } catch (err) {
     console.error(err.message);
-    process.exit(1);
+    process.exitCode = 1;
+  } finally {
+    rmSync(out, { recursive: true, force: true });
   }
 }

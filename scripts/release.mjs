@@ -145,10 +145,12 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
       'dry-run': { type: 'boolean' },
     },
   });
+  let out;
   try {
     if (!values.registry)
       throw new Error('release: --registry URL is required (there is no default registry)');
-    const out = mkdtempSync(join(tmpdir(), 'swarm-packs-'));
+    if (PUBLIC.test(values.registry)) await publishAll({}, { registry: values.registry }); // refuses
+    out = mkdtempSync(join(tmpdir(), 'swarm-packs-'));
     const packed = packAll(out);
     const tarballs =
       values.snapshot === undefined
@@ -162,6 +164,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     console.log(`published ${Object.keys(tarballs).length} packages to ${values.registry}`);
   } catch (err) {
     console.error(err.message);
-    process.exit(1);
+    process.exitCode = 1;
+  } finally {
+    if (out) rmSync(out, { recursive: true, force: true });
   }
 }
