@@ -1,10 +1,14 @@
 #!/usr/bin/env node
 // `pnpm bench NAME [args]` runs the `bench` script of packages/NAME (or examples/NAME), after a
 // build. Each benchmark prints one JSON line of results. With no NAME it lists what exists.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bootstrap, pnpm } from './bootstrap.mjs';
+import { installExample } from './install-example.mjs';
+import { packAll } from './release.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -16,13 +20,15 @@ function benches() {
       if (!existsSync(manifest)) continue;
       const pkg = JSON.parse(readFileSync(manifest, 'utf8'));
       const target = pkg.swarmBench ?? name;
-      if (pkg.scripts?.bench && !found.has(target)) found.set(target, pkg.name);
+      if (pkg.scripts?.bench && !found.has(target))
+        found.set(target, { name: pkg.name, dir, path: join(root, dir, name) });
     }
   }
   return found;
 }
 
 const [name, ...rest] = process.argv.slice(2);
+
 const all = benches();
 if (!name || !all.has(name)) {
   const list = [...all.keys()].sort().join(', ') || '(none yet)';
@@ -34,4 +40,21 @@ if (!name || !all.has(name)) {
   process.exit(2);
 }
 bootstrap();
-process.exit(pnpm(['--filter', all.get(name), '--silent', 'run', 'bench', ...rest]));
+const bench = all.get(name);
+if (bench.dir === 'packages')
+  process.exit(pnpm(['--filter', bench.name, '--silent', 'run', 'bench', ...rest]));
+// An example is not in the pnpm workspace: it runs on the packed packages, installed with npm.
+const packs = mkdtempSync(join(tmpdir(), 'swarm-packs-'));
+try {
+  installExample(bench.path, packAll(packs));
+} finally {
+  rmSync(packs, { recursive: true, force: true });
+}
+// npm settings inherited from `pnpm bench` (the workspace's prefix) would run the wrong package.
+const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('npm_')));
+const res = spawnSync('npm', ['run', '--silent', 'bench', '--', ...rest], {
+  cwd: bench.path,
+  stdio: 'inherit',
+  env,
+});
+process.exit(res.status ?? 1);

@@ -38,9 +38,11 @@ try {
   const results = JSON.parse(readFileSync(report, 'utf8'));
   passed = results.numPassedTests;
   failed = results.numFailedTests;
-  // A test file that failed to load has no test results of its own: count it as a failure.
+  // A test file that failed without a failed test of its own (it failed to load, or a hook such as
+  // beforeAll threw and its tests were skipped) counts as one failure.
   for (const file of results.testResults ?? []) {
-    if (file.status === 'failed' && (file.assertionResults ?? []).length === 0) failed++;
+    const ownFailures = (file.assertionResults ?? []).filter((a) => a.status === 'failed').length;
+    if (file.status === 'failed' && ownFailures === 0) failed++;
   }
 } catch (err) {
   console.error(`test: no readable vitest report at ${report}: ${err.message}`);

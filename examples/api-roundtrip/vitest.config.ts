@@ -1,7 +1,12 @@
 import { defineProject } from 'vitest/config';
 
-// No aliases here: this example resolves @swarm/api through node_modules to its built dist/,
-// through the package's exports map, exactly as an embedder's project would.
+// No aliases here: the setup installs the packed @swarm/api into this example's node_modules with
+// npm (the example is not in the pnpm workspace), and the tests import it exactly as an embedder's
+// project would.
 export default defineProject({
-  test: { name: 'example-api-roundtrip', include: ['test/**/*.test.ts'] },
+  test: {
+    name: 'example-api-roundtrip',
+    include: ['test/**/*.test.ts'],
+    globalSetup: ['../../packaging/src/example-setup.ts'],
+  },
 });

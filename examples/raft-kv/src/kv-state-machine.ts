@@ -1,4 +1,4 @@
-import type { StateMachine } from '@swarm/raft';
+import type { StateMachine } from '@swarm/raft/driver';
 
 /**
  * A command in the log. Writes carry the client's ID and sequence number (`c`, `s`): a client

@@ -1,7 +1,9 @@
 import http from 'node:http';
 import { parseArgs } from 'node:util';
 import { cryptoRandom, type Logger, noopLogger, SwarmError, systemClock } from '@swarm/api';
-import { LevelStorage, RaftNode, toMemberId } from '@swarm/raft';
+import { toMemberId } from '@swarm/raft';
+import { RaftNode } from '@swarm/raft/driver';
+import { LevelStorage } from '@swarm/raft/level';
 import { parseAddress } from './framing.js';
 import { encodeCommand, type KvCommand, type KvResult, KvStateMachine } from './kv-state-machine.js';
 import { TcpTransport } from './tcp-transport.js';

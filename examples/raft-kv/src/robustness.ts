@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { systemClock } from '@swarm/api';
-import { checkKvHistory, HistoryRecorder, type KvInput, type KvOutput } from '@swarm/raft';
+import { checkKvHistory, HistoryRecorder, type KvInput, type KvOutput } from '@swarm/raft/linearizability';
 import { Cluster, type MemberStatus } from './cluster.js';
 import { KvClient } from './kv-client.js';
 

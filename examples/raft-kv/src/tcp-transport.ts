@@ -1,12 +1,6 @@
 import net from 'node:net';
-import {
-  decodeMessage,
-  encodeMessage,
-  type MemberId,
-  type Message,
-  type Receiver,
-  type Transport,
-} from '@swarm/raft';
+import { decodeMessage, encodeMessage, type MemberId, type Message } from '@swarm/raft';
+import type { Receiver, Transport } from '@swarm/raft/driver';
 import { decodeHello, encodeFrame, encodeHello, FrameDecoder, parseAddress } from './framing.js';
 
 /** Bytes queued to one peer before further messages to it are dropped (raft retransmits). */

@@ -1,5 +1,6 @@
 /** A cancellable timer returned by a `Clock`. */
 export interface Timer {
+  /** Cancels the timer; a no-op once it has fired or was cancelled. */
   cancel(): void;
 }
 

@@ -45,6 +45,7 @@ export class SwarmError<Code extends string = string> extends Error {
   }
 }
 
+/** A SwarmError as plain JSON (`toJSON()`), to cross a process boundary and come back with `SwarmError.fromJSON`. */
 export interface SwarmErrorJSON {
   name: string;
   code: string;

@@ -12,4 +12,5 @@ export {
   noopLogger,
 } from './logger.js';
 export { cryptoRandom, type Random, seededRandom } from './random.js';
-export { fromLong, toLong, UINT64_MAX } from './uint64.js';
+export { fromLong, toLong } from './uint64.js';
+export { UINT64_MAX } from './uint64-max.js';

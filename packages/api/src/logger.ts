@@ -1,6 +1,7 @@
 /** Structured fields attached to a log line. Never put secret material in them. */
 export type LogFields = Record<string, unknown>;
 
+/** Severity of a log line, lowest first. */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
 /**
@@ -8,9 +9,13 @@ export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
  * their own system and tests capture them (`MemoryLogger`) to assert that nothing secret is logged.
  */
 export interface Logger {
+  /** Logs `msg` with `fields` at debug level. */
   debug(msg: string, fields?: LogFields): void;
+  /** Logs `msg` with `fields` at info level. */
   info(msg: string, fields?: LogFields): void;
+  /** Logs `msg` with `fields` at warn level. */
   warn(msg: string, fields?: LogFields): void;
+  /** Logs `msg` with `fields` at error level. */
   error(msg: string, fields?: LogFields): void;
   /** A logger that adds `bindings` to every line. */
   child(bindings: LogFields): Logger;
@@ -27,6 +32,7 @@ export const noopLogger: Logger = {
   child: () => noopLogger,
 };
 
+/** One line recorded by a MemoryLogger. */
 export interface LogEntry {
   level: LogLevel;
   msg: string;
@@ -43,15 +49,19 @@ export class MemoryLogger implements Logger {
     this.#bindings = bindings;
   }
 
+  /** Records a debug line. */
   debug(msg: string, fields?: LogFields): void {
     this.#log('debug', msg, fields);
   }
+  /** Records an info line. */
   info(msg: string, fields?: LogFields): void {
     this.#log('info', msg, fields);
   }
+  /** Records a warn line. */
   warn(msg: string, fields?: LogFields): void {
     this.#log('warn', msg, fields);
   }
+  /** Records an error line. */
   error(msg: string, fields?: LogFields): void {
     this.#log('error', msg, fields);
   }
@@ -82,7 +92,7 @@ export function jsonLogger(
   } = {},
 ): Logger {
   const min = LEVELS.indexOf(options.level ?? 'info');
-  const write = options.write ?? ((line: string) => process.stderr.write(line));
+  const write = options.write ?? stderrWrite;
   const now = options.now ?? Date.now;
   const make = (bindings: LogFields): Logger => {
     const log = (level: LogLevel) => (msg: string, fields?: LogFields) => {
@@ -106,4 +116,11 @@ function safeJson(value: unknown): string {
     if (v instanceof Error) return { name: v.name, message: v.message, ...(v as object) };
     return v;
   });
+}
+
+/** stderr where there is one (Node.js); the console elsewhere (a browser, a worker). */
+function stderrWrite(line: string): void {
+  const stderr = (globalThis as { process?: { stderr?: { write(s: string): unknown } } }).process?.stderr;
+  if (stderr) stderr.write(line);
+  else console.error(line.replace(/\n$/, ''));
 }

@@ -20,12 +20,13 @@ import {
   createRootCA,
   DenyList,
   issueCertificate,
-  nativeVerifier,
+  nobleBackend,
   nobleVerifier,
   type RootCA,
   type Verifier,
   validateCSR,
 } from '../src/index.js';
+import { nativeBackend, nativeVerifier } from '../src/native.js';
 
 const nodeId = 'a'.repeat(25);
 const clusterId = 'b'.repeat(25);
@@ -136,8 +137,8 @@ async function pkijsRate(ca: RootCA, seconds: number): Promise<number> {
 }
 
 const clock = new ManualClock(Date.now());
-const nobleCA = await createRootCA({ clock, backend: 'noble' });
-const nativeCA = await createRootCA({ clock, backend: 'native' });
+const nobleCA = await createRootCA({ clock, backend: nobleBackend });
+const nativeCA = await createRootCA({ clock, backend: nativeBackend });
 await rate(nativeCA, nativeVerifier, 1, 0.3); // warm up
 /** Raw node:crypto sign and verify rates in this run, to compare with the machine's quiet numbers. */
 function calibrate(seconds: number): { sign: number; verify: number } {

@@ -20,13 +20,13 @@ import {
   encodePem,
   generateJoinToken,
   JoinTokenError,
-  nativeVerifier,
   PemError,
   parseCertificate,
   parseJoinToken,
   roleForToken,
   validateCSR,
 } from '../src/index.js';
+import { nativeVerifier } from '../src/native.js';
 import { createTestCA } from '../src/testing.js';
 
 const TYPED = [CsrError, PemError, DerError, JoinTokenError, CertificateError, AuthorizationError];

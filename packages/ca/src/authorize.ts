@@ -8,6 +8,7 @@ import { type Clock, isValidId, systemClock } from '@swarm/api';
 import { type Certificate, parseCertificate, parseCertificates, subjectValue } from './certificate.js';
 import type { DenyLookup } from './deny-list.js';
 import { bytesEqual } from './der.js';
+import { toBase64 } from './encoding.js';
 import { AuthorizationError, type AuthorizationErrorCode } from './errors.js';
 import { NODE_ROLES, type NodeRole } from './issue.js';
 import { KEY_USAGE, OID } from './oids.js';
@@ -40,6 +41,7 @@ export interface NodeIdentity {
 /** A role as an OU (`swarm-manager`), its short name (`manager`), or an RPC role (`worker|manager`). */
 export type AllowedRole = NodeRole | 'manager' | 'worker' | 'worker|manager';
 
+/** What `authorize` checks a peer's chain against: the roles allowed for the RPC, this cluster, the deny list and the trusted roots. */
 export interface AuthorizeOptions {
   /** Roles allowed to call this RPC. */
   allowedRoles: readonly AllowedRole[];
@@ -331,7 +333,7 @@ function verifyMemo(
   cert: Certificate,
   hash: 'SHA-256' | 'SHA-384',
 ): boolean {
-  const key = `${Buffer.from(issuer.publicKey).toString('base64')}|${Buffer.from(cert.signature).toString('base64')}|${Buffer.from(cert.tbs).toString('base64')}`;
+  const key = `${toBase64(issuer.publicKey)}|${toBase64(cert.signature)}|${toBase64(cert.tbs)}`;
   let memo = memos.get(verifier);
   if (memo === undefined) {
     memo = new Map();

@@ -22,18 +22,21 @@ import {
   smallInteger,
   tlv,
 } from './der.js';
+import { toHex } from './encoding.js';
 import { CsrError, type CsrErrorCode, DerError, PemError } from './errors.js';
 import { OID } from './oids.js';
 import { decodePem, encodePem, MAX_PEM_BYTES } from './pem.js';
 import { generatePrivateKey } from './private-key.js';
 import { encodePrivateKeyPem, encodeSpki, nobleSigner, nobleVerifier, type Verifier } from './signer.js';
 
+/** A new private key (kept on the node) and the CSR that carries its public key. */
 export interface KeyAndCSR {
   /** The new private key, PKCS#8 PEM. It never leaves the node. */
   readonly keyPem: string;
   readonly csrPem: string;
 }
 
+/** Options of `createKeyAndCSR`. */
 export interface CreateKeyAndCSROptions {
   /** Key source. Default `cryptoRandom` (tests may pass a seeded one). */
   random?: Random;
@@ -65,6 +68,7 @@ export interface ValidatedCSR {
   readonly requestedExtensions: readonly string[];
 }
 
+/** Limits and seams of `validateCSR`. */
 export interface ValidateCSROptions {
   /** Allow P-384 keys as well as P-256. Default false. */
   allowP384?: boolean;
@@ -200,8 +204,8 @@ const CURVE_PARAMS = {
 export function isOnCurve(curve: 'P-256' | 'P-384', point: Uint8Array): boolean {
   const { p, a, b, size } = CURVE_PARAMS[curve];
   if (point.length !== 1 + 2 * size || point[0] !== 4) return false;
-  const x = BigInt(`0x${Buffer.from(point.subarray(1, 1 + size)).toString('hex')}`);
-  const y = BigInt(`0x${Buffer.from(point.subarray(1 + size)).toString('hex')}`);
+  const x = BigInt(`0x${toHex(point.subarray(1, 1 + size))}`);
+  const y = BigInt(`0x${toHex(point.subarray(1 + size))}`);
   if (x >= p || y >= p) return false;
   return (y * y - (x * x * x + a * x + b)) % p === 0n;
 }

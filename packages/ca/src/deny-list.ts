@@ -6,6 +6,7 @@ import { assertValidId } from '@swarm/api';
 
 /** What `authorize` consults: a `Set<string>` of node IDs works too. */
 export interface DenyLookup {
+  /** Whether `nodeId` is denied. */
   has(nodeId: string): boolean;
 }
 
@@ -20,6 +21,7 @@ export class DenyList implements DenyLookup {
     this.#until.set(nodeId, Math.max(untilMs, this.#until.get(nodeId) ?? Number.NEGATIVE_INFINITY));
   }
 
+  /** Whether `nodeId` is on the list (until its last certificate expires). */
   has(nodeId: string): boolean {
     return this.#until.has(nodeId);
   }

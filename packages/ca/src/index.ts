@@ -1,5 +1,8 @@
 // @swarm/ca: the swarm certificate authority: root CA, join tokens, CSRs, node certificates,
-// renewal, root rotation, deny list, RPC authorization and TLS credentials.
+// renewal, root rotation, deny list and RPC authorization, on @noble/curves. This entry is
+// portable (no Node builtin: it bundles for a browser or a worker). Node.js only, behind subpaths:
+// `@swarm/ca/native` (node:crypto signer and verifier) and `@swarm/ca/tls` (node:tls and grpc-js
+// credentials).
 
 export {
   type AuthorizeOptions,
@@ -94,23 +97,12 @@ export {
 } from './rpc-roles.js';
 export {
   encodePrivateKeyPem,
-  nativeSigner,
-  nativeVerifier,
+  nobleBackend,
   nobleSigner,
   nobleVerifier,
   type Signer,
+  type SignerBackend,
   signerFromPem,
   type Verifier,
 } from './signer.js';
-export {
-  attachTlsServer,
-  CredentialStore,
-  grpcChannelCredentials,
-  grpcChannelOptions,
-  grpcServerCredentials,
-  secureContextOptions,
-  type TlsMaterial,
-  tlsClientOptions,
-  tlsServerOptions,
-} from './tls.js';
 export { ipAddressBytes, issueTlsCertificate, type TlsCertificateOptions } from './tls-certificate.js';

@@ -6,6 +6,7 @@ import { assertValidId } from '@swarm/api';
 import { certificatesToPem, encodeName, keyIdentifier, serialFrom, signCertificate } from './certificate.js';
 import { type ValidateCSROptions, validateCSR } from './csr.js';
 import type { DenyLookup } from './deny-list.js';
+import { toHex } from './encoding.js';
 import { AuthorizationError } from './errors.js';
 import { OID } from './oids.js';
 import { BACKDATE_MS, type IssuingCA } from './root-ca.js';
@@ -13,6 +14,7 @@ import { encodeSpki } from './signer.js';
 
 /** The OU of a node certificate. */
 export type NodeRole = 'swarm-manager' | 'swarm-worker';
+/** The roles a node certificate can carry (its OU). */
 export const NODE_ROLES: readonly NodeRole[] = ['swarm-manager', 'swarm-worker'];
 
 /** Default node certificate lifetime: 90 days. */
@@ -22,6 +24,7 @@ export const MIN_NODE_LIFETIME_MS = 3600 * 1000;
 
 const ZONE_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
 
+/** Who the certificate is for (node ID, role, cluster, zone) and how long it lives. */
 export interface IssueOptions extends Pick<ValidateCSROptions, 'allowP384' | 'verifier'> {
   nodeId: string;
   /** The OU; `'manager'` and `'worker'` are accepted as short names. */
@@ -35,6 +38,7 @@ export interface IssueOptions extends Pick<ValidateCSROptions, 'allowP384' | 've
   denyList?: DenyLookup;
 }
 
+/** A node certificate as issued: PEM, the chain to send back, validity and serial. */
 export interface IssuedCertificate {
   /** The node certificate alone. */
   readonly certPem: string;
@@ -115,6 +119,6 @@ export async function issueCertificate(
     chainPem: certPem + ca.intermediatesPem,
     notBefore: Math.floor(notBefore / 1000) * 1000,
     notAfter: Math.floor(notAfter / 1000) * 1000,
-    serial: Buffer.from(serial).toString('hex'),
+    serial: toHex(serial),
   };
 }

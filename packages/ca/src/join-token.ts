@@ -12,6 +12,7 @@ const TOKEN_RE = /^SWMTKN-1-([0-9a-z]{50})-([0-9a-z]{25})$/;
 const DIGEST_MAX = 2n ** 256n;
 const SECRET_MAX = 2n ** 128n;
 
+/** The parts of a join token: the root digest it pins and its secret. */
 export interface ParsedJoinToken {
   readonly version: 1;
   /** The root bundle digest, 50 base36 characters. */

@@ -17,13 +17,16 @@ export interface NodeCredentials {
   readonly chainPem: string;
 }
 
+/** Why a renewal happens. */
 export type RenewReason = 'schedule' | 'role-change' | 'rotate' | 'retry';
 
+/** What the renew callback is asked for. */
 export interface RenewRequest {
   readonly role: NodeRole;
   readonly reason: RenewReason;
 }
 
+/** Backoff of a CertificateRenewer after a failed renewal. */
 export interface RenewerRetryOptions {
   /** First retry delay in ms. Default 1,000. */
   initialMs?: number;
@@ -33,6 +36,7 @@ export interface RenewerRetryOptions {
   factor?: number;
 }
 
+/** What a CertificateRenewer is built from: the seams, the current credentials and the renew callback. */
 export interface CertificateRenewerInit {
   clock: Clock;
   /** Picks the renewal moment and the retry jitter (seeded in tests). */
@@ -53,6 +57,7 @@ export function renewalMoment(cert: Pick<Certificate, 'notBefore' | 'notAfter'>,
   return cert.notBefore + Math.floor(life * (0.5 + 0.3 * random.float()));
 }
 
+/** Renews a node's certificate at a random moment between 50% and 80% of its life (or at once on request), with backoff on failure, and tells listeners. */
 export class CertificateRenewer {
   readonly #init: CertificateRenewerInit;
   readonly #log: Logger;
@@ -106,12 +111,14 @@ export class CertificateRenewer {
     return () => this.#listeners.delete(listener);
   }
 
+  /** Schedules the next renewal. */
   start(): void {
     if (this.#running) return;
     this.#running = true;
     this.#schedule(renewalMoment(this.#certificate, this.#init.random), 'schedule');
   }
 
+  /** Cancels the scheduled renewal and retries. */
   stop(): void {
     this.#running = false;
     this.#timer?.cancel();

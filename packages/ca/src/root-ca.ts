@@ -18,7 +18,7 @@ import { CertificateError } from './errors.js';
 import { OID } from './oids.js';
 import { decodePem } from './pem.js';
 import { generatePrivateKey, parsePrivateKey } from './private-key.js';
-import { encodePrivateKeyPem, encodeSpki, nativeSigner, nobleSigner, type Signer } from './signer.js';
+import { encodePrivateKeyPem, encodeSpki, nobleBackend, type Signer, type SignerBackend } from './signer.js';
 
 /** Default root lifetime: 20 years. */
 export const ROOT_LIFETIME_MS = 20 * 365 * 24 * 3600 * 1000;
@@ -47,13 +47,17 @@ export interface RootCA extends IssuingCA {
   readonly keyPem: string;
 }
 
+/** Options of `createRootCA`. */
 export interface CreateRootCAOptions {
   /** Time source. Default `systemClock`. */
   clock?: Clock;
   /** Source of the key and serial. Default `cryptoRandom`; tests may pass a seeded one. */
   random?: Random;
-  /** Signing backend for the returned CA. Default `'noble'` (portable); `'native'` uses node:crypto. */
-  backend?: 'noble' | 'native';
+  /**
+   * Signing backend for the returned CA. Default `nobleBackend` (portable); `nativeBackend` from
+   * `@swarm/ca/native` signs with node:crypto.
+   */
+  backend?: SignerBackend;
   /** Root lifetime in ms. Default 20 years. */
   lifetimeMs?: number;
   /** Root subject CN. Default `swarm-ca`. */
@@ -68,7 +72,7 @@ export async function createRootCA(options: CreateRootCAOptions = {}): Promise<R
   if (!Number.isFinite(lifetime) || lifetime < 3600_000)
     throw new RangeError(`lifetimeMs must be at least one hour, got ${lifetime}`);
   const d = generatePrivateKey(random);
-  const signer = options.backend === 'native' ? nativeSigner(d) : nobleSigner(d);
+  const signer = (options.backend ?? nobleBackend).signer(d);
   const name = encodeName([{ type: OID.commonName, value: options.commonName ?? 'swarm-ca' }]);
   const keyId = keyIdentifier(signer.publicKey);
   const now = clock.now();
@@ -100,12 +104,14 @@ export async function createRootCA(options: CreateRootCAOptions = {}): Promise<R
   };
 }
 
+/** A persisted root CA (certificate and key) and the seams to use it with. */
 export interface LoadRootCAOptions {
   certPem: string;
   keyPem: string;
   clock?: Clock;
   random?: Random;
-  backend?: 'noble' | 'native';
+  /** Signing backend. Default `nobleBackend`; `nativeBackend` from `@swarm/ca/native` is faster. */
+  backend?: SignerBackend;
 }
 
 /**
@@ -116,7 +122,7 @@ export function loadRootCA(options: LoadRootCAOptions): RootCA {
   const der = decodePem(options.certPem, 'CERTIFICATE');
   const certificate = parseCertificate(der);
   const d = parsePrivateKey(decodePem(options.keyPem, 'PRIVATE KEY'));
-  const signer = options.backend === 'native' ? nativeSigner(d) : nobleSigner(d);
+  const signer = (options.backend ?? nobleBackend).signer(d);
   if (!certificate.isCA || certificate.curve !== 'P-256')
     throw new CertificateError(
       'CERTIFICATE_UNSUPPORTED',

@@ -11,13 +11,14 @@ import { bytesEqual } from './der.js';
 import { RotationError } from './errors.js';
 import { generateJoinTokens, type JoinTokens } from './join-token.js';
 import { createRootCA, crossSign, type IssuingCA, type RootCA } from './root-ca.js';
-import { nobleVerifier, type Verifier } from './signer.js';
+import { nobleBackend, nobleVerifier, type SignerBackend, type Verifier } from './signer.js';
 
+/** Options of `RootRotation.start`. */
 export interface StartRotationOptions {
   /** Every node that must converge (node IDs). Nodes that join later call `addNode`. */
   nodeIds: Iterable<string>;
-  /** Signing backend of the new root. Default: the same as `'noble'`. */
-  backend?: 'noble' | 'native';
+  /** Signing backend of the new root. Default `nobleBackend`. */
+  backend?: SignerBackend;
   /** Verifier used to check renewed certificates. Default `nobleVerifier`. */
   verifier?: Verifier;
 }
@@ -33,6 +34,7 @@ export interface FinishedRotation {
   readonly joinTokens: JoinTokens;
 }
 
+/** A root CA rotation: a new root cross-signed by the old one, nodes moved over in batches, and the new root trusted alone once every node holds a certificate from it. */
 export class RootRotation {
   readonly oldRoot: IssuingCA;
   readonly newRoot: RootCA;
@@ -60,7 +62,7 @@ export class RootRotation {
     const newRoot = await createRootCA({
       clock: oldRoot.clock,
       random: oldRoot.random,
-      backend: options.backend ?? 'noble',
+      backend: options.backend ?? nobleBackend,
     });
     const crossSigned = await crossSign(oldRoot, newRoot);
     return new RootRotation(oldRoot, newRoot, crossSigned, options);
@@ -125,6 +127,7 @@ export class RootRotation {
     this.#nodes.delete(nodeId);
   }
 
+  /** Where node `nodeId` stands in the rotation (undefined when it is not part of it). */
   state(nodeId: string): RotationNodeState | undefined {
     return this.#nodes.get(nodeId);
   }

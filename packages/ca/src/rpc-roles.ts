@@ -7,6 +7,7 @@ import { type AuthorizeOptions, authorize, type NodeIdentity, type PeerCertChain
 import { AuthorizationError } from './errors.js';
 import type { NodeRole } from './issue.js';
 
+/** Who may call an RPC: anyone (`insecure`), managers, or workers and managers. */
 export type RpcRole = 'insecure' | 'manager' | 'worker|manager';
 
 /** Method name (e.g. `/swarm.Dispatcher/Session`) to the roles that may call it. */

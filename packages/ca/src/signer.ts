@@ -1,16 +1,8 @@
 /**
  * Signing as a seam. The CA signs TBS bytes through a `Signer`, so the portable @noble/curves
- * implementation (the default) and a node:crypto one (about 20 times faster, for the CA's hot
- * path) are interchangeable; an HSM-backed signer fits the same shape.
+ * implementation (the default) and a node:crypto one (`@swarm/ca/native`, about 20 times faster,
+ * for the CA's hot path) are interchangeable; an HSM-backed signer fits the same shape.
  */
-import {
-  createPrivateKey,
-  createPublicKey,
-  type JsonWebKey,
-  type KeyObject,
-  sign as nodeSign,
-  verify as nodeVerify,
-} from 'node:crypto';
 import { p256, p384 } from '@noble/curves/nist.js';
 import { sha256, sha384 } from '@noble/hashes/sha2.js';
 import { bitString, bytesEqual, explicit, octetString, oid, sequence, smallInteger } from './der.js';
@@ -22,11 +14,13 @@ import { parsePrivateKey } from './private-key.js';
 export interface Signer {
   /** The public key as an uncompressed SEC1 point (65 bytes). */
   readonly publicKey: Uint8Array;
+  /** Signs the to-be-signed bytes; returns a DER ECDSA-with-SHA256 signature. */
   sign(tbs: Uint8Array): Uint8Array | Promise<Uint8Array>;
 }
 
 /** Verifies ECDSA signatures; `hash` names the digest the signature algorithm uses. */
 export interface Verifier {
+  /** Whether `derSignature` signs `message` (hashed with `hash`) under `publicKey` on `curve`. */
   verify(
     curve: 'P-256' | 'P-384',
     publicKey: Uint8Array,
@@ -49,26 +43,23 @@ export function nobleSigner(privateKey: Uint8Array): Signer {
   };
 }
 
-/** A Signer over a raw 32-byte P-256 private key using node:crypto (OpenSSL speed). */
-export function nativeSigner(privateKey: Uint8Array): Signer {
-  if (!(privateKey instanceof Uint8Array) || privateKey.length !== 32)
-    throw new TypeError('nativeSigner(privateKey) needs the 32-byte P-256 private scalar');
-  const publicKey = p256.getPublicKey(privateKey, false);
-  const key = createPrivateKey({
-    key: Buffer.from(encodePrivateKeyDer(privateKey)),
-    format: 'der',
-    type: 'pkcs8',
-  });
-  return {
-    publicKey,
-    sign: (tbs) => new Uint8Array(nodeSign('sha256', tbs, { key, dsaEncoding: 'der' })),
-  };
+/**
+ * Makes Signers from raw P-256 private scalars: `nobleBackend` (portable, the default) here,
+ * `nativeBackend` (node:crypto) in `@swarm/ca/native`, or your own (an HSM).
+ */
+export interface SignerBackend {
+  /** A short name for logs and benchmarks (`'noble'`, `'native'`). */
+  readonly name: string;
+  /** A Signer over the 32-byte P-256 private scalar `privateKey`. */
+  signer(privateKey: Uint8Array): Signer;
 }
 
-/** A Signer from a PKCS#8 `PRIVATE KEY` PEM (P-256), with the chosen backend. */
-export function signerFromPem(keyPem: string, backend: 'noble' | 'native' = 'noble'): Signer {
-  const d = parsePrivateKey(decodePem(keyPem, 'PRIVATE KEY'));
-  return backend === 'native' ? nativeSigner(d) : nobleSigner(d);
+/** The portable backend: @noble/curves. */
+export const nobleBackend: SignerBackend = { name: 'noble', signer: nobleSigner };
+
+/** A Signer from a PKCS#8 `PRIVATE KEY` PEM (P-256), with the chosen backend (default noble). */
+export function signerFromPem(keyPem: string, backend: SignerBackend = nobleBackend): Signer {
+  return backend.signer(parsePrivateKey(decodePem(keyPem, 'PRIVATE KEY')));
 }
 
 /** The portable verifier. OpenSSL does not normalize S, so high-S signatures are accepted. */
@@ -86,44 +77,6 @@ export const nobleVerifier: Verifier = {
     }
   },
 };
-
-// Imported public keys, least recently used first: CA and peer keys recur, CSR keys never do.
-const keyCache = new Map<string, KeyObject>();
-const KEY_CACHE_MAX = 256;
-
-/** The node:crypto verifier (about 30 times faster than noble). */
-export const nativeVerifier: Verifier = {
-  verify(curve, publicKey, message, derSignature, hash) {
-    const id = `${curve}:${Buffer.from(publicKey).toString('hex')}`;
-    let key = keyCache.get(id);
-    try {
-      if (key === undefined) {
-        key = createPublicKey({ key: toJwk(curve, publicKey), format: 'jwk' });
-        if (keyCache.size >= KEY_CACHE_MAX) keyCache.delete(keyCache.keys().next().value!);
-      } else keyCache.delete(id);
-      keyCache.set(id, key);
-      return nodeVerify(
-        hash === 'SHA-256' ? 'sha256' : 'sha384',
-        message,
-        { key, dsaEncoding: 'der' },
-        derSignature,
-      );
-    } catch {
-      return false;
-    }
-  },
-};
-
-/**
- * A JWK for an EC point. node:crypto imports JWK several times faster than SPKI DER (the DER
- * path goes through OpenSSL 3's generic decoders), and it still checks that the point is on the curve.
- */
-function toJwk(curve: 'P-256' | 'P-384', point: Uint8Array): JsonWebKey {
-  const p = point[0] === 4 ? point : curves[curve].Point.fromBytes(point).toBytes(false);
-  const n = (p.length - 1) / 2;
-  const b64 = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('base64url');
-  return { kty: 'EC', crv: curve, x: b64(p.subarray(1, 1 + n)), y: b64(p.subarray(1 + n)) };
-}
 
 /** SubjectPublicKeyInfo DER for an EC point on `curve`. */
 export function encodeSpki(curve: 'P-256' | 'P-384', point: Uint8Array): Uint8Array {

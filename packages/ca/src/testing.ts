@@ -5,8 +5,9 @@
 import { generateId, ManualClock, type Random, seededRandom } from '@swarm/api';
 import { createKeyAndCSR } from './csr.js';
 import { type IssuedCertificate, issueCertificate, type NodeRole } from './issue.js';
+import { nativeBackend, nativeVerifier } from './native-signer.js';
 import { createRootCA, type RootCA } from './root-ca.js';
-import { nativeVerifier } from './signer.js';
+import type { SignerBackend } from './signer.js';
 
 /** A node's key and certificate, as a node would hold them. */
 export interface TestNode extends IssuedCertificate {
@@ -15,6 +16,7 @@ export interface TestNode extends IssuedCertificate {
   readonly keyPem: string;
 }
 
+/** A root CA for tests, with its clock and random source, and a one-call node issuer. */
 export interface TestCA {
   readonly ca: RootCA;
   readonly clock: ManualClock;
@@ -30,20 +32,21 @@ export interface TestCA {
   }): Promise<TestNode>;
 }
 
+/** Options of `createTestCA`. */
 export interface TestCAOptions {
   /** Seed of the deterministic random source. Default 1. */
   seed?: number;
   /** A clock to share; default a new ManualClock at 2026-01-01T00:00:00Z. */
   clock?: ManualClock;
-  /** Signing backend. Default `'native'` (fast tests). */
-  backend?: 'noble' | 'native';
+  /** Signing backend. Default `nativeBackend` (fast tests). */
+  backend?: SignerBackend;
 }
 
 /** A root CA with a manual clock and seeded randomness, for tests. */
 export async function createTestCA(options: TestCAOptions = {}): Promise<TestCA> {
   const clock = options.clock ?? new ManualClock(Date.UTC(2026, 0, 1));
   const random = seededRandom(options.seed ?? 1);
-  const ca = await createRootCA({ clock, random, backend: options.backend ?? 'native' });
+  const ca = await createRootCA({ clock, random, backend: options.backend ?? nativeBackend });
   const clusterId = generateId(random);
   return {
     ca,

@@ -60,20 +60,24 @@ export class CredentialStore implements experimental.CertificateProvider {
 
   // grpc-js drops connections if a provider answers synchronously inside add*Listener, so the
   // first value is delivered on a later turn of the event loop.
+  /** grpc-js certificate provider: adds a listener for the trusted roots. */
   addCaCertificateListener(listener: CaListener): void {
     this.#ca.add(listener);
     setImmediate(() => this.#ca.has(listener) && listener(this.#caUpdate()));
   }
 
+  /** grpc-js certificate provider: removes a roots listener. */
   removeCaCertificateListener(listener: CaListener): void {
     this.#ca.delete(listener);
   }
 
+  /** grpc-js certificate provider: adds a listener for the node's key and chain. */
   addIdentityCertificateListener(listener: IdentityListener): void {
     this.#identity.add(listener);
     setImmediate(() => this.#identity.has(listener) && listener(this.#identityUpdate()));
   }
 
+  /** grpc-js certificate provider: removes an identity listener. */
   removeIdentityCertificateListener(listener: IdentityListener): void {
     this.#identity.delete(listener);
   }

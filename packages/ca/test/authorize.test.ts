@@ -12,9 +12,9 @@ import {
   decodePemAll,
   defineRpcRoles,
   issueCertificate,
-  nativeVerifier,
   RootRotation,
 } from '../src/index.js';
+import { nativeBackend, nativeVerifier } from '../src/native.js';
 import { createTestCA } from '../src/testing.js';
 import { openssl, scratch } from './helpers/openssl.js';
 
@@ -242,7 +242,7 @@ describe('authorize during a root rotation (cross-signed intermediate)', () => {
     const old = await t.issueNode();
     const rotation = await RootRotation.start(t.ca, {
       nodeIds: [old.nodeId],
-      backend: 'native',
+      backend: nativeBackend,
       verifier: nativeVerifier,
     });
     const { csrPem } = createKeyAndCSR();

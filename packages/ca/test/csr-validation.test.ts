@@ -6,11 +6,11 @@ import {
   type CsrErrorCode,
   createKeyAndCSR,
   encodePem,
-  nativeVerifier,
   nobleVerifier,
   OID,
   validateCSR,
 } from '../src/index.js';
+import { nativeVerifier } from '../src/native.js';
 import { encodeSpki } from '../src/signer.js';
 import { buildCsr, extension, extensionRequest, KEY, OTHER_KEY } from './helpers/csr-builder.js';
 import { openssl, scratch } from './helpers/openssl.js';

@@ -9,11 +9,12 @@ import {
   decodePem,
   issueCertificate,
   loadRootCA,
-  nativeVerifier,
+  nobleBackend,
   OID,
   parseCertificates,
   subjectValue,
 } from '../src/index.js';
+import { nativeBackend, nativeVerifier } from '../src/native.js';
 import { createTestCA } from '../src/testing.js';
 import { openssl, scratch } from './helpers/openssl.js';
 
@@ -153,7 +154,7 @@ describe('issueCertificate (RFC 5280 node certificates)', () => {
 
   it('issues certificates that openssl verifies with the noble and with the native signer', async () => {
     const clock = new ManualClock(Date.now());
-    for (const backend of ['noble', 'native'] as const) {
+    for (const backend of [nobleBackend, nativeBackend]) {
       const ca = await createRootCA({ clock, backend });
       const { csrPem } = createKeyAndCSR();
       const issued = await issueCertificate(ca, csrPem, {
@@ -166,8 +167,8 @@ describe('issueCertificate (RFC 5280 node certificates)', () => {
         'verify',
         '-x509_strict',
         '-CAfile',
-        tmp.write(`r-${backend}.pem`, ca.certPem),
-        tmp.write(`l-${backend}.pem`, issued.certPem),
+        tmp.write(`r-${backend.name}.pem`, ca.certPem),
+        tmp.write(`l-${backend.name}.pem`, issued.certPem),
       ]);
       expect(r.status).toBe(0);
     }
@@ -190,7 +191,7 @@ describe('issueCertificate (RFC 5280 node certificates)', () => {
   it('restores a persisted root CA from its PEM certificate and key, and refuses a mismatched key', async () => {
     const clock = new ManualClock(Date.now());
     const ca = await createRootCA({ clock });
-    const loaded = loadRootCA({ certPem: ca.certPem, keyPem: ca.keyPem, clock, backend: 'native' });
+    const loaded = loadRootCA({ certPem: ca.certPem, keyPem: ca.keyPem, clock, backend: nativeBackend });
     const { csrPem } = createKeyAndCSR();
     const issued = await issueCertificate(loaded, csrPem, {
       nodeId: 'a'.repeat(25),

@@ -6,9 +6,9 @@ import {
   issueCertificate,
   type NodeCredentials,
   type NodeRole,
-  nativeVerifier,
   renewalMoment,
 } from '../src/index.js';
+import { nativeVerifier } from '../src/native.js';
 import { createTestCA, type TestCA } from '../src/testing.js';
 
 const HOUR = 3600_000;

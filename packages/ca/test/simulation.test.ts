@@ -18,11 +18,11 @@ import {
   issueCertificate,
   type JoinTokens,
   type NodeRole,
-  nativeVerifier,
   OID,
   RootRotation,
   subjectValue,
 } from '../src/index.js';
+import { nativeBackend, nativeVerifier } from '../src/native.js';
 import { createTestCA } from '../src/testing.js';
 
 const HOUR = 3600_000;
@@ -125,7 +125,7 @@ describe('a 10,000-day simulation of renewals and one root rotation', () => {
       if (day === ROTATE_AT_DAY) {
         rotation = await RootRotation.start(issuer, {
           nodeIds: nodes.map((n) => n.nodeId),
-          backend: 'native',
+          backend: nativeBackend,
           verifier: nativeVerifier,
         });
         issuer = rotation.issuer;

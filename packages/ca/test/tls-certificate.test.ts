@@ -10,6 +10,7 @@ import {
   issueTlsCertificate,
   parseCertificates,
 } from '../src/index.js';
+import { nativeBackend } from '../src/native.js';
 
 describe('issueTlsCertificate', () => {
   it('encodes IPv4 and IPv6 addresses and refuses anything else', () => {
@@ -21,7 +22,7 @@ describe('issueTlsCertificate', () => {
   });
 
   it('issues a server certificate node:tls accepts for its IP, and a client certificate the server requires', async () => {
-    const ca = await createRootCA({ backend: 'native', commonName: 'control-ca' });
+    const ca = await createRootCA({ backend: nativeBackend, commonName: 'control-ca' });
     const server = createKeyAndCSR({ commonName: 'swarm-control' });
     const client = createKeyAndCSR({ commonName: 'swarm-cli' });
     const serverCert = await issueTlsCertificate(ca, server.csrPem, {

@@ -3,20 +3,19 @@ import * as tls from 'node:tls';
 import * as grpc from '@grpc/grpc-js';
 import { ManualClock } from '@swarm/api';
 import { afterEach, describe, expect, it } from 'vitest';
+import { authorize, DenyList } from '../src/index.js';
+import { nativeVerifier } from '../src/native.js';
+import { createTestCA, type TestCA, type TestNode } from '../src/testing.js';
 import {
   attachTlsServer,
-  authorize,
   CredentialStore,
-  DenyList,
   grpcChannelCredentials,
   grpcChannelOptions,
   grpcServerCredentials,
-  nativeVerifier,
   type TlsMaterial,
   tlsClientOptions,
   tlsServerOptions,
-} from '../src/index.js';
-import { createTestCA, type TestCA, type TestNode } from '../src/testing.js';
+} from '../src/tls.js';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {

@@ -22,6 +22,7 @@ import { StatusReporter } from './status-reporter.js';
 import { isTaskState, stateOf } from './task-rules.js';
 import type { Connector, DispatcherConnection, StreamHandle } from './transport.js';
 
+/** Options of an Agent: the managers to connect to, and its timings. */
 export interface AgentInit {
   /** Manager addresses to start from; replaced by the list each session message carries. */
   managers: string[];
@@ -35,6 +36,7 @@ export interface AgentInit {
   maxReconnectDelayMs?: number;
 }
 
+/** The Agent's defaults. */
 export const AGENT_DEFAULTS = Object.freeze({
   statusBatchMs: 100,
   statusBatchSize: 100,
@@ -42,6 +44,7 @@ export const AGENT_DEFAULTS = Object.freeze({
   maxReconnectDelayMs: 10_000,
 });
 
+/** The Agent's collaborators: how to connect to a manager, the executor, the secret writer, the clock. */
 export interface AgentComponents {
   /** Opens a connection to a manager; the transport binds this node's identity. */
   connect: Connector;
@@ -86,6 +89,7 @@ interface LocalTask {
 const { RUNNING, SHUTDOWN, REJECTED } = swarm.TaskState;
 const { UPDATE, REMOVE } = swarm.AssignmentChange.AssignmentAction;
 
+/** The worker side: keeps a session with a manager (heartbeats, reconnecting to another one when it fails), runs the assigned tasks through the executor, delivers their secrets, and reports task status in batches. */
 export class Agent {
   readonly #init: Required<Omit<AgentInit, 'managers'>>;
   readonly #connect: Connector;

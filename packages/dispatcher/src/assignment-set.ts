@@ -11,6 +11,7 @@ import { inAssignmentSet, needsSecrets, referencedSecretIds, stateOf } from './t
 
 const { UPDATE, REMOVE } = swarm.AssignmentChange.AssignmentAction;
 
+/** What one node has been told (tasks and the secrets they need), and what changed since: the source of its incremental assignment messages. */
 export class AssignmentSet {
   readonly nodeId: string;
   /** Task ID -> fingerprint of what the node was told (desired state, spec version). */
@@ -32,6 +33,7 @@ export class AssignmentSet {
     return this.#dirtyTasks.size + this.#dirtySecrets.size;
   }
 
+  /** Notes that task `taskId` changed, so that the next flush reconsiders it. */
   markTask(taskId: string): void {
     this.#dirtyTasks.add(taskId);
   }

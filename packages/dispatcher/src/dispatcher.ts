@@ -33,6 +33,7 @@ import type { DispatcherStore, ReadTx, StoreEvent } from './store-contract.js';
 import { hostPortProblem, inAssignmentSet, isTaskState } from './task-rules.js';
 import type { DispatcherService, MessageSink, SessionPeer, StreamHandle } from './transport.js';
 
+/** The Dispatcher's collaborators: the cluster store, the clock, the random source, the logger. */
 export interface DispatcherComponents {
   /** The cluster store (any @swarm/store `Store`). */
   store: DispatcherStore;
@@ -183,6 +184,7 @@ export class Dispatcher implements DispatcherService {
 
   // ---- sessions ----
 
+  /** Opens a worker's session (the stream that carries manager addresses and session changes). */
   session(
     nodeId: string,
     request: swarm.SessionRequest.$Properties,
@@ -260,6 +262,7 @@ export class Dispatcher implements DispatcherService {
     }
   }
 
+  /** Records a worker's heartbeat; answers with the period to the next one. */
   async heartbeat(
     nodeId: string,
     request: swarm.HeartbeatRequest.$Properties,
@@ -274,6 +277,7 @@ export class Dispatcher implements DispatcherService {
 
   // ---- task status ----
 
+  /** Takes status reports of tasks assigned to the calling worker (others are refused), batched into the store. */
   async updateTaskStatus(
     nodeId: string,
     request: swarm.UpdateTaskStatusRequest.$Properties,
@@ -333,6 +337,7 @@ export class Dispatcher implements DispatcherService {
 
   // ---- assignments ----
 
+  /** Opens a worker's assignment stream: a complete set first, then incremental changes. */
   assignments(
     nodeId: string,
     request: swarm.AssignmentsRequest.$Properties,

@@ -1,5 +1,6 @@
 import { SwarmError } from '@swarm/api';
 
+/** The codes of the dispatcher's errors. */
 export type DispatcherErrorCode =
   | 'NODE_NOT_FOUND'
   | 'NODE_DENIED'

@@ -25,6 +25,7 @@ export interface TaskContext {
   report(status: TaskStatusReport): void;
 }
 
+/** Runs a worker's tasks (the node's sandboxed executor; TestExecutor in tests). */
 export interface Executor {
   /** Starts a task; report progress through `context.report`. A throw rejects the task. */
   start(task: swarm.Task, context: TaskContext): void;
@@ -50,7 +51,10 @@ export interface TaskSecretFile {
 
 /** The part of @swarm/secret-store's `SecretWriter` the agent uses. */
 export interface TaskSecretWriter {
+  /** Writes a task's secret files into its own directory on an in-memory filesystem; returns the directory. */
   writeTaskSecrets(taskId: string, files: TaskSecretFile[]): string;
+  /** Removes a task's secrets. */
   removeTask(taskId: string): void;
+  /** Removes every task's secrets (at start: nothing survives a restart). */
   removeAll(): void;
 }

@@ -33,11 +33,13 @@ export interface DispatcherInit {
   maxStatusBytes?: number;
 }
 
+/** Every Dispatcher option, resolved. */
 export type DispatcherOptions = Required<DispatcherInit>;
 
 /** The default task port range: below Linux's ephemeral ports (32768-60999), so a task port never collides with an outgoing connection. */
 export const DEFAULT_TASK_PORT_RANGE: readonly [number, number] = Object.freeze([30000, 32767] as const);
 
+/** The Dispatcher's defaults (heartbeat period 5 s with jitter, 3 missed periods, batches of about 100 ms). */
 export const DISPATCHER_DEFAULTS: DispatcherOptions = Object.freeze({
   heartbeatPeriodMs: 5_000,
   heartbeatJitterMs: 500,

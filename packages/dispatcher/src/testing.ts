@@ -233,6 +233,7 @@ export class TestExecutor implements Executor {
     return [...this.#contexts.keys()];
   }
 
+  /** Reports a status for a started task, as a real executor would. */
   report(taskId: string, status: TaskStatusReport): void {
     const ctx = this.#contexts.get(taskId);
     if (!ctx) throw new RangeError(`TestExecutor: task ${taskId} is not running`);
@@ -240,10 +241,12 @@ export class TestExecutor implements Executor {
     ctx.report(status);
   }
 
+  /** Reports the task COMPLETE (exit 0). */
   complete(taskId: string): void {
     this.report(taskId, { state: swarm.TaskState.COMPLETE, exitCode: 0 });
   }
 
+  /** Reports the task FAILED with `err`. */
   fail(taskId: string, err = 'task failed'): void {
     this.report(taskId, { state: swarm.TaskState.FAILED, err, exitCode: 1 });
   }
@@ -253,6 +256,7 @@ export class TestExecutor implements Executor {
 export class MemorySecretWriter implements TaskSecretWriter {
   readonly #tasks = new Map<string, Map<string, Uint8Array>>();
 
+  /** Keeps a task's secret files in memory; returns a made-up directory. */
   writeTaskSecrets(taskId: string, files: TaskSecretFile[]): string {
     if (this.#tasks.has(taskId))
       throw new RangeError(`MemorySecretWriter: task ${taskId} already has secrets`);
@@ -260,11 +264,13 @@ export class MemorySecretWriter implements TaskSecretWriter {
     return `memory:${taskId}`;
   }
 
+  /** Forgets a task's secrets. */
   removeTask(taskId: string): void {
     for (const data of this.#tasks.get(taskId)?.values() ?? []) data.fill(0);
     this.#tasks.delete(taskId);
   }
 
+  /** Forgets every task's secrets. */
   removeAll(): void {
     for (const id of [...this.#tasks.keys()]) this.removeTask(id);
   }

@@ -7,12 +7,15 @@ import type { swarm } from '@swarm/api';
 
 /** The sending half of a server stream. `end(error)` ends it with an error status. */
 export interface MessageSink<T> {
+  /** Sends one message on the stream. */
   send(message: T): void;
+  /** Ends the stream (with an error status when `error` is given). */
   end(error?: Error): void;
 }
 
 /** Returned for every stream; `cancel()` is the client going away. Idempotent. */
 export interface StreamHandle {
+  /** Cancels the stream from the receiving side. */
   cancel(): void;
 }
 
@@ -28,17 +31,21 @@ export interface SessionPeer {
 
 /** What a manager serves. `nodeId` is the authenticated caller. Streams report errors through `sink.end(error)`. */
 export interface DispatcherService {
+  /** Opens the session stream of worker `nodeId`. */
   session(
     nodeId: string,
     request: swarm.SessionRequest.$Properties,
     sink: MessageSink<swarm.SessionMessage>,
     peer?: SessionPeer,
   ): StreamHandle;
+  /** A heartbeat of worker `nodeId`. */
   heartbeat(nodeId: string, request: swarm.HeartbeatRequest.$Properties): Promise<swarm.HeartbeatResponse>;
+  /** Status reports of worker `nodeId`'s tasks. */
   updateTaskStatus(
     nodeId: string,
     request: swarm.UpdateTaskStatusRequest.$Properties,
   ): Promise<swarm.UpdateTaskStatusResponse>;
+  /** Opens the assignment stream of worker `nodeId`. */
   assignments(
     nodeId: string,
     request: swarm.AssignmentsRequest.$Properties,
@@ -48,11 +55,15 @@ export interface DispatcherService {
 
 /** A worker's connection to one manager; the transport has bound the worker's identity to it. */
 export interface DispatcherConnection {
+  /** Opens this worker's session stream. */
   session(request: swarm.SessionRequest.$Properties, sink: MessageSink<swarm.SessionMessage>): StreamHandle;
+  /** Sends a heartbeat. */
   heartbeat(request: swarm.HeartbeatRequest.$Properties): Promise<swarm.HeartbeatResponse>;
+  /** Sends status reports of this worker's tasks. */
   updateTaskStatus(
     request: swarm.UpdateTaskStatusRequest.$Properties,
   ): Promise<swarm.UpdateTaskStatusResponse>;
+  /** Opens this worker's assignment stream. */
   assignments(
     request: swarm.AssignmentsRequest.$Properties,
     sink: MessageSink<swarm.AssignmentsMessage>,

@@ -1,5 +1,6 @@
 // The README example, run as written (between the markers).
 import { describe, expect, it } from 'vitest';
+import { runReadmeExamples } from '../../../vitest.readme.js';
 
 describe('README example', () => {
   it('runs: a task and its secret reach the worker, and its status reaches the store', async () => {
@@ -64,7 +65,7 @@ describe('README example', () => {
       await new Promise((resolve) => setImmediate(resolve));
     }
     console.log(executor.started); // [ 'ttttttttttttttttttttttttt' ]
-    console.log(secrets.files(taskId)?.get('db-password')); // the secret, in memory only
+    console.log(new TextDecoder().decode(secrets.files(taskId)?.get('db-password'))); // in memory only
     console.log(store.view((tx) => tx.get('task', taskId))?.status?.state === swarm.TaskState.RUNNING); // true
     // --- README example end ---
 
@@ -74,4 +75,10 @@ describe('README example', () => {
     agent.stop();
     dispatcher.stop();
   });
+});
+
+it('runs the README example as written (from the README) and prints what the README says', async () => {
+  const runs = await runReadmeExamples(new URL('../', import.meta.url));
+  expect(runs.length).toBe(1);
+  expect(runs[0]!.printed).toBe(runs[0]!.expected);
 });

@@ -13,12 +13,14 @@ import { fileURLToPath } from 'node:url';
 /** The CLI entry point of this package. */
 export const SWARM_BIN = join(dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'swarm.js');
 
+/** What a `swarm` CLI run printed and how it exited. */
 export interface SwarmResult {
   code: number;
   stdout: string;
   stderr: string;
 }
 
+/** Options of a LocalNode: its name, address and extra daemon arguments. */
 export interface LocalNodeOptions {
   /** The name `node ls` shows (the daemon's --hostname). */
   name: string;
@@ -33,6 +35,7 @@ export interface LocalNodeOptions {
   controlHost?: string;
 }
 
+/** A `swarm daemon` process for tests, with its own data directory and log. */
 export class LocalNode {
   readonly name: string;
   readonly address: string;
@@ -132,6 +135,7 @@ export class LocalNode {
   }
 }
 
+/** Runs the `swarm` CLI with `args` (and `input` on stdin). */
 export function runSwarm(args: string[], input?: string): Promise<SwarmResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [SWARM_BIN, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -149,6 +153,7 @@ export function runSwarm(args: string[], input?: string): Promise<SwarmResult> {
   });
 }
 
+/** Resolves after `ms` milliseconds. */
 export function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }
@@ -186,12 +191,14 @@ export class LocalCluster {
     this.root = root ?? mkdtempSync(join(tmpdir(), 'swarm-cluster-'));
   }
 
+  /** Adds a node (not yet started). */
   add(o: LocalNodeOptions): LocalNode {
     const n = new LocalNode(this.root, o);
     this.nodes.push(n);
     return n;
   }
 
+  /** Stops every node. */
   async stopAll(): Promise<void> {
     await Promise.all(this.nodes.map((n) => n.stop()));
   }

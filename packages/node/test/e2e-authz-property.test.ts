@@ -10,7 +10,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { seededRandom } from '@swarm/api';
-import { authorize, nativeVerifier, OID, parseCertificates, subjectValue } from '@swarm/ca';
+import { authorize, OID, parseCertificates, subjectValue } from '@swarm/ca';
+import { nativeVerifier } from '@swarm/ca/native';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { InfoResult, NodeView } from '../src/control/api.js';
 import { RPC_ROLES } from '../src/rpc/roles.js';

@@ -1,5 +1,6 @@
 import { noopLogger } from '@swarm/api';
-import { CredentialStore, DenyList } from '@swarm/ca';
+import { DenyList } from '@swarm/ca';
+import { CredentialStore } from '@swarm/ca/tls';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { NodeView } from '../src/control/api.js';
 import { joinerClient, ownCluster, RpcClients } from '../src/rpc/client.js';

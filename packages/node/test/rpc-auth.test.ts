@@ -1,18 +1,12 @@
 // Authorization of every call by role, over real gRPC servers with mutual TLS on 127.0.0.60-62.
 import * as grpc from '@grpc/grpc-js';
 import { noopLogger, SwarmError, swarm, toLong } from '@swarm/api';
-import {
-  CredentialStore,
-  certificatesToPem,
-  createKeyAndCSR,
-  DenyList,
-  grpcChannelCredentials,
-  issueCertificate,
-  nativeVerifier,
-  RootRotation,
-} from '@swarm/ca';
+import { certificatesToPem, createKeyAndCSR, DenyList, issueCertificate, RootRotation } from '@swarm/ca';
+import { nativeBackend, nativeVerifier } from '@swarm/ca/native';
+import { CredentialStore, grpcChannelCredentials } from '@swarm/ca/tls';
 import type { DispatcherService, MessageSink, StreamHandle } from '@swarm/dispatcher';
-import type { Message, Receiver } from '@swarm/raft';
+import type { Message } from '@swarm/raft';
+import type { Receiver } from '@swarm/raft/driver';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fetchRootCA, joinerClient, RpcClients } from '../src/rpc/client.js';
 import { dispatcherHandlers, grpcConnector } from '../src/rpc/dispatcher-binding.js';
@@ -410,7 +404,7 @@ describe('root rotation', () => {
     const manager = await t.issueNode({ role: 'manager' });
     const rotation = await RootRotation.start(t.ca, {
       nodeIds: [],
-      backend: 'native',
+      backend: nativeBackend,
       verifier: nativeVerifier,
     });
     const { keyPem, csrPem } = createKeyAndCSR();

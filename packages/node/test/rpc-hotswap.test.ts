@@ -1,7 +1,8 @@
 // Certificate renewal and connection age without dropped calls, on 127.0.0.69-71.
 import * as tls from 'node:tls';
 import { ManualClock, noopLogger, type SwarmError, swarm } from '@swarm/api';
-import { CredentialStore, DenyList, tlsClientOptions } from '@swarm/ca';
+import { DenyList } from '@swarm/ca';
+import { CredentialStore, tlsClientOptions } from '@swarm/ca/tls';
 import type { MessageSink } from '@swarm/dispatcher';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RpcClients } from '../src/rpc/client.js';

@@ -2,15 +2,8 @@
 // chunking of messages above the gRPC size limit.
 import { randomBytes } from 'node:crypto';
 import { noopLogger, seededRandom, swarm, systemClock } from '@swarm/api';
-import {
-  emptyConfState,
-  type Message,
-  MessageType,
-  memoryRaftStorage,
-  RaftNode,
-  type RaftStorage,
-  type StateMachine,
-} from '@swarm/raft';
+import { emptyConfState, type Message, MessageType } from '@swarm/raft';
+import { memoryRaftStorage, RaftNode, type RaftStorage, type StateMachine } from '@swarm/raft/driver';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GrpcRaftTransport, RAFT_CHUNK_BYTES, raftFrames, raftHandlers } from '../src/rpc/raft-transport.js';
 import type { CallContext } from '../src/rpc/server.js';

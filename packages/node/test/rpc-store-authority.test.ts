@@ -1,6 +1,6 @@
 // Authorization that follows the store, and the verified peer address, on 127.0.1.200-202.
 import { noopLogger } from '@swarm/api';
-import { CredentialStore } from '@swarm/ca';
+import { CredentialStore } from '@swarm/ca/tls';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RpcClients } from '../src/rpc/client.js';
 import { peerHost } from '../src/rpc/dispatcher-binding.js';

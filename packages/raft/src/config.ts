@@ -5,6 +5,7 @@ import type { ReadOnlyOption } from './read-only.js';
 import type { Storage } from './storage.js';
 import type { MemberId } from './types.js';
 
+/** The options of a raft core (`new RawNode(config)`); every default is listed in the README's options table. */
 export interface Config {
   /** This member's ID: non-zero, exact 64-bit (a bigint, or a decimal string). */
   id: MemberId | string;
@@ -43,6 +44,7 @@ export interface Config {
 
 export type ResolvedConfig = Required<Omit<Config, 'id'>> & { id: MemberId };
 
+/** Default `maxSizePerMsg`: 4 MiB of entry payload per append message. */
 export const DEFAULT_MAX_SIZE_PER_MSG = 4 * 1024 * 1024;
 
 function checkInt(name: string, v: number, min: number): void {

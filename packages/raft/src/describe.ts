@@ -28,6 +28,7 @@ export function describeData(data: Uint8Array): string {
   return JSON.stringify(text.decode(data));
 }
 
+/** A stable one-line text form of an entry (term/index, type, payload), for tests and logs. */
 export function describeEntry(e: Entry): string {
   const head = `${e.term}/${e.index}`;
   switch (e.type) {
@@ -45,10 +46,12 @@ export function describeEntry(e: Entry): string {
   }
 }
 
+/** The entries' text forms, comma-separated. */
 export function describeEntries(ents: readonly Entry[]): string {
   return ents.map(describeEntry).join('\n');
 }
 
+/** A stable text form of a configuration (voters, learners, outgoing voters, ...). */
 export function describeConfState(cs: ConfState): string {
   let s = `Voters:[${cs.voters.join(' ')}]`;
   if (cs.votersOutgoing.length > 0) s += ` VotersOutgoing:[${cs.votersOutgoing.join(' ')}]`;
@@ -58,10 +61,12 @@ export function describeConfState(cs: ConfState): string {
   return s;
 }
 
+/** A stable text form of a snapshot's metadata (index, term, configuration). */
 export function describeSnapshot(s: Snapshot): string {
   return `Index:${s.metadata.index} Term:${s.metadata.term} ConfState:${describeConfState(s.metadata.confState)}`;
 }
 
+/** A stable text form of a hard state (term, vote, commit). */
 export function describeHardState(hs: HardState): string {
   return `Term:${hs.term} Vote:${hs.vote} Commit:${hs.commit}`;
 }
@@ -74,6 +79,7 @@ export function messageTypeName(t: MessageType): string {
   return `Msg${MessageType[t] ?? String(t)}`;
 }
 
+/** A stable one-line text form of a message, as the scenario scripts print it. */
 export function describeMessage(m: Message): string {
   let s = `${m.from}->${m.to} ${messageTypeName(m.type)} Term:${m.term} Log:${m.logTerm}/${m.index}`;
   if (m.reject) s += ` Rejected (Hint: ${m.rejectHint})`;

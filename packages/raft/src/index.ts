@@ -1,20 +1,20 @@
-// @swarm/raft: Raft consensus for TypeScript, a sans-I/O core in the style of etcd raft.
+// @swarm/raft: Raft consensus for TypeScript, a sans-I/O core in the style of etcd raft. This entry
+// is the portable core (no Node builtin, no native addon: it bundles for a browser or a worker).
+// The rest sits behind subpaths: `./driver` (RaftNode, transports), `./level` (LevelDB storage),
+// `./linearizability`, `./sim`, `./testing` and `./wire` (protobufjs conversions).
 
 export {
-  confStateFromWire,
-  confStateToWire,
   decodeConfChange,
+  decodeConfChangeV1,
+  decodeEntry,
+  decodeHardState,
   decodeMessage,
+  decodeSnapshot,
   encodeConfChange,
+  encodeEntry,
+  encodeHardState,
   encodeMessage,
-  entryFromWire,
-  entryToWire,
-  hardStateFromWire,
-  hardStateToWire,
-  messageFromWire,
-  messageToWire,
-  snapshotFromWire,
-  snapshotToWire,
+  encodeSnapshot,
 } from './codec.js';
 export { confChangesFromString, describeConfChanges } from './confchange/describe.js';
 export { ConfChangeError } from './confchange/errors.js';
@@ -27,8 +27,7 @@ export {
   describeReady,
   describeSnapshot,
 } from './describe.js';
-// ---- durable storage, the driver and its transport ----
-export { LevelStorage, type LevelStorageOptions, type WriteStep } from './durable/level-storage.js';
+// The record cipher contract of storages (LevelStorage in `@swarm/raft/level`, or yours).
 export type { RecordCipher } from './durable/record.js';
 export {
   LogCompactedError,
@@ -47,16 +46,6 @@ export {
   StorageClosedError,
   StorageCorruptError,
 } from './errors.js';
-// ---- linearizability checking ----
-export * from './linearizability/index.js';
-export {
-  type CallOptions,
-  RaftNode,
-  type RaftNodeOptions,
-  type StateMachine,
-} from './node/raft-node.js';
-export { memoryRaftStorage, type RaftStorage, type StorageUpdate } from './node/raft-storage.js';
-export { LocalNetwork, type Receiver, type Transport } from './node/transport.js';
 export type { SoftState, StateType } from './raft.js';
 export { RawNode, type Ready, type SnapshotStatus } from './raw-node.js';
 export type { ReadOnlyOption, ReadState } from './read-only.js';

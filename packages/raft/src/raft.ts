@@ -36,6 +36,7 @@ import {
   voteResponseType,
 } from './util.js';
 
+/** A member's role in its current term. */
 export type StateType = 'follower' | 'candidate' | 'leader' | 'pre-candidate';
 
 /** Volatile state, reported in a Ready when it changes (not persisted). */

@@ -48,9 +48,15 @@ export interface Ready {
   mustSync: boolean;
 }
 
+/** How sending a snapshot to a follower ended (`reportSnapshot`). */
 export type SnapshotStatus = 'finish' | 'failure';
 
+/** The raft core as a synchronous state machine: drive it with `tick`, `step` and `propose`, take its work with `ready()`, handle it (persist, send, apply) and acknowledge with `advance()`. No I/O, no timers. */
 export class RawNode {
+  /**
+   * The algorithm itself: not a supported API (tests and the scenario harness read its state).
+   * @internal
+   */
   readonly raft: Raft;
   #prevSoftState: SoftState;
   #prevHardState: HardState;
@@ -138,6 +144,7 @@ export class RawNode {
     this.raft.step(message({ type: MessageType.SnapStatus, from: id, reject: status === 'failure' }));
   }
 
+  /** The core's status: hard and soft state, configuration, and (on a leader) each member's progress. */
   status(): Status {
     return getStatus(this.raft);
   }

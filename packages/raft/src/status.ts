@@ -3,6 +3,7 @@ import type { Raft, SoftState } from './raft.js';
 import type { ProgressState } from './tracker/progress.js';
 import type { ConfState, HardState, MemberId } from './types.js';
 
+/** A leader's view of one member's replication. */
 export interface ProgressStatus {
   match: bigint;
   next: bigint;
@@ -14,6 +15,7 @@ export interface ProgressStatus {
   isLearner: boolean;
 }
 
+/** A member's state for monitoring and tests (`RawNode.status()`). */
 export interface Status {
   id: MemberId;
   hardState: HardState;

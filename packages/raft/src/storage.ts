@@ -8,6 +8,7 @@ import {
 import type { ConfState, Entry, HardState, Snapshot } from './types.js';
 import { emptyHardState, emptySnapshot, limitSize } from './util.js';
 
+/** What a storage holds at start: the hard state and the configuration. */
 export interface InitialState {
   hardState: HardState;
   confState: ConfState;
@@ -26,6 +27,7 @@ export interface Storage {
   entries(lo: bigint, hi: bigint, maxSize: number): Entry[];
   /** The term of entry `i`, for i in [firstIndex()-1, lastIndex()]. */
   term(i: bigint): bigint;
+  /** The index of the last entry in the log (the snapshot's index when the log is empty). */
   lastIndex(): bigint;
   /** The index of the first entry that may be available (older ones were compacted). */
   firstIndex(): bigint;
@@ -61,10 +63,12 @@ export class MemoryStorage implements Storage {
     return { hardState: { ...this.#hardState }, confState: cloneSnapshot(this.#snapshot).metadata.confState };
   }
 
+  /** Stores the hard state of a Ready. */
   setHardState(hs: HardState): void {
     this.#hardState = { ...hs };
   }
 
+  /** The stored hard state. */
   hardState(): HardState {
     return { ...this.#hardState };
   }
@@ -87,6 +91,7 @@ export class MemoryStorage implements Storage {
     return this.#ents[Number(i - offset)]!.term;
   }
 
+  /** The index of the last entry in the log (the snapshot's index when the log is empty). */
   lastIndex(): bigint {
     return this.#ents[0]!.index + BigInt(this.#ents.length) - 1n;
   }

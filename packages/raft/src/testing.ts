@@ -32,6 +32,7 @@ export interface InFlight {
   delay: number;
 }
 
+/** Faults of a MemoryNetwork, as probabilities per message. */
 export interface NetworkFaults {
   /** Probability that a sent message is lost. Default 0. */
   dropRate?: number;
@@ -92,11 +93,13 @@ export class MemoryNetwork {
     this.#cut.clear();
   }
 
+  /** Whether messages from `from` reach `to` (no partition or cut between them). */
   connected(from: MemberId, to: MemberId): boolean {
     if (this.#cut.has(`${from}->${to}`)) return false;
     return (this.#group.get(from) ?? 0) === (this.#group.get(to) ?? 0);
   }
 
+  /** Queues a message, applying partitions and the configured faults. */
   send(m: Message): void {
     if (!this.connected(m.from, m.to) || this.#chance(this.faults.dropRate)) {
       this.dropped++;
@@ -153,6 +156,7 @@ export class MemoryNetwork {
  * unaffected (compaction is separate).
  */
 export class OnDemandSnapshotStorage extends MemoryStorage {
+  /** The member's current applied state as a snapshot, when the cluster wires it. */
   latest: (() => Snapshot | undefined) | undefined;
 
   /** The snapshot actually stored (bootstrap, installed or created by compaction). */
@@ -186,6 +190,7 @@ export interface TestNode {
   rejectedConfChanges: Entry[];
 }
 
+/** Options of a TestCluster. */
 export interface TestClusterOptions {
   random: Random;
   logger?: Logger;
@@ -194,6 +199,7 @@ export interface TestClusterOptions {
   config?: Partial<Omit<Config, 'id' | 'storage' | 'random'>>;
 }
 
+/** Options of `TestCluster.addNode`: the bootstrap configuration and log. */
 export interface AddNodeOptions {
   voters: MemberId[];
   learners?: MemberId[];
@@ -312,6 +318,7 @@ export class TestCluster {
     });
   }
 
+  /** The member `id`; a RangeError when there is none. */
   get(id: MemberId): TestNode {
     const n = this.nodes.get(id);
     if (n === undefined) throw new RangeError(`no member ${id} in the test cluster`);
@@ -391,11 +398,13 @@ export class TestCluster {
     return delivered;
   }
 
+  /** Ticks member `id` `times` times. */
   tick(id: MemberId, times = 1): void {
     const n = this.get(id);
     for (let i = 0; i < times; i++) n.node.tick();
   }
 
+  /** Ticks every member `times` times. */
   tickAll(times = 1): void {
     for (let i = 0; i < times; i++) for (const n of this.nodes.values()) n.node.tick();
   }

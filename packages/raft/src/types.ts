@@ -1,17 +1,20 @@
 // The values the raft core works with, in the shape of etcd's raftpb. Terms, indexes and member IDs
 // are exact unsigned 64-bit values held as bigint (never JS numbers). Member ID 0n means "none".
 
+/** A raft member ID: a non-zero, exact 64-bit value, never reused. */
 export type MemberId = bigint;
 
 /** "No member" (no vote cast, no leader known). Real member IDs are non-zero. */
 export const NONE: MemberId = 0n;
 
+/** The kind of a log entry. */
 export enum EntryType {
   Normal = 0,
   ConfChange = 1,
   ConfChangeV2 = 2,
 }
 
+/** A log entry: its term and index, its type, and its payload. */
 export interface Entry {
   term: bigint;
   index: bigint;
@@ -26,6 +29,7 @@ export interface HardState {
   commit: bigint;
 }
 
+/** A configuration: the voters and learners (and, in a joint configuration, the outgoing voters). */
 export interface ConfState {
   voters: MemberId[];
   learners: MemberId[];
@@ -36,17 +40,20 @@ export interface ConfState {
   autoLeave: boolean;
 }
 
+/** Where a snapshot stands in the log, and the configuration there. */
 export interface SnapshotMetadata {
   confState: ConfState;
   index: bigint;
   term: bigint;
 }
 
+/** A snapshot: the state machine's data and its metadata. */
 export interface Snapshot {
   data: Uint8Array;
   metadata: SnapshotMetadata;
 }
 
+/** The kinds of raft messages (etcd raftpb's, in the same order). */
 export enum MessageType {
   Hup = 0,
   Beat = 1,
@@ -69,6 +76,7 @@ export enum MessageType {
   PreVoteResp = 18,
 }
 
+/** A raft message between members (or a local one: Hup, Beat, Prop, ...). */
 export interface Message {
   type: MessageType;
   to: MemberId;
@@ -84,6 +92,7 @@ export interface Message {
   context: Uint8Array;
 }
 
+/** What one configuration change does to a member. */
 export enum ConfChangeType {
   AddNode = 0,
   RemoveNode = 1,
@@ -91,6 +100,7 @@ export enum ConfChangeType {
   AddLearnerNode = 3,
 }
 
+/** How a ConfChangeV2 with several changes is carried out (joint consensus, left automatically or explicitly). */
 export enum ConfChangeTransition {
   /** Simple change when possible (one voter changes), else joint with automatic leave. */
   Auto = 0,
@@ -100,17 +110,20 @@ export enum ConfChangeTransition {
   JointExplicit = 2,
 }
 
+/** One change of a ConfChangeV2. */
 export interface ConfChangeSingle {
   type: ConfChangeType;
   nodeId: MemberId;
 }
 
+/** A configuration change: one or more member changes, proposed with `proposeConfChange`. */
 export interface ConfChangeV2 {
   transition: ConfChangeTransition;
   changes: ConfChangeSingle[];
   context: Uint8Array;
 }
 
+/** A configuration with no members. */
 export const emptyConfState = (): ConfState => ({
   voters: [],
   learners: [],

@@ -47,11 +47,13 @@ export function hardStateEqual(a: HardState, b: HardState): boolean {
   return a.term === b.term && a.vote === b.vote && a.commit === b.commit;
 }
 
+/** A snapshot at index 0 (no snapshot). */
 export const emptySnapshot = (): Snapshot => ({
   data: new Uint8Array(0),
   metadata: { confState: emptyConfState(), index: 0n, term: 0n },
 });
 
+/** True for no snapshot (undefined or at index 0). */
 export function isEmptySnapshot(s: Snapshot | undefined): boolean {
   return s === undefined || s.metadata.index === 0n;
 }

@@ -11,9 +11,11 @@ import {
   type Message,
   RawNode,
 } from '@swarm/raft';
-import { expect, it } from 'vitest';
 
 // README-IMPORTS-END
+// Loaded dynamically so that import sorting never moves it between the markers above.
+const { expect, it } = await import('vitest');
+const { runReadmeExamples } = await import('../../../vitest.readme.js');
 
 it('runs the README example: a three-member cluster elects a leader and replicates a write', () => {
   // README-EXAMPLE-START
@@ -83,6 +85,7 @@ it('runs the README example: a three-member cluster elects a leader and replicat
   // Propose on the leader; once committed, every member applies it.
   nodes.get(leader()!)!.propose(new TextEncoder().encode('hello'));
   settle();
+  for (const id of ids) console.log(`member ${id} applied: ${applied.get(id)!.join(', ')}`);
   // README-EXAMPLE-END
 
   for (const id of ids) expect(applied.get(id)).toEqual(['hello']);
@@ -100,4 +103,10 @@ it('keeps the README code block identical to this test', () => {
     .trimEnd();
   const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
   expect(readme).toContain(`\`\`\`ts\n${imports}\n${body}\n\`\`\``);
+});
+
+it('runs every README example from the README and prints what the README says', async () => {
+  const runs = await runReadmeExamples(new URL('../', import.meta.url));
+  expect(runs.length).toBe(3);
+  for (const r of runs) expect(r.printed, `README line ${r.line}`).toBe(r.expected);
 });

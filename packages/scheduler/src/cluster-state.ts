@@ -40,6 +40,7 @@ export class ClusterState {
   #allDirty = true;
   #nodesChanged = false;
 
+  /** A state holding the given nodes, services and tasks. */
   static from(input: {
     nodes?: Iterable<NodeInfo>;
     services?: Iterable<ServiceInfo>;
@@ -54,6 +55,7 @@ export class ClusterState {
 
   // ---- nodes ----
 
+  /** Adds or replaces a node (harmless when unchanged). */
   upsertNode(node: NodeInfo): void {
     const old = this.nodes.get(node.id);
     if (old === node) return;
@@ -62,6 +64,7 @@ export class ClusterState {
     this.#nodeChanged(node.id);
   }
 
+  /** Removes a node; its tasks are moved by the next `reconcile()`. */
   removeNode(nodeId: string): void {
     if (!this.nodes.delete(nodeId)) return;
     this.#nodeAt[this.indexOf(nodeId)] = undefined;
@@ -95,12 +98,14 @@ export class ClusterState {
 
   // ---- services ----
 
+  /** Adds or replaces a service. */
   upsertService(service: ServiceInfo): void {
     if (this.services.get(service.id) === service) return;
     this.services.set(service.id, service);
     this.#dirty.add(service.id);
   }
 
+  /** Removes a service; its tasks are stopped by the next `reconcile()`. */
   removeService(serviceId: string): void {
     if (!this.services.delete(serviceId)) return;
     this.#dirty.add(serviceId);
@@ -108,6 +113,7 @@ export class ClusterState {
 
   // ---- tasks ----
 
+  /** Adds or replaces a task (as the store holds it, with what workers reported). */
   upsertTask(task: TaskInfo): void {
     const old = this.tasks.get(task.id);
     if (old === task) return;
@@ -163,6 +169,7 @@ export class ClusterState {
     return st !== undefined && st !== 'updating' && st !== 'rollback-started';
   }
 
+  /** Removes a task (deleted from the store). */
   removeTask(taskId: string): void {
     const old = this.tasks.get(taskId);
     if (old === undefined) return;

@@ -3,10 +3,12 @@ import { type IpBlock, ipInBlock, parseIpBlock } from './ip.js';
 import type { NodeInfo } from './types.js';
 import { isReservedZoneKey, ZONE_LABEL } from './zone.js';
 
+/** The operator of a constraint: equal or not equal. */
 export type ConstraintOperator = '==' | '!=';
 
 type FixedKind = 'id' | 'hostname' | 'role' | 'ip' | 'os' | 'arch';
 
+/** What a constraint reads: a fixed node field, a manager-owned label or an engine label. */
 export type ConstraintTarget =
   | { readonly kind: FixedKind }
   | { readonly kind: 'label' | 'engine-label'; readonly name: string };

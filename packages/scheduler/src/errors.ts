@@ -1,5 +1,6 @@
 import { SwarmError } from '@swarm/api';
 
+/** The codes of the scheduler's errors. */
 export type SchedulerErrorCode = 'INVALID_CONSTRAINT' | 'INVALID_ZONE_CONSTRAINT' | 'INVALID_PREFERENCE';
 
 /** A placement constraint that cannot be parsed (no operator, bad key, empty value...). */

@@ -71,6 +71,7 @@ const UPDATE_STATES: UpdateState[] = [
 const NODE_STATES: NodeInfo['status'][] = ['unknown', 'down', 'ready', 'disconnected'];
 const AVAILABILITY: NodeInfo['availability'][] = ['active', 'pause', 'drain'];
 
+/** Reads swarm.Node, swarm.Service and swarm.Task objects (as the store holds them) into the scheduler's values, interning task specs so the tasks of a service share one TaskSpec. */
 export class ApiConverter {
   readonly #specs = new Map<string, TaskSpec>();
   readonly #byObject = new WeakMap<object, TaskSpec>();
@@ -152,6 +153,7 @@ export class ApiConverter {
     return interned;
   }
 
+  /** The scheduler's view of a service (its current and previous spec, update state, mode). */
   service(s: swarm.Service.$Properties): ServiceInfo {
     if (typeof s.id !== 'string' || s.id === '') throw new TypeError('service.id must be a non-empty string');
     const spec = s.spec ?? {};
@@ -178,6 +180,7 @@ export class ApiConverter {
     });
   }
 
+  /** The scheduler's view of a task. */
   task(t: swarm.Task.$Properties): TaskInfo {
     if (typeof t.id !== 'string' || t.id === '') throw new TypeError('task.id must be a non-empty string');
     return {

@@ -15,6 +15,7 @@ export {
   type SchedulerErrorCode,
 } from './errors.js';
 export { ApiConverter, createdTaskToApi, updatedServiceToApi, updatedTaskToApi } from './from-api.js';
+export { type NodeFields, nodeInfo } from './node-info.js';
 export {
   DEFAULT_PLACEMENT_OPTIONS,
   type PlacementOptions,

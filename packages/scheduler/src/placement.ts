@@ -20,8 +20,10 @@ import { TaskState } from './task-state.js';
 import type { NodeInfo, TaskInfo, TaskSpec } from './types.js';
 import { nodeZone, zoneInTransition, zoneIsShared } from './zone.js';
 
+/** How placement ranks nodes that fit. */
 export type PlacementStrategy = 'spread' | 'binpack';
 
+/** Options of placement (`SchedulerInit.placement`). */
 export interface PlacementOptions {
   /** `spread` (default) evens tasks out; `binpack` fills the fullest node that still fits. */
   readonly strategy: PlacementStrategy;
@@ -31,6 +33,7 @@ export interface PlacementOptions {
   readonly failureThreshold: number;
 }
 
+/** Placement's defaults: spread, a 5-minute failure window, 5 failures. */
 export const DEFAULT_PLACEMENT_OPTIONS: PlacementOptions = {
   strategy: 'spread',
   failureWindowMs: 5 * 60_000,

@@ -4,6 +4,7 @@ import { groupSlots, liveTasks, newest } from './slots.js';
 import { TaskState } from './task-state.js';
 import type { ServiceInfo, TaskInfo } from './types.js';
 
+/** Opt-in rebalancing onto nodes that join: at most `maxMovesPerInterval` moves per `intervalMs`. */
 export interface RebalanceOptions {
   /** Most task moves in any window of `intervalMs`. */
   readonly maxMovesPerInterval: number;

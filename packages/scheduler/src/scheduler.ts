@@ -11,6 +11,7 @@ import { reconcileReplicated } from './replicated.js';
 import { TaskState } from './task-state.js';
 import type { ServiceInfo, TaskInfo } from './types.js';
 
+/** Options of the Scheduler (placement, rebalancing). */
 export interface SchedulerInit {
   /** Placement ranking and failure avoidance; see PlacementOptions. */
   readonly placement?: Partial<PlacementOptions>;
@@ -18,6 +19,7 @@ export interface SchedulerInit {
   readonly rebalance?: RebalanceOptions;
 }
 
+/** The Scheduler's seams: the clock decisions are made at, and the random source of task IDs. */
 export interface SchedulerComponents {
   /** The time every decision is made at (restart delays, update steps, failure windows). */
   readonly clock: Clock;

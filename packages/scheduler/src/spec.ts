@@ -18,6 +18,7 @@ export const DEFAULT_UPDATE_CONFIG: UpdateConfig = {
   order: 'stop-first',
 };
 
+/** What `taskSpec` takes: any part of a TaskSpec, the rest defaulted. */
 export type TaskSpecFields = Partial<Omit<TaskSpec, 'key'>>;
 
 /** A TaskSpec with defaults filled in and its canonical `key` computed. */
@@ -46,6 +47,7 @@ export function taskSpec(fields: TaskSpecFields = {}): TaskSpec {
   return { ...spec, key: canonical(spec) };
 }
 
+/** What `serviceInfo` takes. */
 export interface ServiceFields {
   readonly id: string;
   readonly name?: string;

@@ -11,6 +11,7 @@ export interface Resources {
   readonly memoryBytes: number;
 }
 
+/** A platform: operating system and architecture. */
 export interface Platform {
   /** e.g. `amd64`; empty matches anything on the task side. */
   readonly architecture: string;
@@ -18,10 +19,14 @@ export interface Platform {
   readonly os: string;
 }
 
+/** A node's status as its heartbeats tell it. */
 export type NodeStatus = 'unknown' | 'down' | 'ready' | 'disconnected';
+/** Whether a node takes new tasks (`active`), keeps its tasks (`pause`) or gives them up (`drain`). */
 export type NodeAvailability = 'active' | 'pause' | 'drain';
+/** A node's role. */
 export type NodeRole = 'worker' | 'manager';
 
+/** The scheduler's value for a node. */
 export interface NodeInfo {
   readonly id: string;
   readonly hostname: string;
@@ -44,13 +49,16 @@ export interface NodeInfo {
   readonly certificateZone?: string;
 }
 
+/** A host-mode published port. */
 export interface PortBinding {
   readonly protocol: 'tcp' | 'udp';
   readonly publishedPort: number;
 }
 
+/** When a task that stopped is restarted. */
 export type RestartCondition = 'none' | 'on-failure' | 'any';
 
+/** How a service's tasks are restarted. */
 export interface RestartPolicy {
   readonly condition: RestartCondition;
   readonly delayMs: number;
@@ -82,15 +90,19 @@ export interface TaskSpec {
   readonly runtime: string;
 }
 
+/** How many tasks a service runs, and whether they run to completion. */
 export type ServiceMode =
   | { readonly kind: 'replicated'; readonly replicas: number }
   | { readonly kind: 'global' }
   | { readonly kind: 'replicated-job'; readonly maxConcurrent: number; readonly totalCompletions: number }
   | { readonly kind: 'global-job' };
 
+/** What an update does when too many new tasks fail. */
 export type FailureAction = 'pause' | 'continue' | 'rollback';
+/** Whether an update stops the old task before starting the new one, or after. */
 export type UpdateOrder = 'stop-first' | 'start-first';
 
+/** How a rolling update (or a rollback) proceeds. */
 export interface UpdateConfig {
   /** Tasks updated at once; zero means all at once. */
   readonly parallelism: number;
@@ -104,6 +116,7 @@ export interface UpdateConfig {
   readonly order: UpdateOrder;
 }
 
+/** Where a rolling update or rollback stands. */
 export type UpdateState =
   | 'none'
   | 'updating'
@@ -113,6 +126,7 @@ export type UpdateState =
   | 'rollback-paused'
   | 'rollback-completed';
 
+/** A service's update state, when it started and ended, and why. */
 export interface UpdateStatus {
   readonly state: UpdateState;
   readonly startedAt: number;
@@ -120,6 +134,7 @@ export interface UpdateStatus {
   readonly message: string;
 }
 
+/** The scheduler's value for a service. */
 export interface ServiceInfo {
   readonly id: string;
   readonly name: string;
@@ -136,6 +151,7 @@ export interface ServiceInfo {
   readonly jobIteration: number;
 }
 
+/** The scheduler's value for a task. */
 export interface TaskInfo {
   readonly id: string;
   readonly serviceId: string;

@@ -1,15 +1,15 @@
 // The example from README.md, kept compiling and passing.
 import { ManualClock, seededRandom } from '@swarm/api';
 import { expect, it } from 'vitest';
-import { Scheduler, serviceInfo, TaskState, taskSpec, ZONE_LABEL } from '../src/index.js';
-import { nodeInfo } from '../src/testing.js';
+import { nodeInfo, Scheduler, serviceInfo, TaskState, taskSpec, ZONE_LABEL } from '../src/index.js';
 
 it('runs the README example', () => {
   const clock = new ManualClock(Date.UTC(2026, 0, 1));
   const scheduler = new Scheduler({}, { clock, random: seededRandom(1) });
 
-  scheduler.state.upsertNode(nodeInfo({ id: 'a'.repeat(25), labels: { [ZONE_LABEL]: 'pci' } }));
-  scheduler.state.upsertNode(nodeInfo({ id: 'b'.repeat(25) }));
+  const resources = { nanoCpus: 4e9, memoryBytes: 8 * 2 ** 30 }; // 4 CPUs, 8 GiB
+  scheduler.state.upsertNode(nodeInfo({ id: 'a'.repeat(25), resources, labels: { [ZONE_LABEL]: 'pci' } }));
+  scheduler.state.upsertNode(nodeInfo({ id: 'b'.repeat(25), resources }));
   scheduler.state.upsertService(
     serviceInfo({
       id: 'p'.repeat(25),

@@ -21,4 +21,5 @@ export type CrashPoint =
   /** Unlock key rotation: the data keys are wrapped under the new unlock key only. */
   | 'unlock-key:rewrapped';
 
+/** A test hook called at every step between durable writes; throwing from it leaves what a crash there would leave. */
 export type CrashHook = (point: CrashPoint) => void;

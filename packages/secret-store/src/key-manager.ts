@@ -30,6 +30,7 @@ export const DATA_KEY_ENCRYPTION_LIMIT = 2 ** 32 - 1;
 /** Default: encryptions reserved per durable counter write. */
 export const DEFAULT_NONCE_RESERVATION = 65_536;
 
+/** Options of `KeyManager.open`. */
 export interface KeyManagerOptions {
   /** Where the key file lives (`fileKeyStore(path)` or `memoryKeyStore()`). */
   keyStore: KeyFileStore;
@@ -48,6 +49,7 @@ export interface KeyManagerOptions {
   crashHook?: CrashHook;
 }
 
+/** The state of the keys: autolock, key IDs, encryptions counted, whether a rotation is due or under way. */
 export interface KeyStatus {
   autolock: boolean;
   /** The key new records are sealed with (the pending key while a rotation runs). */
@@ -185,6 +187,7 @@ export class KeyManager {
     return this.#ring.pending?.id;
   }
 
+  /** The current key status. */
   status(): KeyStatus {
     this.#open();
     const active = this.#active();

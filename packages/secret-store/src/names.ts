@@ -7,6 +7,7 @@ import { InvalidSecretNameError } from './errors.js';
  */
 export const SECRET_NAME_PATTERN = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,63}$/;
 
+/** Whether `value` follows the secret name rule (`SECRET_NAME_PATTERN`). */
 export function isValidSecretName(value: unknown): value is string {
   return typeof value === 'string' && SECRET_NAME_PATTERN.test(value);
 }

@@ -1,4 +1,4 @@
-import { ClassicLevel } from 'classic-level';
+import type { ClassicLevel } from 'classic-level';
 
 /** One write in an atomic batch. */
 export type RecordWrite = { type: 'put'; key: string; value: Uint8Array } | { type: 'del'; key: string };
@@ -8,8 +8,11 @@ export type RecordWrite = { type: 'put'; key: string; value: Uint8Array } | { ty
  * ordered prefix scans. `levelStorage` keeps records in LevelDB; `memoryStorage` in a Map.
  */
 export interface RecordStorage {
+  /** Opens the storage (creating it when missing). */
   open(): Promise<void>;
+  /** Closes the storage. */
   close(): Promise<void>;
+  /** The value stored under `key`, or undefined. */
   get(key: string): Promise<Uint8Array | undefined>;
   /** Values of `keys`, in order (undefined where missing), in one round trip. */
   getMany(keys: string[]): Promise<Array<Uint8Array | undefined>>;
@@ -19,18 +22,36 @@ export interface RecordStorage {
   entries(prefix: string): AsyncIterable<[string, Uint8Array]>;
 }
 
-/** Records in a LevelDB database at `location` (a directory), created when missing. */
+/**
+ * Records in a LevelDB database at `location` (a directory), created when missing. classic-level
+ * (a native addon) is loaded by `open()`, so importing this package never loads it.
+ */
 export function levelStorage(location: string): RecordStorage {
-  const db = new ClassicLevel<string, Uint8Array>(location, { keyEncoding: 'utf8', valueEncoding: 'view' });
+  let handle: ClassicLevel<string, Uint8Array> | undefined;
+  const db = (): ClassicLevel<string, Uint8Array> => {
+    if (handle === undefined) throw new Error(`levelStorage(${location}): call open() first`);
+    return handle;
+  };
   return {
-    open: () => db.open(),
-    close: () => db.close(),
-    get: (key) => db.get(key),
-    getMany: (keys) => db.getMany(keys),
-    write: (batch, options) => db.batch(batch, { sync: options?.sync === true }),
+    async open() {
+      if (handle === undefined) {
+        const { ClassicLevel } = await import('classic-level');
+        handle = new ClassicLevel<string, Uint8Array>(location, {
+          keyEncoding: 'utf8',
+          valueEncoding: 'view',
+        });
+      }
+      await handle.open();
+    },
+    close: async () => {
+      await handle?.close();
+    },
+    get: (key) => db().get(key),
+    getMany: (keys) => db().getMany(keys),
+    write: (batch, options) => db().batch(batch, { sync: options?.sync === true }),
     async *entries(prefix) {
       // Pages of up to 1,000 entries: one native call per page instead of one per entry.
-      const iterator = db.iterator({ gte: prefix, lt: `${prefix}\uffff` });
+      const iterator = db().iterator({ gte: prefix, lt: `${prefix}\uffff` });
       try {
         for (;;) {
           const page = await iterator.nextv(1_000);

@@ -30,8 +30,10 @@ import { parseUnlockKey, type UnlockKey } from './unlock-key.js';
 
 /** Secret data size limits (swarm's): 1 byte to 500 KiB. */
 export const MIN_SECRET_BYTES = 1;
+/** The largest secret: 500 KiB. */
 export const MAX_SECRET_BYTES = 500 * 1024;
 
+/** Options of a SecretStore (besides where it lives). */
 export interface SecretStoreInit {
   /** The unlock key of an autolocked store; given when creating a store, it turns autolock on. */
   unlockKey?: UnlockKey | string;
@@ -47,6 +49,7 @@ export interface SecretStoreInit {
   crashHook?: CrashHook;
 }
 
+/** Options of `SecretStore.open`: a directory and the store's options. */
 export interface SecretStoreOptions extends SecretStoreInit {
   /** A directory: `keys.json` (the key file) and `db/` (LevelDB) go inside. Created (0700) when missing. */
   path: string;
@@ -67,6 +70,7 @@ export interface SecretRecord extends SecretMeta {
   data: SecretValue;
 }
 
+/** A new secret: its name, data (1 byte to 500 KiB) and labels. */
 export interface CreateSecretInput {
   name: string;
   data: Uint8Array | SecretValue;

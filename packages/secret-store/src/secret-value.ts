@@ -37,18 +37,22 @@ export class SecretValue {
     this.#bytes.fill(0);
   }
 
+  /** `[redacted]`: a secret never prints. */
   toString(): string {
     return REDACTED;
   }
 
+  /** `[redacted]`: a secret never reaches JSON. */
   toJSON(): string {
     return REDACTED;
   }
 
+  /** `[redacted]` in template strings and concatenation. */
   [Symbol.toPrimitive](): string {
     return REDACTED;
   }
 
+  /** `[redacted]` in `util.inspect` and `console.log`. */
   [inspect.custom](): string {
     return `SecretValue ${REDACTED}`;
   }

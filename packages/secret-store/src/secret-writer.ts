@@ -27,6 +27,7 @@ import { SecretValue } from './secret-value.js';
 
 /** `statfs` magic numbers of in-memory filesystems (linux/magic.h). */
 export const TMPFS_MAGIC = 0x01021994;
+/** The statfs type of ramfs. */
 export const RAMFS_MAGIC = 0x858458f6;
 
 /** One secret file for a task. */
@@ -49,6 +50,7 @@ export interface FilesystemProbe {
   swapDevices(): string[];
 }
 
+/** Options of `createSecretWriter`. */
 export interface SecretWriterOptions {
   /** The directory that holds one subdirectory per task; must be on tmpfs or ramfs. Created 0700. */
   root: string;
@@ -64,6 +66,7 @@ export interface SecretWriterOptions {
   probe?: FilesystemProbe;
 }
 
+/** Delivers secrets to per-task directories on an in-memory filesystem, and removes them. */
 export interface SecretWriter {
   /** The root directory (resolved). */
   readonly root: string;

@@ -40,14 +40,17 @@ export class UnlockKey {
     this.#bytes.fill(0);
   }
 
+  /** `[redacted]`: an unlock key never prints. */
   toString(): string {
     return 'SWMKEY-1-[redacted]';
   }
 
+  /** `[redacted]`: an unlock key never reaches JSON. */
   toJSON(): string {
     return this.toString();
   }
 
+  /** `[redacted]` in `util.inspect` and `console.log`. */
   [inspect.custom](): string {
     return `UnlockKey ${this.toString()}`;
   }

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { MemoryLogger } from '@swarm/api';
 import { afterEach, expect, it } from 'vitest';
+import { runReadmeExamples } from '../../../vitest.readme.js';
 import {
   associatedData,
   createSecretWriter,
@@ -66,4 +67,10 @@ it('runs the README example end to end', async () => {
     expect.objectContaining({ code: 'RECORD_AUTHENTICATION_FAILED' }),
   );
   keys.close();
+});
+
+it('runs every README example as written and prints what the README says', async () => {
+  const runs = await runReadmeExamples(new URL('../', import.meta.url));
+  expect(runs.length).toBe(2);
+  for (const r of runs) expect(r.printed, `README line ${r.line}`).toBe(r.expected);
 });

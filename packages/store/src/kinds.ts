@@ -2,8 +2,10 @@
 // the indexes need (which name an object is known by, whether names must be unique).
 import { fromLong, swarm, toLong } from '@swarm/api';
 
+/** The kinds of objects the store holds. */
 export type ObjectKind = 'cluster' | 'node' | 'service' | 'task' | 'secret' | 'network';
 
+/** The @swarm/api message type of each kind. */
 export interface ObjectTypes {
   cluster: swarm.Cluster;
   node: swarm.Node;
@@ -13,6 +15,7 @@ export interface ObjectTypes {
   network: swarm.Network;
 }
 
+/** Any stored object. */
 export type StoreObject = ObjectTypes[ObjectKind];
 
 /**

@@ -6,6 +6,7 @@ import type { RecordCipher } from '@swarm/raft';
 import { CoreBackedStore } from './core-backed-store.js';
 import { StoreCore } from './store-core.js';
 
+/** Options of `createMemoryStore` / `new MemoryStore`. */
 export interface MemoryStoreOptions {
   /** Source of `meta.createdAt` / `meta.updatedAt`. Default `systemClock`. */
   clock?: Clock;
@@ -16,6 +17,7 @@ export interface MemoryStoreOptions {
   maxProposalBytes?: number;
 }
 
+/** The store without raft: one member, every update applied at once (tests, single-node tools). */
 export class MemoryStore extends CoreBackedStore {
   protected readonly closedMessage = 'the memory store was closed';
 

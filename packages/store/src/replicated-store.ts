@@ -2,7 +2,8 @@
 // and proposes its transactions through it: an update resolves once its proposals are committed
 // and applied on this member, so a `view` right after sees the change.
 import { type Clock, type Logger, systemClock } from '@swarm/api';
-import type { CallOptions, RecordCipher, StateMachine } from '@swarm/raft';
+import type { RecordCipher } from '@swarm/raft';
+import type { CallOptions, StateMachine } from '@swarm/raft/driver';
 import { CoreBackedStore } from './core-backed-store.js';
 import { StoreClosedError } from './errors.js';
 import { type StoreApplyResult, StoreCore } from './store-core.js';
@@ -14,6 +15,7 @@ export interface Proposer {
   propose(data: Uint8Array, options?: CallOptions): Promise<{ index: bigint; result: unknown }>;
 }
 
+/** Options of `new ReplicatedStore`. */
 export interface ReplicatedStoreOptions {
   /** The proposer (usually the RaftNode this store is the state machine of). Or call `attach` later. */
   raft?: Proposer;
@@ -31,6 +33,7 @@ export interface ReplicatedStoreOptions {
   proposalTimeoutMs?: number;
 }
 
+/** The store replicated by raft: it is the RaftNode's state machine, and its updates are raft proposals, applied on every member in log order. */
 export class ReplicatedStore extends CoreBackedStore implements StateMachine<StoreApplyResult | undefined> {
   protected readonly closedMessage = 'the store was closed';
   readonly #timeoutMs: number | undefined;

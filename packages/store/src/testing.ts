@@ -2,7 +2,8 @@
 // transactions between proposal and commit (to provoke apply-time conflicts) without running raft,
 // and a small AES-256-GCM record cipher.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import type { CallOptions, RecordCipher } from '@swarm/raft';
+import type { RecordCipher } from '@swarm/raft';
+import type { CallOptions } from '@swarm/raft/driver';
 import type { Proposer } from './replicated-store.js';
 
 export { createMemoryStore, MemoryStore } from './memory-store.js';

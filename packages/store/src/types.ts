@@ -13,12 +13,17 @@ export interface FindBy {
   desiredState?: number;
 }
 
+/** A read transaction (`view`, or the reads inside `update`). */
 export interface ReadTx {
+  /** The object of `kind` with `id`, or undefined. */
   get<K extends ObjectKind>(kind: K, id: string): ObjectTypes[K] | undefined;
+  /** Every object of `kind`. */
   list<K extends ObjectKind>(kind: K): ObjectTypes[K][];
+  /** The objects of `kind` matching every field of `by` (index lookups). */
   find<K extends ObjectKind>(kind: K, by: FindBy): ObjectTypes[K][];
 }
 
+/** A write transaction (inside `update`): reads see its own changes; writes are checked at once. */
 export interface WriteTx extends ReadTx {
   /** Adds a new object. Throws EXISTS (ID taken) or NAME_CONFLICT (unique name taken). */
   create<K extends ObjectKind>(kind: K, obj: ObjectTypes[K]): void;
@@ -28,8 +33,10 @@ export interface WriteTx extends ReadTx {
   delete(kind: ObjectKind, id: string): void;
 }
 
+/** What happened to an object. */
 export type StoreAction = 'create' | 'update' | 'delete';
 
+/** One change, as watchers receive it. */
 export interface StoreEvent {
   kind: ObjectKind;
   action: StoreAction;
@@ -41,16 +48,20 @@ export interface StoreEvent {
   version: bigint;
 }
 
+/** Which changes a watcher receives. */
 export interface WatchFilter {
   kinds?: ObjectKind[];
   actions?: StoreAction[];
+  /** A further predicate on each event. */
   match?: (e: StoreEvent) => boolean;
 }
 
+/** Options of `update` and `batch`. */
 export interface UpdateOptions {
   signal?: AbortSignal;
 }
 
+/** The store's API, the same for the memory store and the replicated one. */
 export interface Store {
   /** A consistent read of the local replica. Objects are frozen: copy one before changing it. */
   view<T>(fn: (tx: ReadTx) => T): T;

@@ -1,12 +1,6 @@
 import { isSwarmError, ManualClock, seededRandom } from '@swarm/api';
-import {
-  LocalNetwork,
-  type MemberId,
-  memoryRaftStorage,
-  RaftNode,
-  type RaftStorage,
-  type RecordCipher,
-} from '@swarm/raft';
+import type { MemberId, RecordCipher } from '@swarm/raft';
+import { LocalNetwork, memoryRaftStorage, RaftNode, type RaftStorage } from '@swarm/raft/driver';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ReplicatedStore, type StoreApplyResult, type StoreEvent } from '../src/index.js';
 import { containsBytes, Objects, testCipher } from './helpers.js';

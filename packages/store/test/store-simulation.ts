@@ -4,7 +4,8 @@
 // Checked: no acknowledged create is lost; members at the same version hold the same objects;
 // each member's watch events, folded from empty, rebuild exactly its state.
 import { fromLong, isSwarmError, ManualClock, type Random, seededRandom, swarm } from '@swarm/api';
-import { type MemberId, RaftNode } from '@swarm/raft';
+import type { MemberId } from '@swarm/raft';
+import { RaftNode } from '@swarm/raft/driver';
 import { SimNetwork, SimStorage } from '@swarm/raft/sim';
 import { OBJECT_KINDS, ReplicatedStore, type StoreApplyResult, type StoreEvent } from '../src/index.js';
 import { aesGcmTestCipher } from '../src/testing.js';

@@ -19,9 +19,12 @@ export const JSON_OPTIONS = {
 /** A JSON object as produced by `toObject(..., JSON_OPTIONS)`. */
 export type Json = Record<string, unknown>;
 
+/** A node role as the CLI names it. */
 export type NodeRoleName = 'worker' | 'manager';
+/** A node availability as the CLI names it. */
 export type AvailabilityName = 'active' | 'pause' | 'drain';
 
+/** `swarm info`: the node, its swarm state and the cluster's settings. */
 export interface InfoResult {
   /** 'inactive' (not in a swarm), 'locked' (manager waiting for `swarm unlock`), 'active', 'pending' (joining). */
   localNodeState: 'inactive' | 'pending' | 'active' | 'locked';
@@ -44,6 +47,7 @@ export interface InfoResult {
   version: string;
 }
 
+/** `swarm init`: the addresses and settings of a new swarm. */
 export interface InitRequest {
   /** host:port to listen on for cluster traffic. Default 0.0.0.0:2377 (the demo gives 127.0.0.x:2377). */
   listenAddr?: string;
@@ -53,6 +57,7 @@ export interface InitRequest {
   certExpiryMs?: number;
   availability?: AvailabilityName;
 }
+/** What `swarm init` made: the node and cluster IDs and the join tokens. */
 export interface InitResult {
   nodeId: string;
   clusterId: string;
@@ -63,6 +68,7 @@ export interface InitResult {
   unlockKey?: string;
 }
 
+/** `swarm join`: the token, a manager's address and this node's addresses. */
 export interface JoinRequest {
   /** A manager's host:port. */
   remoteAddr: string;
@@ -73,6 +79,7 @@ export interface JoinRequest {
   /** The image policy file (absolute path on the node) this node enforces from now on. */
   imagePolicy?: string;
 }
+/** What joining made: the node's ID and role. */
 export interface JoinResult {
   nodeId: string;
   role: NodeRoleName;
@@ -100,6 +107,7 @@ export interface NodeView {
   raw: Json;
 }
 
+/** A service as the CLI shows it. */
 export interface ServiceView {
   id: string;
   name: string;
@@ -121,6 +129,7 @@ export interface ServiceView {
   warnings?: string[];
 }
 
+/** A task as `service ps` shows it. */
 export interface TaskView {
   id: string;
   /** NAME.SLOT (replicated) or NAME.NODEID (global). */
@@ -143,6 +152,7 @@ export interface TaskView {
   raw: Json;
 }
 
+/** A secret's metadata as the CLI shows it (never its data). */
 export interface SecretView {
   id: string;
   name: string;
@@ -153,6 +163,7 @@ export interface SecretView {
   labels: Record<string, string>;
 }
 
+/** One line of a task's output (`service logs`). */
 export interface LogLineView {
   taskId: string;
   serviceId: string;
@@ -167,6 +178,7 @@ export interface LogLineView {
   text: string;
 }
 
+/** `swarm node update`: availability, role and label changes. */
 export interface NodeUpdateRequest {
   /** ID, unique ID prefix, or hostname. */
   id: string;
@@ -180,6 +192,7 @@ export interface NodeUpdateRequest {
   role?: NodeRoleName;
 }
 
+/** `swarm service create`: the new service's spec. */
 export interface ServiceCreateRequest {
   /** `swarm.ServiceSpec` as JSON. Secrets may be referenced by `secretName` alone; the daemon fills `secretId`. */
   spec: Json;
@@ -187,6 +200,7 @@ export interface ServiceCreateRequest {
   resolveImage?: boolean;
 }
 
+/** `swarm service update`: the changes to a service's spec. */
 export interface ServiceUpdateRequest {
   /** ID, unique ID prefix, or name. */
   id: string;
@@ -209,10 +223,15 @@ export interface NetworkView {
 
 /** Every call the daemon serves. Each method is POSTed as `/v1/<method name>` with the request as the body. */
 export interface ControlApi {
+  /** `swarm info`. */
   info(): Promise<InfoResult>;
+  /** `swarm init`: makes this node the first manager of a new swarm. */
   init(req: InitRequest): Promise<InitResult>;
+  /** `swarm join`: joins a swarm with a token (the role follows from the token). */
   join(req: JoinRequest): Promise<JoinResult>;
+  /** `swarm leave`: leaves the swarm (`force` for the last manager). */
   leave(req: { force?: boolean }): Promise<{ left: true }>;
+  /** `swarm join-token`: the token of `role` (a new one with `rotate`) and a manager's address. */
   joinToken(req: { role: NodeRoleName; rotate?: boolean }): Promise<{ token: string; managerAddr: string }>;
   /** `swarm update`: returns the new unlock key when autolock was turned on. */
   update(req: {
@@ -220,7 +239,9 @@ export interface ControlApi {
     certExpiryMs?: number;
     version?: string;
   }): Promise<{ unlockKey?: string }>;
+  /** `swarm unlock`: opens this manager's data with the unlock key. */
   unlock(req: { unlockKey: string }): Promise<{ unlocked: true }>;
+  /** `swarm unlock-key`: the current unlock key (a new one with `rotate`). */
   unlockKey(req: { rotate?: boolean }): Promise<{ unlockKey: string }>;
   /** Starts a root CA rotation and waits until every node has moved over (or `timeoutMs`). */
   caRotate(req: { timeoutMs?: number }): Promise<{ rootDigest: string; done: boolean; progress: string }>;
@@ -230,30 +251,45 @@ export interface ControlApi {
    */
   swarmInspect(): Promise<{ raw: Json }>;
 
+  /** `swarm node ls`. */
   nodeList(): Promise<NodeView[]>;
+  /** `swarm node inspect`. */
   nodeInspect(req: { id: string }): Promise<NodeView>;
+  /** `swarm node update` (and `promote` / `demote`). */
   nodeUpdate(req: NodeUpdateRequest): Promise<NodeView>;
+  /** `swarm node rm`: removes a node and denies its certificate everywhere. */
   nodeRemove(req: { id: string; force?: boolean }): Promise<{ id: string }>;
 
+  /** `swarm service create`. */
   serviceCreate(req: ServiceCreateRequest): Promise<ServiceView>;
+  /** `swarm service ls`. */
   serviceList(): Promise<ServiceView[]>;
+  /** `swarm service inspect`. */
   serviceInspect(req: { id: string }): Promise<ServiceView>;
+  /** `swarm service ps`: the service's tasks (with `all`, the stopped ones too). */
   servicePs(req: { id: string; all?: boolean }): Promise<TaskView[]>;
   /** Lines of a service (or of one of its tasks with `taskId`), oldest first; `sinceMs` drops older ones. */
   serviceLogs(req: { id: string; tail?: number; taskId?: string; sinceMs?: number }): Promise<LogLineView[]>;
+  /** `swarm service update`: a rolling update to the new spec. */
   serviceUpdate(req: ServiceUpdateRequest): Promise<ServiceView>;
+  /** `swarm service scale`. */
   serviceScale(req: { id: string; replicas: number }): Promise<ServiceView>;
   /** `version`, when given, must be the service's current version (SEQUENCE_CONFLICT otherwise). */
   serviceRollback(req: { id: string; version?: string }): Promise<ServiceView>;
+  /** `swarm service rm`. */
   serviceRemove(req: { id: string }): Promise<{ id: string }>;
 
+  /** `swarm secret create`. */
   secretCreate(req: {
     name: string;
     dataBase64: string;
     labels?: Record<string, string>;
   }): Promise<SecretView>;
+  /** `swarm secret ls`. */
   secretList(): Promise<SecretView[]>;
+  /** `swarm secret inspect` (metadata only). */
   secretInspect(req: { id: string }): Promise<SecretView>;
+  /** `swarm secret rm`. */
   secretRemove(req: { id: string }): Promise<{ id: string }>;
   /** Only labels may change: the data of a secret is immutable. */
   secretUpdate(req: { id: string; version?: string; labels: Record<string, string> }): Promise<SecretView>;
@@ -270,6 +306,7 @@ export interface ControlApi {
   networkRemove(req: { id: string }): Promise<{ id: string }>;
 }
 
+/** The name of a control API call. */
 export type ControlMethod = keyof ControlApi;
 
 /** Every method name, for the transport's routing and the tests. */

@@ -33,6 +33,7 @@ import {
   loadRootCA,
   parseCertificates,
 } from '@swarm/ca';
+import { nativeBackend } from '@swarm/ca/native';
 import { ControlAccessError } from './errors.js';
 
 export { type ClientTls, readClientTls } from './client-tls.js';
@@ -108,7 +109,7 @@ export async function ensureControlTls(dataDir: string, host: string): Promise<C
   let fresh = false;
   if (caPem === undefined || caKeyPem === undefined || !leafUsable(caPem, undefined)) {
     const root = await createRootCA({
-      backend: 'native',
+      backend: nativeBackend,
       commonName: 'swarm-control-ca',
       lifetimeMs: 10 * YEAR_MS,
     });
@@ -118,7 +119,7 @@ export async function ensureControlTls(dataDir: string, host: string): Promise<C
     write(paths.ca, caPem, 0o644);
     fresh = true;
   }
-  const ca = loadRootCA({ certPem: caPem, keyPem: caKeyPem, backend: 'native' });
+  const ca = loadRootCA({ certPem: caPem, keyPem: caKeyPem, backend: nativeBackend });
   let serverCertPem = readIf(paths.serverCert);
   let serverKeyPem = readIf(paths.serverKey);
   if (fresh || serverKeyPem === undefined || !leafUsable(serverCertPem, host)) {

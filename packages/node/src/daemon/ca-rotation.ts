@@ -18,6 +18,7 @@ import {
   parseCertificates,
   rootDigest,
 } from '@swarm/ca';
+import { nativeBackend } from '@swarm/ca/native';
 import { clusterOf } from '../manager/ca-service.js';
 import type { Manager } from '../manager/manager.js';
 
@@ -99,8 +100,8 @@ export async function rotateRoot(
     newCertPem = dec.decode(rot.caCert!);
     newKeyPem = dec.decode(rot.caKey);
   } else {
-    const oldRoot = loadRootCA({ certPem: oldCertPem, keyPem: oldKeyPem, backend: 'native' });
-    const newRoot = await createRootCA({ backend: 'native' });
+    const oldRoot = loadRootCA({ certPem: oldCertPem, keyPem: oldKeyPem, backend: nativeBackend });
+    const newRoot = await createRootCA({ backend: nativeBackend });
     const cross = await crossSign(oldRoot, newRoot);
     newCertPem = newRoot.certPem;
     newKeyPem = newRoot.keyPem;
@@ -115,7 +116,7 @@ export async function rotateRoot(
     });
   }
   const keyIdOf = (certPem: string, keyPem: string) =>
-    keyIdentifier(loadRootCA({ certPem, keyPem, backend: 'native' }).signer.publicKey);
+    keyIdentifier(loadRootCA({ certPem, keyPem, backend: nativeBackend }).signer.publicKey);
   const newKeyId = keyIdOf(newCertPem, newKeyPem);
   if (!inPhase2) {
     // Phase 1: the new root joins the trust bundle while the old one still issues; every node

@@ -11,7 +11,6 @@ import { networkInterfaces } from 'node:os';
 import { cryptoRandom, generateId, type Logger, SwarmError, swarm, systemClock, toLong } from '@swarm/api';
 import {
   CertificateRenewer,
-  CredentialStore,
   createKeyAndCSR,
   createRootCA,
   generateJoinTokens,
@@ -26,6 +25,8 @@ import {
   subjectValue,
   verifyRootBundle,
 } from '@swarm/ca';
+import { nativeBackend } from '@swarm/ca/native';
+import { CredentialStore } from '@swarm/ca/tls';
 import { checkPortRange, DEFAULT_TASK_PORT_RANGE } from '@swarm/dispatcher';
 import { ZONE_LABEL } from '@swarm/scheduler';
 import {
@@ -55,10 +56,12 @@ import {
 } from './paths.js';
 import { joinRaft, managerCalls, serveManager, workerCalls } from './wiring.js';
 
+/** The version `swarm version` prints. */
 export const VERSION = '0.1.0';
 const dec = new TextDecoder();
 const enc = new TextEncoder();
 
+/** Options of a Daemon: where its data lives, its hostname, its seams and settings. */
 export interface DaemonOptions {
   dataDir: string;
   logger: Logger;
@@ -81,15 +84,19 @@ export interface DaemonOptions {
   reservedPorts?: readonly number[];
 }
 
+/** Where the daemon stands: not in a swarm, joining, active, or locked (waiting for the unlock key). */
 export type Phase = 'inactive' | 'pending' | 'active' | 'locked';
 
+/** What the CLI says when a manager-only command reaches a node outside any swarm (Docker's words). */
 export const NOT_A_MANAGER_MESSAGE =
   'This node is not a swarm manager. Use "swarm init" or "swarm join" to connect this node to swarm and try again.';
 export const WORKER_NOT_MANAGER_MESSAGE =
   "This node is not a swarm manager. Worker nodes can't be used to view or modify cluster state. Please run this command on a manager node or promote the current node to a manager.";
+/** What `swarm init` and `swarm join` say on a node already in a swarm (Docker's words). */
 export const ALREADY_IN_SWARM_MESSAGE =
   'This node is already part of a swarm. Use "swarm leave" to leave this swarm and join another one.';
 
+/** One swarm node: its state on disk, its manager and worker halves, and the control API the CLI talks to. */
 export class Daemon {
   readonly paths: NodePaths;
   readonly o: DaemonOptions;
@@ -399,11 +406,13 @@ export class Daemon {
 
   // ---- lifecycle calls ----
 
+  /** Throws ALREADY_IN_SWARM unless the node is outside any swarm. */
   assertNotInSwarm(): void {
     if (this.state !== undefined || this.phase !== 'inactive')
       throw new SwarmError('ALREADY_IN_SWARM', ALREADY_IN_SWARM_MESSAGE);
   }
 
+  /** `swarm init`: creates the cluster (root CA, tokens, raft) with this node as its first manager. */
   async init(req: InitRequest): Promise<InitResult> {
     this.assertNotInSwarm();
     this.phase = 'pending';
@@ -411,7 +420,7 @@ export class Daemon {
       const { listenAddr, advertiseAddr } = addresses(req.listenAddr, req.advertiseAddr);
       this.#checkOwnPort(portOf(listenAddr), 'the listen port');
       const expiryMs = req.certExpiryMs;
-      const root = await createRootCA({ backend: 'native' });
+      const root = await createRootCA({ backend: nativeBackend });
       const clusterId = generateId();
       const nodeId = generateId();
       const raftId = randomMemberId();
@@ -513,6 +522,7 @@ export class Daemon {
     }
   }
 
+  /** `swarm join`: verifies the manager's root against the token, gets a certificate for the token's role, and starts that role. */
   async join(req: JoinRequest): Promise<JoinResult> {
     this.assertNotInSwarm();
     // Refuse a malformed token before any network traffic.
@@ -602,6 +612,7 @@ export class Daemon {
     }
   }
 
+  /** `swarm leave`: stops the node's roles and forgets the swarm (a manager leaves raft first). */
   async leave(force: boolean): Promise<void> {
     if (this.state === undefined && this.phase !== 'locked')
       throw new SwarmError('NOT_IN_SWARM', 'This node is not part of a swarm.');
@@ -623,6 +634,7 @@ export class Daemon {
     await this.#teardown(true);
   }
 
+  /** `swarm unlock`: opens a locked manager's keys with the unlock key and starts it. */
   async unlock(key: string): Promise<void> {
     if (this.phase !== 'locked')
       throw new SwarmError('NOT_LOCKED', 'This node is not locked: nothing to unlock.');

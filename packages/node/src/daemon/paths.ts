@@ -8,6 +8,7 @@ import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, wr
 import { dirname, join } from 'node:path';
 import { SwarmError } from '@swarm/api';
 
+/** Where a node keeps each of its files under its data directory. */
 export interface NodePaths {
   readonly dataDir: string;
   readonly certificatesDir: string;
@@ -27,6 +28,7 @@ export interface NodePaths {
   readonly socket: string;
 }
 
+/** The paths of a node's files under `dataDir`. */
 export function nodePaths(dataDir: string): NodePaths {
   const certificatesDir = join(dataDir, 'certificates');
   return {

@@ -13,6 +13,7 @@ import { parseListen, startWebServer, type WebServer } from '../web/server.js';
 import { DaemonControl } from './control.js';
 import { Daemon } from './daemon.js';
 
+/** Options of `swarm daemon` (`runDaemon`). */
 export interface RunDaemonOptions {
   dataDir: string;
   /**
@@ -48,6 +49,7 @@ export interface RunDaemonOptions {
   onReady?: (address: string) => void;
 }
 
+/** Runs a daemon until SIGINT or SIGTERM; resolves with the process exit code. */
 export async function runDaemon(o: RunDaemonOptions): Promise<number> {
   mkdirSync(o.dataDir, { recursive: true, mode: 0o700 });
   chmodSync(o.dataDir, 0o700);

@@ -29,6 +29,7 @@ export class LineSplitter {
     this.#emit = emit;
   }
 
+  /** Takes a chunk of output; emits each complete line. */
   push(chunk: Buffer): void {
     let start = 0;
     while (start < chunk.length) {
@@ -80,6 +81,7 @@ export class LogRing {
     this.#maxBytes = maxBytes;
   }
 
+  /** Keeps a line, dropping the oldest past the byte limit. */
   add(line: TaskLogLine): void {
     this.#lines.push(line);
     this.#bytes += line.data.length;

@@ -6,6 +6,7 @@
 import dgram from 'node:dgram';
 import net from 'node:net';
 
+/** A published port's protocol. */
 export type PortProtocol = 'tcp' | 'udp';
 
 /** Binds `port` on `host` (0: any free port), returns the bound port, and closes the socket. */
@@ -34,6 +35,7 @@ export function probePort(host: string, port: number, protocol: PortProtocol): P
   });
 }
 
+/** Options of a PortAllocator: the range it hands out. */
 export interface PortAllocatorOptions {
   host: string;
   /** Inclusive range to allocate from; the kernel's ephemeral ports when not given. */
@@ -96,6 +98,7 @@ export class PortAllocator {
     throw new Error(`no free ${protocol} port on ${this.#host} in the range ${lo}-${hi}`);
   }
 
+  /** Gives a port back. */
   release(protocol: PortProtocol, port: number): void {
     this.#held.delete(key(protocol, port));
   }

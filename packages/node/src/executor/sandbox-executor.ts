@@ -29,14 +29,19 @@ const { ACCEPTED, PREPARING, STARTING, RUNNING, COMPLETE, SHUTDOWN, FAILED, REJE
 
 /** The user tasks run as when the daemon is root (`nobody`). */
 export const DEFAULT_TASK_ID = 65534;
+/** How long a stopped task gets after SIGTERM before SIGKILL. */
 export const DEFAULT_STOP_GRACE_MS = 10_000;
+/** Output kept per task. */
 export const DEFAULT_MAX_LOG_BYTES = 1024 * 1024;
+/** Finished tasks remembered (for their logs and status). */
 export const DEFAULT_MAX_FINISHED_TASKS = 200;
+/** PATH inside a task's sandbox. */
 export const DEFAULT_PATH = '/usr/local/bin:/usr/bin:/bin';
 const INSTALL_HINT = 'install bubblewrap: apt-get install bubblewrap';
 /** The first fd after stdin/stdout/stderr: bwrap's info fd; secret pipes follow it. */
 const INFO_FD = 3;
 
+/** Options of the sandboxed executor: bubblewrap, the task user, secrets, ports, limits. */
 export interface SandboxExecutorOptions {
   /** This node's ID (SWARM_NODE_ID, and the `nodeId` of every log line). */
   nodeId: string;

@@ -6,6 +6,7 @@
 import net from 'node:net';
 import { type Clock, type Logger, noopLogger, type swarm, systemClock, type Timer } from '@swarm/api';
 
+/** Options of the IngressProxy. */
 export interface IngressProxyOptions {
   /** The node's address: listeners bind `address:publishedPort`. */
   address: string;
@@ -43,8 +44,10 @@ interface Listener {
   error?: string;
 }
 
+/** How long one backend may take to accept a connection before the next is tried. */
 export const DEFAULT_CONNECT_TIMEOUT_MS = 2_000;
 
+/** The routing mesh of published ports: every node listens on each published port and forwards connections to the service's running tasks, on any node. */
 export class IngressProxy {
   readonly #address: string;
   readonly #logger: Logger;

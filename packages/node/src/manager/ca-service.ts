@@ -22,6 +22,7 @@ import {
   parseCertificates,
   roleForToken,
 } from '@swarm/ca';
+import { nativeBackend } from '@swarm/ca/native';
 import { ZONE_LABEL } from '@swarm/scheduler';
 import { type ReadTx, type Store, StoreConflictError } from '@swarm/store';
 
@@ -60,6 +61,7 @@ export interface ManagerCAOptions {
   logger: Logger;
 }
 
+/** The CA as managers serve it: issues and renews node certificates against the store (roles, deny list, zones), and serves the root and the unlock key. */
 export class ManagerCA {
   readonly #store: Store;
   readonly #clock: Clock;
@@ -97,7 +99,7 @@ export class ManagerCA {
         keyPem,
         clock: this.#clock,
         random: this.#random,
-        backend: 'native',
+        backend: nativeBackend,
       });
       const ca: IssuingCA = { ...root, rootsPem: trustBundle(c) };
       this.#issuer = { key, ca };
@@ -105,12 +107,14 @@ export class ManagerCA {
     return this.#issuer.ca;
   }
 
+  /** The root bundle (the RPC a joiner calls before it trusts anything). */
   async getRootCACertificate(): Promise<swarm.GetRootCACertificateResponse> {
     return swarm.GetRootCACertificateResponse.create({
       certificate: enc.encode(trustBundle(this.#cluster())),
     });
   }
 
+  /** The cluster's current unlock key (managers only). */
   async getUnlockKey(): Promise<swarm.GetUnlockKeyResponse> {
     const c = this.#cluster();
     return swarm.GetUnlockKeyResponse.create({
@@ -218,6 +222,7 @@ export class ManagerCA {
     });
   }
 
+  /** Where a node's certificate request stands, and the certificate once issued. */
   async nodeCertificateStatus(
     req: swarm.NodeCertificateStatusRequest,
   ): Promise<swarm.NodeCertificateStatusResponse> {

@@ -256,6 +256,7 @@ export class EndpointsTable {
     return this.#key;
   }
 
+  /** Stops watching the store. */
   close(): void {
     this.#stop();
   }

@@ -75,6 +75,7 @@ export function cutLine(data: Uint8Array | null | undefined, max: number): Uint8
   return Uint8Array.prototype.slice.call(d, 0, Math.min(d.length, max));
 }
 
+/** Task output that workers publish, kept in memory on the managers for `service logs`. */
 export class LogStore {
   readonly #tasks = new Map<string, TaskLog>();
   readonly #budgets = new Map<string, Budget>();
@@ -197,6 +198,7 @@ export class LogStore {
     while (this.#totalBytes > this.#o.maxTotalBytes && this.#tasks.size > 1) this.#dropOldestTask();
   }
 
+  /** The kept lines of a service (or task), the last `tail` of them. */
   list(req: swarm.ListLogsRequest): swarm.ListLogsResponse {
     const out: swarm.LogLine[] = [];
     const tail = req.tail ?? 0;

@@ -16,7 +16,9 @@ import {
 } from '@swarm/api';
 import type { NodeRole } from '@swarm/ca';
 import { Dispatcher } from '@swarm/dispatcher';
-import { ConfChangeType, LevelStorage, type MemberId, RaftNode } from '@swarm/raft';
+import { ConfChangeType, type MemberId } from '@swarm/raft';
+import { RaftNode } from '@swarm/raft/driver';
+import { LevelStorage } from '@swarm/raft/level';
 import type { KeyManager } from '@swarm/secret-store';
 import { ReplicatedStore } from '@swarm/store';
 import type { RpcClients } from '../rpc/client.js';
@@ -28,6 +30,7 @@ import { LogStore, type LogStoreOptions } from './log-store.js';
 import { Orchestrator } from './orchestrator.js';
 import { proposeMembership, RaftMembership } from './raft-membership.js';
 
+/** What a Manager is built from: its identity, raft membership, keys, stores and seams. */
 export interface ManagerOptions {
   raftDir: string;
   nodeId: string;
@@ -57,6 +60,7 @@ export interface ManagerOptions {
   joinTimeoutMs?: number;
 }
 
+/** The manager half of a node: raft with its LevelDB storage, the replicated store, the CA, the log store, and on the leader the dispatcher and the orchestrator. */
 export class Manager {
   readonly store: ReplicatedStore;
   readonly raft: RaftNode;
@@ -143,6 +147,7 @@ export class Manager {
     });
   }
 
+  /** Opens the manager's storage, starts raft, and serves once the store is loaded. */
   static async start(o: ManagerOptions): Promise<Manager> {
     const storage = await LevelStorage.open({
       path: o.raftDir,
@@ -382,6 +387,7 @@ export class Manager {
     });
   }
 
+  /** Stops the leader loops, raft and the store, and closes the storage. */
   async stop(): Promise<void> {
     if (this.#stopped) return;
     this.#stopped = true;

@@ -15,7 +15,8 @@
  * the leader sees a learner's progress.
  */
 import { type Clock, type Logger, swarm, toLong } from '@swarm/api';
-import { ConfChangeType, type MemberId, type RaftNode } from '@swarm/raft';
+import { ConfChangeType, type MemberId } from '@swarm/raft';
+import type { RaftNode } from '@swarm/raft/driver';
 import type { ReplicatedStore } from '@swarm/store';
 import { isManagerNow, raftIdOf } from './authority.js';
 import { retryRaced } from './ca-service.js';

@@ -12,14 +12,8 @@
 import { checkServerIdentity, type PeerCertificate } from 'node:tls';
 import * as grpc from '@grpc/grpc-js';
 import { type Clock, type Logger, type SwarmError, systemClock, type Timer } from '@swarm/api';
-import {
-  type CredentialStore,
-  grpcChannelOptions,
-  OID,
-  parseCertificate,
-  parseCertificates,
-  subjectValue,
-} from '@swarm/ca';
+import { OID, parseCertificate, parseCertificates, subjectValue } from '@swarm/ca';
+import { type CredentialStore, grpcChannelOptions } from '@swarm/ca/tls';
 import type { MessageSink, StreamHandle } from '@swarm/dispatcher';
 import { fromServiceError, RpcError } from './errors.js';
 import {
@@ -32,6 +26,7 @@ import {
 } from './services.js';
 import { boundTarget } from './source-address.js';
 
+/** Per-call options: a deadline and an abort signal. */
 export interface CallOptions {
   /** Time limit of the call in ms (unary calls default to the client's `defaultTimeoutMs`; streams have none). */
   timeoutMs?: number;
@@ -47,6 +42,7 @@ export interface ClientStreamCall<ReqP, Res> {
   onDrain(listener: () => void): void;
   /** No more messages; the server then answers `response`. */
   end(): void;
+  /** Cancels the stream. */
   cancel(): void;
   /** The server's answer, or a SwarmError (the stream failed, the peer is unreachable, cancelled). */
   readonly response: Promise<Res>;
@@ -61,6 +57,7 @@ export type StubFor<M> =
         ? (options?: CallOptions) => ClientStreamCall<ReqP, Res>
         : never;
 
+/** A typed client for one gRPC service: one method per RPC. */
 export type ServiceStub<S extends ServiceName> = { [K in keyof Services[S]]: StubFor<Services[S][K]> };
 
 /** Typed stubs for every service at one address. */
@@ -261,6 +258,7 @@ function makeMethod(addr: string, channel: () => Channel, m: RpcMethod, defaultT
   }
 }
 
+/** Options of RpcClients: the node's credentials and the managers' addresses. */
 export interface RpcClientsOptions {
   /** The node's TLS material: presented to servers, and the roots servers are verified against. */
   credentials: CredentialStore;
@@ -497,6 +495,7 @@ export async function fetchRootCA(addr: string, options: { timeoutMs?: number } 
 export interface JoinerClient {
   readonly CA: Pick<ServiceStub<'CA'>, 'getRootCACertificate'>;
   readonly NodeCA: ServiceStub<'NodeCA'>;
+  /** Closes the channel. */
   close(): void;
 }
 

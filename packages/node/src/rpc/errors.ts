@@ -7,9 +7,11 @@
 import { Metadata, type ServiceError, type StatusObject, status } from '@grpc/grpc-js';
 import { isSwarmError, type Logger, SwarmError } from '@swarm/api';
 
+/** The gRPC metadata key that carries a SwarmError as JSON across the wire. */
 export const ERROR_METADATA_KEY = 'swarm-error-bin';
 const MAX_ERROR_JSON_BYTES = 4096;
 
+/** The codes of RpcError. */
 export type RpcErrorCode =
   | 'MANAGER_UNAVAILABLE'
   | 'RPC_DEADLINE_EXCEEDED'

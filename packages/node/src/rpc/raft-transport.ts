@@ -17,23 +17,17 @@
  */
 import { fromLong, type Logger, SwarmError, swarm, toLong } from '@swarm/api';
 import type { NodeIdentity } from '@swarm/ca';
-import {
-  decodeMessage,
-  encodeMessage,
-  type MemberId,
-  type Message,
-  MessageType,
-  messageFromWire,
-  messageToWire,
-  type Receiver,
-  type Transport,
-} from '@swarm/raft';
+import { decodeMessage, encodeMessage, type MemberId, type Message, MessageType } from '@swarm/raft';
+import type { Receiver, Transport } from '@swarm/raft/driver';
+import { messageFromWire, messageToWire } from '@swarm/raft/wire';
 import type { ClientStreamCall, RpcClients } from './client.js';
 import type { CallContext, ClientStreamReceiver, ServiceHandlers } from './server.js';
 
+/** Raft messages larger than this travel in chunks. */
 export const RAFT_CHUNK_BYTES = 3 * 1024 * 1024;
 const CHUNK_MARKER = new TextEncoder().encode('swarm-raft-chunk/1');
 
+/** Options of the gRPC raft transport: the clients and who the members are. */
 export interface GrpcRaftTransportOptions {
   clients: RpcClients;
   /** The address (`host:port`) of a raft member, or undefined when unknown. */
@@ -240,6 +234,7 @@ export class GrpcRaftTransport implements Transport {
   }
 }
 
+/** Options of the raft RPC handlers: where messages go and who may send them. */
 export interface RaftHandlersOptions {
   /** Answers Raft.ResolveAddress. Without it every lookup is RAFT_MEMBER_NOT_FOUND. */
   resolveAddress?: (memberId: bigint) => string | undefined;

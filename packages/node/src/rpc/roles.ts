@@ -6,6 +6,7 @@
  */
 import { defineRpcRoles } from '@swarm/ca';
 
+/** Who may call each RPC the node serves (checked on every call, fail closed). */
 export const RPC_ROLES = defineRpcRoles({
   // A joiner fetches the root to check it against its token, then asks for its certificate.
   '/swarm.CA/GetRootCACertificate': 'insecure',

@@ -17,17 +17,16 @@ import {
   allowedRolesFor,
   authorize,
   type Certificate,
-  type CredentialStore,
   checkRpcRoles,
   type DenyLookup,
   decodePemAll,
-  grpcServerCredentials,
   type NodeIdentity,
   type NodeRole,
-  nativeVerifier,
   type PeerCertChain,
   type RpcRoleTable,
 } from '@swarm/ca';
+import { nativeVerifier } from '@swarm/ca/native';
+import { type CredentialStore, grpcServerCredentials } from '@swarm/ca/tls';
 import type { MessageSink, StreamHandle } from '@swarm/dispatcher';
 import { RpcError, toStatus } from './errors.js';
 import { RPC_ROLES } from './roles.js';
@@ -50,6 +49,7 @@ export interface CallContext {
 
 /** What a client-stream handler returns: fed each message, then asked for the response. */
 export interface ClientStreamReceiver<Req, ResP> {
+  /** Takes one message of the client's stream. */
   onMessage(message: Req): void;
   /** The client finished sending: the response (or a thrown/rejected error). */
   onEnd(): Promise<ResP> | ResP;
@@ -57,12 +57,15 @@ export interface ClientStreamReceiver<Req, ResP> {
   onCancel?(): void;
 }
 
+/** A handler of a unary RPC. */
 export type UnaryHandler<Req, ResP> = (request: Req, ctx: CallContext) => Promise<ResP> | ResP;
+/** A handler of a server-streaming RPC. */
 export type ServerStreamHandler<Req, ResP> = (
   request: Req,
   ctx: CallContext,
   sink: MessageSink<ResP>,
 ) => StreamHandle;
+/** A handler of a client-streaming RPC. */
 export type ClientStreamHandler<Req, ResP> = (ctx: CallContext) => ClientStreamReceiver<Req, ResP>;
 
 export type HandlerFor<M> =
@@ -77,6 +80,7 @@ export type HandlerFor<M> =
 /** The handlers of one service, by camelCase method name (all of them are required). */
 export type ServiceHandlers<S extends ServiceName> = { [K in keyof Services[S]]: HandlerFor<Services[S][K]> };
 
+/** Options of the RpcServer: credentials, roles, the cluster it belongs to. */
 export interface RpcServerOptions {
   /** The node's TLS material; its updates hot-swap the server certificate and trusted roots. */
   credentials: CredentialStore;
@@ -119,6 +123,7 @@ type AuthContextLike = ReturnType<grpc.ServerUnaryCall<unknown, unknown>['getAut
 const FORCE_CLOSE_MS = 1000;
 const DEFAULT_MAX_CONNECTION_AGE_MS = 24 * 60 * 60 * 1000;
 
+/** The node's gRPC server over mutual TLS: checks every call's peer certificate and role before its handler runs. */
 export class RpcServer {
   readonly #o: RpcServerOptions;
   readonly #roles: RpcRoleTable;

@@ -7,6 +7,7 @@
 import type { MethodDefinition, ServiceDefinition } from '@grpc/grpc-js';
 import { swarm } from '@swarm/api';
 
+/** How an RPC streams. */
 export type MethodKind = 'unary' | 'serverStream' | 'clientStream';
 
 /** A protobufjs static message class: encodes its plain properties, decodes to an instance. */
@@ -123,8 +124,10 @@ export const RPC_SERVICES = {
 } as const;
 
 export type Services = typeof RPC_SERVICES;
+/** The name of one of the node's gRPC services. */
 export type ServiceName = keyof Services;
 
+/** Every gRPC service the node serves. */
 export const SERVICE_NAMES = Object.keys(RPC_SERVICES) as readonly ServiceName[];
 
 /** The methods of one service, by camelCase name. */

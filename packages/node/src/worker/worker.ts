@@ -14,10 +14,13 @@ import { imageVerifyingExecutor, type NodeImageTrust } from './image-trust.js';
 /** What the worker asks of managers (the gRPC stubs, behind a seam for tests). */
 export interface WorkerCalls {
   connector: Connector;
+  /** The published-port table from manager `addr`. */
   endpoints(addr: string): Promise<swarm.EndpointsResponse>;
+  /** Sends task output to manager `addr`. */
   publishLogs(addr: string, req: swarm.PublishLogsRequest.$Properties): Promise<void>;
 }
 
+/** What a Worker is built from: its identity, the managers, the executor and its seams. */
 export interface WorkerOptions {
   nodeId: string;
   /** The node's address (host only): tasks and published ports bind here. */
@@ -43,6 +46,7 @@ export interface WorkerOptions {
   taskPortRange?: readonly [number, number];
 }
 
+/** The worker half of a node: the dispatcher agent, the sandboxed executor, secret delivery, the ingress proxy and the log publisher. */
 export class Worker {
   readonly agent: Agent;
   readonly executor: SandboxExecutor;
@@ -113,6 +117,7 @@ export class Worker {
     );
   }
 
+  /** Starts the agent, the ingress proxy and the log publisher. */
   start(): void {
     this.agent.start();
     this.#timers.push(setInterval(() => void this.#flushLogs(), 250));
@@ -164,6 +169,7 @@ export class Worker {
     }
   }
 
+  /** Stops everything the worker started. */
   async stop(): Promise<void> {
     if (this.#stopped) return;
     this.#stopped = true;

@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateId, ManualClock } from '@swarm/api';
+import { nativeBackend } from '@swarm/ca/native';
 import { createTestCA, type TestCA } from '@swarm/ca/testing';
 
 export interface Leaf {
@@ -83,7 +84,7 @@ function opensslLeaf(ca: TestCA, extensions: string): Leaf {
 /** A CA whose clock is walked from 3 h ago to 2 h ahead to mint each certificate. */
 export async function mintCertSet(seed: number): Promise<CertSet> {
   const clock = new ManualClock(Date.now() - 3 * HOUR);
-  const ca = await createTestCA({ seed, clock, backend: 'native' });
+  const ca = await createTestCA({ seed, clock, backend: nativeBackend });
   // Valid from 4 h ago to 2 h ago (issuing backdates one hour).
   const expired = await ca.issueNode({ role: 'manager', expiryMs: HOUR });
   clock.advance(3 * HOUR);
@@ -101,7 +102,11 @@ export async function mintCertSet(seed: number): Promise<CertSet> {
   clock.advance(2 * HOUR);
   // Valid from 1 h ahead.
   const notYetValid = await ca.issueNode({ role: 'manager' });
-  const other = await createTestCA({ seed: seed + 1, clock: new ManualClock(Date.now()), backend: 'native' });
+  const other = await createTestCA({
+    seed: seed + 1,
+    clock: new ManualClock(Date.now()),
+    backend: nativeBackend,
+  });
   const wrongRoot = await other.issueNode({ role: 'manager' });
   const leaf = (n: Leaf): Leaf => ({ keyPem: n.keyPem, chainPem: n.chainPem });
   return {

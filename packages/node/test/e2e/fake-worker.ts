@@ -3,7 +3,7 @@
 // stopped), but saying whatever the test wants: any node description, any task status, any log
 // line. Managers must treat all of it as data.
 import { noopLogger, type SwarmError, type swarm } from '@swarm/api';
-import { CredentialStore } from '@swarm/ca';
+import { CredentialStore } from '@swarm/ca/tls';
 import { RpcClients } from '../../src/rpc/client.js';
 import type { Identity } from './helpers.js';
 

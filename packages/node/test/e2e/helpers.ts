@@ -4,7 +4,7 @@
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import * as grpc from '@grpc/grpc-js';
-import { grpcChannelOptions } from '@swarm/ca';
+import { grpcChannelOptions } from '@swarm/ca/tls';
 import type { NodeView, TaskView } from '../../src/control/api.js';
 import { ERROR_METADATA_KEY } from '../../src/rpc/errors.js';
 import { asBuffer, RPC_SERVICES, type RpcMethod } from '../../src/rpc/services.js';

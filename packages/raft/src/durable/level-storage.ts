@@ -4,6 +4,10 @@
 // the hard state and the contiguous entries after the snapshot, checking every record.
 import { type Logger, noopLogger, swarm } from '@swarm/api';
 import { ClassicLevel } from 'classic-level';
+import { MirroredStorage, type RaftStorage, type StorageUpdate } from '../driver/raft-storage.js';
+import { StorageClosedError, StorageCorruptError } from '../errors.js';
+import { MemoryStorage } from '../storage.js';
+import type { ConfState, Entry, HardState, Snapshot } from '../types.js';
 import {
   entryFromWire,
   entryToWire,
@@ -11,11 +15,7 @@ import {
   hardStateToWire,
   snapshotFromWire,
   snapshotToWire,
-} from '../codec.js';
-import { StorageClosedError, StorageCorruptError } from '../errors.js';
-import { MirroredStorage, type RaftStorage, type StorageUpdate } from '../node/raft-storage.js';
-import { MemoryStorage } from '../storage.js';
-import type { ConfState, Entry, HardState, Snapshot } from '../types.js';
+} from '../wire.js';
 import {
   ENTRY_RANGE,
   entryKey,
@@ -27,6 +27,7 @@ import {
   unframeRecord,
 } from './record.js';
 
+/** Options of `LevelStorage.open`. */
 export interface LevelStorageOptions {
   /** The LevelDB directory (created if missing). One directory per raft member. */
   path: string;
@@ -41,6 +42,7 @@ export interface LevelStorageOptions {
   onWriteStep?: (step: WriteStep, write: number) => void;
 }
 
+/** The steps of one storage write, reported to the `onWriteStep` test hook. */
 export type WriteStep = 'encoded' | 'written' | 'applied';
 
 type BatchOp = { type: 'put'; key: Uint8Array; value: Uint8Array } | { type: 'del'; key: Uint8Array };
@@ -192,6 +194,7 @@ export class LevelStorage extends MirroredStorage implements RaftStorage {
     });
   }
 
+  /** Closes the LevelDB directory (and releases its lock); call it after the RaftNode stopped. */
   async close(): Promise<void> {
     if (this.#closed === 'closed') return;
     await this.#queue.catch(() => {});

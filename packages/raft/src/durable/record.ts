@@ -11,7 +11,9 @@ import { StorageCorruptError } from '../errors.js';
  * payload or `ad` differs from what was sealed.
  */
 export interface RecordCipher {
+  /** Seals `plain`, bound to the associated data `ad`. */
   encrypt(plain: Uint8Array, ad: Uint8Array): Uint8Array;
+  /** Opens `sealed`; throws when it or `ad` differs from what was sealed. */
   decrypt(sealed: Uint8Array, ad: Uint8Array): Uint8Array;
 }
 

@@ -1,5 +1,6 @@
 import { SwarmError } from '@swarm/api';
 
+/** The codes of LinearizabilityError. */
 export type LinearizabilityErrorCode = 'MODEL_NOT_DETERMINISTIC' | 'OPERATION_ALREADY_COMPLETED';
 
 /**

@@ -59,7 +59,10 @@ export interface CheckOptions {
   /** Give up after this many milliseconds of searching (measured with `clock`). Default: no limit. */
   readonly timeoutMs?: number;
   /** The time source for `timeoutMs`. Default: `systemClock` from `@swarm/api`. */
-  readonly clock?: { now(): number };
+  readonly clock?: {
+    /** Milliseconds now. */
+    now(): number;
+  };
   /** Give up after this many search steps over all partitions; deterministic. Default: no limit. */
   readonly maxSteps?: number;
   /** Shrink the failing partition to a small history that is still not linearizable. Default: true. */

@@ -1,17 +1,20 @@
 // The simulator's default replicated state machine: a key-value map with put, delete and
 // compare-and-set. Commands are JSON; `apply` returns what a client observes.
-import type { StateMachine } from '../node/raft-node.js';
+import type { StateMachine } from '../driver/raft-node.js';
 
+/** A command of the simulator's key-value state machine. */
 export type KvCommand =
   | { op: 'put'; key: string; value: string }
   | { op: 'delete'; key: string }
   | { op: 'cas'; key: string; expected: string | null; value: string };
 
+/** What applying a KvCommand returns: whether it took effect, and the previous value. */
 export type KvResult = { ok: boolean; prev: string | null };
 
 const enc = new TextEncoder();
 const dec = new TextDecoder();
 
+/** The entry payload of a KvCommand. */
 export function encodeKvCommand(c: KvCommand): Uint8Array {
   return enc.encode(JSON.stringify(c));
 }
@@ -19,6 +22,7 @@ export function encodeKvCommand(c: KvCommand): Uint8Array {
 export class KvStateMachine implements StateMachine<KvResult> {
   map = new Map<string, string>();
 
+  /** Applies an encoded KvCommand. */
   apply(data: Uint8Array): KvResult {
     const c = JSON.parse(dec.decode(data)) as KvCommand;
     const prev = this.map.get(c.key) ?? null;
@@ -36,6 +40,7 @@ export class KvStateMachine implements StateMachine<KvResult> {
     }
   }
 
+  /** The current value of `key`. */
   get(key: string): string | undefined {
     return this.map.get(key);
   }

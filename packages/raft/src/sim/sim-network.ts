@@ -3,9 +3,10 @@
 // say, and delivered on the virtual clock. Partitions block directed pairs of members.
 import type { Clock, Random } from '@swarm/api';
 import { decodeMessage, encodeMessage } from '../codec.js';
-import type { Receiver, Transport } from '../node/transport.js';
+import type { Receiver, Transport } from '../driver/transport.js';
 import type { MemberId, Message } from '../types.js';
 
+/** The simulated network's faults: loss, duplication, delays, reordering. */
 export interface NetworkFaults {
   /** Probability that a message is lost, 0..1. */
   loss: number;
@@ -19,6 +20,7 @@ export interface NetworkFaults {
   reorderDelayMs: number;
 }
 
+/** A network without faults. */
 export const calmNetwork = (): NetworkFaults => ({
   loss: 0,
   duplicate: 0,
@@ -28,6 +30,7 @@ export const calmNetwork = (): NetworkFaults => ({
   reorderDelayMs: 0,
 });
 
+/** The simulated network: every message goes through the wire codec, then is lost, duplicated, delayed or reordered on virtual time, and partitions block members. */
 export class SimNetwork {
   readonly #clock: Clock;
   readonly #random: Random;
@@ -42,14 +45,17 @@ export class SimNetwork {
     this.#random = random;
   }
 
+  /** The transport that member `from` sends through. */
   transport(from: MemberId): Transport {
     return { send: (messages) => this.#send(from, messages) };
   }
 
+  /** Delivers messages addressed to member `id` to `receiver`. */
   attach(id: MemberId, receiver: Receiver): void {
     this.#members.set(id, receiver);
   }
 
+  /** Stops delivering to member `id`. */
   detach(id: MemberId): void {
     this.#members.delete(id);
   }
@@ -65,6 +71,7 @@ export class SimNetwork {
       for (const h of groups) if (g !== h) for (const a of g) for (const b of h) this.block(a, b);
   }
 
+  /** Removes every partition. */
   heal(): void {
     this.#blocked.clear();
   }

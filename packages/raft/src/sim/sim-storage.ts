@@ -1,7 +1,7 @@
 // Storage for the simulator with the durability semantics of a real disk: writes land in a
 // volatile view at once and become durable only when synced; a crash throws the unsynced writes
 // away (or keeps a torn prefix of them, as a disk that had flushed part of its cache would).
-import { MirroredStorage, type RaftStorage, type StorageUpdate } from '../node/raft-storage.js';
+import { MirroredStorage, type RaftStorage, type StorageUpdate } from '../driver/raft-storage.js';
 import { MemoryStorage } from '../storage.js';
 import type { ConfState, Entry, HardState, Snapshot } from '../types.js';
 
@@ -22,6 +22,7 @@ export interface StorageObserver {
   onHardState?(storage: SimStorage, hs: HardState): void;
 }
 
+/** Disk faults the simulator arms on a member's storage. */
 export interface SimStorageFaults {
   /** Fail the next synced write (the member must stop; the write is lost). */
   failNextSync: boolean;
@@ -93,6 +94,7 @@ export class SimStorage extends MirroredStorage implements RaftStorage {
     this.#sync();
   }
 
+  /** Closes the storage (nothing to release on a simulated disk). */
   async close(): Promise<void> {}
 
   /**

@@ -4,15 +4,16 @@
 // cluster must elect a leader and commit a new write within a bounded virtual time. The clients'
 // history is checked for linearizability. The same seed always replays the same run.
 import { type Clock, isSwarmError, ManualClock, type Random, seededRandom, type Timer } from '@swarm/api';
+import { RaftNode } from '../driver/raft-node.js';
 import { HistoryRecorder } from '../linearizability/history-recorder.js';
 import type { KvInput, KvOutput } from '../linearizability/kv-model.js';
 import { checkKvHistory } from '../linearizability/kv-model.js';
-import { RaftNode } from '../node/raft-node.js';
 import type { Entry, MemberId, Message } from '../types.js';
 import { encodeKvCommand, type KvCommand, type KvResult, KvStateMachine } from './kv-machine.js';
 import { calmNetwork, SimNetwork } from './sim-network.js';
 import { SimStorage } from './sim-storage.js';
 
+/** The options of one simulated run (its seed above all). */
 export interface SimulationOptions {
   seed: number;
   /** Founding voters (3 or 5 drawn from the seed when absent). */
@@ -30,6 +31,7 @@ export interface SimulationOptions {
   trace?: (line: string) => void;
 }
 
+/** What one simulated run found: safety violations, liveness, linearizability, statistics. */
 export interface SimulationResult {
   seed: number;
   violations: string[];
@@ -136,6 +138,7 @@ function stateHash(sm: KvStateMachine): string {
   return new TextDecoder().decode(sm.snapshot());
 }
 
+/** Runs a whole cluster in one process on virtual time under faults drawn from `options.seed`; the same seed replays the same run. */
 export async function runSimulation(options: SimulationOptions): Promise<SimulationResult> {
   const seed = options.seed;
   const rand: Random = seededRandom(seed);

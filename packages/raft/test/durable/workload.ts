@@ -1,4 +1,4 @@
-import type { StorageUpdate } from '../../src/node/raft-storage.js';
+import type { StorageUpdate } from '../../src/driver/raft-storage.js';
 import { type Entry, EntryType } from '../../src/types.js';
 
 const enc = new TextEncoder();

@@ -30,6 +30,7 @@ import type { Transport } from './transport.js';
 
 /** The embedder's replicated state machine. `apply` must be deterministic and synchronous. */
 export interface StateMachine<R = unknown> {
+  /** Applies a committed proposal's `data` (at log `index`); its result settles that proposal's promise. */
   apply(data: Uint8Array, index: bigint): R;
   /** The full state, for a raft snapshot. */
   snapshot(): Uint8Array;
@@ -37,6 +38,7 @@ export interface StateMachine<R = unknown> {
   restore(data: Uint8Array): void;
 }
 
+/** What a RaftNode is built from: its member ID, storage, transport, state machine and seams. */
 export interface RaftNodeOptions<R = unknown> {
   id: MemberId;
   storage: RaftStorage;
@@ -61,6 +63,7 @@ export interface RaftNodeOptions<R = unknown> {
   raft?: Omit<Config, 'id' | 'storage' | 'random' | 'logger' | 'applied'>;
 }
 
+/** Per-call options of `propose`, `readIndex` and the membership calls. */
 export interface CallOptions {
   signal?: AbortSignal;
   timeoutMs?: number;
@@ -83,6 +86,7 @@ const MAGIC = 0x53; // 'S': an entry proposed through a RaftNode
 const SNAPSHOT_MAGIC = 0x44; // 'D': snapshot data with the deduplication window
 const ID_BYTES = 16;
 
+/** The driver: runs a RawNode's Ready loop (persist and sync, send, apply, advance) on an injected clock, and settles `propose` when the entry is committed and applied on this member. */
 export class RaftNode<R = unknown> {
   readonly id: MemberId;
   readonly #o: Required<Omit<RaftNodeOptions<R>, 'bootstrap' | 'raft' | 'logger'>> & { logger: Logger };
@@ -206,6 +210,7 @@ export class RaftNode<R = unknown> {
     return this.#applied;
   }
 
+  /** The core's status: hard and soft state, configuration, and (on a leader) each member's progress. */
   status(): Status {
     return this.#node().status();
   }

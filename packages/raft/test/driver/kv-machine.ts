@@ -1,4 +1,4 @@
-import type { StateMachine } from '../../src/node/raft-node.js';
+import type { StateMachine } from '../../src/driver/raft-node.js';
 
 const dec = new TextDecoder();
 const enc = new TextEncoder();

@@ -21,7 +21,9 @@ export interface RaftStorage extends Storage {
   createSnapshot(i: bigint, confState: ConfState | undefined, data: Uint8Array): Promise<Snapshot>;
   /** Discards entries up to `i`, which a stored snapshot must cover. */
   compact(i: bigint): Promise<void>;
+  /** The stored hard state (term, vote, commit). */
   hardState(): HardState;
+  /** Releases the storage (files, locks); the driver never calls it: the embedder does, after `stop()`. */
   close(): Promise<void>;
 }
 
@@ -45,6 +47,7 @@ export abstract class MirroredStorage implements Storage {
   term(i: bigint): bigint {
     return this.mirror.term(i);
   }
+  /** The index of the last entry in the log (the snapshot's index when the log is empty). */
   lastIndex(): bigint {
     return this.mirror.lastIndex();
   }
@@ -54,6 +57,7 @@ export abstract class MirroredStorage implements Storage {
   snapshot(): Snapshot {
     return this.mirror.snapshot();
   }
+  /** The stored hard state (term, vote, commit). */
   hardState(): HardState {
     return this.mirror.hardState();
   }

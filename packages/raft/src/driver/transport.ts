@@ -3,12 +3,15 @@
 // @swarm/node; the in-memory one here serves tests and embedders' experiments.
 import type { MemberId, Message } from '../types.js';
 
+/** How a member sends: one per member, used by its RaftNode. */
 export interface Transport {
   /** Sends messages to their `to` members. Must not throw; report failures via `onUnreachable`. */
   send(messages: readonly Message[]): void;
 }
 
+/** What a transport delivers to: a RaftNode. */
 export interface Receiver {
+  /** Takes a message addressed to this member. */
   receive(message: Message): void;
   /** The transport could not reach `to` (the driver tells the core, which backs off). */
   unreachable?(to: MemberId): void;
@@ -39,19 +42,23 @@ export class LocalNetwork {
     };
   }
 
+  /** Delivers messages addressed to member `id` to `receiver` (a RaftNode). */
   attach(id: MemberId, receiver: Receiver): void {
     this.#members.set(id, receiver);
   }
 
+  /** Stops delivering to member `id`; messages to it are reported unreachable. */
   detach(id: MemberId): void {
     this.#members.delete(id);
   }
 
+  /** Drops all traffic between members `a` and `b`, both ways, until `heal()`. */
   cut(a: MemberId, b: MemberId): void {
     this.#cuts.add(key(a, b));
     this.#cuts.add(key(b, a));
   }
 
+  /** Removes every cut. */
   heal(): void {
     this.#cuts.clear();
   }

@@ -1,8 +1,8 @@
 import { isSwarmError, ManualClock, seededRandom } from '@swarm/api';
 import { afterEach, describe, expect, it } from 'vitest';
-import { RaftNode } from '../../src/node/raft-node.js';
-import { memoryRaftStorage, type RaftStorage } from '../../src/node/raft-storage.js';
-import { LocalNetwork } from '../../src/node/transport.js';
+import { RaftNode } from '../../src/driver/raft-node.js';
+import { memoryRaftStorage, type RaftStorage } from '../../src/driver/raft-storage.js';
+import { LocalNetwork } from '../../src/driver/transport.js';
 import type { MemberId } from '../../src/types.js';
 import { cmd, KvMachine } from './kv-machine.js';
 
