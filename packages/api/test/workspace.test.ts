@@ -16,9 +16,10 @@ const allowed: Record<string, string[]> = {
   'secret-store': ['api', 'raft'],
   scheduler: ['api'],
   dispatcher: ['api', 'raft', 'store', 'secret-store', 'ca'],
-  node: ['api', 'raft', 'store', 'ca', 'secret-store', 'scheduler', 'dispatcher'],
+  'executor-docker': ['api', 'dispatcher'],
+  node: ['api', 'raft', 'store', 'ca', 'secret-store', 'scheduler', 'dispatcher', 'executor-docker'],
   // Test benches (private, never published): engines, registries, namespaces, conformance suites.
-  testbed: ['api', 'dispatcher'],
+  testbed: ['api', 'dispatcher', 'secret-store'],
 };
 
 describe('workspace packages', () => {

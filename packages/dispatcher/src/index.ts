@@ -3,7 +3,14 @@ export { AGENT_DEFAULTS, Agent, type AgentComponents, type AgentInit } from './a
 export { AssignmentSet } from './assignment-set.js';
 export { Dispatcher, type DispatcherComponents } from './dispatcher.js';
 export * from './errors.js';
-export type { Executor, TaskContext, TaskSecretWriter, TaskStatusReport } from './executor.js';
+export type {
+  Executor,
+  ExecutorInfo,
+  ManagedExecutor,
+  TaskContext,
+  TaskSecretWriter,
+  TaskStatusReport,
+} from './executor.js';
 export { DISPATCHER_DEFAULTS, type DispatcherInit, type DispatcherOptions } from './options.js';
 export type {
   DispatcherStore,
@@ -13,6 +20,15 @@ export type {
   StoreEvent,
   WriteTx,
 } from './store-contract.js';
+export {
+  LineSplitter,
+  LogRing,
+  logLine,
+  MAX_LINE_BYTES,
+  TaskLogBook,
+  type TaskLogBookOptions,
+  type TaskLogLine,
+} from './task-logs.js';
 export { inAssignmentSet, needsSecrets, referencedSecretIds } from './task-rules.js';
 export type {
   Connector,
