@@ -40,7 +40,7 @@ import { hostOf } from '../manager/endpoints.js';
 import { Manager, randomMemberId } from '../manager/manager.js';
 import { fetchRootCA, joinerClient, ownCluster, RpcClients } from '../rpc/client.js';
 import { RpcServer } from '../rpc/server.js';
-import { Worker } from '../worker/worker.js';
+import { type ExecutorChoice, Worker } from '../worker/worker.js';
 import {
   type NodePaths,
   type NodeState,
@@ -70,6 +70,8 @@ export interface DaemonOptions {
   bwrapPath?: string;
   taskUid?: number;
   taskGid?: number;
+  /** What runs this node's tasks. Default the sandbox. */
+  executor?: ExecutorChoice;
 }
 
 export type Phase = 'inactive' | 'pending' | 'active' | 'locked';
@@ -134,7 +136,7 @@ export class Daemon {
       }
       await this.#startManager(false, new Map());
     }
-    this.#startWorker();
+    await this.#startWorker();
     this.phase = 'active';
   }
 
@@ -331,7 +333,7 @@ export class Daemon {
     });
   }
 
-  #startWorker(): void {
+  async #startWorker(): Promise<void> {
     const state = this.state!;
     this.worker = new Worker({
       nodeId: state.nodeId,
@@ -345,8 +347,10 @@ export class Daemon {
       ...(this.o.bwrapPath === undefined ? {} : { bwrapPath: this.o.bwrapPath }),
       ...(this.o.taskUid === undefined ? {} : { taskUid: this.o.taskUid }),
       ...(this.o.taskGid === undefined ? {} : { taskGid: this.o.taskGid }),
+      ...(this.o.executor === undefined ? {} : { executor: this.o.executor }),
+      clusterId: state.clusterId,
     });
-    this.worker.start();
+    await this.worker.start();
   }
 
   // ---- lifecycle calls ----
@@ -446,7 +450,7 @@ export class Daemon {
         );
       });
       writeState(this.paths, this.state);
-      this.#startWorker();
+      await this.#startWorker();
       this.phase = 'active';
       this.log.info('initialized a new swarm', { clusterId, nodeId, advertiseAddr });
       return {
@@ -538,7 +542,7 @@ export class Daemon {
         await this.manager!.waitForCluster(60_000);
       }
       writeState(this.paths, this.state);
-      this.#startWorker();
+      await this.#startWorker();
       this.phase = 'active';
       this.log.info('joined a swarm', { nodeId, role, manager: req.remoteAddr });
       return { nodeId, role };
@@ -593,7 +597,7 @@ export class Daemon {
       throw e;
     }
     await this.#startManager(false, new Map());
-    this.#startWorker();
+    await this.#startWorker();
     this.phase = 'active';
     // Answer once the manager is back in raft (or after 15 s: a lost quorum is reported by later calls).
     await this.manager!.waitForLeader(15_000).catch(() => {});

@@ -86,6 +86,22 @@ const COMMON_FLAGS: FlagSpec[] = [
   f('user', 'string', 'Username or UID', 'string', 'u'),
   f('hostname', 'string', 'Task hostname', 'string'),
   f('stop-grace-period', 'string', 'Time to wait before force killing a task (ns|us|ms|s|m|h)', 'duration'),
+  f('health-cmd', 'string', 'Command to run to check health (run by the shell inside the task)', 'string'),
+  f('health-interval', 'string', 'Time between running the check (ms|s|m|h) (default 30s)', 'duration'),
+  f(
+    'health-timeout',
+    'string',
+    'Maximum time to allow one check to run (ms|s|m|h) (default 30s)',
+    'duration',
+  ),
+  f('health-retries', 'string', 'Consecutive failures needed to report unhealthy (default 3)', 'int'),
+  f(
+    'health-start-period',
+    'string',
+    'Start period for the task to initialize before failures count towards retries (ms|s|m|h) (default 0s)',
+    'duration',
+  ),
+  f('no-healthcheck', 'bool', "Disable any container-specified HEALTHCHECK (the image's)"),
   f('detach', 'bool', 'Exit immediately instead of waiting for the service to converge', undefined, 'd'),
   f('quiet', 'bool', 'Suppress progress output', undefined, 'q'),
 ];
@@ -246,7 +262,13 @@ const ps: Command = {
     QUIET,
     NO_TRUNC,
     FORMAT,
-    f('all', 'bool', 'Show all tasks, including the history of stopped ones', undefined, 'a'),
+    f(
+      'all',
+      'bool',
+      'Show all tasks (the default: every task in the history, failed and rejected ones too)',
+      undefined,
+      'a',
+    ),
   ],
   minArgs: 1,
   async run(ctx) {
