@@ -24,11 +24,14 @@ export const systemClock: Clock = {
     const due = Date.now() + ms;
     let handle: ReturnType<typeof setTimeout>;
     const arm = (delay: number) => {
-      handle = setTimeout(() => {
-        const left = due - Date.now();
-        if (left > 0) arm(left);
-        else fn();
-      }, Math.min(delay, MAX_TIMER_MS));
+      handle = setTimeout(
+        () => {
+          const left = due - Date.now();
+          if (left > 0) arm(left);
+          else fn();
+        },
+        Math.min(delay, MAX_TIMER_MS),
+      );
       handle.unref?.();
     };
     arm(ms);

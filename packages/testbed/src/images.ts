@@ -163,7 +163,9 @@ export async function tagImage(socket: string, source: string, target: string): 
 }
 
 function authHeader(auth: RegistryAuth | undefined): Record<string, string> {
-  return { 'X-Registry-Auth': Buffer.from(JSON.stringify(auth ?? {})).toString('base64url') };
+  // URL-safe base64 *with* padding: the engine decodes it with Go's base64.URLEncoding.
+  const b64 = Buffer.from(JSON.stringify(auth ?? {})).toString('base64');
+  return { 'X-Registry-Auth': b64.replace(/\+/g, '-').replace(/\//g, '_') };
 }
 
 /** Pushes `ref` (which names its registry) from the engine. */
