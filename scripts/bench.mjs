@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `pnpm bench NAME [args]` runs the `bench` script of packages/NAME (or examples/NAME), after a
-// build. Each benchmark prints one JSON line of results. With no NAME it lists what exists.
+// build; a package's `swarmBench` field may name its benchmark, or map several names to scripts.
+// Each benchmark prints one JSON line of results. With no NAME it lists what exists.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,8 +16,13 @@ function benches() {
       const manifest = join(root, dir, name, 'package.json');
       if (!existsSync(manifest)) continue;
       const pkg = JSON.parse(readFileSync(manifest, 'utf8'));
-      const target = pkg.swarmBench ?? name;
-      if (pkg.scripts?.bench && !found.has(target)) found.set(target, pkg.name);
+      // `swarmBench`: the benchmark's name (default the directory's), or { name: script } for several.
+      const named =
+        typeof pkg.swarmBench === 'object' && pkg.swarmBench !== null
+          ? Object.entries(pkg.swarmBench)
+          : [[pkg.swarmBench ?? name, 'bench']];
+      for (const [target, script] of named)
+        if (pkg.scripts?.[script] && !found.has(target)) found.set(target, { pkg: pkg.name, script });
     }
   }
   return found;
@@ -34,4 +40,5 @@ if (!name || !all.has(name)) {
   process.exit(2);
 }
 bootstrap();
-process.exit(pnpm(['--filter', all.get(name), '--silent', 'run', 'bench', ...rest]));
+const { pkg, script } = all.get(name);
+process.exit(pnpm(['--filter', pkg, '--silent', 'run', script, ...rest]));

@@ -144,7 +144,8 @@ export async function buildImage(
   const dir = mkdtempSync(join(scratch, 'context-'));
   try {
     writeFileSync(join(dir, 'Dockerfile'), `${dockerfile.join('\n')}\n`);
-    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+    // Files keep their mode through COPY: make them executable so scripts need no RUN chmod.
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text, { mode: 0o755 });
     const q = new URLSearchParams({ t: ref, rm: '1', forcerm: '1' });
     await engineCall(socket, 'POST', `/build?${q}`, { body: tarOf(dir) });
   } finally {

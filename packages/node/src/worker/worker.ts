@@ -147,6 +147,19 @@ export class Worker {
     });
     this.agent.start();
     this.#timers.push(setInterval(() => void this.#flushLogs(), 250));
+    // The time the engine spent in its calls (Docker executor), for the benchmark's profile.
+    const stats = (this.executor as { stats?: object }).stats;
+    if (stats !== undefined) {
+      let last = '';
+      this.#timers.push(
+        setInterval(() => {
+          const now = JSON.stringify(stats);
+          if (now === last) return;
+          last = now;
+          this.#log.info('executor stats', { ...stats });
+        }, 1000),
+      );
+    }
     this.#timers.push(setInterval(() => void this.#refreshEndpoints(), this.#o.endpointsPollMs ?? 1000));
     for (const t of this.#timers) t.unref();
     void this.#refreshEndpoints();
