@@ -6,10 +6,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bootstrap } from './bootstrap.mjs';
+import { bootstrap, CONTAINER_PACKAGES } from './bootstrap.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-bootstrap({ debian: ['bubblewrap', 'chromium'] });
+bootstrap({ debian: ['bubblewrap', 'slirp4netns', 'chromium', ...CONTAINER_PACKAGES], optional: [] });
 
 const report = join(root, 'artifacts', 'vitest-results.json');
 mkdirSync(dirname(report), { recursive: true });

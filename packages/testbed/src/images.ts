@@ -8,7 +8,7 @@ import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, w
 import http from 'node:http';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { CommandFailedError } from './errors.js';
+import { CommandFailedError, MissingToolError } from './errors.js';
 import { run, which } from './process.js';
 
 export interface RegistryAuth {
@@ -87,6 +87,10 @@ function tarOf(dir: string): Readable {
 /** Lays out a busybox root file system in `dir`: /bin/busybox, one link per applet, passwd, group, /tmp. */
 export async function busyboxRootfs(dir: string): Promise<void> {
   const busybox = which('busybox');
+  // A dynamic busybox would need the host's libraries inside the image.
+  const ldd = await run(['ldd', busybox], { check: false }).catch(() => ({ stdout: '', stderr: '' }));
+  if (!/not a dynamic|statically linked/.test(`${ldd.stdout}${ldd.stderr}`))
+    throw new MissingToolError(`a static busybox (${busybox} is dynamically linked)`, 'busybox-static');
   const applets = (await run([busybox, '--list'])).stdout.split('\n').filter((a) => /^[\w.[-]+$/.test(a));
   for (const d of ['bin', 'etc', 'tmp', 'proc', 'sys', 'dev', 'run', 'root', 'var/www'])
     mkdirSync(join(dir, d), { recursive: true });
