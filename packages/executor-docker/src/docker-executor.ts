@@ -219,9 +219,14 @@ export class DockerExecutor implements ManagedExecutor {
   /**
    * Reaches the engine, reads its version, picks the network, opens the event stream and lists
    * the containers an earlier run of this node left (adopted by `start`, removed by `reconcile`).
+   * Until it succeeds, tasks are rejected with the engine's error.
    */
   ready(): Promise<void> {
-    this.#ready ??= this.#init();
+    // A failure is not kept: the next task tries again (the engine may be back).
+    this.#ready ??= this.#init().catch((err: unknown) => {
+      this.#ready = undefined;
+      throw err;
+    });
     return this.#ready;
   }
 

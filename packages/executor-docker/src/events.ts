@@ -44,7 +44,10 @@ export class EventWatcher {
 
   /** Opens the stream; resolves once the engine accepted it. */
   start(): Promise<void> {
-    this.#ready ??= this.#open(false);
+    this.#ready ??= this.#open(false).catch((err: unknown) => {
+      this.#ready = undefined;
+      throw err;
+    });
     return this.#ready;
   }
 

@@ -3,11 +3,13 @@ import { swarm, toLong } from '@swarm/api';
 import { describe, expect, it } from 'vitest';
 import {
   Demuxer,
+  DockerExecutor,
   dockerOptions,
   engineMessage,
   healthConfig,
   LABELS,
   planContainer,
+  probeEngine,
   pullMessage,
   registryOf,
   splitImage,
@@ -225,5 +227,34 @@ describe('Demuxer', () => {
     for (let i = 0; i < all.length; i += 3) d.push(all.subarray(i, i + 3));
     expect(got).toEqual(['stdout:out1\n', 'stderr:err1\n', 'stdout:out2\n']);
     expect(d.pending).toBe(0);
+  });
+});
+
+describe('without an engine', () => {
+  it("rejects each task with the engine's error, and connect() says how to fix it", async () => {
+    const dockerHost = 'unix:///nonexistent/sw17/docker.sock';
+    await expect(probeEngine(dockerHost, 500)).rejects.toMatchObject({ code: 'ENGINE_UNREACHABLE' });
+    await expect(probeEngine(dockerHost, 500)).rejects.toThrow(/start dockerd, or point --docker-host/);
+    const ex = new DockerExecutor({ nodeId: 'n'.repeat(25), hostAddress: '127.0.0.1', dockerHost });
+    const reports: { state: number; err?: string }[] = [];
+    ex.start(task({ image: 'i', command: ['true'] }), {
+      secretsDir: undefined,
+      report: (r) => reports.push(r),
+    });
+    await new Promise<void>((resolve) => {
+      const check = () =>
+        reports.some((r) => r.state === swarm.TaskState.REJECTED) ? resolve() : setTimeout(check, 10);
+      check();
+    });
+    expect(reports.at(-1)).toMatchObject({
+      state: swarm.TaskState.REJECTED,
+      err: expect.stringMatching(/ENOENT/),
+    });
+    // Bad options are refused at once, naming the option.
+    expect(() => new DockerExecutor({ nodeId: '', hostAddress: 'x' })).toThrow(/options.nodeId/);
+    expect(() => new DockerExecutor({ nodeId: 'n', hostAddress: 'x', maxConcurrentStarts: 0 })).toThrow(
+      /maxConcurrentStarts/,
+    );
+    ex.detach();
   });
 });
