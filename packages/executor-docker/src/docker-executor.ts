@@ -137,6 +137,8 @@ export class DockerExecutor implements ManagedExecutor {
   readonly #byContainer = new Map<string, Run>();
   readonly #leftovers = new Map<string, Leftover>();
   readonly #pulls = new Map<string, Promise<void>>();
+  /** Images the engine was seen to have (pull policy `missing`): no inspect call per task. */
+  readonly #present = new Set<string>();
   readonly #removals = new Set<Promise<void>>();
   readonly #events: EventWatcher;
   readonly #slots: { free: number; waiters: (() => void)[] };
@@ -410,7 +412,21 @@ export class DockerExecutor implements ManagedExecutor {
     await this.#acquire();
     try {
       if (this.#endIfStopping(run)) return;
-      const container = await this.#create(plan);
+      let container: Docker.Container;
+      try {
+        container = await this.#create(plan);
+      } catch (err) {
+        // The image went away since it was seen (someone removed it): pull it again, once.
+        if ((err as { statusCode?: number }).statusCode !== 404 || !this.#present.delete(plan.image))
+          throw err;
+        try {
+          await this.#ensureImage(plan.image);
+        } catch (pullErr) {
+          this.#finish(run, { state: REJECTED, err: pullMessage(plan.image, pullErr) });
+          return;
+        }
+        container = await this.#create(plan);
+      }
       run.containerId = container.id;
       run.phase = 'created';
       this.#byContainer.set(container.id, run);
@@ -690,16 +706,24 @@ export class DockerExecutor implements ManagedExecutor {
 
   async #ensureImage(image: string): Promise<void> {
     if ((this.#o.pull ?? 'missing') === 'missing') {
+      if (this.#present.has(image)) return;
       const have = await this.#docker
         .getImage(image)
         .inspect()
         .then(() => true)
         .catch(() => false);
-      if (have) return;
+      if (have) {
+        this.#present.add(image);
+        return;
+      }
     }
     let p = this.#pulls.get(image);
     if (p === undefined) {
-      p = this.#pull(image).finally(() => this.#pulls.delete(image));
+      p = this.#pull(image)
+        .then(() => {
+          this.#present.add(image);
+        })
+        .finally(() => this.#pulls.delete(image));
       this.#pulls.set(image, p);
     }
     await p;

@@ -81,6 +81,16 @@ describe('DockerExecutor on a private engine', () => {
     );
     expect(ok).toMatchObject({ state: S.COMPLETE });
     expect(withCreds.stats.pulls).toBe(1);
+    // Known to be there: no new pull. Removed behind its back: pulled again.
+    expect((await start(withCreds, makeTask(PRIVATE, { command: ['true'] })).until('final')).state).toBe(
+      S.COMPLETE,
+    );
+    expect(withCreds.stats.pulls).toBe(1);
+    await b.engine.docker.getImage(PRIVATE).remove({ force: true });
+    expect((await start(withCreds, makeTask(PRIVATE, { command: ['true'] })).until('final')).state).toBe(
+      S.COMPLETE,
+    );
+    expect(withCreds.stats.pulls).toBe(2);
     expect(logged.join('\n')).toContain('withCredentials":true');
     expect(logged.join('\n')).not.toContain(AUTH.password);
   });
