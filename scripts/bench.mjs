@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `pnpm bench NAME [args]` runs the `bench` script of packages/NAME (or examples/NAME), after a
-// build. Each benchmark prints one JSON line of results. With no NAME it lists what exists.
+// build; a package's `swarmBench` field may name its benchmark, or map several names to scripts.
+// Each benchmark prints one JSON line of results. With no NAME it lists what exists.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,9 +20,14 @@ function benches() {
       const manifest = join(root, dir, name, 'package.json');
       if (!existsSync(manifest)) continue;
       const pkg = JSON.parse(readFileSync(manifest, 'utf8'));
-      const target = pkg.swarmBench ?? name;
-      if (pkg.scripts?.bench && !found.has(target))
-        found.set(target, { name: pkg.name, dir, path: join(root, dir, name) });
+      // `swarmBench`: the benchmark's name (default the directory's), or { name: script } for several.
+      const named =
+        typeof pkg.swarmBench === 'object' && pkg.swarmBench !== null
+          ? Object.entries(pkg.swarmBench)
+          : [[pkg.swarmBench ?? name, 'bench']];
+      for (const [target, script] of named)
+        if (pkg.scripts?.[script] && !found.has(target))
+          found.set(target, { name: pkg.name, dir, path: join(root, dir, name), script });
     }
   }
   return found;
@@ -42,7 +48,7 @@ if (!name || !all.has(name)) {
 bootstrap();
 const bench = all.get(name);
 if (bench.dir === 'packages')
-  process.exit(pnpm(['--filter', bench.name, '--silent', 'run', 'bench', ...rest]));
+  process.exit(pnpm(['--filter', bench.name, '--silent', 'run', bench.script, ...rest]));
 // An example is not in the pnpm workspace: it runs on the packed packages, installed with npm.
 const packs = mkdtempSync(join(tmpdir(), 'swarm-packs-'));
 try {
@@ -52,7 +58,7 @@ try {
 }
 // npm settings inherited from `pnpm bench` (the workspace's prefix) would run the wrong package.
 const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('npm_')));
-const res = spawnSync('npm', ['run', '--silent', 'bench', '--', ...rest], {
+const res = spawnSync('npm', ['run', '--silent', bench.script, '--', ...rest], {
   cwd: bench.path,
   stdio: 'inherit',
   env,

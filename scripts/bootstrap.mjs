@@ -30,40 +30,51 @@ function step(what, args) {
   }
 }
 
-/** Debian packages the project runs: the command each provides, and why. */
+/** Debian packages the project runs: a shell check that it is there, and why. */
 const DEBIAN = {
-  bubblewrap: { command: 'bwrap', why: 'the task sandbox of the node' },
-  chromium: { command: 'chromium', why: "the browser the visualizer's test drives" },
-  gnupg: { command: 'gpg', why: 'keys and signatures in the image-trust tests' },
-  skopeo: { command: 'skopeo', why: 'pushes and signs images in the image-trust tests' },
-  umoci: { command: 'umoci', why: 'builds test images without dockerd' },
-  'docker-registry': { command: 'docker-registry', why: 'the registry of the image-trust tests' },
-  'busybox-static': { command: 'busybox', why: 'the root filesystem of test images' },
-  // Only the client is used: the tests never start this package's dockerd (and where the machine
-  // runs an init system, Debian's policy-rc.d decides whether installing it starts one).
-  'docker.io': { command: '/usr/bin/docker', why: 'the docker CLI (20.10) the Docker API tests drive' },
+  bubblewrap: { check: 'command -v bwrap', why: 'the task sandbox of the node' },
+  slirp4netns: { check: 'command -v slirp4netns', why: "the sandbox's per-task network" },
+  chromium: { check: 'command -v chromium', why: "the browser the visualizer's test drives" },
+  'docker.io': { check: 'command -v dockerd', why: 'the Docker Engine that runs tasks as containers' },
+  'docker-registry': { check: 'command -v docker-registry', why: 'the local image registry nodes pull from' },
+  'busybox-static': {
+    check: 'ldd "$(command -v busybox)" 2>&1 | grep -q "not a dynamic"',
+    why: 'a static busybox to build images from without downloads',
+  },
+  iproute2: { check: 'command -v ip', why: 'network namespaces of the container tests' },
+  gnupg: { check: 'command -v gpg', why: 'keys and signatures in the image-trust tests' },
+  skopeo: { check: 'command -v skopeo', why: 'pushes and signs images in the image-trust tests' },
+  umoci: { check: 'command -v umoci', why: 'builds test images without dockerd' },
 };
+
+/** What the container tests, the demo's container mode and `pnpm bench containers` need. */
+export const CONTAINER_PACKAGES = ['docker.io', 'docker-registry', 'busybox-static', 'iproute2'];
 
 /**
  * Installs missing Debian packages with apt-get when running as root (as CI does); otherwise says
  * how, and the tests or the demo that need them fail with that message.
  */
-function ensureDebian(packages) {
-  const missing = packages.filter(
-    (p) => spawnSync('sh', ['-c', `command -v ${DEBIAN[p].command}`], { stdio: 'ignore' }).status !== 0,
-  );
-  if (missing.length === 0) return;
+function ensureDebian(packages, optional = []) {
+  const absent = (p) => spawnSync('sh', ['-c', DEBIAN[p].check], { stdio: 'ignore' }).status !== 0;
   const root = process.getuid?.() === 0;
+  // Optional packages are installed only where that is possible (root with apt-get); without
+  // them the demo falls back to the sandbox and says why.
+  const missing = [...packages, ...(root ? optional : [])].filter(absent);
+  if (missing.length === 0) return;
   const apt = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
   if (root && apt) {
     console.log(
       `bootstrap: installing ${missing.join(', ')} with apt-get (${missing.map((p) => DEBIAN[p].why).join('; ')})`,
     );
+    // policy-rc.d exit 101 keeps the packages' system services (dockerd, the registry) from
+    // starting: the tests, the demo and the benchmark start private ones.
     const res = spawnSync(
       'sh',
       [
         '-c',
-        `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${missing.join(' ')} >/dev/null`,
+        'p=""; if [ ! -e /usr/sbin/policy-rc.d ]; then printf "#!/bin/sh\\nexit 101\\n" >/usr/sbin/policy-rc.d && chmod 755 /usr/sbin/policy-rc.d && p=1; fi; ' +
+          `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${missing.join(' ')} >/dev/null; s=$?; ` +
+          'if [ -n "$p" ]; then rm -f /usr/sbin/policy-rc.d; fi; exit $s',
       ],
       { stdio: 'inherit' },
     );
@@ -74,13 +85,16 @@ function ensureDebian(packages) {
   );
 }
 
-/** `debian`: the Debian packages this run needs (the demo: bubblewrap; the tests: chromium too). */
-export function bootstrap({ debian = ['bubblewrap'] } = {}) {
+/**
+ * `debian`: the Debian packages this run needs (the demo: the sandbox; the tests: chromium and
+ * the container packages too); `optional`: packages installed when root (the demo's containers).
+ */
+export function bootstrap({ debian = ['bubblewrap', 'slirp4netns'], optional = CONTAINER_PACKAGES } = {}) {
   if (Number(process.versions.node.split('.')[0]) < 20) {
     console.error(`bootstrap: Node.js 20 or newer is required, this is ${process.version}`);
     process.exit(1);
   }
-  ensureDebian(debian);
+  ensureDebian(debian, optional);
   const frozen = process.env.CI || !existsSync(join(root, 'node_modules', '.modules.yaml'));
   step('install', ['install', ...(frozen ? ['--frozen-lockfile'] : []), '--reporter=append-only']);
   step('build', ['-r', '--reporter=append-only', 'build']);

@@ -1,7 +1,11 @@
 #!/usr/bin/env node
 // The local cluster demo (`npm run demo`): five `swarm daemon` processes on loopback (three
 // managers, two workers), driven through the real `swarm` CLI, command by command, as the
-// tutorials do. `--keep` leaves the cluster running and prints how to reach it.
+// tutorials do. Tasks are containers when Docker can run here (as root, with Debian's docker.io,
+// docker-registry and busybox-static, which `npm run demo` installs): the daemons and a private
+// Docker Engine then live in a network namespace of their own, and images are built locally and
+// pulled from a local registry. Otherwise tasks run in the bubblewrap sandbox. The demo says which.
+// `--keep` leaves the cluster running and prints how to reach it.
 import { execFileSync } from 'node:child_process';
 import { request } from 'node:http';
 import { LocalCluster, SWARM_BIN, waitFor } from '../packages/node/dist/testing.js';
@@ -31,6 +35,25 @@ function ensureBubblewrap() {
     'The demo runs tasks in a bubblewrap sandbox. Install it first: sudo apt-get install bubblewrap',
   );
   process.exit(1);
+}
+
+/** Why containers cannot run here, or undefined when they can. */
+function containersUnavailable() {
+  if (process.getuid?.() !== 0) return 'the demo is not running as root (a private dockerd needs root)';
+  for (const [tool, pkg] of [
+    ['dockerd', 'docker.io'],
+    ['docker-registry', 'docker-registry'],
+    ['busybox', 'busybox-static'],
+    ['nsenter', 'util-linux'],
+  ]) {
+    try {
+      execFileSync('sh', ['-c', `command -v ${tool}`], { stdio: 'ignore' });
+    } catch {
+      return `${tool} is not installed (apt-get install ${pkg})`;
+    }
+  }
+  if (process.argv.includes('--sandbox')) return 'asked for the sandbox (--sandbox)';
+  return undefined;
 }
 
 function get(host, port) {
@@ -67,7 +90,92 @@ http.createServer((req, res) => {
 `;
 const IDLE = "setInterval(() => console.log('payment batch ok'), 2000)";
 
-ensureBubblewrap();
+// The same web task for containers: busybox's nc serves each connection with this script.
+const WEB_SH = `#!/bin/sh
+while read -r line; do line=$(printf '%s' "$line" | tr -d '\\r'); [ -z "$line" ] && break; done
+digest=$(sha256sum /run/secrets/greeting | cut -c1-12)
+size=$(wc -c < /run/secrets/greeting)
+printf 'HTTP/1.0 200 OK\\r\\nContent-Type: text/plain\\r\\n\\r\\ntask %s on %s: secret sha256 %s (%s bytes)\\n' "$SWARM_TASK_SLOT" "$(hostname)" "$digest" "$size"
+`;
+
+/** Containers: a private engine and registry in a namespace of their own, images built and pushed. */
+async function containerMode() {
+  const { Testbed } = await import('../packages/testbed/dist/index.js');
+  const tb = await Testbed.create({ prefix: 'demo' });
+  try {
+    const ns = await tb.namespace('cluster');
+    const engine = await tb.engine({ name: 'demo', netns: ns });
+    const registry = '127.0.0.10:5000';
+    await tb.registry({ name: 'demo', addr: registry, netns: ns });
+    await tb.busyboxImage(engine, 'busybox:local');
+    const web = `${registry}/demo/web:1`;
+    const idle = `${registry}/demo/busybox:1`;
+    await tb.buildImage(
+      engine,
+      web,
+      [
+        'FROM busybox:local',
+        'COPY web.sh /bin/web.sh',
+        'EXPOSE 80',
+        `CMD ["sh", "-c", "trap 'exit 0' TERM; nc -ll -p 80 -e /bin/web.sh & wait"]`,
+      ],
+      { 'web.sh': WEB_SH },
+    );
+    await tb.tagImage(engine, 'busybox:local', idle);
+    for (const image of [web, idle]) {
+      await tb.pushImage(engine, image);
+      await engine.docker.getImage(image).remove(); // the nodes pull them from the registry
+    }
+    const dialer = await tb.dialer(ns);
+    const version = (await engine.docker.version()).Version;
+    return {
+      kind: 'containers',
+      describe: `Docker Engine ${version} (a private dockerd in network namespace ${ns.name}), images pulled from the registry on ${registry}`,
+      netns: ns.path,
+      nsName: ns.name,
+      daemonArgs: ['--executor', 'docker', '--docker-host', engine.host],
+      web: [web],
+      idle: [idle, 'sh', '-c', "trap 'exit 0' TERM; while :; do echo payment batch ok; sleep 2; done"],
+      get: (host, port) =>
+        dialer.get(host, port, '/').then(
+          (r) => r.body.trim(),
+          (e) => `error: ${e.message}`,
+        ),
+      cleanup: () => tb.cleanup(),
+    };
+  } catch (e) {
+    await tb.cleanup().catch(() => {});
+    throw e;
+  }
+}
+
+function sandboxMode(why) {
+  ensureBubblewrap();
+  return {
+    kind: 'sandbox',
+    describe: `the bubblewrap sandbox, each task in its own network namespace (containers: ${why})`,
+    netns: undefined,
+    daemonArgs: ['--executor', 'sandbox'],
+    web: ['--', process.execPath, '-e', WEB],
+    idle: ['--', process.execPath, '-e', IDLE],
+    get,
+    cleanup: async () => {},
+  };
+}
+
+const unavailable = containersUnavailable();
+let mode;
+if (unavailable === undefined) {
+  try {
+    mode = await containerMode();
+  } catch (e) {
+    mode = sandboxMode(`Docker did not start: ${e.message.split('\n')[0]}`);
+  }
+} else mode = sandboxMode(unavailable);
+console.log(
+  `swarm demo: tasks run as ${mode.kind === 'containers' ? 'containers' : 'sandboxed processes'} on ${mode.describe}`,
+);
+
 const cluster = new LocalCluster();
 const names = [
   ['manager1', '127.0.0.2'],
@@ -76,7 +184,12 @@ const names = [
   ['worker1', '127.0.0.5'],
   ['worker2', '127.0.0.6'],
 ];
-const nodes = Object.fromEntries(names.map(([name, address]) => [name, cluster.add({ name, address })]));
+const nodes = Object.fromEntries(
+  names.map(([name, address]) => [
+    name,
+    cluster.add({ name, address, daemonArgs: mode.daemonArgs, ...(mode.netns ? { netns: mode.netns } : {}) }),
+  ]),
+);
 const m1 = nodes.manager1;
 let failed = false;
 
@@ -130,10 +243,7 @@ try {
     `${PORT}:80`,
     '--secret',
     'greeting',
-    '--',
-    process.execPath,
-    '-e',
-    WEB,
+    ...mode.web,
   ]);
   await run(m1, [
     'service',
@@ -144,10 +254,7 @@ try {
     '2',
     '--constraint',
     'node.labels.swarm.zone==pci',
-    '--',
-    process.execPath,
-    '-e',
-    IDLE,
+    ...mode.idle,
   ]);
   await waitFor('5 web tasks running', async () => (await runningTasks('web')).length === 5, 60_000);
   await waitFor(
@@ -163,13 +270,13 @@ try {
   await waitFor(
     'ingress on every node',
     async () => {
-      for (const [, address] of names) if (!(await get(address, PORT)).startsWith('task')) return false;
+      for (const [, address] of names) if (!(await mode.get(address, PORT)).startsWith('task')) return false;
       return true;
     },
     30_000,
   );
   for (const [name, address] of names)
-    console.log(`curl http://${address}:${PORT}/   (${name})  ->  ${await get(address, PORT)}`);
+    console.log(`curl http://${address}:${PORT}/   (${name})  ->  ${await mode.get(address, PORT)}`);
 
   await run(m1, ['service', 'scale', 'web=8']);
   await waitFor('8 web tasks running', async () => (await runningTasks('web')).length === 8, 60_000);
@@ -193,7 +300,9 @@ try {
 
   const logs = await m1.ok(['service', 'logs', '--tail', '1', 'payments']);
   show('swarm service logs --tail 1 payments', logs);
-  console.log('\ndemo finished: every step succeeded.');
+  console.log(
+    `\ndemo finished: every step succeeded (tasks ran as ${mode.kind === 'containers' ? 'containers' : 'sandboxed processes'}).`,
+  );
 } catch (e) {
   failed = true;
   console.error(`\ndemo failed: ${e.message}`);
@@ -203,10 +312,12 @@ try {
   if (keep && !failed) {
     console.log('\nThe cluster keeps running (--keep). Try:');
     console.log(`  node ${SWARM_BIN} --data-dir ${m1.dataDir} node ls`);
-    console.log(`  curl http://127.0.0.3:${PORT}/`);
+    if (mode.netns) console.log(`  nsenter --net=${mode.netns} curl http://127.0.0.3:${PORT}/`);
+    else console.log(`  curl http://127.0.0.3:${PORT}/`);
     console.log('Press Ctrl-C to stop it.');
     await new Promise((r) => process.once('SIGINT', r));
   }
   await cluster.destroy();
+  await mode.cleanup();
 }
 process.exitCode = failed ? 1 : 0;

@@ -6,20 +6,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bootstrap } from './bootstrap.mjs';
+import { bootstrap, CONTAINER_PACKAGES } from './bootstrap.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 bootstrap({
-  debian: [
-    'bubblewrap',
-    'chromium',
-    'gnupg',
-    'skopeo',
-    'umoci',
-    'docker-registry',
-    'busybox-static',
-    'docker.io',
-  ],
+  debian: ['bubblewrap', 'slirp4netns', 'chromium', 'gnupg', 'skopeo', 'umoci', ...CONTAINER_PACKAGES],
+  optional: [],
 });
 
 const report = join(root, 'artifacts', 'vitest-results.json');

@@ -18,6 +18,7 @@ const allowed: Record<string, string[]> = {
   dispatcher: ['api', 'raft', 'store', 'secret-store', 'ca'],
   'image-trust': ['api'],
   'docker-api': ['api'],
+  'executor-docker': ['api', 'dispatcher'],
   node: [
     'api',
     'raft',
@@ -28,7 +29,10 @@ const allowed: Record<string, string[]> = {
     'dispatcher',
     'image-trust',
     'docker-api',
+    'executor-docker',
   ],
+  // Test benches (private, never published): engines, registries, namespaces, conformance suites.
+  testbed: ['api', 'dispatcher', 'secret-store'],
 };
 
 describe('workspace packages', () => {

@@ -399,6 +399,13 @@ export class Agent {
     for (const [id, s] of secrets) if (!this.#secrets.has(id)) this.#secrets.set(id, s);
     for (const id of [...this.#tasks.keys()]) if (!tasks.has(id)) this.#removeTask(id);
     for (const t of tasks.values()) this.#applyTask(t);
+    if (this.#executor.reconcile !== undefined) {
+      try {
+        this.#executor.reconcile([...tasks.keys()]);
+      } catch (err) {
+        this.#logger.warn('executor reconcile failed', { err: String(err) });
+      }
+    }
   }
 
   #applyIncremental(changes: swarm.AssignmentChange.$Properties[]): void {

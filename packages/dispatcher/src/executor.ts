@@ -1,6 +1,7 @@
 /**
  * What the agent needs from the node: an executor that runs tasks, and a writer that puts secrets
- * on an in-memory filesystem. @swarm/node provides the sandboxed executor; @swarm/secret-store's
+ * on an in-memory filesystem. @swarm/node provides the sandboxed executor and
+ * @swarm/executor-docker the Docker Engine one; @swarm/secret-store's
  * `createSecretWriter` is the writer.
  */
 import type { swarm } from '@swarm/api';
@@ -38,6 +39,36 @@ export interface Executor {
    * host commands, so a node with an image policy refuses every task on it).
    */
   readonly runsImages?: boolean;
+  /**
+   * The complete set of tasks assigned to this node, after each complete assignment set (the
+   * first one after the agent starts, and after a sequence gap). The executor removes anything of
+   * its own that is not in the set, such as containers left running by an earlier run of the node.
+   * Tasks in the set that it still runs from an earlier run are re-adopted by `start`.
+   */
+  reconcile?(assigned: readonly string[]): void;
+}
+
+/** What a node shows about its executor (`swarm info`, `node inspect`). */
+export interface ExecutorInfo {
+  /** `docker` or `sandbox` (or an embedder's own name). */
+  readonly kind: string;
+  /** The engine's version (the Docker Engine's, or the sandbox tool's). */
+  readonly version?: string;
+  /** Where tasks are attached (a Docker network name, or `private` for per-task namespaces). */
+  readonly network?: string;
+}
+
+/** An executor a node runs: the agent's seam plus what the node shows and ships. */
+export interface ManagedExecutor extends Executor {
+  readonly info: ExecutorInfo;
+  /** IDs of the tasks being prepared or running. */
+  running(): string[];
+  /** A task's kept output, oldest first (only the last `tail` lines when given). */
+  logs(taskId: string, options?: { tail?: number }): swarm.LogLine.$Properties[];
+  /** Drops a finished task's kept output. */
+  forget(taskId: string): void;
+  /** Stops every task and releases the executor's resources. */
+  close(): Promise<void>;
 }
 
 /** One secret file for a task, as @swarm/secret-store's writer takes it. */

@@ -3,7 +3,14 @@ export { AGENT_DEFAULTS, Agent, type AgentComponents, type AgentInit } from './a
 export { AssignmentSet } from './assignment-set.js';
 export { Dispatcher, type DispatcherComponents } from './dispatcher.js';
 export * from './errors.js';
-export type { Executor, TaskContext, TaskSecretWriter, TaskStatusReport } from './executor.js';
+export type {
+  Executor,
+  ExecutorInfo,
+  ManagedExecutor,
+  TaskContext,
+  TaskSecretWriter,
+  TaskStatusReport,
+} from './executor.js';
 export {
   checkPortRange,
   DEFAULT_TASK_PORT_RANGE,
@@ -19,6 +26,15 @@ export type {
   StoreEvent,
   WriteTx,
 } from './store-contract.js';
+export {
+  LineSplitter,
+  LogRing,
+  logLine,
+  MAX_LINE_BYTES,
+  TaskLogBook,
+  type TaskLogBookOptions,
+  type TaskLogLine,
+} from './task-logs.js';
 export {
   hostPortProblem,
   inAssignmentSet,

@@ -204,6 +204,8 @@ export class TestExecutor implements Executor {
   readonly #contexts = new Map<string, TaskContext>();
   readonly started: string[] = [];
   readonly stopped: string[] = [];
+  /** Each complete assignment set the agent reconciled against, in order. */
+  readonly reconciled: string[][] = [];
   /** The secret directory each started task was given. */
   readonly secretsDirs = new Map<string, string | undefined>();
 
@@ -226,6 +228,10 @@ export class TestExecutor implements Executor {
     const ctx = this.#contexts.get(taskId);
     this.#contexts.delete(taskId);
     ctx?.report({ state: swarm.TaskState.SHUTDOWN, message: 'stopped' });
+  }
+
+  reconcile(assigned: readonly string[]): void {
+    this.reconciled.push([...assigned].sort());
   }
 
   /** Task IDs started and not yet ended. */

@@ -31,6 +31,21 @@ describe('Agent', () => {
     expect(agent.unreportedCount).toBe(0);
   });
 
+  it('hands the executor each complete assignment set to reconcile against, after starting its tasks', async () => {
+    const { h, nodeId } = await cluster();
+    const a = await h.createTask(nodeId);
+    const b = await h.createTask(nodeId);
+    const { agent, executor } = h.agent(nodeId);
+    agent.start();
+    await h.run(500);
+    expect(executor.reconciled).toEqual([[a, b].sort()]);
+    expect([...executor.started].sort()).toEqual([a, b].sort());
+    // Incremental changes are not complete sets: no new reconcile.
+    await h.createTask(nodeId);
+    await h.run(400);
+    expect(executor.reconciled).toHaveLength(1);
+  });
+
   it('delivers a task secrets before starting it and removes them when the task ends', async () => {
     const { h, nodeId } = await cluster();
     const s = await h.createSecret('db-password', 'hunter2');

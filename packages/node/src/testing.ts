@@ -26,13 +26,17 @@ export interface LocalNodeOptions {
   name: string;
   /** The node's loopback address, e.g. 127.0.0.2. */
   address: string;
-  /** Extra `swarm daemon` arguments. */
+  /** Extra `swarm daemon` arguments. Without `--executor` the node runs `--executor sandbox`, so a
+   * test never picks up a Docker Engine that happens to run on the machine. */
   daemonArgs?: string[];
   /**
    * A TCP control host (`tcp://HOST:PORT`) the daemon serves besides its socket; every CLI call of
    * this node then goes there (with the client certificate under the data directory).
    */
   controlHost?: string;
+  /** Run the daemon inside this network namespace (a path such as /run/netns/NAME, entered with
+   * `nsenter --net`); the CLI still reaches it through its socket. */
+  netns?: string;
 }
 
 /** A `swarm daemon` process for tests, with its own data directory and log. */
@@ -45,6 +49,7 @@ export class LocalNode {
   #log = '';
   readonly #daemonArgs: string[];
   readonly controlHost: string | undefined;
+  readonly #netns: string | undefined;
 
   constructor(root: string, o: LocalNodeOptions) {
     this.name = o.name;
@@ -52,10 +57,12 @@ export class LocalNode {
     this.dataDir = join(root, o.name);
     this.logFile = join(root, `${o.name}.log`);
     this.controlHost = o.controlHost;
+    const args = o.daemonArgs ?? [];
     this.#daemonArgs = [
       ...(o.controlHost === undefined ? [] : ['--host', o.controlHost]),
-      ...(o.daemonArgs ?? []),
+      ...(args.includes('--executor') ? args : [...args, '--executor', 'sandbox']),
     ];
+    this.#netns = o.netns;
     mkdirSync(this.dataDir, { recursive: true, mode: 0o700 });
   }
 
@@ -79,11 +86,18 @@ export class LocalNode {
   /** Starts the daemon and waits for its control socket. */
   async start(): Promise<void> {
     if (this.running) return;
-    const child = spawn(
+    const argv = [
       process.execPath,
-      [SWARM_BIN, 'daemon', '--data-dir', this.dataDir, '--hostname', this.name, ...this.#daemonArgs],
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
+      SWARM_BIN,
+      'daemon',
+      '--data-dir',
+      this.dataDir,
+      '--hostname',
+      this.name,
+      ...this.#daemonArgs,
+    ];
+    const full = this.#netns === undefined ? argv : ['nsenter', `--net=${this.#netns}`, '--', ...argv];
+    const child = spawn(full[0]!, full.slice(1), { stdio: ['ignore', 'pipe', 'pipe'] });
     this.#child = child;
     const append = (b: Buffer) => {
       this.#log += b.toString();

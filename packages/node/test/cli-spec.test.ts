@@ -295,6 +295,57 @@ describe('buildServiceSpec', () => {
   });
 });
 
+describe('health check flags', () => {
+  it('map --health-* to the container health config, and it round-trips', () => {
+    const spec = buildServiceSpec(
+      {
+        'health-cmd': 'wget -q -O- localhost:80 || exit 1',
+        'health-interval': '2s',
+        'health-timeout': '500ms',
+        'health-retries': '4',
+        'health-start-period': '10s',
+      },
+      { image: 'busybox', command: ['httpd', '-f'] },
+    );
+    const want = {
+      test: ['CMD-SHELL', 'wget -q -O- localhost:80 || exit 1'],
+      intervalMs: '2000',
+      timeoutMs: '500',
+      retries: 4,
+      startPeriodMs: '10000',
+    };
+    expect((spec.task as { container: { healthcheck: unknown } }).container.healthcheck).toEqual(want);
+    const back = roundTrip(spec) as { task: { container: { healthcheck: unknown } } };
+    expect(back.task.container.healthcheck).toEqual(want);
+  });
+
+  it('turns the image check off with --no-healthcheck, and refuses it together with --health-*', () => {
+    const spec = buildServiceSpec({ 'no-healthcheck': true }, { image: 'busybox' });
+    expect((spec.task as { container: { healthcheck: unknown } }).container.healthcheck).toEqual({
+      test: ['NONE'],
+    });
+    expect(() => buildServiceSpec({ 'no-healthcheck': true, 'health-cmd': 'true' }, { image: 'b' })).toThrow(
+      /conflicts/,
+    );
+    expect(() => buildServiceSpec({ 'health-interval': '0s' }, { image: 'b' })).toThrow(/at least 1ms/);
+    expect(() => buildServiceSpec({ 'health-retries': 'x' }, { image: 'b' })).toThrow(/--health-retries/);
+  });
+
+  it('updates a check in place and replaces a NONE test', () => {
+    const created = buildServiceSpec({ 'no-healthcheck': true }, { image: 'busybox' });
+    const updated = applyServiceUpdate(created, { 'health-cmd': 'true', 'health-retries': '2' });
+    expect((updated.task as { container: { healthcheck: unknown } }).container.healthcheck).toEqual({
+      test: ['CMD-SHELL', 'true'],
+      retries: 2,
+    });
+    const again = applyServiceUpdate(updated, { 'health-interval': '1s' });
+    expect((again.task as { container: { healthcheck: unknown } }).container.healthcheck).toMatchObject({
+      test: ['CMD-SHELL', 'true'],
+      intervalMs: '1000',
+    });
+  });
+});
+
 describe('applyServiceUpdate', () => {
   const base = () =>
     roundTrip(

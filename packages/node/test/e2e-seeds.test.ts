@@ -2,6 +2,7 @@
 // `docker`. Differences forced by running processes instead of container images: a service gets
 // its command after the image (Docker's `IMAGE COMMAND ARGS` form, or after `--`), and loopback
 // addresses stand in for the tutorials' machines (192.168.99.100-102 become 127.0.0.26-28).
+import { type Dialer, Testbed } from '@swarm/testbed';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NodeView, ServiceView, TaskView } from '../src/control/api.js';
 import { LocalCluster, type LocalNode, waitFor } from '../src/testing.js';
@@ -213,4 +214,186 @@ describe('the seed tutorials, with swarm in place of docker', () => {
       async () => (await manager1.json<unknown[]>(['service', 'ls'])).length === 0,
     );
   }, 120_000);
+});
+
+// The same tutorials with real containers: three daemons in one network namespace share a private
+// Docker Engine (--executor docker), and images built locally from busybox stand in for the
+// tutorials' `alpine`, `my-apache2` and `chadlung/hello-app:2`. The commands are the tutorials' own,
+// with `swarm` for `docker`; nodes on 127.0.2.31-33.
+const HELLO_APP = `#!/bin/sh
+read -r method path proto
+while read -r line; do line=$(printf '%s' "$line" | tr -d '\\r'); [ -z "$line" ] && break; done
+value=$(printf '%s' "$path" | sed -n 's/.*[?&]value=\\([^&]*\\).*/\\1/p')
+body="Hello $value from task $SWARM_TASK_SLOT"
+printf 'HTTP/1.0 200 OK\\r\\nContent-Type: text/plain\\r\\nConnection: close\\r\\n\\r\\n%s\\n' "$body"
+`;
+
+describe('the seed tutorials with containers', () => {
+  let tb: Testbed;
+  let dialer: Dialer;
+  const cluster = new LocalCluster();
+  let manager1: LocalNode;
+  let workers: LocalNode[];
+
+  beforeAll(async () => {
+    tb = await Testbed.create({ prefix: 'sw17' });
+    const ns = await tb.namespace('seeds');
+    const engine = await tb.engine({ name: 'seeds', netns: ns });
+    await tb.busyboxImage(engine, 'busybox:local');
+    // Each image stops at once on SIGTERM (a shell that traps it), as the real ones do.
+    await tb.tagImage(engine, 'busybox:local', 'alpine:latest');
+    await tb.buildImage(
+      engine,
+      'my-apache2:latest',
+      [
+        'FROM busybox:local',
+        'COPY index.html /var/www/index.html',
+        'EXPOSE 80',
+        `CMD ["sh", "-c", "trap 'exit 0' TERM; httpd -f -p 80 -h /var/www & wait"]`,
+      ],
+      { 'index.html': '<html><body><h1>It works!</h1></body></html>\n' },
+    );
+    await tb.buildImage(
+      engine,
+      'chadlung/hello-app:2',
+      [
+        'FROM busybox:local',
+        'COPY hello-app /bin/hello-app',
+        'EXPOSE 8080',
+        `CMD ["sh", "-c", "trap 'exit 0' TERM; nc -ll -p 8080 -e /bin/hello-app & wait"]`,
+      ],
+      { 'hello-app': HELLO_APP },
+    );
+    dialer = await tb.dialer(ns);
+    const daemonArgs = ['--executor', 'docker', '--docker-host', engine.host];
+    manager1 = cluster.add({ name: 'manager1', address: '127.0.2.31', netns: ns.path, daemonArgs });
+    workers = [2, 3].map((i) =>
+      cluster.add({ name: `worker${i - 1}`, address: `127.0.2.3${i}`, netns: ns.path, daemonArgs }),
+    );
+    await Promise.all(cluster.nodes.map((n) => n.start()));
+    // docker swarm init --listen-addr 192.168.99.100:2377; docker swarm join --token ... (each worker)
+    await manager1.ok(['init', '--listen-addr', manager1.addr]);
+    const token = (await manager1.ok(['join-token', '-q', 'worker'])).trim();
+    for (const w of workers) await w.ok(['join', '--token', token, '--listen-addr', w.addr, manager1.addr]);
+    await waitFor(
+      'three ready nodes',
+      async () => {
+        const nodes = await manager1.json<NodeView[]>(['node', 'ls']);
+        return nodes.length === 3 && nodes.every((n) => n.status === 'ready');
+      },
+      60_000,
+    );
+  }, 180_000);
+
+  afterAll(async () => {
+    await cluster.destroy();
+    await tb?.cleanup();
+  }, 120_000);
+
+  it('"a first cluster": my-apache2 with 5 replicas on published port 80 answers through every node', async () => {
+    // docker service create --name frontend --replicas 5 -p 80:80/tcp my-apache2:latest
+    await manager1.ok([
+      'service',
+      'create',
+      '--name',
+      'frontend',
+      '--replicas',
+      '5',
+      '-p',
+      '80:80/tcp',
+      'my-apache2:latest',
+    ]);
+    await waitFor(
+      '5 frontend tasks running',
+      async () => {
+        const ls = await manager1.json<ServiceView[]>(['service', 'ls']);
+        return ls.find((x) => x.name === 'frontend')?.running === 5;
+      },
+      90_000,
+    );
+    expect(await manager1.ok(['service', 'ls'])).toMatch(/frontend\s+replicated\s+5\/5\s+my-apache2:latest/);
+    for (const n of cluster.nodes) {
+      const res = await waitFor(
+        `It works! through ${n.name}`,
+        () => dialer.get(n.address, 80, '/').catch(() => undefined),
+        30_000,
+      );
+      expect(res.body).toContain('It works!');
+    }
+  }, 150_000);
+
+  it('"the vagrant cluster": alpine pinger in a container, its logs, service rm', async () => {
+    // docker service create --replicas 1 --name pinger alpine ping google.com (no network here)
+    await manager1.ok([
+      'service',
+      'create',
+      '--replicas',
+      '1',
+      '--name',
+      'pinger',
+      'alpine',
+      'sh',
+      '-c',
+      'trap "exit 0" TERM; while true; do echo ping google.com; sleep 1; done',
+    ]);
+    const tasks = await waitFor(
+      'pinger running',
+      async () => {
+        const out = await manager1.ok(['service', 'ps', 'pinger']);
+        return /pinger\.1\s+\S+\s+Running\s+Running/.test(out) ? out : undefined;
+      },
+      60_000,
+    );
+    expect(tasks).toMatch(/ID\s+NAME\s+NODE\s+DESIRED STATE\s+CURRENT STATE/);
+    await waitFor('pinger output in the logs', async () =>
+      (await manager1.ok(['service', 'logs', 'pinger'])).includes('ping google.com'),
+    );
+    await manager1.ok(['service', 'rm', 'pinger']);
+    expect(await manager1.ok(['service', 'ls'])).not.toContain('pinger');
+  }, 90_000);
+
+  it('"the vagrant cluster": hello-app:2 on 8080, inspect --pretty, curl on every machine, rm', async () => {
+    // docker service create -p 8080:8080 --replicas 2 --name hello-app chadlung/hello-app:2
+    await manager1.ok([
+      'service',
+      'create',
+      '-p',
+      '8080:8080',
+      '--replicas',
+      '2',
+      '--name',
+      'hello-app',
+      'chadlung/hello-app:2',
+    ]);
+    const pretty = await manager1.ok(['service', 'inspect', '--pretty', 'hello-app']);
+    expect(pretty).toMatch(/Name:\s+hello-app/);
+    expect(pretty).toMatch(/Replicas:\s+2/);
+    expect(pretty).toContain('chadlung/hello-app:2');
+    await waitFor(
+      '2 hello-app tasks running',
+      async () => {
+        const t = await manager1.json<TaskView[]>(['service', 'ps', 'hello-app']);
+        return t.filter((x) => x.currentState === 'running').length === 2;
+      },
+      90_000,
+    );
+    // curl -X GET "http://192.168.99.10x:8080/hello?value=..." on each machine
+    for (const [node, value] of [
+      [manager1, 'Chad'],
+      [workers[0]!, 'Test'],
+      [workers[1]!, 'Docker'],
+    ] as const) {
+      const res = await waitFor(
+        `hello-app through ${node.name}`,
+        () => dialer.get(node.address, 8080, `/hello?value=${value}`).catch(() => undefined),
+        30_000,
+      );
+      expect(res.body).toMatch(new RegExp(`^Hello ${value} from task [12]\\n$`));
+    }
+    await manager1.ok(['service', 'rm', 'hello-app', 'frontend']);
+    await waitFor(
+      'no services',
+      async () => (await manager1.json<unknown[]>(['service', 'ls'])).length === 0,
+    );
+  }, 150_000);
 });

@@ -201,7 +201,7 @@ describe('SandboxExecutor', () => {
     expect(alive(pid)).toBe(false);
   });
 
-  it('isolates the task: own PID namespace, unprivileged user, no host /root, read-only system', async () => {
+  it('isolates the task: own PID and network namespaces, unprivileged user, no host /root, read-only system', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'exec-data-'));
     try {
       const task = nodeTask(
@@ -214,6 +214,7 @@ describe('SandboxExecutor', () => {
          r.cwd = process.cwd();
          r.procs = fs.readdirSync("/proc").filter((n) => /^[0-9]+$/.test(n)).length;
          r.shm = fs.existsSync("/dev/shm") ? fs.readdirSync("/dev/shm") : [];
+         r.ifaces = Object.keys(require("os").networkInterfaces()).sort();
          r.env = { PATH: process.env.PATH, SWARM_TASK_ID: process.env.SWARM_TASK_ID, SWARM_SERVICE_NAME: process.env.SWARM_SERVICE_NAME, SWARM_TASK_SLOT: process.env.SWARM_TASK_SLOT, SWARM_NODE_ID: process.env.SWARM_NODE_ID, SWARM_SERVICE_ID: process.env.SWARM_SERVICE_ID, HOST: process.env.HOST, FOO: process.env.FOO, HOME: process.env.HOME };
          console.log(JSON.stringify(r));`,
         { env: ['FOO=bar=baz'], dir: '/tmp' },
@@ -232,6 +233,8 @@ describe('SandboxExecutor', () => {
       expect(r.procs).toBeLessThan(5); // only the sandbox's own processes
       expect(r.shm).toEqual([]); // the host's /dev/shm (where secrets live) is not there
       expect(r.hostname).toContain('web.2.');
+      // Its own network: loopback and the slirp4netns link, none of the host's interfaces.
+      expect(r.ifaces).toEqual(['lo', 'tap0']);
       expect(r.env).toEqual({
         PATH: '/usr/local/bin:/usr/bin:/bin',
         SWARM_TASK_ID: task.id,
@@ -239,7 +242,7 @@ describe('SandboxExecutor', () => {
         SWARM_TASK_SLOT: '2',
         SWARM_NODE_ID: NODE_ID,
         SWARM_SERVICE_ID: 's'.repeat(25),
-        HOST,
+        HOST: '0.0.0.0', // in its own namespace the task listens on any address
         FOO: 'bar=baz',
       });
       expect(fs.readdirSync(dataDir)).toEqual([]);

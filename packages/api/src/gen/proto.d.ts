@@ -2582,6 +2582,9 @@ export namespace swarm {
         /** NodeDescription imagePolicyDigest. */
         imagePolicyDigest: string;
 
+        /** NodeDescription engine. */
+        engine?: (swarm.EngineDescription.$Properties|null);
+
         /**
          * Creates a new NodeDescription instance using the specified properties.
          * @param [properties] Properties to set
@@ -2687,12 +2690,144 @@ export namespace swarm {
             /** NodeDescription imagePolicyDigest */
             imagePolicyDigest?: (string|null);
 
+            /** NodeDescription engine */
+            engine?: (swarm.EngineDescription.$Properties|null);
+
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];
         }
 
         /** Shape of a NodeDescription. */
         type $Shape = swarm.NodeDescription.$Properties;
+    }
+
+    /**
+     * Properties of an EngineDescription.
+     * @deprecated Use swarm.EngineDescription.$Properties instead.
+     */
+    interface IEngineDescription extends swarm.EngineDescription.$Properties {
+    }
+
+    /** Represents an EngineDescription. */
+    class EngineDescription {
+
+        /**
+         * Constructs a new EngineDescription.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: swarm.EngineDescription.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** EngineDescription executor. */
+        executor: string;
+
+        /** EngineDescription engineVersion. */
+        engineVersion: string;
+
+        /** EngineDescription network. */
+        network: string;
+
+        /**
+         * Creates a new EngineDescription instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns EngineDescription instance
+         */
+        static create(properties: swarm.EngineDescription.$Shape): swarm.EngineDescription & swarm.EngineDescription.$Shape;
+        static create(properties?: swarm.EngineDescription.$Properties): swarm.EngineDescription;
+
+        /**
+         * Encodes the specified EngineDescription message. Does not implicitly {@link swarm.EngineDescription.verify|verify} messages.
+         * @param message EngineDescription message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: swarm.EngineDescription.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Encodes the specified EngineDescription message, length delimited. Does not implicitly {@link swarm.EngineDescription.verify|verify} messages.
+         * @param message EngineDescription message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encodeDelimited(message: swarm.EngineDescription.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes an EngineDescription message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {swarm.EngineDescription & swarm.EngineDescription.$Shape} EngineDescription
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): swarm.EngineDescription & swarm.EngineDescription.$Shape;
+
+        /**
+         * Decodes an EngineDescription message from the specified reader or buffer, length delimited.
+         * @param reader Reader or buffer to decode from
+         * @returns {swarm.EngineDescription & swarm.EngineDescription.$Shape} EngineDescription
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): swarm.EngineDescription & swarm.EngineDescription.$Shape;
+
+        /**
+         * Verifies an EngineDescription message.
+         * @param message Plain object to verify
+         * @returns `null` if valid, otherwise the reason why it is not
+         */
+        static verify(message: { [k: string]: any }): (string|null);
+
+        /**
+         * Creates an EngineDescription message from a plain object. Also converts values to their respective internal types.
+         * @param object Plain object
+         * @returns EngineDescription
+         */
+        static fromObject(object: { [k: string]: any }): swarm.EngineDescription;
+
+        /**
+         * Creates a plain object from an EngineDescription message. Also converts values to other types if specified.
+         * @param message EngineDescription
+         * @param [options] Conversion options
+         * @returns Plain object
+         */
+        static toObject(message: swarm.EngineDescription, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+        /**
+         * Converts this EngineDescription to JSON.
+         * @returns JSON object
+         */
+        toJSON(): { [k: string]: any };
+
+        /**
+         * Gets the type url for EngineDescription
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace EngineDescription {
+
+        /** Properties of an EngineDescription. */
+        interface $Properties {
+
+            /** EngineDescription executor */
+            executor?: (string|null);
+
+            /** EngineDescription engineVersion */
+            engineVersion?: (string|null);
+
+            /** EngineDescription network */
+            network?: (string|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of an EngineDescription. */
+        type $Shape = swarm.EngineDescription.$Properties;
     }
 
     /**
@@ -3635,6 +3770,9 @@ export namespace swarm {
         /** ContainerSpec stopGracePeriodMs. */
         stopGracePeriodMs: Long;
 
+        /** ContainerSpec healthcheck. */
+        healthcheck?: (swarm.HealthConfig.$Properties|null);
+
         /**
          * Creates a new ContainerSpec instance using the specified properties.
          * @param [properties] Properties to set
@@ -3749,12 +3887,156 @@ export namespace swarm {
             /** ContainerSpec stopGracePeriodMs */
             stopGracePeriodMs?: (Long|null);
 
+            /** ContainerSpec healthcheck */
+            healthcheck?: (swarm.HealthConfig.$Properties|null);
+
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];
         }
 
         /** Shape of a ContainerSpec. */
         type $Shape = swarm.ContainerSpec.$Properties;
+    }
+
+    /**
+     * Properties of a HealthConfig.
+     * @deprecated Use swarm.HealthConfig.$Properties instead.
+     */
+    interface IHealthConfig extends swarm.HealthConfig.$Properties {
+    }
+
+    /** Represents a HealthConfig. */
+    class HealthConfig {
+
+        /**
+         * Constructs a new HealthConfig.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: swarm.HealthConfig.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** HealthConfig test. */
+        test: string[];
+
+        /** HealthConfig intervalMs. */
+        intervalMs: Long;
+
+        /** HealthConfig timeoutMs. */
+        timeoutMs: Long;
+
+        /** HealthConfig retries. */
+        retries: number;
+
+        /** HealthConfig startPeriodMs. */
+        startPeriodMs: Long;
+
+        /**
+         * Creates a new HealthConfig instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns HealthConfig instance
+         */
+        static create(properties: swarm.HealthConfig.$Shape): swarm.HealthConfig & swarm.HealthConfig.$Shape;
+        static create(properties?: swarm.HealthConfig.$Properties): swarm.HealthConfig;
+
+        /**
+         * Encodes the specified HealthConfig message. Does not implicitly {@link swarm.HealthConfig.verify|verify} messages.
+         * @param message HealthConfig message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: swarm.HealthConfig.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Encodes the specified HealthConfig message, length delimited. Does not implicitly {@link swarm.HealthConfig.verify|verify} messages.
+         * @param message HealthConfig message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encodeDelimited(message: swarm.HealthConfig.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a HealthConfig message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {swarm.HealthConfig & swarm.HealthConfig.$Shape} HealthConfig
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): swarm.HealthConfig & swarm.HealthConfig.$Shape;
+
+        /**
+         * Decodes a HealthConfig message from the specified reader or buffer, length delimited.
+         * @param reader Reader or buffer to decode from
+         * @returns {swarm.HealthConfig & swarm.HealthConfig.$Shape} HealthConfig
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): swarm.HealthConfig & swarm.HealthConfig.$Shape;
+
+        /**
+         * Verifies a HealthConfig message.
+         * @param message Plain object to verify
+         * @returns `null` if valid, otherwise the reason why it is not
+         */
+        static verify(message: { [k: string]: any }): (string|null);
+
+        /**
+         * Creates a HealthConfig message from a plain object. Also converts values to their respective internal types.
+         * @param object Plain object
+         * @returns HealthConfig
+         */
+        static fromObject(object: { [k: string]: any }): swarm.HealthConfig;
+
+        /**
+         * Creates a plain object from a HealthConfig message. Also converts values to other types if specified.
+         * @param message HealthConfig
+         * @param [options] Conversion options
+         * @returns Plain object
+         */
+        static toObject(message: swarm.HealthConfig, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+        /**
+         * Converts this HealthConfig to JSON.
+         * @returns JSON object
+         */
+        toJSON(): { [k: string]: any };
+
+        /**
+         * Gets the type url for HealthConfig
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace HealthConfig {
+
+        /** Properties of a HealthConfig. */
+        interface $Properties {
+
+            /** HealthConfig test */
+            test?: (string[]|null);
+
+            /** HealthConfig intervalMs */
+            intervalMs?: (Long|null);
+
+            /** HealthConfig timeoutMs */
+            timeoutMs?: (Long|null);
+
+            /** HealthConfig retries */
+            retries?: (number|null);
+
+            /** HealthConfig startPeriodMs */
+            startPeriodMs?: (Long|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a HealthConfig. */
+        type $Shape = swarm.HealthConfig.$Properties;
     }
 
     /**

@@ -3756,6 +3756,7 @@ export const swarm = $root.swarm = (() => {
         NodeDescription.prototype.tlsInfo = null;
         NodeDescription.prototype.addr = "";
         NodeDescription.prototype.imagePolicyDigest = "";
+        NodeDescription.prototype.engine = null;
 
         NodeDescription.create = function(properties) {
             return new NodeDescription(properties);
@@ -3783,6 +3784,8 @@ export const swarm = $root.swarm = (() => {
                 writer.uint32(50).string(message.addr);
             if (message.imagePolicyDigest != null && $Object.hasOwnProperty.call(message, "imagePolicyDigest") && message.imagePolicyDigest !== "")
                 writer.uint32(58).string(message.imagePolicyDigest);
+            if (message.engine != null && $Object.hasOwnProperty.call(message, "engine"))
+                $root.swarm.EngineDescription.encode(message.engine, writer.uint32(66).fork(), _depth + 1).ldelim();
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -3901,6 +3904,12 @@ export const swarm = $root.swarm = (() => {
                             delete message.imagePolicyDigest;
                         continue;
                     }
+                case 8: {
+                        if (wireType !== 2)
+                            break;
+                        message.engine = $root.swarm.EngineDescription.decode(reader, reader.size(), $undefined, _depth + 1, message.engine);
+                        continue;
+                    }
                 }
                 reader.skipType(wireType, _depth, tag);
                 if (!reader.discardUnknown) {
@@ -3963,6 +3972,11 @@ export const swarm = $root.swarm = (() => {
             if (message.imagePolicyDigest != null && $Object.hasOwnProperty.call(message, "imagePolicyDigest"))
                 if (!$util.isString(message.imagePolicyDigest))
                     return "imagePolicyDigest: string expected";
+            if (message.engine != null && $Object.hasOwnProperty.call(message, "engine")) {
+                let error = $root.swarm.EngineDescription.verify(message.engine, _depth + 1);
+                if (error)
+                    return "engine." + error;
+            }
             return null;
         };
 
@@ -4010,6 +4024,11 @@ export const swarm = $root.swarm = (() => {
             if (object.imagePolicyDigest != null)
                 if (typeof object.imagePolicyDigest !== "string" || object.imagePolicyDigest.length)
                     message.imagePolicyDigest = $String(object.imagePolicyDigest);
+            if (object.engine != null) {
+                if (!$util.isObject(object.engine))
+                    throw $TypeError(".swarm.NodeDescription.engine: object expected");
+                message.engine = $root.swarm.EngineDescription.fromObject(object.engine, _depth + 1);
+            }
             return message;
         };
 
@@ -4030,6 +4049,7 @@ export const swarm = $root.swarm = (() => {
                 object.tlsInfo = null;
                 object.addr = "";
                 object.imagePolicyDigest = "";
+                object.engine = null;
             }
             if (message.hostname != null && $Object.hasOwnProperty.call(message, "hostname"))
                 object.hostname = message.hostname;
@@ -4052,6 +4072,8 @@ export const swarm = $root.swarm = (() => {
                 object.addr = message.addr;
             if (message.imagePolicyDigest != null && $Object.hasOwnProperty.call(message, "imagePolicyDigest"))
                 object.imagePolicyDigest = message.imagePolicyDigest;
+            if (message.engine != null && $Object.hasOwnProperty.call(message, "engine"))
+                object.engine = $root.swarm.EngineDescription.toObject(message.engine, options, _depth + 1);
             return object;
         };
 
@@ -4066,6 +4088,199 @@ export const swarm = $root.swarm = (() => {
         };
 
         return NodeDescription;
+    })();
+
+    swarm.EngineDescription = (function() {
+
+        const EngineDescription = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        EngineDescription.prototype.executor = "";
+        EngineDescription.prototype.engineVersion = "";
+        EngineDescription.prototype.network = "";
+
+        EngineDescription.create = function(properties) {
+            return new EngineDescription(properties);
+        };
+
+        EngineDescription.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.executor != null && $Object.hasOwnProperty.call(message, "executor") && message.executor !== "")
+                writer.uint32(10).string(message.executor);
+            if (message.engineVersion != null && $Object.hasOwnProperty.call(message, "engineVersion") && message.engineVersion !== "")
+                writer.uint32(18).string(message.engineVersion);
+            if (message.network != null && $Object.hasOwnProperty.call(message, "network") && message.network !== "")
+                writer.uint32(26).string(message.network);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        EngineDescription.encodeDelimited = function(message, writer) {
+            return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+        };
+
+        EngineDescription.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.swarm.EngineDescription();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.executor = value;
+                        else
+                            delete message.executor;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.engineVersion = value;
+                        else
+                            delete message.engineVersion;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.network = value;
+                        else
+                            delete message.network;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        EngineDescription.decodeDelimited = function(reader) {
+            if (!(reader instanceof $Reader))
+                reader = new $Reader(reader);
+            return this.decode(reader, reader.size());
+        };
+
+        EngineDescription.verify = function (message, _depth) {
+            if (typeof message !== "object" || message === null)
+                return "object expected";
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                return "max depth exceeded";
+            if (message.executor != null && $Object.hasOwnProperty.call(message, "executor"))
+                if (!$util.isString(message.executor))
+                    return "executor: string expected";
+            if (message.engineVersion != null && $Object.hasOwnProperty.call(message, "engineVersion"))
+                if (!$util.isString(message.engineVersion))
+                    return "engineVersion: string expected";
+            if (message.network != null && $Object.hasOwnProperty.call(message, "network"))
+                if (!$util.isString(message.network))
+                    return "network: string expected";
+            return null;
+        };
+
+        EngineDescription.fromObject = function (object, _depth) {
+            if (object instanceof $root.swarm.EngineDescription)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".swarm.EngineDescription: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.swarm.EngineDescription();
+            if (object.executor != null)
+                if (typeof object.executor !== "string" || object.executor.length)
+                    message.executor = $String(object.executor);
+            if (object.engineVersion != null)
+                if (typeof object.engineVersion !== "string" || object.engineVersion.length)
+                    message.engineVersion = $String(object.engineVersion);
+            if (object.network != null)
+                if (typeof object.network !== "string" || object.network.length)
+                    message.network = $String(object.network);
+            return message;
+        };
+
+        EngineDescription.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.defaults) {
+                object.executor = "";
+                object.engineVersion = "";
+                object.network = "";
+            }
+            if (message.executor != null && $Object.hasOwnProperty.call(message, "executor"))
+                object.executor = message.executor;
+            if (message.engineVersion != null && $Object.hasOwnProperty.call(message, "engineVersion"))
+                object.engineVersion = message.engineVersion;
+            if (message.network != null && $Object.hasOwnProperty.call(message, "network"))
+                object.network = message.network;
+            return object;
+        };
+
+        EngineDescription.prototype.toJSON = function() {
+            return EngineDescription.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        EngineDescription.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/swarm.EngineDescription";
+        };
+
+        return EngineDescription;
     })();
 
     swarm.NodeStatus = (function() {
@@ -5633,6 +5848,7 @@ export const swarm = $root.swarm = (() => {
         ContainerSpec.prototype.secrets = $util.emptyArray;
         ContainerSpec.prototype.labels = $util.emptyObject;
         ContainerSpec.prototype.stopGracePeriodMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+        ContainerSpec.prototype.healthcheck = null;
 
         ContainerSpec.create = function(properties) {
             return new ContainerSpec(properties);
@@ -5670,6 +5886,8 @@ export const swarm = $root.swarm = (() => {
                     writer.uint32(74).fork().uint32(10).string(keys[i]).uint32(18).string(message.labels[keys[i]]).ldelim();
             if (message.stopGracePeriodMs != null && $Object.hasOwnProperty.call(message, "stopGracePeriodMs") && (typeof message.stopGracePeriodMs === "object" ? message.stopGracePeriodMs.low || message.stopGracePeriodMs.high : message.stopGracePeriodMs !== 0))
                 writer.uint32(80).int64(message.stopGracePeriodMs);
+            if (message.healthcheck != null && $Object.hasOwnProperty.call(message, "healthcheck"))
+                $root.swarm.HealthConfig.encode(message.healthcheck, writer.uint32(90).fork(), _depth + 1).ldelim();
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -5820,6 +6038,12 @@ export const swarm = $root.swarm = (() => {
                             delete message.stopGracePeriodMs;
                         continue;
                     }
+                case 11: {
+                        if (wireType !== 2)
+                            break;
+                        message.healthcheck = $root.swarm.HealthConfig.decode(reader, reader.size(), $undefined, _depth + 1, message.healthcheck);
+                        continue;
+                    }
                 }
                 reader.skipType(wireType, _depth, tag);
                 if (!reader.discardUnknown) {
@@ -5903,6 +6127,11 @@ export const swarm = $root.swarm = (() => {
             if (message.stopGracePeriodMs != null && $Object.hasOwnProperty.call(message, "stopGracePeriodMs"))
                 if (!$util.isInteger(message.stopGracePeriodMs) && !(message.stopGracePeriodMs && $util.isInteger(message.stopGracePeriodMs.low) && $util.isInteger(message.stopGracePeriodMs.high)))
                     return "stopGracePeriodMs: integer|Long expected";
+            if (message.healthcheck != null && $Object.hasOwnProperty.call(message, "healthcheck")) {
+                let error = $root.swarm.HealthConfig.verify(message.healthcheck, _depth + 1);
+                if (error)
+                    return "healthcheck." + error;
+            }
             return null;
         };
 
@@ -5979,6 +6208,11 @@ export const swarm = $root.swarm = (() => {
                         message.stopGracePeriodMs = object.stopGracePeriodMs;
                     else if (typeof object.stopGracePeriodMs === "object")
                         message.stopGracePeriodMs = new $util.LongBits(object.stopGracePeriodMs.low >>> 0, object.stopGracePeriodMs.high >>> 0).toNumber();
+            if (object.healthcheck != null) {
+                if (!$util.isObject(object.healthcheck))
+                    throw $TypeError(".swarm.ContainerSpec.healthcheck: object expected");
+                message.healthcheck = $root.swarm.HealthConfig.fromObject(object.healthcheck, _depth + 1);
+            }
             return message;
         };
 
@@ -6008,6 +6242,7 @@ export const swarm = $root.swarm = (() => {
                     object.stopGracePeriodMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
                 } else
                     object.stopGracePeriodMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                object.healthcheck = null;
             }
             if (message.image != null && $Object.hasOwnProperty.call(message, "image"))
                 object.image = message.image;
@@ -6053,6 +6288,8 @@ export const swarm = $root.swarm = (() => {
                     object.stopGracePeriodMs = options.longs === $String ? $String(message.stopGracePeriodMs) : message.stopGracePeriodMs;
                 else
                     object.stopGracePeriodMs = options.longs === $String ? $util.Long.prototype.toString.call(message.stopGracePeriodMs) : options.longs === $Number ? new $util.LongBits(message.stopGracePeriodMs.low >>> 0, message.stopGracePeriodMs.high >>> 0).toNumber() : message.stopGracePeriodMs;
+            if (message.healthcheck != null && $Object.hasOwnProperty.call(message, "healthcheck"))
+                object.healthcheck = $root.swarm.HealthConfig.toObject(message.healthcheck, options, _depth + 1);
             return object;
         };
 
@@ -6067,6 +6304,302 @@ export const swarm = $root.swarm = (() => {
         };
 
         return ContainerSpec;
+    })();
+
+    swarm.HealthConfig = (function() {
+
+        const HealthConfig = function (properties) {
+            this.test = [];
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        HealthConfig.prototype.test = $util.emptyArray;
+        HealthConfig.prototype.intervalMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+        HealthConfig.prototype.timeoutMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+        HealthConfig.prototype.retries = 0;
+        HealthConfig.prototype.startPeriodMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+        HealthConfig.create = function(properties) {
+            return new HealthConfig(properties);
+        };
+
+        HealthConfig.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.test != null && message.test.length)
+                for (let i = 0; i < message.test.length; ++i)
+                    writer.uint32(10).string(message.test[i]);
+            if (message.intervalMs != null && $Object.hasOwnProperty.call(message, "intervalMs") && (typeof message.intervalMs === "object" ? message.intervalMs.low || message.intervalMs.high : message.intervalMs !== 0))
+                writer.uint32(16).int64(message.intervalMs);
+            if (message.timeoutMs != null && $Object.hasOwnProperty.call(message, "timeoutMs") && (typeof message.timeoutMs === "object" ? message.timeoutMs.low || message.timeoutMs.high : message.timeoutMs !== 0))
+                writer.uint32(24).int64(message.timeoutMs);
+            if (message.retries != null && $Object.hasOwnProperty.call(message, "retries") && message.retries !== 0)
+                writer.uint32(32).int32(message.retries);
+            if (message.startPeriodMs != null && $Object.hasOwnProperty.call(message, "startPeriodMs") && (typeof message.startPeriodMs === "object" ? message.startPeriodMs.low || message.startPeriodMs.high : message.startPeriodMs !== 0))
+                writer.uint32(40).int64(message.startPeriodMs);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        HealthConfig.encodeDelimited = function(message, writer) {
+            return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+        };
+
+        HealthConfig.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.swarm.HealthConfig();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if (!(message.test && message.test.length))
+                            message.test = [];
+                        message.test.push(reader.stringVerify());
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                            message.intervalMs = value;
+                        else
+                            delete message.intervalMs;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                            message.timeoutMs = value;
+                        else
+                            delete message.timeoutMs;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.int32())
+                            message.retries = value;
+                        else
+                            delete message.retries;
+                        continue;
+                    }
+                case 5: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                            message.startPeriodMs = value;
+                        else
+                            delete message.startPeriodMs;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        HealthConfig.decodeDelimited = function(reader) {
+            if (!(reader instanceof $Reader))
+                reader = new $Reader(reader);
+            return this.decode(reader, reader.size());
+        };
+
+        HealthConfig.verify = function (message, _depth) {
+            if (typeof message !== "object" || message === null)
+                return "object expected";
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                return "max depth exceeded";
+            if (message.test != null && $Object.hasOwnProperty.call(message, "test")) {
+                if (!$Array.isArray(message.test))
+                    return "test: array expected";
+                for (let i = 0; i < message.test.length; ++i)
+                    if (!$util.isString(message.test[i]))
+                        return "test: string[] expected";
+            }
+            if (message.intervalMs != null && $Object.hasOwnProperty.call(message, "intervalMs"))
+                if (!$util.isInteger(message.intervalMs) && !(message.intervalMs && $util.isInteger(message.intervalMs.low) && $util.isInteger(message.intervalMs.high)))
+                    return "intervalMs: integer|Long expected";
+            if (message.timeoutMs != null && $Object.hasOwnProperty.call(message, "timeoutMs"))
+                if (!$util.isInteger(message.timeoutMs) && !(message.timeoutMs && $util.isInteger(message.timeoutMs.low) && $util.isInteger(message.timeoutMs.high)))
+                    return "timeoutMs: integer|Long expected";
+            if (message.retries != null && $Object.hasOwnProperty.call(message, "retries"))
+                if (!$util.isInteger(message.retries))
+                    return "retries: integer expected";
+            if (message.startPeriodMs != null && $Object.hasOwnProperty.call(message, "startPeriodMs"))
+                if (!$util.isInteger(message.startPeriodMs) && !(message.startPeriodMs && $util.isInteger(message.startPeriodMs.low) && $util.isInteger(message.startPeriodMs.high)))
+                    return "startPeriodMs: integer|Long expected";
+            return null;
+        };
+
+        HealthConfig.fromObject = function (object, _depth) {
+            if (object instanceof $root.swarm.HealthConfig)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".swarm.HealthConfig: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.swarm.HealthConfig();
+            if (object.test) {
+                if (!$Array.isArray(object.test))
+                    throw $TypeError(".swarm.HealthConfig.test: array expected");
+                message.test = $Array(object.test.length);
+                for (let i = 0; i < object.test.length; ++i)
+                    message.test[i] = $String(object.test[i]);
+            }
+            if (object.intervalMs != null)
+                if (typeof object.intervalMs === "object" ? object.intervalMs.low || object.intervalMs.high : $Number(object.intervalMs) !== 0)
+                    if ($util.Long)
+                        message.intervalMs = $util.Long.fromValue(object.intervalMs, false);
+                    else if (typeof object.intervalMs === "string")
+                        message.intervalMs = $parseInt(object.intervalMs, 10);
+                    else if (typeof object.intervalMs === "number")
+                        message.intervalMs = object.intervalMs;
+                    else if (typeof object.intervalMs === "object")
+                        message.intervalMs = new $util.LongBits(object.intervalMs.low >>> 0, object.intervalMs.high >>> 0).toNumber();
+            if (object.timeoutMs != null)
+                if (typeof object.timeoutMs === "object" ? object.timeoutMs.low || object.timeoutMs.high : $Number(object.timeoutMs) !== 0)
+                    if ($util.Long)
+                        message.timeoutMs = $util.Long.fromValue(object.timeoutMs, false);
+                    else if (typeof object.timeoutMs === "string")
+                        message.timeoutMs = $parseInt(object.timeoutMs, 10);
+                    else if (typeof object.timeoutMs === "number")
+                        message.timeoutMs = object.timeoutMs;
+                    else if (typeof object.timeoutMs === "object")
+                        message.timeoutMs = new $util.LongBits(object.timeoutMs.low >>> 0, object.timeoutMs.high >>> 0).toNumber();
+            if (object.retries != null)
+                if ($Number(object.retries) !== 0)
+                    message.retries = object.retries | 0;
+            if (object.startPeriodMs != null)
+                if (typeof object.startPeriodMs === "object" ? object.startPeriodMs.low || object.startPeriodMs.high : $Number(object.startPeriodMs) !== 0)
+                    if ($util.Long)
+                        message.startPeriodMs = $util.Long.fromValue(object.startPeriodMs, false);
+                    else if (typeof object.startPeriodMs === "string")
+                        message.startPeriodMs = $parseInt(object.startPeriodMs, 10);
+                    else if (typeof object.startPeriodMs === "number")
+                        message.startPeriodMs = object.startPeriodMs;
+                    else if (typeof object.startPeriodMs === "object")
+                        message.startPeriodMs = new $util.LongBits(object.startPeriodMs.low >>> 0, object.startPeriodMs.high >>> 0).toNumber();
+            return message;
+        };
+
+        HealthConfig.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.arrays || options.defaults)
+                object.test = [];
+            if (options.defaults) {
+                if ($util.Long) {
+                    let long = new $util.Long(0, 0, false);
+                    object.intervalMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                } else
+                    object.intervalMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                if ($util.Long) {
+                    let long = new $util.Long(0, 0, false);
+                    object.timeoutMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                } else
+                    object.timeoutMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                object.retries = 0;
+                if ($util.Long) {
+                    let long = new $util.Long(0, 0, false);
+                    object.startPeriodMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                } else
+                    object.startPeriodMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+            }
+            if (message.test && message.test.length) {
+                object.test = $Array(message.test.length);
+                for (let j = 0; j < message.test.length; ++j)
+                    object.test[j] = message.test[j];
+            }
+            if (message.intervalMs != null && $Object.hasOwnProperty.call(message, "intervalMs"))
+                if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                    object.intervalMs = typeof message.intervalMs === "number" ? $BigInt(message.intervalMs) : $util.Long.fromBits(message.intervalMs.low >>> 0, message.intervalMs.high >>> 0, false).toBigInt();
+                else if (typeof message.intervalMs === "number")
+                    object.intervalMs = options.longs === $String ? $String(message.intervalMs) : message.intervalMs;
+                else
+                    object.intervalMs = options.longs === $String ? $util.Long.prototype.toString.call(message.intervalMs) : options.longs === $Number ? new $util.LongBits(message.intervalMs.low >>> 0, message.intervalMs.high >>> 0).toNumber() : message.intervalMs;
+            if (message.timeoutMs != null && $Object.hasOwnProperty.call(message, "timeoutMs"))
+                if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                    object.timeoutMs = typeof message.timeoutMs === "number" ? $BigInt(message.timeoutMs) : $util.Long.fromBits(message.timeoutMs.low >>> 0, message.timeoutMs.high >>> 0, false).toBigInt();
+                else if (typeof message.timeoutMs === "number")
+                    object.timeoutMs = options.longs === $String ? $String(message.timeoutMs) : message.timeoutMs;
+                else
+                    object.timeoutMs = options.longs === $String ? $util.Long.prototype.toString.call(message.timeoutMs) : options.longs === $Number ? new $util.LongBits(message.timeoutMs.low >>> 0, message.timeoutMs.high >>> 0).toNumber() : message.timeoutMs;
+            if (message.retries != null && $Object.hasOwnProperty.call(message, "retries"))
+                object.retries = message.retries;
+            if (message.startPeriodMs != null && $Object.hasOwnProperty.call(message, "startPeriodMs"))
+                if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                    object.startPeriodMs = typeof message.startPeriodMs === "number" ? $BigInt(message.startPeriodMs) : $util.Long.fromBits(message.startPeriodMs.low >>> 0, message.startPeriodMs.high >>> 0, false).toBigInt();
+                else if (typeof message.startPeriodMs === "number")
+                    object.startPeriodMs = options.longs === $String ? $String(message.startPeriodMs) : message.startPeriodMs;
+                else
+                    object.startPeriodMs = options.longs === $String ? $util.Long.prototype.toString.call(message.startPeriodMs) : options.longs === $Number ? new $util.LongBits(message.startPeriodMs.low >>> 0, message.startPeriodMs.high >>> 0).toNumber() : message.startPeriodMs;
+            return object;
+        };
+
+        HealthConfig.prototype.toJSON = function() {
+            return HealthConfig.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        HealthConfig.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/swarm.HealthConfig";
+        };
+
+        return HealthConfig;
     })();
 
     swarm.RestartPolicy = (function() {

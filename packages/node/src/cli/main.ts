@@ -112,6 +112,24 @@ const daemon: Command = {
       help: 'Host ports tasks get, and the only ones managers accept from workers (default 30000-32767; the same on every node)',
     },
     {
+      name: 'executor',
+      kind: 'string',
+      value: 'string',
+      help: 'What runs tasks: "docker" (the node\'s Docker Engine) or "sandbox" (bubblewrap) (default: docker when an engine answers at --docker-host, else sandbox)',
+    },
+    {
+      name: 'docker-host',
+      kind: 'string',
+      value: 'string',
+      help: 'The Docker Engine to run tasks on, unix:///path or tcp://HOST:PORT (default "unix:///var/run/docker.sock")',
+    },
+    {
+      name: 'docker-network',
+      kind: 'string',
+      value: 'string',
+      help: 'The network task containers attach to (default: the engine\'s "bridge", else "none")',
+    },
+    {
       name: 'web',
       kind: 'string',
       value: 'addr',
@@ -165,6 +183,21 @@ const daemon: Command = {
     const tick = ctx.flags.str('raft-tick');
     const heartbeat = ctx.flags.str('heartbeat-period');
     const bwrap = ctx.flags.str('bwrap-path');
+    const executor = ctx.flags.str('executor');
+    if (executor !== undefined && executor !== 'docker' && executor !== 'sandbox')
+      throw new UsageError(
+        `invalid argument ${JSON.stringify(executor)} for "--executor" flag: expected docker or sandbox`,
+      );
+    const dockerHost = ctx.flags.str('docker-host');
+    if (dockerHost !== undefined && !/^(unix:\/\/\/|tcp:\/\/)/.test(dockerHost))
+      throw new UsageError(
+        `invalid argument ${JSON.stringify(dockerHost)} for "--docker-host" flag: expected unix:///path/to/docker.sock or tcp://HOST:PORT`,
+      );
+    if (executor === 'sandbox' && (dockerHost !== undefined || ctx.flags.str('docker-network') !== undefined))
+      throw new UsageError(
+        '"--docker-host" and "--docker-network" need "--executor docker" (or no --executor)',
+      );
+    const dockerNetwork = ctx.flags.str('docker-network');
     const web = ctx.flags.str('web');
     const imagePolicy = ctx.flags.str('image-policy');
     const webTokenFile = ctx.flags.str('web-token-file');
@@ -191,6 +224,9 @@ const daemon: Command = {
         ? {}
         : { heartbeatPeriodMs: parseDuration(heartbeat, '--heartbeat-period') }),
       ...(bwrap === undefined ? {} : { bwrapPath: bwrap }),
+      ...(executor === undefined ? {} : { executor: executor as 'docker' | 'sandbox' }),
+      ...(dockerHost === undefined ? {} : { dockerHost }),
+      ...(dockerNetwork === undefined ? {} : { dockerNetwork }),
       ...(web === undefined ? {} : { web }),
       ...(imagePolicy === undefined ? {} : { imagePolicy: resolvePath(imagePolicy) }),
       ...(webTokenFile === undefined ? {} : { webTokenFile }),

@@ -354,6 +354,50 @@ function setContainerScalars(container: Json, flags: FlagValues): void {
   if (grace !== undefined) container.stopGracePeriodMs = String(parseDuration(grace, '--stop-grace-period'));
 }
 
+/** `--health-*` and `--no-healthcheck` into `container.healthcheck` (Docker's HealthConfig). */
+function setHealth(container: Json, flags: FlagValues): void {
+  const cmd = str(flags, 'health-cmd');
+  const none = flags['no-healthcheck'] === true;
+  const times = ['health-interval', 'health-timeout', 'health-retries', 'health-start-period'].filter(
+    (n) => str(flags, n) !== undefined,
+  );
+  if (none && (cmd !== undefined || times.length > 0))
+    throw new UsageError('"--no-healthcheck" conflicts with "--health-*" options');
+  if (none) {
+    container.healthcheck = { test: ['NONE'] };
+    return;
+  }
+  if (cmd === undefined && times.length === 0) return;
+  const h = obj(container, 'healthcheck');
+  // A NONE test left from an earlier --no-healthcheck gives way to the new settings.
+  if (Array.isArray(h.test) && h.test[0] === 'NONE') delete h.test;
+  if (cmd !== undefined) {
+    if (cmd.trim() === '') throw new UsageError('"--health-cmd" needs a command');
+    h.test = ['CMD-SHELL', cmd];
+  }
+  const interval = str(flags, 'health-interval');
+  if (interval !== undefined) h.intervalMs = String(positiveDuration(interval, '--health-interval'));
+  const timeout = str(flags, 'health-timeout');
+  if (timeout !== undefined) h.timeoutMs = String(positiveDuration(timeout, '--health-timeout'));
+  const start = str(flags, 'health-start-period');
+  if (start !== undefined) h.startPeriodMs = String(parseDuration(start, '--health-start-period'));
+  const retries = str(flags, 'health-retries');
+  if (retries !== undefined) {
+    const n = parseCount(retries, '--health-retries');
+    if (n > 2 ** 31 - 1) throw new UsageError(`"--health-retries" ${retries} is too large`);
+    h.retries = n;
+  }
+}
+
+function positiveDuration(text: string, flag: string): number {
+  const ms = parseDuration(text, flag);
+  if (ms < 1)
+    throw new UsageError(
+      `invalid argument ${JSON.stringify(text)} for "${flag}" flag: it must be at least 1ms`,
+    );
+  return ms;
+}
+
 function setReplicas(spec: Json, flags: FlagValues): void {
   const replicas = str(flags, 'replicas');
   if (replicas === undefined) return;
@@ -405,6 +449,7 @@ export function buildServiceSpec(
   const secrets = list(flags, 'secret').map((s) => parseSecretRef(s, 'secret'));
   if (secrets.length > 0) container.secrets = secrets;
   setContainerScalars(container, flags);
+  setHealth(container, flags);
   setResources(task, flags);
   setRestart(task, flags);
   const constraints = list(flags, 'constraint').map((c) => checkConstraint(c, 'constraint'));
@@ -513,6 +558,7 @@ export function applyServiceUpdate(
     prune(container, 'secrets');
   }
   setContainerScalars(container, flags);
+  setHealth(container, flags);
 
   const rmConstraints = new Set(list(flags, 'constraint-rm'));
   const addConstraints = [...list(flags, 'constraint-add'), ...list(flags, 'constraint')].map((c) =>

@@ -43,6 +43,8 @@ export interface InfoResult {
   certNotAfter?: number;
   /** Raft term / commit index on managers. */
   raft?: { term: string; appliedIndex: string; members: number };
+  /** What runs this node's tasks: `docker` (with the engine's version and network) or `sandbox`. */
+  executor?: { kind: string; version?: string; network?: string };
   dataDir: string;
   version: string;
 }

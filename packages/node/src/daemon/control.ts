@@ -223,10 +223,11 @@ function checkSpec(tx: ReadTx, json: Json, selfId: string | undefined): swarm.Se
       `service name ${JSON.stringify(name)} is not valid: use 1-63 letters, digits, '_', '.', '-' (give one with --name)`,
     );
   const c = spec.task?.container;
-  // Tasks run [...command, ...args] (there is no image entrypoint): Docker's IMAGE ARGS form works too.
-  if (!c || [...(c.command ?? []), ...(c.args ?? [])].length === 0)
+  // An image alone runs its own command in a container (the sandbox rejects such a task, saying
+  // why); otherwise tasks run [...command, ...args], so Docker's IMAGE ARGS form works too.
+  if (!c || ([...(c.command ?? []), ...(c.args ?? [])].length === 0 && (c.image ?? '') === ''))
     throw invalid(
-      'the service has no command: give it after "--", e.g. swarm service create --name web -- node server.js',
+      'the service has neither an image nor a command: give an image (swarm service create IMAGE [COMMAND]) or a command after "--"',
     );
   for (const k of spec.task?.placement?.constraints ?? []) {
     try {
@@ -321,6 +322,7 @@ export class DaemonControl implements ControlApi {
       clusterId: st.clusterId,
       role: st.role,
       ...(d.renewer ? { certNotAfter: d.renewer.certificate.notAfter } : {}),
+      ...(d.worker ? { executor: { ...d.worker.executor.info } } : {}),
     };
     const m = d.manager;
     if (m !== undefined) {
@@ -588,11 +590,14 @@ export class DaemonControl implements ControlApi {
     const m = this.#m();
     return m.store.view((tx) => {
       const s = resolve(tx, 'service', req.id) as swarm.Service;
-      return tx
-        .find('task', { serviceId: s.id })
-        .filter((t) => req.all || (t.desiredState ?? 0) <= S.RUNNING || (t.status?.state ?? 0) <= S.RUNNING)
-        .map((t) => taskView(tx, t))
-        .sort((a, b) => a.slot - b.slot || a.nodeId.localeCompare(b.nodeId) || b.since - a.since);
+      return (
+        tx
+          .find('task', { serviceId: s.id })
+          // Every task the cluster keeps (the history within the retention limit), failed and
+          // rejected ones too, as Docker shows them; `all` is accepted for compatibility.
+          .map((t) => taskView(tx, t))
+          .sort((a, b) => a.slot - b.slot || a.nodeId.localeCompare(b.nodeId) || b.since - a.since)
+      );
     });
   }
 

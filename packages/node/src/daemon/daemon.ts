@@ -44,7 +44,7 @@ import { Manager, randomMemberId } from '../manager/manager.js';
 import { fetchRootCA, joinerClient, ownCluster, RpcClients } from '../rpc/client.js';
 import { RpcServer } from '../rpc/server.js';
 import { loadImageTrust, type NodeImageTrust } from '../worker/image-trust.js';
-import { Worker } from '../worker/worker.js';
+import { type ExecutorChoice, Worker } from '../worker/worker.js';
 import {
   type NodePaths,
   type NodeState,
@@ -82,6 +82,8 @@ export interface DaemonOptions {
   taskPortRange?: readonly [number, number];
   /** The daemon's own ports besides its listen port (control API on TCP, web): never a task's port. */
   reservedPorts?: readonly number[];
+  /** What runs this node's tasks. Default the sandbox. */
+  executor?: ExecutorChoice;
 }
 
 /** Where the daemon stands: not in a swarm, joining, active, or locked (waiting for the unlock key). */
@@ -180,7 +182,7 @@ export class Daemon {
       }
       await this.#startManager(false, new Map());
     }
-    this.#startWorker();
+    await this.#startWorker();
     this.phase = 'active';
   }
 
@@ -384,7 +386,7 @@ export class Daemon {
     });
   }
 
-  #startWorker(): void {
+  async #startWorker(): Promise<void> {
     const state = this.state!;
     this.worker = new Worker({
       nodeId: state.nodeId,
@@ -400,8 +402,10 @@ export class Daemon {
       ...(this.o.taskGid === undefined ? {} : { taskGid: this.o.taskGid }),
       ...(this.imageTrust === undefined ? {} : { imageTrust: this.imageTrust }),
       taskPortRange: this.taskPortRange,
+      ...(this.o.executor === undefined ? {} : { executor: this.o.executor }),
+      clusterId: state.clusterId,
     });
-    this.worker.start();
+    await this.worker.start();
   }
 
   // ---- lifecycle calls ----
@@ -505,7 +509,7 @@ export class Daemon {
         );
       });
       writeState(this.paths, this.state);
-      this.#startWorker();
+      await this.#startWorker();
       this.phase = 'active';
       this.log.info('initialized a new swarm', { clusterId, nodeId, advertiseAddr });
       return {
@@ -602,7 +606,7 @@ export class Daemon {
         await this.manager!.waitForCluster(60_000);
       }
       writeState(this.paths, this.state);
-      this.#startWorker();
+      await this.#startWorker();
       this.phase = 'active';
       this.log.info('joined a swarm', { nodeId, role, manager: req.remoteAddr });
       return { nodeId, role };
@@ -659,7 +663,7 @@ export class Daemon {
       throw e;
     }
     await this.#startManager(false, new Map());
-    this.#startWorker();
+    await this.#startWorker();
     this.phase = 'active';
     // Answer once the manager is back in raft (or after 15 s: a lost quorum is reported by later calls).
     await this.manager!.waitForLeader(15_000).catch(() => {});

@@ -4,12 +4,14 @@
  */
 import { chmodSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { jsonLogger, type LogLevel } from '@swarm/api';
+import { jsonLogger, type Logger, type LogLevel } from '@swarm/api';
 import type { DockerApiServer } from '@swarm/docker-api';
+import { DEFAULT_DOCKER_HOST, engineAnswers, probeEngine } from '@swarm/executor-docker';
 import { parseControlHost } from '../control/client.js';
 import { type ControlServer, serveControl } from '../control/http.js';
 import { ensureControlTls } from '../control/tcp-guard.js';
 import { parseListen, startWebServer, type WebServer } from '../web/server.js';
+import type { ExecutorChoice } from '../worker/worker.js';
 import { DaemonControl } from './control.js';
 import { Daemon } from './daemon.js';
 
@@ -31,6 +33,12 @@ export interface RunDaemonOptions {
   tickMs?: number;
   heartbeatPeriodMs?: number;
   bwrapPath?: string;
+  /** `docker` or `sandbox` (`--executor`); default docker when an engine answers at the Docker host, else sandbox. */
+  executor?: 'docker' | 'sandbox';
+  /** The Docker Engine's address (`--docker-host`). Default unix:///var/run/docker.sock. */
+  dockerHost?: string;
+  /** The network containers attach to (`--docker-network`). Default the engine's `bridge`, else `none`. */
+  dockerNetwork?: string;
   /** Resolves when the daemon should stop (tests); default: SIGINT or SIGTERM. */
   until?: Promise<void>;
   /** `HOST:PORT` for the web visualizer and /metrics (`--web`); off when unset. */
@@ -76,6 +84,7 @@ export async function runDaemon(o: RunDaemonOptions): Promise<number> {
     });
     if ('port' in dockerListen && dockerListen.port > 0) reservedPorts.push(dockerListen.port);
   }
+  const executor = await chooseExecutor(o, logger);
   const daemon = new Daemon({
     dataDir: o.dataDir,
     logger,
@@ -87,6 +96,7 @@ export async function runDaemon(o: RunDaemonOptions): Promise<number> {
     ...(o.imagePolicy === undefined ? {} : { imagePolicy: o.imagePolicy }),
     ...(o.taskPortRange === undefined ? {} : { taskPortRange: o.taskPortRange }),
     reservedPorts,
+    executor,
   });
   await daemon.start();
   const control = new DaemonControl(daemon);
@@ -180,4 +190,36 @@ async function startDockerApi(
     backend.close();
     throw e;
   }
+}
+
+/**
+ * The executor the node runs: the one named by `--executor`, or else the Docker Engine when one
+ * answers at the Docker host (the default socket unless `--docker-host` names another), else the
+ * sandbox. An explicit `--executor docker` with no engine answering is an error.
+ */
+export async function chooseExecutor(
+  o: Pick<RunDaemonOptions, 'executor' | 'dockerHost' | 'dockerNetwork'>,
+  logger: Logger,
+): Promise<ExecutorChoice> {
+  const dockerHost = o.dockerHost ?? DEFAULT_DOCKER_HOST;
+  const docker: ExecutorChoice = {
+    kind: 'docker',
+    dockerHost,
+    ...(o.dockerNetwork === undefined ? {} : { network: o.dockerNetwork }),
+  };
+  if (o.executor === 'docker') {
+    const v = await probeEngine(dockerHost);
+    logger.info('executor: docker', { dockerHost, engineVersion: v.version, chosen: '--executor docker' });
+    return docker;
+  }
+  if (o.executor === 'sandbox') {
+    logger.info('executor: sandbox', { chosen: '--executor sandbox' });
+    return { kind: 'sandbox' };
+  }
+  if (await engineAnswers(dockerHost)) {
+    logger.info('executor: docker', { dockerHost, chosen: 'a Docker Engine answers' });
+    return docker;
+  }
+  logger.info('executor: sandbox', { chosen: `no Docker Engine answers at ${dockerHost}` });
+  return { kind: 'sandbox' };
 }

@@ -14,6 +14,10 @@ export interface SandboxSpec {
   secrets: readonly { name: string; fd: number; mode: number }[];
   /** bwrap writes `{"child-pid": N, ...}` here once the namespaces exist. */
   infoFd: number;
+  /** bwrap waits for a byte on this fd before it runs the task (the node sets up the network meanwhile). */
+  blockFd?: number;
+  /** Give the task its own network namespace (only loopback until the node connects it). */
+  unshareNet?: boolean;
   /** Extra host paths bound read-only at the same place. */
   readOnlyPaths?: readonly string[];
 }
@@ -61,8 +65,9 @@ export function systemMounts(extra: readonly string[] = []): string[] {
 /** The full bwrap argument list for one task. `mounts` comes from `systemMounts()`. */
 export function bwrapArgs(spec: SandboxSpec, mounts: readonly string[]): string[] {
   const args = [
-    // New mount, PID, IPC, UTS and (when the kernel allows) cgroup namespaces; the network is shared
-    // on purpose so tasks are reachable from other nodes on their host ports.
+    // New mount, PID, IPC, UTS and (when the kernel allows) cgroup namespaces, and a network
+    // namespace of its own unless the executor shares the host's (see `network`).
+    ...(spec.unshareNet ? ['--unshare-net'] : []),
     '--unshare-pid',
     '--unshare-ipc',
     '--unshare-uts',
@@ -72,6 +77,7 @@ export function bwrapArgs(spec: SandboxSpec, mounts: readonly string[]): string[
     '--new-session',
     '--info-fd',
     String(spec.infoFd),
+    ...(spec.blockFd === undefined ? [] : ['--block-fd', String(spec.blockFd)]),
     ...mounts,
     '--proc',
     '/proc',

@@ -1,8 +1,9 @@
 /**
- * The default task executor of a swarm node: each task is one process tree inside a bubblewrap
- * sandbox (own mount, PID, IPC and UTS namespaces; the host network is shared so tasks are
- * reachable on their host ports), started as an unprivileged user, with its secrets on a
- * task-private tmpfs fed through pipes. Output is kept in memory only.
+ * The task executor of a swarm node without a Docker Engine: each task is one process tree inside
+ * a bubblewrap sandbox (own mount, PID, IPC, UTS and network namespaces; slirp4netns connects the
+ * network and forwards published ports), started as an unprivileged user, with its secrets on a
+ * task-private tmpfs fed through pipes, resource limits in a cgroup, and health checks run inside
+ * its namespaces. Output is kept in memory only.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -19,11 +20,14 @@ import {
   systemClock,
   type Timer,
 } from '@swarm/api';
-import type { Executor, TaskContext, TaskStatusReport } from '@swarm/dispatcher';
+import type { ExecutorInfo, ManagedExecutor, TaskContext, TaskStatusReport } from '@swarm/dispatcher';
 import { type FilesystemProbe, RAMFS_MAGIC, systemProbe, TMPFS_MAGIC } from '@swarm/secret-store';
 import { bwrapArgs, sandboxHostname, systemMounts, validSecretName } from './bwrap.js';
+import { TaskCgroup, type TaskLimits } from './cgroup.js';
+import { type HealthCheck, HealthMonitor, type ProbeResult, parseHealthCheck } from './health.js';
 import { LineSplitter, LogRing, logLine } from './logs.js';
 import { PortAllocator, type PortProtocol } from './ports.js';
+import { TaskNetwork } from './task-network.js';
 
 const { ACCEPTED, PREPARING, STARTING, RUNNING, COMPLETE, SHUTDOWN, FAILED, REJECTED } = swarm.TaskState;
 
@@ -38,8 +42,10 @@ export const DEFAULT_MAX_FINISHED_TASKS = 200;
 /** PATH inside a task's sandbox. */
 export const DEFAULT_PATH = '/usr/local/bin:/usr/bin:/bin';
 const INSTALL_HINT = 'install bubblewrap: apt-get install bubblewrap';
-/** The first fd after stdin/stdout/stderr: bwrap's info fd; secret pipes follow it. */
+/** The first fd after stdin/stdout/stderr: bwrap's info fd; then its block fd; secret pipes follow. */
 const INFO_FD = 3;
+const BLOCK_FD = 4;
+const FIRST_SECRET_FD = 5;
 
 /** Options of the sandboxed executor: bubblewrap, the task user, secrets, ports, limits. */
 export interface SandboxExecutorOptions {
@@ -70,6 +76,16 @@ export interface SandboxExecutorOptions {
   allowSwap?: boolean;
   /** How the secret directory's filesystem and the swap state are inspected (tests replace it). */
   probe?: FilesystemProbe;
+  /**
+   * `private` (default when root): each task in its own network namespace, connected by
+   * slirp4netns, its ports forwarded from the node's address. `host`: tasks share the node's
+   * network and listen on their host port (the only choice of a daemon that is not root).
+   */
+  network?: 'private' | 'host';
+  /** The slirp4netns binary. Default `slirp4netns` (PATH). */
+  slirpPath?: string;
+  /** A private directory for per-task sockets. Default `<tmpdir>/swarm-sandbox-<nodeId>`. */
+  runDir?: string;
 }
 
 interface Run {
@@ -92,6 +108,13 @@ interface Run {
   sandboxError?: string;
   readonly exited: Promise<void>;
   resolveExited: () => void;
+  network?: TaskNetwork;
+  cgroup?: TaskCgroup;
+  health?: HealthMonitor;
+  /** Set when the executor stops the task for failing its health check. */
+  unhealthy?: string;
+  /** Why the task's network could not be set up (it never ran). */
+  setupError?: string;
 }
 
 interface TaskLogs {
@@ -100,7 +123,7 @@ interface TaskLogs {
 }
 
 /** A task executor that runs each task in a bubblewrap sandbox. See docs/executor.md. */
-export class SandboxExecutor implements Executor {
+export class SandboxExecutor implements ManagedExecutor {
   readonly #nodeId: string;
   readonly #host: string;
   readonly #bwrap: string;
@@ -116,6 +139,10 @@ export class SandboxExecutor implements Executor {
   readonly #mounts: string[];
   readonly #allowSwap: boolean;
   readonly #probe: FilesystemProbe;
+  readonly #network: 'private' | 'host';
+  readonly #slirp: string;
+  readonly #runDir: string;
+  readonly #root: boolean;
   readonly #runs = new Map<string, Run>();
   readonly #logs = new Map<string, TaskLogs>();
   /** Finished task IDs whose logs are kept, oldest first. */
@@ -153,6 +180,25 @@ export class SandboxExecutor implements Executor {
     this.#uid = user.uid;
     this.#gid = user.gid;
     this.#mounts = systemMounts(options.readOnlyPaths);
+    this.#root = typeof process.getuid === 'function' && process.getuid() === 0;
+    const network = options.network ?? (this.#root ? 'private' : 'host');
+    if (network !== 'private' && network !== 'host')
+      throw new SwarmError(
+        'INVALID_EXECUTOR_OPTIONS',
+        `network must be 'private' or 'host', got ${String(network)}`,
+      );
+    if (network === 'private' && !this.#root)
+      throw new SwarmError(
+        'INVALID_EXECUTOR_OPTIONS',
+        "a private network per task needs a root daemon (slirp4netns must enter the task's namespace); use network 'host'",
+      );
+    this.#network = network;
+    this.#slirp = options.slirpPath ?? 'slirp4netns';
+    this.#runDir = options.runDir ?? path.join(os.tmpdir(), `swarm-sandbox-${this.#nodeId}`);
+  }
+
+  get info(): ExecutorInfo {
+    return { kind: 'sandbox', version: 'bubblewrap', network: this.#network };
   }
 
   /**
@@ -293,6 +339,7 @@ export class SandboxExecutor implements Executor {
     const runs = [...this.#runs.values()];
     for (const run of runs) this.stop(run.id);
     await Promise.all(runs.map((r) => r.exited));
+    fs.rmSync(this.#runDir, { recursive: true, force: true });
   }
 
   #graceOf(task: swarm.Task): number {
@@ -369,6 +416,27 @@ export class SandboxExecutor implements Executor {
       }
     }
 
+    const limits: TaskLimits = {
+      memoryBytes: int64(task.spec?.resources?.limits?.memoryBytes),
+      nanoCpus: int64(task.spec?.resources?.limits?.nanoCpus),
+      memoryReservationBytes: int64(task.spec?.resources?.reservations?.memoryBytes),
+    };
+    const hasLimits = limits.memoryBytes > 0 || limits.nanoCpus > 0 || limits.memoryReservationBytes > 0;
+    if (hasLimits && !this.#root)
+      throw new Error(
+        'resource limits in the sandbox need a root daemon (a cgroup per task): drop the limits or run the daemon as root',
+      );
+    let health: HealthCheck | undefined;
+    try {
+      health = parseHealthCheck(container?.healthcheck);
+    } catch (err) {
+      throw new Error(`the service's health check is malformed: ${(err as Error).message}`);
+    }
+    if (health !== undefined && !this.#root)
+      throw new Error(
+        "health checks in the sandbox need a root daemon (the check runs inside the task's namespaces)",
+      );
+
     const serviceName = task.serviceAnnotations?.name ?? '';
     const slot = task.slot === undefined || task.slot === null ? 0n : fromLong(task.slot);
     const taskName =
@@ -380,6 +448,8 @@ export class SandboxExecutor implements Executor {
       env,
       ports,
       secrets,
+      limits: hasLimits ? limits : undefined,
+      health,
       hostname: sandboxHostname(container?.hostname || taskName),
       serviceName,
       slot,
@@ -446,6 +516,7 @@ export class SandboxExecutor implements Executor {
       return;
     }
 
+    const privateNet = this.#network === 'private';
     const env: Record<string, string> = Object.fromEntries(prepared.env);
     Object.assign(env, {
       SWARM_TASK_ID: run.id,
@@ -453,9 +524,12 @@ export class SandboxExecutor implements Executor {
       SWARM_SERVICE_NAME: prepared.serviceName,
       SWARM_TASK_SLOT: prepared.slot.toString(),
       SWARM_NODE_ID: this.#nodeId,
-      HOST: this.#host,
+      // In its own namespace a task listens on its target port on any address; sharing the host's
+      // network it listens on the node's address and the host port.
+      HOST: privateNet ? '0.0.0.0' : this.#host,
     });
-    if (reported[0] !== undefined) env.PORT = String(reported[0].publishedPort);
+    if (reported[0] !== undefined)
+      env.PORT = String(privateNet ? reported[0].targetPort : reported[0].publishedPort);
     for (const p of reported) env[`SWARM_PORT_${p.targetPort}`] = String(p.publishedPort);
 
     const args = bwrapArgs(
@@ -464,19 +538,43 @@ export class SandboxExecutor implements Executor {
         hostname: prepared.hostname,
         workdir: prepared.workdir,
         infoFd: INFO_FD,
-        secrets: prepared.secrets.map((s, i) => ({ name: s.name, mode: s.mode, fd: INFO_FD + 1 + i })),
+        blockFd: BLOCK_FD,
+        unshareNet: privateNet,
+        secrets: prepared.secrets.map((s, i) => ({ name: s.name, mode: s.mode, fd: FIRST_SECRET_FD + i })),
       },
       this.#mounts,
     );
 
+    // A task with limits starts in its cgroup: a root shell joins it, then drops to the task user.
+    let command = this.#bwrap;
+    let argv = args;
+    let asUser = this.#uid !== undefined;
+    if (prepared.limits !== undefined) {
+      try {
+        run.cgroup = TaskCgroup.create(run.id, prepared.limits);
+      } catch (err) {
+        this.#releasePorts(run);
+        wipe(prepared.secrets);
+        this.#finish(run, { state: REJECTED, err: (err as Error).message });
+        return;
+      }
+      const drop =
+        this.#uid === undefined
+          ? []
+          : ['setpriv', `--reuid=${this.#uid}`, `--regid=${this.#gid}`, '--clear-groups', '--'];
+      command = '/bin/sh';
+      argv = ['-c', run.cgroup.joinScript(), 'sh', ...drop, this.#bwrap, ...args];
+      asUser = false;
+    }
+
     this.#report(run, { state: STARTING, message: 'starting' });
     let child: ChildProcess;
     try {
-      child = spawn(this.#bwrap, args, {
+      child = spawn(command, argv, {
         cwd: '/',
         env,
-        stdio: ['ignore', 'pipe', 'pipe', 'pipe', ...prepared.secrets.map(() => 'pipe' as const)],
-        ...(this.#uid === undefined ? {} : { uid: this.#uid, gid: this.#gid as number }),
+        stdio: ['ignore', 'pipe', 'pipe', 'pipe', 'pipe', ...prepared.secrets.map(() => 'pipe' as const)],
+        ...(asUser ? { uid: this.#uid as number, gid: this.#gid as number } : {}),
       });
     } catch (err) {
       wipe(prepared.secrets);
@@ -488,11 +586,13 @@ export class SandboxExecutor implements Executor {
 
     // Feed each secret through its pipe and always end it, or bwrap waits forever.
     prepared.secrets.forEach((s, i) => {
-      const pipe = child.stdio[INFO_FD + 1 + i] as Writable | null;
+      const pipe = child.stdio[FIRST_SECRET_FD + i] as Writable | null;
       if (pipe === null) return;
       pipe.on('error', () => {}); // bwrap went away before reading: the exit handler reports it
       pipe.end(s.data, () => s.data.fill(0));
     });
+    const block = child.stdio[BLOCK_FD] as Writable | null;
+    block?.on('error', () => {});
 
     this.#readOutput(run, child.stdout, swarm.LogLine.Stream.STDOUT);
     this.#readOutput(run, child.stderr, swarm.LogLine.Stream.STDERR);
@@ -513,8 +613,14 @@ export class SandboxExecutor implements Executor {
         this.#terminate(run); // a stop arrived before we knew whom to signal
         return;
       }
-      this.#logger.info('task running', { taskId: run.id, pid, ports: run.ports.map((p) => p.port) });
-      this.#report(run, { state: RUNNING, message: 'started', pid, ports: reported });
+      void this.#connect(run, pid, privateNet, reported, prepared.health).then(
+        () => block?.end('go'),
+        (err: unknown) => {
+          // The task never ran: its network could not be set up (a port taken, slirp4netns missing).
+          run.setupError = (err as Error).message;
+          this.#kill(run);
+        },
+      );
     });
 
     child.once('error', (err: NodeJS.ErrnoException) => {
@@ -522,6 +628,96 @@ export class SandboxExecutor implements Executor {
       else this.#logger.warn('sandbox process error', { taskId: run.id, err: err.message });
     });
     child.once('close', (code, signal) => this.#exited(run, code, signal));
+  }
+
+  /** While bwrap holds the task back: its network and forwards; then RUNNING, or STARTING until healthy. */
+  async #connect(
+    run: Run,
+    pid: number,
+    privateNet: boolean,
+    reported: swarm.PortConfig.$Properties[],
+    health: HealthCheck | undefined,
+  ): Promise<void> {
+    if (privateNet) {
+      run.network = await TaskNetwork.attach({
+        pid,
+        hostAddress: this.#host,
+        forwards: reported.map((p) => ({
+          protocol: p.protocol === swarm.PortConfig.Protocol.UDP ? 'udp' : 'tcp',
+          hostPort: p.publishedPort ?? 0,
+          targetPort: p.targetPort ?? 0,
+        })),
+        runDir: this.#runDir,
+        taskId: run.id,
+        slirpPath: this.#slirp,
+      });
+      if (run.phase !== 'spawned') run.network.close();
+    }
+    if (run.phase !== 'spawned' || run.stopping) return;
+    const running = () => {
+      this.#logger.info('task running', { taskId: run.id, pid, ports: run.ports.map((p) => p.port) });
+      this.#report(run, { state: RUNNING, message: 'started', pid, ports: reported });
+    };
+    if (health === undefined) {
+      running();
+      return;
+    }
+    this.#report(run, { state: STARTING, message: 'waiting for the health check to pass', pid });
+    run.health = new HealthMonitor(
+      health,
+      (argv, timeoutMs) => this.#probeHealth(run, pid, argv, timeoutMs),
+      this.#clock,
+      (status, last) => {
+        if (run.phase !== 'spawned' || run.stopping) return;
+        if (status === 'healthy' && run.unhealthy === undefined) running();
+        else if (status === 'unhealthy') {
+          run.unhealthy = `the health check failed: ${last.output.trim().slice(0, 200) || 'no output'}`;
+          this.#logger.warn('task unhealthy; stopping it', { taskId: run.id });
+          run.health?.stop();
+          this.#terminate(run);
+          run.killTimer = this.#clock.setTimeout(() => this.#kill(run), run.graceMs);
+        }
+      },
+    );
+  }
+
+  /** Runs a health check inside the task's namespaces, as the task's user. */
+  #probeHealth(run: Run, pid: number, argv: string[], timeoutMs: number): Promise<ProbeResult> {
+    if (run.phase !== 'spawned' || run.initPid !== pid || !initAlive(pid, run.pidNs))
+      return Promise.resolve({ ok: false, output: 'the task is gone' });
+    const drop =
+      this.#uid === undefined
+        ? []
+        : ['setpriv', `--reuid=${this.#uid}`, `--regid=${this.#gid}`, '--clear-groups', '--'];
+    return new Promise((resolve) => {
+      const child = spawn(
+        'nsenter',
+        ['-t', String(pid), '-m', '-n', '-p', '-u', '-i', '--wd=/', '--', ...drop, ...argv],
+        {
+          stdio: ['ignore', 'pipe', 'pipe'],
+          env: { PATH: DEFAULT_PATH },
+        },
+      );
+      let output = '';
+      const take = (d: Buffer) => {
+        if (output.length < 4096) output += d.toString('utf8');
+      };
+      child.stdout?.on('data', take);
+      child.stderr?.on('data', take);
+      // A real timer: it bounds a process, not a policy delay of the injected clock.
+      const timer = setTimeout(() => {
+        child.kill('SIGKILL');
+        output += `\nthe health check timed out after ${timeoutMs} ms`;
+      }, timeoutMs);
+      child.once('error', (err) => {
+        clearTimeout(timer);
+        resolve({ ok: false, output: err.message });
+      });
+      child.once('close', (code) => {
+        clearTimeout(timer);
+        resolve({ ok: code === 0, output });
+      });
+    });
   }
 
   #readOutput(run: Run, stream: Readable | null, which: swarm.LogLine.Stream): void {
@@ -610,11 +806,41 @@ export class SandboxExecutor implements Executor {
         pid: run.initPid,
       });
     }
+    const oom = run.cgroup?.oomKilled() ?? false;
+    // Killed by a signal (the monitor itself, by us): 128 + N, as a shell and Docker report it.
+    const killedCode = sig === null ? undefined : 128 + (os.constants.signals[sig] ?? 0);
+    if (run.setupError !== undefined) {
+      this.#finish(run, {
+        state: REJECTED,
+        err: `the task's network could not be set up: ${run.setupError}`,
+      });
+      return;
+    }
+    if (run.unhealthy !== undefined) {
+      const exitCode = code ?? killedCode;
+      this.#finish(run, {
+        state: FAILED,
+        err: `task is unhealthy: ${run.unhealthy}`,
+        ...(exitCode === undefined ? {} : { exitCode }),
+      });
+      return;
+    }
     if (run.stopping) {
+      const exitCode = code ?? killedCode;
       this.#finish(run, {
         state: SHUTDOWN,
         message: 'stopped',
-        ...(code === null ? {} : { exitCode: code }),
+        ...(exitCode === undefined ? {} : { exitCode }),
+      });
+      return;
+    }
+    if (oom) {
+      const exitCode = code ?? killedCode ?? 137;
+      const limit = run.task.spec?.resources?.limits?.memoryBytes;
+      this.#finish(run, {
+        state: FAILED,
+        err: `task was OOM-killed: it went over its memory limit of ${formatBytes(int64(limit))} (exit code ${exitCode})`,
+        exitCode,
       });
       return;
     }
@@ -647,6 +873,9 @@ export class SandboxExecutor implements Executor {
     if (run.phase === 'done') return;
     run.phase = 'done';
     run.killTimer?.cancel();
+    run.health?.stop();
+    run.network?.close();
+    run.cgroup?.remove();
     this.#releasePorts(run);
     this.#runs.delete(run.id);
     this.#finished.add(run.id);
@@ -694,6 +923,8 @@ interface PreparedSecret {
 }
 
 interface Prepared {
+  limits: TaskLimits | undefined;
+  health: HealthCheck | undefined;
   argv: string[];
   workdir: string;
   env: Map<string, string>;
@@ -853,6 +1084,20 @@ function spawnProblem(bwrap: string, err: NodeJS.ErrnoException): string {
   if (err.code === 'EPERM')
     return `the sandbox could not be started as the task user (${err.message}): run the daemon as root or drop taskUid/taskGid`;
   return `the sandbox could not be started: ${err.message}`;
+}
+
+/** An int64 field as a number (protobufjs gives a Long or a number). */
+function int64(raw: unknown): number {
+  if (typeof raw === 'number') return raw;
+  if (typeof (raw as { toNumber?: unknown })?.toNumber === 'function')
+    return (raw as { toNumber(): number }).toNumber();
+  return 0;
+}
+
+function formatBytes(n: number): string {
+  if (n > 0 && n % (1024 * 1024) === 0) return `${n / (1024 * 1024)} MiB`;
+  if (n > 0 && n % 1024 === 0) return `${n / 1024} KiB`;
+  return `${n} bytes`;
 }
 
 function wipe(secrets: readonly PreparedSecret[]): void {

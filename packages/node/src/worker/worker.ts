@@ -1,11 +1,19 @@
 /**
  * The worker half every node runs (managers run tasks too, unless drained): the dispatcher agent,
- * the sandboxed executor, the tmpfs secret writer, the ingress proxy for published ports, and the
- * publisher that ships task output to the managers for `swarm service logs`.
+ * the executor (the node's Docker Engine, or the bubblewrap sandbox), the tmpfs secret writer, the
+ * ingress proxy for published ports, and the publisher that ships task output to the managers for
+ * `swarm service logs`.
  */
 import { cpus, hostname as osHostname, totalmem } from 'node:os';
 import { type Clock, type Logger, swarm, systemClock, toLong } from '@swarm/api';
-import { Agent, type Connector, DEFAULT_TASK_PORT_RANGE, type Executor } from '@swarm/dispatcher';
+import {
+  Agent,
+  type Connector,
+  DEFAULT_TASK_PORT_RANGE,
+  type Executor,
+  type ManagedExecutor,
+} from '@swarm/dispatcher';
+import { DockerExecutor } from '@swarm/executor-docker';
 import { createSecretWriter, type SecretWriter } from '@swarm/secret-store';
 import { SandboxExecutor } from '../executor/sandbox-executor.js';
 import { IngressProxy } from '../ingress/proxy.js';
@@ -44,15 +52,22 @@ export interface WorkerOptions {
   imageTrust?: NodeImageTrust;
   /** Host ports tasks get (inclusive); managers accept no other. Default [30000, 32767]. */
   taskPortRange?: readonly [number, number];
+  /** What runs tasks: the node's Docker Engine or the bubblewrap sandbox. Default sandbox. */
+  executor?: ExecutorChoice;
+  /** The cluster ID (labels the node's containers). */
+  clusterId?: string;
 }
 
-/** The worker half of a node: the dispatcher agent, the sandboxed executor, secret delivery, the ingress proxy and the log publisher. */
+/** The executor a node runs, as `swarm daemon --executor/--docker-host/--docker-network` chose it. */
+export type ExecutorChoice = { kind: 'sandbox' } | { kind: 'docker'; dockerHost: string; network?: string };
+
 export class Worker {
   readonly agent: Agent;
-  readonly executor: SandboxExecutor;
+  readonly executor: ManagedExecutor;
   readonly ingress: IngressProxy;
   readonly secrets: SecretWriter;
   readonly #o: WorkerOptions;
+  readonly #description: swarm.NodeDescription;
   readonly #log: Logger;
   #pendingLogs: swarm.LogLine.$Properties[] = [];
   #timers: NodeJS.Timeout[] = [];
@@ -65,20 +80,34 @@ export class Worker {
     this.#log = o.logger.child({ component: 'worker' });
     const clock = o.clock ?? systemClock;
     this.secrets = createSecretWriter({ root: o.secretsRoot ?? `/dev/shm/swarm-${o.nodeId}` });
-    this.executor = new SandboxExecutor({
-      nodeId: o.nodeId,
-      hostAddress: o.hostAddress,
-      clock,
-      logger: o.logger.child({ component: 'executor' }),
-      ...(o.bwrapPath === undefined ? {} : { bwrapPath: o.bwrapPath }),
-      ...(o.taskUid === undefined ? {} : { taskUid: o.taskUid }),
-      ...(o.taskGid === undefined ? {} : { taskGid: o.taskGid }),
-      portRange: o.taskPortRange ?? DEFAULT_TASK_PORT_RANGE,
-      onLog: (line: swarm.LogLine.$Properties) => {
-        this.#pendingLogs.push(line);
-        if (this.#pendingLogs.length > 20_000) this.#pendingLogs.splice(0, this.#pendingLogs.length - 20_000);
-      },
-    });
+    const onLog = (line: swarm.LogLine.$Properties) => {
+      this.#pendingLogs.push(line);
+      if (this.#pendingLogs.length > 20_000) this.#pendingLogs.splice(0, this.#pendingLogs.length - 20_000);
+    };
+    const choice = o.executor ?? { kind: 'sandbox' };
+    this.executor =
+      choice.kind === 'docker'
+        ? new DockerExecutor({
+            nodeId: o.nodeId,
+            clusterId: o.clusterId ?? '',
+            hostAddress: o.hostAddress,
+            dockerHost: choice.dockerHost,
+            ...(choice.network === undefined ? {} : { network: choice.network }),
+            clock,
+            logger: o.logger.child({ component: 'executor' }),
+            onLog,
+          })
+        : new SandboxExecutor({
+            nodeId: o.nodeId,
+            hostAddress: o.hostAddress,
+            clock,
+            logger: o.logger.child({ component: 'executor' }),
+            ...(o.bwrapPath === undefined ? {} : { bwrapPath: o.bwrapPath }),
+            ...(o.taskUid === undefined ? {} : { taskUid: o.taskUid }),
+            ...(o.taskGid === undefined ? {} : { taskGid: o.taskGid }),
+            portRange: o.taskPortRange ?? DEFAULT_TASK_PORT_RANGE,
+            onLog,
+          });
     this.ingress = new IngressProxy({
       address: o.hostAddress,
       logger: o.logger.child({ component: 'ingress' }),
@@ -92,8 +121,19 @@ export class Worker {
             this.executor,
             o.imageTrust,
             o.logger.child({ component: 'image-trust' }),
-            'the bubblewrap sandbox executor',
+            choice.kind === 'docker' ? 'the Docker executor' : 'the bubblewrap sandbox executor',
           );
+    this.#description = swarm.NodeDescription.create({
+      hostname: o.hostname ?? osHostname(),
+      platform: { os: process.platform, architecture: process.arch },
+      resources: {
+        nanoCpus: toLong(BigInt(cores) * 1_000_000_000n),
+        memoryBytes: toLong(BigInt(totalmem())),
+      },
+      engineLabels: o.engineLabels ?? {},
+      addr: o.advertiseAddr,
+      imagePolicyDigest: o.imageTrust?.holder.current.digest ?? '',
+    });
     this.agent = new Agent(
       { managers: o.managers },
       {
@@ -102,25 +142,50 @@ export class Worker {
         secrets: this.secrets,
         clock,
         logger: o.logger.child({ component: 'agent' }),
-        description: swarm.NodeDescription.create({
-          hostname: o.hostname ?? osHostname(),
-          platform: { os: process.platform, architecture: process.arch },
-          resources: {
-            nanoCpus: toLong(BigInt(cores) * 1_000_000_000n),
-            memoryBytes: toLong(BigInt(totalmem())),
-          },
-          engineLabels: o.engineLabels ?? {},
-          addr: o.advertiseAddr,
-          imagePolicyDigest: o.imageTrust?.holder.current.digest ?? '',
-        }),
+        // Completed with the executor's engine in start(), before the first session.
+        description: this.#description,
       },
     );
   }
 
-  /** Starts the agent, the ingress proxy and the log publisher. */
-  start(): void {
+  /** Waits for the executor (the engine reached, leftovers found), then connects to a manager. */
+  async start(): Promise<void> {
+    const ready = (this.executor as { ready?: () => Promise<void> }).ready;
+    if (ready !== undefined) {
+      try {
+        await ready.call(this.executor);
+      } catch (err) {
+        // Tasks are then rejected with the engine's error; the node still joins and reports.
+        this.#log.error('the executor is not ready', { error: String((err as Error).message) });
+      }
+    }
+    if (this.#stopped) return;
+    const info = this.executor.info;
+    this.#description.engine = swarm.EngineDescription.create({
+      executor: info.kind,
+      engineVersion: info.version ?? '',
+      network: info.network ?? '',
+    });
+    this.#log.info('executor ready', {
+      executor: info.kind,
+      version: info.version ?? '',
+      network: info.network ?? '',
+    });
     this.agent.start();
     this.#timers.push(setInterval(() => void this.#flushLogs(), 250));
+    // The time the engine spent in its calls (Docker executor), for the benchmark's profile.
+    const stats = (this.executor as { stats?: object }).stats;
+    if (stats !== undefined) {
+      let last = '';
+      this.#timers.push(
+        setInterval(() => {
+          const now = JSON.stringify(stats);
+          if (now === last) return;
+          last = now;
+          this.#log.info('executor stats', { ...stats });
+        }, 1000),
+      );
+    }
     this.#timers.push(setInterval(() => void this.#refreshEndpoints(), this.#o.endpointsPollMs ?? 1000));
     for (const t of this.#timers) t.unref();
     void this.#refreshEndpoints();

@@ -106,6 +106,15 @@ export function nodePretty(n: NodeView): string {
     s += kv(1, 'CPUs', formatNanoCpus(cpus));
     s += kv(1, 'Memory', formatBytes(mem));
   }
+  const executor = get(raw, 'description.engine.executor');
+  if (executor !== undefined && executor !== '') {
+    s += 'Engine:\n';
+    s += kv(1, 'Executor', String(executor));
+    const version = get(raw, 'description.engine.engineVersion');
+    if (version) s += kv(1, 'Engine Version', String(version));
+    const network = get(raw, 'description.engine.network');
+    if (network) s += kv(1, 'Task Network', String(network));
+  }
   s += labelsBlock('Engine Labels', n.engineLabels);
   return s;
 }

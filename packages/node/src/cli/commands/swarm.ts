@@ -311,6 +311,15 @@ const ca: Command = {
   },
 };
 
+/** `docker (Docker Engine 20.10.24, network bridge)` or `sandbox (bubblewrap, network private)`. */
+export function executorText(e: { kind: string; version?: string; network?: string }): string {
+  const parts = [
+    e.version ? (e.kind === 'docker' ? `Docker Engine ${e.version}` : e.version) : '',
+    e.network ? `network ${e.network}` : '',
+  ].filter((p) => p !== '');
+  return parts.length === 0 ? e.kind : `${e.kind} (${parts.join(', ')})`;
+}
+
 function infoText(i: InfoResult): string {
   const lines = [`Swarm: ${i.localNodeState}`];
   if (i.nodeId !== undefined) lines.push(` NodeID: ${i.nodeId}`);
@@ -341,6 +350,7 @@ function infoText(i: InfoResult): string {
     if (i.certNotAfter !== undefined)
       lines.push(` Node Certificate Expires: ${new Date(i.certNotAfter).toISOString()}`);
     if (i.nodeAddr !== undefined) lines.push(` Node Address: ${i.nodeAddr}`);
+    if (i.executor !== undefined) lines.push(` Executor: ${executorText(i.executor)}`);
   }
   if (i.localNodeState === 'locked') {
     lines.push('', 'This manager is locked: run "swarm unlock" and enter the unlock key.');
