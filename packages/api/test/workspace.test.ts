@@ -19,6 +19,7 @@ const allowed: Record<string, string[]> = {
   'image-trust': ['api'],
   'docker-api': ['api'],
   'executor-docker': ['api', 'dispatcher'],
+  rpc: ['api', 'raft', 'ca', 'dispatcher'],
   node: [
     'api',
     'raft',
@@ -30,6 +31,7 @@ const allowed: Record<string, string[]> = {
     'image-trust',
     'docker-api',
     'executor-docker',
+    'rpc',
   ],
   // Test benches (private, never published): engines, registries, namespaces, conformance suites.
   testbed: ['api', 'dispatcher', 'secret-store'],

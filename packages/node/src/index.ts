@@ -23,5 +23,4 @@ export { EndpointsTable, publishedEndpoints } from './manager/endpoints.js';
 export { LogStore } from './manager/log-store.js';
 export { Manager, type ManagerOptions } from './manager/manager.js';
 export { Orchestrator } from './manager/orchestrator.js';
-export * from './rpc/index.js';
 export { Worker, type WorkerCalls, type WorkerOptions } from './worker/worker.js';

@@ -4,13 +4,17 @@
  */
 import { fromLong, SwarmError, swarm } from '@swarm/api';
 import type { Connector } from '@swarm/dispatcher';
+import {
+  type CallContext,
+  dispatcherHandlers,
+  grpcConnector,
+  type RpcClients,
+  type RpcServer,
+  raftHandlers,
+} from '@swarm/rpc';
 import { raftIdOf } from '../manager/authority.js';
 import { RaftJoinError } from '../manager/errors.js';
 import type { Manager } from '../manager/manager.js';
-import type { RpcClients } from '../rpc/client.js';
-import { dispatcherHandlers, grpcConnector } from '../rpc/dispatcher-binding.js';
-import { raftHandlers } from '../rpc/raft-transport.js';
-import type { CallContext, RpcServer } from '../rpc/server.js';
 import type { WorkerCalls } from '../worker/worker.js';
 
 function caller(ctx: CallContext): string {

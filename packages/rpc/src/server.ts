@@ -2,7 +2,8 @@
  * The node's gRPC server over mutual TLS. One port serves joiners (no certificate) and nodes (a
  * certificate verified against our roots): the TLS layer requests but does not require a client
  * certificate, and every call is authorized here, before its handler runs, from the method's role
- * in RPC_ROLES and, when `grantedRole` is given, from what the store says the caller is now.
+ * in the role table the embedder gives (`RPC_ROLES` for swarm's services) and, when `grantedRole`
+ * is given, from what the store says the caller is now.
  * Refusals fail closed: an undeclared method cannot be added, a call to a non-insecure method
  * without a verified certificate is UNAUTHENTICATED, a wrong role, a revoked role, a denied node or
  * another cluster is PERMISSION_DENIED, each with the AuthorizationError's code. Insecure methods
@@ -29,7 +30,6 @@ import { nativeVerifier } from '@swarm/ca/native';
 import { type CredentialStore, grpcServerCredentials } from '@swarm/ca/tls';
 import type { MessageSink, StreamHandle } from '@swarm/dispatcher';
 import { RpcError, toStatus } from './errors.js';
-import { RPC_ROLES } from './roles.js';
 import {
   type RpcMethod,
   type ServiceName,
@@ -68,6 +68,7 @@ export type ServerStreamHandler<Req, ResP> = (
 /** A handler of a client-streaming RPC. */
 export type ClientStreamHandler<Req, ResP> = (ctx: CallContext) => ClientStreamReceiver<Req, ResP>;
 
+/** The handler type of one method, from its streaming kind. */
 export type HandlerFor<M> =
   M extends RpcMethod<infer Req, unknown, unknown, infer ResP, 'unary'>
     ? UnaryHandler<Req, ResP>
@@ -104,8 +105,11 @@ export interface RpcServerOptions {
    * path must still end at a root in `rootsPem`.
    */
   intermediatesPem?: () => string | undefined;
-  /** The role table. Default RPC_ROLES; tests may pass their own. */
-  roles?: RpcRoleTable;
+  /**
+   * Who may call each method (`RPC_ROLES` for swarm's services). A method without a row is never
+   * served (`AUTH_RPC_UNDECLARED`).
+   */
+  roles: RpcRoleTable;
   /**
    * Connections older than this are closed (calls in flight get 30 s more; clients reconnect).
    * Default 24 hours; 0 or Infinity for no bound.
@@ -135,11 +139,11 @@ export class RpcServer {
   #closed = false;
 
   constructor(options: RpcServerOptions) {
-    for (const k of ['credentials', 'clusterId', 'denyList', 'logger'] as const)
+    for (const k of ['credentials', 'clusterId', 'denyList', 'logger', 'roles'] as const)
       if (options[k] === undefined || options[k] === null)
         throw new TypeError(`RpcServer: options.${k} is required`);
     this.#o = options;
-    this.#roles = options.roles ?? RPC_ROLES;
+    this.#roles = options.roles;
     this.#clock = options.clock ?? systemClock;
     this.#logger = options.logger;
     const maxAge = options.maxConnectionAgeMs ?? DEFAULT_MAX_CONNECTION_AGE_MS;

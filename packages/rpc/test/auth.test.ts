@@ -8,12 +8,13 @@ import type { DispatcherService, MessageSink, StreamHandle } from '@swarm/dispat
 import type { Message } from '@swarm/raft';
 import type { Receiver } from '@swarm/raft/driver';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { fetchRootCA, joinerClient, RpcClients } from '../src/rpc/client.js';
-import { dispatcherHandlers, grpcConnector } from '../src/rpc/dispatcher-binding.js';
-import { fromServiceError } from '../src/rpc/errors.js';
-import { raftHandlers } from '../src/rpc/raft-transport.js';
-import { RpcServer } from '../src/rpc/server.js';
-import { type ServiceName, serviceDefinition } from '../src/rpc/services.js';
+import { fetchRootCA, joinerClient, RpcClients } from '../src/client.js';
+import { dispatcherHandlers, grpcConnector } from '../src/dispatcher-binding.js';
+import { fromServiceError } from '../src/errors.js';
+import { raftHandlers } from '../src/raft-transport.js';
+import { RPC_ROLES } from '../src/roles.js';
+import { RpcServer } from '../src/server.js';
+import { type ServiceName, serviceDefinition } from '../src/services.js';
 import { Cleanup, newClients, newServer, realTimeCA, rejection } from './fixtures/rpc-helpers.js';
 
 const cleanup = new Cleanup();
@@ -374,6 +375,18 @@ describe('RPC authorization over mutual TLS', () => {
     );
   });
 
+  it('has no default role table: the embedder names one', () => {
+    const s = newServer(t, manager, cleanup);
+    const { roles: _, ...withoutRoles } = {
+      credentials: s.credentials,
+      clusterId: () => t.clusterId,
+      denyList: () => s.deny,
+      logger: noopLogger,
+      roles: RPC_ROLES,
+    };
+    expect(() => new RpcServer(withoutRoles as never)).toThrow(/options\.roles is required/);
+  });
+
   it('the client refuses a server that is not a manager, and reports the unreachable', async () => {
     const ws = newServer(t, worker, cleanup);
     ws.server.addService('Ingress', { endpoints: () => ({}) });
@@ -426,6 +439,7 @@ describe('root rotation', () => {
       clusterId: () => t.clusterId,
       denyList: () => new DenyList(),
       logger: noopLogger,
+      roles: RPC_ROLES,
       intermediatesPem: () => intermediates,
     });
     cleanup.add(() => server.close());

@@ -2,9 +2,10 @@
 import { noopLogger } from '@swarm/api';
 import { CredentialStore } from '@swarm/ca/tls';
 import { afterEach, describe, expect, it } from 'vitest';
-import { RpcClients } from '../src/rpc/client.js';
-import { peerHost } from '../src/rpc/dispatcher-binding.js';
-import { RpcServer } from '../src/rpc/server.js';
+import { RpcClients } from '../src/client.js';
+import { peerHost } from '../src/dispatcher-binding.js';
+import { RPC_ROLES } from '../src/roles.js';
+import { RpcServer } from '../src/server.js';
 import { Cleanup, material, realTimeCA, rejection } from './fixtures/rpc-helpers.js';
 
 const cleanup = new Cleanup();
@@ -26,6 +27,7 @@ describe('the RPC server asks the store what a caller is now', () => {
         return nodeId === caller.nodeId ? granted : undefined;
       },
       logger: noopLogger,
+      roles: RPC_ROLES,
     });
     cleanup.add(() => rpc.close());
     rpc.addService('LogBroker', { publishLogs: () => ({}), listLogs: () => ({}) });
@@ -74,6 +76,7 @@ describe('the peer address the dispatcher records', () => {
       clusterId: () => t.clusterId,
       denyList: () => new Set<string>(),
       logger: noopLogger,
+      roles: RPC_ROLES,
     });
     cleanup.add(() => rpc.close());
     rpc.addService('Ingress', {

@@ -5,8 +5,8 @@ import { noopLogger, seededRandom, swarm, systemClock } from '@swarm/api';
 import { emptyConfState, type Message, MessageType } from '@swarm/raft';
 import { memoryRaftStorage, RaftNode, type RaftStorage, type StateMachine } from '@swarm/raft/driver';
 import { afterEach, describe, expect, it } from 'vitest';
-import { GrpcRaftTransport, RAFT_CHUNK_BYTES, raftFrames, raftHandlers } from '../src/rpc/raft-transport.js';
-import type { CallContext } from '../src/rpc/server.js';
+import { GrpcRaftTransport, RAFT_CHUNK_BYTES, raftFrames, raftHandlers } from '../src/raft-transport.js';
+import type { CallContext } from '../src/server.js';
 import { Cleanup, eventually, newClients, newServer, realTimeCA } from './fixtures/rpc-helpers.js';
 
 const cleanup = new Cleanup();

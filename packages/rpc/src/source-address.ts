@@ -6,7 +6,7 @@
  *
  * grpc-js has no option for a local address. Its name resolvers hand each subchannel an address
  * object that ends up in `net.connect(address)`, so a resolver that wraps the DNS resolver and adds
- * `localAddress` to each address binds the socket. `test/source-address.test.ts` proves it on the
+ * `localAddress` to each address binds the socket. `test/store-authority.test.ts` proves it on the
  * pinned grpc-js: a server sees the bound address as the peer.
  */
 import * as grpc from '@grpc/grpc-js';

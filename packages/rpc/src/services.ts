@@ -12,7 +12,12 @@ export type MethodKind = 'unary' | 'serverStream' | 'clientStream';
 
 /** A protobufjs static message class: encodes its plain properties, decodes to an instance. */
 export interface MessageCodec<T, P> {
-  encode(message: P): { finish(): Uint8Array };
+  /** Encodes a message; `finish()` gives its bytes. */
+  encode(message: P): {
+    /** The encoded bytes. */
+    finish(): Uint8Array;
+  };
+  /** Decodes bytes into a message instance. */
   decode(bytes: Uint8Array): T;
 }
 
@@ -123,6 +128,7 @@ export const RPC_SERVICES = {
   },
 } as const;
 
+/** The shape of `RPC_SERVICES`: service name, then method name, to its `RpcMethod`. */
 export type Services = typeof RPC_SERVICES;
 /** The name of one of the node's gRPC services. */
 export type ServiceName = keyof Services;

@@ -48,6 +48,7 @@ export interface ClientStreamCall<ReqP, Res> {
   readonly response: Promise<Res>;
 }
 
+/** The client stub of one method: a promise for unary calls, a handle for streams. */
 export type StubFor<M> =
   M extends RpcMethod<unknown, infer ReqP, infer Res, unknown, 'unary'>
     ? (request: ReqP, options?: CallOptions) => Promise<Res>

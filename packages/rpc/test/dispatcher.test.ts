@@ -4,7 +4,7 @@ import { Agent, Dispatcher } from '@swarm/dispatcher';
 import { MemorySecretWriter, TestExecutor } from '@swarm/dispatcher/testing';
 import { createMemoryStore } from '@swarm/store';
 import { afterEach, describe, expect, it } from 'vitest';
-import { dispatcherHandlers, grpcConnector } from '../src/rpc/dispatcher-binding.js';
+import { dispatcherHandlers, grpcConnector } from '../src/dispatcher-binding.js';
 import { Cleanup, eventually, newClients, newServer, realTimeCA } from './fixtures/rpc-helpers.js';
 
 const cleanup = new Cleanup();

@@ -5,8 +5,9 @@ import { DenyList } from '@swarm/ca';
 import { CredentialStore, tlsClientOptions } from '@swarm/ca/tls';
 import type { MessageSink } from '@swarm/dispatcher';
 import { afterEach, describe, expect, it } from 'vitest';
-import { RpcClients } from '../src/rpc/client.js';
-import { RpcServer } from '../src/rpc/server.js';
+import { RpcClients } from '../src/client.js';
+import { RPC_ROLES } from '../src/roles.js';
+import { RpcServer } from '../src/server.js';
 import { Cleanup, eventually, material, newClients, newServer, realTimeCA } from './fixtures/rpc-helpers.js';
 
 const cleanup = new Cleanup();
@@ -145,6 +146,7 @@ describe('hot swap of certificates', () => {
       clusterId: () => t.clusterId,
       denyList: () => new DenyList(),
       logger: noopLogger,
+      roles: RPC_ROLES,
       maxConnectionAgeMs: 200,
     });
     cleanup.add(() => server.close());

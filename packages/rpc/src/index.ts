@@ -1,5 +1,5 @@
-// gRPC over mutual TLS: the services nodes serve each other, their roles, server, clients, the raft
-// transport and the dispatcher binding.
+// gRPC over mutual TLS for swarm nodes: the services nodes serve each other, their roles, the server
+// that authorizes every call, the clients, the raft transport and the dispatcher binding.
 export {
   type CallOptions,
   type ClientStreamCall,
@@ -12,14 +12,16 @@ export {
   type RpcClientsOptions,
   type RpcStubs,
   type ServiceStub,
+  type StubFor,
 } from './client.js';
-export { dispatcherHandlers, grpcConnector } from './dispatcher-binding.js';
+export { dispatcherHandlers, grpcConnector, peerHost } from './dispatcher-binding.js';
 export {
   ERROR_METADATA_KEY,
   fromServiceError,
   grpcStatusFor,
   RpcError,
   type RpcErrorCode,
+  toStatus,
 } from './errors.js';
 export {
   GrpcRaftTransport,
@@ -34,6 +36,7 @@ export {
   type CallContext,
   type ClientStreamHandler,
   type ClientStreamReceiver,
+  type HandlerFor,
   RpcServer,
   type RpcServerOptions,
   type ServerStreamHandler,
@@ -42,10 +45,16 @@ export {
 } from './server.js';
 export {
   ALL_METHOD_PATHS,
+  asBuffer,
+  type MessageCodec,
   type MethodKind,
+  methodDefinition,
   RPC_SERVICES,
   type RpcMethod,
   SERVICE_NAMES,
   type ServiceName,
+  type Services,
   serviceDefinition,
+  serviceMethods,
 } from './services.js';
+export { boundTarget } from './source-address.js';

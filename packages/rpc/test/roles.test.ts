@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { checkRpcRoles, type RpcRole } from '@swarm/ca';
 import { describe, expect, it } from 'vitest';
-import { RPC_ROLES } from '../src/rpc/roles.js';
-import { ALL_METHOD_PATHS, RPC_SERVICES, SERVICE_NAMES, serviceDefinition } from '../src/rpc/services.js';
+import { RPC_ROLES } from '../src/roles.js';
+import { ALL_METHOD_PATHS, RPC_SERVICES, SERVICE_NAMES, serviceDefinition } from '../src/services.js';
 
 const protoDir = fileURLToPath(new URL('../../api/proto/swarm/', import.meta.url));
 
