@@ -19,6 +19,7 @@ const allowed: Record<string, string[]> = {
   'image-trust': ['api'],
   'docker-api': ['api'],
   'executor-docker': ['api', 'dispatcher'],
+  'executor-sandbox': ['api', 'dispatcher', 'secret-store'],
   rpc: ['api', 'raft', 'ca', 'dispatcher'],
   node: [
     'api',
@@ -31,6 +32,7 @@ const allowed: Record<string, string[]> = {
     'image-trust',
     'docker-api',
     'executor-docker',
+    'executor-sandbox',
     'rpc',
   ],
   // Test benches (private, never published): engines, registries, namespaces, conformance suites.

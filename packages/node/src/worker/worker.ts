@@ -14,8 +14,8 @@ import {
   type ManagedExecutor,
 } from '@swarm/dispatcher';
 import { DockerExecutor } from '@swarm/executor-docker';
+import { SandboxExecutor } from '@swarm/executor-sandbox';
 import { createSecretWriter, type SecretWriter } from '@swarm/secret-store';
-import { SandboxExecutor } from '../executor/sandbox-executor.js';
 import { IngressProxy } from '../ingress/proxy.js';
 import { imageVerifyingExecutor, type NodeImageTrust } from './image-trust.js';
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { MemoryLogger, swarm, toLong } from '@swarm/api';
 import type { TaskStatusReport } from '@swarm/dispatcher';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { SandboxExecutor } from '../src/executor/index.js';
+import { SandboxExecutor } from '../src/index.js';
 
 const { COMPLETE, FAILED, REJECTED, RUNNING, SHUTDOWN, ACCEPTED, PREPARING, STARTING } = swarm.TaskState;
 const NODE = process.execPath;

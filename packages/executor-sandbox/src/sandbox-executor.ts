@@ -20,12 +20,19 @@ import {
   systemClock,
   type Timer,
 } from '@swarm/api';
-import type { ExecutorInfo, ManagedExecutor, TaskContext, TaskStatusReport } from '@swarm/dispatcher';
+import {
+  type ExecutorInfo,
+  LineSplitter,
+  LogRing,
+  logLine,
+  type ManagedExecutor,
+  type TaskContext,
+  type TaskStatusReport,
+} from '@swarm/dispatcher';
 import { type FilesystemProbe, RAMFS_MAGIC, systemProbe, TMPFS_MAGIC } from '@swarm/secret-store';
 import { bwrapArgs, sandboxHostname, systemMounts, validSecretName } from './bwrap.js';
 import { TaskCgroup, type TaskLimits } from './cgroup.js';
 import { type HealthCheck, HealthMonitor, type ProbeResult, parseHealthCheck } from './health.js';
-import { LineSplitter, LogRing, logLine } from './logs.js';
 import { PortAllocator, type PortProtocol } from './ports.js';
 import { TaskNetwork } from './task-network.js';
 
@@ -122,7 +129,7 @@ interface TaskLogs {
   seq: number;
 }
 
-/** A task executor that runs each task in a bubblewrap sandbox. See docs/executor.md. */
+/** A task executor that runs each task in a bubblewrap sandbox (see the package README). */
 export class SandboxExecutor implements ManagedExecutor {
   readonly #nodeId: string;
   readonly #host: string;

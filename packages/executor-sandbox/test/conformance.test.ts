@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Testbed } from '@swarm/testbed';
 import { executorConformance } from '@swarm/testbed/conformance';
-import { SandboxExecutor } from '../src/executor/index.js';
+import { SandboxExecutor } from '../src/index.js';
 
 const HOST = '127.0.2.20';
 let tb: Testbed | undefined;

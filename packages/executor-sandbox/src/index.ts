@@ -1,5 +1,4 @@
 export { bwrapArgs, type SandboxSpec, sandboxHostname, systemMounts } from './bwrap.js';
-export { LineSplitter, LogRing, MAX_LINE_BYTES, type TaskLogLine } from './logs.js';
 export { PortAllocator, type PortAllocatorOptions, type PortProtocol, probePort } from './ports.js';
 export {
   DEFAULT_MAX_FINISHED_TASKS,

@@ -1,16 +1,8 @@
 import net from 'node:net';
 import { swarm } from '@swarm/api';
+import { LineSplitter, LogRing, MAX_LINE_BYTES, type TaskLogLine } from '@swarm/dispatcher';
 import { describe, expect, it } from 'vitest';
-import {
-  bwrapArgs,
-  LineSplitter,
-  LogRing,
-  MAX_LINE_BYTES,
-  PortAllocator,
-  SandboxExecutor,
-  sandboxHostname,
-  type TaskLogLine,
-} from '../src/executor/index.js';
+import { bwrapArgs, PortAllocator, SandboxExecutor, sandboxHostname } from '../src/index.js';
 
 const HOST = '127.0.0.43';
 

@@ -9,7 +9,7 @@ import { MemoryTransport } from '@swarm/dispatcher/testing';
 import { createSecretWriter } from '@swarm/secret-store';
 import { createMemoryStore } from '@swarm/store';
 import { afterEach, expect, it } from 'vitest';
-import { SandboxExecutor } from '../src/executor/index.js';
+import { SandboxExecutor } from '../src/index.js';
 
 const cleanups: (() => void | Promise<void>)[] = [];
 afterEach(async () => {
