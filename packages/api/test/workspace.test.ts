@@ -20,6 +20,7 @@ const allowed: Record<string, string[]> = {
   'docker-api': ['api'],
   'executor-docker': ['api', 'dispatcher'],
   'executor-sandbox': ['api', 'dispatcher', 'secret-store'],
+  ingress: ['api'],
   rpc: ['api', 'raft', 'ca', 'dispatcher'],
   node: [
     'api',
@@ -33,6 +34,7 @@ const allowed: Record<string, string[]> = {
     'docker-api',
     'executor-docker',
     'executor-sandbox',
+    'ingress',
     'rpc',
   ],
   // Test benches (private, never published): engines, registries, namespaces, conformance suites.

@@ -15,8 +15,8 @@ import {
 } from '@swarm/dispatcher';
 import { DockerExecutor } from '@swarm/executor-docker';
 import { SandboxExecutor } from '@swarm/executor-sandbox';
+import { IngressProxy } from '@swarm/ingress';
 import { createSecretWriter, type SecretWriter } from '@swarm/secret-store';
-import { IngressProxy } from '../ingress/proxy.js';
 import { imageVerifyingExecutor, type NodeImageTrust } from './image-trust.js';
 
 /** What the worker asks of managers (the gRPC stubs, behind a seam for tests). */

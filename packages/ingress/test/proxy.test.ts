@@ -2,7 +2,7 @@ import http from 'node:http';
 import net from 'node:net';
 import { MemoryLogger, swarm } from '@swarm/api';
 import { afterEach, describe, expect, it } from 'vitest';
-import { IngressProxy } from '../src/ingress/index.js';
+import { IngressProxy } from '../src/index.js';
 
 const PROXY = '127.0.0.45';
 const BACKEND = '127.0.0.46';
