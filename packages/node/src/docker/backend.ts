@@ -30,20 +30,21 @@ import {
 } from '@swarm/docker-api';
 import {
   clusterToDocker,
+  type DockerObjectKind,
   networkSpecFromDocker,
   networkToDocker,
   nodeToDocker,
+  SwarmEventLog,
   secretToDocker,
   serviceSpecFromDocker,
   serviceToDocker,
   taskToDocker,
+  toDockerError,
 } from '@swarm/docker-api/swarm';
 import type { LogLineView, NodeView, ServiceView } from '../control/api.js';
 import type { DaemonControl } from '../daemon/control.js';
 import { VERSION } from '../daemon/daemon.js';
 import { hostOf } from '../manager/endpoints.js';
-import { type ObjectKind, toDockerError } from './errors.js';
-import { SwarmEvents } from './events.js';
 
 const NS_PER_MS = 1_000_000;
 const FOLLOW_POLL_MS = 250;
@@ -63,15 +64,16 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
 export class DockerBackend implements SwarmBackend {
   readonly engine = { name: 'swarm', version: VERSION };
   readonly #c: DaemonControl;
-  readonly #events: SwarmEvents;
+  readonly #events: SwarmEventLog;
 
   constructor(control: DaemonControl) {
     this.#c = control;
-    this.#events = new SwarmEvents(control.d);
+    // The manager comes and goes (init, join, promotion, leave): the log follows the current one.
+    this.#events = new SwarmEventLog({ store: () => control.d.manager?.store });
   }
 
   /** Runs one control call, translating its errors to Docker's. */
-  async #call<T>(fn: () => Promise<T>, kind?: ObjectKind, ref?: string, name?: string): Promise<T> {
+  async #call<T>(fn: () => Promise<T>, kind?: DockerObjectKind, ref?: string, name?: string): Promise<T> {
     try {
       return await fn();
     } catch (e) {

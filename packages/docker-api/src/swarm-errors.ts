@@ -1,7 +1,9 @@
 /**
- * The control API's errors as dockerd reports the same cases: the status code of Docker's error
+ * The swarm core's errors as dockerd reports the same cases: the status code of Docker's error
  * class and, where the case exists in Docker, its message word for word (the "rpc error: code =
  * ... desc = ..." form is how dockerd passes swarmkit's gRPC errors through, and scripts match on it).
+ * The codes are those of `@swarm/node`'s control API and of the libraries under it (store,
+ * scheduler, CA); a backend on another model maps its own errors.
  */
 
 import { isSwarmError } from '@swarm/api';
@@ -12,9 +14,10 @@ import {
   DockerNotFoundError,
   DockerSystemError,
   DockerUnavailableError,
-} from '@swarm/docker-api';
+} from './errors.js';
 
-export type ObjectKind = 'node' | 'service' | 'task' | 'secret' | 'network' | 'swarm';
+/** What a backend call was about, for the wording of Docker's errors ("service web not found"). */
+export type DockerObjectKind = 'node' | 'service' | 'task' | 'secret' | 'network' | 'swarm';
 
 const NOT_A_MANAGER =
   'This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again.';
@@ -27,12 +30,13 @@ const failedPrecondition = (desc: string) =>
   new DockerInvalidParameterError(`rpc error: code = FailedPrecondition desc = ${desc}`);
 
 /**
- * Maps an error of the control API to Docker's. `kind` and `ref` name the object the call was about
- * (for "service web not found"); `name` the name being created (for conflicts).
+ * Maps an error of the swarm core (a `SwarmError` by its `code` and `details`) to Docker's; anything
+ * else is returned as it is. `kind` and `ref` name the object the call was about (for "service web
+ * not found"); `name` the name being created (for conflicts).
  */
 export function toDockerError(
   e: unknown,
-  kind?: ObjectKind,
+  kind?: DockerObjectKind,
   ref?: string,
   name?: string,
 ): DockerApiError | unknown {
