@@ -22,6 +22,7 @@ const allowed: Record<string, string[]> = {
   'executor-sandbox': ['api', 'dispatcher', 'secret-store'],
   ingress: ['api'],
   rpc: ['api', 'raft', 'ca', 'dispatcher'],
+  web: ['api', 'store'],
   node: [
     'api',
     'raft',
@@ -36,6 +37,7 @@ const allowed: Record<string, string[]> = {
     'executor-sandbox',
     'ingress',
     'rpc',
+    'web',
   ],
   // Test benches (private, never published): engines, registries, namespaces, conformance suites.
   testbed: ['api', 'dispatcher', 'secret-store'],

@@ -6,8 +6,9 @@
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import { SwarmError } from '@swarm/api';
+import { WebError } from './errors.js';
 
+/** The cookie that carries the token after a `?token=` request. */
 export const TOKEN_COOKIE = 'swarm_web_token';
 /** Shorter tokens are refused: a guessable token would open the cluster view to anyone on the host. */
 export const MIN_TOKEN_LENGTH = 16;
@@ -17,9 +18,10 @@ export function generateToken(): string {
   return randomBytes(32).toString('base64url');
 }
 
+/** Returns `token` when it is long enough and has no spaces; else throws `WEB_TOKEN_INVALID` naming `source`. */
 export function assertToken(token: string, source: string): string {
   if (token.length < MIN_TOKEN_LENGTH || /\s/.test(token))
-    throw new SwarmError(
+    throw new WebError(
       'WEB_TOKEN_INVALID',
       `the web token from ${source} must be at least ${MIN_TOKEN_LENGTH} characters without spaces: leave it out to have one generated`,
       { source },
@@ -42,7 +44,7 @@ export function tokenFromFile(path: string): { token: string; created: boolean }
     return { token, created: true };
   }
   if ((mode & 0o077) !== 0)
-    throw new SwarmError(
+    throw new WebError(
       'WEB_TOKEN_FILE_INSECURE',
       `the web token file ${path} is readable by other users (mode ${(mode & 0o777).toString(8)}): run "chmod 600 ${path}"`,
       { path },
@@ -73,6 +75,7 @@ function cookieValue(header: string | undefined, name: string): string | undefin
   return undefined;
 }
 
+/** The outcome of `authorize`. */
 export interface AuthResult {
   ok: boolean;
   /** The token came in the query string: the response sets the cookie (and the page redirects to drop it from the URL). */

@@ -16,12 +16,14 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type Logger, SwarmError } from '@swarm/api';
+import type { Logger } from '@swarm/api';
 import { assertToken, authorize, generateToken, tokenCookie, tokenFromFile } from './auth.js';
+import { WebError } from './errors.js';
 import { SwarmMetrics } from './metrics.js';
 import type { WebDaemon, WebManager } from './source.js';
 import { buildState, type WebState } from './state.js';
 
+/** Options of `startWebServer`. */
 export interface WebServerOptions {
   daemon: WebDaemon;
   /** `HOST:PORT`, `[IPv6]:PORT`, or `PORT` alone (loopback, 127.0.0.1). Port 0 picks a free one. */
@@ -39,6 +41,7 @@ export interface WebServerOptions {
   pollMs?: number;
 }
 
+/** A running web listener. */
 export interface WebServer {
   /** `http://HOST:PORT/` (without the token). */
   readonly url: string;
@@ -48,22 +51,24 @@ export interface WebServer {
   /** The line the daemon prints on stderr at start. It holds the token only when the token was generated. */
   readonly banner: string;
   readonly metrics: SwarmMetrics;
+  /** Stops listening and ends every open event stream. */
   close(): Promise<void>;
 }
 
+/** What the page and the API say on a node that is not a manager. */
 export const NOT_A_MANAGER_PAGE_MESSAGE =
   'This node is not a swarm manager: the visualizer is served by managers only. Open it on a manager.';
 
-const PAGE_PATH = new URL('../../src/web/page.html', import.meta.url);
+const PAGE_PATH = new URL('../src/page.html', import.meta.url);
 
-/** The page, read once. The path is the same from `src/web/` and from `dist/web/` (the package ships `src`). */
+/** The page, read once. The path is the same from `src/` and from `dist/` (the package ships `src`). */
 function loadPage(): string {
   try {
     return readFileSync(PAGE_PATH, 'utf8');
   } catch (e) {
-    throw new SwarmError(
+    throw new WebError(
       'WEB_PAGE_MISSING',
-      `the visualizer page ${PAGE_PATH.pathname} is missing (${(e as Error).message}): reinstall @swarm/node`,
+      `the visualizer page ${PAGE_PATH.pathname} is missing (${(e as Error).message}): reinstall @swarm/web`,
     );
   }
 }
@@ -73,7 +78,7 @@ export function parseListen(listen: string): { host: string; port: number } {
   const m = /^(?:\[([0-9a-fA-F:.]+)\]|([^:[\]]*)):(\d{1,5})$/.exec(listen) ?? /^()()(\d{1,5})$/.exec(listen);
   const port = Number(m?.[3]);
   if (!m || !(port >= 0 && port <= 65535))
-    throw new SwarmError(
+    throw new WebError(
       'INVALID_ARGUMENT',
       `--web must be HOST:PORT (e.g. 127.0.0.1:8080), got ${JSON.stringify(listen)}`,
     );
@@ -339,7 +344,7 @@ export async function startWebServer(o: WebServerOptions): Promise<WebServer> {
     server.once('error', (e: NodeJS.ErrnoException) =>
       reject(
         e.code === 'EADDRINUSE' || e.code === 'EADDRNOTAVAIL'
-          ? new SwarmError('WEB_LISTEN_FAILED', `--web ${o.listen}: ${e.message}; choose another address`, {
+          ? new WebError('WEB_LISTEN_FAILED', `--web ${o.listen}: ${e.message}; choose another address`, {
               listen: o.listen,
             })
           : e,

@@ -14,11 +14,11 @@ import {
   tokenCookie,
   tokenFromFile,
   tokenMatches,
-} from '../src/web/auth.js';
-import { SwarmMetrics } from '../src/web/metrics.js';
-import { parseListen, startWebServer, type WebServer } from '../src/web/server.js';
-import type { WebDaemon, WebManager } from '../src/web/source.js';
-import { buildState, serviceColour, type WebState } from '../src/web/state.js';
+} from '../src/auth.js';
+import { SwarmMetrics } from '../src/metrics.js';
+import { parseListen, startWebServer, type WebServer } from '../src/server.js';
+import type { WebDaemon, WebManager } from '../src/source.js';
+import { buildState, serviceColour, type WebState } from '../src/state.js';
 
 const S = swarm.TaskState;
 const CANARY = 'canary-4f1d9e-do-not-leak';
@@ -511,7 +511,7 @@ describe('metrics', () => {
   });
 
   it('keeps the page free of secrets by construction', () => {
-    const page = readFileSync(new URL('../src/web/page.html', import.meta.url), 'utf8');
+    const page = readFileSync(new URL('../src/page.html', import.meta.url), 'utf8');
     // Data is written with textContent only: no HTML parsing of API values.
     expect(page).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write/);
   });

@@ -5,12 +5,12 @@
  * page, `/api/state` or `/api/events`.
  */
 import { createHash } from 'node:crypto';
-import { fromLong, swarm } from '@swarm/api';
+import { fromLong, isRunning, modeOf, swarm } from '@swarm/api';
 import type { ReadTx } from '@swarm/store';
-import { isRunning, modeOf } from '../manager/objects.js';
 
 const S = swarm.TaskState;
 
+/** A task as the page shows it. */
 export interface WebTask {
   id: string;
   serviceId: string;
@@ -29,6 +29,7 @@ export interface WebTask {
   error: string;
 }
 
+/** A node as the page shows it. */
 export interface WebNode {
   id: string;
   hostname: string;
@@ -47,6 +48,7 @@ export interface WebNode {
   tasks: WebTask[];
 }
 
+/** A service as the page shows it. */
 export interface WebService {
   id: string;
   name: string;
@@ -58,6 +60,7 @@ export interface WebService {
   colour: string;
 }
 
+/** The whole view `/api/state` answers and `/api/events` sends. */
 export interface WebState {
   /** The node ID of the manager that answered. */
   self: string;

@@ -16,6 +16,7 @@ const S = swarm.TaskState;
 export const TASK_STATES: readonly string[] = Object.keys(S)
   .filter((k) => Number.isNaN(Number(k)))
   .map((k) => k.toLowerCase());
+/** Every node status, lowercase, so each `swarm_nodes{status}` series exists (0 when empty). */
 export const NODE_STATUSES: readonly string[] = Object.keys(swarm.NodeStatus.State)
   .filter((k) => Number.isNaN(Number(k)))
   .map((k) => k.toLowerCase());
@@ -41,6 +42,10 @@ function timeMethod(obj: object, name: string, observe: (seconds: number) => voi
   target[name] = wrapped;
 }
 
+/**
+ * Prometheus metrics of one node (its own registries): certificate expiry on every node; raft, store
+ * counts, proposal and heartbeat timings on a manager.
+ */
 export class SwarmMetrics {
   /** Series every node has (certificate expiry). */
   readonly nodeRegistry = new Registry();

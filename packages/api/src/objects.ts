@@ -1,5 +1,5 @@
-// Small readings of store objects shared by the control API and the web views.
-import { swarm } from '@swarm/api';
+// Small readings of swarm objects that several packages need (the node's control API, the web view).
+import { swarm } from './gen/proto.js';
 
 /** A service's mode name: 'replicated' | 'global' | 'replicated-job' | 'global-job'. */
 export function modeOf(spec: swarm.IServiceSpec | null | undefined): string {

@@ -5,24 +5,30 @@
  */
 import type { ReadTx, StoreEvent, WatchFilter } from '@swarm/store';
 
+/** The raft numbers the metrics read (`RaftNode` fits). */
 export interface WebRaft {
   readonly term: bigint;
   readonly appliedIndex: bigint;
   readonly isLeader: boolean;
+  /** The raft status; the metrics read its commit index. */
   status(): { hardState: { commit: bigint } };
   /** Timed by the metrics (`swarm_raft_proposal_seconds`). */
   propose(...args: never[]): Promise<unknown>;
 }
 
+/** The dispatcher call the metrics time (`Dispatcher` fits). */
 export interface WebDispatcher {
   /** Timed by the metrics (`swarm_dispatcher_heartbeat_seconds`). */
   heartbeat(...args: never[]): Promise<unknown>;
 }
 
+/** The manager the listener reads: its store replica, raft and dispatcher (`@swarm/node`'s `Manager` fits). */
 export interface WebManager {
   readonly nodeId: string;
   readonly store: {
+    /** Runs `fn` on a consistent read of the store. */
     view<T>(fn: (tx: ReadTx) => T): T;
+    /** Calls `listener` with each transaction's changes; returns a stop function. */
     watch(filter: WatchFilter, listener: (events: StoreEvent[]) => void): () => void;
   };
   readonly raft: WebRaft;
@@ -32,6 +38,10 @@ export interface WebManager {
   leaderNodeId(): string | undefined;
 }
 
+/**
+ * The node the listener serves (`@swarm/node`'s `Daemon` fits): read on every request, since its
+ * manager comes and goes (init, join, promotion, demotion, leave).
+ */
 export interface WebDaemon {
   /** The node's image policy, when it has one: its verification counts (`swarm_image_verifications_total`). */
   readonly imageTrust?: { readonly stats: { verified: number; rejected: number } | undefined } | undefined;
