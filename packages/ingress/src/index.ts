@@ -1,4 +1,9 @@
 export {
+  EndpointsFollower,
+  type EndpointsFollowerComponents,
+  type EndpointsFollowerInit,
+} from './endpoints-follower.js';
+export {
   DEFAULT_CONNECT_TIMEOUT_MS,
   type IngressPortStatus,
   IngressProxy,
