@@ -13,6 +13,17 @@ export {
   type WatchableSwarmStore,
 } from './swarm-events.js';
 export {
+  type FollowLogOptions,
+  followLogMessages,
+  type SequencedLogMessage,
+  type SwarmInitOptions,
+  type SwarmJoinOptions,
+  type SwarmSpecChanges,
+  swarmInitFromDocker,
+  swarmJoinFromDocker,
+  swarmSpecChangesFromDocker,
+} from './swarm-requests.js';
+export {
   clusterToDocker,
   type NodeExtras,
   networkToDocker,
