@@ -6,12 +6,7 @@
  */
 export { networkSpecFromDocker, serviceSpecFromDocker } from './docker-to-swarm.js';
 export { type DockerObjectKind, toDockerError } from './swarm-errors.js';
-export {
-  SwarmEventLog,
-  type SwarmEventLogOptions,
-  type SwarmStoreEvent,
-  type WatchableSwarmStore,
-} from './swarm-events.js';
+export { SwarmEventLog } from './swarm-events.js';
 export {
   type FollowLogOptions,
   followLogMessages,
@@ -23,6 +18,7 @@ export {
   swarmJoinFromDocker,
   swarmSpecChangesFromDocker,
 } from './swarm-requests.js';
+export type { SwarmEventLogOptions, SwarmStoreEvent, WatchableSwarmStore } from './swarm-store.js';
 export {
   clusterToDocker,
   type NodeExtras,
