@@ -6,7 +6,7 @@
  * replaced when the node is promoted, demoted or re-joined, so `track()` is called again for each
  * new manager and dispatcher; each object is wrapped once.
  */
-import { swarm } from '@swarm/api';
+import { type Clock, swarm, systemClock } from '@swarm/api';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { WebDaemon, WebManager } from './source.js';
 
@@ -56,9 +56,10 @@ export class SwarmMetrics {
   readonly #heartbeat: Histogram;
   #raft: RaftNumbers = { term: 0n, leader: false, commit: 0n, applied: 0n };
 
-  constructor(daemon: WebDaemon, options: { now?: () => number } = {}) {
+  constructor(daemon: WebDaemon, options: { clock?: Clock } = {}) {
     this.#daemon = daemon;
-    const now = options.now ?? Date.now;
+    const clock = options.clock ?? systemClock;
+    const now = () => clock.now();
     const manager = () => this.#daemon.manager;
     // Raft's numbers are read together, once per scrape (see text()), so commit >= applied holds.
     const raft = () => this.#raft;

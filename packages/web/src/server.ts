@@ -16,7 +16,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Logger } from '@swarm/api';
+import { type Clock, type Logger, systemClock, type Timer } from '@swarm/api';
 import { assertToken, authorize, generateToken, tokenCookie, tokenFromFile } from './auth.js';
 import { WebError } from './errors.js';
 import { SwarmMetrics } from './metrics.js';
@@ -39,6 +39,8 @@ export interface WebServerOptions {
   pingMs?: number;
   /** How often the listener looks for a new manager, leader or dispatcher (ms, default 500). */
   pollMs?: number;
+  /** The timers of the event streams and of polling. Default `systemClock`. */
+  clock?: Clock;
 }
 
 /** A running web listener. */
@@ -142,14 +144,16 @@ class Broadcaster {
   readonly clients = new Map<ServerResponse, string>();
   #manager: WebManager | undefined;
   #unwatch: (() => void) | undefined;
-  #timer: NodeJS.Timeout | undefined;
+  #timer: Timer | undefined;
   #leader = '';
   #seq = 0;
   readonly #daemon: WebDaemon;
   readonly #coalesceMs: number;
   readonly #log: Logger;
+  readonly #clock: Clock;
 
-  constructor(daemon: WebDaemon, coalesceMs: number, log: Logger) {
+  constructor(daemon: WebDaemon, coalesceMs: number, log: Logger, clock: Clock) {
+    this.#clock = clock;
     this.#daemon = daemon;
     this.#coalesceMs = coalesceMs;
     this.#log = log;
@@ -201,7 +205,7 @@ class Broadcaster {
 
   schedule(): void {
     if (this.#timer !== undefined || this.clients.size === 0) return;
-    this.#timer = setTimeout(() => {
+    this.#timer = this.#clock.setTimeout(() => {
       this.#timer = undefined;
       this.#flush();
     }, this.#coalesceMs);
@@ -240,7 +244,7 @@ class Broadcaster {
   }
 
   close(): void {
-    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer?.cancel();
     this.#timer = undefined;
     this.#unwatch?.();
     this.#unwatch = undefined;
@@ -268,8 +272,8 @@ export async function startWebServer(o: WebServerOptions): Promise<WebServer> {
   const page = loadPage();
   const csp = pageCsp(page);
   const log = o.logger;
-  const metrics = new SwarmMetrics(o.daemon);
-  const events = new Broadcaster(o.daemon, o.coalesceMs ?? 100, log);
+  const metrics = new SwarmMetrics(o.daemon, o.clock === undefined ? {} : { clock: o.clock });
+  const events = new Broadcaster(o.daemon, o.coalesceMs ?? 100, log, o.clock ?? systemClock);
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://web.invalid');
@@ -363,13 +367,23 @@ export async function startWebServer(o: WebServerOptions): Promise<WebServer> {
       },
     );
 
-  const poll = setInterval(() => {
+  const clock = o.clock ?? systemClock;
+  const every = (ms: number, fn: () => void): Timer => {
+    let t: Timer;
+    const arm = (): void => {
+      t = clock.setTimeout(() => {
+        fn();
+        arm();
+      }, ms);
+    };
+    arm();
+    return { cancel: () => t.cancel() };
+  };
+  const poll = every(o.pollMs ?? 500, () => {
     metrics.track();
     events.poll();
-  }, o.pollMs ?? 500);
-  poll.unref();
-  const ping = setInterval(() => events.ping(), o.pingMs ?? 15_000);
-  ping.unref();
+  });
+  const ping = every(o.pingMs ?? 15_000, () => events.ping());
   log.info('web UI listening', {
     url,
     token: tokenSource === 'generated' ? 'printed on stderr' : tokenSource,
@@ -386,8 +400,8 @@ export async function startWebServer(o: WebServerOptions): Promise<WebServer> {
     banner,
     metrics,
     close: async () => {
-      clearInterval(poll);
-      clearInterval(ping);
+      poll.cancel();
+      ping.cancel();
       events.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
