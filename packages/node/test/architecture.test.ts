@@ -93,10 +93,8 @@ const NOT_YET_MOVED: Record<string, string> = {
   // Node-specific only through daemon/paths.ts (above).
   'testing.ts': 'follows daemon/paths.ts',
   // Edited at the same time on the integ branch, so moved once that is merged: loading policy.json
-  // and the registries.d beside it goes to @swarm/image-trust; the worker then takes its calls
-  // (WorkerCalls) from daemon/wiring.ts, which implements them.
-  'worker/image-trust.ts': 'after the integ merge: to @swarm/image-trust',
-  'worker/worker.ts': 'node-specific only through worker/image-trust.ts (above)',
+  // and the registries.d beside it goes to @swarm/image-trust, the executor wrapping to worker.ts.
+  'worker/image-trust.ts': 'after the integ merge: to @swarm/image-trust and worker/worker.ts',
 };
 
 describe('@swarm/node has no module that imports only libraries', () => {

@@ -15,7 +15,6 @@ import {
 import { raftIdOf } from '../manager/authority.js';
 import { RaftJoinError } from '../manager/errors.js';
 import type { Manager } from '../manager/manager.js';
-import type { WorkerCalls } from '../worker/worker.js';
 
 function caller(ctx: CallContext): string {
   const id = ctx.identity?.nodeId;
@@ -98,6 +97,16 @@ export function managerCalls(clients: RpcClients) {
   };
 }
 
+/** What the worker asks of managers (the gRPC stubs, behind a seam for tests). */
+export interface WorkerCalls {
+  connector: Connector;
+  /** The published-port table from manager `addr`. */
+  endpoints(addr: string): Promise<swarm.EndpointsResponse>;
+  /** Sends task output to manager `addr`. */
+  publishLogs(addr: string, req: swarm.PublishLogsRequest.$Properties): Promise<void>;
+}
+
+/** The worker's calls over `clients`. */
 export function workerCalls(clients: RpcClients): WorkerCalls {
   const connector: Connector = grpcConnector(clients);
   return {

@@ -8,7 +8,6 @@ import { cpus, hostname as osHostname, totalmem } from 'node:os';
 import { type Clock, type Logger, swarm, systemClock, toLong } from '@swarm/api';
 import {
   Agent,
-  type Connector,
   DEFAULT_TASK_PORT_RANGE,
   type Executor,
   LogPublisher,
@@ -18,16 +17,10 @@ import { DockerExecutor } from '@swarm/executor-docker';
 import { SandboxExecutor } from '@swarm/executor-sandbox';
 import { EndpointsFollower, IngressProxy } from '@swarm/ingress';
 import { createSecretWriter, type SecretWriter } from '@swarm/secret-store';
+import type { WorkerCalls } from '../daemon/wiring.js';
 import { imageVerifyingExecutor, type NodeImageTrust } from './image-trust.js';
 
-/** What the worker asks of managers (the gRPC stubs, behind a seam for tests). */
-export interface WorkerCalls {
-  connector: Connector;
-  /** The published-port table from manager `addr`. */
-  endpoints(addr: string): Promise<swarm.EndpointsResponse>;
-  /** Sends task output to manager `addr`. */
-  publishLogs(addr: string, req: swarm.PublishLogsRequest.$Properties): Promise<void>;
-}
+export type { WorkerCalls };
 
 /** What a Worker is built from: its identity, the managers, the executor and its seams. */
 export interface WorkerOptions {
