@@ -11,6 +11,7 @@ export {
   MemoryLogger,
   noopLogger,
 } from './logger.js';
+export { isRunning, modeOf } from './objects.js';
 export { cryptoRandom, type Random, seededRandom } from './random.js';
 export { fromLong, toLong } from './uint64.js';
 export { UINT64_MAX } from './uint64-max.js';

@@ -19,6 +19,10 @@ const allowed: Record<string, string[]> = {
   'image-trust': ['api'],
   'docker-api': ['api'],
   'executor-docker': ['api', 'dispatcher'],
+  'executor-sandbox': ['api', 'dispatcher', 'secret-store'],
+  ingress: ['api'],
+  rpc: ['api', 'raft', 'ca', 'dispatcher'],
+  web: ['api', 'store'],
   node: [
     'api',
     'raft',
@@ -30,6 +34,10 @@ const allowed: Record<string, string[]> = {
     'image-trust',
     'docker-api',
     'executor-docker',
+    'executor-sandbox',
+    'ingress',
+    'rpc',
+    'web',
   ],
   // Test benches (private, never published): engines, registries, namespaces, conformance suites.
   testbed: ['api', 'dispatcher', 'secret-store'],

@@ -12,6 +12,15 @@ export type {
   TaskStatusReport,
 } from './executor.js';
 export {
+  LOG_PUBLISHER_DEFAULTS,
+  LogPublisher,
+  type LogPublisherComponents,
+  type LogPublisherInit,
+  logBatch,
+  MAX_LOG_BATCH_BYTES,
+  MAX_LOG_BATCH_LINES,
+} from './log-publisher.js';
+export {
   checkPortRange,
   DEFAULT_TASK_PORT_RANGE,
   DISPATCHER_DEFAULTS,

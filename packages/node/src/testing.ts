@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { nodePaths } from './daemon/paths.js';
 
 /** The CLI entry point of this package. */
 export const SWARM_BIN = join(dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'swarm.js');
@@ -105,7 +106,7 @@ export class LocalNode {
     };
     child.stdout?.on('data', append);
     child.stderr?.on('data', append);
-    const sock = join(this.dataDir, 'swarm.sock');
+    const sock = nodePaths(this.dataDir).socket;
     const deadline = Date.now() + 20_000;
     while (
       !((existsSync(sock) || this.controlHost !== undefined) && this.#log.includes('swarm daemon ready'))

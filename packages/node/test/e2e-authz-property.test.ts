@@ -12,9 +12,9 @@ import { join } from 'node:path';
 import { seededRandom } from '@swarm/api';
 import { authorize, OID, parseCertificates, subjectValue } from '@swarm/ca';
 import { nativeVerifier } from '@swarm/ca/native';
+import { RPC_ROLES } from '@swarm/rpc';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { InfoResult, NodeView } from '../src/control/api.js';
-import { RPC_ROLES } from '../src/rpc/roles.js';
 import { LocalCluster, type LocalNode, waitFor } from '../src/testing.js';
 import {
   allMethods,

@@ -8,9 +8,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createKeyAndCSR } from '@swarm/ca';
+import { ALL_METHOD_PATHS, RPC_SERVICES } from '@swarm/rpc';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { NodeView } from '../src/control/api.js';
-import { ALL_METHOD_PATHS, RPC_SERVICES } from '../src/rpc/services.js';
 import { LocalCluster, type LocalNode, waitFor } from '../src/testing.js';
 import {
   allMethods,

@@ -1,11 +1,9 @@
 import { noopLogger } from '@swarm/api';
 import { DenyList } from '@swarm/ca';
 import { CredentialStore } from '@swarm/ca/tls';
+import { joinerClient, ownCluster, RPC_ROLES, RPC_SERVICES, RpcClients, RpcServer } from '@swarm/rpc';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { NodeView } from '../src/control/api.js';
-import { joinerClient, ownCluster, RpcClients } from '../src/rpc/client.js';
-import { RpcServer } from '../src/rpc/server.js';
-import { RPC_SERVICES } from '../src/rpc/services.js';
 import { LocalCluster, type LocalNode, waitFor } from '../src/testing.js';
 import { type CertSet, mintCertSet } from './e2e/bad-certs.js';
 import { startFakeManager } from './e2e/fake-manager.js';
@@ -31,6 +29,7 @@ describe('bad certificates are refused on both sides', () => {
       clusterId: () => certs.ca.clusterId,
       denyList: () => new DenyList(),
       logger: noopLogger,
+      roles: RPC_ROLES,
     });
     closers.push(() => server.close());
     server.addService('Ingress', {

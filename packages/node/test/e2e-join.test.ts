@@ -5,15 +5,20 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { swarm } from '@swarm/api';
+import { ManualClock, swarm } from '@swarm/api';
 import { createKeyAndCSR, generateJoinToken, OID, parseCertificates, subjectValue } from '@swarm/ca';
+import { nativeBackend } from '@swarm/ca/native';
+import { createTestCA, type TestCA } from '@swarm/ca/testing';
+import { joinerClient } from '@swarm/rpc';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { NodeView } from '../src/control/api.js';
-import { joinerClient } from '../src/rpc/client.js';
 import { LocalCluster, type LocalNode, waitFor } from '../src/testing.js';
 import { type FakeManager, startFakeManager } from './e2e/fake-manager.js';
 import { dumpLogsOnFailure, identityOf } from './e2e/helpers.js';
-import { realTimeCA } from './fixtures/rpc-helpers.js';
+
+/** A CA issuing "now" (TLS checks validity on the real clock). */
+const realTimeCA = (seed: number): Promise<TestCA> =>
+  createTestCA({ seed, clock: new ManualClock(Date.now()), backend: nativeBackend });
 
 const enc = new TextEncoder();
 const dec = new TextDecoder();

@@ -7,9 +7,9 @@ import { request as httpsRequest } from 'node:https';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { swarm, toLong } from '@swarm/api';
+import { RPC_SERVICES } from '@swarm/rpc';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { InfoResult, NodeView, TaskView } from '../src/control/api.js';
-import { RPC_SERVICES } from '../src/rpc/services.js';
 import { LocalCluster, type LocalNode, waitFor } from '../src/testing.js';
 import { FakeWorker } from './e2e/fake-worker.js';
 import {

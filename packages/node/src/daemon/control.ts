@@ -4,7 +4,7 @@
  * applied here), so any manager can serve the CLI. Workers answer with Docker's "not a swarm
  * manager" error.
  */
-import { fromLong, generateId, SwarmError, swarm, toLong } from '@swarm/api';
+import { fromLong, generateId, isRunning, modeOf, SwarmError, swarm, toLong } from '@swarm/api';
 import { generateJoinToken } from '@swarm/ca';
 import { ApiConverter, parseConstraint, ZONE_LABEL } from '@swarm/scheduler';
 import { assertSecretName, generateUnlockKey, MAX_SECRET_BYTES, MIN_SECRET_BYTES } from '@swarm/secret-store';
@@ -23,7 +23,6 @@ import {
 } from '../control/api.js';
 import { chainNotAfter, clusterOf } from '../manager/ca-service.js';
 import type { Manager } from '../manager/manager.js';
-import { isRunning, modeOf } from '../manager/objects.js';
 import { registryClient, resolveImage } from '../manager/resolve-image.js';
 import { rotateRoot } from './ca-rotation.js';
 import { type Daemon, NOT_A_MANAGER_MESSAGE, VERSION, WORKER_NOT_MANAGER_MESSAGE } from './daemon.js';

@@ -28,6 +28,7 @@ import {
 import { nativeBackend } from '@swarm/ca/native';
 import { CredentialStore } from '@swarm/ca/tls';
 import { checkPortRange, DEFAULT_TASK_PORT_RANGE } from '@swarm/dispatcher';
+import { fetchRootCA, joinerClient, ownCluster, RPC_ROLES, RpcClients, RpcServer } from '@swarm/rpc';
 import { ZONE_LABEL } from '@swarm/scheduler';
 import {
   fileKeyStore,
@@ -41,8 +42,6 @@ import type { InitRequest, InitResult, JoinRequest, JoinResult } from '../contro
 import { clusterOf, deniedNodes } from '../manager/ca-service.js';
 import { hostOf } from '../manager/endpoints.js';
 import { Manager, randomMemberId } from '../manager/manager.js';
-import { fetchRootCA, joinerClient, ownCluster, RpcClients } from '../rpc/client.js';
-import { RpcServer } from '../rpc/server.js';
 import { loadImageTrust, type NodeImageTrust } from '../worker/image-trust.js';
 import { type ExecutorChoice, Worker } from '../worker/worker.js';
 import {
@@ -360,6 +359,7 @@ export class Daemon {
       denyList: () => deniedNodes(manager.store.view(clusterOf)),
       // The store decides too: a demoted manager's certificate no longer opens manager RPCs.
       grantedRole: (nodeId, method, leaf) => manager.grantedRole(nodeId, method, leaf),
+      roles: RPC_ROLES,
       logger: this.log.child({ component: 'rpc-server' }),
     });
     serveManager(this.server, manager);

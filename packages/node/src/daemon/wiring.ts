@@ -4,14 +4,17 @@
  */
 import { fromLong, SwarmError, swarm } from '@swarm/api';
 import type { Connector } from '@swarm/dispatcher';
+import {
+  type CallContext,
+  dispatcherHandlers,
+  grpcConnector,
+  type RpcClients,
+  type RpcServer,
+  raftHandlers,
+} from '@swarm/rpc';
 import { raftIdOf } from '../manager/authority.js';
 import { RaftJoinError } from '../manager/errors.js';
 import type { Manager } from '../manager/manager.js';
-import type { RpcClients } from '../rpc/client.js';
-import { dispatcherHandlers, grpcConnector } from '../rpc/dispatcher-binding.js';
-import { raftHandlers } from '../rpc/raft-transport.js';
-import type { CallContext, RpcServer } from '../rpc/server.js';
-import type { WorkerCalls } from '../worker/worker.js';
 
 function caller(ctx: CallContext): string {
   const id = ctx.identity?.nodeId;
@@ -94,6 +97,16 @@ export function managerCalls(clients: RpcClients) {
   };
 }
 
+/** What the worker asks of managers (the gRPC stubs, behind a seam for tests). */
+export interface WorkerCalls {
+  connector: Connector;
+  /** The published-port table from manager `addr`. */
+  endpoints(addr: string): Promise<swarm.EndpointsResponse>;
+  /** Sends task output to manager `addr`. */
+  publishLogs(addr: string, req: swarm.PublishLogsRequest.$Properties): Promise<void>;
+}
+
+/** The worker's calls over `clients`. */
 export function workerCalls(clients: RpcClients): WorkerCalls {
   const connector: Connector = grpcConnector(clients);
   return {

@@ -30,48 +30,39 @@ import {
 } from '@swarm/docker-api';
 import {
   clusterToDocker,
+  type DockerObjectKind,
+  followLogMessages,
   networkSpecFromDocker,
   networkToDocker,
   nodeToDocker,
+  SwarmEventLog,
   secretToDocker,
   serviceSpecFromDocker,
   serviceToDocker,
+  swarmInitFromDocker,
+  swarmJoinFromDocker,
+  swarmSpecChangesFromDocker,
   taskToDocker,
+  toDockerError,
 } from '@swarm/docker-api/swarm';
 import type { LogLineView, NodeView, ServiceView } from '../control/api.js';
 import type { DaemonControl } from '../daemon/control.js';
 import { VERSION } from '../daemon/daemon.js';
 import { hostOf } from '../manager/endpoints.js';
-import { type ObjectKind, toDockerError } from './errors.js';
-import { SwarmEvents } from './events.js';
-
-const NS_PER_MS = 1_000_000;
-const FOLLOW_POLL_MS = 250;
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const t = setTimeout(done, ms);
-    function done() {
-      clearTimeout(t);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
-}
 
 export class DockerBackend implements SwarmBackend {
   readonly engine = { name: 'swarm', version: VERSION };
   readonly #c: DaemonControl;
-  readonly #events: SwarmEvents;
+  readonly #events: SwarmEventLog;
 
   constructor(control: DaemonControl) {
     this.#c = control;
-    this.#events = new SwarmEvents(control.d);
+    // The manager comes and goes (init, join, promotion, leave): the log follows the current one.
+    this.#events = new SwarmEventLog({ store: () => control.d.manager?.store });
   }
 
   /** Runs one control call, translating its errors to Docker's. */
-  async #call<T>(fn: () => Promise<T>, kind?: ObjectKind, ref?: string, name?: string): Promise<T> {
+  async #call<T>(fn: () => Promise<T>, kind?: DockerObjectKind, ref?: string, name?: string): Promise<T> {
     try {
       return await fn();
     } catch (e) {
@@ -144,33 +135,13 @@ export class DockerBackend implements SwarmBackend {
   }
 
   async swarmInit(req: SwarmInitRequest, _ctx: RequestContext): Promise<string> {
-    if (req.ForceNewCluster)
-      throw new DockerNotImplementedError('--force-new-cluster is not supported by this cluster');
-    const expiry = req.Spec?.CAConfig?.NodeCertExpiry;
-    const r = await this.#call(() =>
-      this.#c.init({
-        ...(req.ListenAddr ? { listenAddr: req.ListenAddr } : {}),
-        ...(req.AdvertiseAddr ? { advertiseAddr: req.AdvertiseAddr } : {}),
-        ...(req.AutoLockManagers || req.Spec?.EncryptionConfig?.AutoLockManagers ? { autolock: true } : {}),
-        ...(expiry ? { certExpiryMs: Math.floor(expiry / NS_PER_MS) } : {}),
-        ...(req.Availability ? { availability: req.Availability } : {}),
-      }),
-    );
-    return r.nodeId;
+    const options = swarmInitFromDocker(req);
+    return (await this.#call(() => this.#c.init(options))).nodeId;
   }
 
   async swarmJoin(req: SwarmJoinRequest, _ctx: RequestContext): Promise<void> {
-    const remote = req.RemoteAddrs?.[0];
-    if (!remote) throw new DockerInvalidParameterError('invalid RemoteAddrs: give the address of a manager');
-    await this.#call(() =>
-      this.#c.join({
-        remoteAddr: /:\d+$/.test(remote) ? remote : `${remote}:2377`,
-        token: req.JoinToken ?? '',
-        ...(req.ListenAddr ? { listenAddr: req.ListenAddr } : {}),
-        ...(req.AdvertiseAddr ? { advertiseAddr: req.AdvertiseAddr } : {}),
-        ...(req.Availability ? { availability: req.Availability } : {}),
-      }),
-    );
+    const options = swarmJoinFromDocker(req);
+    await this.#call(() => this.#c.join(options));
   }
 
   async swarmLeave(force: boolean, _ctx: RequestContext): Promise<void> {
@@ -184,38 +155,8 @@ export class DockerBackend implements SwarmBackend {
     ctx: RequestContext,
   ): Promise<void> {
     const current = (await this.swarmInspect(ctx)).Spec;
-    // Refuse changes this cluster does not apply, rather than accepting and ignoring them.
-    const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
-    const fixed: Array<[string, unknown, unknown]> = [
-      ['Name', spec.Name ?? current.Name, current.Name],
-      ['Labels', spec.Labels ?? {}, current.Labels ?? {}],
-      [
-        'Orchestration.TaskHistoryRetentionLimit',
-        spec.Orchestration?.TaskHistoryRetentionLimit ?? current.Orchestration?.TaskHistoryRetentionLimit,
-        current.Orchestration?.TaskHistoryRetentionLimit,
-      ],
-      [
-        'Dispatcher.HeartbeatPeriod',
-        spec.Dispatcher?.HeartbeatPeriod || current.Dispatcher?.HeartbeatPeriod,
-        current.Dispatcher?.HeartbeatPeriod,
-      ],
-      ['CAConfig.ExternalCAs', spec.CAConfig?.ExternalCAs ?? [], []],
-      ['CAConfig.SigningCACert', spec.CAConfig?.SigningCACert ?? '', ''],
-    ];
-    for (const [field, want, have] of fixed)
-      if (!same(want, have))
-        throw new DockerNotImplementedError(`changing ${field} is not supported by this cluster`);
-    const expiry = spec.CAConfig?.NodeCertExpiry;
-    const autolock = spec.EncryptionConfig?.AutoLockManagers;
-    await this.#call(() =>
-      this.#c.update({
-        version,
-        ...(autolock === undefined ? {} : { autolock }),
-        ...(expiry && expiry !== current.CAConfig?.NodeCertExpiry
-          ? { certExpiryMs: Math.floor(expiry / NS_PER_MS) }
-          : {}),
-      }),
-    );
+    const changes = swarmSpecChangesFromDocker(spec, current);
+    await this.#call(() => this.#c.update({ version, ...changes }));
     if (flags.rotateWorkerToken) await this.#call(() => this.#c.joinToken({ role: 'worker', rotate: true }));
     if (flags.rotateManagerToken)
       await this.#call(() => this.#c.joinToken({ role: 'manager', rotate: true }));
@@ -343,34 +284,22 @@ export class DockerBackend implements SwarmBackend {
         ...(options.sinceMs === undefined ? {} : { sinceMs: options.sinceMs }),
       });
     const first = await this.#call(() => read(options.tail), 'service', serviceId);
-    const message = (l: LogLineView): LogMessage => ({
-      timestamp: l.timestamp,
-      stream: l.stream,
-      line: l.text,
-      nodeId: l.nodeId,
-      serviceId: l.serviceId,
-      taskId: l.taskId,
+    const messages = (lines: LogLineView[]) =>
+      lines.map((l) => ({
+        timestamp: l.timestamp,
+        stream: l.stream,
+        line: l.text,
+        nodeId: l.nodeId,
+        serviceId: l.serviceId,
+        taskId: l.taskId,
+        seq: l.seq,
+      }));
+    // After the first read, a failed read ends the stream: the service is gone, or this node
+    // stopped being a manager.
+    return followLogMessages(messages(first), async () => messages(await read()), {
+      follow: options.follow,
+      signal: ctx.signal,
     });
-    const key = (l: LogLineView) => `${l.taskId}/${l.seq}`;
-    return (async function* () {
-      const seen = new Set(first.map(key));
-      for (const l of first) yield message(l);
-      while (options.follow && !ctx.signal.aborted) {
-        await sleep(FOLLOW_POLL_MS, ctx.signal);
-        if (ctx.signal.aborted) return;
-        let lines: LogLineView[];
-        try {
-          lines = await read();
-        } catch {
-          return; // the service is gone (or this node stopped being a manager): end the stream
-        }
-        for (const l of lines) {
-          if (seen.has(key(l))) continue;
-          seen.add(key(l));
-          yield message(l);
-        }
-      }
-    })();
   }
 
   // ---- secrets and networks ----

@@ -8,25 +8,19 @@ import { cpus, hostname as osHostname, totalmem } from 'node:os';
 import { type Clock, type Logger, swarm, systemClock, toLong } from '@swarm/api';
 import {
   Agent,
-  type Connector,
   DEFAULT_TASK_PORT_RANGE,
   type Executor,
+  LogPublisher,
   type ManagedExecutor,
 } from '@swarm/dispatcher';
 import { DockerExecutor } from '@swarm/executor-docker';
+import { SandboxExecutor } from '@swarm/executor-sandbox';
+import { EndpointsFollower, IngressProxy } from '@swarm/ingress';
 import { createSecretWriter, type SecretWriter } from '@swarm/secret-store';
-import { SandboxExecutor } from '../executor/sandbox-executor.js';
-import { IngressProxy } from '../ingress/proxy.js';
+import type { WorkerCalls } from '../daemon/wiring.js';
 import { imageVerifyingExecutor, type NodeImageTrust } from './image-trust.js';
 
-/** What the worker asks of managers (the gRPC stubs, behind a seam for tests). */
-export interface WorkerCalls {
-  connector: Connector;
-  /** The published-port table from manager `addr`. */
-  endpoints(addr: string): Promise<swarm.EndpointsResponse>;
-  /** Sends task output to manager `addr`. */
-  publishLogs(addr: string, req: swarm.PublishLogsRequest.$Properties): Promise<void>;
-}
+export type { WorkerCalls };
 
 /** What a Worker is built from: its identity, the managers, the executor and its seams. */
 export interface WorkerOptions {
@@ -66,24 +60,28 @@ export class Worker {
   readonly executor: ManagedExecutor;
   readonly ingress: IngressProxy;
   readonly secrets: SecretWriter;
-  readonly #o: WorkerOptions;
   readonly #description: swarm.NodeDescription;
   readonly #log: Logger;
-  #pendingLogs: swarm.LogLine.$Properties[] = [];
+  readonly #logs: LogPublisher;
+  readonly #endpoints: EndpointsFollower;
   #timers: NodeJS.Timeout[] = [];
   #stopped = false;
-  #flushing = false;
-  #endpointsKey = '';
 
   constructor(o: WorkerOptions) {
-    this.#o = o;
     this.#log = o.logger.child({ component: 'worker' });
     const clock = o.clock ?? systemClock;
     this.secrets = createSecretWriter({ root: o.secretsRoot ?? `/dev/shm/swarm-${o.nodeId}` });
-    const onLog = (line: swarm.LogLine.$Properties) => {
-      this.#pendingLogs.push(line);
-      if (this.#pendingLogs.length > 20_000) this.#pendingLogs.splice(0, this.#pendingLogs.length - 20_000);
-    };
+    // Task output goes to the managers (`swarm service logs`), the connected one first.
+    this.#logs = new LogPublisher(
+      {},
+      {
+        publish: (m, lines) => o.calls.publishLogs(m, { lines }),
+        managers: () => this.#managers(),
+        clock,
+        logger: this.#log,
+      },
+    );
+    const onLog = (line: swarm.LogLine.$Properties) => this.#logs.push(line);
     const choice = o.executor ?? { kind: 'sandbox' };
     this.executor =
       choice.kind === 'docker'
@@ -112,6 +110,16 @@ export class Worker {
       address: o.hostAddress,
       logger: o.logger.child({ component: 'ingress' }),
     });
+    this.#endpoints = new EndpointsFollower(
+      { pollMs: o.endpointsPollMs ?? 1000 },
+      {
+        endpoints: (m) => o.calls.endpoints(m),
+        managers: () => this.#managers(),
+        proxy: this.ingress,
+        clock,
+        logger: this.#log,
+      },
+    );
     const cores = cpus().length;
     // With an image policy, the sandbox (which runs host commands, not images) gets no task.
     const executor: Executor =
@@ -172,7 +180,7 @@ export class Worker {
       network: info.network ?? '',
     });
     this.agent.start();
-    this.#timers.push(setInterval(() => void this.#flushLogs(), 250));
+    this.#logs.start();
     // The time the engine spent in its calls (Docker executor), for the benchmark's profile.
     const stats = (this.executor as { stats?: object }).stats;
     if (stats !== undefined) {
@@ -186,9 +194,8 @@ export class Worker {
         }, 1000),
       );
     }
-    this.#timers.push(setInterval(() => void this.#refreshEndpoints(), this.#o.endpointsPollMs ?? 1000));
     for (const t of this.#timers) t.unref();
-    void this.#refreshEndpoints();
+    this.#endpoints.start();
   }
 
   /** Managers to try, the connected one first. */
@@ -198,66 +205,16 @@ export class Worker {
     return current ? [current, ...all.filter((m) => m !== current)] : all;
   }
 
-  async #refreshEndpoints(): Promise<void> {
-    if (this.#stopped) return;
-    for (const m of this.#managers()) {
-      try {
-        const res = await this.#o.calls.endpoints(m);
-        const key = JSON.stringify(swarm.EndpointsResponse.toObject(res));
-        if (key !== this.#endpointsKey) {
-          this.#endpointsKey = key;
-          await this.ingress.update(res.endpoints ?? []);
-        }
-        return;
-      } catch (e) {
-        this.#log.debug?.('endpoints refresh failed', { manager: m, error: String((e as Error).message) });
-      }
-    }
-  }
-
-  async #flushLogs(): Promise<void> {
-    if (this.#flushing || this.#pendingLogs.length === 0 || this.#stopped) return;
-    this.#flushing = true;
-    const batch = logBatch(this.#pendingLogs);
-    try {
-      for (const m of this.#managers()) {
-        try {
-          await this.#o.calls.publishLogs(m, { lines: batch });
-          this.#pendingLogs.splice(0, batch.length);
-          return;
-        } catch (e) {
-          this.#log.debug?.('log publish failed', { manager: m, error: String((e as Error).message) });
-        }
-      }
-    } finally {
-      this.#flushing = false;
-    }
-  }
-
   /** Stops everything the worker started. */
   async stop(): Promise<void> {
     if (this.#stopped) return;
     this.#stopped = true;
     for (const t of this.#timers) clearInterval(t);
-    await this.#flushLogs().catch(() => {});
+    this.#logs.stop();
+    this.#endpoints.stop();
     this.agent.stop();
     await this.executor.close();
     await this.ingress.close();
     this.secrets.removeAll();
   }
-}
-
-/** Bytes of log data one PublishLogs call carries at most (well under a manager's per-node budget). */
-export const MAX_LOG_BATCH_BYTES = 1024 * 1024;
-
-/** The oldest pending lines that fit one call: at most 2,000 lines and MAX_LOG_BATCH_BYTES (at least one line). */
-export function logBatch(pending: readonly swarm.LogLine.$Properties[]): swarm.LogLine.$Properties[] {
-  let bytes = 0;
-  let n = 0;
-  while (n < pending.length && n < 2000) {
-    bytes += pending[n]!.data?.length ?? 0;
-    if (n > 0 && bytes > MAX_LOG_BATCH_BYTES) break;
-    n++;
-  }
-  return pending.slice(0, n);
 }

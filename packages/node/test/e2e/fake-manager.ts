@@ -2,7 +2,7 @@
 // the test's choosing, hands out the root bundle it is told to, and records every call that
 // reaches it (method and decoded request). Used to prove what a joining node sends, and to whom.
 import * as grpc from '@grpc/grpc-js';
-import { SERVICE_NAMES, serviceDefinition, serviceMethods } from '../../src/rpc/services.js';
+import { SERVICE_NAMES, serviceDefinition, serviceMethods } from '@swarm/rpc';
 
 export interface RecordedCall {
   path: string;

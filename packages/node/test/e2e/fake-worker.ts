@@ -4,7 +4,7 @@
 // line. Managers must treat all of it as data.
 import { noopLogger, type SwarmError, type swarm } from '@swarm/api';
 import { CredentialStore } from '@swarm/ca/tls';
-import { RpcClients } from '../../src/rpc/client.js';
+import { RpcClients } from '@swarm/rpc';
 import type { Identity } from './helpers.js';
 
 export class FakeWorker {

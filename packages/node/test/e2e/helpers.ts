@@ -5,9 +5,8 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync } from 'no
 import { join } from 'node:path';
 import * as grpc from '@grpc/grpc-js';
 import { grpcChannelOptions } from '@swarm/ca/tls';
+import { asBuffer, ERROR_METADATA_KEY, RPC_SERVICES, type RpcMethod } from '@swarm/rpc';
 import type { NodeView, TaskView } from '../../src/control/api.js';
-import { ERROR_METADATA_KEY } from '../../src/rpc/errors.js';
-import { asBuffer, RPC_SERVICES, type RpcMethod } from '../../src/rpc/services.js';
 import { type LocalCluster, type LocalNode, waitFor } from '../../src/testing.js';
 
 /** TLS material a caller presents (no key/chain: an anonymous caller). */
