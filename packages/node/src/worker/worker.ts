@@ -91,6 +91,7 @@ export class Worker {
             hostAddress: o.hostAddress,
             dockerHost: choice.dockerHost,
             ...(choice.network === undefined ? {} : { network: choice.network }),
+            portRange: o.taskPortRange ?? DEFAULT_TASK_PORT_RANGE,
             clock,
             logger: o.logger.child({ component: 'executor' }),
             onLog,
