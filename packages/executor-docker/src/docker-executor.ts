@@ -32,13 +32,18 @@ import { type ContainerPlan, int64, planContainer, registryOf, splitImage } from
 const { ACCEPTED, PREPARING, READY, STARTING, RUNNING, COMPLETE, SHUTDOWN, FAILED, REJECTED } =
   swarm.TaskState;
 
+/** Grace between the stop signal and SIGKILL when the task spec gives none (as Docker's 10 s). */
 export const DEFAULT_STOP_GRACE_MS = 10_000;
+/** Output kept in memory per task by default (oldest lines dropped first). */
 export const DEFAULT_MAX_LOG_BYTES = 1024 * 1024;
+/** Finished tasks whose output is kept by default until `forget()`. */
 export const DEFAULT_MAX_FINISHED_TASKS = 200;
+/** Container creates and starts in flight at once by default (the engine is the bottleneck). */
 export const DEFAULT_MAX_CONCURRENT_STARTS = 6;
 
 /** A value that reveals secret bytes on demand (@swarm/secret-store's `SecretValue` fits). */
 export interface SecretLike {
+  /** The secret bytes (a fresh copy the caller may wipe). */
   reveal(): Uint8Array;
 }
 
@@ -50,6 +55,7 @@ export interface RegistryCredentials {
   serveraddress?: string;
 }
 
+/** Options of a {@link DockerExecutor} (see the README's options table). */
 export interface DockerExecutorOptions {
   /** This node's ID: the `node.id` label, and which containers this executor owns. */
   nodeId: string;
