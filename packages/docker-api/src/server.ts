@@ -32,6 +32,7 @@ const ROUTES: CompiledRoute[] = compile([
   ...objectRoutes,
 ]);
 
+/** Options of `createDockerApiHandler`: the backend that answers, a logger, and for tests a clock. */
 export interface DockerApiHandlerOptions {
   backend: SwarmBackend;
   logger?: Logger;
@@ -41,8 +42,15 @@ export interface DockerApiHandlerOptions {
   guard?: TcpGuard;
 }
 
+/** A `node:http` request listener serving the Docker Engine API (pass it to `http.createServer`). */
 export type DockerApiHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
+/**
+ * Builds the request listener: parses the optional `/vX.Y` version prefix and refuses versions
+ * above `API_VERSION`, routes the request, calls the backend and writes Docker's JSON (errors as
+ * `{"message": ...}` with the status of their class). It does not listen or authenticate: use
+ * `serveDockerApi`, or put your own listener in front of it with the access checks you need.
+ */
 export function createDockerApiHandler(o: DockerApiHandlerOptions): DockerApiHandler {
   const logger = o.logger ?? noopLogger;
   const now = o.now ?? Date.now;
@@ -103,6 +111,11 @@ export function createDockerApiHandler(o: DockerApiHandlerOptions): DockerApiHan
   };
 }
 
+/**
+ * Where `serveDockerApi` listens: a unix socket path, or a TCP host and port with the PEM CA,
+ * certificate and key for mutual TLS (plain TCP is not offered). `parseListen` builds one from
+ * `unix://` or `tcp://` addresses.
+ */
 export type DockerApiListen =
   | { socketPath: string }
   | {
@@ -112,9 +125,11 @@ export type DockerApiListen =
       tls: { ca: string | Buffer; cert: string | Buffer; key: string | Buffer };
     };
 
+/** A listening Docker API server, as `serveDockerApi` returns it. */
 export interface DockerApiServer {
   /** `unix:///path/docker.sock` or `tcp://HOST:PORT` (the port actually bound). */
   readonly address: string;
+  /** Stops accepting connections, ends the open ones and resolves once the server is closed. */
   close(): Promise<void>;
 }
 
@@ -195,6 +210,12 @@ function listen(server: Server, ...args: unknown[]): Promise<void> {
   });
 }
 
+/**
+ * Serves the Docker API on `o.listen`: a unix socket created with mode 0600 (a stale socket left
+ * by a dead process is replaced; a live one or another file is refused), or HTTPS that requires a
+ * client certificate from the given CA and applies the `TcpGuard` checks. Resolves once listening;
+ * throws `DockerApiOptionsError` for an unusable address.
+ */
 export async function serveDockerApi(
   o: Omit<DockerApiHandlerOptions, 'guard'> & { listen: DockerApiListen },
 ): Promise<DockerApiServer> {
