@@ -141,6 +141,11 @@ interface Leftover {
 
 /** Runs tasks as containers of a Docker Engine. Implements `@swarm/dispatcher`'s executor seam. */
 export class DockerExecutor implements ManagedExecutor {
+  /**
+   * Runs the task's container image, pulled by exactly the reference it is given (a digest, when
+   * the reference has one), and nothing else: @swarm/image-trust's `verifyingExecutor` may wrap it.
+   */
+  readonly runsImages = true;
   readonly #o: DockerExecutorOptions;
   readonly #docker: Docker;
   readonly #host: string;

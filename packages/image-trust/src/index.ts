@@ -55,7 +55,10 @@ export {
   type VerifiedImage,
 } from './verifier.js';
 export {
+  type Forwarded,
+  type ForwardedMember,
   type ImageExecutor,
+  type ImageExecutorInfo,
   type ImageTaskContext,
   type ImageTaskStatus,
   type ImageTrustEvent,

@@ -7,6 +7,12 @@
  * (it runs something other than the verified image, like a host-process sandbox) gets no task at
  * all: with a policy set, that node refuses every task.
  *
+ * Everything else the wrapped executor offers is forwarded unchanged (`reconcile`, `info`,
+ * `running`, `logs`, `forget`, `close`, `ready`: @swarm/dispatcher's `ManagedExecutor` members), so
+ * that wrapping never disables a feature: the agent's `reconcile` still removes containers an
+ * earlier run left, `swarm info` still names the engine. A member the inner executor lacks is
+ * absent on the wrapper too.
+ *
  * The shapes below are @swarm/dispatcher's `Executor` seam, restated structurally so that this
  * library does not depend on the dispatcher.
  */
@@ -31,7 +37,17 @@ export interface ImageTaskContext<R extends ImageTaskStatus = ImageTaskStatus> {
   report(status: R): void;
 }
 
-/** @swarm/dispatcher's `Executor`, plus the capability this decorator needs. */
+/** What an executor shows about itself (@swarm/dispatcher's `ExecutorInfo`). */
+export interface ImageExecutorInfo {
+  readonly kind: string;
+  readonly version?: string;
+  readonly network?: string;
+}
+
+/**
+ * @swarm/dispatcher's `Executor` (and the optional members of its `ManagedExecutor`), plus the
+ * capability this decorator needs.
+ */
 export interface ImageExecutor<C extends ImageTaskContext = ImageTaskContext> {
   /** Starts `task`; its status is reported through `context`, not by the return value. */
   start(task: swarm.Task, context: C): void;
@@ -42,7 +58,27 @@ export interface ImageExecutor<C extends ImageTaskContext = ImageTaskContext> {
    * nothing else: only then does verifying the image bound what runs. Absent means false.
    */
   readonly runsImages?: boolean;
+  /** The complete set of tasks assigned to the node: anything else of the executor's is removed. */
+  reconcile?(assigned: readonly string[]): void;
+  /** What the node shows about its executor. */
+  readonly info?: ImageExecutorInfo;
+  /** IDs of the tasks being prepared or running. */
+  running?(): string[];
+  /** A task's kept output, oldest first. */
+  logs?(taskId: string, options?: { tail?: number }): swarm.LogLine.$Properties[];
+  /** Drops a finished task's kept output. */
+  forget?(taskId: string): void;
+  /** Stops every task and releases the executor's resources. */
+  close?(): Promise<void>;
+  /** Resolves once the executor can run tasks (its engine reached). */
+  ready?(): Promise<void>;
 }
+
+/** The members of an inner executor that the wrapper forwards (when the inner executor has them). */
+export type ForwardedMember = 'reconcile' | 'info' | 'running' | 'logs' | 'forget' | 'close' | 'ready';
+
+/** The forwarded members `E` has, with `E`'s own types (a `ManagedExecutor` stays one when wrapped). */
+export type Forwarded<E> = Pick<E, Extract<keyof E, ForwardedMember>>;
 
 /**
  * The outcome of one task's image verification, for `VerifyingExecutorOptions.onEvent`: the
@@ -92,6 +128,24 @@ export class VerifyingExecutor<C extends ImageTaskContext = ImageTaskContext> im
   readonly #onEvent: ((e: ImageTrustEvent) => void) | undefined;
   readonly #innerName: string;
   readonly #pending = new Map<string, { controller: AbortController; context: C }>();
+  /** Tasks assigned at the last `reconcile`, plus those started since (undefined before any). */
+  #assigned: Set<string> | undefined;
+  /** Tasks refused while assigned: never handed to the inner executor's `reconcile` as assigned. */
+  readonly #refused = new Set<string>();
+  /** Forwarded to the inner executor; see `reconcile` below. Absent when the inner one has none. */
+  declare readonly reconcile?: (assigned: readonly string[]) => void;
+  /** The inner executor's `info`. Absent when the inner one has none. */
+  declare readonly info?: ImageExecutorInfo;
+  /** The inner executor's running tasks plus those whose image is being verified. */
+  declare readonly running?: () => string[];
+  /** The inner executor's `logs`. */
+  declare readonly logs?: (taskId: string, options?: { tail?: number }) => swarm.LogLine.$Properties[];
+  /** The inner executor's `forget`. */
+  declare readonly forget?: (taskId: string) => void;
+  /** Ends every verification in progress (the task SHUTDOWN), then closes the inner executor. */
+  declare readonly close?: () => Promise<void>;
+  /** The inner executor's `ready`. */
+  declare readonly ready?: () => Promise<void>;
 
   constructor(inner: ImageExecutor<C>, verifier: ImageVerifier, options: VerifyingExecutorOptions = {}) {
     if (typeof inner?.start !== 'function' || typeof inner.stop !== 'function')
@@ -104,6 +158,36 @@ export class VerifyingExecutor<C extends ImageTaskContext = ImageTaskContext> im
     this.#log = options.logger ?? noopLogger;
     this.#onEvent = options.onEvent;
     this.#innerName = options.innerName ?? 'the executor';
+    this.#forward(inner);
+  }
+
+  #forward(inner: ImageExecutor<C>): void {
+    const define = (name: ForwardedMember, value: unknown) =>
+      Object.defineProperty(this, name, { value, enumerable: true, configurable: false, writable: false });
+    if (typeof inner.reconcile === 'function')
+      define('reconcile', (assigned: readonly string[]) => {
+        const all = new Set(assigned);
+        for (const id of [...this.#refused]) if (!all.has(id)) this.#refused.delete(id);
+        const keep = assigned.filter((id) => !this.#refused.has(id));
+        this.#assigned = new Set(keep);
+        inner.reconcile?.(keep);
+      });
+    if ('info' in inner)
+      Object.defineProperty(this, 'info', { get: () => inner.info, enumerable: true, configurable: false });
+    if (typeof inner.running === 'function')
+      define('running', () => {
+        const ids = inner.running?.() ?? [];
+        return [...ids, ...[...this.#pending.keys()].filter((id) => !ids.includes(id))];
+      });
+    if (typeof inner.logs === 'function')
+      define('logs', (taskId: string, options?: { tail?: number }) => inner.logs?.(taskId, options) ?? []);
+    if (typeof inner.forget === 'function') define('forget', (taskId: string) => inner.forget?.(taskId));
+    if (typeof inner.ready === 'function') define('ready', () => inner.ready?.() ?? Promise.resolve());
+    if (typeof inner.close === 'function')
+      define('close', async () => {
+        for (const id of [...this.#pending.keys()]) this.stop(id);
+        await inner.close?.();
+      });
   }
 
   /**
@@ -113,8 +197,10 @@ export class VerifyingExecutor<C extends ImageTaskContext = ImageTaskContext> im
    */
   start(task: swarm.Task, context: C): void {
     const image = task.spec?.container?.image ?? '';
+    this.#assigned?.add(task.id);
     if (!this.runsImages) {
       this.#reject(task.id, image, context, new ExecutorCannotVerifyError(image, this.#innerName));
+      this.#dropLeftover(task.id);
       return;
     }
     const controller = new AbortController();
@@ -130,6 +216,7 @@ export class VerifyingExecutor<C extends ImageTaskContext = ImageTaskContext> im
         if (this.#pending.get(task.id)?.controller !== controller) return;
         this.#pending.delete(task.id);
         this.#reject(task.id, image, context, err);
+        this.#dropLeftover(task.id);
       },
     );
   }
@@ -147,6 +234,20 @@ export class VerifyingExecutor<C extends ImageTaskContext = ImageTaskContext> im
     this.#pending.delete(taskId);
     p.controller.abort(new Error('the task was stopped'));
     p.context.report({ state: SHUTDOWN, message: 'stopped before its image was verified' } as never);
+  }
+
+  /**
+   * A task re-assigned after a restart of the node may still have a container of the earlier run,
+   * which the inner executor keeps for `start` to adopt. When its image no longer verifies, that
+   * container must not keep running: the inner executor is told the task is no longer assigned.
+   */
+  #dropLeftover(taskId: string): void {
+    if (this.reconcile === undefined) return;
+    this.#refused.add(taskId);
+    const assigned = this.#assigned;
+    if (assigned === undefined) return; // the first reconcile leaves it out
+    assigned.delete(taskId);
+    this.inner.reconcile?.([...assigned]);
   }
 
   /** Tasks whose image is being verified. */
@@ -202,10 +303,10 @@ export class VerifyingExecutor<C extends ImageTaskContext = ImageTaskContext> im
 }
 
 /** Wraps `inner` so that every task's image is verified first (see `VerifyingExecutor`). */
-export function verifyingExecutor<C extends ImageTaskContext>(
-  inner: ImageExecutor<C>,
+export function verifyingExecutor<C extends ImageTaskContext, E extends ImageExecutor<C> = ImageExecutor<C>>(
+  inner: E,
   verifier: ImageVerifier,
   options?: VerifyingExecutorOptions,
-): VerifyingExecutor<C> {
-  return new VerifyingExecutor(inner, verifier, options);
+): VerifyingExecutor<C> & Forwarded<E> {
+  return new VerifyingExecutor<C>(inner, verifier, options) as VerifyingExecutor<C> & Forwarded<E>;
 }

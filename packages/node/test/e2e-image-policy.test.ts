@@ -1,16 +1,17 @@
-// Image policies on real daemons (127.0.8.20-21; a docker-registry on 127.0.8.25:5000). A worker
+// Image policies on real daemons (127.0.8.20-21; a docker-registry on 127.0.8.25:5000). A daemon
+// refuses to start with a malformed policy, or one naming a missing key. A worker
 // given `--image-policy` at join keeps the policy to itself (managers see its digest only), refuses
 // a malformed one before it contacts anybody, and, with the bubblewrap sandbox (which runs host
 // commands, not images), refuses every task with the reason in `service ps`. The manager pins
 // `image:tag` to the registry's digest at `service create` unless told `--no-resolve-image`.
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parsePolicy } from '@swarm/image-trust';
 import * as openpgp from 'openpgp';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ToolBed } from '../../image-trust/test/fixtures/tools.js';
 import type { NodeView, TaskView } from '../src/control/api.js';
-import { LocalCluster, type LocalNode, waitFor } from '../src/testing.js';
+import { LocalCluster, type LocalNode, runSwarm, waitFor } from '../src/testing.js';
 import { dumpLogsOnFailure, IDLE } from './e2e/helpers.js';
 
 const REGISTRY = '127.0.8.25:5000';
@@ -63,6 +64,38 @@ describe('image policy on a worker, tag resolution on the manager', () => {
     await cluster.destroy();
     await bed.close();
   });
+
+  it('refuses to start a daemon whose policy is malformed or names a missing key, saying what to fix', async () => {
+    const cases: [string, string, string][] = [
+      ['malformed', '{"default": [{"type": "reject"}],', 'not valid JSON'],
+      ['unknown-type', '{"default": [{"type": "acceptIfSigned"}]}', 'default[0]'],
+      ['no-key', '{"default": [{"type": "signedBy", "keyType": "GPGKeys"}]}', 'exactly one of keyPath'],
+      [
+        'missing-key',
+        '{"default": [{"type": "signedBy", "keyType": "GPGKeys", "keyPath": "gone.gpg"}]}',
+        `key file ${join(bed.dir, 'gone.gpg')} cannot be read`,
+      ],
+    ];
+    for (const [name, text, problem] of cases) {
+      const file = join(bed.dir, `${name}.json`);
+      writeFileSync(file, text);
+      const dataDir = join(bed.dir, `daemon-${name}`);
+      const r = await runSwarm([
+        '--data-dir',
+        dataDir,
+        'daemon',
+        '--executor',
+        'sandbox',
+        '--image-policy',
+        file,
+      ]);
+      expect(r.code, name).toBe(1);
+      expect(r.stderr, name).toContain(`image policy ${file}:`);
+      expect(r.stderr, name).toContain(problem);
+      expect(r.stderr, name).not.toContain('swarm daemon ready');
+      expect(existsSync(join(dataDir, 'swarm.sock')), name).toBe(false);
+    }
+  }, 90_000);
 
   it('refuses to join with a policy that names a missing key, before contacting a manager', async () => {
     const token = (await m1.ok(['join-token', '-q', 'worker'])).trim();

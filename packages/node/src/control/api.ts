@@ -45,6 +45,8 @@ export interface InfoResult {
   raft?: { term: string; appliedIndex: string; members: number };
   /** What runs this node's tasks: `docker` (with the engine's version and network) or `sandbox`. */
   executor?: { kind: string; version?: string; network?: string };
+  /** Digest of the image policy this node enforces (`--image-policy`); absent without one. */
+  imagePolicyDigest?: string;
   dataDir: string;
   version: string;
 }

@@ -322,6 +322,7 @@ export class DaemonControl implements ControlApi {
       role: st.role,
       ...(d.renewer ? { certNotAfter: d.renewer.certificate.notAfter } : {}),
       ...(d.worker ? { executor: { ...d.worker.executor.info } } : {}),
+      ...(d.imageTrust === undefined ? {} : { imagePolicyDigest: d.imageTrust.holder.current.digest }),
     };
     const m = d.manager;
     if (m !== undefined) {

@@ -6,7 +6,7 @@
  */
 import { dirname, join, resolve } from 'node:path';
 import type { Logger } from '@swarm/api';
-import type { Executor, TaskContext } from '@swarm/dispatcher';
+import type { ManagedExecutor, TaskContext } from '@swarm/dispatcher';
 import {
   type ImageTrustStats,
   ImageVerifier,
@@ -39,14 +39,20 @@ export async function loadImageTrust(path: string): Promise<NodeImageTrust> {
   };
 }
 
-/** The executor the agent gets on a node with a policy: every image verified first, or refused. */
+/**
+ * The executor the agent gets on a node with a policy: every image verified first, or refused.
+ * Every other member (reconcile, info, logs...) reaches `inner` unchanged.
+ */
 export function imageVerifyingExecutor(
-  inner: Executor,
+  inner: ManagedExecutor,
   trust: NodeImageTrust,
   logger: Logger,
   innerName: string,
-): Executor {
-  const wrapped = verifyingExecutor<TaskContext>(inner, trust.verifier, { logger, innerName });
+): ManagedExecutor {
+  const wrapped = verifyingExecutor<TaskContext, ManagedExecutor>(inner, trust.verifier, {
+    logger,
+    innerName,
+  });
   trust.stats = wrapped.stats;
   return wrapped;
 }

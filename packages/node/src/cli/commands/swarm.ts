@@ -351,6 +351,7 @@ function infoText(i: InfoResult): string {
       lines.push(` Node Certificate Expires: ${new Date(i.certNotAfter).toISOString()}`);
     if (i.nodeAddr !== undefined) lines.push(` Node Address: ${i.nodeAddr}`);
     if (i.executor !== undefined) lines.push(` Executor: ${executorText(i.executor)}`);
+    lines.push(` Image Policy: ${i.imagePolicyDigest ?? '(none)'}`);
   }
   if (i.localNodeState === 'locked') {
     lines.push('', 'This manager is locked: run "swarm unlock" and enter the unlock key.');
