@@ -1,4 +1,12 @@
-import type { ContainerInfo, ContainerRequest, EngineInfo } from '../src/index.js';
+import {
+  ClassicError,
+  type ContainerInfo,
+  type ContainerRequest,
+  type EngineClient,
+  type EngineFacts,
+  type EngineInfo,
+  type ImageInfo,
+} from '../src/index.js';
 
 export function engine(name: string, o: Partial<EngineInfo> = {}): EngineInfo {
   return {
@@ -43,4 +51,34 @@ export function request(o: Partial<ContainerRequest> = {}): ContainerRequest {
     dependencies: [],
     ...o,
   };
+}
+
+/** Engines answering from a map; an address missing from it does not answer. */
+export class FakeEngines implements EngineClient {
+  readonly up = new Map<string, { facts: EngineFacts; containers: ContainerInfo[]; images: ImageInfo[] }>();
+  reads = 0;
+
+  add(addr: string, name: string, containers: ContainerInfo[] = []): void {
+    this.up.set(addr, {
+      facts: { id: `id-${name}`, name, cpus: 2, memory: 2 ** 31, labels: { storage: 'ssd' } },
+      containers,
+      images: [],
+    });
+  }
+
+  #get(addr: string) {
+    this.reads++;
+    const e = this.up.get(addr);
+    if (e === undefined) throw new ClassicError('CLASSIC_ENGINE_FAILED', `engine ${addr} did not answer`, {});
+    return e;
+  }
+  async facts(addr: string) {
+    return this.#get(addr).facts;
+  }
+  async containers(addr: string) {
+    return this.#get(addr).containers;
+  }
+  async images(addr: string) {
+    return this.#get(addr).images;
+  }
 }
