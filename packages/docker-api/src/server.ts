@@ -17,7 +17,7 @@ import {
   responseFor,
 } from './errors.js';
 import { type DockerRequest, type ServerIdentity, sendError } from './http.js';
-import { type CompiledRoute, compile, match } from './route.js';
+import { type CompiledRoute, compile, type HandlerContext, match, type RouteOf } from './route.js';
 import { clusterRoutes } from './routes-cluster.js';
 import { isEngineOnly, objectRoutes } from './routes-objects.js';
 import { serviceRoutes } from './routes-services.js';
@@ -25,7 +25,7 @@ import { systemRoutes } from './routes-system.js';
 import { checkTcpRequest, type TcpGuard, tcpGuard } from './tcp-guard.js';
 import { checkVersion, splitVersion } from './version.js';
 
-const ROUTES: CompiledRoute[] = compile([
+const ROUTES: CompiledRoute<HandlerContext>[] = compile<HandlerContext>([
   ...systemRoutes,
   ...clusterRoutes,
   ...serviceRoutes,
@@ -45,16 +45,47 @@ export interface DockerApiHandlerOptions {
 /** A `node:http` request listener serving the Docker Engine API (pass it to `http.createServer`). */
 export type DockerApiHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
+/** What every routed request gets, whatever the server: the base of a route's context. */
+export interface BaseContext {
+  /** Aborted when the client goes away. */
+  signal: AbortSignal;
+  /** The API version of the request (`1.41` for an unprefixed path). */
+  apiVersion: string;
+  /** The `X-Registry-Auth` header, if sent. */
+  registryAuth?: string;
+  /** The `Server` header value. */
+  id: ServerIdentity;
+  /** Now in ms. */
+  now: () => number;
+}
+
+/** Options of `createRoutedHandler`. */
+export interface RoutedHandlerOptions<H> {
+  /** The routes, compiled with `compileRoutes`. */
+  routes: readonly CompiledRoute<H>[];
+  /** Builds a route's context for one request. */
+  context: (base: BaseContext) => H;
+  /** The `Server` header, e.g. `swarm/0.1.0 (linux)`. */
+  server: string;
+  logger?: Logger;
+  /** Default `Date.now`. */
+  now?: () => number;
+  /** Checks applied to every request before routing (the TCP listener sets them). */
+  guard?: TcpGuard;
+  /** The error for a path no route serves (default 404 "page not found", as dockerd). */
+  unrouted?: (path: string, method: string) => Error;
+}
+
 /**
- * Builds the request listener: parses the optional `/vX.Y` version prefix and refuses versions
- * above `API_VERSION`, routes the request, calls the backend and writes Docker's JSON (errors as
- * `{"message": ...}` with the status of their class). It does not listen or authenticate: use
- * `serveDockerApi`, or put your own listener in front of it with the access checks you need.
+ * A `node:http` request handler with dockerd's conventions around any route table: the `/vX.Y`
+ * prefix and its version check, `HEAD` as `GET`, the TCP guard, errors answered as `{"message"}`
+ * with the status of their `Docker*Error` class, and a debug log line per call without bodies or
+ * queries. `createDockerApiHandler` is this with the swarm-mode routes.
  */
-export function createDockerApiHandler(o: DockerApiHandlerOptions): DockerApiHandler {
+export function createRoutedHandler<H>(o: RoutedHandlerOptions<H>): DockerApiHandler {
   const logger = o.logger ?? noopLogger;
   const now = o.now ?? Date.now;
-  const id: ServerIdentity = { server: `${o.backend.engine.name}/${o.backend.engine.version} (linux)` };
+  const id: ServerIdentity = { server: o.server };
 
   async function handle(req: IncomingMessage, res: ServerResponse, abort: AbortController): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://docker');
@@ -67,27 +98,24 @@ export function createDockerApiHandler(o: DockerApiHandlerOptions): DockerApiHan
       apiVersion = version;
       if (prefixed) checkVersion(version);
       const method = req.method === 'HEAD' && path !== '/_ping' ? 'GET' : (req.method ?? 'GET');
-      const found = match(ROUTES, method, path);
+      const found = match(o.routes, method, path);
       if (!('route' in found)) {
-        if (isEngineOnly(path))
-          throw new DockerNotImplementedError(
-            `${o.backend.engine.name} serves the swarm-mode part of the Docker API: ${path.split('/')[1]} are not served by this node (use docker service and docker stack)`,
-          );
         // dockerd answers an unknown path, and a known path with another method, with 404.
-        throw new DockerNotFoundError('page not found');
+        throw o.unrouted?.(path, method) ?? new DockerNotFoundError('page not found');
       }
       const dreq: DockerRequest = { method, path, query: url.searchParams, params: found.params, raw: req };
       const registryAuth = req.headers['x-registry-auth'];
-      await found.route.handle(dreq, res, {
-        backend: o.backend,
-        ctx: {
+      await found.route.handle(
+        dreq,
+        res,
+        o.context({
           signal: abort.signal,
           apiVersion: version,
           ...(typeof registryAuth === 'string' ? { registryAuth } : {}),
-        },
-        id,
-        now,
-      });
+          id,
+          now,
+        }),
+      );
       status = res.statusCode;
     } catch (e) {
       const r = responseFor(e);
@@ -109,6 +137,44 @@ export function createDockerApiHandler(o: DockerApiHandlerOptions): DockerApiHan
       res.destroy();
     });
   };
+}
+
+/** Compiles a route table for `createRoutedHandler`. */
+export function compileRoutes<H>(routes: readonly RouteOf<H>[]): CompiledRoute<H>[] {
+  return compile(routes);
+}
+
+/**
+ * The swarm-mode Docker API over `backend`, as a `node:http` request listener: parses the optional
+ * `/vX.Y` version prefix and refuses versions above `API_VERSION`, routes the request, calls the
+ * backend and writes Docker's JSON (errors as `{"message": ...}` with the status of their class).
+ * It does not listen or authenticate: use `serveDockerApi`, or put your own listener in front of it
+ * with the access checks you need.
+ */
+export function createDockerApiHandler(o: DockerApiHandlerOptions): DockerApiHandler {
+  return createRoutedHandler<HandlerContext>({
+    routes: ROUTES,
+    server: `${o.backend.engine.name}/${o.backend.engine.version} (linux)`,
+    ...(o.logger !== undefined ? { logger: o.logger } : {}),
+    ...(o.now !== undefined ? { now: o.now } : {}),
+    ...(o.guard !== undefined ? { guard: o.guard } : {}),
+    unrouted: (path) =>
+      isEngineOnly(path)
+        ? new DockerNotImplementedError(
+            `${o.backend.engine.name} serves the swarm-mode part of the Docker API: ${path.split('/')[1]} are not served by this node (use docker service and docker stack)`,
+          )
+        : new DockerNotFoundError('page not found'),
+    context: (b) => ({
+      backend: o.backend,
+      ctx: {
+        signal: b.signal,
+        apiVersion: b.apiVersion,
+        ...(b.registryAuth !== undefined ? { registryAuth: b.registryAuth } : {}),
+      },
+      id: b.id,
+      now: b.now,
+    }),
+  });
 }
 
 /**
@@ -219,13 +285,33 @@ function listen(server: Server, ...args: unknown[]): Promise<void> {
 export async function serveDockerApi(
   o: Omit<DockerApiHandlerOptions, 'guard'> & { listen: DockerApiListen },
 ): Promise<DockerApiServer> {
+  return serveHandler({
+    listen: o.listen,
+    ...(o.logger !== undefined ? { logger: o.logger } : {}),
+    handler: (guard) => createDockerApiHandler({ ...o, ...(guard !== undefined ? { guard } : {}) }),
+  });
+}
+
+/** Options of `serveHandler`. */
+export interface ServeHandlerOptions {
+  listen: DockerApiListen;
+  logger?: Logger;
+  /** Makes the handler; over TCP it is given the guard to apply to every request. */
+  handler: (guard: TcpGuard | undefined) => DockerApiHandler;
+}
+
+/**
+ * Listens as `serveDockerApi` does (a unix socket created mode 0600, a stale one replaced; or TCP
+ * with mutual TLS and the TCP guard) with any handler, e.g. one from `createRoutedHandler`.
+ */
+export async function serveHandler(o: ServeHandlerOptions): Promise<DockerApiServer> {
   const logger = o.logger ?? noopLogger;
   let server: Server;
   let address: string;
   if ('socketPath' in o.listen) {
     const path = o.listen.socketPath;
     await clearStaleSocket(path);
-    server = createServer(createDockerApiHandler(o));
+    server = createServer(o.handler(undefined));
     // Create the socket already private (a chmod after listen leaves a window); umask cannot be
     // changed in worker threads, where the chmod below still applies.
     let mask: number | undefined;
@@ -254,7 +340,7 @@ export async function serveDockerApi(
         rejectUnauthorized: true,
         minVersion: 'TLSv1.2',
       },
-      createDockerApiHandler({ ...o, guard }),
+      o.handler(guard),
     );
     server.on('tlsClientError', (e: Error) =>
       logger.debug('docker API TLS handshake refused', { message: e.message }),
