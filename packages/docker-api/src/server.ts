@@ -32,7 +32,10 @@ const ROUTES: CompiledRoute[] = compile([
   ...objectRoutes,
 ]);
 
-/** Options of `createDockerApiHandler`: the backend that answers, a logger, and for tests a clock. */
+/**
+ * Options of `createDockerApiHandler`: the backend that answers, a logger, a clock (tests) and
+ * the request checks of a TCP listener.
+ */
 export interface DockerApiHandlerOptions {
   backend: SwarmBackend;
   logger?: Logger;
@@ -47,9 +50,10 @@ export type DockerApiHandler = (req: IncomingMessage, res: ServerResponse) => vo
 
 /**
  * Builds the request listener: parses the optional `/vX.Y` version prefix and refuses versions
- * above `API_VERSION`, routes the request, calls the backend and writes Docker's JSON (errors as
- * `{"message": ...}` with the status of their class). It does not listen or authenticate: use
- * `serveDockerApi`, or put your own listener in front of it with the access checks you need.
+ * outside `MIN_API_VERSION`..`API_VERSION`, routes the request, calls the backend and writes
+ * Docker's JSON (errors as `{"message": ...}` with the status of their class). It does not listen
+ * or authenticate: use `serveDockerApi`, or put your own listener in front of it with the access
+ * checks you need.
  */
 export function createDockerApiHandler(o: DockerApiHandlerOptions): DockerApiHandler {
   const logger = o.logger ?? noopLogger;
