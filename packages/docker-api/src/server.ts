@@ -32,7 +32,10 @@ const ROUTES: CompiledRoute<HandlerContext>[] = compile<HandlerContext>([
   ...objectRoutes,
 ]);
 
-/** Options of `createDockerApiHandler`: the backend that answers, a logger, and for tests a clock. */
+/**
+ * Options of `createDockerApiHandler`: the backend that answers, a logger, a clock (tests) and
+ * the request checks of a TCP listener.
+ */
 export interface DockerApiHandlerOptions {
   backend: SwarmBackend;
   logger?: Logger;
@@ -146,7 +149,7 @@ export function compileRoutes<H>(routes: readonly RouteOf<H>[]): CompiledRoute<H
 
 /**
  * The swarm-mode Docker API over `backend`, as a `node:http` request listener: parses the optional
- * `/vX.Y` version prefix and refuses versions above `API_VERSION`, routes the request, calls the
+ * `/vX.Y` version prefix and refuses versions outside `MIN_API_VERSION`..`API_VERSION`, routes the request, calls the
  * backend and writes Docker's JSON (errors as `{"message": ...}` with the status of their class).
  * It does not listen or authenticate: use `serveDockerApi`, or put your own listener in front of it
  * with the access checks you need.
