@@ -5,7 +5,6 @@
  */
 import { SwarmError } from '@swarm/api';
 
-/** Every stable `code` this package's errors carry. */
 export type ImageTrustErrorCode =
   | 'POLICY_INVALID'
   | 'POLICY_KEY_MISSING'
@@ -101,7 +100,6 @@ export class ImageReferenceError extends SwarmError<'IMAGE_REFERENCE_INVALID'> {
 
 // ---- the registry ----
 
-/** `REGISTRY_UNREACHABLE`: the registry did not answer (connection refused, time limit). */
 export class RegistryUnreachableError extends SwarmError<'REGISTRY_UNREACHABLE'> {
   override readonly name = 'RegistryUnreachableError';
   constructor(url: string, reason: string) {
@@ -109,7 +107,6 @@ export class RegistryUnreachableError extends SwarmError<'REGISTRY_UNREACHABLE'>
   }
 }
 
-/** `REGISTRY_RESPONSE_INVALID`: the registry answered with an unexpected status or an unusable body. */
 export class RegistryResponseError extends SwarmError<'REGISTRY_RESPONSE_INVALID'> {
   override readonly name = 'RegistryResponseError';
   constructor(url: string, problem: string, status?: number) {
@@ -120,7 +117,6 @@ export class RegistryResponseError extends SwarmError<'REGISTRY_RESPONSE_INVALID
   }
 }
 
-/** `MANIFEST_NOT_FOUND`: the registry has no manifest for this reference. */
 export class ManifestNotFoundError extends SwarmError<'MANIFEST_NOT_FOUND'> {
   override readonly name = 'ManifestNotFoundError';
   constructor(reference: string) {

@@ -4,10 +4,8 @@
  */
 import { type Clock, systemClock } from '@swarm/api';
 
-/** The WHATWG `fetch` shape this package calls (the global one, or a test double). */
 export type HttpFetch = (url: string, init?: RequestInit) => Promise<Response>;
 
-/** The HTTP seams: `fetch` and the clock that times requests out. */
 export interface HttpComponents {
   /** Default: the global `fetch`. */
   fetch?: HttpFetch;

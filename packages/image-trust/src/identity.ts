@@ -5,7 +5,6 @@
  */
 import { formatReference, type ImageReference, repositoryOf } from './reference.js';
 
-/** A `signedIdentity` rule of policy.json: which references a signature's `docker-reference` may name for an image. */
 export type IdentityRule =
   | { readonly type: 'matchExact' }
   | { readonly type: 'matchRepoDigestOrExact' }
@@ -14,7 +13,6 @@ export type IdentityRule =
   | { readonly type: 'exactRepository'; readonly dockerRepository: string }
   | { readonly type: 'remapIdentity'; readonly prefix: string; readonly signedPrefix: string };
 
-/** The rule when a requirement names none (`matchRepoDigestOrExact`, as containers/image). */
 export const DEFAULT_IDENTITY_RULE: IdentityRule = Object.freeze({ type: 'matchRepoDigestOrExact' });
 
 /** `name:tag` when the image names a tag, else `name@digest`: what "exact" compares with. */

@@ -5,7 +5,6 @@
  */
 import * as openpgp from 'openpgp';
 
-/** An OpenPGP public key (openpgp.js). */
 export type PublicKey = openpgp.PublicKey;
 
 const ARMOR = '-----BEGIN PGP';

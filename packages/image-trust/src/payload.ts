@@ -13,7 +13,6 @@ export const SIMPLE_SIGNING_TYPE = 'atomic container signature';
 /** `critical.type` of cosign / sigstore signatures (skopeo --sign-by-sigstore-private-key, cosign sign). */
 export const COSIGN_TYPE = 'cosign container image signature';
 
-/** The parts of a signed payload (simple signing or cosign) that verification reads. */
 export interface SignaturePayload {
   /** `critical.image.docker-manifest-digest`. */
   readonly digest: string;
@@ -36,7 +35,6 @@ function exactKeys(o: Record<string, unknown>, keys: readonly string[], at: stri
   return undefined;
 }
 
-/** Parses a signed payload strictly (exact `critical` members, the expected type); never throws. */
 export function parsePayload(bytes: Uint8Array, expectedType: string): PayloadResult {
   let text: string;
   try {

@@ -9,7 +9,6 @@ import { PolicyUpdateRefusedError } from './errors.js';
 import { verifySignedMessage } from './openpgp.js';
 import { type ImagePolicy, type ParsePolicyOptions, parsePolicy } from './policy.js';
 
-/** A verified policy update: the new policy, who signed it and when. */
 export interface PolicyUpdate {
   readonly policy: ImagePolicy;
   /** Fingerprint of the key that signed it. */
@@ -18,7 +17,6 @@ export interface PolicyUpdate {
   readonly signedAt: Date;
 }
 
-/** Options of `verifyPolicyUpdate` (the parse options of the new policy, plus the times it is judged by). */
 export interface VerifyPolicyUpdateOptions extends ParsePolicyOptions {
   /** When the current policy came into force: an update signed at or before this time is refused. */
   notAfter: Date;

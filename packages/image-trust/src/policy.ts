@@ -14,7 +14,6 @@ import { invalidDockerScope, scopeCandidates } from './scope.js';
 import { readSigstorePublicKey } from './sigstore.js';
 import { isPlainObject, parseStrictJson } from './strict-json.js';
 
-/** One requirement of a policy scope, with its keys loaded. */
 export type PolicyRequirement =
   | { readonly type: 'insecureAcceptAnything' }
   | { readonly type: 'reject' }
@@ -33,14 +32,12 @@ export type PolicyRequirement =
       readonly signedIdentity: IdentityRule;
     };
 
-/** The requirements that apply to an image, and the scope they come from. */
 export interface PolicyMatch {
   /** Where the requirements come from: `transports.docker["host/repo"]`, `transports.docker[""]` or `default`. */
   readonly scope: string;
   readonly requirements: readonly PolicyRequirement[];
 }
 
-/** How `parsePolicy` names the policy and reads its key files. */
 export interface ParsePolicyOptions {
   /** Names the policy in error messages (its path). Default `policy.json`. */
   source?: string;

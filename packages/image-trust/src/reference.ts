@@ -6,7 +6,6 @@
  */
 import { ImageReferenceError } from './errors.js';
 
-/** The registry of references that name none (`busybox` is `docker.io/library/busybox`). */
 export const DEFAULT_DOMAIN = 'docker.io';
 const LEGACY_DEFAULT_DOMAIN = 'index.docker.io';
 const MAX_NAME_LENGTH = 255;
@@ -19,7 +18,6 @@ const PATH_COMPONENT_RE = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
 const TAG_RE = /^[\w][\w.-]{0,127}$/;
 const DIGEST_RE = /^sha256:[a-f0-9]{64}$/;
 
-/** A parsed docker image reference: registry, repository path, tag and digest. */
 export interface ImageReference {
   /** Registry host and optional port, e.g. `docker.io`, `127.0.8.1:5000`. */
   readonly domain: string;
@@ -101,7 +99,6 @@ export function withDigest(ref: ImageReference, digest: string): ImageReference 
   return { ...ref, digest };
 }
 
-/** True for a `sha256:<64 hex>` digest. */
 export function isDigest(value: string): boolean {
   return DIGEST_RE.test(value);
 }

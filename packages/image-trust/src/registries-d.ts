@@ -13,7 +13,6 @@ import type { ImageReference } from './reference.js';
 import { invalidDockerScope, scopeCandidates } from './scope.js';
 import { isPlainObject } from './strict-json.js';
 
-/** Where one scope's signatures live (a registries.d `docker` entry). */
 export interface RegistrySection {
   /** Base URL signatures are read from (http, https or file). */
   readonly lookaside?: string;
@@ -21,7 +20,6 @@ export interface RegistrySection {
   readonly useSigstoreAttachments: boolean;
 }
 
-/** The registries.d section that applies to an image, and its scope. */
 export interface SectionMatch {
   /** `docker["scope"]` or `default-docker`. */
   readonly scope: string;
@@ -36,7 +34,6 @@ const SECTION_KEYS = new Set([
   'use-sigstore-attachments',
 ]);
 
-/** A parsed registries.d directory: the most specific section for each image (`sectionFor`). */
 export class RegistriesConfig {
   readonly #docker: ReadonlyMap<string, RegistrySection>;
   readonly #default: RegistrySection | undefined;

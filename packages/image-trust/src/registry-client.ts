@@ -17,7 +17,6 @@ import {
 import { type HttpComponents, HttpTransportError, readBody, request, withDefaults } from './http.js';
 import { formatReference, type ImageReference, repositoryOf, withDigest } from './reference.js';
 
-/** Manifest media types asked for (`Accept`): OCI and Docker, images and indexes. */
 export const MANIFEST_MEDIA_TYPES = Object.freeze([
   'application/vnd.oci.image.manifest.v1+json',
   'application/vnd.oci.image.index.v1+json',
@@ -25,7 +24,6 @@ export const MANIFEST_MEDIA_TYPES = Object.freeze([
   'application/vnd.docker.distribution.manifest.list.v2+json',
 ]);
 
-/** Options of `RegistryClient`. */
 export interface RegistryClientInit {
   /**
    * Registries reached over plain HTTP: `host`, `host:port`, or an IPv4 CIDR. Default
@@ -38,21 +36,18 @@ export interface RegistryClientInit {
   maxManifestBytes?: number;
 }
 
-/** The defaults of `RegistryClientInit`. */
 export const REGISTRY_CLIENT_DEFAULTS = Object.freeze({
   insecureRegistries: Object.freeze(['localhost', '127.0.0.0/8']) as readonly string[],
   timeoutMs: 10_000,
   maxManifestBytes: 4 * 1024 * 1024,
 });
 
-/** A manifest as read: its digest (computed from the bytes), media type and bytes. */
 export interface Manifest {
   readonly digest: string;
   readonly mediaType: string;
   readonly bytes: Uint8Array;
 }
 
-/** Docker Registry HTTP API v2 client: manifests by tag or digest (digests computed from the bytes), blobs checked against their digest, tag resolution, anonymous bearer tokens. */
 export class RegistryClient {
   readonly #o: Required<RegistryClientInit>;
   readonly #c: Required<HttpComponents>;
@@ -71,7 +66,6 @@ export class RegistryClient {
     return `${this.isInsecure(domain) ? 'http' : 'https'}://${host}`;
   }
 
-  /** Whether `domain` (`host` or `host:port`) is reached over plain HTTP (`insecureRegistries`). */
   isInsecure(domain: string): boolean {
     const host = domain.replace(/:[0-9]+$/, '');
     for (const entry of this.#o.insecureRegistries) {

@@ -6,7 +6,6 @@
  */
 import { isPlainObject } from './strict-json.js';
 
-/** A signature as stored, by format: simple signing (an OpenPGP message) or a sigstore JSON blob. */
 export type SignatureBlob =
   | { readonly format: 'simple-signing'; readonly data: Uint8Array }
   | {
@@ -20,7 +19,6 @@ export type SignatureBlob =
 
 const dec = new TextDecoder();
 
-/** Tells a stored signature's format apart; never throws (`unsupported` with the problem). */
 export function decodeSignatureBlob(blob: Uint8Array): SignatureBlob {
   if (blob.length === 0) return { format: 'unsupported', problem: 'empty signature' };
   if (blob[0] !== 0) return { format: 'simple-signing', data: blob };

@@ -15,25 +15,21 @@ export class MemoryHttp {
   /** Every URL asked for, in order. */
   readonly requests: string[] = [];
 
-  /** Serves `body` (status 200, with `headers`) at `url`. */
   serve(url: string, body: Uint8Array | string, headers: Record<string, string> = {}): this {
     this.#routes.set(url, { status: 200, body, headers });
     return this;
   }
 
-  /** Answers `url` with `status` and no body. */
   status(url: string, status: number): this {
     this.#routes.set(url, { status });
     return this;
   }
 
-  /** Forgets `url` (it then answers 404). */
   remove(url: string): this {
     this.#routes.delete(url);
     return this;
   }
 
-  /** Makes every call fail like a refused connection (`down(false)` restores). */
   down(value = true): this {
     this.#down = value;
     return this;
@@ -59,14 +55,12 @@ export class RecordingImageExecutor implements ImageExecutor {
   readonly stopped: string[] = [];
   readonly #contexts = new Map<string, ImageTaskContext>();
 
-  /** Records the start and reports RUNNING. */
   start(task: swarm.Task, context: ImageTaskContext): void {
     this.started.push([task.id, task.spec?.container?.image ?? '']);
     this.#contexts.set(task.id, context);
     context.report({ state: swarm.TaskState.RUNNING, message: 'started' });
   }
 
-  /** Records the stop and reports SHUTDOWN. */
   stop(taskId: string): void {
     this.stopped.push(taskId);
     this.#contexts.get(taskId)?.report({ state: swarm.TaskState.SHUTDOWN, message: 'stopped' });

@@ -32,12 +32,9 @@ import { RegistryClient } from './registry-client.js';
 import { decodeSignatureBlob, type SignatureBlob } from './signature-blob.js';
 import { verifySigstoreSignature } from './sigstore.js';
 
-/** Media type of a cosign signature layer (its payload). */
 export const COSIGN_LAYER_MEDIA_TYPE = 'application/vnd.dev.cosign.simplesigning.v1+json';
-/** Annotation of a cosign signature layer holding the base64 signature. */
 export const COSIGN_SIGNATURE_ANNOTATION = 'dev.cosignproject.cosign/signature';
 
-/** Limits of `ImageVerifier`. */
 export interface ImageVerifierInit {
   /** Signatures read per image (lookaside indexes, attachment layers). Default 32. */
   maxSignatures?: number;
@@ -47,14 +44,12 @@ export interface ImageVerifierInit {
   timeoutMs?: number;
 }
 
-/** The defaults of `ImageVerifierInit`. */
 export const IMAGE_VERIFIER_DEFAULTS = Object.freeze({
   maxSignatures: 32,
   maxSignatureBytes: 4 * 1024 * 1024,
   timeoutMs: 10_000,
 });
 
-/** What `ImageVerifier` is built from: the policy in force, the signature stores, HTTP. */
 export interface ImageVerifierComponents {
   /** The policy in force, or a function returning it (read on every verification, so it can be replaced). */
   policy: ImagePolicy | (() => ImagePolicy);
@@ -74,7 +69,6 @@ export interface AcceptedSignature {
   readonly identity: string;
 }
 
-/** An image that satisfied the policy: the exact reference to pull and the signatures that did it. */
 export interface VerifiedImage {
   /** The image as verified: fully expanded, with its digest (what the executor must pull). */
   readonly reference: string;
@@ -85,7 +79,6 @@ export interface VerifiedImage {
   readonly signatures: readonly AcceptedSignature[];
 }
 
-/** Verifies an image reference against the image policy: pinned by digest, and every requirement of its scope satisfied (`verify` resolves with the verified image or rejects with an `ImageRejectedError`). */
 export class ImageVerifier {
   readonly #o: Required<ImageVerifierInit>;
   readonly #policy: () => ImagePolicy;

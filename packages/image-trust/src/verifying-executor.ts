@@ -27,11 +27,8 @@ export interface ImageTaskStatus {
   err?: string;
 }
 
-/** Handed to the executor with each task (@swarm/dispatcher's `TaskContext`). */
 export interface ImageTaskContext<R extends ImageTaskStatus = ImageTaskStatus> {
-  /** The task's secret directory on tmpfs, or undefined when it references none. */
   readonly secretsDir: string | undefined;
-  /** Reports the task's progress. */
   report(status: R): void;
 }
 
@@ -47,9 +44,7 @@ export interface ImageExecutorInfo {
  * capability this decorator needs.
  */
 export interface ImageExecutor<C extends ImageTaskContext = ImageTaskContext> {
-  /** Starts a task; reports its progress through `context.report`. */
   start(task: swarm.Task, context: C): void;
-  /** Stops a task the executor started. */
   stop(taskId: string): void;
   /**
    * True when the executor runs the task's container image (pulled by the digest it is given) and
@@ -78,7 +73,6 @@ export type ForwardedMember = 'reconcile' | 'info' | 'running' | 'logs' | 'forge
 /** The forwarded members `E` has, with `E`'s own types (a `ManagedExecutor` stays one when wrapped). */
 export type Forwarded<E> = Pick<E, Extract<keyof E, ForwardedMember>>;
 
-/** A verification outcome, for `VerifyingExecutorOptions.onEvent`. */
 export type ImageTrustEvent =
   | {
       readonly type: 'image.verified';
@@ -95,7 +89,6 @@ export type ImageTrustEvent =
       readonly reason: string;
     };
 
-/** Options of `verifyingExecutor`. */
 export interface VerifyingExecutorOptions {
   logger?: Logger;
   /** Called for every verification outcome (the node logs it and exposes it). */
@@ -104,7 +97,6 @@ export interface VerifyingExecutorOptions {
   innerName?: string;
 }
 
-/** Verification counts of a `VerifyingExecutor` (the node's `swarm_image_verifications_total`). */
 export interface ImageTrustStats {
   verified: number;
   rejected: number;
@@ -185,7 +177,6 @@ export class VerifyingExecutor<C extends ImageTaskContext = ImageTaskContext> im
       });
   }
 
-  /** Verifies the task's image, then hands the task, pinned to the verified reference, to the inner executor; or rejects it. */
   start(task: swarm.Task, context: C): void {
     const image = task.spec?.container?.image ?? '';
     this.#assigned?.add(task.id);
@@ -212,7 +203,6 @@ export class VerifyingExecutor<C extends ImageTaskContext = ImageTaskContext> im
     );
   }
 
-  /** Ends a verification in progress (the task SHUTDOWN), else forwards to the inner executor. */
   stop(taskId: string): void {
     const p = this.#pending.get(taskId);
     if (p === undefined) {
