@@ -45,6 +45,10 @@ const DEBIAN = {
   gnupg: { check: 'command -v gpg', why: 'keys and signatures in the image-trust tests' },
   skopeo: { check: 'command -v skopeo', why: 'pushes and signs images in the image-trust tests' },
   umoci: { check: 'command -v umoci', why: 'builds test images without dockerd' },
+  'etcd-server': {
+    check: 'command -v etcd',
+    why: "the etcd that @swarm/classic's etcd:// discovery tests start",
+  },
 };
 
 /** What the container tests, the demo's container mode and `pnpm bench containers` need. */

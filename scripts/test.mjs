@@ -10,7 +10,16 @@ import { bootstrap, CONTAINER_PACKAGES } from './bootstrap.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 bootstrap({
-  debian: ['bubblewrap', 'slirp4netns', 'chromium', 'gnupg', 'skopeo', 'umoci', ...CONTAINER_PACKAGES],
+  debian: [
+    'bubblewrap',
+    'slirp4netns',
+    'chromium',
+    'gnupg',
+    'skopeo',
+    'umoci',
+    'etcd-server',
+    ...CONTAINER_PACKAGES,
+  ],
   optional: [],
 });
 

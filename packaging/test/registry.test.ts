@@ -6,6 +6,9 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+// The built test bench (npm test builds every package first): a private Docker Engine for the README
+// examples that run containers.
+import { Testbed } from '../../packages/testbed/dist/index.js';
 import { readmeContract } from '../src/readme.js';
 import { npmEnv } from '../src/registry.js';
 import { mustRun, run } from '../src/run.js';
@@ -14,6 +17,26 @@ import { root, workspacePackages } from '../src/workspace.js';
 const registry = inject('registry');
 const tsc = join(root, 'node_modules/typescript/bin/tsc');
 const timings: Record<string, number> = {};
+
+/**
+ * A README example that reads DOCKER_HOST runs containers: it gets a private dockerd (in a network
+ * namespace of its own, with its bridge there) and a busybox image named by EXAMPLE_IMAGE, started
+ * once for the run and only when some README asks for it.
+ */
+let engineEnv: Promise<{ env: NodeJS.ProcessEnv; bed: Testbed }> | undefined;
+function dockerEnv(): Promise<{ env: NodeJS.ProcessEnv; bed: Testbed }> {
+  engineEnv ??= (async () => {
+    const bed = await Testbed.create({ prefix: 'swpk' });
+    const ns = await bed.namespace('readme');
+    const engine = await bed.engine({ name: 'readme', netns: ns });
+    await bed.busyboxImage(engine, 'busybox:readme');
+    return { env: { DOCKER_HOST: engine.host, EXAMPLE_IMAGE: 'busybox:readme' }, bed };
+  })();
+  return engineEnv;
+}
+afterAll(async () => {
+  if (engineEnv !== undefined) await (await engineEnv.catch(() => undefined))?.bed.cleanup();
+}, 120_000);
 
 /** An empty consumer project whose .npmrc maps the @swarm scope to the private registry. */
 function consumer(label: string): string {
@@ -80,9 +103,15 @@ describe.concurrent('each package, installed from the registry as its README say
         );
         await mustRun(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: dir, timeoutMs: 240_000 });
       }
+      const needsEngine = readme.examples.some((e) => e.code.includes('process.env.DOCKER_HOST'));
+      const env = needsEngine ? { ...process.env, ...(await dockerEnv()).env } : process.env;
       const runExamples = async (when: string) => {
         for (const [i, e] of readme.examples.entries()) {
-          const r = await run(process.execPath, [`out/readme-${i + 1}.js`], { cwd: dir, timeoutMs: 60_000 });
+          const r = await run(process.execPath, [`out/readme-${i + 1}.js`], {
+            cwd: dir,
+            env,
+            timeoutMs: 120_000,
+          });
           const where = `${pkg.name} README example at line ${e.line} (${when})`;
           expect(r.code, `${where} exited ${r.code}\n${r.stdout}\n${r.stderr}`).toBe(0);
           if (e.output !== undefined) expect(r.stdout, `${where}: output`).toBe(e.output);

@@ -11,6 +11,7 @@ import { OID } from './oids.js';
 import { BACKDATE_MS, type IssuingCA } from './root-ca.js';
 import { encodeSpki } from './signer.js';
 
+/** What {@link issueTlsCertificate} puts in the certificate it issues. */
 export interface TlsCertificateOptions {
   /** The subject CN (1-64 characters). */
   commonName: string;

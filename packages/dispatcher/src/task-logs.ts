@@ -21,15 +21,17 @@ export type TaskLogLine = swarm.LogLine.$Properties & {
  * arrives, when it reaches `MAX_LINE_BYTES`, or by `flush()` at the end of the stream.
  */
 export class LineSplitter {
-  #parts: Buffer[] = [];
+  #parts: Uint8Array[] = [];
   #size = 0;
-  readonly #emit: (line: Buffer) => void;
+  readonly #emit: (line: Uint8Array) => void;
 
-  constructor(emit: (line: Buffer) => void) {
+  /** `emit` is called with each complete line (a copy: the caller may keep it). */
+  constructor(emit: (line: Uint8Array) => void) {
     this.#emit = emit;
   }
 
-  push(chunk: Buffer): void {
+  /** Feeds the next chunk of the stream (a `Buffer` is a `Uint8Array` too); emits the lines it completes. */
+  push(chunk: Uint8Array): void {
     let start = 0;
     while (start < chunk.length) {
       const nl = chunk.indexOf(0x0a, start);
@@ -54,19 +56,29 @@ export class LineSplitter {
     if (this.#size > 0) this.#emitPending();
   }
 
-  #append(part: Buffer): void {
+  #append(part: Uint8Array): void {
     if (part.length === 0) return;
     // Copy: the chunk's memory belongs to the stream.
-    this.#parts.push(Buffer.from(part));
+    this.#parts.push(new Uint8Array(part));
     this.#size += part.length;
   }
 
   #emitPending(): void {
-    const line = this.#parts.length === 1 ? this.#parts[0]! : Buffer.concat(this.#parts, this.#size);
+    const line = this.#parts.length === 1 ? this.#parts[0]! : concat(this.#parts, this.#size);
     this.#parts = [];
     this.#size = 0;
     this.#emit(line);
   }
+}
+
+function concat(parts: readonly Uint8Array[], size: number): Uint8Array {
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }
 
 /** The lines of one task, bounded by their total byte size (oldest dropped first). */
@@ -76,10 +88,12 @@ export class LogRing {
   #bytes = 0;
   readonly #maxBytes: number;
 
+  /** Keeps at most `maxBytes` of line data. */
   constructor(maxBytes: number) {
     this.#maxBytes = maxBytes;
   }
 
+  /** Appends a line, dropping the oldest lines while the ring holds more than its bound. */
   add(line: TaskLogLine): void {
     this.#lines.push(line);
     this.#bytes += line.data.length;
@@ -102,6 +116,7 @@ export class LogRing {
     return this.#lines.slice(from);
   }
 
+  /** The bytes of line data kept now. */
   get bytes(): number {
     return this.#bytes;
   }
@@ -111,7 +126,7 @@ export class LogRing {
 export function logLine(
   fields: { taskId: string; serviceId: string; nodeId: string },
   stream: swarm.LogLine.Stream,
-  data: Buffer,
+  data: Uint8Array,
   timestampMs: number,
   seq: number,
 ): TaskLogLine {
@@ -126,6 +141,7 @@ export function logLine(
   };
 }
 
+/** Options of a {@link TaskLogBook}. */
 export interface TaskLogBookOptions {
   nodeId: string;
   /** Output kept per task (oldest lines dropped). */
@@ -158,7 +174,8 @@ export class TaskLogBook {
     this.#tasks.set(taskId, { ring: new LogRing(this.#o.maxBytesPerTask), seq: 0, serviceId });
   }
 
-  add(taskId: string, stream: swarm.LogLine.Stream, data: Buffer, timestampMs: number): void {
+  /** Adds a line of a task's stream (ignored for a task that was never opened or was forgotten). */
+  add(taskId: string, stream: swarm.LogLine.Stream, data: Uint8Array, timestampMs: number): void {
     const t = this.#tasks.get(taskId);
     if (t === undefined) return;
     t.seq++;

@@ -35,6 +35,10 @@ import type {
   Task,
 } from './types.js';
 
+/**
+ * What the server passes with every backend call: the request's abort signal, its API version
+ * and its registry credentials.
+ */
 export interface RequestContext {
   /** Aborted when the client disconnects. */
   signal: AbortSignal;
@@ -44,12 +48,21 @@ export interface RequestContext {
   registryAuth?: string;
 }
 
+/**
+ * The rotation flags of `POST /swarm/update` (`docker swarm update`, `docker swarm join-token
+ * --rotate`, `docker swarm unlock-key --rotate`): each asks for a fresh secret to replace the
+ * current one.
+ */
 export interface SwarmUpdateFlags {
   rotateWorkerToken: boolean;
   rotateManagerToken: boolean;
   rotateManagerUnlockKey: boolean;
 }
 
+/**
+ * The options of a log request (`docker service logs`): whether to follow, how many lines per task
+ * to start with, and from which time.
+ */
 export interface LogOptions {
   follow: boolean;
   /** Lines per task from the end; undefined for all. */
@@ -58,6 +71,10 @@ export interface LogOptions {
   sinceMs?: number;
 }
 
+/**
+ * The cluster behind the Docker API: one method per request, in Docker's types. See the module
+ * comment above for the contract on references, errors and versions.
+ */
 export interface SwarmBackend {
   /** The engine's name and version for `/version`, `/info` and the `Server` header. */
   readonly engine: { name: string; version: string };
@@ -65,23 +82,35 @@ export interface SwarmBackend {
   /** `GET /info`: the swarm section, and any of Docker's top-level fields to override. */
   info(ctx: RequestContext): Promise<{ Swarm: SwarmInfo } & Partial<SystemInfo>>;
 
+  /** `GET /swarm`: the cluster, with its join tokens (answered by managers only). */
   swarmInspect(ctx: RequestContext): Promise<Swarm>;
   /** Returns the new node's ID. */
   swarmInit(req: SwarmInitRequest, ctx: RequestContext): Promise<string>;
+  /** `POST /swarm/join`: joins an existing swarm with the request's token. */
   swarmJoin(req: SwarmJoinRequest, ctx: RequestContext): Promise<void>;
+  /** `POST /swarm/leave`: leaves the swarm; a manager leaves only with `force` (its departure may cost the managers their quorum). */
   swarmLeave(force: boolean, ctx: RequestContext): Promise<void>;
+  /** `POST /swarm/update`: replaces the cluster spec at `version` and rotates what `flags` ask for. */
   swarmUpdate(spec: SwarmSpec, version: string, flags: SwarmUpdateFlags, ctx: RequestContext): Promise<void>;
+  /** `GET /swarm/unlockkey`: the key that unlocks a manager of an autolocked swarm. */
   swarmUnlockKey(ctx: RequestContext): Promise<string>;
+  /** `POST /swarm/unlock`: unlocks this locked manager with `key`. */
   swarmUnlock(key: string, ctx: RequestContext): Promise<void>;
 
+  /** `GET /nodes`: every node of the cluster. */
   nodeList(ctx: RequestContext): Promise<Node[]>;
+  /** `GET /nodes/{id}`: one node, by ID, ID prefix or hostname. */
   nodeInspect(ref: string, ctx: RequestContext): Promise<Node>;
+  /** `POST /nodes/{id}/update`: replaces the node's spec (name, labels, role, availability) at `version`. */
   nodeUpdate(ref: string, version: string, spec: NodeSpec, ctx: RequestContext): Promise<void>;
+  /** `DELETE /nodes/{id}`: removes a node from the cluster; `force` removes one that is not down. */
   nodeRemove(ref: string, force: boolean, ctx: RequestContext): Promise<void>;
 
   /** Every service, each with `ServiceStatus` filled (the server drops it unless asked for). */
   serviceList(ctx: RequestContext): Promise<Service[]>;
+  /** `GET /services/{id}`: one service, by ID, ID prefix or name. */
   serviceInspect(ref: string, ctx: RequestContext): Promise<Service>;
+  /** `POST /services/create`: creates a service; returns its ID and any warnings for the client. */
   serviceCreate(spec: ServiceSpec, ctx: RequestContext): Promise<{ ID: string; Warnings?: string[] }>;
   /** `rollback: 'previous'` rolls back to the previous spec; `spec` is then ignored (as in Docker). */
   serviceUpdate(
@@ -91,6 +120,7 @@ export interface SwarmBackend {
     options: { rollback?: 'previous' },
     ctx: RequestContext,
   ): Promise<{ Warnings?: string[] }>;
+  /** `DELETE /services/{id}`: removes a service; its tasks are then shut down. */
   serviceRemove(ref: string, ctx: RequestContext): Promise<void>;
 
   /**
@@ -98,6 +128,7 @@ export interface SwarmBackend {
    * docker CLI's internal `_up-to-date` filter, used by its convergence display).
    */
   taskList(options: { upToDate: boolean }, ctx: RequestContext): Promise<Task[]>;
+  /** `GET /tasks/{id}`: one task, by ID or ID prefix. */
   taskInspect(ref: string, ctx: RequestContext): Promise<Task>;
 
   /**
@@ -111,16 +142,24 @@ export interface SwarmBackend {
     ctx: RequestContext,
   ): Promise<AsyncIterable<LogMessage>>;
 
+  /** `GET /secrets`: every secret, without its data. */
   secretList(ctx: RequestContext): Promise<Secret[]>;
+  /** `GET /secrets/{id}`: one secret, by ID, ID prefix or name, without its data. */
   secretInspect(ref: string, ctx: RequestContext): Promise<Secret>;
+  /** `POST /secrets/create`: stores a secret (`spec.Data` is base64); returns its ID. */
   secretCreate(spec: SecretSpec, ctx: RequestContext): Promise<string>;
   /** Only labels may change (Docker refuses any other change with 400). */
   secretUpdate(ref: string, version: string, spec: SecretSpec, ctx: RequestContext): Promise<void>;
+  /** `DELETE /secrets/{id}`: removes a secret; fails while a service still uses it. */
   secretRemove(ref: string, ctx: RequestContext): Promise<void>;
 
+  /** `GET /networks`: every swarm-scoped network. */
   networkList(ctx: RequestContext): Promise<Network[]>;
+  /** `GET /networks/{id}`: one network, by ID, ID prefix or name. */
   networkInspect(ref: string, ctx: RequestContext): Promise<Network>;
+  /** `POST /networks/create`: creates a swarm network; returns its ID and any warning. */
   networkCreate(req: NetworkCreateRequest, ctx: RequestContext): Promise<{ Id: string; Warning?: string }>;
+  /** `DELETE /networks/{id}`: removes a network; fails while a service still uses it. */
   networkRemove(ref: string, ctx: RequestContext): Promise<void>;
 
   /**

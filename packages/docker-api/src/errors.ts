@@ -7,6 +7,11 @@
  */
 import { SwarmError } from '@swarm/api';
 
+/**
+ * The `code` of a `DockerApiError`, one per Docker error class; each maps to one HTTP status
+ * (`DOCKER_NOT_FOUND` 404, `DOCKER_INVALID_PARAMETER` 400, `DOCKER_CONFLICT` 409,
+ * `DOCKER_UNAVAILABLE` 503, `DOCKER_FORBIDDEN` 403, `DOCKER_NOT_IMPLEMENTED` 501, `DOCKER_SYSTEM` 500).
+ */
 export type DockerErrorCode =
   | 'DOCKER_NOT_FOUND'
   | 'DOCKER_INVALID_PARAMETER'

@@ -6,8 +6,15 @@
 import { DockerInvalidParameterError } from './errors.js';
 import type { Labels } from './types.js';
 
+/** Parsed filters: each filter name with the values asked for (a list matches when any value does). */
 export type Filters = ReadonlyMap<string, readonly string[]>;
 
+/**
+ * Parses the `filters` query parameter, in either of Docker's two JSON shapes, into `Filters`.
+ * An absent or empty parameter gives no filters. Throws `DockerInvalidParameterError` for
+ * malformed JSON, a value that is not a list, or a name not in `accepted` ("Invalid filter 'x'",
+ * as dockerd).
+ */
 export function parseFilters(text: string | null, accepted: readonly string[]): Filters {
   const out = new Map<string, string[]>();
   if (text === null || text === '') return out;

@@ -10,6 +10,7 @@ import { API_VERSION } from './version.js';
 /** The largest body accepted: a secret is at most 500 KiB, 4/3 larger in base64, inside a spec. */
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
+/** A request as route handlers see it. */
 export interface DockerRequest {
   readonly method: string;
   /** The path without the `/vX.Y` prefix. */
@@ -69,11 +70,13 @@ export async function readObject<T>(req: IncomingMessage, required = true): Prom
   return body as T;
 }
 
+/** Who answers: the `Server` header. */
 export interface ServerIdentity {
   /** `Server` header, e.g. `swarm/0.1.0 (linux)`. */
   server: string;
 }
 
+/** The headers dockerd puts on every answer (`Api-Version`, `Server`, `Ostype`, ...). */
 export function baseHeaders(id: ServerIdentity): Record<string, string> {
   return {
     'Api-Version': API_VERSION,
@@ -83,6 +86,7 @@ export function baseHeaders(id: ServerIdentity): Record<string, string> {
   };
 }
 
+/** Answers `status` with a JSON body followed by a newline, as Go's json.Encoder writes. */
 export function sendJson(res: ServerResponse, status: number, body: unknown, id: ServerIdentity): void {
   const text = `${JSON.stringify(body)}\n`;
   res.writeHead(status, {
@@ -93,6 +97,7 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, id:
   res.end(text);
 }
 
+/** Answers `status` without a body (204, or a 200/201 with `Content-Length: 0`). */
 export function sendEmpty(res: ServerResponse, status: number, id: ServerIdentity): void {
   res.writeHead(status, { ...baseHeaders(id), ...(status === 204 ? {} : { 'Content-Length': 0 }) });
   res.end();

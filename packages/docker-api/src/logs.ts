@@ -28,6 +28,10 @@ function queryEscape(s: string): string {
     .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
+/**
+ * The details prefix of a log line (`docker service logs --details`): the node, service and task
+ * IDs as `key=value` pairs, keys sorted and URL-query-escaped, joined by commas.
+ */
 export function detailsOf(m: LogMessage): string {
   return [
     ['com.docker.swarm.node.id', m.nodeId],

@@ -13,36 +13,46 @@ export interface HandlerContext {
 
 export type Handler = (req: DockerRequest, res: ServerResponse, h: HandlerContext) => Promise<void>;
 
-export interface Route {
-  method: 'GET' | 'HEAD' | 'POST' | 'DELETE';
-  /** `/services/{id}/update`: `{name}` matches one path segment. */
+/** A route whose handler gets a context of type `H` (see `createRoutedHandler`). */
+export interface RouteOf<H> {
+  /** The HTTP method (`HEAD` requests of other paths are routed as `GET`). */
+  method: 'GET' | 'HEAD' | 'POST' | 'DELETE' | 'PUT';
+  /** `/services/{id}/update`: `{name}` matches one path segment, `{name+}` one or more. */
   pattern: string;
-  handle: Handler;
+  /** Answers the request (throw a `Docker*Error` to answer with its status). */
+  handle: (req: DockerRequest, res: ServerResponse, h: H) => Promise<void>;
 }
 
-export interface CompiledRoute extends Route {
+export type Route = RouteOf<HandlerContext>;
+
+/** A route with its pattern compiled. */
+export interface CompiledRoute<H = HandlerContext> extends RouteOf<H> {
+  /** The pattern as a regular expression. */
   regex: RegExp;
+  /** The names of its `{name}` segments, in order. */
   names: string[];
 }
 
-export function compile(routes: readonly Route[]): CompiledRoute[] {
+/** Compiles route patterns (`{name}` segments) once, for `match`. */
+export function compile<H = HandlerContext>(routes: readonly RouteOf<H>[]): CompiledRoute<H>[] {
   return routes.map((r) => {
     const names: string[] = [];
     // Patterns hold only letters, '/', '_' and `{name}` segments.
-    const source = r.pattern.replace(/\{(\w+)\}/g, (_m, name: string) => {
+    // `{name}` is one segment; `{name+}` is one or more (an image reference such as library/redis).
+    const source = r.pattern.replace(/\{(\w+)(\+?)\}/g, (_m, name: string, more: string) => {
       names.push(name);
-      return '([^/]+)';
+      return more === '+' ? '(.+?)' : '([^/]+)';
     });
     return { ...r, regex: new RegExp(`^${source}/?$`), names };
   });
 }
 
 /** The route for a method and path: `{ route, params }`, or which methods the path allows. */
-export function match(
-  routes: readonly CompiledRoute[],
+export function match<H = HandlerContext>(
+  routes: readonly CompiledRoute<H>[],
   method: string,
   path: string,
-): { route: CompiledRoute; params: Record<string, string> } | { allowed: string[] } {
+): { route: CompiledRoute<H>; params: Record<string, string> } | { allowed: string[] } {
   const allowed: string[] = [];
   for (const r of routes) {
     const m = r.regex.exec(path);

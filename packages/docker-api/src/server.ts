@@ -17,7 +17,7 @@ import {
   responseFor,
 } from './errors.js';
 import { type DockerRequest, type ServerIdentity, sendError } from './http.js';
-import { type CompiledRoute, compile, match } from './route.js';
+import { type CompiledRoute, compile, type HandlerContext, match, type RouteOf } from './route.js';
 import { clusterRoutes } from './routes-cluster.js';
 import { isEngineOnly, objectRoutes } from './routes-objects.js';
 import { serviceRoutes } from './routes-services.js';
@@ -25,13 +25,14 @@ import { systemRoutes } from './routes-system.js';
 import { checkTcpRequest, type TcpGuard, tcpGuard } from './tcp-guard.js';
 import { checkVersion, splitVersion } from './version.js';
 
-const ROUTES: CompiledRoute[] = compile([
+const ROUTES: CompiledRoute<HandlerContext>[] = compile<HandlerContext>([
   ...systemRoutes,
   ...clusterRoutes,
   ...serviceRoutes,
   ...objectRoutes,
 ]);
 
+/** Options of `createDockerApiHandler`: the backend that answers, a logger, and for tests a clock. */
 export interface DockerApiHandlerOptions {
   backend: SwarmBackend;
   logger?: Logger;
@@ -41,12 +42,50 @@ export interface DockerApiHandlerOptions {
   guard?: TcpGuard;
 }
 
+/** A `node:http` request listener serving the Docker Engine API (pass it to `http.createServer`). */
 export type DockerApiHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
-export function createDockerApiHandler(o: DockerApiHandlerOptions): DockerApiHandler {
+/** What every routed request gets, whatever the server: the base of a route's context. */
+export interface BaseContext {
+  /** Aborted when the client goes away. */
+  signal: AbortSignal;
+  /** The API version of the request (`1.41` for an unprefixed path). */
+  apiVersion: string;
+  /** The `X-Registry-Auth` header, if sent. */
+  registryAuth?: string;
+  /** The `Server` header value. */
+  id: ServerIdentity;
+  /** Now in ms. */
+  now: () => number;
+}
+
+/** Options of `createRoutedHandler`. */
+export interface RoutedHandlerOptions<H> {
+  /** The routes, compiled with `compileRoutes`. */
+  routes: readonly CompiledRoute<H>[];
+  /** Builds a route's context for one request. */
+  context: (base: BaseContext) => H;
+  /** The `Server` header, e.g. `swarm/0.1.0 (linux)`. */
+  server: string;
+  logger?: Logger;
+  /** Default `Date.now`. */
+  now?: () => number;
+  /** Checks applied to every request before routing (the TCP listener sets them). */
+  guard?: TcpGuard;
+  /** The error for a path no route serves (default 404 "page not found", as dockerd). */
+  unrouted?: (path: string, method: string) => Error;
+}
+
+/**
+ * A `node:http` request handler with dockerd's conventions around any route table: the `/vX.Y`
+ * prefix and its version check, `HEAD` as `GET`, the TCP guard, errors answered as `{"message"}`
+ * with the status of their `Docker*Error` class, and a debug log line per call without bodies or
+ * queries. `createDockerApiHandler` is this with the swarm-mode routes.
+ */
+export function createRoutedHandler<H>(o: RoutedHandlerOptions<H>): DockerApiHandler {
   const logger = o.logger ?? noopLogger;
   const now = o.now ?? Date.now;
-  const id: ServerIdentity = { server: `${o.backend.engine.name}/${o.backend.engine.version} (linux)` };
+  const id: ServerIdentity = { server: o.server };
 
   async function handle(req: IncomingMessage, res: ServerResponse, abort: AbortController): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://docker');
@@ -59,27 +98,24 @@ export function createDockerApiHandler(o: DockerApiHandlerOptions): DockerApiHan
       apiVersion = version;
       if (prefixed) checkVersion(version);
       const method = req.method === 'HEAD' && path !== '/_ping' ? 'GET' : (req.method ?? 'GET');
-      const found = match(ROUTES, method, path);
+      const found = match(o.routes, method, path);
       if (!('route' in found)) {
-        if (isEngineOnly(path))
-          throw new DockerNotImplementedError(
-            `${o.backend.engine.name} serves the swarm-mode part of the Docker API: ${path.split('/')[1]} are not served by this node (use docker service and docker stack)`,
-          );
         // dockerd answers an unknown path, and a known path with another method, with 404.
-        throw new DockerNotFoundError('page not found');
+        throw o.unrouted?.(path, method) ?? new DockerNotFoundError('page not found');
       }
       const dreq: DockerRequest = { method, path, query: url.searchParams, params: found.params, raw: req };
       const registryAuth = req.headers['x-registry-auth'];
-      await found.route.handle(dreq, res, {
-        backend: o.backend,
-        ctx: {
+      await found.route.handle(
+        dreq,
+        res,
+        o.context({
           signal: abort.signal,
           apiVersion: version,
           ...(typeof registryAuth === 'string' ? { registryAuth } : {}),
-        },
-        id,
-        now,
-      });
+          id,
+          now,
+        }),
+      );
       status = res.statusCode;
     } catch (e) {
       const r = responseFor(e);
@@ -103,6 +139,49 @@ export function createDockerApiHandler(o: DockerApiHandlerOptions): DockerApiHan
   };
 }
 
+/** Compiles a route table for `createRoutedHandler`. */
+export function compileRoutes<H>(routes: readonly RouteOf<H>[]): CompiledRoute<H>[] {
+  return compile(routes);
+}
+
+/**
+ * The swarm-mode Docker API over `backend`, as a `node:http` request listener: parses the optional
+ * `/vX.Y` version prefix and refuses versions above `API_VERSION`, routes the request, calls the
+ * backend and writes Docker's JSON (errors as `{"message": ...}` with the status of their class).
+ * It does not listen or authenticate: use `serveDockerApi`, or put your own listener in front of it
+ * with the access checks you need.
+ */
+export function createDockerApiHandler(o: DockerApiHandlerOptions): DockerApiHandler {
+  return createRoutedHandler<HandlerContext>({
+    routes: ROUTES,
+    server: `${o.backend.engine.name}/${o.backend.engine.version} (linux)`,
+    ...(o.logger !== undefined ? { logger: o.logger } : {}),
+    ...(o.now !== undefined ? { now: o.now } : {}),
+    ...(o.guard !== undefined ? { guard: o.guard } : {}),
+    unrouted: (path) =>
+      isEngineOnly(path)
+        ? new DockerNotImplementedError(
+            `${o.backend.engine.name} serves the swarm-mode part of the Docker API: ${path.split('/')[1]} are not served by this node (use docker service and docker stack)`,
+          )
+        : new DockerNotFoundError('page not found'),
+    context: (b) => ({
+      backend: o.backend,
+      ctx: {
+        signal: b.signal,
+        apiVersion: b.apiVersion,
+        ...(b.registryAuth !== undefined ? { registryAuth: b.registryAuth } : {}),
+      },
+      id: b.id,
+      now: b.now,
+    }),
+  });
+}
+
+/**
+ * Where `serveDockerApi` listens: a unix socket path, or a TCP host and port with the PEM CA,
+ * certificate and key for mutual TLS (plain TCP is not offered). `parseListen` builds one from
+ * `unix://` or `tcp://` addresses.
+ */
 export type DockerApiListen =
   | { socketPath: string }
   | {
@@ -112,9 +191,11 @@ export type DockerApiListen =
       tls: { ca: string | Buffer; cert: string | Buffer; key: string | Buffer };
     };
 
+/** A listening Docker API server, as `serveDockerApi` returns it. */
 export interface DockerApiServer {
   /** `unix:///path/docker.sock` or `tcp://HOST:PORT` (the port actually bound). */
   readonly address: string;
+  /** Stops accepting connections, ends the open ones and resolves once the server is closed. */
   close(): Promise<void>;
 }
 
@@ -195,16 +276,42 @@ function listen(server: Server, ...args: unknown[]): Promise<void> {
   });
 }
 
+/**
+ * Serves the Docker API on `o.listen`: a unix socket created with mode 0600 (a stale socket left
+ * by a dead process is replaced; a live one or another file is refused), or HTTPS that requires a
+ * client certificate from the given CA and applies the `TcpGuard` checks. Resolves once listening;
+ * throws `DockerApiOptionsError` for an unusable address.
+ */
 export async function serveDockerApi(
   o: Omit<DockerApiHandlerOptions, 'guard'> & { listen: DockerApiListen },
 ): Promise<DockerApiServer> {
+  return serveHandler({
+    listen: o.listen,
+    ...(o.logger !== undefined ? { logger: o.logger } : {}),
+    handler: (guard) => createDockerApiHandler({ ...o, ...(guard !== undefined ? { guard } : {}) }),
+  });
+}
+
+/** Options of `serveHandler`. */
+export interface ServeHandlerOptions {
+  listen: DockerApiListen;
+  logger?: Logger;
+  /** Makes the handler; over TCP it is given the guard to apply to every request. */
+  handler: (guard: TcpGuard | undefined) => DockerApiHandler;
+}
+
+/**
+ * Listens as `serveDockerApi` does (a unix socket created mode 0600, a stale one replaced; or TCP
+ * with mutual TLS and the TCP guard) with any handler, e.g. one from `createRoutedHandler`.
+ */
+export async function serveHandler(o: ServeHandlerOptions): Promise<DockerApiServer> {
   const logger = o.logger ?? noopLogger;
   let server: Server;
   let address: string;
   if ('socketPath' in o.listen) {
     const path = o.listen.socketPath;
     await clearStaleSocket(path);
-    server = createServer(createDockerApiHandler(o));
+    server = createServer(o.handler(undefined));
     // Create the socket already private (a chmod after listen leaves a window); umask cannot be
     // changed in worker threads, where the chmod below still applies.
     let mask: number | undefined;
@@ -233,7 +340,7 @@ export async function serveDockerApi(
         rejectUnauthorized: true,
         minVersion: 'TLSv1.2',
       },
-      createDockerApiHandler({ ...o, guard }),
+      o.handler(guard),
     );
     server.on('tlsClientError', (e: Error) =>
       logger.debug('docker API TLS handshake refused', { message: e.message }),

@@ -53,6 +53,7 @@ const TASK_STATES: Record<number, TaskState> = {
   832: 'orphaned',
 };
 
+/** Docker's name of a swarm task state number (`512` is `running`); an unknown number is `new`. */
 export function taskStateName(s: number | null | undefined): TaskState {
   return TASK_STATES[s ?? 0] ?? 'new';
 }
@@ -80,6 +81,10 @@ function strip<T extends object>(o: T): Stripped<T> {
   return o as Stripped<T>;
 }
 
+/**
+ * What `nodeToDocker` shows that the node object does not hold: the engine version and the
+ * cluster's root CA.
+ */
 export interface NodeExtras {
   /** Shown as the engine version (`docker node ls`'s ENGINE VERSION). */
   engineVersion: string;
@@ -87,6 +92,10 @@ export interface NodeExtras {
   trustRoot?: string;
 }
 
+/**
+ * A swarm node as Docker shows it (`GET /nodes`): spec, description, status and manager status,
+ * with `x` supplying the engine version and trust root.
+ */
 export function nodeToDocker(n: swarm.INode & { id: string }, x: NodeExtras): Node {
   const roleOf = (r: number | null | undefined) => (r === 1 ? 'manager' : 'worker') as 'manager' | 'worker';
   const ms = n.managerStatus;
@@ -154,6 +163,7 @@ function portToDocker(p: swarm.IPortConfig): PortConfig {
   } as PortConfig);
 }
 
+/** A swarm task spec as Docker's `TaskSpec` (durations in nanoseconds, enums as Docker's names). */
 export function taskSpecToDocker(t: swarm.ITaskSpec | null | undefined): TaskSpec {
   const c = t?.container;
   const container: ContainerSpec = strip({
@@ -224,6 +234,7 @@ export function taskSpecToDocker(t: swarm.ITaskSpec | null | undefined): TaskSpe
   });
 }
 
+/** A swarm service spec as Docker's `ServiceSpec`, as `docker service inspect` shows it. */
 export function serviceSpecToDocker(s: swarm.IServiceSpec | null | undefined): ServiceSpec {
   const mode = s?.replicated
     ? { Replicated: { Replicas: num(s.replicated.replicas as LongLike) } }
@@ -260,6 +271,10 @@ const UPDATE_STATES: Record<number, UpdateState | undefined> = {
   6: 'rollback_completed',
 };
 
+/**
+ * A swarm service as Docker shows it: spec, previous spec, endpoint ports, update and job status,
+ * and the task counts in `status` when the caller computed them (`GET /services?status=true`).
+ */
 export function serviceToDocker(
   s: swarm.IService & { id: string },
   status?: Service['ServiceStatus'],
@@ -299,6 +314,10 @@ export function serviceToDocker(
   });
 }
 
+/**
+ * A swarm task as Docker shows it (`GET /tasks`); only host-mode published ports appear in its
+ * `PortStatus`, as in Docker.
+ */
 export function taskToDocker(t: swarm.ITask & { id: string }): Task {
   const st = t.status;
   const c = st?.container;
@@ -331,6 +350,7 @@ export function taskToDocker(t: swarm.ITask & { id: string }): Task {
   });
 }
 
+/** A swarm secret as Docker shows it: name and labels only, never the data. */
 export function secretToDocker(s: swarm.ISecret & { id: string }): Secret {
   return {
     ...meta(s.id, s.meta),
@@ -338,6 +358,7 @@ export function secretToDocker(s: swarm.ISecret & { id: string }): Secret {
   };
 }
 
+/** A swarm network as Docker's network resource (`GET /networks`), always swarm-scoped. */
 export function networkToDocker(n: swarm.INetwork & { id: string }): Network {
   const spec = n.spec;
   const ipam = n.ipam ?? spec?.ipam;

@@ -9,6 +9,7 @@ import { X509Certificate } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { DockerForbiddenError, DockerInvalidParameterError } from './errors.js';
 
+/** The names and port the TCP listener answers to, checked against each request's `Host` header. */
 export interface TcpGuard {
   /** Host names and addresses this server answers to (without the port). */
   hosts: Set<string>;
@@ -34,6 +35,11 @@ export function tcpGuard(certPem: string | Buffer): TcpGuard {
   return { hosts, port: 0 };
 }
 
+/**
+ * Applies the TCP listener's rules to one request: throws `DockerForbiddenError` for an `Origin`
+ * header or a `Host` that does not name this server (name and bound port), and
+ * `DockerInvalidParameterError` for a body that is not `application/json`.
+ */
 export function checkTcpRequest(g: TcpGuard, req: IncomingMessage): void {
   if (req.headers.origin !== undefined)
     throw new DockerForbiddenError(

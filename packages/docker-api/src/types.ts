@@ -7,6 +7,10 @@
 
 export type Labels = Record<string, string>;
 
+/**
+ * An object's version: `Index` is the store index of its last change, sent back as the
+ * `version` query parameter of an update to detect concurrent writes.
+ */
 export interface ObjectVersion {
   Index: number;
 }
@@ -20,16 +24,22 @@ export interface Meta {
   UpdatedAt: string;
 }
 
+/**
+ * The CPU architecture and operating system of a node or an image (Docker's names, e.g.
+ * `x86_64` and `linux`).
+ */
 export interface Platform {
   Architecture?: string;
   OS?: string;
 }
 
+/** A named driver and its options, as used for secret backends, templating and log drivers. */
 export interface Driver {
   Name?: string;
   Options?: Labels;
 }
 
+/** The cluster's TLS trust: the root CA bundle (PEM) and the issuer of the node certificates. */
 export interface TLSInfo {
   TrustRoot?: string;
   /** base64 of the issuer's raw subject. */
@@ -40,9 +50,15 @@ export interface TLSInfo {
 
 // ---- nodes ----
 
+/** A node's role: managers run the raft store and the orchestrators, workers only run tasks. */
 export type NodeRole = 'worker' | 'manager';
+/**
+ * Whether the scheduler may place tasks on a node: `active` yes, `pause` keeps running tasks but adds
+ * none, `drain` moves its tasks elsewhere.
+ */
 export type NodeAvailability = 'active' | 'pause' | 'drain';
 
+/** What an operator sets on a node (`docker node update`): name, labels, role and availability. */
 export interface NodeSpec {
   Name?: string;
   Labels?: Labels;
@@ -50,6 +66,7 @@ export interface NodeSpec {
   Availability?: NodeAvailability;
 }
 
+/** What a node reports about itself: hostname, platform, resources, engine and TLS details. */
 export interface NodeDescription {
   Hostname?: string;
   Platform?: Platform;
@@ -67,12 +84,20 @@ export interface Node extends Meta {
 
 // ---- services and tasks ----
 
+/**
+ * A secret given to a service's containers: which secret (ID and name) and the file it appears as
+ * (name, owner and mode).
+ */
 export interface SecretReference {
   File?: { Name: string; UID: string; GID: string; Mode: number };
   SecretID?: string;
   SecretName?: string;
 }
 
+/**
+ * The container a task runs: image, command, environment, user, secrets and stop grace period.
+ * Other Docker fields are allowed and passed through.
+ */
 export interface ContainerSpec {
   Image?: string;
   Labels?: Labels;
@@ -88,6 +113,10 @@ export interface ContainerSpec {
   [field: string]: unknown;
 }
 
+/**
+ * CPU (in billionths of a CPU), memory (bytes), process count and generic resources, used both
+ * for a task's limits and its reservations.
+ */
 export interface Resources {
   NanoCPUs?: number;
   MemoryBytes?: number;
@@ -95,6 +124,10 @@ export interface Resources {
   GenericResources?: unknown[];
 }
 
+/**
+ * When a task is replaced after it exits (`none`, `on-failure`, `any`), with the delay, attempt
+ * limit and window (durations in nanoseconds).
+ */
 export interface RestartPolicy {
   Condition?: 'none' | 'on-failure' | 'any';
   Delay?: number;
@@ -102,6 +135,10 @@ export interface RestartPolicy {
   Window?: number;
 }
 
+/**
+ * Where a service's tasks may run: node constraints (`node.role==manager`), spread preferences,
+ * the maximum tasks per node and the platforms its image supports.
+ */
 export interface Placement {
   Constraints?: string[];
   Preferences?: Array<{ Spread?: { SpreadDescriptor: string } }>;
@@ -109,12 +146,18 @@ export interface Placement {
   Platforms?: Platform[];
 }
 
+/** A network a service's tasks join (by ID or name), with extra DNS aliases and driver options. */
 export interface NetworkAttachmentConfig {
   Target: string;
   Aliases?: string[];
   DriverOpts?: Labels;
 }
 
+/**
+ * The template of a service's tasks: container, resources, restart policy, placement and
+ * networks. `ForceUpdate` is a counter: changing it redeploys every task. Other Docker fields are
+ * allowed and passed through.
+ */
 export interface TaskSpec {
   ContainerSpec?: ContainerSpec;
   Resources?: { Limits?: Resources; Reservations?: Resources };
@@ -126,6 +169,11 @@ export interface TaskSpec {
   [field: string]: unknown;
 }
 
+/**
+ * How a service update (or rollback) rolls over tasks: how many at once, the delay between batches
+ * and the monitor period (nanoseconds), what to do on failure and the tolerated failure ratio, and
+ * whether the new task starts before or after the old one stops.
+ */
 export interface UpdateConfig {
   Parallelism?: number;
   Delay?: number;
@@ -135,6 +183,10 @@ export interface UpdateConfig {
   Order?: 'stop-first' | 'start-first';
 }
 
+/**
+ * A published port: the container's `TargetPort`, the `PublishedPort` clients use, and whether it
+ * is reached through every node (`ingress`) or only the node running the task (`host`).
+ */
 export interface PortConfig {
   Name?: string;
   Protocol?: 'tcp' | 'udp' | 'sctp';
@@ -143,11 +195,19 @@ export interface PortConfig {
   PublishMode?: 'ingress' | 'host';
 }
 
+/**
+ * How a service is reached: through a virtual IP (`vip`) or DNS round robin (`dnsrr`), and its
+ * published ports.
+ */
 export interface EndpointSpec {
   Mode?: 'vip' | 'dnsrr';
   Ports?: PortConfig[];
 }
 
+/**
+ * How many tasks a service runs: exactly one of `Replicated` (a fixed count), `Global` (one per
+ * eligible node), `ReplicatedJob` or `GlobalJob` (tasks that run to completion).
+ */
 export interface ServiceMode {
   Replicated?: { Replicas?: number };
   Global?: Record<string, never>;
@@ -155,6 +215,10 @@ export interface ServiceMode {
   GlobalJob?: Record<string, never>;
 }
 
+/**
+ * What `docker service create` and `docker service update` send: the task template, mode, update
+ * and rollback configuration, and endpoint. Other Docker fields are allowed and passed through.
+ */
 export interface ServiceSpec {
   Name?: string;
   Labels?: Labels;
@@ -168,6 +232,10 @@ export interface ServiceSpec {
   [field: string]: unknown;
 }
 
+/**
+ * The progress of a service update or rollback, as `docker service inspect` shows it in
+ * `UpdateStatus.State`.
+ */
 export type UpdateState =
   | 'updating'
   | 'paused'
@@ -190,6 +258,10 @@ export interface Service extends Meta {
   JobStatus?: { JobIteration: ObjectVersion; LastExecution?: string };
 }
 
+/**
+ * A task's lifecycle state, in the order a task moves through them (`new` to `running`, then one of
+ * the terminal states). Used for both the observed and the desired state.
+ */
 export type TaskState =
   | 'new'
   | 'allocated'
@@ -228,6 +300,10 @@ export interface Task extends Meta {
 
 // ---- secrets, configs and networks ----
 
+/**
+ * What `docker secret create` sends: name, labels and the base64 data. The data is accepted on
+ * create and never returned.
+ */
 export interface SecretSpec {
   Name?: string;
   Labels?: Labels;
@@ -241,6 +317,7 @@ export interface Secret extends Meta {
   Spec: { Name: string; Labels: Labels; Driver?: Driver };
 }
 
+/** A network's address management: the IPAM driver, its subnets, ranges and gateways, and options. */
 export interface IPAM {
   Driver?: string;
   Config?: Array<{ Subnet?: string; IPRange?: string; Gateway?: string }>;
@@ -285,6 +362,11 @@ export interface Network {
 
 // ---- the swarm ----
 
+/**
+ * The cluster-wide settings `docker swarm update` changes: task history retention, raft and
+ * dispatcher timing, CA settings, the default log driver and manager autolock. Durations are in
+ * nanoseconds.
+ */
 export interface SwarmSpec {
   Name?: string;
   Labels?: Labels;
@@ -321,6 +403,10 @@ export interface Swarm extends ClusterInfo {
   JoinTokens: { Worker: string; Manager: string };
 }
 
+/**
+ * The body of `POST /swarm/init` (`docker swarm init`): the addresses to listen on and advertise,
+ * the data-path settings, the address pool for overlay networks and the initial `SwarmSpec`.
+ */
 export interface SwarmInitRequest {
   ListenAddr?: string;
   AdvertiseAddr?: string;
@@ -334,6 +420,10 @@ export interface SwarmInitRequest {
   Availability?: NodeAvailability | '';
 }
 
+/**
+ * The body of `POST /swarm/join` (`docker swarm join`): the node's addresses, the managers to
+ * contact and the join token, which decides whether it joins as worker or manager.
+ */
 export interface SwarmJoinRequest {
   ListenAddr?: string;
   AdvertiseAddr?: string;
@@ -343,6 +433,10 @@ export interface SwarmJoinRequest {
   Availability?: NodeAvailability | '';
 }
 
+/**
+ * This node's swarm state in `GET /info`: `inactive` (not in a swarm), `pending` (joining),
+ * `active`, `error`, or `locked` (a manager waiting for its unlock key).
+ */
 export type LocalNodeState = 'inactive' | 'pending' | 'active' | 'error' | 'locked';
 
 /** The `Swarm` section of `GET /info`. */
@@ -381,6 +475,10 @@ export interface SystemInfo {
   [field: string]: unknown;
 }
 
+/**
+ * The body of `GET /version`: the engine's version, the API versions it speaks (newest and
+ * oldest) and the build and platform details.
+ */
 export interface SystemVersion {
   Platform: { Name: string };
   Components: Array<{ Name: string; Version: string; Details?: Record<string, string> }>;

@@ -5,7 +5,9 @@
  */
 import { DockerInvalidParameterError } from './errors.js';
 
+/** The newest Docker Engine API version served (Docker 20.10); requests above it are refused. */
 export const API_VERSION = '1.41';
+/** The oldest API version accepted in a `/vX.Y` path prefix, as dockerd's minimum. */
 export const MIN_API_VERSION = '1.12';
 
 /** Compares two `MAJOR.MINOR` versions: negative, zero or positive. */

@@ -5,14 +5,17 @@
  */
 export type StreamKind = 'stdout' | 'stderr';
 
+/** Splits the engine's multiplexed log stream into stdout and stderr payloads. */
 export class Demuxer {
   #buf: Buffer = Buffer.alloc(0);
   readonly #emit: (stream: StreamKind, payload: Buffer) => void;
 
+  /** `emit` gets each frame's payload with the stream it belongs to. */
   constructor(emit: (stream: StreamKind, payload: Buffer) => void) {
     this.#emit = emit;
   }
 
+  /** Feeds the next chunk of the stream; emits every frame it completes. */
   push(chunk: Buffer): void {
     this.#buf = this.#buf.length === 0 ? chunk : Buffer.concat([this.#buf, chunk]);
     while (this.#buf.length >= 8) {

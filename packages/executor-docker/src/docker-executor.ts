@@ -32,13 +32,18 @@ import { type ContainerPlan, int64, planContainer, registryOf, splitImage } from
 const { ACCEPTED, PREPARING, READY, STARTING, RUNNING, COMPLETE, SHUTDOWN, FAILED, REJECTED } =
   swarm.TaskState;
 
+/** Grace between the stop signal and SIGKILL when the task spec gives none (as Docker's 10 s). */
 export const DEFAULT_STOP_GRACE_MS = 10_000;
+/** Output kept in memory per task by default (oldest lines dropped first). */
 export const DEFAULT_MAX_LOG_BYTES = 1024 * 1024;
+/** Finished tasks whose output is kept by default until `forget()`. */
 export const DEFAULT_MAX_FINISHED_TASKS = 200;
+/** Container creates and starts in flight at once by default (the engine is the bottleneck). */
 export const DEFAULT_MAX_CONCURRENT_STARTS = 6;
 
 /** A value that reveals secret bytes on demand (@swarm/secret-store's `SecretValue` fits). */
 export interface SecretLike {
+  /** The secret bytes (a fresh copy the caller may wipe). */
   reveal(): Uint8Array;
 }
 
@@ -50,6 +55,7 @@ export interface RegistryCredentials {
   serveraddress?: string;
 }
 
+/** Options of a {@link DockerExecutor} (see the README's options table). */
 export interface DockerExecutorOptions {
   /** This node's ID: the `node.id` label, and which containers this executor owns. */
   nodeId: string;
@@ -82,6 +88,12 @@ export interface DockerExecutorOptions {
   /** Bind secrets even when swap is on (tmpfs pages could reach a disk). Default false. */
   allowSwap?: boolean;
   probe?: FilesystemProbe;
+  /**
+   * Host ports for published ports that ask for none (ingress ports): taken from this inclusive
+   * range, as the node's task port range says (the managers refuse a reported port outside it).
+   * Default: the engine picks one of its ephemeral ports.
+   */
+  portRange?: readonly [number, number];
 }
 
 /** Time the engine took, for the benchmark's profile. */
@@ -110,6 +122,10 @@ interface Run {
   /** Set when the executor stopped the task for failing its health check. */
   unhealthy?: string;
   ports: swarm.PortConfig.$Properties[];
+  /** Host ports this run holds from `portRange` (`tcp/31000`) while its container is made. */
+  reserved?: string[];
+  /** Host ports the engine refused this run (held by something outside the executor). */
+  refused?: Set<string>;
   pid?: number;
   logs?: { destroy(): void };
   logsDone?: Promise<void>;
@@ -151,6 +167,7 @@ export class DockerExecutor implements ManagedExecutor {
   #info: ExecutorInfo = { kind: 'docker' };
   #network = '';
   #closed = false;
+  #portCursor = 0;
 
   readonly stats: EngineStats = {
     pulls: 0,
@@ -183,6 +200,14 @@ export class DockerExecutor implements ManagedExecutor {
       throw new InvalidExecutorOptionsError(
         `maxConcurrentStarts must be an integer >= 1, got ${concurrency}`,
       );
+    if (options.portRange !== undefined) {
+      const [lo, hi] = options.portRange;
+      if (!Number.isInteger(lo) || !Number.isInteger(hi) || lo < 1 || hi > 65535 || lo > hi)
+        throw new InvalidExecutorOptionsError(
+          `portRange must be [min, max] within 1..65535, got [${String(lo)}, ${String(hi)}]`,
+        );
+      this.#portCursor = lo;
+    }
     if (options.pull !== undefined && options.pull !== 'missing' && options.pull !== 'always')
       throw new InvalidExecutorOptionsError(
         `pull must be 'missing' or 'always', got ${String(options.pull)}`,
@@ -418,41 +443,60 @@ export class DockerExecutor implements ManagedExecutor {
     try {
       if (this.#endIfStopping(run)) return;
       let container: Docker.Container;
-      try {
-        container = await this.#create(plan);
-      } catch (err) {
-        // The image went away since it was seen (someone removed it): pull it again, once.
-        if ((err as { statusCode?: number }).statusCode !== 404 || !this.#present.delete(plan.image))
-          throw err;
+      // A host port from the range can be taken by something else between our pick and the start:
+      // the engine then refuses the start, and the task tries other ports (a few times).
+      for (let attempt = 1; ; attempt++) {
         try {
-          await this.#ensureImage(plan.image);
-        } catch (pullErr) {
-          this.#finish(run, { state: REJECTED, err: pullMessage(plan.image, pullErr) });
+          this.#assignPorts(run, plan);
+        } catch (err) {
+          this.#finish(run, { state: REJECTED, err: (err as Error).message });
           return;
         }
-        container = await this.#create(plan);
-      }
-      run.containerId = container.id;
-      run.phase = 'created';
-      this.#byContainer.set(container.id, run);
-      this.#report(run, { state: READY, message: 'created' });
-      if (run.stopping) {
-        await this.#remove(container.id);
-        this.#finish(run, { state: SHUTDOWN, message: 'stopped before it started' });
-        return;
-      }
-      this.#report(run, { state: STARTING, message: 'starting' });
-      const t0 = performance.now();
-      try {
-        await container.start();
-      } catch (err) {
-        await this.#remove(container.id);
-        // As swarm does: a task whose container could not start was rejected by this node.
-        this.#finish(run, { state: REJECTED, err: `starting container failed: ${engineMessage(err)}` });
-        return;
-      } finally {
-        this.stats.starts++;
-        this.stats.startMs += performance.now() - t0;
+        try {
+          container = await this.#create(plan);
+        } catch (err) {
+          // The image went away since it was seen (someone removed it): pull it again, once.
+          if ((err as { statusCode?: number }).statusCode !== 404 || !this.#present.delete(plan.image))
+            throw err;
+          try {
+            await this.#ensureImage(plan.image);
+          } catch (pullErr) {
+            this.#finish(run, { state: REJECTED, err: pullMessage(plan.image, pullErr) });
+            return;
+          }
+          container = await this.#create(plan);
+        }
+        run.containerId = container.id;
+        run.phase = 'created';
+        this.#byContainer.set(container.id, run);
+        this.#report(run, { state: READY, message: 'created' });
+        if (run.stopping) {
+          await this.#remove(container.id);
+          this.#finish(run, { state: SHUTDOWN, message: 'stopped before it started' });
+          return;
+        }
+        this.#report(run, { state: STARTING, message: 'starting' });
+        const t0 = performance.now();
+        try {
+          await container.start();
+          break;
+        } catch (err) {
+          await this.#remove(container.id);
+          this.#byContainer.delete(container.id);
+          const message = engineMessage(err);
+          if (this.#o.portRange !== undefined && attempt < 8 && PORT_TAKEN.test(message)) {
+            run.refused ??= new Set();
+            for (const k of run.reserved ?? []) run.refused.add(k);
+            this.#logger.info('a host port was taken meanwhile; trying others', { taskId: run.id, message });
+            continue;
+          }
+          // As swarm does: a task whose container could not start was rejected by this node.
+          this.#finish(run, { state: REJECTED, err: `starting container failed: ${message}` });
+          return;
+        } finally {
+          this.stats.starts++;
+          this.stats.startMs += performance.now() - t0;
+        }
       }
       if (isDone(run)) return; // it already died and was reported
       run.phase = 'started';
@@ -535,6 +579,51 @@ export class DockerExecutor implements ManagedExecutor {
     if (!run.stopping) return false;
     this.#finish(run, { state: SHUTDOWN, message: 'stopped before it started' });
     return true;
+  }
+
+  /**
+   * With a port range, gives every published port that asks for no host port one from the range
+   * that no other task of this executor holds (walking on from the last one given, so that a port
+   * just released is not handed out again at once).
+   */
+  #assignPorts(run: Run, plan: ContainerPlan): void {
+    const range = this.#o.portRange;
+    if (range === undefined) return;
+    const wanted = plan.ports.filter((p) => p.hostPort === 0);
+    if (wanted.length === 0) return;
+    delete run.reserved;
+    const held = new Set<string>(run.refused);
+    for (const r of this.#runs.values()) {
+      if (r === run || r.phase === 'done') continue;
+      for (const k of r.reserved ?? []) held.add(k);
+      for (const p of r.ports)
+        held.add(`${p.protocol === swarm.PortConfig.Protocol.UDP ? 'udp' : 'tcp'}/${p.publishedPort ?? 0}`);
+    }
+    const [lo, hi] = range;
+    const reserved: string[] = [];
+    const bindings = (plan.options.HostConfig?.PortBindings ?? {}) as Record<
+      string,
+      { HostIp: string; HostPort: string }[]
+    >;
+    for (const p of wanted) {
+      let port = 0;
+      for (let tried = 0; tried <= hi - lo; tried++) {
+        const candidate = this.#portCursor;
+        this.#portCursor = candidate >= hi ? lo : candidate + 1;
+        const k = `${p.protocol}/${candidate}`;
+        if (held.has(k)) continue;
+        held.add(k);
+        port = candidate;
+        break;
+      }
+      if (port === 0)
+        throw new Error(
+          `no free ${p.protocol} host port in the task port range ${lo}-${hi} for port ${p.targetPort}`,
+        );
+      reserved.push(`${p.protocol}/${port}`);
+      bindings[`${p.targetPort}/${p.protocol}`] = [{ HostIp: this.#o.hostAddress, HostPort: String(port) }];
+    }
+    run.reserved = reserved;
   }
 
   async #create(plan: ContainerPlan): Promise<Docker.Container> {
@@ -815,6 +904,9 @@ function endStatus(run: Run, info: Docker.ContainerInspectInfo): TaskStatusRepor
   const engineError = info.State.Error ? `: ${info.State.Error}` : '';
   return { state: FAILED, err: `task exited with code ${exitCode}${engineError}`, exitCode };
 }
+
+/** The engine's refusal of a host port something else holds. */
+const PORT_TAKEN = /port is already allocated|address already in use/i;
 
 /** The ports the engine published, as the RUNNING status reports them (host port in `publishedPort`). */
 function reportedPorts(task: swarm.Task, info: Docker.ContainerInspectInfo): swarm.PortConfig.$Properties[] {

@@ -27,8 +27,11 @@ export function dockerOptions(host: string): Docker.DockerOptions {
   };
 }
 
+/** What an engine says of itself: its release and its API version. */
 export interface EngineVersion {
+  /** The engine's release, e.g. `20.10.24`. */
   version: string;
+  /** The newest Engine API version it speaks, e.g. `1.41`. */
   apiVersion: string;
 }
 

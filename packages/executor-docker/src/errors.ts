@@ -1,5 +1,6 @@
 import { SwarmError } from '@swarm/api';
 
+/** The stable `code` of every error the Docker executor throws. */
 export type DockerExecutorErrorCode =
   | 'INVALID_EXECUTOR_OPTIONS'
   | 'INVALID_DOCKER_HOST'

@@ -4,6 +4,7 @@
  * anyone else's) for its own.
  */
 export const LABEL_PREFIX = 'io.swarm-core.';
+/** The label keys every task container carries (cluster, node, service, task, slot, ...). */
 export const LABELS = Object.freeze({
   cluster: `${LABEL_PREFIX}cluster.id`,
   node: `${LABEL_PREFIX}node.id`,

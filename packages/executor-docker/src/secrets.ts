@@ -8,14 +8,18 @@ import path from 'node:path';
 
 /** `statfs` magic numbers of in-memory filesystems (linux/magic.h). */
 export const TMPFS_MAGIC = 0x01021994;
+/** `statfs` magic number of ramfs (linux/magic.h). */
 export const RAMFS_MAGIC = 0x858458f6;
 
 /** How the machine is inspected; tests replace it. */
 export interface FilesystemProbe {
+  /** The `statfs` filesystem type of a path. */
   fsType(path: string): number;
+  /** The active swap devices (from /proc/swaps). */
   swapDevices(): string[];
 }
 
+/** The probe of the real machine: statfs and /proc/swaps. */
 export const systemProbe: FilesystemProbe = {
   fsType: (p) => Number(fs.statfsSync(p).type) >>> 0,
   swapDevices() {
@@ -33,6 +37,10 @@ export const systemProbe: FilesystemProbe = {
   },
 };
 
+/**
+ * Refuses to bind a task's secret directory unless it is on tmpfs or ramfs, swap is off (unless
+ * `allowSwap`), and each expected target is a regular file there; throws with the reason.
+ */
 export function checkSecretsDir(
   dir: string,
   targets: readonly string[],

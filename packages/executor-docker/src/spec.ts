@@ -7,6 +7,7 @@ import { fromLong, swarm } from '@swarm/api';
 import type Docker from 'dockerode';
 import { containerName, LABEL_PREFIX, LABELS } from './labels.js';
 
+/** What {@link planContainer} needs to know of the node besides the task. */
 export interface SpecContext {
   nodeId: string;
   clusterId: string;
@@ -26,6 +27,7 @@ export interface PortRequest {
   hostPort: number;
 }
 
+/** The container a task becomes: its name, image, create options, published ports and secret files. */
 export interface ContainerPlan {
   name: string;
   image: string;

@@ -122,6 +122,41 @@ describe('DockerExecutor on a private engine', () => {
     expect((await b.containersOf('d'.repeat(25))).length).toBe(1);
   });
 
+  it('takes host ports for ingress ports from its port range, skips a port held outside, and says when the range is full', async () => {
+    const node = 'r'.repeat(25);
+    // Something else holds the first port of the range: the engine refuses it and the task moves on.
+    const holder = await start(
+      await make('h'.repeat(25)),
+      swarm.Task.create({
+        ...makeTask(IMAGE, { command: ['sh', '-c', 'exec sleep 600'], slot: 9 }),
+        endpoint: {
+          spec: {
+            ports: [{ targetPort: 81, publishedPort: 31700, publishMode: swarm.PortConfig.PublishMode.HOST }],
+          },
+        },
+      }),
+    ).until(S.RUNNING);
+    expect(holder.ports?.[0]?.publishedPort).toBe(31700);
+    const ex = await make(node, { portRange: [31700, 31702] });
+    const ingress = (slot: number) =>
+      swarm.Task.create({
+        ...makeTask(IMAGE, { command: ['sh', '-c', 'exec sleep 600'], slot }),
+        endpoint: { spec: { ports: [{ targetPort: 80 }] } },
+      });
+    const a = await start(ex, ingress(1)).until(S.RUNNING);
+    const b2 = await start(ex, ingress(2)).until(S.RUNNING);
+    const ports = [a.ports?.[0]?.publishedPort, b2.ports?.[0]?.publishedPort];
+    expect(new Set(ports).size).toBe(2);
+    for (const p of ports) expect([31701, 31702]).toContain(p);
+    const full = await start(ex, ingress(3)).until('final');
+    expect(full.state).toBe(S.REJECTED);
+    expect(full.err).toMatch(/no free tcp host port in the task port range 31700-31702/);
+    expect((await b.containersOf(node)).length).toBe(2);
+    expect(() => new DockerExecutor({ nodeId: node, hostAddress: '127.0.0.1', portRange: [10, 5] })).toThrow(
+      /portRange must be \[min, max\]/,
+    );
+  });
+
   it("waits for the image's HEALTHCHECK, and runs at once when the service turns it off", async () => {
     const ex = await make('e'.repeat(25));
     const checked = start(

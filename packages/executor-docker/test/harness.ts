@@ -97,7 +97,8 @@ export function conformanceEnv(b: DockerBench): ConformanceEnv {
       const port = await poll(
         'the loopback service',
         () => (/^\d+\n/.test(out) ? Number(out.trim()) : undefined),
-        10_000,
+        // A Node process starting: slow only on a loaded machine (this waits, it does not time).
+        60_000,
       );
       // It answers inside the namespace: the tasks' failure to reach it is the network's doing.
       const s = await b.dialer.connect('127.0.0.1', port);

@@ -732,7 +732,7 @@ export class SandboxExecutor implements ManagedExecutor {
     let first = true;
     const splitter = new LineSplitter((line) => {
       if (first && which === swarm.LogLine.Stream.STDERR && run.sandboxError === undefined) {
-        const text = line.toString('utf8');
+        const text = Buffer.from(line.buffer, line.byteOffset, line.length).toString('utf8');
         if (text.startsWith('bwrap: ')) run.sandboxError = text.slice(0, 500);
       }
       first = false;
@@ -743,7 +743,7 @@ export class SandboxExecutor implements ManagedExecutor {
     stream.on('error', () => splitter.flush());
   }
 
-  #addLog(run: Run, stream: swarm.LogLine.Stream, data: Buffer): void {
+  #addLog(run: Run, stream: swarm.LogLine.Stream, data: Uint8Array): void {
     const logs = this.#logs.get(run.id);
     if (logs === undefined) return;
     logs.seq++;

@@ -8,7 +8,7 @@ const HOST = '127.0.0.43';
 
 function split(chunks: (string | Buffer)[]): string[] {
   const out: string[] = [];
-  const s = new LineSplitter((line) => out.push(line.toString('latin1')));
+  const s = new LineSplitter((line) => out.push(Buffer.from(line).toString('latin1')));
   for (const c of chunks) s.push(Buffer.isBuffer(c) ? c : Buffer.from(c, 'latin1'));
   s.flush();
   return out;

@@ -5,6 +5,10 @@
  */
 import { SwarmError } from '@swarm/api';
 
+/**
+ * The `code` of every error this package throws on purpose: policy and configuration problems,
+ * registry failures, and the `ImageRejectionCode`s of refused images.
+ */
 export type ImageTrustErrorCode =
   | 'POLICY_INVALID'
   | 'POLICY_KEY_MISSING'
@@ -100,6 +104,10 @@ export class ImageReferenceError extends SwarmError<'IMAGE_REFERENCE_INVALID'> {
 
 // ---- the registry ----
 
+/**
+ * The registry could not be reached (connection refused, DNS failure, timeout); `details.url`
+ * names the request. Retrying later may succeed.
+ */
 export class RegistryUnreachableError extends SwarmError<'REGISTRY_UNREACHABLE'> {
   override readonly name = 'RegistryUnreachableError';
   constructor(url: string, reason: string) {
@@ -107,6 +115,10 @@ export class RegistryUnreachableError extends SwarmError<'REGISTRY_UNREACHABLE'>
   }
 }
 
+/**
+ * The registry answered, but not as the registry API requires (an unexpected status, a body that
+ * is too large or malformed); `details` holds the URL and the status if any.
+ */
 export class RegistryResponseError extends SwarmError<'REGISTRY_RESPONSE_INVALID'> {
   override readonly name = 'RegistryResponseError';
   constructor(url: string, problem: string, status?: number) {
@@ -117,6 +129,7 @@ export class RegistryResponseError extends SwarmError<'REGISTRY_RESPONSE_INVALID
   }
 }
 
+/** The registry has no manifest (or blob) for the reference: a wrong name, tag or digest. */
 export class ManifestNotFoundError extends SwarmError<'MANIFEST_NOT_FOUND'> {
   override readonly name = 'ManifestNotFoundError';
   constructor(reference: string) {

@@ -4,8 +4,16 @@
  */
 import { type Clock, systemClock } from '@swarm/api';
 
+/**
+ * The WHATWG `fetch` signature this package makes its requests with (the global `fetch`, or a
+ * double such as `MemoryHttp.fetch` from `./testing`).
+ */
 export type HttpFetch = (url: string, init?: RequestInit) => Promise<Response>;
 
+/**
+ * The injected HTTP seam of `RegistryClient`: the `fetch` to call and the clock that times
+ * requests out.
+ */
 export interface HttpComponents {
   /** Default: the global `fetch`. */
   fetch?: HttpFetch;

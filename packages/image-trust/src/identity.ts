@@ -5,6 +5,14 @@
  */
 import { formatReference, type ImageReference, repositoryOf } from './reference.js';
 
+/**
+ * A policy.json `signedIdentity` rule: which identity (`docker-reference`) a signature must claim
+ * for the image being verified. `matchExact` wants the same name and tag; `matchRepoDigestOrExact`
+ * the same repository when the image is named by digest only, else `matchExact`; `matchRepository`
+ * the same repository; `exactReference` / `exactRepository` a fixed reference or repository;
+ * `remapIdentity` first replaces `prefix` of the image's name with `signedPrefix`, then applies
+ * `matchRepoDigestOrExact`.
+ */
 export type IdentityRule =
   | { readonly type: 'matchExact' }
   | { readonly type: 'matchRepoDigestOrExact' }
@@ -13,6 +21,10 @@ export type IdentityRule =
   | { readonly type: 'exactRepository'; readonly dockerRepository: string }
   | { readonly type: 'remapIdentity'; readonly prefix: string; readonly signedPrefix: string };
 
+/**
+ * The rule used when a requirement sets no `signedIdentity`: `matchRepoDigestOrExact`, as in
+ * containers-policy.json(5).
+ */
 export const DEFAULT_IDENTITY_RULE: IdentityRule = Object.freeze({ type: 'matchRepoDigestOrExact' });
 
 /** `name:tag` when the image names a tag, else `name@digest`: what "exact" compares with. */

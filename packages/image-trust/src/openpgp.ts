@@ -5,6 +5,7 @@
  */
 import * as openpgp from 'openpgp';
 
+/** An OpenPGP public key (openpgp.js's `PublicKey`), as `signedBy` requirements hold them. */
 export type PublicKey = openpgp.PublicKey;
 
 const ARMOR = '-----BEGIN PGP';

@@ -13,6 +13,10 @@ export const SIMPLE_SIGNING_TYPE = 'atomic container signature';
 /** `critical.type` of cosign / sigstore signatures (skopeo --sign-by-sigstore-private-key, cosign sign). */
 export const COSIGN_TYPE = 'cosign container image signature';
 
+/**
+ * The claims of a verified signature's payload: the manifest digest it signs and the identity it
+ * names, with the optional creator and timestamp.
+ */
 export interface SignaturePayload {
   /** `critical.image.docker-manifest-digest`. */
   readonly digest: string;
@@ -35,6 +39,12 @@ function exactKeys(o: Record<string, unknown>, keys: readonly string[], at: stri
   return undefined;
 }
 
+/**
+ * Parses a signature payload whose signature already verified. Refuses (with `ok: false` and the
+ * problem) bytes that are not UTF-8 strict JSON, a `critical.type` other than `expectedType`
+ * (`SIMPLE_SIGNING_TYPE` or `COSIGN_TYPE`), any unexpected or missing member of `critical`, a digest
+ * that is not sha256, or an identity that is not an image reference.
+ */
 export function parsePayload(bytes: Uint8Array, expectedType: string): PayloadResult {
   let text: string;
   try {

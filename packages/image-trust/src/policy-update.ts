@@ -9,6 +9,7 @@ import { PolicyUpdateRefusedError } from './errors.js';
 import { verifySignedMessage } from './openpgp.js';
 import { type ImagePolicy, type ParsePolicyOptions, parsePolicy } from './policy.js';
 
+/** A policy update that verified: the new policy, and who signed it when. */
 export interface PolicyUpdate {
   readonly policy: ImagePolicy;
   /** Fingerprint of the key that signed it. */
@@ -17,6 +18,10 @@ export interface PolicyUpdate {
   readonly signedAt: Date;
 }
 
+/**
+ * Options of `verifyPolicyUpdate`: when the current policy came into force (anti-rollback), the
+ * time to check expiry against, and how to read the new policy's key files.
+ */
 export interface VerifyPolicyUpdateOptions extends ParsePolicyOptions {
   /** When the current policy came into force: an update signed at or before this time is refused. */
   notAfter: Date;

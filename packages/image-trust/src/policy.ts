@@ -14,6 +14,11 @@ import { invalidDockerScope, scopeCandidates } from './scope.js';
 import { readSigstorePublicKey } from './sigstore.js';
 import { isPlainObject, parseStrictJson } from './strict-json.js';
 
+/**
+ * One requirement of a policy scope, with its keys already loaded: accept anything, reject, or a
+ * valid simple-signing signature from one of `keys` (`signedBy`) or a cosign signature by `key`
+ * (`sigstoreSigned`), each naming an identity `signedIdentity` accepts.
+ */
 export type PolicyRequirement =
   | { readonly type: 'insecureAcceptAnything' }
   | { readonly type: 'reject' }
@@ -32,12 +37,14 @@ export type PolicyRequirement =
       readonly signedIdentity: IdentityRule;
     };
 
+/** The requirements that apply to one image, and the policy scope they were found in. */
 export interface PolicyMatch {
   /** Where the requirements come from: `transports.docker["host/repo"]`, `transports.docker[""]` or `default`. */
   readonly scope: string;
   readonly requirements: readonly PolicyRequirement[];
 }
 
+/** How `parsePolicy` names the policy in errors and reads the key files it refers to. */
 export interface ParsePolicyOptions {
   /** Names the policy in error messages (its path). Default `policy.json`. */
   source?: string;

@@ -6,6 +6,7 @@
  */
 import { ImageReferenceError } from './errors.js';
 
+/** The registry of references without a host (`busybox` is `docker.io/library/busybox`). */
 export const DEFAULT_DOMAIN = 'docker.io';
 const LEGACY_DEFAULT_DOMAIN = 'index.docker.io';
 const MAX_NAME_LENGTH = 255;
@@ -18,6 +19,7 @@ const PATH_COMPONENT_RE = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
 const TAG_RE = /^[\w][\w.-]{0,127}$/;
 const DIGEST_RE = /^sha256:[a-f0-9]{64}$/;
 
+/** A parsed, fully expanded image reference: registry, repository path, and a tag and/or digest. */
 export interface ImageReference {
   /** Registry host and optional port, e.g. `docker.io`, `127.0.8.1:5000`. */
   readonly domain: string;
@@ -99,6 +101,7 @@ export function withDigest(ref: ImageReference, digest: string): ImageReference 
   return { ...ref, digest };
 }
 
+/** True when `value` is a sha256 digest: `sha256:` and 64 lowercase hex digits. */
 export function isDigest(value: string): boolean {
   return DIGEST_RE.test(value);
 }

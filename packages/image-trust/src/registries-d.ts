@@ -13,6 +13,7 @@ import type { ImageReference } from './reference.js';
 import { invalidDockerScope, scopeCandidates } from './scope.js';
 import { isPlainObject } from './strict-json.js';
 
+/** Where the signatures of the images in one registries.d scope live. */
 export interface RegistrySection {
   /** Base URL signatures are read from (http, https or file). */
   readonly lookaside?: string;
@@ -20,6 +21,7 @@ export interface RegistrySection {
   readonly useSigstoreAttachments: boolean;
 }
 
+/** The registries.d section that applies to an image, and the scope it was found under. */
 export interface SectionMatch {
   /** `docker["scope"]` or `default-docker`. */
   readonly scope: string;
@@ -34,6 +36,11 @@ const SECTION_KEYS = new Set([
   'use-sigstore-attachments',
 ]);
 
+/**
+ * A parsed registries.d configuration: the `docker` sections by scope and the `default-docker`
+ * section. An empty one (the default) has no signature stores, so signed images cannot verify.
+ * Build it with `parseRegistriesD` or `readRegistriesDir`.
+ */
 export class RegistriesConfig {
   readonly #docker: ReadonlyMap<string, RegistrySection>;
   readonly #default: RegistrySection | undefined;

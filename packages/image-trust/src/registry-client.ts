@@ -17,6 +17,10 @@ import {
 import { type HttpComponents, HttpTransportError, readBody, request, withDefaults } from './http.js';
 import { formatReference, type ImageReference, repositoryOf, withDigest } from './reference.js';
 
+/**
+ * The manifest media types asked for (the `Accept` header): OCI manifests and indexes, and
+ * Docker's schema 2 manifests and manifest lists.
+ */
 export const MANIFEST_MEDIA_TYPES = Object.freeze([
   'application/vnd.oci.image.manifest.v1+json',
   'application/vnd.oci.image.index.v1+json',
@@ -24,6 +28,10 @@ export const MANIFEST_MEDIA_TYPES = Object.freeze([
   'application/vnd.docker.distribution.manifest.list.v2+json',
 ]);
 
+/**
+ * Options of `RegistryClient`: which registries are plain HTTP, the per-request time limit and the
+ * largest manifest read.
+ */
 export interface RegistryClientInit {
   /**
    * Registries reached over plain HTTP: `host`, `host:port`, or an IPv4 CIDR. Default
@@ -36,18 +44,27 @@ export interface RegistryClientInit {
   maxManifestBytes?: number;
 }
 
+/**
+ * The defaults of `RegistryClientInit`: loopback registries are insecure, 10 s per request,
+ * manifests up to 4 MiB.
+ */
 export const REGISTRY_CLIENT_DEFAULTS = Object.freeze({
   insecureRegistries: Object.freeze(['localhost', '127.0.0.0/8']) as readonly string[],
   timeoutMs: 10_000,
   maxManifestBytes: 4 * 1024 * 1024,
 });
 
+/** A manifest as fetched: its digest (computed from `bytes`), media type (`Content-Type`) and bytes. */
 export interface Manifest {
   readonly digest: string;
   readonly mediaType: string;
   readonly bytes: Uint8Array;
 }
 
+/**
+ * A Docker Registry HTTP API v2 client for manifests and blobs, checking every digest against the
+ * bytes received (see the module comment for transport and authentication).
+ */
 export class RegistryClient {
   readonly #o: Required<RegistryClientInit>;
   readonly #c: Required<HttpComponents>;
@@ -66,6 +83,10 @@ export class RegistryClient {
     return `${this.isInsecure(domain) ? 'http' : 'https'}://${host}`;
   }
 
+  /**
+   * True when `domain` (a host with an optional port) is reached over plain HTTP: it or its host is
+   * listed in `insecureRegistries`, or its IPv4 address falls in a listed CIDR.
+   */
   isInsecure(domain: string): boolean {
     const host = domain.replace(/:[0-9]+$/, '');
     for (const entry of this.#o.insecureRegistries) {

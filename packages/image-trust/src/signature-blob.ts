@@ -6,6 +6,10 @@
  */
 import { isPlainObject } from './strict-json.js';
 
+/**
+ * One decoded signature blob: a simple-signing OpenPGP message, a sigstore-json signature (payload
+ * and annotations), or `unsupported` with the reason it cannot be used.
+ */
 export type SignatureBlob =
   | { readonly format: 'simple-signing'; readonly data: Uint8Array }
   | {
@@ -19,6 +23,10 @@ export type SignatureBlob =
 
 const dec = new TextDecoder();
 
+/**
+ * Decodes one signature blob by its format prefix (none means legacy simple signing). Never throws:
+ * anything it cannot read comes back as `unsupported`.
+ */
 export function decodeSignatureBlob(blob: Uint8Array): SignatureBlob {
   if (blob.length === 0) return { format: 'unsupported', problem: 'empty signature' };
   if (blob[0] !== 0) return { format: 'simple-signing', data: blob };

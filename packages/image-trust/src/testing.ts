@@ -15,21 +15,25 @@ export class MemoryHttp {
   /** Every URL asked for, in order. */
   readonly requests: string[] = [];
 
+  /** Answers `url` with 200, `body` and `headers` from now on; returns this for chaining. */
   serve(url: string, body: Uint8Array | string, headers: Record<string, string> = {}): this {
     this.#routes.set(url, { status: 200, body, headers });
     return this;
   }
 
+  /** Answers `url` with `status` and an empty body from now on (e.g. 401, 500). */
   status(url: string, status: number): this {
     this.#routes.set(url, { status });
     return this;
   }
 
+  /** Forgets `url`: it is answered with 404 again. */
   remove(url: string): this {
     this.#routes.delete(url);
     return this;
   }
 
+  /** With `true` (the default), every call fails like a refused connection; `false` brings it back. */
   down(value = true): this {
     this.#down = value;
     return this;
@@ -55,12 +59,14 @@ export class RecordingImageExecutor implements ImageExecutor {
   readonly stopped: string[] = [];
   readonly #contexts = new Map<string, ImageTaskContext>();
 
+  /** Records the task ID and the image it was given, then reports it RUNNING. */
   start(task: swarm.Task, context: ImageTaskContext): void {
     this.started.push([task.id, task.spec?.container?.image ?? '']);
     this.#contexts.set(task.id, context);
     context.report({ state: swarm.TaskState.RUNNING, message: 'started' });
   }
 
+  /** Records the task ID and reports the task SHUTDOWN. */
   stop(taskId: string): void {
     this.stopped.push(taskId);
     this.#contexts.get(taskId)?.report({ state: swarm.TaskState.SHUTDOWN, message: 'stopped' });

@@ -32,9 +32,15 @@ import { RegistryClient } from './registry-client.js';
 import { decodeSignatureBlob, type SignatureBlob } from './signature-blob.js';
 import { verifySigstoreSignature } from './sigstore.js';
 
+/** The media type of a cosign signature layer (its payload) in a `sha256-<digest>.sig` attachment. */
 export const COSIGN_LAYER_MEDIA_TYPE = 'application/vnd.dev.cosign.simplesigning.v1+json';
+/** The layer annotation holding the base64 signature of that payload. */
 export const COSIGN_SIGNATURE_ANNOTATION = 'dev.cosignproject.cosign/signature';
 
+/**
+ * Limits of an `ImageVerifier`: how many signatures it reads per image, how large, and how long
+ * each request may take.
+ */
 export interface ImageVerifierInit {
   /** Signatures read per image (lookaside indexes, attachment layers). Default 32. */
   maxSignatures?: number;
@@ -44,12 +50,17 @@ export interface ImageVerifierInit {
   timeoutMs?: number;
 }
 
+/** The defaults of `ImageVerifierInit`: 32 signatures, 4 MiB each, 10 s per request. */
 export const IMAGE_VERIFIER_DEFAULTS = Object.freeze({
   maxSignatures: 32,
   maxSignatureBytes: 4 * 1024 * 1024,
   timeoutMs: 10_000,
 });
 
+/**
+ * What an `ImageVerifier` verifies with: the policy, where signatures live, and the injected
+ * registry client, `fetch` and clock.
+ */
 export interface ImageVerifierComponents {
   /** The policy in force, or a function returning it (read on every verification, so it can be replaced). */
   policy: ImagePolicy | (() => ImagePolicy);
@@ -69,6 +80,10 @@ export interface AcceptedSignature {
   readonly identity: string;
 }
 
+/**
+ * What `ImageVerifier.verify` accepted: the pinned reference to run, the scope that decided, the
+ * digest of the policy in force, and the signatures that satisfied its requirements.
+ */
 export interface VerifiedImage {
   /** The image as verified: fully expanded, with its digest (what the executor must pull). */
   readonly reference: string;
@@ -79,6 +94,10 @@ export interface VerifiedImage {
   readonly signatures: readonly AcceptedSignature[];
 }
 
+/**
+ * Decides whether an image may run under the image policy (see the module comment for the rules).
+ * The constructor throws `RangeError` / `TypeError` for invalid limits or a missing policy.
+ */
 export class ImageVerifier {
   readonly #o: Required<ImageVerifierInit>;
   readonly #policy: () => ImagePolicy;

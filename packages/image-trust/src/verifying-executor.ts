@@ -27,8 +27,13 @@ export interface ImageTaskStatus {
   err?: string;
 }
 
+/**
+ * What an executor gets with each task: the task's secrets directory and the callback to report
+ * its status.
+ */
 export interface ImageTaskContext<R extends ImageTaskStatus = ImageTaskStatus> {
   readonly secretsDir: string | undefined;
+  /** Reports a new status of the task to the dispatcher. */
   report(status: R): void;
 }
 
@@ -44,7 +49,9 @@ export interface ImageExecutorInfo {
  * capability this decorator needs.
  */
 export interface ImageExecutor<C extends ImageTaskContext = ImageTaskContext> {
+  /** Starts `task`; its status is reported through `context`, not by the return value. */
   start(task: swarm.Task, context: C): void;
+  /** Stops a task started earlier; its final status is reported through its context. */
   stop(taskId: string): void;
   /**
    * True when the executor runs the task's container image (pulled by the digest it is given) and
@@ -73,6 +80,10 @@ export type ForwardedMember = 'reconcile' | 'info' | 'running' | 'logs' | 'forge
 /** The forwarded members `E` has, with `E`'s own types (a `ManagedExecutor` stays one when wrapped). */
 export type Forwarded<E> = Pick<E, Extract<keyof E, ForwardedMember>>;
 
+/**
+ * The outcome of one task's image verification, for `VerifyingExecutorOptions.onEvent`: the
+ * reference and signers that verified, or the error code and reason of a rejection.
+ */
 export type ImageTrustEvent =
   | {
       readonly type: 'image.verified';
@@ -89,6 +100,7 @@ export type ImageTrustEvent =
       readonly reason: string;
     };
 
+/** Options of `verifyingExecutor`: a logger, an event callback, and the inner executor's name. */
 export interface VerifyingExecutorOptions {
   logger?: Logger;
   /** Called for every verification outcome (the node logs it and exposes it). */
@@ -97,6 +109,7 @@ export interface VerifyingExecutorOptions {
   innerName?: string;
 }
 
+/** Counters of a `VerifyingExecutor`: images verified, images rejected, and rejections by code. */
 export interface ImageTrustStats {
   verified: number;
   rejected: number;
@@ -177,6 +190,11 @@ export class VerifyingExecutor<C extends ImageTaskContext = ImageTaskContext> im
       });
   }
 
+  /**
+   * Reports the task ACCEPTED while its image verifies, then hands it to the inner executor with the
+   * image pinned to the verified reference, or reports it REJECTED with the reason (at once when the
+   * inner executor does not run images).
+   */
   start(task: swarm.Task, context: C): void {
     const image = task.spec?.container?.image ?? '';
     this.#assigned?.add(task.id);
@@ -203,6 +221,10 @@ export class VerifyingExecutor<C extends ImageTaskContext = ImageTaskContext> im
     );
   }
 
+  /**
+   * Stops a task: one still verifying is reported SHUTDOWN and its verification abandoned; any other
+   * is passed to the inner executor.
+   */
   stop(taskId: string): void {
     const p = this.#pending.get(taskId);
     if (p === undefined) {

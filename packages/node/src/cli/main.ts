@@ -20,6 +20,7 @@ import {
   helpText,
   usageLine,
 } from './command.js';
+import { classicCommands } from './commands/classic.js';
 import { nodeCommand } from './commands/node.js';
 import { secretCommand } from './commands/secret.js';
 import { serviceCommand } from './commands/service.js';
@@ -256,7 +257,15 @@ const version: Command = {
 export const ROOT: Command = {
   name: '',
   short: 'A self-sufficient runtime for secure swarm clusters: the node daemon and its CLI',
-  commands: [...swarmCommands, nodeCommand, serviceCommand, secretCommand, daemon, version],
+  commands: [
+    ...swarmCommands,
+    nodeCommand,
+    serviceCommand,
+    secretCommand,
+    daemon,
+    version,
+    ...classicCommands,
+  ],
 };
 
 function findSub(group: Command, name: string): Command | undefined {

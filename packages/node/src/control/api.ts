@@ -300,11 +300,14 @@ export interface ControlApi {
 
   /** Every task of every service; with `upToDate`, only tasks that run their service's current spec. */
   taskList(req: { upToDate?: boolean }): Promise<TaskView[]>;
+  /** One task by ID (or unique ID prefix), as `swarm inspect TASK` shows it. */
   taskInspect(req: { id: string }): Promise<TaskView>;
 
   /** `spec` is `swarm.NetworkSpec` as JSON. Names are unique; the driver is overlay. */
   networkCreate(req: { spec: Json }): Promise<NetworkView>;
+  /** Every network object of the cluster. */
   networkList(): Promise<NetworkView[]>;
+  /** One network by ID, ID prefix or name. */
   networkInspect(req: { id: string }): Promise<NetworkView>;
   /** Refused with NETWORK_IN_USE while a service is attached. */
   networkRemove(req: { id: string }): Promise<{ id: string }>;

@@ -317,15 +317,18 @@ export class ControlClient implements ControlApi {
   taskList(req: { upToDate?: boolean }): Promise<TaskView[]> {
     return this.call('taskList', req);
   }
+  /** One task by ID (or unique ID prefix). */
   taskInspect(req: { id: string }): Promise<TaskView> {
     return this.call('taskInspect', req);
   }
   networkCreate(req: { spec: Json }): Promise<NetworkView> {
     return this.call('networkCreate', req);
   }
+  /** Every network object of the cluster. */
   networkList(): Promise<NetworkView[]> {
     return this.call('networkList', {});
   }
+  /** One network by ID, ID prefix or name. */
   networkInspect(req: { id: string }): Promise<NetworkView> {
     return this.call('networkInspect', req);
   }

@@ -864,6 +864,7 @@ export class DaemonControl implements ControlApi {
     });
   }
 
+  /** One task by ID (or unique ID prefix), from the local store. */
   async taskInspect(req: { id: string }): Promise<TaskView> {
     const m = this.#m();
     return m.store.view((tx) => taskView(tx, resolve(tx, 'task', req.id) as swarm.Task));
@@ -895,6 +896,7 @@ export class DaemonControl implements ControlApi {
     return this.networkInspect({ id });
   }
 
+  /** Every network object of the cluster, from the local store. */
   async networkList(): Promise<NetworkView[]> {
     const m = this.#m();
     return m.store.view((tx) =>
@@ -905,6 +907,7 @@ export class DaemonControl implements ControlApi {
     );
   }
 
+  /** One network by ID, ID prefix or name, from the local store. */
   async networkInspect(req: { id: string }): Promise<NetworkView> {
     const m = this.#m();
     return m.store.view((tx) => networkView(tx, resolve(tx, 'network', req.id) as swarm.Network));

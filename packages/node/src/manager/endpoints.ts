@@ -70,6 +70,10 @@ export function ingressPortProblem(hostPort: number, rule: PortRule): string | u
   return undefined;
 }
 
+/**
+ * The ingress table: for each service with published ports, the tasks that serve them now (running,
+ * on a node whose address the managers verified) and the host port each task's node reported.
+ */
 export function publishedEndpoints(
   tx: ReadTx,
   rule: PortRule = DEFAULT_PORT_RULE,

@@ -55,6 +55,10 @@ export interface WorkerOptions {
 /** The executor a node runs, as `swarm daemon --executor/--docker-host/--docker-network` chose it. */
 export type ExecutorChoice = { kind: 'sandbox' } | { kind: 'docker'; dockerHost: string; network?: string };
 
+/**
+ * The worker side of a node: its agent session with the managers, the executor that runs its
+ * tasks, the ingress proxy for published ports, and the node description it reports.
+ */
 export class Worker {
   readonly agent: Agent;
   readonly executor: ManagedExecutor;
@@ -91,6 +95,7 @@ export class Worker {
             hostAddress: o.hostAddress,
             dockerHost: choice.dockerHost,
             ...(choice.network === undefined ? {} : { network: choice.network }),
+            portRange: o.taskPortRange ?? DEFAULT_TASK_PORT_RANGE,
             clock,
             logger: o.logger.child({ component: 'executor' }),
             onLog,

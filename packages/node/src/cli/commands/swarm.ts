@@ -7,6 +7,7 @@ import { FORMAT, printFormatted } from '../command.js';
 import { UsageError } from '../errors.js';
 import { readLine } from '../read.js';
 import { formatDuration, humanDuration, parseDuration } from '../units.js';
+import { isStandaloneJoin, runStandaloneJoin, STANDALONE_JOIN_FLAGS } from './classic.js';
 
 const AVAILABILITY = {
   name: 'availability',
@@ -121,8 +122,8 @@ const init: Command = {
 
 const join: Command = {
   name: 'join',
-  usage: '[OPTIONS] HOST:PORT',
-  short: 'Join a swarm as a node and/or manager',
+  usage: '[OPTIONS] HOST:PORT | --discovery URL --advertise HOST:PORT',
+  short: 'Join a swarm as a node and/or manager (standalone swarm: register an engine with discovery)',
   flags: [
     { name: 'token', kind: 'string', value: 'string', help: 'Token for entry into the swarm' },
     LISTEN,
@@ -134,10 +135,16 @@ const join: Command = {
       value: 'path',
       help: 'Run only images this containers policy.json accepts (kept on this node; managers see only its digest)',
     },
+    ...STANDALONE_JOIN_FLAGS,
   ],
-  minArgs: 1,
   maxArgs: 1,
   async run(ctx) {
+    // --discovery (or a discovery URL as the argument) selects standalone Swarm 0.2's join.
+    if (isStandaloneJoin(ctx)) return runStandaloneJoin(ctx);
+    if (ctx.args.length !== 1) throw new UsageError('"swarm join" requires exactly 1 argument.');
+    for (const f of ['advertise', 'addr', 'heartbeat', 'ttl', 'token-service', 'log-level'])
+      if (ctx.flags.has(f))
+        throw new UsageError(`"--${f}" is for the standalone join (with --discovery URL)`);
     const token = ctx.flags.str('token');
     if (token === undefined || token === '')
       throw new UsageError(
