@@ -334,8 +334,9 @@ describe('image trust: workers run only signed images', () => {
     const before = Object.fromEntries(
       await Promise.all(nodes.map(async (n) => [n.name, await verifications(n, 'rejected')] as const)),
     );
-    // The manager's daemon stops; its own data key, raft ID and log commit the forged write.
-    await m1.stop();
+    // The manager's daemon dies (its containers keep running); its own data key, raft ID and log
+    // commit the forged write.
+    await m1.stop('SIGKILL');
     const serviceId = generateId();
     const forged: string[] = [];
     await forgeStoreWrite(m1.dataDir, (tx) => {
@@ -398,7 +399,9 @@ describe('image trust: workers run only signed images', () => {
     expect((await ps('forged')).filter((t) => t.currentState === 'running')).toEqual([]);
     expect(await pulled(digest.tool)).toBe(false);
     expect((await containers()).filter((c) => c.image === image)).toEqual([]);
-    // The signed services are still running everywhere (m1's containers re-adopted after its restart).
+    // The signed services are still running everywhere: m1's containers, verified again, re-adopted
+    // after its restart (the executor's leftovers reach it through the verifying wrapper).
+    expect(m1.log).toContain('re-adopted a running container');
     await waitFor(
       'web running on every node again',
       async () => (await ps('web')).filter((t) => t.currentState === 'running').length === 3,
