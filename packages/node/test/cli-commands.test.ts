@@ -228,6 +228,43 @@ describe('swarm cluster commands', () => {
     expect(t.stdout).toBe(`${NODE1} 3\n`);
   });
 
+  it('info shows the resolved listen and advertise addresses, and an agent that reaches no manager', async () => {
+    const base = await api.info();
+    api.overrides.set('info', () => ({
+      ...base,
+      nodeAddr: '127.0.6.2:31000',
+      listenAddr: '127.0.6.2:31000',
+      advertiseAddr: '127.0.6.2:31000',
+      managerConnection: {
+        connected: true,
+        manager: '127.0.6.2:31000',
+        sinceMs: 0,
+        failures: 0,
+        managers: [],
+      },
+    }));
+    const up = await run(['info']);
+    expect(up.stdout).toContain(
+      ' Node Address: 127.0.6.2:31000\n Listen Address: 127.0.6.2:31000\n Advertise Address: 127.0.6.2:31000\n Manager Connection: 127.0.6.2:31000\n',
+    );
+    api.overrides.set('info', () => ({
+      ...base,
+      managerConnection: {
+        connected: false,
+        sinceMs: Date.UTC(2026, 11, 7, 10, 0, 0),
+        failures: 7,
+        managers: ['127.0.6.2:2377'],
+        error: '127.0.6.2:2377: connect ECONNREFUSED 127.0.6.2:2377',
+      },
+    }));
+    const down = await run(['info']);
+    expect(down.code).toBe(0);
+    expect(down.stdout).toContain(
+      " Error: this node's agent cannot reach any manager (tried 127.0.6.2:2377 since 2026-12-07T10:00:00.000Z, 7 attempts); last error: 127.0.6.2:2377: connect ECONNREFUSED 127.0.6.2:2377\n",
+    );
+    expect(down.stdout).not.toContain('Manager Connection:');
+  });
+
   it("a locked manager: the daemon's SWARM_LOCKED error exits 1", async () => {
     api.fail(
       'nodeList',
@@ -249,6 +286,18 @@ describe('swarm node', () => {
         `${NODE1} *   host1      Ready     Active         Leader           pci\n` +
         `${NODE2}     host2      Ready     Active\n`,
     );
+  });
+
+  it("ls warns on stderr about a row it cannot vouch for (the node's agent reaches no manager)", async () => {
+    const nodes = await api.nodeList();
+    const warning = "this node's agent cannot reach any manager (tried 127.0.6.2:2377)";
+    api.overrides.set('nodeList', () =>
+      nodes.map((n) => (n.self ? { ...n, status: 'unknown', warnings: [warning] } : n)),
+    );
+    const r = await run(['node', 'ls']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`${NODE1} *   host1      Unknown   Active`);
+    expect(r.stderr).toBe(`Warning: node host1: ${warning}\n`);
   });
 
   it('ls -q and --format json', async () => {

@@ -29,7 +29,14 @@ export interface InfoResult {
   /** 'inactive' (not in a swarm), 'locked' (manager waiting for `swarm unlock`), 'active', 'pending' (joining). */
   localNodeState: 'inactive' | 'pending' | 'active' | 'locked';
   nodeId?: string;
+  /** The address other nodes reach this one at (host:port, as resolved from `--advertise-addr`). */
   nodeAddr?: string;
+  /** The address this node listens on for cluster traffic (host:port, as resolved from `--listen-addr`). */
+  listenAddr?: string;
+  /** The address this node advertises (host:port); the same as `nodeAddr`. */
+  advertiseAddr?: string;
+  /** This node's link to the managers (its agent's session); absent before the worker half starts. */
+  managerConnection?: ManagerConnectionView;
   clusterId?: string;
   role?: NodeRoleName;
   isManager: boolean;
@@ -47,6 +54,21 @@ export interface InfoResult {
   executor?: { kind: string; version?: string; network?: string };
   dataDir: string;
   version: string;
+}
+
+/** Whether a node's agent has a session with a manager, and if not since when and why. */
+export interface ManagerConnectionView {
+  connected: boolean;
+  /** The manager of the open session. */
+  manager?: string;
+  /** When the current state (connected or not) began, ms since the epoch. */
+  sinceMs: number;
+  /** Failed attempts since the last open session. */
+  failures: number;
+  /** The managers the agent tries, in order. */
+  managers: string[];
+  /** The last failure, `ADDR: message`. */
+  error?: string;
 }
 
 /** `swarm init`: the addresses and settings of a new swarm. */
@@ -105,6 +127,8 @@ export interface NodeView {
   /** The zone in the node's certificate ('' when none). */
   zone: string;
   self: boolean;
+  /** What makes this row doubtful, e.g. the node's agent reaching no manager (`node ls` prints these). */
+  warnings?: string[];
   /** The full object, `swarm.Node` as JSON (for `inspect` and `--format json`). */
   raw: Json;
 }

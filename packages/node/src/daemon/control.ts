@@ -15,6 +15,7 @@ import {
   JSON_OPTIONS,
   type Json,
   type LogLineView,
+  type ManagerConnectionView,
   type NetworkView,
   type NodeView,
   type SecretView,
@@ -103,6 +104,11 @@ function nodeView(n: swarm.Node, self: string): NodeView {
     self: n.id === self,
     raw: swarm.Node.toObject(n, JSON_OPTIONS) as Json,
   };
+}
+
+/** The local node's view with its agent's problem, when it has one. */
+function withAgentWarning(v: NodeView, warning: string | undefined): NodeView {
+  return v.self && warning !== undefined ? { ...v, warnings: [...(v.warnings ?? []), warning] } : v;
 }
 
 function portsOf(spec: swarm.IServiceSpec | null | undefined): string[] {
@@ -279,6 +285,31 @@ function checkSpec(tx: ReadTx, json: Json, selfId: string | undefined): swarm.Se
   return spec;
 }
 
+/** The local agent's session as `swarm info` shows it. */
+export function managerConnectionView(d: Daemon): ManagerConnectionView | undefined {
+  const agent = d.worker?.agent;
+  if (agent === undefined) return undefined;
+  const c = agent.connection;
+  return {
+    connected: c.connected,
+    ...(c.manager === undefined ? {} : { manager: c.manager }),
+    sinceMs: c.since,
+    failures: c.failures,
+    managers: [...agent.managers],
+    ...(c.lastError === undefined ? {} : { error: `${c.lastError.manager}: ${c.lastError.message}` }),
+  };
+}
+
+/** How long the local agent may be without a session before `node ls` calls the node cut off. */
+const CUT_OFF_AFTER_MS = 3_000;
+
+/** Why this node's own row in `node ls` is not to be trusted: its agent reaches no manager. */
+function agentWarning(d: Daemon): string | undefined {
+  const c = managerConnectionView(d);
+  if (c === undefined || c.connected || Date.now() - c.sinceMs < CUT_OFF_AFTER_MS) return undefined;
+  return `this node's agent cannot reach any manager (tried ${c.managers.join(', ')}${c.error ? `; last error: ${c.error}` : ''})`;
+}
+
 export class DaemonControl implements ControlApi {
   constructor(readonly d: Daemon) {}
 
@@ -318,6 +349,9 @@ export class DaemonControl implements ControlApi {
       ...base,
       nodeId: st.nodeId,
       nodeAddr: st.advertiseAddr,
+      listenAddr: st.listenAddr,
+      advertiseAddr: st.advertiseAddr,
+      ...(d.worker ? { managerConnection: managerConnectionView(d)! } : {}),
       clusterId: st.clusterId,
       role: st.role,
       ...(d.renewer ? { certNotAfter: d.renewer.certificate.notAfter } : {}),
@@ -437,17 +471,21 @@ export class DaemonControl implements ControlApi {
 
   async nodeList(): Promise<NodeView[]> {
     const m = this.#m();
+    const warning = agentWarning(this.d);
     return m.store.view((tx) =>
       tx
         .list('node')
-        .map((n) => nodeView(n, m.nodeId))
+        .map((n) => withAgentWarning(nodeView(n, m.nodeId), warning))
         .sort((a, b) => a.hostname.localeCompare(b.hostname) || a.id.localeCompare(b.id)),
     );
   }
 
   async nodeInspect(req: { id: string }): Promise<NodeView> {
     const m = this.#m();
-    return m.store.view((tx) => nodeView(resolve(tx, 'node', req.id) as swarm.Node, m.nodeId));
+    const warning = agentWarning(this.d);
+    return m.store.view((tx) =>
+      withAgentWarning(nodeView(resolve(tx, 'node', req.id) as swarm.Node, m.nodeId), warning),
+    );
   }
 
   async nodeUpdate(req: Parameters<ControlApi['nodeUpdate']>[0]): Promise<NodeView> {

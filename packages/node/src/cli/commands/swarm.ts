@@ -1,7 +1,7 @@
 /** The cluster commands: init, join, join-token, leave, update, unlock, unlock-key, ca, info. */
 import { resolve } from 'node:path';
 import { SwarmError } from '@swarm/api';
-import type { AvailabilityName, InfoResult, NodeRoleName } from '../../control/api.js';
+import type { AvailabilityName, InfoResult, ManagerConnectionView, NodeRoleName } from '../../control/api.js';
 import type { Command, Context } from '../command.js';
 import { FORMAT, printFormatted } from '../command.js';
 import { UsageError } from '../errors.js';
@@ -320,6 +320,16 @@ export function executorText(e: { kind: string; version?: string; network?: stri
   return parts.length === 0 ? e.kind : `${e.kind} (${parts.join(', ')})`;
 }
 
+/** What `swarm info` says when this node's agent has no session with any manager. */
+export function agentErrorText(mc: ManagerConnectionView): string {
+  const since = new Date(mc.sinceMs).toISOString();
+  const attempts = `${mc.failures} attempt${mc.failures === 1 ? '' : 's'}`;
+  return (
+    `this node's agent cannot reach any manager (tried ${mc.managers.join(', ')} since ${since}, ${attempts})` +
+    (mc.error ? `; last error: ${mc.error}` : '')
+  );
+}
+
 function infoText(i: InfoResult): string {
   const lines = [`Swarm: ${i.localNodeState}`];
   if (i.nodeId !== undefined) lines.push(` NodeID: ${i.nodeId}`);
@@ -350,6 +360,11 @@ function infoText(i: InfoResult): string {
     if (i.certNotAfter !== undefined)
       lines.push(` Node Certificate Expires: ${new Date(i.certNotAfter).toISOString()}`);
     if (i.nodeAddr !== undefined) lines.push(` Node Address: ${i.nodeAddr}`);
+    if (i.listenAddr !== undefined) lines.push(` Listen Address: ${i.listenAddr}`);
+    if (i.advertiseAddr !== undefined) lines.push(` Advertise Address: ${i.advertiseAddr}`);
+    const mc = i.managerConnection;
+    if (mc?.connected) lines.push(` Manager Connection: ${mc.manager}`);
+    else if (mc !== undefined) lines.push(` Error: ${agentErrorText(mc)}`);
     if (i.executor !== undefined) lines.push(` Executor: ${executorText(i.executor)}`);
   }
   if (i.localNodeState === 'locked') {
