@@ -265,6 +265,20 @@ describe('swarm cluster commands', () => {
     expect(down.stdout).not.toContain('Manager Connection:');
   });
 
+  it('info shows the quorum as this manager sees it', async () => {
+    const base = await api.info();
+    const withRaft = (raft: NonNullable<typeof base.raft>) =>
+      api.overrides.set('info', () => ({ ...base, raft }));
+    withRaft({ term: '3', appliedIndex: '42', members: 3, reachable: 3, quorum: 'ok' });
+    expect((await run(['info'])).stdout).toContain('  Members: 3\n  Quorum: ok\n');
+    withRaft({ term: '3', appliedIndex: '42', members: 3, reachable: 1, quorum: 'lost' });
+    expect((await run(['info'])).stdout).toContain('  Quorum: lost (1 of 3 managers reachable, 2 needed)\n');
+    withRaft({ term: '4', appliedIndex: '42', members: 5, reachable: 3, quorum: 'electing' });
+    expect((await run(['info'])).stdout).toContain(
+      '  Quorum: electing a leader (3 of 5 managers reachable)\n',
+    );
+  });
+
   it("a locked manager: the daemon's SWARM_LOCKED error exits 1", async () => {
     api.fail(
       'nodeList',
@@ -298,6 +312,17 @@ describe('swarm node', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`${NODE1} *   host1      Unknown   Active`);
     expect(r.stderr).toBe(`Warning: node host1: ${warning}\n`);
+  });
+
+  it('ls from a manager without quorum prints the table and one stale warning', async () => {
+    const nodes = await api.nodeList();
+    const stale =
+      "quorum is lost (1 of 3 managers reachable, 2 needed): this is this manager's local copy and may be stale";
+    api.overrides.set('nodeList', () => nodes.map((n) => ({ ...n, stale })));
+    const r = await run(['node', 'ls']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n').filter((l) => l !== '')).toHaveLength(3);
+    expect(r.stderr).toBe(`Warning: ${stale}\n`);
   });
 
   it('ls -q and --format json', async () => {

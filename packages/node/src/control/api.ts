@@ -48,8 +48,16 @@ export interface InfoResult {
   certExpiryMs?: number;
   /** When the node certificate expires (ms since the epoch). */
   certNotAfter?: number;
-  /** Raft term / commit index on managers. */
-  raft?: { term: string; appliedIndex: string; members: number };
+  /** Raft term / commit index on managers; `reachable` and `quorum` as this manager sees them. */
+  raft?: {
+    term: string;
+    appliedIndex: string;
+    members: number;
+    /** Voting managers this one heard from recently, itself included (a lower bound on a follower). */
+    reachable?: number;
+    /** 'ok' while a leader is known, 'lost' when none is and fewer than a majority are reachable, else 'electing'. */
+    quorum?: 'ok' | 'lost' | 'electing';
+  };
   /** What runs this node's tasks: `docker` (with the engine's version and network) or `sandbox`. */
   executor?: { kind: string; version?: string; network?: string };
   dataDir: string;
@@ -129,6 +137,11 @@ export interface NodeView {
   self: boolean;
   /** What makes this row doubtful, e.g. the node's agent reaching no manager (`node ls` prints these). */
   warnings?: string[];
+  /**
+   * Set when the answer comes from a manager without a quorum: its local copy, as it stood when the
+   * quorum was lost (says why; `node ls` prints it once).
+   */
+  stale?: string;
   /** The full object, `swarm.Node` as JSON (for `inspect` and `--format json`). */
   raw: Json;
 }

@@ -106,6 +106,22 @@ function nodeView(n: swarm.Node, self: string): NodeView {
   };
 }
 
+/** `raft.reachable` and `raft.quorum` of `swarm info`. */
+function quorumInfo(m: Manager): { reachable: number; quorum: 'ok' | 'lost' | 'electing' } {
+  const q = m.quorum();
+  return {
+    reachable: q.reachable,
+    quorum: q.leader ? 'ok' : q.reachable < q.needed ? 'lost' : 'electing',
+  };
+}
+
+/** Why a read from this manager may be stale: it has no leader and cannot reach a majority. */
+function staleness(m: Manager): string | undefined {
+  const q = m.quorum();
+  if (q.leader || q.reachable >= q.needed) return undefined;
+  return `quorum is lost (${q.reachable} of ${q.managers} managers reachable, ${q.needed} needed): this is this manager's local copy and may be stale`;
+}
+
 /** The local node's view with its agent's problem, when it has one. */
 function withAgentWarning(v: NodeView, warning: string | undefined): NodeView {
   return v.self && warning !== undefined ? { ...v, warnings: [...(v.warnings ?? []), warning] } : v;
@@ -372,6 +388,7 @@ export class DaemonControl implements ControlApi {
           term: m.raft.term.toString(),
           appliedIndex: m.raft.appliedIndex.toString(),
           members: m.raft.status().config.voters.length,
+          ...quorumInfo(m),
         },
       });
     }
@@ -472,10 +489,12 @@ export class DaemonControl implements ControlApi {
   async nodeList(): Promise<NodeView[]> {
     const m = this.#m();
     const warning = agentWarning(this.d);
+    const stale = staleness(m);
     return m.store.view((tx) =>
       tx
         .list('node')
         .map((n) => withAgentWarning(nodeView(n, m.nodeId), warning))
+        .map((v) => (stale === undefined ? v : { ...v, stale }))
         .sort((a, b) => a.hostname.localeCompare(b.hostname) || a.id.localeCompare(b.id)),
     );
   }

@@ -40,6 +40,8 @@ const ls: Command = {
     );
     for (const n of nodes)
       for (const w of n.warnings ?? []) ctx.err(`Warning: node ${n.hostname || n.id}: ${w}\n`);
+    const stale = nodes.find((n) => n.stale !== undefined)?.stale;
+    if (stale !== undefined) ctx.err(`Warning: ${stale}\n`);
     return 0;
   },
 };

@@ -348,6 +348,16 @@ function infoText(i: InfoResult): string {
           `  Applied Index: ${i.raft.appliedIndex}`,
           `  Members: ${i.raft.members}`,
         );
+        if (i.raft.quorum !== undefined)
+          lines.push(
+            `  Quorum: ${
+              i.raft.quorum === 'ok'
+                ? 'ok'
+                : i.raft.quorum === 'lost'
+                  ? `lost (${i.raft.reachable} of ${i.raft.members} managers reachable, ${Math.floor(i.raft.members / 2) + 1} needed)`
+                  : `electing a leader (${i.raft.reachable} of ${i.raft.members} managers reachable)`
+            }`,
+          );
       }
       if (i.autolock !== undefined) lines.push(` Autolock Managers: ${i.autolock}`);
       if (i.certExpiryMs !== undefined) {
