@@ -102,6 +102,21 @@ describe('swarm cluster commands', () => {
     expect(r.stdout).toContain(`    ${UNLOCK_KEY}\n`);
   });
 
+  it('init --force-new-cluster asks the daemon to recover, and names the managers it removed', async () => {
+    const base = await api.init({});
+    api.overrides.set('init', () => ({ ...base, removedManagers: ['aaaa', 'bbbb'] }));
+    const r = await run(['init', '--force-new-cluster', '--advertise-addr', '127.0.6.9']);
+    expect(r.code).toBe(0);
+    expect(lastCall('init')).toEqual({ advertiseAddr: '127.0.6.9', forceNewCluster: true });
+    expect(r.stdout).toMatch(/^Swarm initialized: current node \([a-z0-9]+\) is now a manager\./);
+    expect(r.stdout).toContain(
+      'Removed 2 other managers from the swarm (aaaa, bbbb); they must join again with a token.\n',
+    );
+    expect((await run(['init', '--help'])).stdout).toContain(
+      '      --force-new-cluster       Force create a new cluster from current state\n',
+    );
+  });
+
   it("init on a node already in a swarm prints the daemon's message and exits 1", async () => {
     const msg =
       'This node is already part of a swarm. Use "swarm leave" to leave this swarm and join another one.';

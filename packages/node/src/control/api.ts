@@ -88,6 +88,11 @@ export interface InitRequest {
   autolock?: boolean;
   certExpiryMs?: number;
   availability?: AvailabilityName;
+  /**
+   * On a manager of an existing swarm (after `swarm unlock` under autolock): make it the only
+   * manager of its cluster, keeping all state; the other managers are removed and must rejoin.
+   */
+  forceNewCluster?: boolean;
 }
 /** What `swarm init` made: the node and cluster IDs and the join tokens. */
 export interface InitResult {
@@ -96,6 +101,8 @@ export interface InitResult {
   advertiseAddr: string;
   workerToken: string;
   managerToken: string;
+  /** With `forceNewCluster`: the node IDs of the managers taken out of the cluster. */
+  removedManagers?: string[];
   /** Set when autolock is on: shown once, never stored. */
   unlockKey?: string;
 }

@@ -418,6 +418,7 @@ export class Daemon {
 
   /** `swarm init`: creates the cluster (root CA, tokens, raft) with this node as its first manager. */
   async init(req: InitRequest): Promise<InitResult> {
+    if (req.forceNewCluster === true) return this.#forceNewCluster(req);
     this.assertNotInSwarm();
     this.phase = 'pending';
     try {
@@ -524,6 +525,119 @@ export class Daemon {
       await this.#teardown(true);
       throw e;
     }
+  }
+
+  /**
+   * `swarm init --force-new-cluster` on a surviving manager: stops its roles, rewrites its raft
+   * state so that it is the only voter (every object kept: services, secrets, configs, nodes, the
+   * CA and the tokens), starts it again as leader, and removes the other managers' nodes (their
+   * certificates denied: they come back only by joining again with a token). Workers keep their
+   * tasks and reconnect to this manager. Under autolock the manager must be unlocked first (its
+   * data key stays wrapped by the same unlock key). `--listen-addr` / `--advertise-addr` move it.
+   */
+  async #forceNewCluster(req: InitRequest): Promise<InitResult> {
+    if (this.phase === 'locked')
+      throw new SwarmError(
+        'SWARM_LOCKED',
+        'Swarm is encrypted and needs to be unlocked before it can be used. Please use "swarm unlock" to unlock it, then run "swarm init --force-new-cluster" again.',
+      );
+    const state = this.state;
+    if (
+      state === undefined ||
+      state.role !== 'manager' ||
+      this.keyManager === undefined ||
+      state.raftId === undefined
+    )
+      throw new SwarmError(
+        'NOT_A_MANAGER',
+        '--force-new-cluster needs a node that is a manager of a swarm: run it on a surviving manager',
+      );
+    const moved = req.listenAddr !== undefined || req.advertiseAddr !== undefined;
+    const { listenAddr, advertiseAddr } = moved
+      ? addresses(req.listenAddr ?? state.listenAddr, req.advertiseAddr)
+      : { listenAddr: state.listenAddr, advertiseAddr: state.advertiseAddr };
+    this.#checkOwnPort(portOf(listenAddr), 'the listen port');
+    this.phase = 'pending';
+    const w = this.worker;
+    const m = this.manager;
+    const s = this.server;
+    this.worker = undefined;
+    this.manager = undefined;
+    this.server = undefined;
+    await w?.stop().catch(() => {});
+    await s?.close().catch(() => {});
+    await m?.stop().catch(() => {});
+    try {
+      await Manager.forceNewCluster({
+        raftDir: this.paths.raftDir,
+        raftId: BigInt(state.raftId),
+        keyManager: this.keyManager,
+        logger: this.log,
+        ...(this.o.tickMs === undefined ? {} : { tickMs: this.o.tickMs }),
+      });
+    } catch (e) {
+      // Nothing changed on disk: resume as before.
+      await this.#startManager(false, new Map()).catch(() => {});
+      await this.#startWorker().catch(() => {});
+      this.phase = 'active';
+      throw e;
+    }
+    this.state = { ...state, listenAddr, advertiseAddr, managers: [advertiseAddr] };
+    writeState(this.paths, this.state);
+    if (hostOf(advertiseAddr) !== hostOf(state.advertiseAddr)) {
+      // Connections leave from the advertised host: new clients for the new address.
+      if (this.#watchTimer) clearInterval(this.#watchTimer);
+      this.renewer?.stop();
+      this.clients?.close();
+      this.#openIdentity();
+    }
+    await this.#startManager(false, new Map());
+    const manager = this.manager!;
+    manager.raft.campaign();
+    await manager.waitForLeader(60_000);
+    const removed: string[] = [];
+    await manager.update((tx) => {
+      const c = clusterOf(tx)!;
+      for (const n of tx.list('node')) {
+        if (n.id === state.nodeId) {
+          n.managerStatus = swarm.ManagerStatus.create({
+            raftId: toLong(BigInt(state.raftId!)),
+            addr: advertiseAddr,
+            leader: true,
+            reachability: swarm.ManagerStatus.Reachability.REACHABLE,
+          });
+          n.status = swarm.NodeStatus.create({ ...(n.status ?? {}), addr: hostOf(advertiseAddr) });
+          tx.update('node', n);
+        } else if (n.managerStatus?.addr || n.role === swarm.NodeRole.NODE_ROLE_MANAGER) {
+          // Out of raft for good: denied until its certificate expires, it rejoins with a token.
+          const notAfter = n.certificate?.certificate?.length
+            ? parseCertificates(dec.decode(n.certificate.certificate))[0]?.notAfter
+            : undefined;
+          c.deniedNodes = {
+            ...(c.deniedNodes ?? {}),
+            [n.id]: { expiry: toLong(BigInt(Math.floor(notAfter ?? Date.now() + 90 * 24 * 3600 * 1000))) },
+          };
+          tx.delete('node', n.id);
+          removed.push(n.id);
+        }
+      }
+      tx.update('cluster', c);
+    });
+    await this.#startWorker();
+    this.phase = 'active';
+    const c = manager.store.view(clusterOf)!;
+    this.log.warn('forced a new cluster: this manager is the only one', {
+      removedManagers: removed,
+      advertiseAddr,
+    });
+    return {
+      nodeId: state.nodeId,
+      clusterId: state.clusterId,
+      advertiseAddr,
+      workerToken: c.rootCa?.joinTokens?.worker ?? '',
+      managerToken: c.rootCa?.joinTokens?.manager ?? '',
+      removedManagers: removed,
+    };
   }
 
   /** `swarm join`: verifies the manager's root against the token, gets a certificate for the token's role, and starts that role. */

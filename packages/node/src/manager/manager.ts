@@ -4,6 +4,8 @@
  * orchestrator, node bookkeeping). Leadership moves cleanly: a manager that stops being leader
  * stops its loops before anything else happens, and the new leader starts them from the store.
  */
+
+import { renameSync, rmSync } from 'node:fs';
 import {
   type Clock,
   cryptoRandom,
@@ -16,7 +18,7 @@ import {
 } from '@swarm/api';
 import type { NodeRole } from '@swarm/ca';
 import { Dispatcher } from '@swarm/dispatcher';
-import { ConfChangeType, type MemberId } from '@swarm/raft';
+import { ConfChangeType, emptyConfState, type MemberId } from '@swarm/raft';
 import { RaftNode, type Receiver } from '@swarm/raft/driver';
 import { LevelStorage } from '@swarm/raft/level';
 import { GrpcRaftTransport, type RpcClients } from '@swarm/rpc';
@@ -160,6 +162,100 @@ export class Manager {
       logger: this.#log.child({ component: 'raft-membership' }),
       ...(o.joinTimeoutMs === undefined ? {} : { joinTimeoutMs: o.joinTimeoutMs }),
     });
+  }
+
+  /**
+   * `swarm init --force-new-cluster`, with the manager stopped: rewrites this manager's raft
+   * directory so that it is the only voter of its cluster, keeping every object of the store.
+   * Every entry of the local log counts as committed (the survivor's log is the new history, as in
+   * Docker), the log is applied and snapshotted, and that snapshot becomes the starting point of a
+   * one-voter raft group at the same index and term. The new directory is written beside the old one and swapped in
+   * only when complete; the old one stays as `<raftDir>.before-force-new-cluster` until the next
+   * run. Returns the index and term of the new snapshot.
+   */
+  static async forceNewCluster(o: {
+    raftDir: string;
+    raftId: MemberId;
+    keyManager: KeyManager;
+    logger: Logger;
+    tickMs?: number;
+    timeoutMs?: number;
+  }): Promise<{ index: bigint; term: bigint }> {
+    const log = o.logger.child({ component: 'force-new-cluster' });
+    const cipher = o.keyManager.recordCipher;
+    const old = await LevelStorage.open({ path: o.raftDir, cipher, logger: log });
+    let image: Uint8Array;
+    let index: bigint;
+    let term: bigint;
+    try {
+      const last = old.lastIndex();
+      if (last === 0n && old.snapshot().metadata.index === 0n)
+        throw new SwarmError('NO_RAFT_STATE', 'this manager has no raft state to recover a cluster from');
+      const hs = old.hardState();
+      if (hs.commit < last) await old.save({ hardState: { ...hs, commit: last } }, { sync: true });
+      const store = new ReplicatedStore({ clock: systemClock, logger: log });
+      // A raft node that never campaigns and sends nothing: it only applies the log to the store.
+      const raft = new RaftNode({
+        id: o.raftId,
+        storage: old,
+        transport: { send() {} },
+        stateMachine: store,
+        clock: systemClock,
+        random: cryptoRandom,
+        logger: log,
+        tickMs: o.tickMs ?? 100,
+        // A snapshot after every applied entry: the last one is the new cluster's starting point.
+        snapshotInterval: 1,
+        raft: { electionTick: 1_000_000, heartbeatTick: 1, checkQuorum: false, preVote: true },
+      });
+      store.attach(raft);
+      await raft.start();
+      const deadline = Date.now() + (o.timeoutMs ?? 120_000);
+      while (raft.appliedIndex < last || old.snapshot().metadata.index < raft.appliedIndex) {
+        if (Date.now() > deadline) {
+          await raft.stop();
+          throw new SwarmError(
+            'FORCE_NEW_CLUSTER_FAILED',
+            `the local raft log did not apply (applied ${raft.appliedIndex} of ${last}); nothing was changed`,
+          );
+        }
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      await raft.stop();
+      const snap = old.snapshot();
+      index = snap.metadata.index;
+      term = snap.metadata.term;
+      image = snap.data;
+      store.close();
+    } finally {
+      await old.close();
+    }
+    const fresh = `${o.raftDir}.force-new-cluster`;
+    rmSync(fresh, { recursive: true, force: true });
+    const next = await LevelStorage.open({ path: fresh, cipher, logger: log });
+    try {
+      await next.save(
+        {
+          snapshot: {
+            data: image,
+            metadata: { index, term, confState: { ...emptyConfState(), voters: [o.raftId] } },
+          },
+          hardState: { term, vote: o.raftId, commit: index },
+        },
+        { sync: true },
+      );
+    } finally {
+      await next.close();
+    }
+    const previous = `${o.raftDir}.before-force-new-cluster`;
+    rmSync(previous, { recursive: true, force: true });
+    renameSync(o.raftDir, previous);
+    renameSync(fresh, o.raftDir);
+    log.warn('raft rewritten: this manager is now the only member of its cluster', {
+      index: index.toString(),
+      term: term.toString(),
+    });
+    return { index, term };
   }
 
   /** Opens the manager's storage, starts raft, and serves once the store is loaded. */

@@ -95,6 +95,7 @@ const init: Command = {
     },
     CERT_EXPIRY,
     AVAILABILITY,
+    { name: 'force-new-cluster', kind: 'bool', help: 'Force create a new cluster from current state' },
   ],
   maxArgs: 0,
   async run(ctx) {
@@ -108,6 +109,7 @@ const init: Command = {
       ...(ctx.flags.bool('autolock') ? { autolock: true } : {}),
       ...(expiry === undefined ? {} : { certExpiryMs: expiry }),
       ...(avail === undefined ? {} : { availability: avail }),
+      ...(ctx.flags.bool('force-new-cluster') ? { forceNewCluster: true } : {}),
     });
     ctx.out(
       `Swarm initialized: current node (${r.nodeId}) is now a manager.\n\n` +
@@ -115,6 +117,10 @@ const init: Command = {
         "To add a manager to this swarm, run 'swarm join-token manager' and follow the instructions.\n\n",
     );
     if (r.unlockKey !== undefined && r.unlockKey !== '') ctx.out(unlockKeyText(r.unlockKey));
+    if (r.removedManagers !== undefined && r.removedManagers.length > 0)
+      ctx.out(
+        `Removed ${r.removedManagers.length} other manager${r.removedManagers.length === 1 ? '' : 's'} from the swarm (${r.removedManagers.join(', ')}); they must join again with a token.\n`,
+      );
     return 0;
   },
 };
