@@ -76,6 +76,20 @@ interface Conn {
 
 const DEFAULT_HEARTBEAT_MS = 5_000;
 
+/** Where an agent's session stands: what `swarm info` and `node ls` show about a node's link to the managers. */
+export interface AgentConnection {
+  /** True while a session with a manager is open. */
+  connected: boolean;
+  /** The manager of the open session. */
+  manager?: string;
+  /** When the current state began (the session opened, or the first failure since the last one), clock ms. */
+  since: number;
+  /** Failed attempts since the last open session. */
+  failures: number;
+  /** The last failure: which manager, and what went wrong. */
+  lastError?: { manager: string; code: string; message: string };
+}
+
 interface LocalTask {
   task: swarm.Task;
   started: boolean;
@@ -109,6 +123,8 @@ export class Agent {
   #failures = 0;
   #reconnectTimer: Timer | undefined;
   #node: swarm.Node | undefined;
+  #since = 0;
+  #lastError: AgentConnection['lastError'];
 
   readonly #tasks = new Map<string, LocalTask>();
   readonly #secrets = new Map<string, swarm.Secret>();
@@ -162,6 +178,7 @@ export class Agent {
   start(): void {
     if (this.#running) return;
     this.#running = true;
+    this.#since = this.#clock.now();
     this.#writer.removeAll();
     this.#open();
   }
@@ -183,6 +200,18 @@ export class Agent {
 
   get sessionId(): string | undefined {
     return this.#conn?.sessionId;
+  }
+
+  /** Whether the agent has a session, and if not, since when and why (the last failure). */
+  get connection(): AgentConnection {
+    const manager = this.manager;
+    return {
+      connected: manager !== undefined,
+      ...(manager === undefined ? {} : { manager }),
+      since: this.#since,
+      failures: this.#failures,
+      ...(this.#lastError === undefined ? {} : { lastError: { ...this.#lastError } }),
+    };
   }
 
   /** This node as the manager last described it. */
@@ -262,6 +291,8 @@ export class Agent {
     if (addrs.length > 0) this.#managers = addrs;
     if (!first) return;
     this.#failures = 0;
+    this.#since = this.#clock.now();
+    this.#lastError = undefined;
     this.stats.sessions++;
     this.#logger.info('session open', { manager: c.addr });
     this.#heartbeat(c);
@@ -318,6 +349,8 @@ export class Agent {
       c.closed = true;
       return;
     }
+    // A session that ends starts the period without one.
+    if (c.sessionId !== undefined) this.#since = this.#clock.now();
     this.#teardown(c);
     this.stats.failovers++;
     const code = (err as { code?: unknown })?.code;
@@ -350,6 +383,11 @@ export class Agent {
     if (!this.#running) return;
     this.#failures++;
     const code = (err as { code?: unknown })?.code;
+    this.#lastError = {
+      manager: addr,
+      code: String(code ?? 'UNKNOWN'),
+      message: String((err as { message?: unknown })?.message ?? err),
+    };
     this.#logger.warn('manager connection failed', { manager: addr, code: String(code ?? 'UNKNOWN') });
     // The first retry goes straight to the next manager; later ones back off exponentially.
     const base =

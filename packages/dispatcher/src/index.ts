@@ -1,5 +1,11 @@
 // @swarm/dispatcher: the push channel between swarm managers and workers.
-export { AGENT_DEFAULTS, Agent, type AgentComponents, type AgentInit } from './agent.js';
+export {
+  AGENT_DEFAULTS,
+  Agent,
+  type AgentComponents,
+  type AgentConnection,
+  type AgentInit,
+} from './agent.js';
 export { AssignmentSet } from './assignment-set.js';
 export { Dispatcher, type DispatcherComponents } from './dispatcher.js';
 export * from './errors.js';

@@ -136,6 +136,36 @@ describe('Agent', () => {
     expect(agent.manager).toBe('m2');
   });
 
+  it('says whether it has a session, since when, and why not (the last failure)', async () => {
+    const h = new Harness({ managers: ['m1', 'm2'] });
+    const nodeId = await h.createNode();
+    const { agent } = h.agent(nodeId);
+    const t0 = h.clock.now();
+    agent.start();
+    await h.run(3_000, 100);
+    const down = agent.connection;
+    expect(down.connected).toBe(false);
+    expect(down.manager).toBeUndefined();
+    expect(down.since).toBe(t0);
+    expect(down.failures).toBeGreaterThanOrEqual(2);
+    expect(['m1', 'm2']).toContain(down.lastError?.manager);
+    expect(down.lastError?.message).not.toBe('');
+    h.dispatcher('m2').start();
+    await h.run(15_000, 100);
+    const up = agent.connection;
+    expect(up).toMatchObject({ connected: true, manager: 'm2', failures: 0 });
+    expect(up.lastError).toBeUndefined();
+    expect(up.since).toBeGreaterThan(t0);
+    // The session ends: disconnected again from that moment, with the reason.
+    const before = h.clock.now();
+    h.dispatcher('m2').stop();
+    h.transport.shutdown('m2');
+    await h.run(500, 100);
+    expect(agent.connection.connected).toBe(false);
+    expect(agent.connection.since).toBeGreaterThanOrEqual(before);
+    expect(agent.connection.lastError?.manager).toBe('m2');
+  });
+
   it('asks for a complete assignment set when an incremental message does not chain', async () => {
     const transport = new MemoryTransport();
     const assignmentOpens: MessageSink<swarm.AssignmentsMessage>[] = [];

@@ -107,14 +107,15 @@ export class LocalNode {
     child.stdout?.on('data', append);
     child.stderr?.on('data', append);
     const sock = nodePaths(this.dataDir).socket;
-    const deadline = Date.now() + 20_000;
+    // Generous: a loaded machine starts a daemon slowly; the budget only catches one that hangs.
+    const deadline = Date.now() + 120_000;
     while (
       !((existsSync(sock) || this.controlHost !== undefined) && this.#log.includes('swarm daemon ready'))
     ) {
       if (!this.running)
         throw new Error(`daemon ${this.name} exited while starting:\n${this.#log.slice(-4000)}`);
       if (Date.now() > deadline)
-        throw new Error(`daemon ${this.name} did not start in 20 s:\n${this.#log.slice(-4000)}`);
+        throw new Error(`daemon ${this.name} did not start in 120 s:\n${this.#log.slice(-4000)}`);
       await sleep(25);
     }
   }

@@ -102,6 +102,21 @@ describe('swarm cluster commands', () => {
     expect(r.stdout).toContain(`    ${UNLOCK_KEY}\n`);
   });
 
+  it('init --force-new-cluster asks the daemon to recover, and names the managers it removed', async () => {
+    const base = await api.init({});
+    api.overrides.set('init', () => ({ ...base, removedManagers: ['aaaa', 'bbbb'] }));
+    const r = await run(['init', '--force-new-cluster', '--advertise-addr', '127.0.6.9']);
+    expect(r.code).toBe(0);
+    expect(lastCall('init')).toEqual({ advertiseAddr: '127.0.6.9', forceNewCluster: true });
+    expect(r.stdout).toMatch(/^Swarm initialized: current node \([a-z0-9]+\) is now a manager\./);
+    expect(r.stdout).toContain(
+      'Removed 2 other managers from the swarm (aaaa, bbbb); they must join again with a token.\n',
+    );
+    expect((await run(['init', '--help'])).stdout).toContain(
+      '      --force-new-cluster       Force create a new cluster from current state\n',
+    );
+  });
+
   it("init on a node already in a swarm prints the daemon's message and exits 1", async () => {
     const msg =
       'This node is already part of a swarm. Use "swarm leave" to leave this swarm and join another one.';
@@ -228,6 +243,57 @@ describe('swarm cluster commands', () => {
     expect(t.stdout).toBe(`${NODE1} 3\n`);
   });
 
+  it('info shows the resolved listen and advertise addresses, and an agent that reaches no manager', async () => {
+    const base = await api.info();
+    api.overrides.set('info', () => ({
+      ...base,
+      nodeAddr: '127.0.6.2:31000',
+      listenAddr: '127.0.6.2:31000',
+      advertiseAddr: '127.0.6.2:31000',
+      managerConnection: {
+        connected: true,
+        manager: '127.0.6.2:31000',
+        sinceMs: 0,
+        failures: 0,
+        managers: [],
+      },
+    }));
+    const up = await run(['info']);
+    expect(up.stdout).toContain(
+      ' Node Address: 127.0.6.2:31000\n Listen Address: 127.0.6.2:31000\n Advertise Address: 127.0.6.2:31000\n Manager Connection: 127.0.6.2:31000\n',
+    );
+    api.overrides.set('info', () => ({
+      ...base,
+      managerConnection: {
+        connected: false,
+        sinceMs: Date.UTC(2026, 11, 7, 10, 0, 0),
+        failures: 7,
+        managers: ['127.0.6.2:2377'],
+        error: '127.0.6.2:2377: connect ECONNREFUSED 127.0.6.2:2377',
+      },
+    }));
+    const down = await run(['info']);
+    expect(down.code).toBe(0);
+    expect(down.stdout).toContain(
+      " Error: this node's agent cannot reach any manager (tried 127.0.6.2:2377 since 2026-12-07T10:00:00.000Z, 7 attempts); last error: 127.0.6.2:2377: connect ECONNREFUSED 127.0.6.2:2377\n",
+    );
+    expect(down.stdout).not.toContain('Manager Connection:');
+  });
+
+  it('info shows the quorum as this manager sees it', async () => {
+    const base = await api.info();
+    const withRaft = (raft: NonNullable<typeof base.raft>) =>
+      api.overrides.set('info', () => ({ ...base, raft }));
+    withRaft({ term: '3', appliedIndex: '42', members: 3, reachable: 3, quorum: 'ok' });
+    expect((await run(['info'])).stdout).toContain('  Members: 3\n  Quorum: ok\n');
+    withRaft({ term: '3', appliedIndex: '42', members: 3, reachable: 1, quorum: 'lost' });
+    expect((await run(['info'])).stdout).toContain('  Quorum: lost (1 of 3 managers reachable, 2 needed)\n');
+    withRaft({ term: '4', appliedIndex: '42', members: 5, reachable: 3, quorum: 'electing' });
+    expect((await run(['info'])).stdout).toContain(
+      '  Quorum: electing a leader (3 of 5 managers reachable)\n',
+    );
+  });
+
   it("a locked manager: the daemon's SWARM_LOCKED error exits 1", async () => {
     api.fail(
       'nodeList',
@@ -249,6 +315,29 @@ describe('swarm node', () => {
         `${NODE1} *   host1      Ready     Active         Leader           pci\n` +
         `${NODE2}     host2      Ready     Active\n`,
     );
+  });
+
+  it("ls warns on stderr about a row it cannot vouch for (the node's agent reaches no manager)", async () => {
+    const nodes = await api.nodeList();
+    const warning = "this node's agent cannot reach any manager (tried 127.0.6.2:2377)";
+    api.overrides.set('nodeList', () =>
+      nodes.map((n) => (n.self ? { ...n, status: 'unknown', warnings: [warning] } : n)),
+    );
+    const r = await run(['node', 'ls']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`${NODE1} *   host1      Unknown   Active`);
+    expect(r.stderr).toBe(`Warning: node host1: ${warning}\n`);
+  });
+
+  it('ls from a manager without quorum prints the table and one stale warning', async () => {
+    const nodes = await api.nodeList();
+    const stale =
+      "quorum is lost (1 of 3 managers reachable, 2 needed): this is this manager's local copy and may be stale";
+    api.overrides.set('nodeList', () => nodes.map((n) => ({ ...n, stale })));
+    const r = await run(['node', 'ls']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n').filter((l) => l !== '')).toHaveLength(3);
+    expect(r.stderr).toBe(`Warning: ${stale}\n`);
   });
 
   it('ls -q and --format json', async () => {

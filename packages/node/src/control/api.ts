@@ -29,7 +29,14 @@ export interface InfoResult {
   /** 'inactive' (not in a swarm), 'locked' (manager waiting for `swarm unlock`), 'active', 'pending' (joining). */
   localNodeState: 'inactive' | 'pending' | 'active' | 'locked';
   nodeId?: string;
+  /** The address other nodes reach this one at (host:port, as resolved from `--advertise-addr`). */
   nodeAddr?: string;
+  /** The address this node listens on for cluster traffic (host:port, as resolved from `--listen-addr`). */
+  listenAddr?: string;
+  /** The address this node advertises (host:port); the same as `nodeAddr`. */
+  advertiseAddr?: string;
+  /** This node's link to the managers (its agent's session); absent before the worker half starts. */
+  managerConnection?: ManagerConnectionView;
   clusterId?: string;
   role?: NodeRoleName;
   isManager: boolean;
@@ -41,14 +48,37 @@ export interface InfoResult {
   certExpiryMs?: number;
   /** When the node certificate expires (ms since the epoch). */
   certNotAfter?: number;
-  /** Raft term / commit index on managers. */
-  raft?: { term: string; appliedIndex: string; members: number };
+  /** Raft term / commit index on managers; `reachable` and `quorum` as this manager sees them. */
+  raft?: {
+    term: string;
+    appliedIndex: string;
+    members: number;
+    /** Voting managers this one heard from recently, itself included (a lower bound on a follower). */
+    reachable?: number;
+    /** 'ok' while a leader is known, 'lost' when none is and fewer than a majority are reachable, else 'electing'. */
+    quorum?: 'ok' | 'lost' | 'electing';
+  };
   /** What runs this node's tasks: `docker` (with the engine's version and network) or `sandbox`. */
   executor?: { kind: string; version?: string; network?: string };
   /** Digest of the image policy this node enforces (`--image-policy`); absent without one. */
   imagePolicyDigest?: string;
   dataDir: string;
   version: string;
+}
+
+/** Whether a node's agent has a session with a manager, and if not since when and why. */
+export interface ManagerConnectionView {
+  connected: boolean;
+  /** The manager of the open session. */
+  manager?: string;
+  /** When the current state (connected or not) began, ms since the epoch. */
+  sinceMs: number;
+  /** Failed attempts since the last open session. */
+  failures: number;
+  /** The managers the agent tries, in order. */
+  managers: string[];
+  /** The last failure, `ADDR: message`. */
+  error?: string;
 }
 
 /** `swarm init`: the addresses and settings of a new swarm. */
@@ -60,6 +90,11 @@ export interface InitRequest {
   autolock?: boolean;
   certExpiryMs?: number;
   availability?: AvailabilityName;
+  /**
+   * On a manager of an existing swarm (after `swarm unlock` under autolock): make it the only
+   * manager of its cluster, keeping all state; the other managers are removed and must rejoin.
+   */
+  forceNewCluster?: boolean;
 }
 /** What `swarm init` made: the node and cluster IDs and the join tokens. */
 export interface InitResult {
@@ -68,6 +103,8 @@ export interface InitResult {
   advertiseAddr: string;
   workerToken: string;
   managerToken: string;
+  /** With `forceNewCluster`: the node IDs of the managers taken out of the cluster. */
+  removedManagers?: string[];
   /** Set when autolock is on: shown once, never stored. */
   unlockKey?: string;
 }
@@ -107,6 +144,13 @@ export interface NodeView {
   /** The zone in the node's certificate ('' when none). */
   zone: string;
   self: boolean;
+  /** What makes this row doubtful, e.g. the node's agent reaching no manager (`node ls` prints these). */
+  warnings?: string[];
+  /**
+   * Set when the answer comes from a manager without a quorum: its local copy, as it stood when the
+   * quorum was lost (says why; `node ls` prints it once).
+   */
+  stale?: string;
   /** The full object, `swarm.Node` as JSON (for `inspect` and `--format json`). */
   raw: Json;
 }

@@ -55,6 +55,7 @@ export function statusForCode(code: string): number {
     case 'NOT_IN_SWARM':
     case 'UNAVAILABLE':
     case 'NO_LEADER':
+    case 'QUORUM_LOST':
       return 503;
   }
   if (

@@ -15,6 +15,7 @@ import {
   JSON_OPTIONS,
   type Json,
   type LogLineView,
+  type ManagerConnectionView,
   type NetworkView,
   type NodeView,
   type SecretView,
@@ -103,6 +104,27 @@ function nodeView(n: swarm.Node, self: string): NodeView {
     self: n.id === self,
     raw: swarm.Node.toObject(n, JSON_OPTIONS) as Json,
   };
+}
+
+/** `raft.reachable` and `raft.quorum` of `swarm info`. */
+function quorumInfo(m: Manager): { reachable: number; quorum: 'ok' | 'lost' | 'electing' } {
+  const q = m.quorum();
+  return {
+    reachable: q.reachable,
+    quorum: q.leader ? 'ok' : q.reachable < q.needed ? 'lost' : 'electing',
+  };
+}
+
+/** Why a read from this manager may be stale: it has no leader and cannot reach a majority. */
+function staleness(m: Manager): string | undefined {
+  const q = m.quorum();
+  if (q.leader || q.reachable >= q.needed) return undefined;
+  return `quorum is lost (${q.reachable} of ${q.managers} managers reachable, ${q.needed} needed): this is this manager's local copy and may be stale`;
+}
+
+/** The local node's view with its agent's problem, when it has one. */
+function withAgentWarning(v: NodeView, warning: string | undefined): NodeView {
+  return v.self && warning !== undefined ? { ...v, warnings: [...(v.warnings ?? []), warning] } : v;
 }
 
 function portsOf(spec: swarm.IServiceSpec | null | undefined): string[] {
@@ -279,6 +301,31 @@ function checkSpec(tx: ReadTx, json: Json, selfId: string | undefined): swarm.Se
   return spec;
 }
 
+/** The local agent's session as `swarm info` shows it. */
+export function managerConnectionView(d: Daemon): ManagerConnectionView | undefined {
+  const agent = d.worker?.agent;
+  if (agent === undefined) return undefined;
+  const c = agent.connection;
+  return {
+    connected: c.connected,
+    ...(c.manager === undefined ? {} : { manager: c.manager }),
+    sinceMs: c.since,
+    failures: c.failures,
+    managers: [...agent.managers],
+    ...(c.lastError === undefined ? {} : { error: `${c.lastError.manager}: ${c.lastError.message}` }),
+  };
+}
+
+/** How long the local agent may be without a session before `node ls` calls the node cut off. */
+const CUT_OFF_AFTER_MS = 3_000;
+
+/** Why this node's own row in `node ls` is not to be trusted: its agent reaches no manager. */
+function agentWarning(d: Daemon): string | undefined {
+  const c = managerConnectionView(d);
+  if (c === undefined || c.connected || Date.now() - c.sinceMs < CUT_OFF_AFTER_MS) return undefined;
+  return `this node's agent cannot reach any manager (tried ${c.managers.join(', ')}${c.error ? `; last error: ${c.error}` : ''})`;
+}
+
 export class DaemonControl implements ControlApi {
   constructor(readonly d: Daemon) {}
 
@@ -318,6 +365,9 @@ export class DaemonControl implements ControlApi {
       ...base,
       nodeId: st.nodeId,
       nodeAddr: st.advertiseAddr,
+      listenAddr: st.listenAddr,
+      advertiseAddr: st.advertiseAddr,
+      ...(d.worker ? { managerConnection: managerConnectionView(d)! } : {}),
       clusterId: st.clusterId,
       role: st.role,
       ...(d.renewer ? { certNotAfter: d.renewer.certificate.notAfter } : {}),
@@ -339,6 +389,7 @@ export class DaemonControl implements ControlApi {
           term: m.raft.term.toString(),
           appliedIndex: m.raft.appliedIndex.toString(),
           members: m.raft.status().config.voters.length,
+          ...quorumInfo(m),
         },
       });
     }
@@ -438,17 +489,23 @@ export class DaemonControl implements ControlApi {
 
   async nodeList(): Promise<NodeView[]> {
     const m = this.#m();
+    const warning = agentWarning(this.d);
+    const stale = staleness(m);
     return m.store.view((tx) =>
       tx
         .list('node')
-        .map((n) => nodeView(n, m.nodeId))
+        .map((n) => withAgentWarning(nodeView(n, m.nodeId), warning))
+        .map((v) => (stale === undefined ? v : { ...v, stale }))
         .sort((a, b) => a.hostname.localeCompare(b.hostname) || a.id.localeCompare(b.id)),
     );
   }
 
   async nodeInspect(req: { id: string }): Promise<NodeView> {
     const m = this.#m();
-    return m.store.view((tx) => nodeView(resolve(tx, 'node', req.id) as swarm.Node, m.nodeId));
+    const warning = agentWarning(this.d);
+    return m.store.view((tx) =>
+      withAgentWarning(nodeView(resolve(tx, 'node', req.id) as swarm.Node, m.nodeId), warning),
+    );
   }
 
   async nodeUpdate(req: Parameters<ControlApi['nodeUpdate']>[0]): Promise<NodeView> {

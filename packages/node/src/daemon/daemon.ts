@@ -7,7 +7,7 @@
  */
 import { rmSync } from 'node:fs';
 import { isIP } from 'node:net';
-import { networkInterfaces } from 'node:os';
+import { type NetworkInterfaceInfo, networkInterfaces } from 'node:os';
 import { cryptoRandom, generateId, type Logger, SwarmError, swarm, systemClock, toLong } from '@swarm/api';
 import {
   CertificateRenewer,
@@ -418,6 +418,7 @@ export class Daemon {
 
   /** `swarm init`: creates the cluster (root CA, tokens, raft) with this node as its first manager. */
   async init(req: InitRequest): Promise<InitResult> {
+    if (req.forceNewCluster === true) return this.#forceNewCluster(req);
     this.assertNotInSwarm();
     this.phase = 'pending';
     try {
@@ -524,6 +525,119 @@ export class Daemon {
       await this.#teardown(true);
       throw e;
     }
+  }
+
+  /**
+   * `swarm init --force-new-cluster` on a surviving manager: stops its roles, rewrites its raft
+   * state so that it is the only voter (every object kept: services, secrets, configs, nodes, the
+   * CA and the tokens), starts it again as leader, and removes the other managers' nodes (their
+   * certificates denied: they come back only by joining again with a token). Workers keep their
+   * tasks and reconnect to this manager. Under autolock the manager must be unlocked first (its
+   * data key stays wrapped by the same unlock key). `--listen-addr` / `--advertise-addr` move it.
+   */
+  async #forceNewCluster(req: InitRequest): Promise<InitResult> {
+    if (this.phase === 'locked')
+      throw new SwarmError(
+        'SWARM_LOCKED',
+        'Swarm is encrypted and needs to be unlocked before it can be used. Please use "swarm unlock" to unlock it, then run "swarm init --force-new-cluster" again.',
+      );
+    const state = this.state;
+    if (
+      state === undefined ||
+      state.role !== 'manager' ||
+      this.keyManager === undefined ||
+      state.raftId === undefined
+    )
+      throw new SwarmError(
+        'NOT_A_MANAGER',
+        '--force-new-cluster needs a node that is a manager of a swarm: run it on a surviving manager',
+      );
+    const moved = req.listenAddr !== undefined || req.advertiseAddr !== undefined;
+    const { listenAddr, advertiseAddr } = moved
+      ? addresses(req.listenAddr ?? state.listenAddr, req.advertiseAddr)
+      : { listenAddr: state.listenAddr, advertiseAddr: state.advertiseAddr };
+    this.#checkOwnPort(portOf(listenAddr), 'the listen port');
+    this.phase = 'pending';
+    const w = this.worker;
+    const m = this.manager;
+    const s = this.server;
+    this.worker = undefined;
+    this.manager = undefined;
+    this.server = undefined;
+    await w?.stop().catch(() => {});
+    await s?.close().catch(() => {});
+    await m?.stop().catch(() => {});
+    try {
+      await Manager.forceNewCluster({
+        raftDir: this.paths.raftDir,
+        raftId: BigInt(state.raftId),
+        keyManager: this.keyManager,
+        logger: this.log,
+        ...(this.o.tickMs === undefined ? {} : { tickMs: this.o.tickMs }),
+      });
+    } catch (e) {
+      // Nothing changed on disk: resume as before.
+      await this.#startManager(false, new Map()).catch(() => {});
+      await this.#startWorker().catch(() => {});
+      this.phase = 'active';
+      throw e;
+    }
+    this.state = { ...state, listenAddr, advertiseAddr, managers: [advertiseAddr] };
+    writeState(this.paths, this.state);
+    if (hostOf(advertiseAddr) !== hostOf(state.advertiseAddr)) {
+      // Connections leave from the advertised host: new clients for the new address.
+      if (this.#watchTimer) clearInterval(this.#watchTimer);
+      this.renewer?.stop();
+      this.clients?.close();
+      this.#openIdentity();
+    }
+    await this.#startManager(false, new Map());
+    const manager = this.manager!;
+    manager.raft.campaign();
+    await manager.waitForLeader(60_000);
+    const removed: string[] = [];
+    await manager.update((tx) => {
+      const c = clusterOf(tx)!;
+      for (const n of tx.list('node')) {
+        if (n.id === state.nodeId) {
+          n.managerStatus = swarm.ManagerStatus.create({
+            raftId: toLong(BigInt(state.raftId!)),
+            addr: advertiseAddr,
+            leader: true,
+            reachability: swarm.ManagerStatus.Reachability.REACHABLE,
+          });
+          n.status = swarm.NodeStatus.create({ ...(n.status ?? {}), addr: hostOf(advertiseAddr) });
+          tx.update('node', n);
+        } else if (n.managerStatus?.addr || n.role === swarm.NodeRole.NODE_ROLE_MANAGER) {
+          // Out of raft for good: denied until its certificate expires, it rejoins with a token.
+          const notAfter = n.certificate?.certificate?.length
+            ? parseCertificates(dec.decode(n.certificate.certificate))[0]?.notAfter
+            : undefined;
+          c.deniedNodes = {
+            ...(c.deniedNodes ?? {}),
+            [n.id]: { expiry: toLong(BigInt(Math.floor(notAfter ?? Date.now() + 90 * 24 * 3600 * 1000))) },
+          };
+          tx.delete('node', n.id);
+          removed.push(n.id);
+        }
+      }
+      tx.update('cluster', c);
+    });
+    await this.#startWorker();
+    this.phase = 'active';
+    const c = manager.store.view(clusterOf)!;
+    this.log.warn('forced a new cluster: this manager is the only one', {
+      removedManagers: removed,
+      advertiseAddr,
+    });
+    return {
+      nodeId: state.nodeId,
+      clusterId: state.clusterId,
+      advertiseAddr,
+      workerToken: c.rootCa?.joinTokens?.worker ?? '',
+      managerToken: c.rootCa?.joinTokens?.manager ?? '',
+      removedManagers: removed,
+    };
   }
 
   /** `swarm join`: verifies the manager's root against the token, gets a certificate for the token's role, and starts that role. */
@@ -745,27 +859,152 @@ function availabilityOf(a: string | undefined): swarm.NodeSpec.Availability {
   }
 }
 
-/** Listen and advertise addresses with Docker's defaults (port 2377). */
+// ---- addresses ----
+// `--listen-addr` and `--advertise-addr` as Docker reads them: either may name an interface
+// instead of an address, the listen port defaults to 2377, and an advertised address without a
+// port takes the listen port (so `--listen-addr 127.0.0.2:31000 --advertise-addr 127.0.0.2`
+// advertises 127.0.0.2:31000, not 2377).
+
+/** The swarm port when an address gives none. */
+export const DEFAULT_SWARM_PORT = 2377;
+
+/** The machine's interfaces, by name (node:os `networkInterfaces()`; tests pass their own). */
+export type Interfaces = Record<string, NetworkInterfaceInfo[] | undefined>;
+
+/** What `resolveAddresses` settled on: both as `host:port` (IPv6 in brackets). */
+export interface ResolvedAddresses {
+  listenAddr: string;
+  advertiseAddr: string;
+}
+
+const UNSPECIFIED = new Set(['0.0.0.0', '::', '']);
+
+function joinHostPort(host: string, port: number | string): string {
+  return isIP(host) === 6 ? `[${host}]:${port}` : `${host}:${port}`;
+}
+
+/** Splits `host:port`, `[v6]:port`, `host`, `v6` or `[v6]`; `port` is undefined when absent. */
+export function splitHostPort(addr: string): { host: string; port: string | undefined } {
+  const a = addr.trim();
+  if (a.startsWith('[')) {
+    const end = a.indexOf(']');
+    if (end < 0) return { host: a, port: undefined };
+    const rest = a.slice(end + 1);
+    return { host: a.slice(1, end), port: rest.startsWith(':') ? rest.slice(1) : undefined };
+  }
+  const colon = a.indexOf(':');
+  // No colon, or more than one (a bare IPv6 address): no port.
+  if (colon < 0 || colon !== a.lastIndexOf(':')) return { host: a, port: undefined };
+  return { host: a.slice(0, colon), port: a.slice(colon + 1) };
+}
+
+function parsePort(port: string, flag: string, addr: string): number {
+  const n = /^\d{1,5}$/.test(port) ? Number(port) : Number.NaN;
+  if (!(n >= 1 && n <= 65535))
+    throw new SwarmError(
+      'INVALID_ARGUMENT',
+      `invalid ${flag} ${JSON.stringify(addr)}: the port must be a number from 1 to 65535`,
+      { flag, addr },
+    );
+  return n;
+}
+
+/**
+ * The address of interface `name`: its one IPv4 address, else its one global IPv6 address.
+ * Several of either is ambiguous, as in Docker.
+ */
+function interfaceAddress(name: string, ifaces: Interfaces, flag: string): string {
+  const list = ifaces[name] ?? [];
+  const v4 = list.filter((i) => i.family === 'IPv4').map((i) => i.address);
+  if (v4.length > 1)
+    throw new SwarmError(
+      'INVALID_ARGUMENT',
+      `interface ${name} has more than one IPv4 address (${v4[0]} and ${v4[1]}): give ${flag} an address instead of the interface`,
+      { flag, interface: name },
+    );
+  if (v4.length === 1) return v4[0]!;
+  const v6 = list
+    .filter((i) => i.family === 'IPv6' && !i.address.toLowerCase().startsWith('fe80'))
+    .map((i) => i.address);
+  if (v6.length > 1)
+    throw new SwarmError(
+      'INVALID_ARGUMENT',
+      `interface ${name} has more than one IPv6 address (${v6[0]} and ${v6[1]}): give ${flag} an address instead of the interface`,
+      { flag, interface: name },
+    );
+  if (v6.length === 1) return v6[0]!;
+  throw new SwarmError(
+    'INVALID_ARGUMENT',
+    `interface ${name} has no usable IPv4 or IPv6 address: give ${flag} an address instead of the interface`,
+    { flag, interface: name },
+  );
+}
+
+/** An IP address as given, or the address of the interface it names. */
+function hostAddress(host: string, ifaces: Interfaces, flag: string, addr: string): string {
+  if (isIP(host) !== 0) return host;
+  if (host !== '' && Object.hasOwn(ifaces, host)) return interfaceAddress(host, ifaces, flag);
+  throw new SwarmError(
+    'INVALID_ARGUMENT',
+    flag === '--advertise-addr'
+      ? `advertise address must be a non-zero IP address or network interface (with optional port number), got ${JSON.stringify(addr)}`
+      : `invalid ${flag} ${JSON.stringify(addr)}: use an IP address or a network interface name (with optional port number)`,
+    { flag, addr },
+  );
+}
+
+/** The machine's first non-internal IPv4 address (what the node advertises when nothing says otherwise). */
+function systemAddress(ifaces: Interfaces): string {
+  for (const list of Object.values(ifaces))
+    for (const i of list ?? []) if (i.family === 'IPv4' && !i.internal) return i.address;
+  throw new SwarmError(
+    'INVALID_ARGUMENT',
+    'could not choose an IP address to advertise since this system has no usable network interface: specify one with --advertise-addr',
+  );
+}
+
+/**
+ * Resolves `--listen-addr` and `--advertise-addr` the way Docker does:
+ * - listen: `<ip|interface>[:port]`, default `0.0.0.0:2377`; an interface becomes its address;
+ * - advertise: `<ip|interface>[:port]`; without a port it takes the listen port; without an
+ *   advertise address the listen address is advertised, unless it is unspecified (0.0.0.0 or ::):
+ *   then the machine's first external IPv4 address with the listen port.
+ * Throws INVALID_ARGUMENT naming the flag for anything else (a hostname, 0.0.0.0 to advertise,
+ * an interface with several addresses, a bad port).
+ */
+export function resolveAddresses(
+  listen: string | undefined,
+  advertise: string | undefined,
+  ifaces: Interfaces = networkInterfaces(),
+): ResolvedAddresses {
+  const l = splitHostPort(listen === undefined || listen.trim() === '' ? '0.0.0.0' : listen);
+  const listenPort =
+    l.port === undefined || l.port === '' ? DEFAULT_SWARM_PORT : parsePort(l.port, '--listen-addr', listen!);
+  const listenHost = UNSPECIFIED.has(l.host)
+    ? l.host || '0.0.0.0'
+    : hostAddress(l.host, ifaces, '--listen-addr', listen!);
+  const listenAddr = joinHostPort(listenHost, listenPort);
+  let advertiseAddr: string;
+  if (advertise !== undefined && advertise.trim() !== '') {
+    const a = splitHostPort(advertise);
+    const port =
+      a.port === undefined || a.port === '' ? listenPort : parsePort(a.port, '--advertise-addr', advertise);
+    if (UNSPECIFIED.has(a.host))
+      throw new SwarmError(
+        'INVALID_ARGUMENT',
+        `advertise address must be a non-zero IP address or network interface (with optional port number), got ${JSON.stringify(advertise)}`,
+        { flag: '--advertise-addr', addr: advertise },
+      );
+    advertiseAddr = joinHostPort(hostAddress(a.host, ifaces, '--advertise-addr', advertise), port);
+  } else if (!UNSPECIFIED.has(listenHost)) advertiseAddr = listenAddr;
+  else advertiseAddr = joinHostPort(systemAddress(ifaces), listenPort);
+  return { listenAddr, advertiseAddr };
+}
+
+/** `resolveAddresses` on this machine's interfaces. */
 export function addresses(
   listen: string | undefined,
   advertise: string | undefined,
 ): { listenAddr: string; advertiseAddr: string } {
-  const withPort = (a: string) => (/:\d+$/.test(a) && !/^[^[]*:[^:]*:/.test(a) ? a : `${a}:2377`);
-  const listenAddr = withPort(listen ?? '0.0.0.0:2377');
-  const listenHost = hostOf(listenAddr);
-  let advertiseAddr: string;
-  if (advertise !== undefined) advertiseAddr = withPort(advertise);
-  else if (listenHost !== '0.0.0.0' && listenHost !== '::') advertiseAddr = listenAddr;
-  else {
-    const ip = Object.values(networkInterfaces())
-      .flat()
-      .find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
-    if (ip === undefined)
-      throw new SwarmError(
-        'INVALID_ARGUMENT',
-        'could not choose an address to advertise: give --advertise-addr (or a concrete --listen-addr)',
-      );
-    advertiseAddr = `${ip}:${listenAddr.slice(listenAddr.lastIndexOf(':') + 1)}`;
-  }
-  return { listenAddr, advertiseAddr };
+  return resolveAddresses(listen, advertise);
 }

@@ -35,7 +35,7 @@ export function serveManager(server: RpcServer, manager: Manager): void {
   });
   server.addService(
     'Raft',
-    raftHandlers(() => manager.raft, {
+    raftHandlers(() => manager.raftInbox, {
       resolveAddress: (id) => manager.resolve(id),
       // A manager may speak only for its own raft member (a member the store does not know yet,
       // e.g. while a new manager catches up, is let through: raft itself ignores strangers).

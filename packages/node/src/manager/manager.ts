@@ -4,6 +4,8 @@
  * orchestrator, node bookkeeping). Leadership moves cleanly: a manager that stops being leader
  * stops its loops before anything else happens, and the new leader starts them from the store.
  */
+
+import { renameSync, rmSync } from 'node:fs';
 import {
   type Clock,
   cryptoRandom,
@@ -16,8 +18,8 @@ import {
 } from '@swarm/api';
 import type { NodeRole } from '@swarm/ca';
 import { Dispatcher } from '@swarm/dispatcher';
-import { ConfChangeType, type MemberId } from '@swarm/raft';
-import { RaftNode } from '@swarm/raft/driver';
+import { ConfChangeType, emptyConfState, type MemberId } from '@swarm/raft';
+import { RaftNode, type Receiver } from '@swarm/raft/driver';
 import { LevelStorage } from '@swarm/raft/level';
 import { GrpcRaftTransport, type RpcClients } from '@swarm/rpc';
 import type { KeyManager } from '@swarm/secret-store';
@@ -25,6 +27,7 @@ import { ReplicatedStore } from '@swarm/store';
 import { grantedRole } from './authority.js';
 import { clusterOf, ManagerCA, retryRaced } from './ca-service.js';
 import { EndpointsTable } from './endpoints.js';
+import { QuorumLostError, type QuorumView } from './errors.js';
 import { LogStore, type LogStoreOptions } from './log-store.js';
 import { Orchestrator } from './orchestrator.js';
 import { proposeMembership, RaftMembership } from './raft-membership.js';
@@ -88,6 +91,20 @@ export class Manager {
   #stopped = false;
   #leaderWork: Promise<void> = Promise.resolve();
   #storage: LevelStorage | undefined;
+  /** When each raft member was last heard from (any raft message it sent us), clock ms. */
+  readonly #heard = new Map<MemberId, number>();
+  readonly #tickMs: number;
+  /** Since when the quorum has looked lost (no leader, too few managers heard), clock ms. */
+  #lostSince: number | undefined;
+
+  /** Raft messages from other managers come in here (it notes who was heard from, then steps raft). */
+  readonly raftInbox: Receiver = {
+    receive: (m) => {
+      this.#heard.set(m.from, this.#clock.now());
+      this.raft.receive(m);
+    },
+    unreachable: (to) => this.raft.unreachable(to),
+  };
 
   private constructor(o: ManagerOptions, storage: LevelStorage) {
     this.nodeId = o.nodeId;
@@ -98,6 +115,7 @@ export class Manager {
     this.#clock = o.clock ?? systemClock;
     this.#random = o.random ?? cryptoRandom;
     this.#heartbeatPeriodMs = o.heartbeatPeriodMs;
+    this.#tickMs = o.tickMs ?? 100;
     this.#o = o;
     this.#peers = new Map(o.peers ?? []);
     this.store = new ReplicatedStore({ clock: this.#clock, logger: o.logger.child({ component: 'store' }) });
@@ -114,7 +132,7 @@ export class Manager {
       clock: this.#clock,
       random: this.#random,
       logger: o.logger.child({ component: 'raft' }),
-      tickMs: o.tickMs ?? 100,
+      tickMs: this.#tickMs,
       ...(o.bootstrap ? { bootstrap: [o.raftId] } : {}),
       raft: { electionTick: 10, heartbeatTick: 1, checkQuorum: true, preVote: true },
     });
@@ -144,6 +162,100 @@ export class Manager {
       logger: this.#log.child({ component: 'raft-membership' }),
       ...(o.joinTimeoutMs === undefined ? {} : { joinTimeoutMs: o.joinTimeoutMs }),
     });
+  }
+
+  /**
+   * `swarm init --force-new-cluster`, with the manager stopped: rewrites this manager's raft
+   * directory so that it is the only voter of its cluster, keeping every object of the store.
+   * Every entry of the local log counts as committed (the survivor's log is the new history, as in
+   * Docker), the log is applied and snapshotted, and that snapshot becomes the starting point of a
+   * one-voter raft group at the same index and term. The new directory is written beside the old one and swapped in
+   * only when complete; the old one stays as `<raftDir>.before-force-new-cluster` until the next
+   * run. Returns the index and term of the new snapshot.
+   */
+  static async forceNewCluster(o: {
+    raftDir: string;
+    raftId: MemberId;
+    keyManager: KeyManager;
+    logger: Logger;
+    tickMs?: number;
+    timeoutMs?: number;
+  }): Promise<{ index: bigint; term: bigint }> {
+    const log = o.logger.child({ component: 'force-new-cluster' });
+    const cipher = o.keyManager.recordCipher;
+    const old = await LevelStorage.open({ path: o.raftDir, cipher, logger: log });
+    let image: Uint8Array;
+    let index: bigint;
+    let term: bigint;
+    try {
+      const last = old.lastIndex();
+      if (last === 0n && old.snapshot().metadata.index === 0n)
+        throw new SwarmError('NO_RAFT_STATE', 'this manager has no raft state to recover a cluster from');
+      const hs = old.hardState();
+      if (hs.commit < last) await old.save({ hardState: { ...hs, commit: last } }, { sync: true });
+      const store = new ReplicatedStore({ clock: systemClock, logger: log });
+      // A raft node that never campaigns and sends nothing: it only applies the log to the store.
+      const raft = new RaftNode({
+        id: o.raftId,
+        storage: old,
+        transport: { send() {} },
+        stateMachine: store,
+        clock: systemClock,
+        random: cryptoRandom,
+        logger: log,
+        tickMs: o.tickMs ?? 100,
+        // A snapshot after every applied entry: the last one is the new cluster's starting point.
+        snapshotInterval: 1,
+        raft: { electionTick: 1_000_000, heartbeatTick: 1, checkQuorum: false, preVote: true },
+      });
+      store.attach(raft);
+      await raft.start();
+      const deadline = Date.now() + (o.timeoutMs ?? 120_000);
+      while (raft.appliedIndex < last || old.snapshot().metadata.index < raft.appliedIndex) {
+        if (Date.now() > deadline) {
+          await raft.stop();
+          throw new SwarmError(
+            'FORCE_NEW_CLUSTER_FAILED',
+            `the local raft log did not apply (applied ${raft.appliedIndex} of ${last}); nothing was changed`,
+          );
+        }
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      await raft.stop();
+      const snap = old.snapshot();
+      index = snap.metadata.index;
+      term = snap.metadata.term;
+      image = snap.data;
+      store.close();
+    } finally {
+      await old.close();
+    }
+    const fresh = `${o.raftDir}.force-new-cluster`;
+    rmSync(fresh, { recursive: true, force: true });
+    const next = await LevelStorage.open({ path: fresh, cipher, logger: log });
+    try {
+      await next.save(
+        {
+          snapshot: {
+            data: image,
+            metadata: { index, term, confState: { ...emptyConfState(), voters: [o.raftId] } },
+          },
+          hardState: { term, vote: o.raftId, commit: index },
+        },
+        { sync: true },
+      );
+    } finally {
+      await next.close();
+    }
+    const previous = `${o.raftDir}.before-force-new-cluster`;
+    rmSync(previous, { recursive: true, force: true });
+    renameSync(o.raftDir, previous);
+    renameSync(fresh, o.raftDir);
+    log.warn('raft rewritten: this manager is now the only member of its cluster', {
+      index: index.toString(),
+      term: term.toString(),
+    });
+    return { index, term };
   }
 
   /** Opens the manager's storage, starts raft, and serves once the store is loaded. */
@@ -229,10 +341,56 @@ export class Manager {
     }
   }
 
+  /** The longest randomized election timeout, ms (20 ticks). */
+  get #electionMs(): number {
+    return 20 * this.#tickMs;
+  }
+
+  /**
+   * The raft quorum as this manager sees it: voters, those heard from within the last two
+   * election timeouts (itself included; managers without a leader keep campaigning, so every live
+   * one is heard from), and the majority a quorum needs. A follower under a live leader hears only
+   * from the leader: `reachable` is a lower bound while `leader` is true.
+   */
+  quorum(): QuorumView {
+    const voters = [...this.raft.status().config.voters];
+    const now = this.#clock.now();
+    const window = 2 * this.#electionMs;
+    const reachable = voters.filter(
+      (id) => id === this.raftId || now - (this.#heard.get(id) ?? Number.NEGATIVE_INFINITY) <= window,
+    ).length;
+    return {
+      managers: voters.length,
+      reachable,
+      needed: Math.floor(voters.length / 2) + 1,
+      leader: this.raft.leader !== 0n,
+    };
+  }
+
+  /**
+   * The quorum when it has looked lost (no leader and fewer than a majority reachable) for one
+   * election timeout in a row, else undefined. The grace lets a restarted manager hear from its
+   * peers and an ordinary election finish.
+   */
+  quorumLost(): QuorumView | undefined {
+    const q = this.quorum();
+    const now = this.#clock.now();
+    if (q.leader || q.reachable >= q.needed) {
+      this.#lostSince = undefined;
+      return undefined;
+    }
+    this.#lostSince ??= now;
+    return now - this.#lostSince >= this.#electionMs ? q : undefined;
+  }
+
   /**
    * A store write for the control API: waits for a leader (an election after a restart takes a
    * second or two) and retries a proposal dropped for want of one, and a transaction that lost an
-   * optimistic-concurrency race, instead of failing at once.
+   * optimistic-concurrency race, instead of failing at once. Without a quorum it fails with
+   * QUORUM_LOST, whether it was still waiting for a leader or its proposal was in flight: at most
+   * about four election timeouts (80 ticks: 8 s at the default 100 ms tick) after the managers were
+   * lost (the leader steps down within two, peers stop counting as reachable two after they were
+   * last heard, and the loss must last one more); after `timeoutMs` it fails in any case.
    */
   async update(
     fn: Parameters<ReplicatedStore['update']>[0],
@@ -240,15 +398,56 @@ export class Manager {
   ): Promise<{ version: bigint }> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      await this.waitForLeader(Math.max(1, deadline - Date.now()));
+      await this.#waitForQuorum(deadline);
       try {
         // retryRaced re-runs a transaction that lost an optimistic-concurrency race at apply time.
-        return await retryRaced(this.store, fn);
+        return await this.#unlessQuorumLost(retryRaced(this.store, fn));
       } catch (e) {
         if ((e as { code?: string }).code !== 'PROPOSAL_DROPPED' || Date.now() > deadline) throw e;
         await new Promise((r) => setTimeout(r, 100));
       }
     }
+  }
+
+  /** Waits for a leader until `deadline`; QUORUM_LOST as soon as the quorum is known to be lost. */
+  async #waitForQuorum(deadline: number): Promise<void> {
+    while (this.raft.leader === 0n) {
+      if (this.#stopped) throw new SwarmError('MANAGER_STOPPED', 'the manager stopped');
+      const lost = this.quorumLost();
+      if (lost !== undefined) throw new QuorumLostError(lost, false);
+      if (Date.now() > deadline) {
+        const q = this.quorum();
+        if (q.reachable < q.needed) throw new QuorumLostError(q, false);
+        throw new SwarmError(
+          'NO_LEADER',
+          `The swarm does not have a leader yet (${q.reachable} of ${q.managers} managers reachable, an election is under way); nothing was changed, retry`,
+          { managers: q.managers, reachable: q.reachable, needed: q.needed },
+        );
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  /** `p`, or QUORUM_LOST (outcome unknown) when the quorum is lost while it is in flight. */
+  #unlessQuorumLost<T>(p: Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const timer = setInterval(() => {
+        const lost = this.quorumLost();
+        if (lost === undefined) return;
+        clearInterval(timer);
+        reject(new QuorumLostError(lost, true));
+      }, 100);
+      p.then(
+        (v) => {
+          clearInterval(timer);
+          resolve(v);
+        },
+        (e: unknown) => {
+          clearInterval(timer);
+          reject(e);
+        },
+      );
+    });
   }
 
   /** Resolves once this manager's store holds the cluster object. */

@@ -38,6 +38,10 @@ const ls: Command = {
         ]),
       ),
     );
+    for (const n of nodes)
+      for (const w of n.warnings ?? []) ctx.err(`Warning: node ${n.hostname || n.id}: ${w}\n`);
+    const stale = nodes.find((n) => n.stale !== undefined)?.stale;
+    if (stale !== undefined) ctx.err(`Warning: ${stale}\n`);
     return 0;
   },
 };
@@ -82,6 +86,7 @@ export function nodePretty(n: NodeView): string {
   if (typeof message === 'string' && message !== '') s += kv(1, 'Message', message);
   s += kv(1, 'Availability', title(n.availability));
   s += kv(1, 'Address', n.addr);
+  for (const w of n.warnings ?? []) s += kv(1, 'Warning', w);
   if (n.role === 'manager') {
     s += 'Manager Status:\n';
     const addr = get(raw, 'managerStatus.addr');

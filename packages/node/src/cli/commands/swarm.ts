@@ -1,7 +1,7 @@
 /** The cluster commands: init, join, join-token, leave, update, unlock, unlock-key, ca, info. */
 import { resolve } from 'node:path';
 import { SwarmError } from '@swarm/api';
-import type { AvailabilityName, InfoResult, NodeRoleName } from '../../control/api.js';
+import type { AvailabilityName, InfoResult, ManagerConnectionView, NodeRoleName } from '../../control/api.js';
 import type { Command, Context } from '../command.js';
 import { FORMAT, printFormatted } from '../command.js';
 import { UsageError } from '../errors.js';
@@ -96,6 +96,7 @@ const init: Command = {
     },
     CERT_EXPIRY,
     AVAILABILITY,
+    { name: 'force-new-cluster', kind: 'bool', help: 'Force create a new cluster from current state' },
   ],
   maxArgs: 0,
   async run(ctx) {
@@ -109,6 +110,7 @@ const init: Command = {
       ...(ctx.flags.bool('autolock') ? { autolock: true } : {}),
       ...(expiry === undefined ? {} : { certExpiryMs: expiry }),
       ...(avail === undefined ? {} : { availability: avail }),
+      ...(ctx.flags.bool('force-new-cluster') ? { forceNewCluster: true } : {}),
     });
     ctx.out(
       `Swarm initialized: current node (${r.nodeId}) is now a manager.\n\n` +
@@ -116,6 +118,10 @@ const init: Command = {
         "To add a manager to this swarm, run 'swarm join-token manager' and follow the instructions.\n\n",
     );
     if (r.unlockKey !== undefined && r.unlockKey !== '') ctx.out(unlockKeyText(r.unlockKey));
+    if (r.removedManagers !== undefined && r.removedManagers.length > 0)
+      ctx.out(
+        `Removed ${r.removedManagers.length} other manager${r.removedManagers.length === 1 ? '' : 's'} from the swarm (${r.removedManagers.join(', ')}); they must join again with a token.\n`,
+      );
     return 0;
   },
 };
@@ -327,6 +333,16 @@ export function executorText(e: { kind: string; version?: string; network?: stri
   return parts.length === 0 ? e.kind : `${e.kind} (${parts.join(', ')})`;
 }
 
+/** What `swarm info` says when this node's agent has no session with any manager. */
+export function agentErrorText(mc: ManagerConnectionView): string {
+  const since = new Date(mc.sinceMs).toISOString();
+  const attempts = `${mc.failures} attempt${mc.failures === 1 ? '' : 's'}`;
+  return (
+    `this node's agent cannot reach any manager (tried ${mc.managers.join(', ')} since ${since}, ${attempts})` +
+    (mc.error ? `; last error: ${mc.error}` : '')
+  );
+}
+
 function infoText(i: InfoResult): string {
   const lines = [`Swarm: ${i.localNodeState}`];
   if (i.nodeId !== undefined) lines.push(` NodeID: ${i.nodeId}`);
@@ -345,6 +361,16 @@ function infoText(i: InfoResult): string {
           `  Applied Index: ${i.raft.appliedIndex}`,
           `  Members: ${i.raft.members}`,
         );
+        if (i.raft.quorum !== undefined)
+          lines.push(
+            `  Quorum: ${
+              i.raft.quorum === 'ok'
+                ? 'ok'
+                : i.raft.quorum === 'lost'
+                  ? `lost (${i.raft.reachable} of ${i.raft.members} managers reachable, ${Math.floor(i.raft.members / 2) + 1} needed)`
+                  : `electing a leader (${i.raft.reachable} of ${i.raft.members} managers reachable)`
+            }`,
+          );
       }
       if (i.autolock !== undefined) lines.push(` Autolock Managers: ${i.autolock}`);
       if (i.certExpiryMs !== undefined) {
@@ -357,6 +383,11 @@ function infoText(i: InfoResult): string {
     if (i.certNotAfter !== undefined)
       lines.push(` Node Certificate Expires: ${new Date(i.certNotAfter).toISOString()}`);
     if (i.nodeAddr !== undefined) lines.push(` Node Address: ${i.nodeAddr}`);
+    if (i.listenAddr !== undefined) lines.push(` Listen Address: ${i.listenAddr}`);
+    if (i.advertiseAddr !== undefined) lines.push(` Advertise Address: ${i.advertiseAddr}`);
+    const mc = i.managerConnection;
+    if (mc?.connected) lines.push(` Manager Connection: ${mc.manager}`);
+    else if (mc !== undefined) lines.push(` Error: ${agentErrorText(mc)}`);
     if (i.executor !== undefined) lines.push(` Executor: ${executorText(i.executor)}`);
     lines.push(` Image Policy: ${i.imagePolicyDigest ?? '(none)'}`);
   }
