@@ -85,6 +85,7 @@ const LOCAL = new Set<MessageType>([
   MessageType.Unreachable,
   MessageType.SnapStatus,
   MessageType.CheckQuorum,
+  MessageType.ForgetLeader,
 ]);
 
 const RESPONSE = new Set<MessageType>([

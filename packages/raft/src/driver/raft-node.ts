@@ -478,7 +478,7 @@ export class RaftNode<R = unknown> {
     const hardState = rd.hardState ?? (confChange ? this.#o.storage.hardState() : undefined);
     const persisted = this.#o.storage.save(
       { hardState, entries: rd.entries, snapshot: rd.snapshot },
-      { sync: rd.mustSync || confChange },
+      { sync: rd.mustSync || confChange || rd.snapshot !== undefined },
     );
     for (let i = 0; i < applyNow; i++) this.#apply(rn, rd.committedEntries[i]!);
     // 1. persist
