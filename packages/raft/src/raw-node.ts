@@ -102,6 +102,23 @@ export class RawNode {
   }
 
   /**
+   * Proposes several entries at once, in order, as one proposal message: the leader appends them
+   * together and replicates them in the same append messages (what a driver does with the
+   * proposals that arrived while it was busy). All are accepted or all dropped, as `propose`.
+   */
+  proposeBatch(data: readonly Uint8Array[]): void {
+    if (data.length === 0) return;
+    const entries: Entry[] = new Array(data.length);
+    for (let i = 0; i < data.length; i++) {
+      const d = data[i];
+      if (!(d instanceof Uint8Array))
+        throw new TypeError(`proposeBatch(data): data[${i}] must be a Uint8Array`);
+      entries[i] = { term: 0n, index: 0n, type: EntryType.Normal, data: d };
+    }
+    this.raft.step(message({ type: MessageType.Prop, from: this.raft.id, entries }));
+  }
+
+  /**
    * Proposes a membership change; apply it with applyConfChange() when its entry is committed. A
    * ConfChangeV2 becomes an `EntryType.ConfChangeV2` entry, a legacy ConfChangeV1 an
    * `EntryType.ConfChange` entry.
