@@ -1,5 +1,7 @@
 // Runs the deterministic simulator over a range of seeds:
 //   pnpm --filter @swarm/raft sim --seeds N --from S [--jobs J] [--trace] [--ack-before-sync]
+//     [--removal-crashes] [--members M]
+// --removal-crashes forces the "removal then survivor crashes" fault schedule on every seed.
 // --jobs splits the seeds over J processes (default: 2, the machine's cores).
 // Prints each failing seed with a one-line replay command, and as its last line one JSON object:
 //   {"seeds":N,"violations":V,"linearizable":true|false,"liveness_failures":L,...}
@@ -18,6 +20,8 @@ const seeds = Number(arg('seeds', '20'));
 const from = Number(arg('from', '1'));
 const traceOn = flag('trace');
 const ackBeforeSync = flag('ack-before-sync');
+const removalCrashes = flag('removal-crashes');
+const membersArg = arg('members', '');
 if (!Number.isSafeInteger(seeds) || seeds < 1 || !Number.isSafeInteger(from)) {
   console.error('usage: sim --seeds N --from S [--trace] [--ack-before-sync]');
   process.exit(2);
@@ -105,6 +109,8 @@ for (let seed = from; seed < from + seeds; seed++) {
   const r = await runSimulation({
     seed,
     ackBeforeSync,
+    ...(removalCrashes ? { removalCrashes: true } : {}),
+    ...(membersArg !== '' ? { members: Number(membersArg) } : {}),
     ...(traceOn ? { trace: (l: string) => console.log(`[seed ${seed}] ${l}`) } : {}),
   });
   operations += r.stats.operations;
@@ -120,7 +126,7 @@ for (let seed = from; seed < from + seeds; seed++) {
     );
     for (const v of r.violations.slice(0, 5)) console.log(`  ${v}`);
     console.log(
-      `  replay: pnpm --filter @swarm/raft sim --seeds 1 --from ${seed} --trace${ackBeforeSync ? ' --ack-before-sync' : ''}`,
+      `  replay: pnpm --filter @swarm/raft sim --seeds 1 --from ${seed} --trace${ackBeforeSync ? ' --ack-before-sync' : ''}${removalCrashes ? ' --removal-crashes' : ''}${membersArg !== '' ? ` --members ${membersArg}` : ''}`,
     );
   }
 }

@@ -7,6 +7,7 @@ import {
   type ConfChangeSingle,
   ConfChangeTransition,
   type ConfChangeType,
+  type ConfChangeV1,
   type ConfChangeV2,
   type ConfState,
   type Entry,
@@ -379,6 +380,19 @@ export function decodeConfChange(data: Uint8Array): ConfChangeV2 {
     else r.skip(wt);
   }
   return cc;
+}
+
+/** The payload of a legacy single-change entry (`EntryType.ConfChange`, `swarm.ConfChange`). */
+export function encodeConfChangeV1(cc: ConfChangeV1): Uint8Array {
+  const s = new ProtoSizer();
+  s.enum(cc.type);
+  s.uint64(cc.nodeId, 'confChange.nodeId');
+  s.bytesField(cc.context);
+  const w = new ProtoWriter(s.bytes);
+  w.enum(1, cc.type);
+  w.uint64(2, cc.nodeId, 'confChange.nodeId');
+  w.bytesField(3, cc.context);
+  return done(w);
 }
 
 /** Decodes a legacy (etcd v1 style) single ConfChange entry payload as the equivalent ConfChangeV2. */

@@ -37,6 +37,12 @@ export interface Config {
   disableProposalForwarding?: boolean;
   /** A leader removed from (or demoted in) the configuration steps down when it applies that change. Default true. */
   stepDownOnRemoval?: boolean;
+  /**
+   * The leader appends conf changes without checking them against the current configuration (a
+   * pending unapplied change, joint state). For embedders that validate changes themselves (as
+   * etcd's `DisableConfChangeValidation`); an invalid change then fails when applied. Default false.
+   */
+  disableConfChangeValidation?: boolean;
   /** Randomness for election timeouts (a seeded source in tests). */
   random: Random;
   logger?: Logger;
@@ -82,6 +88,7 @@ export function resolveConfig(c: Config): ResolvedConfig {
     readOnlyOption: c.readOnlyOption ?? 'safe',
     disableProposalForwarding: c.disableProposalForwarding ?? false,
     stepDownOnRemoval: c.stepDownOnRemoval ?? true,
+    disableConfChangeValidation: c.disableConfChangeValidation ?? false,
     random: c.random,
     logger: c.logger ?? noopLogger,
   };

@@ -11,6 +11,7 @@ export {
   decodeMessage,
   decodeSnapshot,
   encodeConfChange,
+  encodeConfChangeV1,
   encodeEntry,
   encodeHardState,
   encodeMessage,

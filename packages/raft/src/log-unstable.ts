@@ -47,6 +47,11 @@ export class Unstable {
     return this.entries.slice(inProgress);
   }
 
+  /** Whether nextEntries() would return anything (without building the slice). */
+  hasNextEntries(): boolean {
+    return this.entries.length > Number(this.offsetInProgress - this.offset);
+  }
+
   nextSnapshot(): Snapshot | undefined {
     if (this.snapshot === undefined || this.snapshotInProgress) return undefined;
     return this.snapshot;
@@ -91,8 +96,9 @@ export class Unstable {
     const after = fromIndex - 1n;
     const end = this.offset + BigInt(this.entries.length);
     if (fromIndex === end) {
-      // The common case: directly after what we hold.
-      this.entries = this.entries.concat(ents);
+      // The common case: directly after what we hold. Appended in place (the array is never
+      // handed out: readers get slices).
+      for (const e of ents) this.entries.push(e);
     } else if (fromIndex <= this.offset) {
       // Replaces everything unstable; the log before `fromIndex` is in storage.
       this.entries = [...ents];

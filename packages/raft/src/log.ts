@@ -114,7 +114,7 @@ export class RaftLog {
   }
 
   hasNextUnstableEntries(): boolean {
-    return this.unstable.nextEntries().length > 0;
+    return this.unstable.hasNextEntries();
   }
 
   hasNextOrInProgressUnstableEntries(): boolean {

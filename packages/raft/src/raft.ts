@@ -85,6 +85,7 @@ export class Raft {
   randomizedElectionTimeout = 0;
   readonly disableProposalForwarding: boolean;
   readonly stepDownOnRemoval: boolean;
+  readonly disableConfChangeValidation: boolean;
   /** ReadIndex requests received before this leader committed an entry of its term. */
   pendingReadIndexMessages: Message[] = [];
   readonly random: Random;
@@ -110,6 +111,7 @@ export class Raft {
     this.readOnly = new ReadOnly(c.readOnlyOption);
     this.disableProposalForwarding = c.disableProposalForwarding;
     this.stepDownOnRemoval = c.stepDownOnRemoval;
+    this.disableConfChangeValidation = c.disableConfChangeValidation;
 
     const [cfg, progress] = restoreConfig(this.#changer(), confState);
     this.#assertConfStatesEquivalent(confState, this.switchToConfig(cfg, progress));
@@ -214,6 +216,7 @@ export class Raft {
       }),
     );
     pr.updateOnEntriesSend(entries.length, payloadsSize(entries), pr.next);
+    pr.recordSentCommit(this.raftLog.committed);
     return true;
   }
 
@@ -251,6 +254,7 @@ export class Raft {
     const pr = this.trk.progress.get(to)!;
     const commit = pr.match < this.raftLog.committed ? pr.match : this.raftLog.committed;
     this.send(message({ type: MessageType.Heartbeat, to, commit, context: ctx ?? new Uint8Array(0) }));
+    pr.recordSentCommit(commit);
   }
 
   bcastAppend(): void {
@@ -678,7 +682,7 @@ export class Raft {
           } else if (!alreadyJoint && wantsLeaveJoint) {
             failedCheck = 'not in joint state; refusing empty conf change';
           }
-          if (failedCheck !== '') {
+          if (failedCheck !== '' && !this.disableConfChangeValidation) {
             // Replaced by an empty normal entry, so the proposal's index still gets used up.
             this.logger.info('raft: ignoring conf change', { id: this.id.toString(), reason: failedCheck });
             m.entries[i] = { term: 0n, index: 0n, type: EntryType.Normal, data: new Uint8Array(0) };
@@ -733,7 +737,6 @@ export class Raft {
             this.sendAppend(m.from);
           }
         } else {
-          const oldPaused = pr.isPaused();
           // An answer to a probe that finds the follower exactly at its known match also ends
           // probing (nothing moved, but we now know where it is).
           if (pr.maybeUpdate(m.index) || (pr.match === m.index && pr.state === 'probe')) {
@@ -754,8 +757,10 @@ export class Raft {
             if (this.maybeCommit()) {
               this.releasePendingReadIndexMessages();
               this.bcastAppend();
-            } else if (oldPaused) {
-              // The follower was paused: it may now take more.
+            } else if (m.from !== this.id && pr.canBumpCommit(this.raftLog.committed)) {
+              // The follower may not know the latest commit index (the leader's did not move):
+              // tell it. Not only an optimisation: without it a follower could wait for a commit
+              // index that no later message carries.
               this.sendAppend(m.from);
             }
             // Flow control may now allow several size-limited messages at once.
@@ -913,6 +918,24 @@ export class Raft {
         this.electionElapsed = 0;
         this.lead = m.from;
         this.handleSnapshot(m);
+        return;
+      case MessageType.ForgetLeader:
+        // Lease-based reads rely on followers not voting while they know a leader: forgetting it
+        // would end that lease early.
+        if (this.readOnly.option === 'lease-based') {
+          this.logger.error('raft: ignoring MsgForgetLeader due to lease-based reads', {
+            id: this.id.toString(),
+          });
+          return;
+        }
+        if (this.lead !== NONE) {
+          this.logger.info('raft: forgetting the leader', {
+            id: this.id.toString(),
+            lead: this.lead.toString(),
+            term: this.term.toString(),
+          });
+          this.lead = NONE;
+        }
         return;
       case MessageType.TransferLeader:
         if (this.lead === NONE) {

@@ -1,13 +1,15 @@
 // The embedder's handle on a raft core: a synchronous state machine driven by tick()/step() and
 // drained through the Ready / advance() handshake (etcd's RawNode semantics, synchronous storage).
 
-import { encodeConfChange } from './codec.js';
+import { encodeConfChange, encodeConfChangeV1 } from './codec.js';
 import type { Config } from './config.js';
 import { NoReadyError, StepLocalMessageError, StepPeerNotFoundError } from './errors.js';
 import { confChangeToMessage, Raft, type SoftState } from './raft.js';
 import type { ReadState } from './read-only.js';
 import { getStatus, type Status } from './status.js';
 import {
+  ConfChangeTransition,
+  type ConfChangeV1,
   type ConfChangeV2,
   type ConfState,
   type Entry,
@@ -44,7 +46,12 @@ export interface Ready {
   messages: Message[];
   /** Linearizable reads confirmed by the leader: serve each once the state machine reaches its index. */
   readStates: ReadState[];
-  /** Whether the writes must be synced to disk before sending (term, vote, entries or snapshot changed). */
+  /**
+   * Whether the writes must be synced to disk before sending: new entries, term or vote (as etcd's
+   * `MustSync`). A snapshot must be written durably regardless; and an embedder must sync before it
+   * applies a conf change in `committedEntries`, or a crash could forget the applied change (its
+   * commit index only ever written without sync).
+   */
   mustSync: boolean;
 }
 
@@ -94,16 +101,53 @@ export class RawNode {
     );
   }
 
-  /** Proposes a membership change; apply it with applyConfChange() when its entry is committed. */
-  proposeConfChange(cc: ConfChangeV2): void {
-    const m = confChangeToMessage(cc);
+  /**
+   * Proposes several entries at once, in order, as one proposal message: the leader appends them
+   * together and replicates them in the same append messages (what a driver does with the
+   * proposals that arrived while it was busy). All are accepted or all dropped, as `propose`.
+   */
+  proposeBatch(data: readonly Uint8Array[]): void {
+    if (data.length === 0) return;
+    const entries: Entry[] = new Array(data.length);
+    for (let i = 0; i < data.length; i++) {
+      const d = data[i];
+      if (!(d instanceof Uint8Array))
+        throw new TypeError(`proposeBatch(data): data[${i}] must be a Uint8Array`);
+      entries[i] = { term: 0n, index: 0n, type: EntryType.Normal, data: d };
+    }
+    this.raft.step(message({ type: MessageType.Prop, from: this.raft.id, entries }));
+  }
+
+  /**
+   * Proposes a membership change; apply it with applyConfChange() when its entry is committed. A
+   * ConfChangeV2 becomes an `EntryType.ConfChangeV2` entry, a legacy ConfChangeV1 an
+   * `EntryType.ConfChange` entry.
+   */
+  proposeConfChange(cc: ConfChangeV2 | ConfChangeV1): void {
+    const m = isConfChangeV1(cc)
+      ? message({
+          type: MessageType.Prop,
+          entries: [{ term: 0n, index: 0n, type: EntryType.ConfChange, data: encodeConfChangeV1(cc) }],
+        })
+      : confChangeToMessage(cc);
     m.from = this.raft.id;
     this.raft.step(m);
   }
 
-  /** Applies a committed conf change to the core's configuration; returns the new ConfState to persist. */
-  applyConfChange(cc: ConfChangeV2): ConfState {
-    return this.raft.applyConfChange(cc);
+  /**
+   * Applies a committed conf change to the core's configuration; returns the new ConfState to
+   * persist. A legacy ConfChangeV1 is applied as the equivalent single-change ConfChangeV2.
+   */
+  applyConfChange(cc: ConfChangeV2 | ConfChangeV1): ConfState {
+    return this.raft.applyConfChange(
+      isConfChangeV1(cc)
+        ? {
+            transition: ConfChangeTransition.Auto,
+            changes: [{ type: cc.type, nodeId: cc.nodeId }],
+            context: cc.context,
+          }
+        : cc,
+    );
   }
 
   /** Delivers a message received from another member. */
@@ -113,6 +157,17 @@ export class RawNode {
       throw new StepPeerNotFoundError(m.from, MessageType[m.type] ?? String(m.type));
     }
     this.raft.step(m);
+  }
+
+  /**
+   * Makes a follower forget its leader (as etcd's `ForgetLeader`): it stops rejecting votes on the
+   * strength of a recent leader (check-quorum's lease) and forwards no proposals until it hears
+   * from a leader again, which may be the same one. For an embedder that knows the leader is gone
+   * (say, its machine was shut down) and wants the next election sooner. A no-op on a leader or a
+   * candidate, and ignored with lease-based reads (it would end the lease early).
+   */
+  forgetLeader(): void {
+    this.raft.step(message({ type: MessageType.ForgetLeader }));
   }
 
   /** Asks the leader to hand leadership to `transferee` (a voter). */
@@ -184,11 +239,10 @@ export class RawNode {
     if (!hardStateEqual(hs, this.#prevHardState)) rd.hardState = hs;
     const snap = r.raftLog.nextUnstableSnapshot();
     if (snap !== undefined) rd.snapshot = snap;
+    // As etcd's MustSync: new entries, term or vote. A commit index alone can be recovered from a
+    // quorum, and a snapshot is synced by the embedder's snapshot write (the driver does so).
     rd.mustSync =
-      rd.entries.length > 0 ||
-      rd.snapshot !== undefined ||
-      hs.vote !== this.#prevHardState.vote ||
-      hs.term !== this.#prevHardState.term;
+      rd.entries.length > 0 || hs.vote !== this.#prevHardState.vote || hs.term !== this.#prevHardState.term;
 
     // Accept: what this Ready carries is now in progress.
     if (rd.softState !== undefined) this.#prevSoftState = rd.softState;
@@ -227,9 +281,13 @@ export class RawNode {
   }
 }
 
+function isConfChangeV1(cc: ConfChangeV2 | ConfChangeV1): cc is ConfChangeV1 {
+  return !('changes' in cc);
+}
+
 function softStateEqual(a: SoftState, b: SoftState): boolean {
   return a.lead === b.lead && a.raftState === b.raftState;
 }
 
-/** The payload of a conf-change entry, for embedders that build entries themselves. */
-export { encodeConfChange };
+/** The payloads of conf-change entries, for embedders that build entries themselves. */
+export { encodeConfChange, encodeConfChangeV1 };

@@ -156,6 +156,11 @@ export class MemoryStorage implements Storage {
     if (first > ents[0]!.index) ents = ents.slice(Number(first - ents[0]!.index));
     const offset = ents[0]!.index - this.#ents[0]!.index;
     const len = BigInt(this.#ents.length);
+    if (offset === len) {
+      // The common case: right after the last entry.
+      for (const e of ents) this.#ents.push(e);
+      return;
+    }
     if (offset > len) {
       throw new RaftInvariantError(
         `missing log entry: last index ${this.lastIndex()}, appending at ${ents[0]!.index}`,

@@ -74,6 +74,8 @@ export enum MessageType {
   ReadIndexResp = 16,
   PreVote = 17,
   PreVoteResp = 18,
+  /** Local: a follower forgets its leader (`RawNode.forgetLeader`); a no-op on other roles. */
+  ForgetLeader = 23,
 }
 
 /** A raft message between members (or a local one: Hup, Beat, Prop, ...). */
@@ -120,6 +122,16 @@ export interface ConfChangeSingle {
 export interface ConfChangeV2 {
   transition: ConfChangeTransition;
   changes: ConfChangeSingle[];
+  context: Uint8Array;
+}
+
+/**
+ * A legacy (etcd v1) single-member configuration change, proposed with `proposeConfChange` as an
+ * `EntryType.ConfChange` entry. It always takes the simple (one voter at a time) path.
+ */
+export interface ConfChangeV1 {
+  type: ConfChangeType;
+  nodeId: MemberId;
   context: Uint8Array;
 }
 

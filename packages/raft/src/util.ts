@@ -60,20 +60,26 @@ export function isEmptySnapshot(s: Snapshot | undefined): boolean {
 
 /** A message with every field at its zero value, overridden by `fields`. */
 export function message(fields: Partial<Message> & { type: MessageType }): Message {
-  return {
-    to: NONE,
-    from: NONE,
-    term: 0n,
-    logTerm: 0n,
-    index: 0n,
-    entries: [],
-    commit: 0n,
-    reject: false,
-    rejectHint: 0n,
-    context: new Uint8Array(0),
-    ...fields,
+  // Field by field rather than a spread: messages are made on every append and acknowledgement.
+  const m: Message = {
+    type: fields.type,
+    to: fields.to ?? NONE,
+    from: fields.from ?? NONE,
+    term: fields.term ?? 0n,
+    logTerm: fields.logTerm ?? 0n,
+    index: fields.index ?? 0n,
+    entries: fields.entries ?? [],
+    commit: fields.commit ?? 0n,
+    reject: fields.reject ?? false,
+    rejectHint: fields.rejectHint ?? 0n,
+    context: fields.context ?? EMPTY_CONTEXT,
   };
+  if (fields.snapshot !== undefined) m.snapshot = fields.snapshot;
+  return m;
 }
+
+/** The context of messages without one (zero bytes: nothing can write to it). */
+const EMPTY_CONTEXT = new Uint8Array(0);
 
 export function entry(fields: Partial<Entry> & { index: bigint; term: bigint }): Entry {
   return { type: 0, data: new Uint8Array(0), ...fields };
@@ -85,6 +91,7 @@ const LOCAL = new Set<MessageType>([
   MessageType.Unreachable,
   MessageType.SnapStatus,
   MessageType.CheckQuorum,
+  MessageType.ForgetLeader,
 ]);
 
 const RESPONSE = new Set<MessageType>([

@@ -191,8 +191,9 @@ export class Changer {
     trk.set(
       id,
       new Progress({
-        // Probing starts at the leader's last index; the follower's answer moves it back as needed.
-        next: this.lastIndex,
+        // Probing starts at the leader's last index (at least 1: index 0 is never sent); the
+        // follower's answer moves it back as needed.
+        next: this.lastIndex > 1n ? this.lastIndex : 1n,
         match: 0n,
         inflights: new Inflights(this.tracker.maxInflight, this.tracker.maxInflightBytes),
         isLearner,

@@ -449,16 +449,36 @@ export class RaftNode<R = unknown> {
       if (early.length > 0) this.#o.transport.send(early);
     }
     // Committed entries already durable here (from earlier Readys; committed entries are never
-    // overwritten) are applied while this Ready's write is in flight.
+    // overwritten) are applied while this Ready's write is in flight, up to the first conf change.
+    // A conf change is applied only once a commit index covering it is durable: the Ready that
+    // carries it is synced (even when the core says a commit change alone need not be) and it is
+    // applied after that write. Otherwise a crash could bring this member back with a commit index
+    // below an applied removal, in the old configuration, after the removed member was shut down
+    // on the strength of that apply (a liveness failure: too few members of the old configuration
+    // left to elect a leader).
     const durableLast = this.#o.storage.lastIndex();
     let applyNow = 0;
+    let confChange = false;
+    for (const e of rd.committedEntries) {
+      if (e.type !== EntryType.Normal) {
+        confChange = true;
+        break;
+      }
+    }
     if (rd.snapshot === undefined) {
-      while (applyNow < rd.committedEntries.length && rd.committedEntries[applyNow]!.index <= durableLast)
+      while (
+        applyNow < rd.committedEntries.length &&
+        rd.committedEntries[applyNow]!.index <= durableLast &&
+        rd.committedEntries[applyNow]!.type === EntryType.Normal
+      )
         applyNow++;
     }
+    // The hard state is rewritten with a conf change even when unchanged (its commit index may sit
+    // in an earlier unsynced write): the synced write is then never empty.
+    const hardState = rd.hardState ?? (confChange ? this.#o.storage.hardState() : undefined);
     const persisted = this.#o.storage.save(
-      { hardState: rd.hardState, entries: rd.entries, snapshot: rd.snapshot },
-      { sync: rd.mustSync },
+      { hardState, entries: rd.entries, snapshot: rd.snapshot },
+      { sync: rd.mustSync || confChange || rd.snapshot !== undefined },
     );
     for (let i = 0; i < applyNow; i++) this.#apply(rn, rd.committedEntries[i]!);
     // 1. persist

@@ -15,7 +15,12 @@ export interface StorageUpdate {
  * loses unsynced writes on a simulated crash.
  */
 export interface RaftStorage extends Storage {
-  /** Persists a Ready's hard state, entries and snapshot atomically; synced before resolving if `sync`. */
+  /**
+   * Persists a Ready's hard state, entries and snapshot atomically; synced before resolving if
+   * `sync`. A synced save makes every earlier save durable too (as a write-ahead log does): the
+   * driver relies on it to make a commit index written without sync durable before it applies a
+   * conf change.
+   */
   save(update: StorageUpdate, options: { sync: boolean }): Promise<void>;
   /** Records a snapshot of the applied state at index `i` (durably). */
   createSnapshot(i: bigint, confState: ConfState | undefined, data: Uint8Array): Promise<Snapshot>;

@@ -1,6 +1,6 @@
 import { UINT64_MAX } from '@swarm/api';
 import type { MemberId } from '../types.js';
-import { type AckedIndexer, compareBigint, sortedIds, type VoteResult } from './vote-result.js';
+import { type AckedIndexer, sortedIds, type VoteResult } from './vote-result.js';
 
 /**
  * A set of voters decided by simple majority: a decision needs ⌊n/2⌋+1 of the n voters. The
@@ -45,8 +45,17 @@ export class MajorityConfig {
     const n = this.ids.size;
     if (n === 0) return UINT64_MAX;
     const indexes: bigint[] = [];
-    for (const id of this.ids) indexes.push(acked(id) ?? 0n);
-    indexes.sort(compareBigint);
+    for (const id of this.ids) {
+      // Insertion sort: configs are small, and this runs on every acknowledgement.
+      const v = acked(id) ?? 0n;
+      let j = indexes.length;
+      indexes.push(v);
+      while (j > 0 && indexes[j - 1]! > v) {
+        indexes[j] = indexes[j - 1]!;
+        j--;
+      }
+      indexes[j] = v;
+    }
     // Ascending order: the quorum-th largest value sits at n - quorum.
     const pos = n - (Math.floor(n / 2) + 1);
     return indexes[pos] ?? 0n;

@@ -25,6 +25,12 @@ export interface SimulationOptions {
   clients?: number;
   /** Virtual milliseconds per raft tick. Default 10 (election timeout 100-200 ms). */
   tickMs?: number;
+  /**
+   * The "removal then survivor crashes" fault schedule: when a member is removed, a voter first
+   * fails for good (a damaged disk), and once the removed member is shut down the remaining voters
+   * crash (fsync failures). Drawn from the seed for 30% of runs when absent.
+   */
+  removalCrashes?: boolean;
   /** Deliberately broken storage for checking the simulator: acknowledge writes before they are synced. */
   ackBeforeSync?: boolean;
   /** Receives a trace line per notable event (for replaying a failing seed). */
@@ -155,6 +161,10 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
   const maxSizePerMsg = rand.float() < 0.5 ? 128 : 4096;
   const leaderChurn = rand.float() < 0.4 ? 0.3 + rand.float() * 0.4 : 0;
   const founders = options.members ?? (rand.float() < 0.5 ? 3 : 5);
+  // Drawn from a stream of its own, so that adding the schedule left the other draws of a seed as
+  // they were.
+  const scheduleRand = seededRandom(seed * 104_729 + 17);
+  const removalCrashes = options.removalCrashes ?? scheduleRand.float() < 0.3;
   const violations: string[] = [];
   const violate = (v: string) => {
     if (violations.length < 20) violations.push(`t=${clock.now()}ms ${v}`);
@@ -536,6 +546,17 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
           l.node.addMember(id, { timeoutMs: 2_000 }).catch(() => {});
         } else if (vs.length > 3) {
           const id = vs[rand.int(vs.length)]!;
+          if (removalCrashes && !corruptedOne) {
+            // A voter other than the leader and the removed member fails for good first.
+            const doomed = vs.filter((v) => v !== id && v !== l.id && members.get(v)?.state === 'up');
+            const d = doomed.length > 0 ? members.get(doomed[scheduleRand.int(doomed.length)]!) : undefined;
+            if (d !== undefined) {
+              corruptedOne = true;
+              stats.diskFaults++;
+              d.storage.faults.corruptOnCrash = true;
+              crash(d, 'disk damaged before a removal');
+            }
+          }
           stats.membershipChanges++;
           trace(`remove member ${id}`);
           l.node
@@ -587,6 +608,20 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
         m.state = 'removed';
         net.detach(r.id);
         trace(`member ${r.id} shut down after its removal was applied by the remaining voters`);
+        if (removalCrashes && clock.now() < chaosMs) {
+          // The remaining voters crash soon after: each one's next synced write fails, and any
+          // still up after a short while dies anyway (losing what it had not synced).
+          for (const v of r.voters) {
+            const s = members.get(v);
+            if (s === undefined || s.state !== 'up') continue;
+            stats.diskFaults++;
+            s.storage.faults.failNextSync = true;
+            const node = s.node;
+            later(scheduleRand.int(60), () => {
+              if (s.node === node && s.state === 'up') crash(s, 'fsync failure after a removal');
+            });
+          }
+        }
       }
     }
   }

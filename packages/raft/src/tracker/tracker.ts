@@ -117,7 +117,27 @@ export class ProgressTracker {
 
   /** Calls `fn` for every tracked member in ascending ID order (deterministic output). */
   visit(fn: (id: MemberId, pr: Progress) => void): void {
-    for (const id of sortedIds(this.progress.keys())) fn(id, this.progress.get(id) as Progress);
+    for (const id of this.#sortedIds()) fn(id, this.progress.get(id) as Progress);
+  }
+
+  #sorted: { map: ProgressMap; ids: MemberId[] } | undefined;
+
+  /** The tracked IDs in ascending order, cached while the map holds the same members. */
+  #sortedIds(): MemberId[] {
+    const c = this.#sorted;
+    if (c !== undefined && c.map === this.progress && c.ids.length === this.progress.size) {
+      let same = true;
+      for (const id of c.ids) {
+        if (!this.progress.has(id)) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return c.ids;
+    }
+    const ids = sortedIds(this.progress.keys());
+    this.#sorted = { map: this.progress, ids };
+    return ids;
   }
 
   /**

@@ -383,3 +383,12 @@ describe('ConfHarness sanity', () => {
     expect(describeProgressMap(h.tracker.progress)).toBe('');
   });
 });
+
+describe('Changer: a new member never probes from index 0', () => {
+  it('starts next at 1 when the leader log is empty (etcd clamps it the same way)', () => {
+    const h = new ConfHarness();
+    const [, progress] = new Changer(h.tracker, 0n).simple(...confChangesFromString('v1 l2'));
+    expect(progress.get(1n)!.next).toBe(1n);
+    expect(progress.get(2n)!.next).toBe(1n);
+  });
+});

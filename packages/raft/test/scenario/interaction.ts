@@ -69,6 +69,17 @@ export class InteractionEnv {
       case 'campaign':
         this.cluster.get(this.#id(c)).node.campaign();
         return '';
+      case 'forget-leader':
+        this.cluster.get(this.#id(c)).node.forgetLeader();
+        return '';
+      case 'log-level': {
+        // The scripts' log lines are the INFO lines of add-nodes; the level is accepted (etcd's
+        // scripts begin with it) and checked, not used to filter.
+        const level = this.#positional(c)[0];
+        if (!['none', 'debug', 'info', 'warn', 'error'].includes(level ?? ''))
+          throw new SyntaxError(`line ${c.line}: log-level wants none|debug|info|warn|error`);
+        return '';
+      }
       case 'propose': {
         const [id, data] = this.#positional(c);
         return this.cluster.propose(BigInt(id!), data ?? '') ? '' : 'raft proposal dropped';
@@ -236,6 +247,8 @@ export class InteractionEnv {
     if (bool('disable-forwarding') !== undefined)
       config.disableProposalForwarding = bool('disable-forwarding')!;
     if (bool('step-down-on-removal') !== undefined) config.stepDownOnRemoval = bool('step-down-on-removal')!;
+    if (bool('disable-conf-change-validation') !== undefined)
+      config.disableConfChangeValidation = bool('disable-conf-change-validation')!;
     if (a('read-only') !== undefined) config.readOnlyOption = a('read-only')![0] as 'safe' | 'lease-based';
     if (a('max-inflight') !== undefined) config.maxInflightMsgs = Number(a('max-inflight')![0]);
     if (a('max-size-per-msg') !== undefined) config.maxSizePerMsg = Number(a('max-size-per-msg')![0]);
@@ -280,8 +293,17 @@ export class InteractionEnv {
           ? ConfChangeTransition.JointExplicit
           : ConfChangeTransition.Auto;
     const changes = confChangesFromString(this.#positional(c).slice(1).join(' '));
+    const v1 = this.#arg(c, 'v1')?.vals[0] === 'true';
+    if (v1 && changes.length !== 1)
+      throw new SyntaxError(`line ${c.line}: a v1 conf change carries exactly one change`);
     try {
-      this.cluster.get(id).node.proposeConfChange({ transition: t, changes, context: new Uint8Array(0) });
+      this.cluster
+        .get(id)
+        .node.proposeConfChange(
+          v1
+            ? { type: changes[0]!.type, nodeId: changes[0]!.nodeId, context: new Uint8Array(0) }
+            : { transition: t, changes, context: new Uint8Array(0) },
+        );
       return '';
     } catch (err) {
       return `error: ${(err as Error).message}`;

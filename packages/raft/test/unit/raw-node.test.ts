@@ -57,6 +57,23 @@ describe('RawNode', () => {
     expect(n.hasReady()).toBe(false);
   });
 
+  it('appends a batch of proposals as consecutive entries in one Ready, in order', () => {
+    const s = bootstrapped([1n]);
+    const n = node(1n, [1n], s);
+    n.campaign();
+    handle(n, s);
+    const enc = new TextEncoder();
+    n.proposeBatch([enc.encode('a'), enc.encode('b'), enc.encode('c')]);
+    n.proposeBatch([]);
+    const rd = handle(n, s);
+    expect(rd.entries.map((e) => [e.index, new TextDecoder().decode(e.data)])).toEqual([
+      [3n, 'a'],
+      [4n, 'b'],
+      [5n, 'c'],
+    ]);
+    expect(() => n.proposeBatch([enc.encode('x'), 'y' as unknown as Uint8Array])).toThrow(TypeError);
+  });
+
   it('does not need a sync when only the commit index changed', () => {
     const s = bootstrapped([1n, 2n]);
     const n = node(1n, [1n, 2n], s);
