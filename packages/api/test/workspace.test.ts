@@ -23,6 +23,8 @@ const allowed: Record<string, string[]> = {
   ingress: ['api'],
   rpc: ['api', 'raft', 'ca', 'dispatcher'],
   web: ['api', 'store'],
+  // Standalone Swarm 0.2: its own placement over a pool of engines, served through docker-api.
+  classic: ['api', 'docker-api', 'scheduler'],
   node: [
     'api',
     'raft',
@@ -38,6 +40,7 @@ const allowed: Record<string, string[]> = {
     'ingress',
     'rpc',
     'web',
+    'classic',
   ],
   // Test benches (private, never published): engines, registries, namespaces, conformance suites.
   testbed: ['api', 'dispatcher', 'secret-store'],
