@@ -10,6 +10,8 @@ import { isSwarmError, SwarmError } from '@swarm/api';
 import type {
   ControlApi,
   ControlMethod,
+  ImagePolicyUpdateResult,
+  ImagePolicyView,
   InfoResult,
   InitRequest,
   InitResult,
@@ -334,5 +336,13 @@ export class ControlClient implements ControlApi {
   }
   networkRemove(req: { id: string }): Promise<{ id: string }> {
     return this.call('networkRemove', req);
+  }
+
+  imagePolicyShow(): Promise<ImagePolicyView> {
+    return this.call('imagePolicyShow');
+  }
+
+  imagePolicyUpdate(req: { signedBase64: string }): Promise<ImagePolicyUpdateResult> {
+    return this.call('imagePolicyUpdate', req);
   }
 }

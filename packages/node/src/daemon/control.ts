@@ -6,11 +6,14 @@
  */
 import { fromLong, generateId, isRunning, modeOf, SwarmError, swarm, toLong } from '@swarm/api';
 import { generateJoinToken } from '@swarm/ca';
+import { fingerprintOf } from '@swarm/image-trust';
 import { ApiConverter, parseConstraint, ZONE_LABEL } from '@swarm/scheduler';
 import { assertSecretName, generateUnlockKey, MAX_SECRET_BYTES, MIN_SECRET_BYTES } from '@swarm/secret-store';
 import type { ReadTx } from '@swarm/store';
 import {
   type ControlApi,
+  type ImagePolicyUpdateResult,
+  type ImagePolicyView,
   type InfoResult,
   JSON_OPTIONS,
   type Json,
@@ -394,6 +397,37 @@ export class DaemonControl implements ControlApi {
       });
     }
     return out;
+  }
+
+  async imagePolicyShow(): Promise<ImagePolicyView> {
+    const trust = this.d.requireImageTrust();
+    const p = trust.holder.current;
+    return {
+      path: trust.path,
+      digest: p.digest,
+      sinceMs: trust.holder.since.getTime(),
+      updateKeys: p.openpgpKeys().map(fingerprintOf),
+      text: p.text,
+    };
+  }
+
+  async imagePolicyUpdate(
+    req: Parameters<ControlApi['imagePolicyUpdate']>[0],
+  ): Promise<ImagePolicyUpdateResult> {
+    const b64 = req?.signedBase64;
+    if (typeof b64 !== 'string' || b64 === '' || !/^[A-Za-z0-9+/]*={0,2}$/.test(b64))
+      throw new SwarmError(
+        'INVALID_ARGUMENT',
+        'signedBase64 must be the base64 of an OpenPGP signed message (`gpg --sign NEW.json`)',
+      );
+    const r = await this.d.updateImagePolicy(new Uint8Array(Buffer.from(b64, 'base64')));
+    return {
+      path: r.path,
+      previousDigest: r.previousDigest,
+      digest: r.digest,
+      signer: r.signer,
+      signedAtMs: r.signedAt.getTime(),
+    };
   }
 
   init(req: Parameters<ControlApi['init']>[0]) {
