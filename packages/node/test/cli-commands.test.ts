@@ -763,7 +763,12 @@ describe('swarm image-policy', () => {
     expect(lastCall('imagePolicyUpdate')).toEqual({ signedBase64: 'owEC' });
     await run(['image-policy', 'update', '-'], { stdin: 'signed' });
     expect(lastCall('imagePolicyUpdate')).toEqual({ signedBase64: Buffer.from('signed').toString('base64') });
+    const sig = join(d.dir, 'policy.json.sig');
+    writeFileSync(sig, Buffer.from([0x89, 0x01]));
+    await run(['image-policy', 'update', '--signature', sig, file]);
+    expect(lastCall('imagePolicyUpdate')).toEqual({ policyBase64: 'owEC', signatureBase64: 'iQE=' });
     const calls = api.callsOf('imagePolicyUpdate').length;
+    expect((await run(['image-policy', 'update', '--signature', join(d.dir, 'missing'), file])).code).toBe(1);
     expect((await run(['image-policy', 'update', join(d.dir, 'missing')])).code).toBe(1);
     expect((await run(['image-policy', 'update', '-'], { stdin: '' })).code).toBe(1);
     expect((await run(['image-policy', 'update'])).code).toBe(2);

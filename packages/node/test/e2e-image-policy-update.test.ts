@@ -1,10 +1,11 @@
 // Replacing a node's image policy with a signed update (issue 24), on a real daemon
 // (127.0.5.100, its control API also on TCP 127.0.5.100:23760). The daemon starts with a policy
-// trusting Alice's GPG key (made here by gpg); `swarm image-policy update` with `gpg --sign`'s
-// output of a new policy, by Alice, is applied through the local unix socket: the file is
-// rewritten, `swarm info` and `node inspect` show the new digest, a restart keeps it. The same
-// update over TCP, an unsigned one, one signed by an untrusted key, a tampered one and a
-// malformed policy are each refused with the reason, and the digest and the file stay as they were.
+// trusting Alice's GPG key (made here by gpg); `swarm image-policy update` with a new policy and
+// Alice's `gpg --detach-sign` signature, then with `gpg --sign`'s output, is applied through the
+// local unix socket: the file is rewritten, `swarm info` and `node inspect` show the new digest, a
+// restart keeps it. The same update over TCP, an unsigned one, one signed by an untrusted key, a
+// tampered one, a signature over other bytes, a malformed policy and a replay are each refused with
+// the reason, and the digest and the file stay as they were.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parsePolicy } from '@swarm/image-trust';
@@ -60,6 +61,23 @@ describe('swarm image-policy update on a real daemon', () => {
       file,
     ]);
     return `${file}.gpg`;
+  };
+
+  /** `gpg --detach-sign` of a file; returns the signature's path. */
+  const detached = (name: string, text: string) => {
+    const file = join(bed.dir, name);
+    writeFileSync(file, text);
+    bed.run('gpg', [
+      '--batch',
+      '--yes',
+      '--local-user',
+      alice,
+      '--output',
+      `${file}.sig`,
+      '--detach-sign',
+      file,
+    ]);
+    return `${file}.sig`;
   };
 
   beforeAll(async () => {
@@ -120,7 +138,8 @@ describe('swarm image-policy update on a real daemon', () => {
     expect(at).toBeGreaterThan(0);
     bytes.write('registry.test/toolz', at);
     writeFileSync(tampered, bytes);
-    writeFileSync(join(bed.dir, 'unsigned.json'), policyV2);
+    // The same rules, one byte more than what was signed.
+    writeFileSync(join(bed.dir, 'unsigned.json'), `${policyV2} `);
     const cases: [string, Promise<{ code: number; stderr: string }>, RegExp][] = [
       // Over TCP (with the daemon's own client certificate): never, whatever the caller holds.
       ['tcp', m1.swarm(['image-policy', 'update', good]), /served on the daemon's local unix socket only/],
@@ -135,6 +154,17 @@ describe('swarm image-policy update on a real daemon', () => {
         new RegExp(`signed by key ${mallory.slice(-16)}, which the current policy does not trust`),
       ],
       ['tampered', local(['image-policy', 'update', tampered]), /does not verify/],
+      [
+        'detached over other bytes',
+        local([
+          'image-policy',
+          'update',
+          '--signature',
+          detached('v2-detached.json', policyV2),
+          join(bed.dir, 'unsigned.json'),
+        ]),
+        /does not verify/,
+      ],
       [
         'malformed',
         local([
@@ -169,10 +199,10 @@ describe('swarm image-policy update on a real daemon', () => {
     expect(m1.log).toContain('image policy update refused');
   }, 90_000);
 
-  it('applies an update signed by a trusted key: file, swarm info and node inspect show the new policy', async () => {
+  it('applies updates signed by a trusted key (detached, then a signed message): file, swarm info and node inspect follow', async () => {
     const digestV2 = (await parsePolicy(policyV2, { baseDir: bed.dir })).digest;
-    const signed = gpgSign(alice, 'v2-armored.json', policyV2, ['--armor']);
-    const r = await local(['image-policy', 'update', signed]);
+    const sig = detached('v2-good.json', policyV2);
+    const r = await local(['image-policy', 'update', '--signature', sig, join(bed.dir, 'v2-good.json')]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain(`${digestV1} -> ${digestV2}`);
     expect(r.stdout).toContain(alice);
@@ -181,9 +211,20 @@ describe('swarm image-policy update on a real daemon', () => {
     await waitFor('the managers see the new digest', async () => (await inspected()) === digestV2, 60_000);
     expect(m1.log).toContain('image policy updated');
     // The same signed update again is a replay.
-    const again = await local(['image-policy', 'update', signed]);
+    const again = await local(['image-policy', 'update', '--signature', sig, join(bed.dir, 'v2-good.json')]);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('cannot be replayed');
+    expect(await digest()).toBe(digestV2);
+
+    // gpg's signature times are whole seconds: the next update is signed a second later.
+    const appliedAt = Date.now();
+    await waitFor('a second after the last update', () => Date.now() > appliedAt + 1_100, 5_000);
+    const digestV3 = (await parsePolicy(v1, { baseDir: bed.dir })).digest;
+    const back = await local(['image-policy', 'update', gpgSign(alice, 'v3.json', v1, ['--armor'])]);
+    expect(back.code, back.stderr).toBe(0);
+    expect(readFileSync(policyFile, 'utf8')).toBe(v1);
+    expect(await digest()).toBe(digestV3);
+    await waitFor('the managers see the third digest', async () => (await inspected()) === digestV3, 60_000);
     // A restart loads the rewritten file.
     await m1.stop();
     await m1.start();
@@ -195,6 +236,6 @@ describe('swarm image-policy update on a real daemon', () => {
       },
       60_000,
     );
-    expect(restarted.imagePolicyDigest).toBe(digestV2);
+    expect(restarted.imagePolicyDigest).toBe(digestV3);
   }, 120_000);
 });

@@ -135,6 +135,25 @@ describe('applyPolicyUpdate', () => {
     expect((await applyPolicyUpdate(trust, signed)).signer).toBe(alice);
   });
 
+  it('accepts a policy with a detached signature (gpg --detach-sign) over exactly its bytes', async () => {
+    const { dir, file, trust } = await node();
+    const before = snapshot(dir, file, trust);
+    const signature = new Uint8Array(
+      bed.run('gpg', ['--batch', '--yes', '--local-user', alice, '--detach-sign'], policyV2),
+    );
+    const enc = new TextEncoder();
+    await expect(
+      applyPolicyUpdate(trust, { policy: enc.encode(policyV2.replace('tools', 'toolz')), signature }),
+    ).rejects.toMatchObject({
+      code: 'POLICY_UPDATE_REFUSED',
+      message: expect.stringMatching(/does not verify/),
+    });
+    expect(snapshot(dir, file, trust)).toEqual(before);
+    const r = await applyPolicyUpdate(trust, { policy: enc.encode(policyV2), signature });
+    expect(r.signer).toBe(alice);
+    expect(readFileSync(file, 'utf8')).toBe(policyV2);
+  });
+
   it('refuses to replay an update already applied', async () => {
     const { dir, file, trust } = await node();
     const signed = bed.gpgSign(alice, policyV2);

@@ -95,6 +95,11 @@ export interface ImagePolicyView {
   text: string;
 }
 
+/** `swarm image-policy update`: a signed message, or a policy with its detached signature (all base64). */
+export type ImagePolicyUpdateRequest =
+  | { signedBase64: string }
+  | { policyBase64: string; signatureBase64: string };
+
 /** `swarm image-policy update`: the policy replaced and the one now in force. */
 export interface ImagePolicyUpdateResult {
   /** The policy file rewritten. */
@@ -376,12 +381,14 @@ export interface ControlApi {
   /** `swarm image-policy show`: this node's image policy; IMAGE_POLICY_NOT_SET without one. */
   imagePolicyShow(): Promise<ImagePolicyView>;
   /**
-   * `swarm image-policy update`, on the local socket only (see LOCAL_ONLY_METHODS).
-   * `signedBase64` is an OpenPGP signed message (`gpg --sign NEW.json`, binary or armored) whose
-   * literal data is the new policy.json, by a key the current policy trusts. Refused with
-   * POLICY_UPDATE_REFUSED, POLICY_INVALID or POLICY_KEY_* and nothing changed.
+   * `swarm image-policy update`, on the local socket only (see LOCAL_ONLY_METHODS), by a key the
+   * current policy trusts. Either `signedBase64`: an OpenPGP signed message (`gpg --sign NEW.json`,
+   * binary or armored) whose literal data is the new policy.json; or `policyBase64` with
+   * `signatureBase64`: the new policy.json and a detached signature over its bytes
+   * (`gpg --detach-sign`). Refused with POLICY_UPDATE_REFUSED, POLICY_INVALID or POLICY_KEY_* and
+   * nothing changed.
    */
-  imagePolicyUpdate(req: { signedBase64: string }): Promise<ImagePolicyUpdateResult>;
+  imagePolicyUpdate(req: ImagePolicyUpdateRequest): Promise<ImagePolicyUpdateResult>;
 
   /** `spec` is `swarm.NetworkSpec` as JSON. Names are unique; the driver is overlay. */
   networkCreate(req: { spec: Json }): Promise<NetworkView>;

@@ -10,6 +10,7 @@ import { isSwarmError, SwarmError } from '@swarm/api';
 import type {
   ControlApi,
   ControlMethod,
+  ImagePolicyUpdateRequest,
   ImagePolicyUpdateResult,
   ImagePolicyView,
   InfoResult,
@@ -342,7 +343,7 @@ export class ControlClient implements ControlApi {
     return this.call('imagePolicyShow');
   }
 
-  imagePolicyUpdate(req: { signedBase64: string }): Promise<ImagePolicyUpdateResult> {
+  imagePolicyUpdate(req: ImagePolicyUpdateRequest): Promise<ImagePolicyUpdateResult> {
     return this.call('imagePolicyUpdate', req);
   }
 }

@@ -414,13 +414,26 @@ export class DaemonControl implements ControlApi {
   async imagePolicyUpdate(
     req: Parameters<ControlApi['imagePolicyUpdate']>[0],
   ): Promise<ImagePolicyUpdateResult> {
-    const b64 = req?.signedBase64;
-    if (typeof b64 !== 'string' || b64 === '' || !/^[A-Za-z0-9+/]*={0,2}$/.test(b64))
+    const bytes = (field: string): Uint8Array | undefined => {
+      const v = (req as Record<string, unknown> | undefined)?.[field];
+      if (v === undefined) return undefined;
+      if (typeof v !== 'string' || v === '' || !/^[A-Za-z0-9+/]*={0,2}$/.test(v))
+        throw new SwarmError('INVALID_ARGUMENT', `${field} must be non-empty base64`, { field });
+      return new Uint8Array(Buffer.from(v, 'base64'));
+    };
+    const signed = bytes('signedBase64');
+    const policy = bytes('policyBase64');
+    const signature = bytes('signatureBase64');
+    const one = signed !== undefined && policy === undefined && signature === undefined;
+    const detached = signed === undefined && policy !== undefined && signature !== undefined;
+    if (!one && !detached)
       throw new SwarmError(
         'INVALID_ARGUMENT',
-        'signedBase64 must be the base64 of an OpenPGP signed message (`gpg --sign NEW.json`)',
+        'give either signedBase64 (an OpenPGP signed message, `gpg --sign NEW.json`) or policyBase64 with signatureBase64 (NEW.json and `gpg --detach-sign NEW.json`)',
       );
-    const r = await this.d.updateImagePolicy(new Uint8Array(Buffer.from(b64, 'base64')));
+    const r = await this.d.updateImagePolicy(
+      one ? (signed as Uint8Array) : { policy: policy as Uint8Array, signature: signature as Uint8Array },
+    );
     return {
       path: r.path,
       previousDigest: r.previousDigest,

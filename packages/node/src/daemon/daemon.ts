@@ -28,6 +28,7 @@ import {
 import { nativeBackend } from '@swarm/ca/native';
 import { CredentialStore } from '@swarm/ca/tls';
 import { checkPortRange, DEFAULT_TASK_PORT_RANGE } from '@swarm/dispatcher';
+import type { DetachedPolicyUpdate } from '@swarm/image-trust';
 import { fetchRootCA, joinerClient, ownCluster, RPC_ROLES, RpcClients, RpcServer } from '@swarm/rpc';
 import { ZONE_LABEL } from '@swarm/scheduler';
 import {
@@ -172,7 +173,7 @@ export class Daemon {
    * current policy's keys, written over the policy file, put in force for the verifying executor,
    * and its digest reported to the managers. A refusal changes nothing.
    */
-  updateImagePolicy(signed: Uint8Array): Promise<AppliedPolicyUpdate> {
+  updateImagePolicy(signed: Uint8Array | DetachedPolicyUpdate): Promise<AppliedPolicyUpdate> {
     return this.serial(async () => {
       const trust = this.requireImageTrust();
       let r: AppliedPolicyUpdate;

@@ -14,6 +14,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { type Logger, SwarmError } from '@swarm/api';
 import type { ManagedExecutor, TaskContext } from '@swarm/dispatcher';
 import {
+  type DetachedPolicyUpdate,
   type ImageTrustStats,
   ImageVerifier,
   PolicyHolder,
@@ -105,7 +106,7 @@ const queues = new WeakMap<NodeImageTrust, Promise<unknown>>();
 
 /**
  * Applies a signed policy update (an OpenPGP signed message, `gpg --sign NEW.json`, whose literal
- * data is the new policy.json): verified with @swarm/image-trust against the keys the CURRENT
+ * data is the new policy.json; or NEW.json with its detached signature, `gpg --detach-sign`): verified with @swarm/image-trust against the keys the CURRENT
  * policy trusts and signed after it came into force, parsed (relative key paths from the policy
  * file's directory), written over the policy file (temporary file, fsync, rename), and only then
  * put in force for the verifying executor. Any refusal or failure throws a typed error and
@@ -115,7 +116,7 @@ const queues = new WeakMap<NodeImageTrust, Promise<unknown>>();
  */
 export function applyPolicyUpdate(
   trust: NodeImageTrust,
-  signed: Uint8Array,
+  signed: Uint8Array | DetachedPolicyUpdate,
   options: ApplyPolicyUpdateOptions = {},
 ): Promise<AppliedPolicyUpdate> {
   const run = async (): Promise<AppliedPolicyUpdate> => {

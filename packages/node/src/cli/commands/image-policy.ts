@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { SwarmError } from '@swarm/api';
 import type { ImagePolicyView } from '../../control/api.js';
-import type { Command } from '../command.js';
+import type { Command, Context } from '../command.js';
 import { FORMAT, printFormatted } from '../command.js';
 import { readAll } from '../read.js';
 
@@ -33,36 +33,57 @@ const show: Command = {
   },
 };
 
+/** Reads a file (or stdin for `-`) of 1 byte to 1 MiB. */
+async function readInput(ctx: Context, source: string, what: string): Promise<Buffer> {
+  let data: Buffer;
+  if (source === '-') {
+    data = await readAll(ctx.io.stdin, MAX_SIGNED_POLICY_BYTES);
+  } else {
+    try {
+      data = await readFile(source);
+    } catch (e) {
+      throw new SwarmError(
+        'INVALID_ARGUMENT',
+        `cannot read the ${what} ${source}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+        { file: source },
+      );
+    }
+  }
+  if (data.length === 0 || data.length > MAX_SIGNED_POLICY_BYTES)
+    throw new SwarmError(
+      'INVALID_ARGUMENT',
+      `the ${what} must be 1 byte to 1 MiB, ${source === '-' ? 'stdin' : source} has ${data.length} bytes`,
+      { size: data.length },
+    );
+  return data;
+}
+
 const update: Command = {
   name: 'update',
-  usage: 'SIGNED-POLICY|-',
+  usage: '[--signature SIG] SIGNED-POLICY|NEW-POLICY|-',
   short:
-    'Replace the image policy with a signed update (`gpg --sign NEW.json`, by a key the current policy trusts); local socket only',
+    'Replace the image policy with an update signed by a key the current policy trusts (`gpg --sign NEW.json`, or NEW.json with `--signature` from `gpg --detach-sign`); local socket only',
+  flags: [
+    {
+      name: 'signature',
+      kind: 'string',
+      value: 'file',
+      help: 'A detached OpenPGP signature over the new policy file (gpg --detach-sign); without it the file is a signed message (gpg --sign)',
+    },
+  ],
   minArgs: 1,
   maxArgs: 1,
   async run(ctx) {
     const source = ctx.args[0] as string;
-    let data: Buffer;
-    if (source === '-') {
-      data = await readAll(ctx.io.stdin, MAX_SIGNED_POLICY_BYTES);
-    } else {
-      try {
-        data = await readFile(source);
-      } catch (e) {
-        throw new SwarmError(
-          'INVALID_ARGUMENT',
-          `cannot read the signed policy ${source}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
-          { file: source },
-        );
-      }
-    }
-    if (data.length === 0 || data.length > MAX_SIGNED_POLICY_BYTES)
-      throw new SwarmError(
-        'INVALID_ARGUMENT',
-        `the signed policy must be 1 byte to 1 MiB, ${source === '-' ? 'stdin' : source} has ${data.length} bytes`,
-        { size: data.length },
-      );
-    const r = await ctx.api().imagePolicyUpdate({ signedBase64: data.toString('base64') });
+    const sigFile = ctx.flags.str('signature');
+    const data = await readInput(ctx, source, sigFile === undefined ? 'signed policy' : 'new policy');
+    const r =
+      sigFile === undefined
+        ? await ctx.api().imagePolicyUpdate({ signedBase64: data.toString('base64') })
+        : await ctx.api().imagePolicyUpdate({
+            policyBase64: data.toString('base64'),
+            signatureBase64: (await readInput(ctx, sigFile, 'signature')).toString('base64'),
+          });
     ctx.out(
       `Image policy ${r.path} updated: ${r.previousDigest} -> ${r.digest} (signed by ${r.signer} at ${new Date(r.signedAtMs).toISOString()})\n`,
     );
