@@ -193,6 +193,24 @@ export class Agent {
     if (this.#conn) this.#teardown(this.#conn);
   }
 
+  /**
+   * Sends the node description again: the session is closed and a new one opened at once, to the
+   * same manager first (the description travels only when a session opens). Tasks keep running;
+   * status reports not yet acknowledged go out on the new session. Without a session, the next
+   * one carries the description anyway, so nothing is done.
+   */
+  renewSession(): void {
+    const c = this.#conn;
+    if (!this.#running || c === undefined) return;
+    this.#teardown(c);
+    this.#reconnectTimer?.cancel();
+    this.#reconnectTimer = undefined;
+    const i = this.#managers.indexOf(c.addr);
+    if (i >= 0) this.#nextManager = i;
+    this.#logger.info('renewing the session to send the node description', { manager: c.addr });
+    this.#open();
+  }
+
   /** The manager address of the live session, if any. */
   get manager(): string | undefined {
     return this.#conn?.sessionId === undefined ? undefined : this.#conn.addr;

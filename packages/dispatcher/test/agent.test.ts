@@ -114,6 +114,26 @@ describe('Agent', () => {
     expect(executor.started).toEqual([t]); // not started twice
   });
 
+  it('sends a changed node description on a renewed session, and keeps its tasks running', async () => {
+    const { h, nodeId } = await cluster(['m1']);
+    const t = await h.createTask(nodeId);
+    const description = swarm.NodeDescription.create({ hostname: 'w1', imagePolicyDigest: 'sha256:aa' });
+    const { agent, executor } = h.agent(nodeId, { managers: ['m1'], description });
+    agent.start();
+    await h.run(500);
+    expect(h.node(nodeId)?.description?.imagePolicyDigest).toBe('sha256:aa');
+    const sessions = agent.stats.sessions;
+    description.imagePolicyDigest = 'sha256:bb';
+    agent.renewSession();
+    await h.run(500);
+    expect(agent.stats.sessions).toBe(sessions + 1);
+    expect(agent.manager).toBe('m1');
+    expect(h.node(nodeId)?.description?.imagePolicyDigest).toBe('sha256:bb');
+    expect(h.node(nodeId)?.status?.state).toBe(READY);
+    expect(executor.started).toEqual([t]); // not started twice
+    expect(h.task(t)?.status?.state).toBe(RUNNING);
+  });
+
   it('takes the manager list from session messages', async () => {
     const { h, nodeId } = await cluster(['m1']);
     await h.createNode({ managerStatus: { addr: 'm1', raftId: 1 } });

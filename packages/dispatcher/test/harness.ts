@@ -182,6 +182,7 @@ export class Harness {
       init?: Partial<AgentInit>;
       executor?: TestExecutor;
       writer?: MemorySecretWriter;
+      description?: swarm.NodeDescription.$Properties;
     } = {},
   ): { agent: Agent; executor: TestExecutor; writer: MemorySecretWriter } {
     const executor = options.executor ?? new TestExecutor();
@@ -195,6 +196,7 @@ export class Harness {
         clock: this.clock,
         random: seededRandom(this.random.int(1e9)),
         ...(options.onAssignments ? { onAssignments: options.onAssignments } : {}),
+        ...(options.description ? { description: options.description } : {}),
       },
     );
     this.agents.push(agent);

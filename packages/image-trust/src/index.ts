@@ -14,6 +14,7 @@ export {
   readPolicyFile,
 } from './policy.js';
 export {
+  type DetachedPolicyUpdate,
   PolicyHolder,
   type PolicyUpdate,
   type VerifyPolicyUpdateOptions,

@@ -54,7 +54,41 @@ export async function verifySignedMessage(
   } catch (e) {
     return { ok: false, kind: 'malformed', problem: `not an OpenPGP message (${(e as Error).message})` };
   }
-  const ids = message.getSigningKeyIDs();
+  return verifyOne(message, message.getSigningKeyIDs(), undefined, trusted, date);
+}
+
+/**
+ * Verifies a detached signature (`gpg --detach-sign`, binary or `--armor`; RFC 4880 section 11.4)
+ * over `data` with `trusted`. The result's payload is `data`, returned only when the one
+ * signature verified over exactly these bytes.
+ */
+export async function verifyDetachedSignature(
+  data: Uint8Array,
+  signatureBlob: Uint8Array,
+  trusted: readonly PublicKey[],
+  date: Date,
+): Promise<SignedMessageResult> {
+  let signature: openpgp.Signature;
+  let message: openpgp.Message<Uint8Array>;
+  try {
+    const head = dec.decode(signatureBlob.subarray(0, 200)).trimStart();
+    signature = head.startsWith(ARMOR)
+      ? await openpgp.readSignature({ armoredSignature: dec.decode(signatureBlob) })
+      : await openpgp.readSignature({ binarySignature: signatureBlob });
+    message = await openpgp.createMessage({ binary: data });
+  } catch (e) {
+    return { ok: false, kind: 'malformed', problem: `not an OpenPGP signature (${(e as Error).message})` };
+  }
+  return verifyOne(message, signature.getSigningKeyIDs(), signature, trusted, date);
+}
+
+async function verifyOne(
+  message: openpgp.Message<Uint8Array>,
+  ids: openpgp.KeyID[],
+  signature: openpgp.Signature | undefined,
+  trusted: readonly PublicKey[],
+  date: Date,
+): Promise<SignedMessageResult> {
   if (ids.length !== 1)
     return { ok: false, kind: 'malformed', problem: `expected exactly one signature, found ${ids.length}` };
   const signerId = (ids[0] as openpgp.KeyID).toHex().toUpperCase();
@@ -63,6 +97,7 @@ export async function verifySignedMessage(
   try {
     const result = await openpgp.verify({
       message,
+      ...(signature === undefined ? {} : { signature }),
       verificationKeys: candidates,
       expectSigned: true,
       format: 'binary',

@@ -2,11 +2,11 @@
  * Replacing the image policy. Locally, anyone who can write the node's files can (that is the
  * trust root). Remotely, only with a signed update: an OpenPGP signed message (RFC 4880 section
  * 11.3; `gpg --sign policy.json`, binary or `--armor`) whose literal data is the new policy.json,
- * made by a key that a `signedBy` requirement of the current policy trusts, and made after the
+ * or the new policy.json with a detached signature over its bytes (`gpg --detach-sign`), made by a key that a `signedBy` requirement of the current policy trusts, and made after the
  * policy in force was installed (so an old signed policy cannot be replayed to roll one back).
  */
 import { PolicyUpdateRefusedError } from './errors.js';
-import { verifySignedMessage } from './openpgp.js';
+import { verifyDetachedSignature, verifySignedMessage } from './openpgp.js';
 import { type ImagePolicy, type ParsePolicyOptions, parsePolicy } from './policy.js';
 
 /** A policy update that verified: the new policy, and who signed it when. */
@@ -29,10 +29,19 @@ export interface VerifyPolicyUpdateOptions extends ParsePolicyOptions {
   now?: Date;
 }
 
-/** Verifies a signed policy update against the current policy; resolves with the new policy or throws. */
+/** A new policy.json and a detached OpenPGP signature over its exact bytes (`gpg --detach-sign`, binary or armored). */
+export interface DetachedPolicyUpdate {
+  readonly policy: Uint8Array;
+  readonly signature: Uint8Array;
+}
+
+/**
+ * Verifies a signed policy update against the current policy (an OpenPGP signed message, or a
+ * policy with its detached signature); resolves with the new policy or throws.
+ */
 export async function verifyPolicyUpdate(
   current: ImagePolicy,
-  signed: Uint8Array,
+  signed: Uint8Array | DetachedPolicyUpdate,
   options: VerifyPolicyUpdateOptions,
 ): Promise<PolicyUpdate> {
   const keys = current.openpgpKeys();
@@ -40,11 +49,17 @@ export async function verifyPolicyUpdate(
     throw new PolicyUpdateRefusedError(
       'the current policy trusts no OpenPGP key, so it can only be replaced locally',
     );
-  const r = await verifySignedMessage(signed, keys, options.now ?? new Date());
+  const now = options.now ?? new Date();
+  const detached = !ArrayBuffer.isView(signed);
+  const r = detached
+    ? await verifyDetachedSignature(signed.policy, signed.signature, keys, now)
+    : await verifySignedMessage(signed, keys, now);
   if (!r.ok) {
     if (r.kind === 'malformed')
       throw new PolicyUpdateRefusedError(
-        `it is not an OpenPGP signed message with one signature (${r.problem})`,
+        detached
+          ? `its signature is not one detached OpenPGP signature (${r.problem})`
+          : `it is not an OpenPGP signed message with one signature (${r.problem})`,
       );
     if (r.kind === 'untrusted')
       throw new PolicyUpdateRefusedError(
@@ -96,7 +111,7 @@ export class PolicyHolder {
 
   /** Applies a signed update, or throws and keeps the current policy. */
   async applySignedUpdate(
-    signed: Uint8Array,
+    signed: Uint8Array | DetachedPolicyUpdate,
     options: Omit<VerifyPolicyUpdateOptions, 'notAfter'> = {},
   ): Promise<PolicyUpdate> {
     const update = await verifyPolicyUpdate(this.#policy, signed, { ...options, notAfter: this.#since });

@@ -738,6 +738,44 @@ describe('swarm service', () => {
   });
 });
 
+describe('swarm image-policy', () => {
+  it('show prints the digest, the keys that may sign an update and the rules', async () => {
+    const r = await run(['image-policy', 'show']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      'Path:           /etc/swarm/policy.json\n' +
+        `Digest:         sha256:${'a'.repeat(64)}\n` +
+        'In force since: 2026-01-01T00:00:00.000Z\n' +
+        'Update keys:\n 0123456789ABCDEF0123456789ABCDEF01234567\n' +
+        'Rules:\n{"default": [{"type": "reject"}]}\n',
+    );
+    expect(JSON.parse((await run(['image-policy', 'show', '--format', 'json'])).stdout)).toMatchObject({
+      digest: `sha256:${'a'.repeat(64)}`,
+    });
+  });
+
+  it('update sends the signed file (or stdin) as it is, and refuses empty or unreadable input', async () => {
+    const file = join(d.dir, 'policy.json.gpg');
+    writeFileSync(file, Buffer.from([0xa3, 0x01, 0x02]));
+    const r = await run(['image-policy', 'update', file]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`sha256:${'a'.repeat(64)} -> sha256:${'b'.repeat(64)}`);
+    expect(lastCall('imagePolicyUpdate')).toEqual({ signedBase64: 'owEC' });
+    await run(['image-policy', 'update', '-'], { stdin: 'signed' });
+    expect(lastCall('imagePolicyUpdate')).toEqual({ signedBase64: Buffer.from('signed').toString('base64') });
+    const sig = join(d.dir, 'policy.json.sig');
+    writeFileSync(sig, Buffer.from([0x89, 0x01]));
+    await run(['image-policy', 'update', '--signature', sig, file]);
+    expect(lastCall('imagePolicyUpdate')).toEqual({ policyBase64: 'owEC', signatureBase64: 'iQE=' });
+    const calls = api.callsOf('imagePolicyUpdate').length;
+    expect((await run(['image-policy', 'update', '--signature', join(d.dir, 'missing'), file])).code).toBe(1);
+    expect((await run(['image-policy', 'update', join(d.dir, 'missing')])).code).toBe(1);
+    expect((await run(['image-policy', 'update', '-'], { stdin: '' })).code).toBe(1);
+    expect((await run(['image-policy', 'update'])).code).toBe(2);
+    expect(api.callsOf('imagePolicyUpdate')).toHaveLength(calls);
+  });
+});
+
 describe('swarm secret', () => {
   it('create from a file and from stdin, with labels', async () => {
     const file = join(d.dir, 'pw.txt');

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isSwarmError, MemoryLogger, SwarmError } from '@swarm/api';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CONTROL_METHODS } from '../src/control/api.js';
+import { CONTROL_METHODS, LOCAL_ONLY_METHODS } from '../src/control/api.js';
 import { ControlClient, parseControlHost } from '../src/control/client.js';
 import { MAX_BODY_BYTES, serveControl, statusForCode } from '../src/control/http.js';
 import { ensureControlTls, readClientTls } from '../src/control/tcp-guard.js';
@@ -338,6 +338,29 @@ describe('control transport over a unix socket', () => {
     const again = await ensureControlTls(dir, '127.0.1.203');
     expect(again.caPem).toBe(tls.caPem);
     expect(readClientTls(tls.clientDir).certPem).toBe(client.certPem);
+  });
+
+  it('serves local-only methods (the image policy update) on the unix socket only, never on TCP', async () => {
+    const dir = tmp();
+    const tls = await ensureControlTls(dir, '127.0.1.204');
+    const api = new FakeControlApi();
+    const s = await serveControl(api, { host: '127.0.1.204', port: 0, tls });
+    cleanups.push(() => s.close());
+    expect(LOCAL_ONLY_METHODS.has('imagePolicyUpdate')).toBe(true);
+    // The daemon's own client certificate does not make a TCP caller local.
+    const err = await new ControlClient(s.address, { certDir: tls.clientDir })
+      .imagePolicyUpdate({ signedBase64: 'AA==' })
+      .catch((e: unknown) => e);
+    expect(isSwarmError(err, 'CONTROL_LOCAL_SOCKET_REQUIRED')).toBe(true);
+    expect((err as SwarmError).message).toContain('local unix socket only');
+    expect(api.callsOf('imagePolicyUpdate')).toEqual([]);
+    // Reads are not local-only.
+    expect((await new ControlClient(s.address, { certDir: tls.clientDir }).imagePolicyShow()).digest).toMatch(
+      /^sha256:/,
+    );
+    const d = await daemon();
+    await new ControlClient(d.host).imagePolicyUpdate({ signedBase64: 'AA==' });
+    expect(d.api.callsOf('imagePolicyUpdate')).toEqual([{ signedBase64: 'AA==' }]);
   });
 
   it('applies an optional per-call timeout', async () => {

@@ -21,6 +21,7 @@ import {
   usageLine,
 } from './command.js';
 import { classicCommands } from './commands/classic.js';
+import { imagePolicyCommand } from './commands/image-policy.js';
 import { nodeCommand } from './commands/node.js';
 import { secretCommand } from './commands/secret.js';
 import { serviceCommand } from './commands/service.js';
@@ -262,6 +263,7 @@ export const ROOT: Command = {
     nodeCommand,
     serviceCommand,
     secretCommand,
+    imagePolicyCommand,
     daemon,
     version,
     ...classicCommands,

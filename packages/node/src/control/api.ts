@@ -81,6 +81,37 @@ export interface ManagerConnectionView {
   error?: string;
 }
 
+/** `swarm image-policy show`: the image policy this node enforces (it never leaves the node). */
+export interface ImagePolicyView {
+  /** The policy file (absolute). */
+  path: string;
+  /** `sha256:...`, as `node inspect` and `swarm info` show it. */
+  digest: string;
+  /** When the policy came into force (daemon start) or was signed (update), ms since the epoch: an update signed at or before it is refused. */
+  sinceMs: number;
+  /** Fingerprints of the OpenPGP keys the policy trusts, whose signed update it accepts. */
+  updateKeys: string[];
+  /** The policy document in force. */
+  text: string;
+}
+
+/** `swarm image-policy update`: a signed message, or a policy with its detached signature (all base64). */
+export type ImagePolicyUpdateRequest =
+  | { signedBase64: string }
+  | { policyBase64: string; signatureBase64: string };
+
+/** `swarm image-policy update`: the policy replaced and the one now in force. */
+export interface ImagePolicyUpdateResult {
+  /** The policy file rewritten. */
+  path: string;
+  previousDigest: string;
+  digest: string;
+  /** Fingerprint of the key that signed the update. */
+  signer: string;
+  /** When the update was signed, ms since the epoch. */
+  signedAtMs: number;
+}
+
 /** `swarm init`: the addresses and settings of a new swarm. */
 export interface InitRequest {
   /** host:port to listen on for cluster traffic. Default 0.0.0.0:2377 (the demo gives 127.0.0.x:2377). */
@@ -347,6 +378,18 @@ export interface ControlApi {
   /** One task by ID (or unique ID prefix), as `swarm inspect TASK` shows it. */
   taskInspect(req: { id: string }): Promise<TaskView>;
 
+  /** `swarm image-policy show`: this node's image policy; IMAGE_POLICY_NOT_SET without one. */
+  imagePolicyShow(): Promise<ImagePolicyView>;
+  /**
+   * `swarm image-policy update`, on the local socket only (see LOCAL_ONLY_METHODS), by a key the
+   * current policy trusts. Either `signedBase64`: an OpenPGP signed message (`gpg --sign NEW.json`,
+   * binary or armored) whose literal data is the new policy.json; or `policyBase64` with
+   * `signatureBase64`: the new policy.json and a detached signature over its bytes
+   * (`gpg --detach-sign`). Refused with POLICY_UPDATE_REFUSED, POLICY_INVALID or POLICY_KEY_* and
+   * nothing changed.
+   */
+  imagePolicyUpdate(req: ImagePolicyUpdateRequest): Promise<ImagePolicyUpdateResult>;
+
   /** `spec` is `swarm.NetworkSpec` as JSON. Names are unique; the driver is overlay. */
   networkCreate(req: { spec: Json }): Promise<NetworkView>;
   /** Every network object of the cluster. */
@@ -396,7 +439,16 @@ export const CONTROL_METHODS: readonly ControlMethod[] = [
   'networkList',
   'networkInspect',
   'networkRemove',
+  'imagePolicyShow',
+  'imagePolicyUpdate',
 ];
+
+/**
+ * Methods served on the unix socket only: the daemon refuses them over TCP with
+ * CONTROL_LOCAL_SOCKET_REQUIRED, whatever the caller presents. Replacing the image policy is a
+ * local act on the node (issue 24).
+ */
+export const LOCAL_ONLY_METHODS: ReadonlySet<ControlMethod> = new Set<ControlMethod>(['imagePolicyUpdate']);
 
 /** Error codes of the control API (SwarmError.code) and what the CLI does with them. */
 export const CONTROL_ERROR_CODES = {

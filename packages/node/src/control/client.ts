@@ -10,6 +10,9 @@ import { isSwarmError, SwarmError } from '@swarm/api';
 import type {
   ControlApi,
   ControlMethod,
+  ImagePolicyUpdateRequest,
+  ImagePolicyUpdateResult,
+  ImagePolicyView,
   InfoResult,
   InitRequest,
   InitResult,
@@ -334,5 +337,13 @@ export class ControlClient implements ControlApi {
   }
   networkRemove(req: { id: string }): Promise<{ id: string }> {
     return this.call('networkRemove', req);
+  }
+
+  imagePolicyShow(): Promise<ImagePolicyView> {
+    return this.call('imagePolicyShow');
+  }
+
+  imagePolicyUpdate(req: ImagePolicyUpdateRequest): Promise<ImagePolicyUpdateResult> {
+    return this.call('imagePolicyUpdate', req);
   }
 }

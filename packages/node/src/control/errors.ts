@@ -7,7 +7,8 @@ export type ControlAccessCode =
   | 'CONTROL_HOST_REFUSED'
   | 'CONTROL_CONTENT_TYPE_REFUSED'
   | 'CONTROL_TLS_MISSING'
-  | 'CONTROL_TLS_INSECURE';
+  | 'CONTROL_TLS_INSECURE'
+  | 'CONTROL_LOCAL_SOCKET_REQUIRED';
 
 /** HTTP status of each refusal (the TLS files' codes are the CLI's own and never answered). */
 const STATUS: Record<ControlAccessCode, number> = {
@@ -17,6 +18,7 @@ const STATUS: Record<ControlAccessCode, number> = {
   CONTROL_CONTENT_TYPE_REFUSED: 415,
   CONTROL_TLS_MISSING: 500,
   CONTROL_TLS_INSECURE: 500,
+  CONTROL_LOCAL_SOCKET_REQUIRED: 403,
 };
 
 /** A request the control API's access rule refuses, or client TLS files that cannot be used. */

@@ -10,7 +10,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createServer as createHttpsServer } from 'node:https';
 import { connect } from 'node:net';
 import { isSwarmError, type Logger, noopLogger, SwarmError } from '@swarm/api';
-import { CONTROL_METHODS, type ControlApi, type ControlMethod } from './api.js';
+import { CONTROL_METHODS, type ControlApi, type ControlMethod, LOCAL_ONLY_METHODS } from './api.js';
 import { ControlAccessError } from './errors.js';
 import {
   type ControlTls,
@@ -147,6 +147,14 @@ async function handle(
         'UNKNOWN_METHOD',
         `the control API has no method at ${JSON.stringify(url)}; the CLI and the daemon may be different versions`,
         { path: url },
+      );
+    }
+    // Authority for these comes from the unix socket itself (mode 0600), never from a TCP caller.
+    if (rule !== undefined && LOCAL_ONLY_METHODS.has(method as ControlMethod)) {
+      throw new ControlAccessError(
+        'CONTROL_LOCAL_SOCKET_REQUIRED',
+        `${method} is served on the daemon's local unix socket only (a local act on the node): run the command on the node, with --host unix:///DATA_DIR/swarm.sock`,
+        { method },
       );
     }
     if (req.method !== 'POST') {

@@ -6,11 +6,14 @@
  */
 import { fromLong, generateId, isRunning, modeOf, SwarmError, swarm, toLong } from '@swarm/api';
 import { generateJoinToken } from '@swarm/ca';
+import { fingerprintOf } from '@swarm/image-trust';
 import { ApiConverter, parseConstraint, ZONE_LABEL } from '@swarm/scheduler';
 import { assertSecretName, generateUnlockKey, MAX_SECRET_BYTES, MIN_SECRET_BYTES } from '@swarm/secret-store';
 import type { ReadTx } from '@swarm/store';
 import {
   type ControlApi,
+  type ImagePolicyUpdateResult,
+  type ImagePolicyView,
   type InfoResult,
   JSON_OPTIONS,
   type Json,
@@ -394,6 +397,50 @@ export class DaemonControl implements ControlApi {
       });
     }
     return out;
+  }
+
+  async imagePolicyShow(): Promise<ImagePolicyView> {
+    const trust = this.d.requireImageTrust();
+    const p = trust.holder.current;
+    return {
+      path: trust.path,
+      digest: p.digest,
+      sinceMs: trust.holder.since.getTime(),
+      updateKeys: p.openpgpKeys().map(fingerprintOf),
+      text: p.text,
+    };
+  }
+
+  async imagePolicyUpdate(
+    req: Parameters<ControlApi['imagePolicyUpdate']>[0],
+  ): Promise<ImagePolicyUpdateResult> {
+    const bytes = (field: string): Uint8Array | undefined => {
+      const v = (req as Record<string, unknown> | undefined)?.[field];
+      if (v === undefined) return undefined;
+      if (typeof v !== 'string' || v === '' || !/^[A-Za-z0-9+/]*={0,2}$/.test(v))
+        throw new SwarmError('INVALID_ARGUMENT', `${field} must be non-empty base64`, { field });
+      return new Uint8Array(Buffer.from(v, 'base64'));
+    };
+    const signed = bytes('signedBase64');
+    const policy = bytes('policyBase64');
+    const signature = bytes('signatureBase64');
+    const one = signed !== undefined && policy === undefined && signature === undefined;
+    const detached = signed === undefined && policy !== undefined && signature !== undefined;
+    if (!one && !detached)
+      throw new SwarmError(
+        'INVALID_ARGUMENT',
+        'give either signedBase64 (an OpenPGP signed message, `gpg --sign NEW.json`) or policyBase64 with signatureBase64 (NEW.json and `gpg --detach-sign NEW.json`)',
+      );
+    const r = await this.d.updateImagePolicy(
+      one ? (signed as Uint8Array) : { policy: policy as Uint8Array, signature: signature as Uint8Array },
+    );
+    return {
+      path: r.path,
+      previousDigest: r.previousDigest,
+      digest: r.digest,
+      signer: r.signer,
+      signedAtMs: r.signedAt.getTime(),
+    };
   }
 
   init(req: Parameters<ControlApi['init']>[0]) {

@@ -28,6 +28,7 @@ import {
 import { nativeBackend } from '@swarm/ca/native';
 import { CredentialStore } from '@swarm/ca/tls';
 import { checkPortRange, DEFAULT_TASK_PORT_RANGE } from '@swarm/dispatcher';
+import type { DetachedPolicyUpdate } from '@swarm/image-trust';
 import { fetchRootCA, joinerClient, ownCluster, RPC_ROLES, RpcClients, RpcServer } from '@swarm/rpc';
 import { ZONE_LABEL } from '@swarm/scheduler';
 import {
@@ -42,7 +43,12 @@ import type { InitRequest, InitResult, JoinRequest, JoinResult } from '../contro
 import { clusterOf, deniedNodes } from '../manager/ca-service.js';
 import { hostOf } from '../manager/endpoints.js';
 import { Manager, randomMemberId } from '../manager/manager.js';
-import { loadImageTrust, type NodeImageTrust } from '../worker/image-trust.js';
+import {
+  type AppliedPolicyUpdate,
+  applyPolicyUpdate,
+  loadImageTrust,
+  type NodeImageTrust,
+} from '../worker/image-trust.js';
 import { type ExecutorChoice, Worker } from '../worker/worker.js';
 import {
   type NodePaths,
@@ -150,6 +156,48 @@ export class Daemon {
     const run = this.#busy.then(fn, fn);
     this.#busy = run.catch(() => {});
     return run;
+  }
+
+  /** The image policy in force, or IMAGE_POLICY_NOT_SET. */
+  requireImageTrust(): NodeImageTrust {
+    if (this.imageTrust === undefined)
+      throw new SwarmError(
+        'IMAGE_POLICY_NOT_SET',
+        'this node enforces no image policy: give one locally with `swarm daemon --image-policy FILE` (or `swarm join --image-policy FILE`)',
+      );
+    return this.imageTrust;
+  }
+
+  /**
+   * `swarm image-policy update` (the local socket only): a signed update verified against the
+   * current policy's keys, written over the policy file, put in force for the verifying executor,
+   * and its digest reported to the managers. A refusal changes nothing.
+   */
+  updateImagePolicy(signed: Uint8Array | DetachedPolicyUpdate): Promise<AppliedPolicyUpdate> {
+    return this.serial(async () => {
+      const trust = this.requireImageTrust();
+      let r: AppliedPolicyUpdate;
+      try {
+        r = await applyPolicyUpdate(trust, signed);
+      } catch (e) {
+        this.log.warn('image policy update refused', {
+          path: trust.path,
+          digest: trust.holder.current.digest,
+          code: String((e as SwarmError).code ?? 'INTERNAL'),
+          message: String((e as Error).message),
+        });
+        throw e;
+      }
+      this.log.info('image policy updated', {
+        path: r.path,
+        previousDigest: r.previousDigest,
+        digest: r.digest,
+        signer: r.signer,
+        signedAt: r.signedAt.toISOString(),
+      });
+      this.worker?.reportImagePolicy();
+      return r;
+    });
   }
 
   /** Resumes the membership recorded in the data directory, if any. */

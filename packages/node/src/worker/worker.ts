@@ -65,6 +65,7 @@ export class Worker {
   readonly ingress: IngressProxy;
   readonly secrets: SecretWriter;
   readonly #description: swarm.NodeDescription;
+  readonly #imageTrust: NodeImageTrust | undefined;
   readonly #log: Logger;
   readonly #logs: LogPublisher;
   readonly #endpoints: EndpointsFollower;
@@ -73,6 +74,7 @@ export class Worker {
 
   constructor(o: WorkerOptions) {
     this.#log = o.logger.child({ component: 'worker' });
+    this.#imageTrust = o.imageTrust;
     const clock = o.clock ?? systemClock;
     this.secrets = createSecretWriter({ root: o.secretsRoot ?? `/dev/shm/swarm-${o.nodeId}` });
     // Task output goes to the managers (`swarm service logs`), the connected one first.
@@ -159,6 +161,17 @@ export class Worker {
         description: this.#description,
       },
     );
+  }
+
+  /**
+   * The node's image policy was replaced (`swarm image-policy update`): the node description
+   * gets the new digest and a new session carries it to the managers (`node inspect`).
+   */
+  reportImagePolicy(): void {
+    const digest = this.#imageTrust?.holder.current.digest ?? '';
+    if (this.#description.imagePolicyDigest === digest) return;
+    this.#description.imagePolicyDigest = digest;
+    this.agent.renewSession();
   }
 
   /** Waits for the executor (the engine reached, leftovers found), then connects to a manager. */
