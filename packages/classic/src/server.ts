@@ -104,6 +104,9 @@ async function relay(upstream: IncomingMessage, res: ServerResponse): Promise<vo
   for (const [k, v] of Object.entries(upstream.headers))
     if (v !== undefined && !HOP_BY_HOP.has(k.toLowerCase())) headers[k] = v;
   res.writeHead(upstream.statusCode ?? 500, headers);
+  // Send the head now: `wait` and followed `logs` answer their headers long before any body, and
+  // the docker CLI waits for them before it starts the container.
+  res.flushHeaders();
   await new Promise<void>((resolve) => {
     upstream.pipe(res);
     upstream.once('end', resolve);
