@@ -57,6 +57,7 @@ export interface ManageOptions {
   /** For the `random` strategy (default crypto-random). */
   readonly random?: Random;
   readonly logger?: Logger;
+  /** Clock of the log lines' durations (default `Date.now`). */
   readonly now?: () => number;
   /** The `Name` of `/info` (default `swarm`). */
   readonly name?: string;

@@ -32,6 +32,7 @@ const ROUTES: CompiledRoute<HandlerContext>[] = compile<HandlerContext>([
   ...objectRoutes,
 ]);
 
+/** Options of `createDockerApiHandler` and `serveDockerApi`. */
 export interface DockerApiHandlerOptions {
   backend: SwarmBackend;
   logger?: Logger;
@@ -41,6 +42,7 @@ export interface DockerApiHandlerOptions {
   guard?: TcpGuard;
 }
 
+/** A `node:http` request handler. */
 export type DockerApiHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
 /** What every routed request gets, whatever the server: the base of a route's context. */
@@ -169,6 +171,7 @@ export function createDockerApiHandler(o: DockerApiHandlerOptions): DockerApiHan
   });
 }
 
+/** Where a Docker API server listens: a unix socket, or TCP with mutual TLS. */
 export type DockerApiListen =
   | { socketPath: string }
   | {
@@ -178,9 +181,11 @@ export type DockerApiListen =
       tls: { ca: string | Buffer; cert: string | Buffer; key: string | Buffer };
     };
 
+/** A listening Docker API server. */
 export interface DockerApiServer {
   /** `unix:///path/docker.sock` or `tcp://HOST:PORT` (the port actually bound). */
   readonly address: string;
+  /** Stops listening and closes open connections. */
   close(): Promise<void>;
 }
 
@@ -261,6 +266,7 @@ function listen(server: Server, ...args: unknown[]): Promise<void> {
   });
 }
 
+/** Serves the swarm-mode Docker API over `backend` on `listen` (see `serveHandler`). */
 export async function serveDockerApi(
   o: Omit<DockerApiHandlerOptions, 'guard'> & { listen: DockerApiListen },
 ): Promise<DockerApiServer> {
