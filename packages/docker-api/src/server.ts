@@ -32,7 +32,6 @@ const ROUTES: CompiledRoute<HandlerContext>[] = compile<HandlerContext>([
   ...objectRoutes,
 ]);
 
-/** Options of `createDockerApiHandler` and `serveDockerApi`. */
 export interface DockerApiHandlerOptions {
   backend: SwarmBackend;
   logger?: Logger;
@@ -42,7 +41,6 @@ export interface DockerApiHandlerOptions {
   guard?: TcpGuard;
 }
 
-/** A `node:http` request handler. */
 export type DockerApiHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
 /** What every routed request gets, whatever the server: the base of a route's context. */
@@ -171,7 +169,6 @@ export function createDockerApiHandler(o: DockerApiHandlerOptions): DockerApiHan
   });
 }
 
-/** Where a Docker API server listens: a unix socket, or TCP with mutual TLS. */
 export type DockerApiListen =
   | { socketPath: string }
   | {
@@ -181,11 +178,9 @@ export type DockerApiListen =
       tls: { ca: string | Buffer; cert: string | Buffer; key: string | Buffer };
     };
 
-/** A listening Docker API server. */
 export interface DockerApiServer {
   /** `unix:///path/docker.sock` or `tcp://HOST:PORT` (the port actually bound). */
   readonly address: string;
-  /** Stops listening and closes open connections. */
   close(): Promise<void>;
 }
 
@@ -266,7 +261,6 @@ function listen(server: Server, ...args: unknown[]): Promise<void> {
   });
 }
 
-/** Serves the swarm-mode Docker API over `backend` on `listen` (see `serveHandler`). */
 export async function serveDockerApi(
   o: Omit<DockerApiHandlerOptions, 'guard'> & { listen: DockerApiListen },
 ): Promise<DockerApiServer> {
