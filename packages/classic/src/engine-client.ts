@@ -28,8 +28,11 @@ export interface EngineFacts {
 
 /** What the pool needs from an engine. Inject a fake in tests. */
 export interface EngineClient {
+  /** What `/info` says about the engine at `addr`. */
   facts(addr: string): Promise<EngineFacts>;
+  /** Every container of the engine, running or not, with what it reserves and the host ports it holds. */
   containers(addr: string): Promise<ContainerInfo[]>;
+  /** The engine's images. */
   images(addr: string): Promise<ImageInfo[]>;
 }
 
@@ -127,6 +130,7 @@ export class DockerEngineClient implements EngineClient {
     }
   }
 
+  /** `/info`, with Swarm 0.2's standard labels added. */
   async facts(addr: string): Promise<EngineFacts> {
     const info = await this.#json<Record<string, unknown>>(addr, '/info');
     const str = (k: string) => (typeof info[k] === 'string' ? (info[k] as string) : '');
@@ -152,6 +156,7 @@ export class DockerEngineClient implements EngineClient {
     };
   }
 
+  /** `/containers/json?all=1`, each new container inspected once for its HostConfig. */
   async containers(addr: string): Promise<ContainerInfo[]> {
     type Listed = {
       Id: string;
@@ -196,6 +201,7 @@ export class DockerEngineClient implements EngineClient {
     return out;
   }
 
+  /** `/images/json`. */
   async images(addr: string): Promise<ImageInfo[]> {
     const list = await this.#json<{ Id: string; RepoTags?: string[] | null }[]>(addr, '/images/json');
     return list.map((i) => ({ id: i.Id, tags: (i.RepoTags ?? []).filter((t) => t !== '<none>:<none>') }));

@@ -24,6 +24,7 @@ export interface JoinOptions {
 export interface Join {
   /** The canonical address registered. */
   readonly addr: string;
+  /** Stops registering (the address expires with its last TTL). */
   stop(): void;
 }
 

@@ -57,6 +57,7 @@ export interface ManageOptions {
   /** For the `random` strategy (default crypto-random). */
   readonly random?: Random;
   readonly logger?: Logger;
+  /** Clock of the log lines' durations (default `Date.now`). */
   readonly now?: () => number;
   /** The `Name` of `/info` (default `swarm`). */
   readonly name?: string;
@@ -104,6 +105,9 @@ async function relay(upstream: IncomingMessage, res: ServerResponse): Promise<vo
   for (const [k, v] of Object.entries(upstream.headers))
     if (v !== undefined && !HOP_BY_HOP.has(k.toLowerCase())) headers[k] = v;
   res.writeHead(upstream.statusCode ?? 500, headers);
+  // Send the head now: `wait` and followed `logs` answer their headers long before any body, and
+  // the docker CLI waits for them before it starts the container.
+  res.flushHeaders();
   await new Promise<void>((resolve) => {
     upstream.pipe(res);
     upstream.once('end', resolve);

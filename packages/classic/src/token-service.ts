@@ -30,6 +30,7 @@ export interface TokenServiceOptions {
 
 /** The service's state and its request handler. */
 export interface TokenService {
+  /** The `node:http` request handler. */
   readonly handler: (req: IncomingMessage, res: ServerResponse) => void;
   /** The live engines of a cluster (undefined for an unknown token). */
   engines(token: string): string[] | undefined;
@@ -149,6 +150,7 @@ export interface TokenServer {
   /** `http(s)://HOST:PORT` with the bound port. */
   readonly url: string;
   readonly service: TokenService;
+  /** Stops listening and closes open connections. */
   close(): Promise<void>;
 }
 

@@ -21,6 +21,11 @@ export interface EngineOptions {
   args?: readonly string[];
   /** How long to wait for the API to answer, ms. Default 60,000. */
   startTimeoutMs?: number;
+  /**
+   * Run in a UTS namespace of its own with this host name (what `docker info` reports as `Name`),
+   * so that several engines of one machine have different names. Default: the machine's.
+   */
+  hostname?: string;
 }
 
 export class Engine {
@@ -87,7 +92,16 @@ export class Engine {
         : []),
       ...(o.args ?? []),
     ];
-    const argv = o.netns === undefined ? args : o.netns.wrap(args);
+    if (o.hostname !== undefined && !/^[a-z0-9][a-z0-9.-]{0,62}$/.test(o.hostname))
+      throw new RangeError(
+        `engine hostname must be a DNS label of lowercase letters, digits, '.' or '-', got ${o.hostname}`,
+      );
+    // unshare and sh both exec, so the child's PID stays dockerd's.
+    const named =
+      o.hostname === undefined
+        ? args
+        : [which('unshare'), '--uts', '--', 'sh', '-c', 'hostname "$0" && exec "$@"', o.hostname, ...args];
+    const argv = o.netns === undefined ? named : o.netns.wrap(named);
     const log = openSync(engine.logFile, 'a');
     const env = { PATH: process.env.PATH ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' };
     const child = spawn(argv[0]!, argv.slice(1), { stdio: ['ignore', log, log], env });

@@ -9,7 +9,7 @@ export {
   removeImage,
   splitRef,
 } from './images.js';
-export { type Lan, type LanHost, Namespace } from './namespace.js';
+export { type Lan, type LanHost, Namespace, PinnedNamespace } from './namespace.js';
 export { alive, pidsMatching, poll, type RunResult, run, TOOL_PACKAGES, which } from './process.js';
 export { Registry, type RegistryOptions } from './registry.js';
 export { sweepStale } from './sweep.js';

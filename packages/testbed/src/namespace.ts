@@ -18,6 +18,11 @@ export class Namespace {
     return `/run/netns/${this.name}`;
   }
 
+  /** How `ip ... netns TARGET` names this namespace (its name; a PID for a pinned one). */
+  get ipTarget(): string {
+    return this.name;
+  }
+
   /** The argv prefix that runs a command inside this namespace. */
   prefix(): string[] {
     return [which('nsenter'), `--net=${this.path}`, '--'];
@@ -60,7 +65,7 @@ export async function wireLan(bridge: Namespace, hosts: readonly Namespace[], su
   const out: LanHost[] = [];
   for (const [i, ns] of hosts.entries()) {
     const veth = `v${i + 1}`;
-    await bridge.ip('link', 'add', veth, 'type', 'veth', 'peer', 'name', 'eth0', 'netns', ns.name);
+    await bridge.ip('link', 'add', veth, 'type', 'veth', 'peer', 'name', 'eth0', 'netns', ns.ipTarget);
     await bridge.ip('link', 'set', veth, 'master', 'br0');
     await bridge.ip('link', 'set', veth, 'up');
     const addr = `${subnet}.${i + 1}`;
@@ -69,4 +74,31 @@ export async function wireLan(bridge: Namespace, hosts: readonly Namespace[], su
     out.push({ ns, addr });
   }
   return { bridge, bridgeAddr: `${subnet}.254`, hosts: out };
+}
+
+/**
+ * A network namespace held by a process of the bench (`unshare --net`) and entered through
+ * `/proc/PID/ns/net`, with no `/run/netns` entry: it lives exactly as long as its holder, whatever
+ * other processes of the machine do to `/run/netns` (a bind mount of it made again by a concurrent
+ * `ip netns add` hides the entries made before).
+ */
+export class PinnedNamespace extends Namespace {
+  readonly pid: number;
+
+  constructor(name: string, pid: number) {
+    super(name);
+    this.pid = pid;
+  }
+
+  override get path(): string {
+    return `/proc/${this.pid}/ns/net`;
+  }
+
+  override get ipTarget(): string {
+    return String(this.pid);
+  }
+
+  override async ip(...args: string[]): Promise<string> {
+    return (await run([...this.prefix(), which('ip'), ...args])).stdout;
+  }
 }

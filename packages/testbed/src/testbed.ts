@@ -13,8 +13,8 @@ import { Dialer } from './dialer.js';
 import { Engine, type EngineOptions } from './engine.js';
 import { InvalidArgumentError } from './errors.js';
 import { buildImage, importBusybox, pullImage, pushImage, type RegistryAuth, tagImage } from './images.js';
-import { type Lan, Namespace, wireLan } from './namespace.js';
-import { assertRoot, run, which } from './process.js';
+import { type Lan, Namespace, PinnedNamespace, wireLan } from './namespace.js';
+import { alive, assertRoot, kill, poll, run, which } from './process.js';
 import { Registry, type RegistryOptions } from './registry.js';
 import { recordNamespace, removeRun, startTimeOf, sweepStale } from './sweep.js';
 
@@ -77,13 +77,47 @@ export class Testbed {
   }
 
   /** A LAN: `hosts` namespaces joined by veth pairs to a bridge namespace, addresses `<subnet>.1..n`. */
-  async lan(name: string, hosts: number, subnet: string): Promise<Lan> {
+  async lan(name: string, hosts: number, subnet: string, o: { pinned?: boolean } = {}): Promise<Lan> {
     if (!/^\d+\.\d+\.\d+$/.test(subnet))
       throw new InvalidArgumentError(`subnet must be A.B.C, got ${subnet}`);
-    const bridge = await this.namespace(`${name}br`);
+    const make = (n: string) => (o.pinned ? this.pinnedNamespace(n) : this.namespace(n));
+    const bridge = await make(`${name}br`);
     const members: Namespace[] = [];
-    for (let i = 1; i <= hosts; i++) members.push(await this.namespace(`${name}h${i}`));
+    for (let i = 1; i <= hosts; i++) members.push(await make(`${name}h${i}`));
     return wireLan(bridge, members, subnet);
+  }
+
+  /**
+   * A new network namespace held by a process of this run (see PinnedNamespace), loopback up;
+   * cleanup (or the sweep of a crashed run, which finds the holder by the run directory in its
+   * command line) kills the holder and with it the namespace.
+   */
+  async pinnedNamespace(name: string): Promise<PinnedNamespace> {
+    assertRoot('a network namespace');
+    const { spawn } = await import('node:child_process');
+    const holder = spawn(
+      which('unshare'),
+      ['--net', '--', 'sh', '-c', 'exec sleep 2147483647', `${this.dir}/netns-${name}`],
+      { stdio: 'ignore' },
+    );
+    holder.on('error', () => {});
+    const pid = holder.pid ?? 0;
+    this.defer(`pinned namespace ${name}`, () => {
+      if (pid > 0 && alive(pid)) kill(pid, 'SIGKILL');
+    });
+    // unshare execs sh, which execs sleep: the namespace is ready once the holder runs sleep.
+    const own = await run([which('readlink'), '/proc/self/ns/net']);
+    await poll(
+      `namespace holder ${name}`,
+      async () => {
+        const r = await run([which('readlink'), `/proc/${pid}/ns/net`], { check: false });
+        return r.code === 0 && r.stdout.trim() !== own.stdout.trim();
+      },
+      10_000,
+    );
+    const ns = new PinnedNamespace(`${this.prefix}-${name}-${pid}`, pid);
+    await ns.ip('link', 'set', 'lo', 'up');
+    return ns;
   }
 
   /** A private dockerd (see Engine); stopped by cleanup. */

@@ -61,10 +61,16 @@ function logLevel(ctx: Context): LogLevel {
   return level as LogLevel;
 }
 
+/** Resolves at SIGINT or SIGTERM, keeping the process alive until then (the library's timers do not). */
 function until(): Promise<void> {
+  const keep = setInterval(() => {}, 2 ** 30);
   return new Promise<void>((resolve) => {
-    process.once('SIGINT', () => resolve());
-    process.once('SIGTERM', () => resolve());
+    const done = () => {
+      clearInterval(keep);
+      resolve();
+    };
+    process.once('SIGINT', done);
+    process.once('SIGTERM', done);
   });
 }
 
