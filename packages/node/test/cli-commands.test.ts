@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -115,6 +115,40 @@ describe('swarm cluster commands', () => {
     expect((await run(['init', '--help'])).stdout).toContain(
       '      --force-new-cluster       Force create a new cluster from current state\n',
     );
+  });
+
+  it("backup writes the daemon's encrypted file 0600 and says what opens it; restore refuses what is not a backup", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'swarm-backup-cli-'));
+    try {
+      expect((await run(['backup'])).code).toBe(2);
+      const file = join(dir, 'b.swarm-backup');
+      const r = await run(['backup', '-o', file]);
+      expect(r.code).toBe(0);
+      expect(lastCall('swarmBackup')).toEqual({});
+      expect(r.stdout).toContain(`written to ${file}.\nIt is encrypted with the unlock key`);
+      expect(readFileSync(file, 'utf8')).toBe('SWARM-BACKUP-1\n{}\n');
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      const pf = join(dir, 'pass');
+      writeFileSync(pf, 'a long passphrase\n');
+      const withPass = await run(['backup', '-o', file, '--passphrase-file', pf]);
+      expect(lastCall('swarmBackup')).toEqual({ passphrase: 'a long passphrase' });
+      expect(withPass.stdout).toContain('encrypted with the passphrase');
+
+      const junk = join(dir, 'junk');
+      writeFileSync(junk, 'hello\n');
+      const target = join(dir, 'data');
+      const bad = await run(['--data-dir', target, 'restore', junk]);
+      expect(bad.code).toBe(1);
+      expect(bad.stderr).toBe(
+        'Error: this is not a swarm backup file (it does not start with SWARM-BACKUP-1)\n',
+      );
+      const cut = await run(['--data-dir', target, 'restore', file]);
+      expect(cut.code).toBe(1);
+      expect(cut.stderr).toMatch(/^Error: unsupported backup format/);
+      expect((await run(['restore'])).code).toBe(2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("init on a node already in a swarm prints the daemon's message and exits 1", async () => {
@@ -338,6 +372,26 @@ describe('swarm node', () => {
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n').filter((l) => l !== '')).toHaveLength(3);
     expect(r.stderr).toBe(`Warning: ${stale}\n`);
+  });
+
+  it('ps lists the tasks of the local node by default, or of the nodes named', async () => {
+    api.overrides.set('taskList', () => api.tasks);
+    const self = await run(['node', 'ps']);
+    expect(self.code).toBe(0);
+    const lines = self.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^ID\s+NAME\s+NODE\s+DESIRED STATE\s+CURRENT STATE\s+ERROR\s+PORTS$/);
+    expect(lines.slice(1)).toHaveLength(1);
+    expect(lines[1]).toMatch(
+      /^\S+\s+web\.1\s+host1\s+Running\s+Running 5 seconds ago\s+127\.0\.0\.2:41234->80\/tcp$/,
+    );
+    const other = await run(['node', 'ps', 'host2']);
+    expect(other.stdout).toContain('"no suitable node (1 node not …"');
+    expect(other.stdout).not.toContain('web.1');
+    const both = await run(['node', 'ps', '-q', 'self', 'host2']);
+    expect(both.stdout.trim().split('\n')).toHaveLength(2);
+    const missing = await run(['node', 'ps', 'nope']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('nope');
   });
 
   it('ls -q and --format json', async () => {

@@ -79,6 +79,18 @@ export interface ManagerConnectionView {
   error?: string;
 }
 
+/** What `swarm backup` gets from the daemon. */
+export interface SwarmBackupResult {
+  /** The backup file, base64. */
+  data: string;
+  clusterId: string;
+  nodeId: string;
+  /** The store's raft index the backup holds. */
+  appliedIndex: string;
+  /** What opens it: 'unlock-key' or 'passphrase'. */
+  key: 'unlock-key' | 'passphrase';
+}
+
 /** `swarm init`: the addresses and settings of a new swarm. */
 export interface InitRequest {
   /** host:port to listen on for cluster traffic. Default 0.0.0.0:2377 (the demo gives 127.0.0.x:2377). */
@@ -296,6 +308,11 @@ export interface ControlApi {
    * keys, the unlock key, denied nodes).
    */
   swarmInspect(): Promise<{ raw: Json }>;
+  /**
+   * `swarm backup`: this manager's state now (store image, node state, key and certificates) as an
+   * encrypted backup file (base64), under `passphrase` or else the cluster's unlock key.
+   */
+  swarmBackup(req: { passphrase?: string }): Promise<SwarmBackupResult>;
 
   /** `swarm node ls`. */
   nodeList(): Promise<NodeView[]>;
@@ -367,6 +384,7 @@ export const CONTROL_METHODS: readonly ControlMethod[] = [
   'unlockKey',
   'caRotate',
   'swarmInspect',
+  'swarmBackup',
   'nodeList',
   'nodeInspect',
   'nodeUpdate',

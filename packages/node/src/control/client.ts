@@ -25,6 +25,7 @@ import type {
   ServiceCreateRequest,
   ServiceUpdateRequest,
   ServiceView,
+  SwarmBackupResult,
   TaskView,
 } from './api.js';
 import { type ClientTls, readClientTls } from './client-tls.js';
@@ -313,6 +314,9 @@ export class ControlClient implements ControlApi {
   }
   swarmInspect(): Promise<{ raw: Json }> {
     return this.call('swarmInspect', {});
+  }
+  swarmBackup(req: { passphrase?: string }): Promise<SwarmBackupResult> {
+    return this.call('swarmBackup', req);
   }
   taskList(req: { upToDate?: boolean }): Promise<TaskView[]> {
     return this.call('taskList', req);

@@ -20,6 +20,7 @@ import {
   type NodeView,
   type SecretView,
   type ServiceView,
+  type SwarmBackupResult,
   type TaskView,
 } from '../control/api.js';
 import { chainNotAfter, clusterOf } from '../manager/ca-service.js';
@@ -882,6 +883,23 @@ export class DaemonControl implements ControlApi {
     c.unlockKey = '';
     c.deniedNodes = {};
     return { raw: swarm.Cluster.toObject(c, JSON_OPTIONS) as Json };
+  }
+
+  async swarmBackup(req: { passphrase?: string }): Promise<SwarmBackupResult> {
+    const m = this.#m();
+    const st = this.d.state!;
+    const { createBackup } = await import('./backup.js');
+    const { file, header } = createBackup(m, st, this.d.paths.dataDir, {
+      passphrase: typeof req?.passphrase === 'string' ? req.passphrase : undefined,
+      unlockKey: this.#cluster(m).unlockKey ?? '',
+    });
+    return {
+      data: Buffer.from(file).toString('base64'),
+      clusterId: header.clusterId,
+      nodeId: header.nodeId,
+      appliedIndex: header.appliedIndex,
+      key: header.key,
+    };
   }
 
   async secretUpdate(req: {

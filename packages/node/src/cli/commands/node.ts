@@ -1,10 +1,11 @@
 /** `swarm node ls|inspect|update|promote|demote|rm`. */
-import type { Json, NodeRoleName, NodeView } from '../../control/api.js';
+import type { Json, NodeRoleName, NodeView, TaskView } from '../../control/api.js';
 import type { Command, Context } from '../command.js';
 import { eachArg, FORMAT, PRETTY, printFormatted, QUIET } from '../command.js';
 import { UsageError } from '../errors.js';
 import { json, labelsLine, naturalCompare, table, title } from '../format.js';
 import { formatBytes, formatNanoCpus } from '../units.js';
+import { psRows } from './service.js';
 import { availability } from './swarm.js';
 
 function byHostname(a: NodeView, b: NodeView): number {
@@ -43,6 +44,34 @@ const ls: Command = {
     const stale = nodes.find((n) => n.stale !== undefined)?.stale;
     if (stale !== undefined) ctx.err(`Warning: ${stale}\n`);
     return 0;
+  },
+};
+
+const ps: Command = {
+  name: 'ps',
+  usage: '[OPTIONS] [NODE...]',
+  short: 'List tasks running on one or more nodes, defaults to current node',
+  flags: [QUIET, FORMAT, { name: 'no-trunc', kind: 'bool', help: 'Do not truncate output' }],
+  async run(ctx) {
+    const refs = ctx.args.length === 0 ? ['self'] : ctx.args;
+    const all = await ctx.api().taskList({});
+    const tasks: TaskView[] = [];
+    const code = await eachArg(ctx, refs, async (ref) => {
+      const node = await ctx.api().nodeInspect({ id: await resolveNodeId(ctx, ref) });
+      tasks.push(...all.filter((t) => t.nodeId === node.id));
+    });
+    if (ctx.flags.bool('quiet')) {
+      for (const t of tasks) ctx.out(`${t.id}\n`);
+      return code;
+    }
+    if (printFormatted(ctx, tasks, true)) return code;
+    ctx.out(
+      table(
+        ['ID', 'NAME', 'NODE', 'DESIRED STATE', 'CURRENT STATE', 'ERROR', 'PORTS'],
+        psRows(tasks, ctx.now(), ctx.flags.bool('no-trunc')),
+      ),
+    );
+    return code;
   },
 };
 
@@ -241,5 +270,5 @@ const rm: Command = {
 export const nodeCommand: Command = {
   name: 'node',
   short: 'Manage Swarm nodes',
-  commands: [roleChange('worker'), inspect, ls, roleChange('manager'), rm, update],
+  commands: [roleChange('worker'), inspect, ls, roleChange('manager'), ps, rm, update],
 };

@@ -230,7 +230,7 @@ const ls: Command = {
 };
 
 /** Orders tasks as Docker's `service ps`: by slot (or node), the newest first within it. */
-function psRows(tasks: readonly TaskView[], now: number, noTrunc: boolean): string[][] {
+export function psRows(tasks: readonly TaskView[], now: number, noTrunc: boolean): string[][] {
   const groupOf = (t: TaskView) =>
     t.slot > 0 ? `${t.serviceId}:${String(t.slot).padStart(10, '0')}` : `${t.serviceId}:n:${t.nodeId}`;
   const sorted = [...tasks].sort((a, b) => {
