@@ -218,6 +218,31 @@ describe('swarm cluster commands', () => {
     expect(off.stdout).toBe('Swarm updated.\n');
   });
 
+  it('update --task-history-limit and --dispatcher-heartbeat; info shows them with the raft settings', async () => {
+    const r = await run(['update', '--task-history-limit', '10', '--dispatcher-heartbeat', '2s']);
+    expect(r).toEqual({ code: 0, stdout: 'Swarm updated.\n', stderr: '' });
+    expect(lastCall('update')).toEqual({ taskHistoryLimit: 10, dispatcherHeartbeatMs: 2000 });
+    await run(['update', '--task-history-limit', '-1']);
+    expect(lastCall('update')).toEqual({ taskHistoryLimit: -1 });
+    expect((await run(['update', '--task-history-limit', 'x'])).code).toBe(2);
+    const fast = await run(['update', '--dispatcher-heartbeat', '10ms']);
+    expect(fast.code).toBe(2);
+    expect(fast.stderr).toContain('the minimum is 100ms');
+    const base = await api.info();
+    api.overrides.set('info', () => ({
+      ...base,
+      taskHistoryLimit: 10,
+      dispatcherHeartbeatMs: 2000,
+      raft: { ...base.raft!, snapshotInterval: 10000, heartbeatTick: 1, electionTick: 10, tickMs: 100 },
+    }));
+    const i = await run(['info']);
+    expect(i.stdout).toContain(' Orchestration:\n  Task History Retention Limit: 10\n');
+    expect(i.stdout).toContain(
+      ' Raft Settings:\n  Snapshot Interval: 10000\n  Heartbeat Tick: 1\n  Election Tick: 10\n  Tick: 100ms\n',
+    );
+    expect(i.stdout).toContain(' Dispatcher:\n  Heartbeat Period: 2 seconds\n');
+  });
+
   it('unlock reads the key from stdin; a wrong key exits 1', async () => {
     const ok = await run(['unlock'], { stdin: `${UNLOCK_KEY}\n` });
     expect(ok).toEqual({ code: 0, stdout: '', stderr: '' });

@@ -46,6 +46,10 @@ export interface InfoResult {
   nodes?: number;
   autolock?: boolean;
   certExpiryMs?: number;
+  /** Tasks kept per slot in the history (cluster.spec.orchestration). */
+  taskHistoryLimit?: number;
+  /** The dispatcher heartbeat period in ms (cluster.spec.dispatcher). */
+  dispatcherHeartbeatMs?: number;
   /** When the node certificate expires (ms since the epoch). */
   certNotAfter?: number;
   /** Raft term / commit index on managers; `reachable` and `quorum` as this manager sees them. */
@@ -57,6 +61,12 @@ export interface InfoResult {
     reachable?: number;
     /** 'ok' while a leader is known, 'lost' when none is and fewer than a majority are reachable, else 'electing'. */
     quorum?: 'ok' | 'lost' | 'electing';
+    /** Entries between snapshots. */
+    snapshotInterval?: number;
+    heartbeatTick?: number;
+    electionTick?: number;
+    /** Milliseconds per tick. */
+    tickMs?: number;
   };
   /** What runs this node's tasks: `docker` (with the engine's version and network) or `sandbox`. */
   executor?: { kind: string; version?: string; network?: string };
@@ -295,6 +305,10 @@ export interface ControlApi {
   update(req: {
     autolock?: boolean;
     certExpiryMs?: number;
+    /** Tasks kept per slot (negative: all). */
+    taskHistoryLimit?: number;
+    /** Dispatcher heartbeat period, ms. */
+    dispatcherHeartbeatMs?: number;
     version?: string;
   }): Promise<{ unlockKey?: string }>;
   /** `swarm unlock`: opens this manager's data with the unlock key. */

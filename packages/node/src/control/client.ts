@@ -242,7 +242,7 @@ export class ControlClient implements ControlApi {
   joinToken(req: { role: NodeRoleName; rotate?: boolean }): Promise<{ token: string; managerAddr: string }> {
     return this.call('joinToken', req);
   }
-  update(req: { autolock?: boolean; certExpiryMs?: number }): Promise<{ unlockKey?: string }> {
+  update(req: Parameters<ControlApi['update']>[0]): Promise<{ unlockKey?: string }> {
     return this.call('update', req);
   }
   unlock(req: { unlockKey: string }): Promise<{ unlocked: true }> {

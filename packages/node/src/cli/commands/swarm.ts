@@ -223,14 +223,39 @@ const update: Command = {
   flags: [
     { name: 'autolock', kind: 'bool', help: 'Change manager autolocking setting (true|false)' },
     CERT_EXPIRY,
+    {
+      name: 'dispatcher-heartbeat',
+      kind: 'string',
+      value: 'duration',
+      help: 'Dispatcher heartbeat period (ns|us|ms|s|m|h) (default 5s)',
+    },
+    {
+      name: 'task-history-limit',
+      kind: 'string',
+      value: 'int',
+      help: 'Task history retention limit (default 5)',
+    },
   ],
   maxArgs: 0,
   async run(ctx) {
     const autolock = ctx.flags.optBool('autolock');
     const expiry = certExpiry(ctx);
+    const hb = ctx.flags.str('dispatcher-heartbeat');
+    const heartbeat = hb === undefined ? undefined : parseDuration(hb, '--dispatcher-heartbeat');
+    if (heartbeat !== undefined && heartbeat < 100)
+      throw new UsageError(
+        `invalid argument ${JSON.stringify(hb)} for "--dispatcher-heartbeat" flag: the minimum is 100ms`,
+      );
+    const hl = ctx.flags.str('task-history-limit');
+    if (hl !== undefined && !/^-?\d+$/.test(hl))
+      throw new UsageError(
+        `invalid argument ${JSON.stringify(hl)} for "--task-history-limit" flag: strconv.ParseInt: parsing ${JSON.stringify(hl)}: invalid syntax`,
+      );
     const r = await ctx.api().update({
       ...(autolock === undefined ? {} : { autolock }),
       ...(expiry === undefined ? {} : { certExpiryMs: expiry }),
+      ...(heartbeat === undefined ? {} : { dispatcherHeartbeatMs: heartbeat }),
+      ...(hl === undefined ? {} : { taskHistoryLimit: Number(hl) }),
     });
     ctx.out('Swarm updated.\n');
     if (r.unlockKey !== undefined && r.unlockKey !== '') ctx.out(unlockKeyText(r.unlockKey));
@@ -368,6 +393,18 @@ function infoText(i: InfoResult): string {
             }`,
           );
       }
+      if (i.taskHistoryLimit !== undefined)
+        lines.push(' Orchestration:', `  Task History Retention Limit: ${i.taskHistoryLimit}`);
+      if (i.raft?.snapshotInterval !== undefined)
+        lines.push(
+          ' Raft Settings:',
+          `  Snapshot Interval: ${i.raft.snapshotInterval}`,
+          `  Heartbeat Tick: ${i.raft.heartbeatTick}`,
+          `  Election Tick: ${i.raft.electionTick}`,
+          `  Tick: ${formatDuration(i.raft.tickMs ?? 0)}`,
+        );
+      if (i.dispatcherHeartbeatMs !== undefined)
+        lines.push(' Dispatcher:', `  Heartbeat Period: ${humanDuration(i.dispatcherHeartbeatMs)}`);
       if (i.autolock !== undefined) lines.push(` Autolock Managers: ${i.autolock}`);
       if (i.certExpiryMs !== undefined) {
         lines.push(
