@@ -419,6 +419,26 @@ describe('swarm node', () => {
     expect(missing.stderr).toContain('nope');
   });
 
+  it('ls, service ls and secret ls take --filter as Docker does (keys AND, values OR)', async () => {
+    expect((await run(['node', 'ls', '-q', '--filter', 'role=manager'])).stdout).toBe(`${NODE1}\n`);
+    expect((await run(['node', 'ls', '-q', '-f', 'name=host2'])).stdout).toBe(`${NODE2}\n`);
+    expect((await run(['node', 'ls', '-q', '-f', 'name=host1', '-f', 'name=host2'])).stdout).toBe(
+      `${NODE1}\n${NODE2}\n`,
+    );
+    expect((await run(['node', 'ls', '-q', '-f', 'name=host1', '-f', 'role=worker'])).stdout).toBe('');
+    expect((await run(['node', 'ls', '-q', '-f', `id=${NODE2.slice(0, 5)}`])).stdout).toBe(`${NODE2}\n`);
+    expect((await run(['service', 'ls', '-q', '-f', 'name=we'])).stdout).toBe(`${SERVICE1}\n`);
+    expect((await run(['service', 'ls', '-q', '-f', 'mode=global'])).stdout).toBe('');
+    expect((await run(['secret', 'ls', '-q', '-f', 'label=env=prod'])).stdout).toBe(`${SECRET1}\n`);
+    expect((await run(['secret', 'ls', '-q', '-f', 'label=env=dev'])).stdout).toBe('');
+    const bad = await run(['node', 'ls', '-f', 'colour=red']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("invalid filter 'colour'");
+    expect((await run(['service', 'ls', '-f', 'name'])).stderr).toContain(
+      'bad format of filter (expected name=value)',
+    );
+  });
+
   it('ls -q and --format json', async () => {
     expect((await run(['node', 'ls', '-q'])).stdout).toBe(`${NODE1}\n${NODE2}\n`);
     const j = JSON.parse((await run(['node', 'ls', '--format', 'json'])).stdout) as { id: string }[];

@@ -1,7 +1,17 @@
 /** `swarm node ls|inspect|update|promote|demote|rm`. */
 import type { Json, NodeRoleName, NodeView, TaskView } from '../../control/api.js';
 import type { Command, Context } from '../command.js';
-import { eachArg, FORMAT, PRETTY, printFormatted, QUIET } from '../command.js';
+import {
+  eachArg,
+  FILTER,
+  FORMAT,
+  labelMatches,
+  matchesFilters,
+  PRETTY,
+  parseFilters,
+  printFormatted,
+  QUIET,
+} from '../command.js';
 import { UsageError } from '../errors.js';
 import { json, labelsLine, naturalCompare, table, title } from '../format.js';
 import { formatBytes, formatNanoCpus } from '../units.js';
@@ -17,10 +27,32 @@ const ls: Command = {
   aliases: ['list'],
   usage: '[OPTIONS]',
   short: 'List nodes in the swarm',
-  flags: [QUIET, FORMAT],
+  flags: [QUIET, FORMAT, FILTER],
   maxArgs: 0,
   async run(ctx) {
-    const nodes = [...(await ctx.api().nodeList())].sort(byHostname);
+    const filters = parseFilters(ctx, ['id', 'label', 'node.label', 'membership', 'name', 'role']);
+    const nodes = [...(await ctx.api().nodeList())].sort(byHostname).filter((n) =>
+      matchesFilters(filters, (key, v) => {
+        switch (key) {
+          case 'id':
+            return n.id.startsWith(v);
+          case 'name':
+            return n.hostname.startsWith(v);
+          case 'role':
+            return n.role === v.toLowerCase();
+          case 'membership':
+            return (
+              String(
+                (n.raw.spec as { membership?: string } | undefined)?.membership ?? 'ACCEPTED',
+              ).toLowerCase() === v.toLowerCase()
+            );
+          case 'label':
+            return labelMatches(n.engineLabels, v);
+          default:
+            return labelMatches(n.labels, v);
+        }
+      }),
+    );
     if (ctx.flags.bool('quiet')) {
       for (const n of nodes) ctx.out(`${n.id}\n`);
       return 0;
