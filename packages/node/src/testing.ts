@@ -6,7 +6,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { nodePaths } from './daemon/paths.js';
@@ -196,6 +196,61 @@ export async function waitFor<T>(
       );
     await sleep(intervalMs);
   }
+}
+
+/**
+ * Polls `fn` until it reports `done`, judging progress rather than wall time: each poll also
+ * returns a `progress` key (any string: a count of running tasks, a list of states...), and the
+ * wait fails only when that key has not changed for `stallMs`, or after `maxMs` in all. On a
+ * loaded machine a slow but moving cluster gets the time it needs; a stuck one fails as early as
+ * a fixed budget would.
+ */
+export async function waitForProgress(
+  what: string,
+  fn: () => Promise<{ done: boolean; progress: string }>,
+  o: { stallMs?: number; maxMs?: number; intervalMs?: number } = {},
+): Promise<void> {
+  const stallMs = o.stallMs ?? 90_000;
+  const maxMs = o.maxMs ?? 15 * 60_000;
+  const start = Date.now();
+  let lastProgress: string | undefined;
+  let lastChange = start;
+  let last: unknown;
+  for (;;) {
+    try {
+      const r = await fn();
+      if (r.done) return;
+      if (r.progress !== lastProgress) {
+        lastProgress = r.progress;
+        lastChange = Date.now();
+      }
+    } catch (e) {
+      last = e;
+    }
+    const now = Date.now();
+    if (now - lastChange > stallMs || now - start > maxMs)
+      throw new Error(
+        `no progress for ${Math.round((now - lastChange) / 1000)} s (after ${Math.round((now - start) / 1000)} s in all) waiting for ${what}; last seen: ${lastProgress ?? '(nothing)'}${last ? `; last error: ${String((last as Error).message)}` : ''}`,
+      );
+    await sleep(o.intervalMs ?? 500);
+  }
+}
+
+/**
+ * Busy-loop processes that keep the machine's CPUs loaded (`perCpu` per CPU), for tests that must
+ * pass on a busy machine. `stop()` kills them.
+ */
+export function startCpuLoad(perCpu: number): { count: number; stop(): void } {
+  const cpus = Math.max(1, availableParallelism());
+  const children: ChildProcess[] = [];
+  for (let i = 0; i < Math.max(0, Math.floor(perCpu * cpus)); i++)
+    children.push(spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }));
+  return {
+    count: children.length,
+    stop() {
+      for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+    },
+  };
 }
 
 /** A set of local nodes under one temporary directory. */

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -117,6 +117,40 @@ describe('swarm cluster commands', () => {
     );
   });
 
+  it("backup writes the daemon's encrypted file 0600 and says what opens it; restore refuses what is not a backup", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'swarm-backup-cli-'));
+    try {
+      expect((await run(['backup'])).code).toBe(2);
+      const file = join(dir, 'b.swarm-backup');
+      const r = await run(['backup', '-o', file]);
+      expect(r.code).toBe(0);
+      expect(lastCall('swarmBackup')).toEqual({});
+      expect(r.stdout).toContain(`written to ${file}.\nIt is encrypted with the unlock key`);
+      expect(readFileSync(file, 'utf8')).toBe('SWARM-BACKUP-1\n{}\n');
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      const pf = join(dir, 'pass');
+      writeFileSync(pf, 'a long passphrase\n');
+      const withPass = await run(['backup', '-o', file, '--passphrase-file', pf]);
+      expect(lastCall('swarmBackup')).toEqual({ passphrase: 'a long passphrase' });
+      expect(withPass.stdout).toContain('encrypted with the passphrase');
+
+      const junk = join(dir, 'junk');
+      writeFileSync(junk, 'hello\n');
+      const target = join(dir, 'data');
+      const bad = await run(['--data-dir', target, 'restore', junk]);
+      expect(bad.code).toBe(1);
+      expect(bad.stderr).toBe(
+        'Error: this is not a swarm backup file (it does not start with SWARM-BACKUP-1)\n',
+      );
+      const cut = await run(['--data-dir', target, 'restore', file]);
+      expect(cut.code).toBe(1);
+      expect(cut.stderr).toMatch(/^Error: unsupported backup format/);
+      expect((await run(['restore'])).code).toBe(2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("init on a node already in a swarm prints the daemon's message and exits 1", async () => {
     const msg =
       'This node is already part of a swarm. Use "swarm leave" to leave this swarm and join another one.';
@@ -182,6 +216,31 @@ describe('swarm cluster commands', () => {
     const off = await run(['update', '--autolock=false', '--cert-expiry', '48h']);
     expect(lastCall('update')).toEqual({ autolock: false, certExpiryMs: 48 * 3_600_000 });
     expect(off.stdout).toBe('Swarm updated.\n');
+  });
+
+  it('update --task-history-limit and --dispatcher-heartbeat; info shows them with the raft settings', async () => {
+    const r = await run(['update', '--task-history-limit', '10', '--dispatcher-heartbeat', '2s']);
+    expect(r).toEqual({ code: 0, stdout: 'Swarm updated.\n', stderr: '' });
+    expect(lastCall('update')).toEqual({ taskHistoryLimit: 10, dispatcherHeartbeatMs: 2000 });
+    await run(['update', '--task-history-limit', '-1']);
+    expect(lastCall('update')).toEqual({ taskHistoryLimit: -1 });
+    expect((await run(['update', '--task-history-limit', 'x'])).code).toBe(2);
+    const fast = await run(['update', '--dispatcher-heartbeat', '10ms']);
+    expect(fast.code).toBe(2);
+    expect(fast.stderr).toContain('the minimum is 100ms');
+    const base = await api.info();
+    api.overrides.set('info', () => ({
+      ...base,
+      taskHistoryLimit: 10,
+      dispatcherHeartbeatMs: 2000,
+      raft: { ...base.raft!, snapshotInterval: 10000, heartbeatTick: 1, electionTick: 10, tickMs: 100 },
+    }));
+    const i = await run(['info']);
+    expect(i.stdout).toContain(' Orchestration:\n  Task History Retention Limit: 10\n');
+    expect(i.stdout).toContain(
+      ' Raft Settings:\n  Snapshot Interval: 10000\n  Heartbeat Tick: 1\n  Election Tick: 10\n  Tick: 100ms\n',
+    );
+    expect(i.stdout).toContain(' Dispatcher:\n  Heartbeat Period: 2 seconds\n');
   });
 
   it('unlock reads the key from stdin; a wrong key exits 1', async () => {
@@ -338,6 +397,46 @@ describe('swarm node', () => {
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n').filter((l) => l !== '')).toHaveLength(3);
     expect(r.stderr).toBe(`Warning: ${stale}\n`);
+  });
+
+  it('ps lists the tasks of the local node by default, or of the nodes named', async () => {
+    api.overrides.set('taskList', () => api.tasks);
+    const self = await run(['node', 'ps']);
+    expect(self.code).toBe(0);
+    const lines = self.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^ID\s+NAME\s+NODE\s+DESIRED STATE\s+CURRENT STATE\s+ERROR\s+PORTS$/);
+    expect(lines.slice(1)).toHaveLength(1);
+    expect(lines[1]).toMatch(
+      /^\S+\s+web\.1\s+host1\s+Running\s+Running 5 seconds ago\s+127\.0\.0\.2:41234->80\/tcp$/,
+    );
+    const other = await run(['node', 'ps', 'host2']);
+    expect(other.stdout).toContain('"no suitable node (1 node not …"');
+    expect(other.stdout).not.toContain('web.1');
+    const both = await run(['node', 'ps', '-q', 'self', 'host2']);
+    expect(both.stdout.trim().split('\n')).toHaveLength(2);
+    const missing = await run(['node', 'ps', 'nope']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('nope');
+  });
+
+  it('ls, service ls and secret ls take --filter as Docker does (keys AND, values OR)', async () => {
+    expect((await run(['node', 'ls', '-q', '--filter', 'role=manager'])).stdout).toBe(`${NODE1}\n`);
+    expect((await run(['node', 'ls', '-q', '-f', 'name=host2'])).stdout).toBe(`${NODE2}\n`);
+    expect((await run(['node', 'ls', '-q', '-f', 'name=host1', '-f', 'name=host2'])).stdout).toBe(
+      `${NODE1}\n${NODE2}\n`,
+    );
+    expect((await run(['node', 'ls', '-q', '-f', 'name=host1', '-f', 'role=worker'])).stdout).toBe('');
+    expect((await run(['node', 'ls', '-q', '-f', `id=${NODE2.slice(0, 5)}`])).stdout).toBe(`${NODE2}\n`);
+    expect((await run(['service', 'ls', '-q', '-f', 'name=we'])).stdout).toBe(`${SERVICE1}\n`);
+    expect((await run(['service', 'ls', '-q', '-f', 'mode=global'])).stdout).toBe('');
+    expect((await run(['secret', 'ls', '-q', '-f', 'label=env=prod'])).stdout).toBe(`${SECRET1}\n`);
+    expect((await run(['secret', 'ls', '-q', '-f', 'label=env=dev'])).stdout).toBe('');
+    const bad = await run(['node', 'ls', '-f', 'colour=red']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("invalid filter 'colour'");
+    expect((await run(['service', 'ls', '-f', 'name'])).stderr).toContain(
+      'bad format of filter (expected name=value)',
+    );
   });
 
   it('ls -q and --format json', async () => {

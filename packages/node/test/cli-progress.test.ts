@@ -83,6 +83,19 @@ describe('service progress', () => {
     expect(api.callsOf('servicePs')).toHaveLength(3);
   });
 
+  it('converges after a scale-down that kept slots other than 1..N', async () => {
+    // 5 -> 3 keeping slots 2, 4 and 5: the old display waited for slots 1..3 forever.
+    scripted(3, [
+      [task(2, 'running'), task(4, 'starting'), task(5, 'running')],
+      [task(2, 'running'), task(4, 'running'), task(5, 'running')],
+    ]);
+    const r = await run(['service', 'create', '--name', 'web', '--', 'node']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      `${ID}\noverall progress: 2 out of 3 tasks\noverall progress: 3 out of 3 tasks\nverify: Service converged\n`,
+    );
+  });
+
   it('shows the scheduler reason of a task that cannot be placed, then converges when it can', async () => {
     const reason = 'no suitable node (2 nodes fail constraint node.labels.swarm.zone==pci)';
     scripted(2, [

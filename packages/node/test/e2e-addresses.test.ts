@@ -172,6 +172,24 @@ describe('listen and advertise addresses as Docker reads them', () => {
     expect(ls.stderr).toBe('');
   }, 300_000);
 
+  it('swarm update --task-history-limit / --dispatcher-heartbeat reach every manager and show in swarm info', async () => {
+    await m1.ok(['update', '--task-history-limit', '2', '--dispatcher-heartbeat', '2s']);
+    await waitFor(
+      'm2 shows the new settings',
+      async () => {
+        const i = await info(m2);
+        return i.taskHistoryLimit === 2 && i.dispatcherHeartbeatMs === 2000;
+      },
+      60_000,
+    );
+    const text = await m2.ok(['info']);
+    expect(text).toContain('  Task History Retention Limit: 2\n');
+    expect(text).toContain('  Heartbeat Period: 2 seconds\n');
+    expect(text).toContain('  Snapshot Interval: 10000\n');
+    // The running cluster keeps working with them: every node stays ready.
+    await allReadyAndServing('after swarm update');
+  }, 180_000);
+
   it("refuses an advertise address Docker refuses, with Docker's words", async () => {
     const n = cluster.add({ name: 'x1', address: '127.0.6.5', daemonArgs: DAEMON_ARGS });
     await n.start();

@@ -4,7 +4,9 @@
 // manager with every service, secret, node, the CA and the tokens; the lost managers are removed;
 // the workers reconnect and keep their running tasks (same task IDs); published ports answer
 // again; and the cluster accepts writes.
-import { rmSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { InfoResult, NodeView, TaskView } from '../src/control/api.js';
 import { LocalCluster, type LocalNode, waitFor } from '../src/testing.js';
@@ -30,6 +32,7 @@ describe('swarm init --force-new-cluster', () => {
   let w2: LocalNode;
   let unlockKey = '';
   let workerTasks: string[] = [];
+  const backupFile = join(cluster.root, 'm3.swarm-backup');
 
   const running = async (on: LocalNode, service: string) =>
     (await on.json<TaskView[]>(['service', 'ps', service])).filter(
@@ -95,6 +98,14 @@ describe('swarm init --force-new-cluster', () => {
       .map((t) => t.id)
       .sort();
     expect(workerTasks.length).toBeGreaterThan(0);
+    // A backup of m3 now (autolock: encrypted under the unlock key), restored in a later test.
+    const out = await m3.ok(['backup', '--output', backupFile]);
+    expect(out).toContain(`written to ${backupFile}`);
+    const bytes = readFileSync(backupFile);
+    expect(bytes.subarray(0, 15).toString()).toBe('SWARM-BACKUP-1\n');
+    expect(bytes.includes(Buffer.from('fnc-secret'))).toBe(false);
+    expect(bytes.includes(Buffer.from('BEGIN EC PRIVATE KEY'))).toBe(false);
+    expect(bytes.includes(Buffer.from('PRIVATE KEY'))).toBe(false);
   }, 300_000);
 
   it('the survivor of two lost managers becomes the only manager, with all state, and accepts writes', async () => {
@@ -176,4 +187,104 @@ describe('swarm init --force-new-cluster', () => {
     expect(fresh.code).toBe(1);
     expect(fresh.stderr).toContain('--force-new-cluster needs a node that is a manager of a swarm');
   }, 120_000);
+
+  /** A fingerprint of a data directory's swarm files (names, state, key file, certificates). */
+  function fingerprint(dir: string): string {
+    const h = createHash('sha256');
+    h.update(readdirSync(dir).sort().join('\n'));
+    for (const f of [
+      'state.json',
+      'raft-keys.json',
+      'certificates/swarm-node.key',
+      'certificates/swarm-node.crt',
+    ])
+      h.update(readFileSync(join(dir, f)));
+    h.update(readdirSync(join(dir, 'raft')).sort().join('\n'));
+    return h.digest('hex');
+  }
+
+  let m3b: LocalNode;
+
+  it('a backup restored on a fresh data directory brings the cluster back after --force-new-cluster', async () => {
+    await m3.stop('SIGKILL');
+    rmSync(m3.dataDir, { recursive: true, force: true });
+    // A new machine takes the lost manager's address.
+    m3b = cluster.add({ name: 'm3b', address: '127.0.6.22' });
+    const restored = await m3b.ok(['restore', backupFile], `${unlockKey}\n`);
+    expect(restored).toContain('Restored manager');
+    expect(restored).toContain('swarm init --force-new-cluster');
+    await m3b.start();
+    await m3b.ok(['unlock'], `${unlockKey}\n`);
+    const out = await m3b.ok(['init', '--force-new-cluster']);
+    expect(out).toContain('Removed 2 other managers from the swarm');
+    const nodes = await waitFor(
+      'the restored manager and both workers ready',
+      async () => {
+        const ls = await m3b.json<NodeView[]>(['node', 'ls']);
+        return ls.length === 3 && ls.every((n) => n.status === 'ready') ? ls : undefined;
+      },
+      180_000,
+    );
+    expect(nodes.filter((n) => n.hostname.startsWith('w')).length).toBe(2);
+    expect((await m3b.json<Array<{ name: string }>>(['secret', 'ls'])).map((s) => s.name)).toEqual([
+      'fnc_key',
+    ]);
+    await waitFor('five running web tasks', async () => (await running(m3b, 'web')).length === 5, 180_000);
+    for (const n of [m3b, w1, w2])
+      await waitFor(
+        `port ${PUBLISHED} on ${n.name}`,
+        async () => /^fnc-secret \d$/.test(await get(n.address)),
+        60_000,
+      );
+    await m3b.ok(['secret', 'create', 'restored_key', '-'], 'r\n');
+    await m3b.ok(['service', 'scale', 'web=3']);
+    await waitFor('three running web tasks', async () => (await running(m3b, 'web')).length === 3, 120_000);
+  }, 600_000);
+
+  it('restore refuses a backup of another cluster, a truncated file and a wrong key, changing nothing', async () => {
+    // Cluster B on the fresh m1, backed up under a passphrase (it has no unlock key).
+    await m1.ok(['init', '--listen-addr', m1.addr]);
+    const noKey = await m1.swarm(['backup', '--output', join(cluster.root, 'none')]);
+    expect(noKey.code).toBe(1);
+    expect(noKey.stderr).toContain('a backup is never written unencrypted');
+    const pf = join(cluster.root, 'passphrase');
+    writeFileSync(pf, 'correct horse battery staple\n', { mode: 0o600 });
+    const other = join(cluster.root, 'other.swarm-backup');
+    await m1.ok(['backup', '--output', other, '--passphrase-file', pf]);
+
+    await m3b.stop();
+    const before = fingerprint(m3b.dataDir);
+    const foreign = await m3b.swarm(['restore', other, '--passphrase-file', pf]);
+    expect(foreign.code).toBe(1);
+    expect(foreign.stderr).toMatch(
+      /^Error: this backup is of cluster [a-z0-9]{25}, but .* holds a node of cluster [a-z0-9]{25}/,
+    );
+
+    const truncated = join(cluster.root, 'truncated.swarm-backup');
+    const full = readFileSync(backupFile);
+    writeFileSync(truncated, full.subarray(0, Math.floor(full.length / 2)));
+    const cut = await m3b.swarm(['restore', truncated], `${unlockKey}\n`);
+    expect(cut.code).toBe(1);
+    expect(cut.stderr).toContain('the backup file is truncated');
+
+    const wrongKey = `SWMKEY-1-${randomBytes(32).toString('base64').replace(/=+$/, '')}`;
+    const wrong = await m3b.swarm(['restore', backupFile], `${wrongKey}\n`);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain('the unlock key does not open this backup');
+    const badPass = join(cluster.root, 'bad-passphrase');
+    writeFileSync(badPass, 'not the passphrase\n', { mode: 0o600 });
+    const wrongPass = await m3b.swarm(['restore', other, '--passphrase-file', badPass]);
+    expect(wrongPass.code).toBe(1);
+    expect(wrongPass.stderr).toContain('the passphrase does not open this backup');
+
+    expect(fingerprint(m3b.dataDir)).toBe(before);
+    // And the untouched manager still starts and serves.
+    await m3b.start();
+    await m3b.ok(['unlock'], `${unlockKey}\n`);
+    await waitFor(
+      'm3b serves again',
+      async () => (await m3b.json<NodeView[]>(['node', 'ls'])).length === 3,
+      60_000,
+    );
+  }, 300_000);
 });

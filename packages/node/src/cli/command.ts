@@ -77,6 +77,47 @@ export const FORMAT: FlagSpec = {
   help: "Format output: 'json', or a template such as '{{.ID}}'",
 };
 export const NO_TRUNC: FlagSpec = { name: 'no-trunc', kind: 'bool', help: 'Do not truncate output' };
+export const FILTER: FlagSpec = {
+  name: 'filter',
+  short: 'f',
+  kind: 'list',
+  value: 'filter',
+  help: 'Filter output based on conditions provided',
+};
+
+/** `--filter key=value` flags by key, refused (usage error) for a key outside `allowed`. */
+export function parseFilters(ctx: Context, allowed: readonly string[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const f of ctx.flags.list('filter')) {
+    const eq = f.indexOf('=');
+    if (eq <= 0) throw new UsageError(`bad format of filter (expected name=value): ${JSON.stringify(f)}`);
+    const key = f.slice(0, eq).trim().toLowerCase();
+    if (!allowed.includes(key))
+      throw new UsageError(`invalid filter '${key}': use one of ${allowed.join(', ')}`);
+    out.set(key, [...(out.get(key) ?? []), f.slice(eq + 1)]);
+  }
+  return out;
+}
+
+/**
+ * Docker's filter rule: every key must match, and a key matches when any of its values does.
+ * `test(key, value)` says whether one value matches the item.
+ */
+export function matchesFilters(
+  filters: Map<string, string[]>,
+  test: (key: string, value: string) => boolean,
+): boolean {
+  for (const [key, values] of filters) if (!values.some((v) => test(key, v))) return false;
+  return true;
+}
+
+/** A `label` filter value (`key` or `key=value`) against labels. */
+export function labelMatches(labels: Record<string, string>, filter: string): boolean {
+  const eq = filter.indexOf('=');
+  if (eq < 0) return Object.hasOwn(labels, filter);
+  const k = filter.slice(0, eq);
+  return Object.hasOwn(labels, k) && labels[k] === filter.slice(eq + 1);
+}
 export const PRETTY: FlagSpec = {
   name: 'pretty',
   kind: 'bool',

@@ -84,12 +84,15 @@ export async function showProgress(
         )
           bySlot.set(t.slot, t);
       }
-      for (let slot = 1; slot <= total; slot++) {
-        const t = bySlot.get(slot);
+      // Slots need not be 1..N (a scale-down keeps whichever slots it keeps): the lowest N count.
+      const slots = [...bySlot.keys()].sort((a, b) => a - b);
+      for (let i = 0; i < total; i++) {
+        const slot = slots[i];
+        const t = slot === undefined ? undefined : bySlot.get(slot);
         if (t !== undefined && t.currentState === 'running' && current(t)) done++;
         const state = label(t);
         reasons.push(!ORDER.includes(state) && !state.endsWith('(previous spec)'));
-        lines.push(`${slot}/${total}: ${state.padEnd(10)} ${t ? bar(t.currentState) : bar('new')}`);
+        lines.push(`${i + 1}/${total}: ${state.padEnd(10)} ${t ? bar(t.currentState) : bar('new')}`);
       }
     }
     const overall = `overall progress: ${done} out of ${total} tasks`;

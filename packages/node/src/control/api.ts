@@ -46,6 +46,10 @@ export interface InfoResult {
   nodes?: number;
   autolock?: boolean;
   certExpiryMs?: number;
+  /** Tasks kept per slot in the history (cluster.spec.orchestration). */
+  taskHistoryLimit?: number;
+  /** The dispatcher heartbeat period in ms (cluster.spec.dispatcher). */
+  dispatcherHeartbeatMs?: number;
   /** When the node certificate expires (ms since the epoch). */
   certNotAfter?: number;
   /** Raft term / commit index on managers; `reachable` and `quorum` as this manager sees them. */
@@ -57,6 +61,12 @@ export interface InfoResult {
     reachable?: number;
     /** 'ok' while a leader is known, 'lost' when none is and fewer than a majority are reachable, else 'electing'. */
     quorum?: 'ok' | 'lost' | 'electing';
+    /** Entries between snapshots. */
+    snapshotInterval?: number;
+    heartbeatTick?: number;
+    electionTick?: number;
+    /** Milliseconds per tick. */
+    tickMs?: number;
   };
   /** What runs this node's tasks: `docker` (with the engine's version and network) or `sandbox`. */
   executor?: { kind: string; version?: string; network?: string };
@@ -110,6 +120,18 @@ export interface ImagePolicyUpdateResult {
   signer: string;
   /** When the update was signed, ms since the epoch. */
   signedAtMs: number;
+}
+
+/** What `swarm backup` gets from the daemon. */
+export interface SwarmBackupResult {
+  /** The backup file, base64. */
+  data: string;
+  clusterId: string;
+  nodeId: string;
+  /** The store's raft index the backup holds. */
+  appliedIndex: string;
+  /** What opens it: 'unlock-key' or 'passphrase'. */
+  key: 'unlock-key' | 'passphrase';
 }
 
 /** `swarm init`: the addresses and settings of a new swarm. */
@@ -316,6 +338,10 @@ export interface ControlApi {
   update(req: {
     autolock?: boolean;
     certExpiryMs?: number;
+    /** Tasks kept per slot (negative: all). */
+    taskHistoryLimit?: number;
+    /** Dispatcher heartbeat period, ms. */
+    dispatcherHeartbeatMs?: number;
     version?: string;
   }): Promise<{ unlockKey?: string }>;
   /** `swarm unlock`: opens this manager's data with the unlock key. */
@@ -329,6 +355,11 @@ export interface ControlApi {
    * keys, the unlock key, denied nodes).
    */
   swarmInspect(): Promise<{ raw: Json }>;
+  /**
+   * `swarm backup`: this manager's state now (store image, node state, key and certificates) as an
+   * encrypted backup file (base64), under `passphrase` or else the cluster's unlock key.
+   */
+  swarmBackup(req: { passphrase?: string }): Promise<SwarmBackupResult>;
 
   /** `swarm node ls`. */
   nodeList(): Promise<NodeView[]>;
@@ -415,6 +446,7 @@ export const CONTROL_METHODS: readonly ControlMethod[] = [
   'unlockKey',
   'caRotate',
   'swarmInspect',
+  'swarmBackup',
   'nodeList',
   'nodeInspect',
   'nodeUpdate',

@@ -28,6 +28,7 @@ import type {
   ServiceCreateRequest,
   ServiceUpdateRequest,
   ServiceView,
+  SwarmBackupResult,
   TaskView,
 } from './api.js';
 import { type ClientTls, readClientTls } from './client-tls.js';
@@ -244,7 +245,7 @@ export class ControlClient implements ControlApi {
   joinToken(req: { role: NodeRoleName; rotate?: boolean }): Promise<{ token: string; managerAddr: string }> {
     return this.call('joinToken', req);
   }
-  update(req: { autolock?: boolean; certExpiryMs?: number }): Promise<{ unlockKey?: string }> {
+  update(req: Parameters<ControlApi['update']>[0]): Promise<{ unlockKey?: string }> {
     return this.call('update', req);
   }
   unlock(req: { unlockKey: string }): Promise<{ unlocked: true }> {
@@ -316,6 +317,9 @@ export class ControlClient implements ControlApi {
   }
   swarmInspect(): Promise<{ raw: Json }> {
     return this.call('swarmInspect', {});
+  }
+  swarmBackup(req: { passphrase?: string }): Promise<SwarmBackupResult> {
+    return this.call('swarmBackup', req);
   }
   taskList(req: { upToDate?: boolean }): Promise<TaskView[]> {
     return this.call('taskList', req);

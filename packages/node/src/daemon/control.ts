@@ -23,10 +23,17 @@ import {
   type NodeView,
   type SecretView,
   type ServiceView,
+  type SwarmBackupResult,
   type TaskView,
 } from '../control/api.js';
 import { chainNotAfter, clusterOf } from '../manager/ca-service.js';
-import type { Manager } from '../manager/manager.js';
+import {
+  type Manager,
+  RAFT_ELECTION_TICK,
+  RAFT_HEARTBEAT_TICK,
+  RAFT_SNAPSHOT_INTERVAL,
+} from '../manager/manager.js';
+import { retentionOf } from '../manager/reaper.js';
 import { registryClient, resolveImage } from '../manager/resolve-image.js';
 import { rotateRoot } from './ca-rotation.js';
 import { type Daemon, NOT_A_MANAGER_MESSAGE, VERSION, WORKER_NOT_MANAGER_MESSAGE } from './daemon.js';
@@ -388,11 +395,17 @@ export class DaemonControl implements ControlApi {
         nodes: nodes.length,
         autolock: (c?.unlockKey ?? '') !== '',
         certExpiryMs: Number(fromLong(c?.spec?.caConfig?.nodeCertExpiryMs ?? 0)) || 90 * 24 * 3600 * 1000,
+        taskHistoryLimit: retentionOf(c),
+        dispatcherHeartbeatMs: Number(fromLong(c?.spec?.dispatcher?.heartbeatPeriodMs ?? 0)) || 5000,
         raft: {
           term: m.raft.term.toString(),
           appliedIndex: m.raft.appliedIndex.toString(),
           members: m.raft.status().config.voters.length,
           ...quorumInfo(m),
+          snapshotInterval: RAFT_SNAPSHOT_INTERVAL,
+          heartbeatTick: RAFT_HEARTBEAT_TICK,
+          electionTick: RAFT_ELECTION_TICK,
+          tickMs: m.tickMs,
         },
       });
     }
@@ -483,12 +496,21 @@ export class DaemonControl implements ControlApi {
   async update(req: {
     autolock?: boolean;
     certExpiryMs?: number;
+    taskHistoryLimit?: number;
+    dispatcherHeartbeatMs?: number;
     version?: string;
   }): Promise<{ unlockKey?: string }> {
     const m = this.#m();
     let unlockKey: string | undefined;
     if (req.certExpiryMs !== undefined && !(req.certExpiryMs >= 3600_000))
       throw invalid(`--cert-expiry must be at least 1h, got ${req.certExpiryMs} ms`);
+    if (req.taskHistoryLimit !== undefined && !Number.isSafeInteger(req.taskHistoryLimit))
+      throw invalid(`--task-history-limit must be an integer, got ${req.taskHistoryLimit}`);
+    if (
+      req.dispatcherHeartbeatMs !== undefined &&
+      !(Number.isSafeInteger(req.dispatcherHeartbeatMs) && req.dispatcherHeartbeatMs >= 100)
+    )
+      throw invalid(`--dispatcher-heartbeat must be at least 100ms, got ${req.dispatcherHeartbeatMs} ms`);
     await m.update((tx) => {
       const c = clusterOf(tx)!;
       checkVersion('cluster', c, req.version);
@@ -501,6 +523,16 @@ export class DaemonControl implements ControlApi {
         c.unlockKey = '';
         c.spec.encryptionConfig = { autoLockManagers: false };
       }
+      if (req.taskHistoryLimit !== undefined)
+        c.spec.orchestration = {
+          ...(c.spec.orchestration ?? {}),
+          taskHistoryRetentionLimit: toLong(BigInt(req.taskHistoryLimit)),
+        };
+      if (req.dispatcherHeartbeatMs !== undefined)
+        c.spec.dispatcher = {
+          ...(c.spec.dispatcher ?? {}),
+          heartbeatPeriodMs: toLong(BigInt(req.dispatcherHeartbeatMs)),
+        };
       if (req.certExpiryMs !== undefined)
         c.spec.caConfig = {
           ...(c.spec.caConfig ?? {}),
@@ -930,6 +962,23 @@ export class DaemonControl implements ControlApi {
     c.unlockKey = '';
     c.deniedNodes = {};
     return { raw: swarm.Cluster.toObject(c, JSON_OPTIONS) as Json };
+  }
+
+  async swarmBackup(req: { passphrase?: string }): Promise<SwarmBackupResult> {
+    const m = this.#m();
+    const st = this.d.state!;
+    const { createBackup } = await import('./backup.js');
+    const { file, header } = createBackup(m, st, this.d.paths.dataDir, {
+      passphrase: typeof req?.passphrase === 'string' ? req.passphrase : undefined,
+      unlockKey: this.#cluster(m).unlockKey ?? '',
+    });
+    return {
+      data: Buffer.from(file).toString('base64'),
+      clusterId: header.clusterId,
+      nodeId: header.nodeId,
+      appliedIndex: header.appliedIndex,
+      key: header.key,
+    };
   }
 
   async secretUpdate(req: {

@@ -32,6 +32,13 @@ import { LogStore, type LogStoreOptions } from './log-store.js';
 import { Orchestrator } from './orchestrator.js';
 import { proposeMembership, RaftMembership } from './raft-membership.js';
 
+/** Raft settings of every manager (what `swarm info` shows, as Docker's does). */
+export const RAFT_SNAPSHOT_INTERVAL = 10_000;
+/** Ticks between leader heartbeats. */
+export const RAFT_HEARTBEAT_TICK = 1;
+/** Ticks without a leader before an election (randomized up to twice as many). */
+export const RAFT_ELECTION_TICK = 10;
+
 /** What a Manager is built from: its identity, raft membership, keys, stores and seams. */
 export interface ManagerOptions {
   raftDir: string;
@@ -133,8 +140,14 @@ export class Manager {
       random: this.#random,
       logger: o.logger.child({ component: 'raft' }),
       tickMs: this.#tickMs,
+      snapshotInterval: RAFT_SNAPSHOT_INTERVAL,
       ...(o.bootstrap ? { bootstrap: [o.raftId] } : {}),
-      raft: { electionTick: 10, heartbeatTick: 1, checkQuorum: true, preVote: true },
+      raft: {
+        electionTick: RAFT_ELECTION_TICK,
+        heartbeatTick: RAFT_HEARTBEAT_TICK,
+        checkQuorum: true,
+        preVote: true,
+      },
     });
     this.transport.setReceiver(this.raft);
     this.store.attach(this.raft);
@@ -339,6 +352,11 @@ export class Manager {
         );
       await new Promise((r) => setTimeout(r, 20));
     }
+  }
+
+  /** Milliseconds per raft tick. */
+  get tickMs(): number {
+    return this.#tickMs;
   }
 
   /** The longest randomized election timeout, ms (20 ticks). */

@@ -1,10 +1,21 @@
 /** `swarm node ls|inspect|update|promote|demote|rm`. */
-import type { Json, NodeRoleName, NodeView } from '../../control/api.js';
+import type { Json, NodeRoleName, NodeView, TaskView } from '../../control/api.js';
 import type { Command, Context } from '../command.js';
-import { eachArg, FORMAT, PRETTY, printFormatted, QUIET } from '../command.js';
+import {
+  eachArg,
+  FILTER,
+  FORMAT,
+  labelMatches,
+  matchesFilters,
+  PRETTY,
+  parseFilters,
+  printFormatted,
+  QUIET,
+} from '../command.js';
 import { UsageError } from '../errors.js';
 import { json, labelsLine, naturalCompare, table, title } from '../format.js';
 import { formatBytes, formatNanoCpus } from '../units.js';
+import { psRows } from './service.js';
 import { availability } from './swarm.js';
 
 function byHostname(a: NodeView, b: NodeView): number {
@@ -16,10 +27,32 @@ const ls: Command = {
   aliases: ['list'],
   usage: '[OPTIONS]',
   short: 'List nodes in the swarm',
-  flags: [QUIET, FORMAT],
+  flags: [QUIET, FORMAT, FILTER],
   maxArgs: 0,
   async run(ctx) {
-    const nodes = [...(await ctx.api().nodeList())].sort(byHostname);
+    const filters = parseFilters(ctx, ['id', 'label', 'node.label', 'membership', 'name', 'role']);
+    const nodes = [...(await ctx.api().nodeList())].sort(byHostname).filter((n) =>
+      matchesFilters(filters, (key, v) => {
+        switch (key) {
+          case 'id':
+            return n.id.startsWith(v);
+          case 'name':
+            return n.hostname.startsWith(v);
+          case 'role':
+            return n.role === v.toLowerCase();
+          case 'membership':
+            return (
+              String(
+                (n.raw.spec as { membership?: string } | undefined)?.membership ?? 'ACCEPTED',
+              ).toLowerCase() === v.toLowerCase()
+            );
+          case 'label':
+            return labelMatches(n.engineLabels, v);
+          default:
+            return labelMatches(n.labels, v);
+        }
+      }),
+    );
     if (ctx.flags.bool('quiet')) {
       for (const n of nodes) ctx.out(`${n.id}\n`);
       return 0;
@@ -43,6 +76,34 @@ const ls: Command = {
     const stale = nodes.find((n) => n.stale !== undefined)?.stale;
     if (stale !== undefined) ctx.err(`Warning: ${stale}\n`);
     return 0;
+  },
+};
+
+const ps: Command = {
+  name: 'ps',
+  usage: '[OPTIONS] [NODE...]',
+  short: 'List tasks running on one or more nodes, defaults to current node',
+  flags: [QUIET, FORMAT, { name: 'no-trunc', kind: 'bool', help: 'Do not truncate output' }],
+  async run(ctx) {
+    const refs = ctx.args.length === 0 ? ['self'] : ctx.args;
+    const all = await ctx.api().taskList({});
+    const tasks: TaskView[] = [];
+    const code = await eachArg(ctx, refs, async (ref) => {
+      const node = await ctx.api().nodeInspect({ id: await resolveNodeId(ctx, ref) });
+      tasks.push(...all.filter((t) => t.nodeId === node.id));
+    });
+    if (ctx.flags.bool('quiet')) {
+      for (const t of tasks) ctx.out(`${t.id}\n`);
+      return code;
+    }
+    if (printFormatted(ctx, tasks, true)) return code;
+    ctx.out(
+      table(
+        ['ID', 'NAME', 'NODE', 'DESIRED STATE', 'CURRENT STATE', 'ERROR', 'PORTS'],
+        psRows(tasks, ctx.now(), ctx.flags.bool('no-trunc')),
+      ),
+    );
+    return code;
   },
 };
 
@@ -241,5 +302,5 @@ const rm: Command = {
 export const nodeCommand: Command = {
   name: 'node',
   short: 'Manage Swarm nodes',
-  commands: [roleChange('worker'), inspect, ls, roleChange('manager'), rm, update],
+  commands: [roleChange('worker'), inspect, ls, roleChange('manager'), ps, rm, update],
 };

@@ -3,7 +3,17 @@ import { readFile } from 'node:fs/promises';
 import { SwarmError } from '@swarm/api';
 import type { SecretView } from '../../control/api.js';
 import type { Command } from '../command.js';
-import { eachArg, FORMAT, PRETTY, printFormatted, QUIET } from '../command.js';
+import {
+  eachArg,
+  FILTER,
+  FORMAT,
+  labelMatches,
+  matchesFilters,
+  PRETTY,
+  parseFilters,
+  printFormatted,
+  QUIET,
+} from '../command.js';
 import { json, labelsLine, naturalCompare, table } from '../format.js';
 import { readAll } from '../read.js';
 import { parseKeyValue } from '../spec.js';
@@ -63,10 +73,21 @@ const ls: Command = {
   aliases: ['list'],
   usage: '[OPTIONS]',
   short: 'List secrets',
-  flags: [QUIET, FORMAT],
+  flags: [QUIET, FORMAT, FILTER],
   maxArgs: 0,
   async run(ctx) {
-    const secrets = [...(await ctx.api().secretList())].sort((a, b) => naturalCompare(a.name, b.name));
+    const filters = parseFilters(ctx, ['id', 'label', 'name']);
+    const secrets = [...(await ctx.api().secretList())]
+      .sort((a, b) => naturalCompare(a.name, b.name))
+      .filter((s) =>
+        matchesFilters(filters, (key, v) =>
+          key === 'id'
+            ? s.id.startsWith(v)
+            : key === 'name'
+              ? s.name.startsWith(v)
+              : labelMatches(s.labels, v),
+        ),
+      );
     if (ctx.flags.bool('quiet')) {
       for (const s of secrets) ctx.out(`${s.id}\n`);
       return 0;

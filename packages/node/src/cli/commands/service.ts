@@ -3,7 +3,18 @@
 import type { Json, NodeView, ServiceView, TaskView } from '../../control/api.js';
 import type { FlagSpec } from '../args.js';
 import type { Command, Context } from '../command.js';
-import { eachArg, FORMAT, NO_TRUNC, PRETTY, printFormatted, QUIET } from '../command.js';
+import {
+  eachArg,
+  FILTER,
+  FORMAT,
+  labelMatches,
+  matchesFilters,
+  NO_TRUNC,
+  PRETTY,
+  parseFilters,
+  printFormatted,
+  QUIET,
+} from '../command.js';
 import { UsageError } from '../errors.js';
 import { ellipsis, json, labelsLine, naturalCompare, shellQuote, table, title, truncId } from '../format.js';
 import { showProgress } from '../progress.js';
@@ -203,10 +214,30 @@ const ls: Command = {
   aliases: ['list'],
   usage: '[OPTIONS]',
   short: 'List services',
-  flags: [QUIET, FORMAT, NO_TRUNC],
+  flags: [QUIET, FORMAT, NO_TRUNC, FILTER],
   maxArgs: 0,
   async run(ctx) {
-    const services = [...(await ctx.api().serviceList())].sort((a, b) => naturalCompare(a.name, b.name));
+    const filters = parseFilters(ctx, ['id', 'label', 'mode', 'name']);
+    const services = [...(await ctx.api().serviceList())]
+      .sort((a, b) => naturalCompare(a.name, b.name))
+      .filter((s) =>
+        matchesFilters(filters, (key, v) => {
+          switch (key) {
+            case 'id':
+              return s.id.startsWith(v);
+            case 'name':
+              return s.name.startsWith(v);
+            case 'mode':
+              return s.mode === v.toLowerCase();
+            default: {
+              const labels = ((
+                s.raw.spec as { annotations?: { labels?: Record<string, string> } } | undefined
+              )?.annotations?.labels ?? {}) as Record<string, string>;
+              return labelMatches(labels, v);
+            }
+          }
+        }),
+      );
     if (ctx.flags.bool('quiet')) {
       for (const s of services) ctx.out(`${s.id}\n`);
       return 0;
@@ -230,7 +261,7 @@ const ls: Command = {
 };
 
 /** Orders tasks as Docker's `service ps`: by slot (or node), the newest first within it. */
-function psRows(tasks: readonly TaskView[], now: number, noTrunc: boolean): string[][] {
+export function psRows(tasks: readonly TaskView[], now: number, noTrunc: boolean): string[][] {
   const groupOf = (t: TaskView) =>
     t.slot > 0 ? `${t.serviceId}:${String(t.slot).padStart(10, '0')}` : `${t.serviceId}:n:${t.nodeId}`;
   const sorted = [...tasks].sort((a, b) => {

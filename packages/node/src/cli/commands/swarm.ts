@@ -1,7 +1,10 @@
 /** The cluster commands: init, join, join-token, leave, update, unlock, unlock-key, ca, info. */
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { resolve } from 'node:path';
 import { SwarmError } from '@swarm/api';
 import type { AvailabilityName, InfoResult, ManagerConnectionView, NodeRoleName } from '../../control/api.js';
+import { nodePaths } from '../../daemon/paths.js';
 import type { Command, Context } from '../command.js';
 import { FORMAT, printFormatted } from '../command.js';
 import { UsageError } from '../errors.js';
@@ -227,14 +230,39 @@ const update: Command = {
   flags: [
     { name: 'autolock', kind: 'bool', help: 'Change manager autolocking setting (true|false)' },
     CERT_EXPIRY,
+    {
+      name: 'dispatcher-heartbeat',
+      kind: 'string',
+      value: 'duration',
+      help: 'Dispatcher heartbeat period (ns|us|ms|s|m|h) (default 5s)',
+    },
+    {
+      name: 'task-history-limit',
+      kind: 'string',
+      value: 'int',
+      help: 'Task history retention limit (default 5)',
+    },
   ],
   maxArgs: 0,
   async run(ctx) {
     const autolock = ctx.flags.optBool('autolock');
     const expiry = certExpiry(ctx);
+    const hb = ctx.flags.str('dispatcher-heartbeat');
+    const heartbeat = hb === undefined ? undefined : parseDuration(hb, '--dispatcher-heartbeat');
+    if (heartbeat !== undefined && heartbeat < 100)
+      throw new UsageError(
+        `invalid argument ${JSON.stringify(hb)} for "--dispatcher-heartbeat" flag: the minimum is 100ms`,
+      );
+    const hl = ctx.flags.str('task-history-limit');
+    if (hl !== undefined && !/^-?\d+$/.test(hl))
+      throw new UsageError(
+        `invalid argument ${JSON.stringify(hl)} for "--task-history-limit" flag: strconv.ParseInt: parsing ${JSON.stringify(hl)}: invalid syntax`,
+      );
     const r = await ctx.api().update({
       ...(autolock === undefined ? {} : { autolock }),
       ...(expiry === undefined ? {} : { certExpiryMs: expiry }),
+      ...(heartbeat === undefined ? {} : { dispatcherHeartbeatMs: heartbeat }),
+      ...(hl === undefined ? {} : { taskHistoryLimit: Number(hl) }),
     });
     ctx.out('Swarm updated.\n');
     if (r.unlockKey !== undefined && r.unlockKey !== '') ctx.out(unlockKeyText(r.unlockKey));
@@ -372,6 +400,18 @@ function infoText(i: InfoResult): string {
             }`,
           );
       }
+      if (i.taskHistoryLimit !== undefined)
+        lines.push(' Orchestration:', `  Task History Retention Limit: ${i.taskHistoryLimit}`);
+      if (i.raft?.snapshotInterval !== undefined)
+        lines.push(
+          ' Raft Settings:',
+          `  Snapshot Interval: ${i.raft.snapshotInterval}`,
+          `  Heartbeat Tick: ${i.raft.heartbeatTick}`,
+          `  Election Tick: ${i.raft.electionTick}`,
+          `  Tick: ${formatDuration(i.raft.tickMs ?? 0)}`,
+        );
+      if (i.dispatcherHeartbeatMs !== undefined)
+        lines.push(' Dispatcher:', `  Heartbeat Period: ${humanDuration(i.dispatcherHeartbeatMs)}`);
       if (i.autolock !== undefined) lines.push(` Autolock Managers: ${i.autolock}`);
       if (i.certExpiryMs !== undefined) {
         lines.push(
@@ -411,4 +451,132 @@ const info: Command = {
   },
 };
 
-export const swarmCommands: Command[] = [init, join, joinToken, leave, update, unlock, unlockKey, ca, info];
+const PASSPHRASE_FILE = {
+  name: 'passphrase-file',
+  kind: 'string',
+  value: 'path',
+  help: 'Read the backup passphrase from this file (first line) instead of using the unlock key',
+} as const;
+
+function readPassphrase(path: string): string {
+  let text: string;
+  try {
+    text = readFileSync(resolve(path), 'utf8');
+  } catch (e) {
+    throw new UsageError(`cannot read --passphrase-file ${JSON.stringify(path)}: ${(e as Error).message}`);
+  }
+  const line = text.split('\n')[0]!.replace(/\r$/, '');
+  if (line === '') throw new UsageError(`--passphrase-file ${JSON.stringify(path)} is empty`);
+  return line;
+}
+
+const backup: Command = {
+  name: 'backup',
+  usage: '[OPTIONS]',
+  short: "Write an encrypted backup of this manager's swarm state",
+  flags: [
+    {
+      name: 'output',
+      short: 'o',
+      kind: 'string',
+      value: 'file',
+      help: 'Write the backup to this file (required)',
+    },
+    PASSPHRASE_FILE,
+  ],
+  maxArgs: 0,
+  async run(ctx) {
+    const output = ctx.flags.str('output');
+    if (output === undefined || output === '')
+      throw new UsageError('required flag "--output" not set: name the file to write the backup to');
+    const pf = ctx.flags.str('passphrase-file');
+    const passphrase = pf === undefined ? undefined : readPassphrase(pf);
+    const r = await ctx.api().swarmBackup(passphrase === undefined ? {} : { passphrase });
+    const path = resolve(output);
+    writeFileSync(path, Buffer.from(r.data, 'base64'), { mode: 0o600 });
+    chmodSync(path, 0o600);
+    ctx.out(
+      `Backup of cluster ${r.clusterId} (manager ${r.nodeId}, raft index ${r.appliedIndex}) written to ${path}.\n` +
+        (r.key === 'unlock-key'
+          ? 'It is encrypted with the unlock key: keep the key apart from the backup.\n'
+          : 'It is encrypted with the passphrase: keep the passphrase apart from the backup.\n'),
+    );
+    return 0;
+  },
+};
+
+const restore: Command = {
+  name: 'restore',
+  usage: '[OPTIONS] FILE',
+  short: 'Restore a manager from a backup into a data directory (daemon stopped)',
+  flags: [PASSPHRASE_FILE],
+  minArgs: 1,
+  maxArgs: 1,
+  async run(ctx) {
+    const file = resolve(ctx.args[0]!);
+    let data: Buffer;
+    try {
+      data = readFileSync(file);
+    } catch (e) {
+      throw new UsageError(`cannot read backup ${JSON.stringify(ctx.args[0])}: ${(e as Error).message}`);
+    }
+    const { readBackupHeader, restoreBackup } = await import('../../daemon/backup.js');
+    const { header } = readBackupHeader(data);
+    if (await daemonAnswers(nodePaths(ctx.dataDir).socket))
+      throw new SwarmError(
+        'DAEMON_RUNNING',
+        `a daemon is running on ${ctx.dataDir}: stop it before restoring into its data directory`,
+      );
+    const pf = ctx.flags.str('passphrase-file');
+    const secret =
+      pf !== undefined
+        ? readPassphrase(pf)
+        : (
+            await readLine(
+              ctx.io.stdin,
+              ctx.io.stdout,
+              header.key === 'passphrase'
+                ? 'Please enter the backup passphrase: '
+                : 'Please enter unlock key: ',
+            )
+          ).trim();
+    if (secret === '')
+      throw new SwarmError(
+        'INVALID_ARGUMENT',
+        'no key given: type the unlock key (or the passphrase), or pipe it in',
+      );
+    const r = await restoreBackup(data, secret, ctx.dataDir);
+    ctx.out(
+      `Restored manager ${r.header.nodeId} of cluster ${r.header.clusterId} (raft index ${r.header.appliedIndex}) into ${ctx.dataDir}.\n` +
+        `Start its daemon${r.autolock ? ', run "swarm unlock",' : ''} and run "swarm init --force-new-cluster" to make it the only manager.\n`,
+    );
+    return 0;
+  },
+};
+
+/** Whether a daemon serves the control socket at `socket`. */
+function daemonAnswers(socket: string): Promise<boolean> {
+  if (!existsSync(socket)) return Promise.resolve(false);
+  return new Promise((done) => {
+    const c = connect(socket);
+    c.once('connect', () => {
+      c.destroy();
+      done(true);
+    });
+    c.once('error', () => done(false));
+  });
+}
+
+export const swarmCommands: Command[] = [
+  init,
+  join,
+  joinToken,
+  leave,
+  update,
+  unlock,
+  unlockKey,
+  ca,
+  info,
+  backup,
+  restore,
+];
