@@ -236,11 +236,19 @@ export async function waitForProgress(
   }
 }
 
+/** Busy-loop processes started by `startCpuLoad`. */
+export interface CpuLoad {
+  /** How many processes run. */
+  readonly count: number;
+  /** Kills them all. */
+  stop(): void;
+}
+
 /**
  * Busy-loop processes that keep the machine's CPUs loaded (`perCpu` per CPU), for tests that must
  * pass on a busy machine. `stop()` kills them.
  */
-export function startCpuLoad(perCpu: number): { count: number; stop(): void } {
+export function startCpuLoad(perCpu: number): CpuLoad {
   const cpus = Math.max(1, availableParallelism());
   const children: ChildProcess[] = [];
   for (let i = 0; i < Math.max(0, Math.floor(perCpu * cpus)); i++)
