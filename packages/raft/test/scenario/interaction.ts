@@ -110,7 +110,15 @@ export class InteractionEnv {
           .map((id) => this.#processReady(BigInt(id)))
           .join('\n');
       case 'deliver-msgs':
-        return this.#deliver(this.#positional(c).length > 0 ? ids(this.#positional(c)) : undefined);
+        return this.#deliverMsgs(c);
+      case 'set-randomized-election-timeout': {
+        const timeout = Number(this.#arg(c, 'timeout')?.vals[0]);
+        const r = this.cluster.get(this.#id(c)).node.raft;
+        if (!Number.isSafeInteger(timeout) || timeout < r.electionTimeout)
+          throw new SyntaxError(`line ${c.line}: timeout= must be an integer >= the election tick`);
+        r.randomizedElectionTimeout = timeout;
+        return '';
+      }
       case 'stabilize': {
         const members = this.#positional(c).filter((x) => x !== 'quiet');
         const out = this.#stabilize(members.length > 0 ? ids(members) : undefined);
@@ -252,6 +260,8 @@ export class InteractionEnv {
     if (a('read-only') !== undefined) config.readOnlyOption = a('read-only')![0] as 'safe' | 'lease-based';
     if (a('max-inflight') !== undefined) config.maxInflightMsgs = Number(a('max-inflight')![0]);
     if (a('max-size-per-msg') !== undefined) config.maxSizePerMsg = Number(a('max-size-per-msg')![0]);
+    if (a('max-committed-size-per-ready') !== undefined)
+      config.maxCommittedSizePerReady = Number(a('max-committed-size-per-ready')![0]);
     if (a('max-uncommitted-size') !== undefined)
       config.maxUncommittedEntriesSize = Number(a('max-uncommitted-size')![0]);
     const voters = ids(a('voters') ?? []);
@@ -315,6 +325,30 @@ export class InteractionEnv {
     const head = `> ${id} handling Ready`;
     if (rd === undefined) return `${head}\n  <empty Ready>`;
     return `${head}\n${indent(describeReady(rd))}`;
+  }
+
+  /**
+   * `deliver-msgs [IDs] [type=MsgApp] [drop=(2,3)]`: with drop, the messages to those members are
+   * dropped instead; with type, only messages of that type are delivered (the rest stay queued).
+   */
+  #deliverMsgs(c: TestCase): string {
+    const to = this.#positional(c).length > 0 ? ids(this.#positional(c)) : undefined;
+    const drop = this.#arg(c, 'drop')?.vals;
+    if (drop !== undefined) {
+      const targets = ids(drop);
+      const gone = this.cluster.network.remove((m) => targets.includes(m.to));
+      return gone.length === 0 ? 'no messages' : gone.map((m) => `dropped: ${describeMessage(m)}`).join('\n');
+    }
+    const type = this.#arg(c, 'type')?.vals[0];
+    if (type === undefined) return this.#deliver(to);
+    const q = this.cluster.network.queue;
+    const held = q.filter((f) => messageTypeName(f.msg.type) !== type);
+    this.cluster.network.queue = q.filter((f) => messageTypeName(f.msg.type) === type);
+    try {
+      return this.#deliver(to);
+    } finally {
+      this.cluster.network.queue = [...held, ...this.cluster.network.queue];
+    }
   }
 
   #deliver(to: MemberId[] | undefined): string {
