@@ -12,7 +12,8 @@ import {
   messageTypeName,
 } from '../../src/describe.js';
 import { TestCluster } from '../../src/testing.js';
-import { ConfChangeTransition, type MemberId, type Message } from '../../src/types.js';
+import { ConfChangeTransition, type MemberId, type Message, MessageType } from '../../src/types.js';
+import { message } from '../../src/util.js';
 import type { Arg, TestCase } from './datadriven.js';
 
 const STATE: Record<string, string> = {
@@ -111,6 +112,23 @@ export class InteractionEnv {
           .join('\n');
       case 'deliver-msgs':
         return this.#deliverMsgs(c);
+      case 'send-snapshot': {
+        // `send-snapshot FROM TO`: FROM sends its current snapshot (of its applied state) to TO,
+        // as a leader catching up a follower would; the message is queued, not delivered.
+        const [from, to] = this.#positional(c).map((x) => BigInt(x));
+        if (from === undefined || to === undefined)
+          throw new SyntaxError(`line ${c.line}: send-snapshot wants FROM TO`);
+        const n = this.cluster.get(from);
+        const m = message({
+          type: MessageType.Snap,
+          from,
+          to,
+          term: n.node.raft.term,
+          snapshot: n.storage.snapshot(),
+        });
+        this.cluster.network.queue.push({ msg: m, delay: 0 });
+        return describeMessage(m);
+      }
       case 'set-randomized-election-timeout': {
         const timeout = Number(this.#arg(c, 'timeout')?.vals[0]);
         const r = this.cluster.get(this.#id(c)).node.raft;
