@@ -320,7 +320,10 @@ export class InteractionEnv {
         : transition === 'explicit'
           ? ConfChangeTransition.JointExplicit
           : ConfChangeTransition.Auto;
-    const changes = confChangesFromString(this.#positional(c).slice(1).join(' '));
+    // The changes follow the member ID on the command line, or sit on input lines (etcd's style).
+    const changes = confChangesFromString(
+      [...this.#positional(c).slice(1), ...c.input.split('\n')].join(' ').trim(),
+    );
     const v1 = this.#arg(c, 'v1')?.vals[0] === 'true';
     if (v1 && changes.length !== 1)
       throw new SyntaxError(`line ${c.line}: a v1 conf change carries exactly one change`);
