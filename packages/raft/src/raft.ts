@@ -63,6 +63,11 @@ export class Raft {
   /** Whether this member is a learner in the current configuration. */
   isLearner = false;
   msgs: Message[] = [];
+  /**
+   * Responses to this member itself (its own vote, its own append acknowledgement): stepped by
+   * `RawNode.advance()`, i.e. only once the embedder has persisted what they vouch for.
+   */
+  msgsAfterAppend: Message[] = [];
   lead: MemberId = NONE;
   /** The member leadership is being transferred to, while a transfer is in progress. */
   leadTransferee: MemberId = NONE;
@@ -166,6 +171,12 @@ export class Raft {
         throw new RaftInvariantError(`term should not be set when sending ${MessageType[t]} (was ${m.term})`);
       // Proposals and read requests forwarded to the leader keep term 0: they are treated as local there.
       if (t !== MessageType.Prop && t !== MessageType.ReadIndex) m.term = this.term;
+    }
+    if (m.to === this.id) {
+      if (t !== MessageType.AppResp && t !== MessageType.VoteResp && t !== MessageType.PreVoteResp)
+        throw new RaftInvariantError(`message should not be self-addressed when sending ${MessageType[t]}`);
+      this.msgsAfterAppend.push(m);
+      return;
     }
     this.msgs.push(m);
   }
@@ -349,11 +360,24 @@ export class Raft {
       return false;
     }
     li = this.raftLog.append(es);
-    // The leader's own entry counts toward the quorum: the embedder persists it in the same Ready
-    // as the messages that replicate it, before sending them.
-    this.trk.progress.get(this.id)?.maybeUpdate(li);
-    this.maybeCommit();
+    // The leader acknowledges its own entries once they are persisted: this response comes back
+    // through RawNode.advance() (as in etcd raft >= 3.6), so the leader never counts an entry of
+    // its own that is not yet on its disk.
+    this.send(message({ type: MessageType.AppResp, to: this.id, index: li }));
     return true;
+  }
+
+  /**
+   * Steps this member's responses to itself (its own vote and append acknowledgements), and any
+   * they lead to, until none is left. `RawNode.advance()` calls it once a Ready is persisted.
+   */
+  advanceMessagesAfterAppend(): void {
+    for (let rounds = 0; this.msgsAfterAppend.length > 0; rounds++) {
+      if (rounds > 1_000) throw new RaftInvariantError('self-addressed responses never stopped');
+      const msgs = this.msgsAfterAppend;
+      this.msgsAfterAppend = [];
+      for (const m of msgs) this.step(m);
+    }
   }
 
   // ---- ticks ----
@@ -484,13 +508,8 @@ export class Raft {
       voteMsg = MessageType.Vote;
       term = this.term;
     }
-    // Our own vote first: a single-voter cluster wins at once.
-    const { result } = this.poll(this.id, voteResponseType(voteMsg), true);
-    if (result === 'won') {
-      if (t === 'pre-election') this.campaign('election');
-      else this.becomeLeader();
-      return;
-    }
+    // Our own vote counts once it is persisted: the response comes back through RawNode.advance().
+    this.send(message({ type: voteResponseType(voteMsg), to: this.id, term }));
     const lastIndex = this.raftLog.lastIndex();
     const lastTerm = this.raftLog.lastTerm();
     for (const id of [...this.trk.config.voters.ids()].sort(cmp)) {
@@ -764,8 +783,10 @@ export class Raft {
               this.sendAppend(m.from);
             }
             // Flow control may now allow several size-limited messages at once.
-            while (this.maybeSendAppend(m.from, false)) {
-              /* keep sending */
+            if (m.from !== this.id) {
+              while (this.maybeSendAppend(m.from, false)) {
+                /* keep sending */
+              }
             }
             if (m.from === this.leadTransferee && pr.match === this.raftLog.lastIndex()) {
               this.logger.info('raft: sent MsgTimeoutNow after the transferee caught up', {

@@ -68,6 +68,8 @@ export class RawNode {
   #prevSoftState: SoftState;
   #prevHardState: HardState;
   #pending: Ready | undefined;
+  /** This member's responses to itself, stepped by advance() (after the Ready was persisted). */
+  #stepsOnAdvance: Message[] = [];
 
   constructor(config: Config) {
     this.raft = new Raft(config);
@@ -212,7 +214,7 @@ export class RawNode {
     if (!(hs.term === 0n && hs.vote === 0n && hs.commit === 0n) && !hardStateEqual(hs, this.#prevHardState))
       return true;
     if (r.raftLog.hasNextUnstableSnapshot()) return true;
-    if (r.msgs.length > 0) return true;
+    if (r.msgs.length > 0 || r.msgsAfterAppend.length > 0) return true;
     if (r.raftLog.hasNextUnstableEntries() || r.raftLog.hasNextCommittedEntries(true)) return true;
     return r.readStates.length > 0;
   }
@@ -248,6 +250,8 @@ export class RawNode {
     if (rd.softState !== undefined) this.#prevSoftState = rd.softState;
     if (rd.hardState !== undefined) this.#prevHardState = rd.hardState;
     r.msgs = [];
+    this.#stepsOnAdvance = r.msgsAfterAppend;
+    r.msgsAfterAppend = [];
     r.readStates = [];
     r.raftLog.acceptUnstable();
     if (rd.committedEntries.length > 0) {
@@ -260,7 +264,8 @@ export class RawNode {
 
   /**
    * Acknowledges the last Ready: its entries and snapshot are persisted, its committed entries
-   * applied. The core may now hand out more.
+   * applied. This member's own vote and append acknowledgement from that Ready count from now on
+   * (as in etcd raft >= 3.6). The core may now hand out more.
    */
   advance(): void {
     const rd = this.#pending;
@@ -278,6 +283,10 @@ export class RawNode {
       r.appliedTo(last.index, size);
       r.reduceUncommittedSize(size);
     }
+    // Now that the Ready is persisted, this member's own vote and append acknowledgements count.
+    const steps = this.#stepsOnAdvance;
+    this.#stepsOnAdvance = [];
+    for (const m of steps) r.step(m);
   }
 }
 

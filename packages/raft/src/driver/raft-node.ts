@@ -109,6 +109,12 @@ export class RaftNode<R = unknown> {
   /** IDs of recently applied proposals, oldest first (bounded by dedupeWindow). */
   readonly #recent = new Set<string>();
   readonly #reads = new Map<string, ReadWaiter>();
+  /**
+   * Proposals made while a Ready was being handled, stepped together as one batch before the next
+   * Ready (one append per follower for all of them instead of one each). Keys name their waiters.
+   */
+  #batch: Uint8Array[] = [];
+  #batchKeys: string[] = [];
   readonly #leaderListeners = new Set<(leader: MemberId, term: bigint) => void>();
   readonly #applyListeners = new Set<(index: bigint) => void>();
 
@@ -236,12 +242,16 @@ export class RaftNode<R = unknown> {
     if (!(data instanceof Uint8Array))
       return Promise.reject(new TypeError('propose(data): data must be a Uint8Array'));
     const rn = this.#node();
-    return this.#wait('proposal', options, (id) => {
+    return this.#wait('proposal', options, (id, key) => {
       const env = new Uint8Array(1 + ID_BYTES + data.byteLength);
       env[0] = MAGIC;
       env.set(id, 1);
       env.set(data, 1 + ID_BYTES);
-      rn.propose(env);
+      if (this.#pumping) {
+        // A Ready is being handled: join the batch stepped before the next one.
+        this.#batch.push(env);
+        this.#batchKeys.push(key);
+      } else rn.propose(env);
     }) as Promise<{ index: bigint; result: R }>;
   }
 
@@ -341,7 +351,7 @@ export class RaftNode<R = unknown> {
     return this.#rn;
   }
 
-  #wait(what: string, options: CallOptions, submit: (id: Uint8Array) => void): Promise<unknown> {
+  #wait(what: string, options: CallOptions, submit: (id: Uint8Array, key: string) => void): Promise<unknown> {
     return new Promise((resolve, reject) => {
       const id = this.#o.random.bytes(ID_BYTES);
       const key = hex(id);
@@ -349,7 +359,7 @@ export class RaftNode<R = unknown> {
       if (cleanup === undefined) return;
       this.#waiters.set(key, { resolve, reject, done: cleanup });
       try {
-        submit(id);
+        submit(id, key);
       } catch (err) {
         this.#waiters.delete(key);
         cleanup();
@@ -408,7 +418,9 @@ export class RaftNode<R = unknown> {
 
   async #pump(): Promise<void> {
     try {
-      while (this.#stopped === undefined && this.#rn!.hasReady()) {
+      while (this.#stopped === undefined) {
+        this.#flushBatch();
+        if (!this.#rn!.hasReady()) break;
         await this.#handle(this.#rn!.ready());
       }
     } catch (err) {
@@ -613,9 +625,31 @@ export class RaftNode<R = unknown> {
     if (compactTo >= storage.firstIndex()) await storage.compact(compactTo);
   }
 
+  /** Steps the proposals batched during the last Ready; if the core drops them, their calls fail. */
+  #flushBatch(): void {
+    if (this.#batch.length === 0) return;
+    const batch = this.#batch;
+    const keys = this.#batchKeys;
+    this.#batch = [];
+    this.#batchKeys = [];
+    try {
+      this.#rn!.proposeBatch(batch);
+    } catch (err) {
+      for (const key of keys) {
+        const w = this.#waiters.get(key);
+        if (w === undefined) continue; // timed out or aborted meanwhile
+        this.#waiters.delete(key);
+        w.done();
+        w.reject(err);
+      }
+    }
+  }
+
   #halt(reason: string): void {
     if (this.#stopped !== undefined) return;
     this.#stopped = reason;
+    this.#batch = [];
+    this.#batchKeys = [];
     this.#tickTimer?.cancel();
     const err = new RaftNodeStoppedError(reason);
     for (const w of this.#waiters.values()) {

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { RaftNode } from '../../src/driver/raft-node.js';
 import { memoryRaftStorage, type RaftStorage } from '../../src/driver/raft-storage.js';
 import { LocalNetwork } from '../../src/driver/transport.js';
-import type { MemberId } from '../../src/types.js';
+import { type MemberId, MessageType } from '../../src/types.js';
 import { cmd, KvMachine } from './kv-machine.js';
 
 const flush = () => new Promise<void>((r) => setImmediate(r));
@@ -172,6 +172,33 @@ describe('RaftNode', () => {
     await cluster.run(1_000);
     expect(cluster.machines.get(id)!.map.get('persist')).toBe('me');
     expect(restarted.appliedIndex).toBeGreaterThan(1n);
+  });
+
+  it('batches the proposals made while a Ready is handled: all apply, in few appends', async () => {
+    cluster = new Cluster();
+    for (const id of [1n, 2n, 3n]) await cluster.add(id, [1n, 2n, 3n]);
+    const leader = await cluster.leader();
+    const follower = [...cluster.nodes.values()].find((n) => n !== leader)!;
+    let appends = 0;
+    cluster.net.attach(follower.id, {
+      receive: (m) => {
+        if (m.type === MessageType.App && m.entries.length > 0) appends++;
+        follower.receive(m);
+      },
+      unreachable: (to) => follower.unreachable(to),
+    });
+    const results = await cluster.settle(
+      Promise.all(Array.from({ length: 200 }, (_, i) => leader.propose(cmd(`k${i}`, `v${i}`)))),
+    );
+    const indexes = results.map((r) => r.index);
+    expect(new Set(indexes).size).toBe(200);
+    await cluster.run(500);
+    for (const sm of cluster.machines.values()) {
+      expect(sm.map.size).toBe(200);
+      expect(sm.map.get('k199')).toBe('v199');
+    }
+    expect(appends).toBeGreaterThan(0);
+    expect(appends).toBeLessThan(20);
   });
 
   it('rejects a proposal right away when it is aborted or the node is stopped', async () => {

@@ -84,6 +84,7 @@ describe('§5.2 leader election', () => {
     const members = Array.from({ length: size }, (_, i) => BigInt(i + 1));
     const r = newRaft(1n, members);
     r.step(msg({ type: MessageType.Hup, from: 1n }));
+    r.advanceMessagesAfterAppend(); // its own vote, once persisted
     for (const [id, granted] of Object.entries(votes)) {
       r.step(msg({ type: MessageType.VoteResp, from: BigInt(id), to: 1n, term: r.term, reject: !granted }));
     }

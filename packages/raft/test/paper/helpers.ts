@@ -46,8 +46,12 @@ export function newRaft(
   });
 }
 
-/** The messages a core produced since the last call. */
+/**
+ * The messages a core produced since the last call, after its own votes and append
+ * acknowledgements were stepped (as if its writes were persisted; etcd's `readMessages`).
+ */
 export function takeMessages(r: Raft): Message[] {
+  r.advanceMessagesAfterAppend();
   const m = r.msgs;
   r.msgs = [];
   return m;

@@ -63,6 +63,7 @@ describe('§6 membership changes', () => {
         entries: [{ term: 0n, index: 0n, type: 0, data: new Uint8Array([1]) }],
       }),
     );
+    r.advanceMessagesAfterAppend(); // the leader's own acknowledgement, once persisted
     const li = r.raftLog.lastIndex();
     // With three voters, the leader alone is not a quorum; one more acknowledgement is.
     expect(r.raftLog.committed).toBeLessThan(li);
@@ -79,6 +80,7 @@ describe('§6 membership changes', () => {
         entries: [{ term: 0n, index: 0n, type: 0, data: new Uint8Array([1]) }],
       }),
     );
+    r.advanceMessagesAfterAppend(); // the leader's own acknowledgement, once persisted
     const li = r.raftLog.lastIndex();
     expect(r.raftLog.committed).toBeLessThan(li);
     // Removing 2 leaves the leader as the only voter: its own entry is now committed.
@@ -97,6 +99,7 @@ describe('§6 membership changes', () => {
         entries: [{ term: 0n, index: 0n, type: 0, data: new Uint8Array([1]) }],
       }),
     );
+    r.advanceMessagesAfterAppend(); // the leader's own acknowledgement, once persisted
     const li = r.raftLog.lastIndex();
     // The incoming config {1,4,5} agrees, but the outgoing {1,2,3} does not yet.
     ack(r, 4n, 5n);
@@ -109,6 +112,7 @@ describe('§6 membership changes', () => {
     const r = newRaft(1n, [1n, 2n, 3n]);
     r.applyConfChange(cc([add(4n), add(5n), remove(2n), remove(3n)]));
     r.step(msg({ type: MessageType.Hup, from: 1n }));
+    r.advanceMessagesAfterAppend(); // its own vote, once persisted
     const vote = (from: bigint) => r.step(msg({ type: MessageType.VoteResp, from, to: 1n, term: r.term }));
     vote(4n);
     vote(5n);

@@ -78,6 +78,7 @@ describe('§5.3 log replication', () => {
   ] as const)('in a cluster of %i with acknowledgements from %j, commits: %s', (size, acks, want) => {
     const r = leaderOf(size);
     propose(r, 'x');
+    r.advanceMessagesAfterAppend(); // the leader's own acknowledgement, once persisted
     const li = r.raftLog.lastIndex();
     for (const id of acks)
       r.step(msg({ type: MessageType.AppResp, from: BigInt(id), to: 1n, term: r.term, index: li }));
@@ -272,6 +273,7 @@ describe('§7 log compaction and snapshots', () => {
     const r = newRaft(1n, ids, { storage });
     r.becomeCandidate();
     r.becomeLeader();
+    r.advanceMessagesAfterAppend(); // the leader's own acknowledgement, once persisted
     r.step(msg({ type: MessageType.AppResp, from: 3n, to: 1n, term: r.term, index: r.raftLog.lastIndex() }));
     persistAndApply(r);
     storage.createSnapshot(r.raftLog.applied, { ...emptyConfState(), voters: ids }, new Uint8Array([1]));

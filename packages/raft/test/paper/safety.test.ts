@@ -192,6 +192,7 @@ describe('linearizable reads (thesis §6.4)', () => {
     const r = newRaft(1n, [1n, 2n, 3n, 4n, 5n]);
     r.becomeCandidate();
     r.becomeLeader();
+    r.advanceMessagesAfterAppend(); // the leader's own acknowledgement, once persisted
     for (const id of [2n, 3n]) {
       r.step(
         msg({ type: MessageType.AppResp, from: id, to: 1n, term: r.term, index: r.raftLog.lastIndex() }),

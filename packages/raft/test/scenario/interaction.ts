@@ -12,7 +12,8 @@ import {
   messageTypeName,
 } from '../../src/describe.js';
 import { TestCluster } from '../../src/testing.js';
-import { ConfChangeTransition, type MemberId, type Message } from '../../src/types.js';
+import { ConfChangeTransition, type MemberId, type Message, MessageType } from '../../src/types.js';
+import { message } from '../../src/util.js';
 import type { Arg, TestCase } from './datadriven.js';
 
 const STATE: Record<string, string> = {
@@ -110,7 +111,32 @@ export class InteractionEnv {
           .map((id) => this.#processReady(BigInt(id)))
           .join('\n');
       case 'deliver-msgs':
-        return this.#deliver(this.#positional(c).length > 0 ? ids(this.#positional(c)) : undefined);
+        return this.#deliverMsgs(c);
+      case 'send-snapshot': {
+        // `send-snapshot FROM TO`: FROM sends its current snapshot (of its applied state) to TO,
+        // as a leader catching up a follower would; the message is queued, not delivered.
+        const [from, to] = this.#positional(c).map((x) => BigInt(x));
+        if (from === undefined || to === undefined)
+          throw new SyntaxError(`line ${c.line}: send-snapshot wants FROM TO`);
+        const n = this.cluster.get(from);
+        const m = message({
+          type: MessageType.Snap,
+          from,
+          to,
+          term: n.node.raft.term,
+          snapshot: n.storage.snapshot(),
+        });
+        this.cluster.network.queue.push({ msg: m, delay: 0 });
+        return describeMessage(m);
+      }
+      case 'set-randomized-election-timeout': {
+        const timeout = Number(this.#arg(c, 'timeout')?.vals[0]);
+        const r = this.cluster.get(this.#id(c)).node.raft;
+        if (!Number.isSafeInteger(timeout) || timeout < r.electionTimeout)
+          throw new SyntaxError(`line ${c.line}: timeout= must be an integer >= the election tick`);
+        r.randomizedElectionTimeout = timeout;
+        return '';
+      }
       case 'stabilize': {
         const members = this.#positional(c).filter((x) => x !== 'quiet');
         const out = this.#stabilize(members.length > 0 ? ids(members) : undefined);
@@ -252,6 +278,8 @@ export class InteractionEnv {
     if (a('read-only') !== undefined) config.readOnlyOption = a('read-only')![0] as 'safe' | 'lease-based';
     if (a('max-inflight') !== undefined) config.maxInflightMsgs = Number(a('max-inflight')![0]);
     if (a('max-size-per-msg') !== undefined) config.maxSizePerMsg = Number(a('max-size-per-msg')![0]);
+    if (a('max-committed-size-per-ready') !== undefined)
+      config.maxCommittedSizePerReady = Number(a('max-committed-size-per-ready')![0]);
     if (a('max-uncommitted-size') !== undefined)
       config.maxUncommittedEntriesSize = Number(a('max-uncommitted-size')![0]);
     const voters = ids(a('voters') ?? []);
@@ -292,7 +320,10 @@ export class InteractionEnv {
         : transition === 'explicit'
           ? ConfChangeTransition.JointExplicit
           : ConfChangeTransition.Auto;
-    const changes = confChangesFromString(this.#positional(c).slice(1).join(' '));
+    // The changes follow the member ID on the command line, or sit on input lines (etcd's style).
+    const changes = confChangesFromString(
+      [...this.#positional(c).slice(1), ...c.input.split('\n')].join(' ').trim(),
+    );
     const v1 = this.#arg(c, 'v1')?.vals[0] === 'true';
     if (v1 && changes.length !== 1)
       throw new SyntaxError(`line ${c.line}: a v1 conf change carries exactly one change`);
@@ -315,6 +346,30 @@ export class InteractionEnv {
     const head = `> ${id} handling Ready`;
     if (rd === undefined) return `${head}\n  <empty Ready>`;
     return `${head}\n${indent(describeReady(rd))}`;
+  }
+
+  /**
+   * `deliver-msgs [IDs] [type=MsgApp] [drop=(2,3)]`: with drop, the messages to those members are
+   * dropped instead; with type, only messages of that type are delivered (the rest stay queued).
+   */
+  #deliverMsgs(c: TestCase): string {
+    const to = this.#positional(c).length > 0 ? ids(this.#positional(c)) : undefined;
+    const drop = this.#arg(c, 'drop')?.vals;
+    if (drop !== undefined) {
+      const targets = ids(drop);
+      const gone = this.cluster.network.remove((m) => targets.includes(m.to));
+      return gone.length === 0 ? 'no messages' : gone.map((m) => `dropped: ${describeMessage(m)}`).join('\n');
+    }
+    const type = this.#arg(c, 'type')?.vals[0];
+    if (type === undefined) return this.#deliver(to);
+    const q = this.cluster.network.queue;
+    const held = q.filter((f) => messageTypeName(f.msg.type) !== type);
+    this.cluster.network.queue = q.filter((f) => messageTypeName(f.msg.type) === type);
+    try {
+      return this.#deliver(to);
+    } finally {
+      this.cluster.network.queue = [...held, ...this.cluster.network.queue];
+    }
   }
 
   #deliver(to: MemberId[] | undefined): string {

@@ -41,6 +41,13 @@ function handle(n: RawNode, s: MemoryStorage) {
   return rd;
 }
 
+/** Handles Readys until there is none (each one's own votes and acknowledgements count on advance). */
+function settle(n: RawNode, s: MemoryStorage) {
+  const out = [];
+  while (n.hasReady()) out.push(handle(n, s));
+  return out;
+}
+
 describe('RawNode', () => {
   it('reports a Ready only when there is something to do, and advance() clears it', () => {
     const s = bootstrapped([1n]);
@@ -48,12 +55,20 @@ describe('RawNode', () => {
     expect(n.hasReady()).toBe(false);
     n.campaign();
     expect(n.hasReady()).toBe(true);
-    const rd = handle(n, s);
-    expect(rd.softState).toEqual({ lead: 1n, raftState: 'leader' });
-    expect(rd.hardState).toEqual({ term: 2n, vote: 1n, commit: 2n });
-    expect(rd.entries.map((e) => e.index)).toEqual([2n]);
-    expect(rd.committedEntries.map((e) => e.index)).toEqual([2n]);
-    expect(rd.mustSync).toBe(true);
+    // Its own vote counts only once persisted: the candidate wins when the first Ready is advanced.
+    const vote = handle(n, s);
+    expect(vote.softState).toEqual({ lead: 0n, raftState: 'candidate' });
+    expect(vote.hardState).toEqual({ term: 2n, vote: 1n, commit: 1n });
+    expect(vote.mustSync).toBe(true);
+    // Its own append counts only once persisted: the entry commits when this Ready is advanced.
+    const append = handle(n, s);
+    expect(append.softState).toEqual({ lead: 1n, raftState: 'leader' });
+    expect(append.entries.map((e) => e.index)).toEqual([2n]);
+    expect(append.committedEntries).toEqual([]);
+    const commit = handle(n, s);
+    expect(commit.hardState).toEqual({ term: 2n, vote: 1n, commit: 2n });
+    expect(commit.committedEntries.map((e) => e.index)).toEqual([2n]);
+    expect(commit.mustSync).toBe(false);
     expect(n.hasReady()).toBe(false);
   });
 
@@ -61,7 +76,7 @@ describe('RawNode', () => {
     const s = bootstrapped([1n]);
     const n = node(1n, [1n], s);
     n.campaign();
-    handle(n, s);
+    settle(n, s);
     const enc = new TextEncoder();
     n.proposeBatch([enc.encode('a'), enc.encode('b'), enc.encode('c')]);
     n.proposeBatch([]);
@@ -114,15 +129,15 @@ describe('RawNode', () => {
     const s = bootstrapped([1n]);
     const n = node(1n, [1n], s);
     n.campaign();
-    handle(n, s);
+    settle(n, s);
     const cc = {
       transition: ConfChangeTransition.Auto,
       changes: [{ type: ConfChangeType.AddLearnerNode, nodeId: 2n }],
       context: new Uint8Array(),
     };
     n.proposeConfChange(cc);
-    const rd = handle(n, s);
-    const entry = rd.committedEntries.find((e) => e.type === EntryType.ConfChangeV2)!;
+    const committed = settle(n, s).flatMap((rd) => rd.committedEntries);
+    const entry = committed.find((e) => e.type === EntryType.ConfChangeV2)!;
     expect(entry.data).toEqual(encodeConfChange(cc));
     expect(n.applyConfChange(cc)).toMatchObject({ voters: [1n], learners: [2n] });
     expect(n.status().progress?.get(2n)?.isLearner).toBe(true);
@@ -132,7 +147,7 @@ describe('RawNode', () => {
     const s = bootstrapped([1n]);
     const n = node(1n, [1n], s);
     n.campaign();
-    handle(n, s);
+    settle(n, s);
     n.readIndex(new Uint8Array([42]));
     const rd = handle(n, s);
     expect(rd.readStates).toEqual([{ index: 2n, requestCtx: new Uint8Array([42]) }]);
@@ -142,8 +157,9 @@ describe('RawNode', () => {
     const s = bootstrapped([1n]);
     const n = node(1n, [1n], s);
     n.campaign();
+    settle(n, s);
     n.propose(new Uint8Array([1]));
-    handle(n, s);
+    settle(n, s);
     const again = node(1n, [1n], s);
     expect(again.status().hardState).toEqual({ term: 2n, vote: 1n, commit: 3n });
     // Committed entries are delivered again (applied was not given).
@@ -154,16 +170,19 @@ describe('RawNode', () => {
     const s = bootstrapped([1n]);
     const n = node(1n, [1n], s);
     n.campaign();
+    settle(n, s);
     n.propose(new Uint8Array([1]));
-    handle(n, s);
+    settle(n, s);
     const again = new RawNode({ id: 1n, storage: s, random: seededRandom(1), applied: 2n });
     expect(again.ready().committedEntries.map((e) => e.index)).toEqual([3n]);
   });
 
   it('logs through the injected logger', () => {
     const logger = new MemoryLogger();
-    const n = new RawNode({ id: 1n, storage: bootstrapped([1n]), random: seededRandom(1), logger });
+    const s = bootstrapped([1n]);
+    const n = new RawNode({ id: 1n, storage: s, random: seededRandom(1), logger });
     n.campaign();
+    settle(n, s);
     expect(logger.text()).toMatch(/became leader/);
   });
 });
@@ -180,10 +199,11 @@ describe('64-bit values', () => {
     s.setHardState({ term: big, vote: 0n, commit: big });
     const n = new RawNode({ id: id.toString(), storage: s, random: seededRandom(3) });
     n.campaign();
+    const elected = settle(n, s);
     n.propose(new Uint8Array([1]));
-    const rd = handle(n, s);
-    expect(rd.hardState).toEqual({ term: big + 1n, vote: id, commit: big + 2n });
-    expect(rd.committedEntries.map((e) => [e.term, e.index])).toEqual([
+    const readies = [...elected, ...settle(n, s)];
+    expect(n.status().hardState).toEqual({ term: big + 1n, vote: id, commit: big + 2n });
+    expect(readies.flatMap((rd) => rd.committedEntries).map((e) => [e.term, e.index])).toEqual([
       [big + 1n, big + 1n],
       [big + 1n, big + 2n],
     ]);
