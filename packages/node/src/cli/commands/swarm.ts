@@ -6,7 +6,7 @@ import type { Command, Context } from '../command.js';
 import { FORMAT, printFormatted } from '../command.js';
 import { UsageError } from '../errors.js';
 import { readLine } from '../read.js';
-import { formatDuration, humanDuration, parseDuration } from '../units.js';
+import { formatDuration, humanDuration, parseDuration, parseRebalance, parseStrategy } from '../units.js';
 import { isStandaloneJoin, runStandaloneJoin, STANDALONE_JOIN_FLAGS } from './classic.js';
 
 const AVAILABILITY = {
@@ -221,14 +221,32 @@ const update: Command = {
   flags: [
     { name: 'autolock', kind: 'bool', help: 'Change manager autolocking setting (true|false)' },
     CERT_EXPIRY,
+    {
+      name: 'placement-strategy',
+      kind: 'string',
+      value: 'string',
+      help: 'How the managers place tasks: "spread" or "binpack" (overrides each daemon\'s --placement-strategy)',
+    },
+    {
+      name: 'rebalance',
+      kind: 'string',
+      value: 'budget',
+      help: "Move tasks onto nodes that join, at most MOVES per INTERVAL: MOVES/INTERVAL (e.g. 2/30s), MOVES (per minute) or off (overrides each daemon's --rebalance)",
+    },
   ],
   maxArgs: 0,
   async run(ctx) {
     const autolock = ctx.flags.optBool('autolock');
     const expiry = certExpiry(ctx);
+    const strategy = ctx.flags.str('placement-strategy');
+    const rebalance = ctx.flags.str('rebalance');
     const r = await ctx.api().update({
       ...(autolock === undefined ? {} : { autolock }),
       ...(expiry === undefined ? {} : { certExpiryMs: expiry }),
+      ...(strategy === undefined
+        ? {}
+        : { placementStrategy: parseStrategy(strategy, '--placement-strategy') }),
+      ...(rebalance === undefined ? {} : { rebalance: parseRebalance(rebalance, '--rebalance') }),
     });
     ctx.out('Swarm updated.\n');
     if (r.unlockKey !== undefined && r.unlockKey !== '') ctx.out(unlockKeyText(r.unlockKey));
@@ -351,6 +369,14 @@ function infoText(i: InfoResult): string {
         lines.push(
           ' CA Configuration:',
           `  Expiry Duration: ${humanDuration(i.certExpiryMs)} (${formatDuration(i.certExpiryMs)})`,
+        );
+      }
+      if (i.orchestration !== undefined) {
+        const r = i.orchestration.rebalance;
+        lines.push(
+          ' Orchestration:',
+          `  Placement Strategy: ${i.orchestration.placementStrategy}`,
+          `  Rebalance: ${r === undefined ? 'off' : `${r.maxMoves}/${formatDuration(r.intervalMs)}`}`,
         );
       }
     }
