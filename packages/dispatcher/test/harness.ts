@@ -182,6 +182,7 @@ export class Harness {
       init?: Partial<AgentInit>;
       executor?: TestExecutor;
       writer?: MemorySecretWriter;
+      onAssignments?: (message: swarm.AssignmentsMessage) => void;
     } = {},
   ): { agent: Agent; executor: TestExecutor; writer: MemorySecretWriter } {
     const executor = options.executor ?? new TestExecutor();
