@@ -1,6 +1,6 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { swarm } from '@swarm/api';
+import { swarm, toLong } from '@swarm/api';
 import { createSecretWriter } from '@swarm/secret-store';
 import { describe, expect, it } from 'vitest';
 import { Agent, type DispatcherService, type MessageSink } from '../src/index.js';
@@ -136,8 +136,8 @@ describe('Agent', () => {
 
   it('takes the manager list from session messages', async () => {
     const { h, nodeId } = await cluster(['m1']);
-    await h.createNode({ managerStatus: { addr: 'm1', raftId: 1 } });
-    await h.createNode({ managerStatus: { addr: 'm9', raftId: 2 } });
+    await h.createNode({ managerStatus: { addr: 'm1', raftId: toLong(1n) } });
+    await h.createNode({ managerStatus: { addr: 'm9', raftId: toLong(2n) } });
     const { agent } = h.agent(nodeId, { managers: ['m1'] });
     agent.start();
     await h.run(100);
@@ -327,7 +327,7 @@ describe('Agent on a removed node', () => {
         swarm.Cluster.create({
           id: h.id(),
           spec: { annotations: { name: 'c' } },
-          deniedNodes: { [nodeId]: { expiry: 0 } },
+          deniedNodes: { [nodeId]: { expiry: toLong(0n) } },
         }),
       );
     });

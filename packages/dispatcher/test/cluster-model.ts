@@ -6,7 +6,7 @@
  * update another node's task, and let time pass. Invariants are checked after every 10 ms step
  * and on every assignments message a worker receives.
  */
-import { swarm } from '@swarm/api';
+import { swarm, toLong } from '@swarm/api';
 import fc from 'fast-check';
 import type { Agent, DispatcherStore } from '../src/index.js';
 import type { MemorySecretWriter, TestExecutor } from '../src/testing.js';
@@ -243,7 +243,10 @@ export class ClusterModel {
             'cluster',
             swarm.Cluster.create({
               ...c,
-              deniedNodes: { ...c.deniedNodes, [w.nodeId]: { expiry: h.clock.now() + 3_600_000 } },
+              deniedNodes: {
+                ...c.deniedNodes,
+                [w.nodeId]: { expiry: toLong(BigInt(h.clock.now() + 3_600_000)) },
+              },
             }),
           );
           tx.delete('node', w.nodeId);

@@ -1,4 +1,4 @@
-import { fromLong, swarm } from '@swarm/api';
+import { fromLong, swarm, toLong } from '@swarm/api';
 import { describe, expect, it } from 'vitest';
 import { Dispatcher } from '../src/index.js';
 import { Collector, Harness, rejection, STORES, type StoreChoice } from './harness.js';
@@ -58,7 +58,7 @@ describe.each(STORES)('on the %s store', (store: StoreChoice) => {
           swarm.Cluster.create({
             id: clusterId,
             spec: { annotations: { name: 'default' } },
-            deniedNodes: { [denied]: { expiry: 0 } },
+            deniedNodes: { [denied]: { expiry: toLong(0n) } },
           }),
         ),
       );
@@ -72,7 +72,7 @@ describe.each(STORES)('on the %s store', (store: StoreChoice) => {
         const c = tx.get('cluster', clusterId)!;
         const next = swarm.Cluster.create({
           ...c,
-          deniedNodes: { ...c.deniedNodes, [later]: { expiry: 0 } },
+          deniedNodes: { ...c.deniedNodes, [later]: { expiry: toLong(0n) } },
         });
         tx.update('cluster', next);
       });
@@ -92,7 +92,7 @@ describe.each(STORES)('on the %s store', (store: StoreChoice) => {
       await h.run(1000); // nothing changed: nothing pushed
       expect(session.messages).toHaveLength(afterReady);
 
-      await h.createNode({ managerStatus: { addr: '10.0.0.9:2377', raftId: 7 } });
+      await h.createNode({ managerStatus: { addr: '10.0.0.9:2377', raftId: toLong(7n) } });
       expect(session.messages).toHaveLength(afterReady + 1);
       expect(session.last?.managers?.map((p) => p.addr)).toEqual(['10.0.0.9:2377']);
 

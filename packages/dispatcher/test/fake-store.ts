@@ -16,7 +16,7 @@ const CODECS = {
 } as const;
 
 function clone<K extends ObjectKind>(kind: K, o: Obj): ObjectTypes[K] {
-  const c = CODECS[kind] as unknown as {
+  const c = (CODECS as Record<ObjectKind, unknown>)[kind] as {
     encode(m: Obj): { finish(): Uint8Array };
     decode(b: Uint8Array): Obj;
   };

@@ -183,6 +183,7 @@ export class Harness {
       executor?: TestExecutor;
       writer?: MemorySecretWriter;
       description?: swarm.NodeDescription.$Properties;
+      onAssignments?: (message: swarm.AssignmentsMessage) => void;
     } = {},
   ): { agent: Agent; executor: TestExecutor; writer: MemorySecretWriter } {
     const executor = options.executor ?? new TestExecutor();

@@ -17,6 +17,8 @@ import {
   parseDuration,
   parseMemory,
   parseNanoCpus,
+  parseRebalance,
+  parseStrategy,
 } from '../src/cli/units.js';
 import { JSON_OPTIONS } from '../src/control/api.js';
 
@@ -28,6 +30,19 @@ function roundTrip(spec: Record<string, unknown>): Record<string, unknown> {
 }
 
 describe('units', () => {
+  it('parses rebalancing budgets and placement strategies', () => {
+    expect(parseRebalance('2/30s', '--rebalance')).toEqual({ maxMoves: 2, intervalMs: 30_000 });
+    expect(parseRebalance('5', '--rebalance')).toEqual({ maxMoves: 5, intervalMs: 60_000 });
+    expect(parseRebalance('off', '--rebalance').maxMoves).toBe(0);
+    expect(parseRebalance('0', '--rebalance').maxMoves).toBe(0);
+    for (const bad of ['', 'x', '-1/10s', '2/', '2/0', '2/10', '1/-5s', '10000000/1s']) {
+      expect(() => parseRebalance(bad, '--rebalance'), bad).toThrow(/"--rebalance" flag/);
+    }
+    expect(parseStrategy('Binpack', '--placement-strategy')).toBe('binpack');
+    expect(parseStrategy('spread', '--placement-strategy')).toBe('spread');
+    expect(() => parseStrategy('random', '--placement-strategy')).toThrow(/expected spread or binpack/);
+  });
+
   it('parses Go durations into milliseconds', () => {
     expect(parseDuration('10s', 'x')).toBe(10_000);
     expect(parseDuration('1m30s', 'x')).toBe(90_000);
@@ -247,6 +262,40 @@ describe('buildServiceSpec', () => {
     });
   });
 
+  it('builds job modes as Docker does: --replicas is the completions, --max-concurrent defaults to it', () => {
+    expect(
+      roundTrip(
+        buildServiceSpec(
+          { mode: 'replicated-job', replicas: '5', 'max-concurrent': '2' },
+          { command: ['x'] },
+        ),
+      ),
+    ).toMatchObject({ replicatedJob: { maxConcurrent: '2', totalCompletions: '5' }, mode: 'replicatedJob' });
+    expect(
+      roundTrip(buildServiceSpec({ mode: 'replicated-job', replicas: '3' }, { command: ['x'] })),
+    ).toMatchObject({
+      replicatedJob: { maxConcurrent: '3', totalCompletions: '3' },
+    });
+    const one = roundTrip(buildServiceSpec({ mode: 'replicated-job' }, { command: ['x'] }));
+    expect(one).toMatchObject({ replicatedJob: { maxConcurrent: '1', totalCompletions: '1' } });
+    expect(one.replicated).toBeUndefined();
+    const global = roundTrip(buildServiceSpec({ mode: 'global-job' }, { command: ['x'] }));
+    expect(global).toMatchObject({ globalJob: {}, mode: 'globalJob' });
+    expect(global.replicated).toBeUndefined();
+    // service update: --replicas and --max-concurrent change the job, not a replicated mode.
+    const updated = applyServiceUpdate(
+      { replicatedJob: { maxConcurrent: '1', totalCompletions: '1' }, mode: 'replicatedJob' },
+      { replicas: '4', 'max-concurrent': '2' },
+    );
+    expect(roundTrip(updated)).toMatchObject({
+      replicatedJob: { maxConcurrent: '2', totalCompletions: '4' },
+    });
+    expect(updated.replicated).toBeUndefined();
+    expect(() => applyServiceUpdate({ replicated: { replicas: '1' } }, { 'max-concurrent': '2' })).toThrow(
+      /replicated-job mode/,
+    );
+  });
+
   it('validates constraints with the scheduler and prints its message', () => {
     expect(() => buildServiceSpec({ constraint: ['node.labels.zone=pci'] }, { command: ['x'] })).toThrow(
       /invalid placement constraint "node.labels.zone=pci": it has no == or != operator/,
@@ -268,7 +317,11 @@ describe('buildServiceSpec', () => {
       [{ 'rollback-failure-action': 'rollback' }, /pause or continue/],
       [{ 'placement-pref': ['node.labels.dc'] }, /spread=node.labels.NAME/],
       [{ mode: 'global', replicas: '3' }, /replicated mode/],
-      [{ mode: 'sometimes' }, /replicated or global/],
+      [{ mode: 'sometimes' }, /expected replicated, global, replicated-job or global-job/],
+      [{ mode: 'global-job', replicas: '3' }, /replicated mode or replicated-job mode/],
+      [{ 'max-concurrent': '2' }, /max-concurrent can only be used with replicated-job mode/],
+      [{ mode: 'global-job', 'max-concurrent': '2' }, /replicated-job mode/],
+      [{ mode: 'replicated-job', 'max-concurrent': '0' }, /at least 1/],
       [{ replicas: '-1' }, /whole number/],
       [{ name: 'bad name' }, /invalid service name/],
     ];

@@ -8,6 +8,11 @@ import Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalCluster, type LocalNode, waitFor } from '../src/testing.js';
 
+/** Dockerode's Task has `logs` at run time; its type declarations omit it. */
+interface TaskWithLogs {
+  logs(options: { stdout?: boolean; timestamps?: boolean; details?: boolean }): Promise<unknown>;
+}
+
 const ADDRESS = '127.0.3.31';
 const b64 = (s: string) => Buffer.from(s).toString('base64');
 
@@ -157,9 +162,9 @@ describe('dockerode drives the swarm through the Docker API', () => {
       Description: { Hostname: 'node1' },
       ManagerStatus: { Leader: true, Addr: node.addr },
     });
-    expect(await docker.listNodes({ filters: { role: ['worker'] } })).toEqual([]);
-    expect(await docker.listNodes({ filters: { name: ['node'] } })).toHaveLength(1);
-    expect(await failure(docker.listNodes({ filters: { bogus: ['x'] } }))).toEqual({
+    expect(await docker.listNodes({ filters: JSON.stringify({ role: ['worker'] }) })).toEqual([]);
+    expect(await docker.listNodes({ filters: JSON.stringify({ name: ['node'] }) })).toHaveLength(1);
+    expect(await failure(docker.listNodes({ filters: JSON.stringify({ bogus: ['x'] }) }))).toEqual({
       status: 400,
       message: "Invalid filter 'bogus'",
     });
@@ -261,8 +266,11 @@ describe('dockerode drives the swarm through the Docker API', () => {
       },
       60_000,
     );
-    const [listed] = await docker.listServices({ filters: { label: ['tier=front'] }, status: true } as never);
-    expect(listed.ServiceStatus).toEqual({ RunningTasks: 2, DesiredTasks: 2, CompletedTasks: 0 });
+    const [listed] = await docker.listServices({
+      filters: { label: ['tier=front'] },
+      status: true,
+    } as Docker.ServiceListOptions);
+    expect(listed?.ServiceStatus).toEqual({ RunningTasks: 2, DesiredTasks: 2, CompletedTasks: 0 });
     // logs, with timestamps and details, then followed
     const lines = await waitFor('log lines', async () => {
       const buf = (await svc.logs({
@@ -297,7 +305,11 @@ describe('dockerode drives the swarm through the Docker API', () => {
     const [task] = await docker.listTasks({ filters: { service: ['web'], 'desired-state': ['running'] } });
     expect((await docker.getTask(task.ID).inspect()).ServiceID).toBe(serviceId);
     expect(
-      demux((await docker.getTask(task.ID).logs({ stdout: true })) as unknown as Buffer).join('\n'),
+      demux(
+        (await (docker.getTask(task.ID) as unknown as TaskWithLogs).logs({
+          stdout: true,
+        })) as unknown as Buffer,
+      ).join('\n'),
     ).toContain('greeting=hello');
     // rm
     await svc.remove();

@@ -365,7 +365,7 @@ describe('least privilege on real daemons', () => {
     fakes.push(asManager);
     const kept = await asManager.clients.get(m2.addr).LogBroker.listLogs({ taskId: quiet.id });
     expect(kept.lines?.length ?? 0).toBeGreaterThan(0);
-    for (const l of kept.lines ?? []) expect(l.data.length).toBeLessThanOrEqual(16 * 1024);
+    for (const l of kept.lines ?? []) expect(l.data!.length).toBeLessThanOrEqual(16 * 1024);
     await m1.ok(['service', 'rm', 'quiet']);
   }, 120_000);
 

@@ -62,8 +62,8 @@ describe('LogStore: what a worker publishes is bounded data, never identity', ()
     const big = new Uint8Array(1 << 20).fill(0x41);
     publish(logs, W1, [line(T1, big.subarray(10), 1)]);
     const [l] = logs.list(swarm.ListLogsRequest.create({})).lines;
-    expect(l!.data.length).toBe(16);
-    expect(l!.data.buffer.byteLength).toBeLessThan(1024);
+    expect(l!.data!.length).toBe(16);
+    expect(l!.data!.buffer.byteLength).toBeLessThan(1024);
     expect(logs.totalBytes).toBe(16);
   });
 
@@ -80,11 +80,11 @@ describe('LogStore: what a worker publishes is bounded data, never identity', ()
       Array.from({ length: 8 }, (_, i) => line(T1, `line-${i}`, i + 1)),
     );
     expect(
-      logs.list(swarm.ListLogsRequest.create({ taskId: T1 })).lines.map((l) => l.seq.toString()),
+      logs.list(swarm.ListLogsRequest.create({ taskId: T1 })).lines.map((l) => l.seq!.toString()),
     ).toEqual(['4', '5', '6', '7', '8']);
     publish(logs, W1, [line(T1, 'x'.repeat(30), 9)]);
     const t1 = logs.list(swarm.ListLogsRequest.create({ taskId: T1 })).lines;
-    expect(t1.reduce((n, l) => n + l.data.length, 0)).toBeLessThanOrEqual(40);
+    expect(t1.reduce((n, l) => n + l.data!.length, 0)).toBeLessThanOrEqual(40);
     clock.advance(1);
     publish(logs, W2, [line(T3, 'y'.repeat(30), 1)]);
     publish(logs, W1, [line(T2, 'z'.repeat(30), 1)]);
@@ -118,6 +118,6 @@ describe('LogStore: what a worker publishes is bounded data, never identity', ()
     const got = logs.list(swarm.ListLogsRequest.create({})).lines;
     expect(got.length).toBeGreaterThan(0);
     expect(got.length).toBeLessThan(10);
-    expect(got.at(-1)!.seq.toString()).toBe('10');
+    expect(got.at(-1)!.seq!.toString()).toBe('10');
   });
 });

@@ -154,7 +154,9 @@ describe('the cluster visualizer in chromium', () => {
     const colour = (service: string) =>
       page
         .locator(`.task[data-service="${service}"]`)
-        .evaluateAll((els) => [...new Set(els.map((e) => getComputedStyle(e).backgroundColor))]);
+        .evaluateAll((els) => [
+          ...new Set(els.map((e) => e.ownerDocument.defaultView!.getComputedStyle(e).backgroundColor)),
+        ]);
     const [web, api] = [await colour('web'), await colour('api')];
     expect(web).toHaveLength(1);
     expect(api).toHaveLength(1);

@@ -1,5 +1,5 @@
 /**
- * Who may call each RPC (DESIGN.md §4): `insecure` for what a joiner needs before it has a
+ * Who may call each RPC (docs/architecture.md §4): `insecure` for what a joiner needs before it has a
  * certificate, `manager` for what only managers do, `worker|manager` for the worker channel.
  * The server refuses any method missing here, and a test fails when a .proto method or a
  * services.ts entry has no role. (Control is not served over gRPC: the CLI uses a unix socket.)

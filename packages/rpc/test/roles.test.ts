@@ -81,7 +81,7 @@ describe('RPC role table', () => {
     expect(RPC_SERVICES.Raft.streamRaftMessage.kind).toBe('clientStream');
   });
 
-  it('gives each method the role of DESIGN.md §4', () => {
+  it('gives each method the role of docs/architecture.md §4', () => {
     const expected: Record<string, RpcRole> = {
       '/swarm.CA/GetRootCACertificate': 'insecure',
       '/swarm.NodeCA/IssueNodeCertificate': 'insecure',

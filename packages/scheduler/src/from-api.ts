@@ -1,4 +1,6 @@
 import { swarm, toLong } from '@swarm/api';
+import type { PlacementOptions } from './placement.js';
+import type { SchedulerInit } from './scheduler.js';
 import { canonical, DEFAULT_RESTART_POLICY, DEFAULT_UPDATE_CONFIG, serviceInfo, taskSpec } from './spec.js';
 import type { TaskState } from './task-state.js';
 import type {
@@ -281,5 +283,34 @@ export function updatedServiceToApi(
       completedAt: toLong(BigInt(service.updateStatus.completedAt)),
       message: service.updateStatus.message,
     },
+  };
+}
+
+/**
+ * The SchedulerInit a cluster's orchestration settings (`ClusterSpec.orchestration`) ask for, over
+ * a manager's own `defaults`: a `placementStrategy` of `spread` or `binpack` replaces the default
+ * strategy (any other value, such as `''`, keeps it), and a set `rebalance` replaces the default
+ * rebalancing (`maxMoves` 0 turns it off; an `intervalMs` of 0 or less means one minute).
+ */
+export function schedulerInitOf(
+  config: swarm.OrchestrationConfig.$Properties | null | undefined,
+  defaults: SchedulerInit = {},
+): SchedulerInit {
+  const strategy = config?.placementStrategy;
+  const placement: Partial<PlacementOptions> | undefined =
+    strategy === 'spread' || strategy === 'binpack'
+      ? { ...defaults.placement, strategy }
+      : defaults.placement;
+  let rebalance = defaults.rebalance;
+  const r = config?.rebalance;
+  if (r !== null && r !== undefined) {
+    const moves = r.maxMoves ?? 0;
+    const interval = num(r.intervalMs);
+    rebalance =
+      moves >= 1 ? { maxMovesPerInterval: moves, intervalMs: interval > 0 ? interval : 60_000 } : undefined;
+  }
+  return {
+    ...(placement === undefined ? {} : { placement }),
+    ...(rebalance === undefined ? {} : { rebalance }),
   };
 }

@@ -14,7 +14,13 @@ export {
   InvalidZoneConstraintError,
   type SchedulerErrorCode,
 } from './errors.js';
-export { ApiConverter, createdTaskToApi, updatedServiceToApi, updatedTaskToApi } from './from-api.js';
+export {
+  ApiConverter,
+  createdTaskToApi,
+  schedulerInitOf,
+  updatedServiceToApi,
+  updatedTaskToApi,
+} from './from-api.js';
 export { type NodeFields, nodeInfo } from './node-info.js';
 export {
   DEFAULT_PLACEMENT_OPTIONS,

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ApiConverter,
   createdTaskToApi,
+  schedulerInitOf,
   TaskState,
   updatedServiceToApi,
   updatedTaskToApi,
@@ -172,5 +173,37 @@ describe('protobuf converters', () => {
     expect(rolled.spec?.task?.container?.image).toBe('nginx:0');
     expect(rolled.previousSpec?.task?.container?.image).toBe('nginx:1');
     expect(rolled.updateStatus?.state).toBe(swarm.UpdateStatus.UpdateState.ROLLBACK_STARTED);
+  });
+});
+
+describe('schedulerInitOf', () => {
+  const defaults = { placement: { strategy: 'spread' as const, failureThreshold: 3 } };
+
+  it("keeps the manager's defaults when the cluster sets nothing", () => {
+    expect(schedulerInitOf(undefined, defaults)).toEqual(defaults);
+    expect(schedulerInitOf({ placementStrategy: '' }, defaults)).toEqual(defaults);
+    expect(schedulerInitOf(null)).toEqual({});
+  });
+
+  it("the cluster's strategy replaces the default and keeps the other placement options", () => {
+    expect(schedulerInitOf({ placementStrategy: 'binpack' }, defaults)).toEqual({
+      placement: { strategy: 'binpack', failureThreshold: 3 },
+    });
+    // An unknown value (never written by the control API) keeps the default rather than failing.
+    expect(schedulerInitOf({ placementStrategy: 'random' }, defaults)).toEqual(defaults);
+  });
+
+  it("the cluster's rebalance budget replaces the default; 0 moves turns it off", () => {
+    const on = { rebalance: { maxMovesPerInterval: 4, intervalMs: 1000 } };
+    const stored = roundTrip(swarm.OrchestrationConfig, {
+      rebalance: { maxMoves: 2, intervalMs: toLong(30_000n) },
+    });
+    expect(schedulerInitOf(stored, on).rebalance).toEqual({ maxMovesPerInterval: 2, intervalMs: 30_000 });
+    expect(schedulerInitOf({ rebalance: { maxMoves: 0 } }, on).rebalance).toBeUndefined();
+    expect(schedulerInitOf({ rebalance: { maxMoves: 3 } }).rebalance).toEqual({
+      maxMovesPerInterval: 3,
+      intervalMs: 60_000,
+    });
+    expect(schedulerInitOf({}, on).rebalance).toEqual(on.rebalance);
   });
 });

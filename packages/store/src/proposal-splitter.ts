@@ -1,11 +1,11 @@
 // Splits a transaction's changes into proposals that each fit under the raft proposal limit
-// (1.5 MiB by default, DESIGN.md §4), packing changes greedily in order, as swarmkit's batches do.
+// (1.5 MiB by default, docs/architecture.md §4), packing changes greedily in order, as swarmkit's batches do.
 import type { RecordCipher } from '@swarm/raft';
 import { type EncodedChange, encodeChange, PROPOSAL_HEADER_BYTES, packProposal } from './codec.js';
 import { ObjectTooLargeError } from './errors.js';
 import type { Change } from './store-state.js';
 
-/** The raft proposal limit (DESIGN.md: max proposal 1.5 MiB). */
+/** The raft proposal limit (docs/architecture.md §4: max proposal 1.5 MiB). */
 export const DEFAULT_MAX_PROPOSAL_BYTES = 1.5 * 1024 * 1024;
 /** What RaftNode adds around each proposal (a tag byte and a 16-byte proposal ID). */
 export const RAFT_ENVELOPE_BYTES = 17;

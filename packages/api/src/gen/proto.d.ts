@@ -7560,6 +7560,12 @@ export namespace swarm {
         /** OrchestrationConfig taskHistoryRetentionLimit. */
         taskHistoryRetentionLimit: Long;
 
+        /** OrchestrationConfig placementStrategy. */
+        placementStrategy: string;
+
+        /** OrchestrationConfig rebalance. */
+        rebalance?: (swarm.RebalanceConfig.$Properties|null);
+
         /**
          * Creates a new OrchestrationConfig instance using the specified properties.
          * @param [properties] Properties to set
@@ -7647,12 +7653,141 @@ export namespace swarm {
             /** OrchestrationConfig taskHistoryRetentionLimit */
             taskHistoryRetentionLimit?: (Long|null);
 
+            /** OrchestrationConfig placementStrategy */
+            placementStrategy?: (string|null);
+
+            /** OrchestrationConfig rebalance */
+            rebalance?: (swarm.RebalanceConfig.$Properties|null);
+
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];
         }
 
         /** Shape of an OrchestrationConfig. */
         type $Shape = swarm.OrchestrationConfig.$Properties;
+    }
+
+    /**
+     * Properties of a RebalanceConfig.
+     * @deprecated Use swarm.RebalanceConfig.$Properties instead.
+     */
+    interface IRebalanceConfig extends swarm.RebalanceConfig.$Properties {
+    }
+
+    /** Represents a RebalanceConfig. */
+    class RebalanceConfig {
+
+        /**
+         * Constructs a new RebalanceConfig.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: swarm.RebalanceConfig.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** RebalanceConfig maxMoves. */
+        maxMoves: number;
+
+        /** RebalanceConfig intervalMs. */
+        intervalMs: Long;
+
+        /**
+         * Creates a new RebalanceConfig instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns RebalanceConfig instance
+         */
+        static create(properties: swarm.RebalanceConfig.$Shape): swarm.RebalanceConfig & swarm.RebalanceConfig.$Shape;
+        static create(properties?: swarm.RebalanceConfig.$Properties): swarm.RebalanceConfig;
+
+        /**
+         * Encodes the specified RebalanceConfig message. Does not implicitly {@link swarm.RebalanceConfig.verify|verify} messages.
+         * @param message RebalanceConfig message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: swarm.RebalanceConfig.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Encodes the specified RebalanceConfig message, length delimited. Does not implicitly {@link swarm.RebalanceConfig.verify|verify} messages.
+         * @param message RebalanceConfig message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encodeDelimited(message: swarm.RebalanceConfig.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a RebalanceConfig message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {swarm.RebalanceConfig & swarm.RebalanceConfig.$Shape} RebalanceConfig
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): swarm.RebalanceConfig & swarm.RebalanceConfig.$Shape;
+
+        /**
+         * Decodes a RebalanceConfig message from the specified reader or buffer, length delimited.
+         * @param reader Reader or buffer to decode from
+         * @returns {swarm.RebalanceConfig & swarm.RebalanceConfig.$Shape} RebalanceConfig
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): swarm.RebalanceConfig & swarm.RebalanceConfig.$Shape;
+
+        /**
+         * Verifies a RebalanceConfig message.
+         * @param message Plain object to verify
+         * @returns `null` if valid, otherwise the reason why it is not
+         */
+        static verify(message: { [k: string]: any }): (string|null);
+
+        /**
+         * Creates a RebalanceConfig message from a plain object. Also converts values to their respective internal types.
+         * @param object Plain object
+         * @returns RebalanceConfig
+         */
+        static fromObject(object: { [k: string]: any }): swarm.RebalanceConfig;
+
+        /**
+         * Creates a plain object from a RebalanceConfig message. Also converts values to other types if specified.
+         * @param message RebalanceConfig
+         * @param [options] Conversion options
+         * @returns Plain object
+         */
+        static toObject(message: swarm.RebalanceConfig, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+        /**
+         * Converts this RebalanceConfig to JSON.
+         * @returns JSON object
+         */
+        toJSON(): { [k: string]: any };
+
+        /**
+         * Gets the type url for RebalanceConfig
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace RebalanceConfig {
+
+        /** Properties of a RebalanceConfig. */
+        interface $Properties {
+
+            /** RebalanceConfig maxMoves */
+            maxMoves?: (number|null);
+
+            /** RebalanceConfig intervalMs */
+            intervalMs?: (Long|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a RebalanceConfig. */
+        type $Shape = swarm.RebalanceConfig.$Properties;
     }
 
     /**

@@ -12747,6 +12747,8 @@ export const swarm = $root.swarm = (() => {
         };
 
         OrchestrationConfig.prototype.taskHistoryRetentionLimit = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+        OrchestrationConfig.prototype.placementStrategy = "";
+        OrchestrationConfig.prototype.rebalance = null;
 
         OrchestrationConfig.create = function(properties) {
             return new OrchestrationConfig(properties);
@@ -12761,6 +12763,10 @@ export const swarm = $root.swarm = (() => {
                 throw $Error("max depth exceeded");
             if (message.taskHistoryRetentionLimit != null && $Object.hasOwnProperty.call(message, "taskHistoryRetentionLimit") && (typeof message.taskHistoryRetentionLimit === "object" ? message.taskHistoryRetentionLimit.low || message.taskHistoryRetentionLimit.high : message.taskHistoryRetentionLimit !== 0))
                 writer.uint32(8).int64(message.taskHistoryRetentionLimit);
+            if (message.placementStrategy != null && $Object.hasOwnProperty.call(message, "placementStrategy") && message.placementStrategy !== "")
+                writer.uint32(18).string(message.placementStrategy);
+            if (message.rebalance != null && $Object.hasOwnProperty.call(message, "rebalance"))
+                $root.swarm.RebalanceConfig.encode(message.rebalance, writer.uint32(26).fork(), _depth + 1).ldelim();
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -12807,6 +12813,21 @@ export const swarm = $root.swarm = (() => {
                             delete message.taskHistoryRetentionLimit;
                         continue;
                     }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.placementStrategy = value;
+                        else
+                            delete message.placementStrategy;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 2)
+                            break;
+                        message.rebalance = $root.swarm.RebalanceConfig.decode(reader, reader.size(), $undefined, _depth + 1, message.rebalance);
+                        continue;
+                    }
                 }
                 reader.skipType(wireType, _depth, tag);
                 if (!reader.discardUnknown) {
@@ -12840,6 +12861,14 @@ export const swarm = $root.swarm = (() => {
             if (message.taskHistoryRetentionLimit != null && $Object.hasOwnProperty.call(message, "taskHistoryRetentionLimit"))
                 if (!$util.isInteger(message.taskHistoryRetentionLimit) && !(message.taskHistoryRetentionLimit && $util.isInteger(message.taskHistoryRetentionLimit.low) && $util.isInteger(message.taskHistoryRetentionLimit.high)))
                     return "taskHistoryRetentionLimit: integer|Long expected";
+            if (message.placementStrategy != null && $Object.hasOwnProperty.call(message, "placementStrategy"))
+                if (!$util.isString(message.placementStrategy))
+                    return "placementStrategy: string expected";
+            if (message.rebalance != null && $Object.hasOwnProperty.call(message, "rebalance")) {
+                let error = $root.swarm.RebalanceConfig.verify(message.rebalance, _depth + 1);
+                if (error)
+                    return "rebalance." + error;
+            }
             return null;
         };
 
@@ -12863,6 +12892,14 @@ export const swarm = $root.swarm = (() => {
                         message.taskHistoryRetentionLimit = object.taskHistoryRetentionLimit;
                     else if (typeof object.taskHistoryRetentionLimit === "object")
                         message.taskHistoryRetentionLimit = new $util.LongBits(object.taskHistoryRetentionLimit.low >>> 0, object.taskHistoryRetentionLimit.high >>> 0).toNumber();
+            if (object.placementStrategy != null)
+                if (typeof object.placementStrategy !== "string" || object.placementStrategy.length)
+                    message.placementStrategy = $String(object.placementStrategy);
+            if (object.rebalance != null) {
+                if (!$util.isObject(object.rebalance))
+                    throw $TypeError(".swarm.OrchestrationConfig.rebalance: object expected");
+                message.rebalance = $root.swarm.RebalanceConfig.fromObject(object.rebalance, _depth + 1);
+            }
             return message;
         };
 
@@ -12874,12 +12911,15 @@ export const swarm = $root.swarm = (() => {
             if (_depth > $util.recursionLimit)
                 throw $Error("max depth exceeded");
             let object = {};
-            if (options.defaults)
+            if (options.defaults) {
                 if ($util.Long) {
                     let long = new $util.Long(0, 0, false);
                     object.taskHistoryRetentionLimit = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
                 } else
                     object.taskHistoryRetentionLimit = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                object.placementStrategy = "";
+                object.rebalance = null;
+            }
             if (message.taskHistoryRetentionLimit != null && $Object.hasOwnProperty.call(message, "taskHistoryRetentionLimit"))
                 if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
                     object.taskHistoryRetentionLimit = typeof message.taskHistoryRetentionLimit === "number" ? $BigInt(message.taskHistoryRetentionLimit) : $util.Long.fromBits(message.taskHistoryRetentionLimit.low >>> 0, message.taskHistoryRetentionLimit.high >>> 0, false).toBigInt();
@@ -12887,6 +12927,10 @@ export const swarm = $root.swarm = (() => {
                     object.taskHistoryRetentionLimit = options.longs === $String ? $String(message.taskHistoryRetentionLimit) : message.taskHistoryRetentionLimit;
                 else
                     object.taskHistoryRetentionLimit = options.longs === $String ? $util.Long.prototype.toString.call(message.taskHistoryRetentionLimit) : options.longs === $Number ? new $util.LongBits(message.taskHistoryRetentionLimit.low >>> 0, message.taskHistoryRetentionLimit.high >>> 0).toNumber() : message.taskHistoryRetentionLimit;
+            if (message.placementStrategy != null && $Object.hasOwnProperty.call(message, "placementStrategy"))
+                object.placementStrategy = message.placementStrategy;
+            if (message.rebalance != null && $Object.hasOwnProperty.call(message, "rebalance"))
+                object.rebalance = $root.swarm.RebalanceConfig.toObject(message.rebalance, options, _depth + 1);
             return object;
         };
 
@@ -12901,6 +12945,194 @@ export const swarm = $root.swarm = (() => {
         };
 
         return OrchestrationConfig;
+    })();
+
+    swarm.RebalanceConfig = (function() {
+
+        const RebalanceConfig = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        RebalanceConfig.prototype.maxMoves = 0;
+        RebalanceConfig.prototype.intervalMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+        RebalanceConfig.create = function(properties) {
+            return new RebalanceConfig(properties);
+        };
+
+        RebalanceConfig.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.maxMoves != null && $Object.hasOwnProperty.call(message, "maxMoves") && message.maxMoves !== 0)
+                writer.uint32(8).uint32(message.maxMoves);
+            if (message.intervalMs != null && $Object.hasOwnProperty.call(message, "intervalMs") && (typeof message.intervalMs === "object" ? message.intervalMs.low || message.intervalMs.high : message.intervalMs !== 0))
+                writer.uint32(16).int64(message.intervalMs);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        RebalanceConfig.encodeDelimited = function(message, writer) {
+            return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+        };
+
+        RebalanceConfig.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.swarm.RebalanceConfig();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.maxMoves = value;
+                        else
+                            delete message.maxMoves;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                            message.intervalMs = value;
+                        else
+                            delete message.intervalMs;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        RebalanceConfig.decodeDelimited = function(reader) {
+            if (!(reader instanceof $Reader))
+                reader = new $Reader(reader);
+            return this.decode(reader, reader.size());
+        };
+
+        RebalanceConfig.verify = function (message, _depth) {
+            if (typeof message !== "object" || message === null)
+                return "object expected";
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                return "max depth exceeded";
+            if (message.maxMoves != null && $Object.hasOwnProperty.call(message, "maxMoves"))
+                if (!$util.isInteger(message.maxMoves))
+                    return "maxMoves: integer expected";
+            if (message.intervalMs != null && $Object.hasOwnProperty.call(message, "intervalMs"))
+                if (!$util.isInteger(message.intervalMs) && !(message.intervalMs && $util.isInteger(message.intervalMs.low) && $util.isInteger(message.intervalMs.high)))
+                    return "intervalMs: integer|Long expected";
+            return null;
+        };
+
+        RebalanceConfig.fromObject = function (object, _depth) {
+            if (object instanceof $root.swarm.RebalanceConfig)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".swarm.RebalanceConfig: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.swarm.RebalanceConfig();
+            if (object.maxMoves != null)
+                if ($Number(object.maxMoves) !== 0)
+                    message.maxMoves = object.maxMoves >>> 0;
+            if (object.intervalMs != null)
+                if (typeof object.intervalMs === "object" ? object.intervalMs.low || object.intervalMs.high : $Number(object.intervalMs) !== 0)
+                    if ($util.Long)
+                        message.intervalMs = $util.Long.fromValue(object.intervalMs, false);
+                    else if (typeof object.intervalMs === "string")
+                        message.intervalMs = $parseInt(object.intervalMs, 10);
+                    else if (typeof object.intervalMs === "number")
+                        message.intervalMs = object.intervalMs;
+                    else if (typeof object.intervalMs === "object")
+                        message.intervalMs = new $util.LongBits(object.intervalMs.low >>> 0, object.intervalMs.high >>> 0).toNumber();
+            return message;
+        };
+
+        RebalanceConfig.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.defaults) {
+                object.maxMoves = 0;
+                if ($util.Long) {
+                    let long = new $util.Long(0, 0, false);
+                    object.intervalMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                } else
+                    object.intervalMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+            }
+            if (message.maxMoves != null && $Object.hasOwnProperty.call(message, "maxMoves"))
+                object.maxMoves = message.maxMoves;
+            if (message.intervalMs != null && $Object.hasOwnProperty.call(message, "intervalMs"))
+                if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                    object.intervalMs = typeof message.intervalMs === "number" ? $BigInt(message.intervalMs) : $util.Long.fromBits(message.intervalMs.low >>> 0, message.intervalMs.high >>> 0, false).toBigInt();
+                else if (typeof message.intervalMs === "number")
+                    object.intervalMs = options.longs === $String ? $String(message.intervalMs) : message.intervalMs;
+                else
+                    object.intervalMs = options.longs === $String ? $util.Long.prototype.toString.call(message.intervalMs) : options.longs === $Number ? new $util.LongBits(message.intervalMs.low >>> 0, message.intervalMs.high >>> 0).toNumber() : message.intervalMs;
+            return object;
+        };
+
+        RebalanceConfig.prototype.toJSON = function() {
+            return RebalanceConfig.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        RebalanceConfig.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/swarm.RebalanceConfig";
+        };
+
+        return RebalanceConfig;
     })();
 
     swarm.RaftConfig = (function() {

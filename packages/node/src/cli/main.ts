@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve as resolvePath } from 'node:path';
 import { isSwarmError, type LogLevel } from '@swarm/api';
+import type { SchedulerInit } from '@swarm/scheduler';
 import type { ControlApi } from '../control/api.js';
 import { ControlClient, parseControlHost } from '../control/client.js';
 import type { RunDaemonOptions } from '../daemon/run.js';
@@ -29,7 +30,7 @@ import { swarmCommands } from './commands/swarm.js';
 import { UsageError } from './errors.js';
 import { escapeTerminal } from './format.js';
 import { parseKeyValue } from './spec.js';
-import { parseDuration } from './units.js';
+import { parseDuration, parseRebalance, parseStrategy } from './units.js';
 
 export type { CliIO } from './command.js';
 
@@ -89,6 +90,18 @@ const daemon: Command = {
       help: 'Self-reported node labels (engine.labels.*), key=value',
     },
     { name: 'raft-tick', kind: 'string', value: 'duration', help: 'Raft tick period (default 1s)' },
+    {
+      name: 'placement-strategy',
+      kind: 'string',
+      value: 'string',
+      help: 'How this manager places tasks while it leads: "spread" or "binpack" (default "spread"; "swarm update --placement-strategy" overrides it for the cluster)',
+    },
+    {
+      name: 'rebalance',
+      kind: 'string',
+      value: 'budget',
+      help: 'Move tasks onto nodes that join, at most MOVES per INTERVAL: MOVES/INTERVAL (e.g. 2/30s), MOVES (per minute) or off (default off; "swarm update --rebalance" overrides it)',
+    },
     {
       name: 'heartbeat-period',
       kind: 'string',
@@ -214,6 +227,17 @@ const daemon: Command = {
     };
     if (dockerApi === undefined && Object.values(dockerTls).some((v) => v !== undefined))
       throw new UsageError('"--docker-api-tls*" need "--docker-api tcp://HOST:PORT"');
+    const strategy = ctx.flags.str('placement-strategy');
+    const rebalanceText = ctx.flags.str('rebalance');
+    const rebalance = rebalanceText === undefined ? undefined : parseRebalance(rebalanceText, '--rebalance');
+    const scheduler: SchedulerInit = {
+      ...(strategy === undefined
+        ? {}
+        : { placement: { strategy: parseStrategy(strategy, '--placement-strategy') } }),
+      ...(rebalance === undefined || rebalance.maxMoves === 0
+        ? {}
+        : { rebalance: { maxMovesPerInterval: rebalance.maxMoves, intervalMs: rebalance.intervalMs } }),
+    };
     const options: RunDaemonOptions = {
       dataDir: ctx.dataDir,
       host: ctx.host,
@@ -237,6 +261,7 @@ const daemon: Command = {
       ...(dockerTls.cert === undefined ? {} : { dockerApiTlsCert: dockerTls.cert }),
       ...(dockerTls.key === undefined ? {} : { dockerApiTlsKey: dockerTls.key }),
       ...(portRange === undefined ? {} : { taskPortRange: parsePortRange(portRange) }),
+      ...(Object.keys(scheduler).length === 0 ? {} : { scheduler }),
     };
     // A dynamic import: the CLI's other commands never load the daemon and its dependencies.
     const { runDaemon } = await import('../daemon/run.js');

@@ -14,12 +14,14 @@ import type { Context } from './command.js';
 import { escapeCell } from './format.js';
 
 const ORDER = ['new', 'pending', 'assigned', 'accepted', 'preparing', 'ready', 'starting', 'running'];
+/** A job's tasks go on to `complete`, where their bar is full. */
+const JOB_ORDER = [...ORDER, 'complete'];
 const BAR = 50;
 
-function bar(state: string): string {
-  const i = ORDER.indexOf(state);
+function bar(state: string, order: readonly string[] = ORDER): string {
+  const i = order.indexOf(state);
   if (i < 0) return '';
-  const filled = Math.round((BAR * i) / (ORDER.length - 1));
+  const filled = Math.round((BAR * i) / (order.length - 1));
   return `[${'='.repeat(Math.max(0, filled - 1))}${filled > 0 ? '>' : ''}${' '.repeat(BAR - filled)}]`;
 }
 
@@ -34,7 +36,10 @@ export interface ProgressOptions {
   rollback?: boolean;
 }
 
-/** Waits until the service runs its desired tasks at its current spec; returns the exit code. */
+/**
+ * Waits until the service runs its desired tasks at its current spec (a job: until its tasks
+ * completed); returns the exit code.
+ */
 export async function showProgress(
   ctx: Context,
   serviceId: string,
@@ -57,6 +62,9 @@ export async function showProgress(
     let done = 0;
     let total: number;
     const current = (t: TaskView) => versionOf(t.raw) === version;
+    const job = svc.mode === 'replicated-job' || svc.mode === 'global-job';
+    const order = job ? JOB_ORDER : ORDER;
+    const goal = job ? 'complete' : 'running';
     const label = (t: TaskView | undefined) => {
       if (t === undefined) return 'new';
       if (t.currentState === 'pending' && (t.message || t.error)) return t.error || t.message;
@@ -64,12 +72,16 @@ export async function showProgress(
       return current(t) ? t.currentState : `${t.currentState} (previous spec)`;
     };
     if (svc.mode === 'global' || svc.mode === 'global-job') {
-      total = tasks.length;
-      for (const t of tasks.sort((a, b) => a.nodeHostname.localeCompare(b.nodeHostname))) {
-        if (t.currentState === 'running' && current(t)) done++;
+      // A global job's earlier runs are history, not part of this one.
+      const shown = job ? tasks.filter(current) : tasks;
+      total = shown.length;
+      for (const t of shown.sort((a, b) => a.nodeHostname.localeCompare(b.nodeHostname))) {
+        if (t.currentState === goal && current(t)) done++;
         const state = label(t);
-        reasons.push(!ORDER.includes(state) && !state.endsWith('(previous spec)'));
-        lines.push(`${t.nodeHostname || t.nodeId.slice(0, 12)}: ${state.padEnd(10)} ${bar(t.currentState)}`);
+        reasons.push(!order.includes(state) && !state.endsWith('(previous spec)'));
+        lines.push(
+          `${t.nodeHostname || t.nodeId.slice(0, 12)}: ${state.padEnd(10)} ${bar(t.currentState, order)}`,
+        );
       }
     } else {
       total = svc.desired;
@@ -89,17 +101,19 @@ export async function showProgress(
       for (let i = 0; i < total; i++) {
         const slot = slots[i];
         const t = slot === undefined ? undefined : bySlot.get(slot);
-        if (t !== undefined && t.currentState === 'running' && current(t)) done++;
+        if (t !== undefined && t.currentState === goal && current(t)) done++;
         const state = label(t);
-        reasons.push(!ORDER.includes(state) && !state.endsWith('(previous spec)'));
-        lines.push(`${i + 1}/${total}: ${state.padEnd(10)} ${t ? bar(t.currentState) : bar('new')}`);
+        reasons.push(!order.includes(state) && !state.endsWith('(previous spec)'));
+        lines.push(`${i + 1}/${total}: ${state.padEnd(10)} ${bar(t ? t.currentState : 'new', order)}`);
       }
     }
     const overall = `overall progress: ${done} out of ${total} tasks`;
     const update = svc.updateState;
     const failed =
       update === 'paused' || update === 'rollback_paused' || (update === 'rollback_completed' && !o.rollback);
-    const settled = done === total && update !== 'updating' && update !== 'rollback_started';
+    // A job that has no task yet has not started (its tasks are created after the service).
+    const settled =
+      done === total && (total > 0 || !job) && update !== 'updating' && update !== 'rollback_started';
     if (tty) {
       // Redraw the block in place: cursor up over what was drawn, clear each line.
       let text = drawn > 0 ? `\x1b[${drawn}A` : '';
@@ -121,7 +135,7 @@ export async function showProgress(
       return 1;
     }
     if (settled) {
-      out.write('verify: Service converged\n');
+      out.write(job ? 'verify: Job complete\n' : 'verify: Service converged\n');
       return 0;
     }
     await new Promise((r) => setTimeout(r, interval));

@@ -398,11 +398,25 @@ function positiveDuration(text: string, flag: string): number {
   return ms;
 }
 
+/** `--replicas` (a replicated job's total completions) and `--max-concurrent` (replicated jobs only). */
 function setReplicas(spec: Json, flags: FlagValues): void {
   const replicas = str(flags, 'replicas');
+  const concurrent = str(flags, 'max-concurrent');
+  if (concurrent !== undefined && spec.replicatedJob === undefined)
+    throw new UsageError('max-concurrent can only be used with replicated-job mode');
+  if (spec.replicatedJob !== undefined) {
+    const job = obj(spec, 'replicatedJob');
+    if (replicas !== undefined) job.totalCompletions = String(parseCount(replicas, '--replicas'));
+    if (concurrent !== undefined) {
+      const n = parseCount(concurrent, '--max-concurrent');
+      if (n < 1) throw new UsageError('"--max-concurrent" must be at least 1');
+      job.maxConcurrent = String(n);
+    }
+    return;
+  }
   if (replicas === undefined) return;
-  if (spec.global !== undefined) {
-    throw new UsageError('replicas can only be used with replicated mode');
+  if (spec.global !== undefined || spec.globalJob !== undefined) {
+    throw new UsageError('replicas can only be used with replicated mode or replicated-job mode');
   }
   obj(spec, 'replicated').replicas = String(parseCount(replicas, '--replicas'));
   spec.mode = 'replicated';
@@ -459,18 +473,28 @@ export function buildServiceSpec(
   setMaxPerNode(task, flags);
 
   const mode = str(flags, 'mode') ?? 'replicated';
-  if (mode === 'global') {
+  if (mode === 'global' || mode === 'global-job') {
     if (str(flags, 'replicas') !== undefined)
-      throw new UsageError('replicas can only be used with replicated mode');
-    spec.global = {};
-    spec.mode = 'global';
+      throw new UsageError('replicas can only be used with replicated mode or replicated-job mode');
+    if (str(flags, 'max-concurrent') !== undefined)
+      throw new UsageError('max-concurrent can only be used with replicated-job mode');
+    if (mode === 'global') spec.global = {};
+    else spec.globalJob = {};
+    spec.mode = mode === 'global' ? 'global' : 'globalJob';
   } else if (mode === 'replicated') {
     spec.replicated = { replicas: '1' };
     spec.mode = 'replicated';
     setReplicas(spec, flags);
+  } else if (mode === 'replicated-job') {
+    // Docker's defaults: one completion; as many at once as completions unless --max-concurrent says otherwise.
+    const total = str(flags, 'replicas');
+    const n = total === undefined ? 1 : parseCount(total, '--replicas');
+    spec.replicatedJob = { maxConcurrent: String(Math.max(1, n)), totalCompletions: String(n) };
+    spec.mode = 'replicatedJob';
+    setReplicas(spec, flags);
   } else {
     throw new UsageError(
-      `invalid argument ${JSON.stringify(mode)} for "--mode" flag: expected replicated or global`,
+      `invalid argument ${JSON.stringify(mode)} for "--mode" flag: expected replicated, global, replicated-job or global-job`,
     );
   }
 

@@ -124,6 +124,42 @@ export function parseCount(text: string, flag: string): number {
   return n;
 }
 
+/** A rebalancing budget: at most `maxMoves` task moves in any `intervalMs` window; 0 moves is off. */
+export interface RebalanceBudget {
+  maxMoves: number;
+  intervalMs: number;
+}
+
+/**
+ * `--rebalance BUDGET`: `N/DURATION` (at most N task moves per DURATION, e.g. `2/30s`), `N` (per
+ * minute), or `off` / `0`.
+ */
+export function parseRebalance(text: string, flag: string): RebalanceBudget {
+  const t = text.trim().toLowerCase();
+  if (t === 'off' || t === '0') return { maxMoves: 0, intervalMs: 60_000 };
+  const m = /^(\d+)(?:\/(.+))?$/.exec(t);
+  const maxMoves = m === null ? Number.NaN : Number(m[1]);
+  if (m === null || !(maxMoves >= 1 && maxMoves <= 1_000_000))
+    throw new UsageError(
+      `invalid argument ${JSON.stringify(text)} for "${flag}" flag: expected MOVES/INTERVAL such as 2/30s (1-1000000 moves), MOVES (per minute) or off`,
+    );
+  const intervalMs = m[2] === undefined ? 60_000 : parseDuration(m[2], flag);
+  if (intervalMs < 1)
+    throw new UsageError(
+      `invalid argument ${JSON.stringify(text)} for "${flag}" flag: the interval must be at least 1ms`,
+    );
+  return { maxMoves, intervalMs };
+}
+
+/** `--placement-strategy`: spread or binpack. */
+export function parseStrategy(text: string, flag: string): 'spread' | 'binpack' {
+  const t = text.trim().toLowerCase();
+  if (t === 'spread' || t === 'binpack') return t;
+  throw new UsageError(
+    `invalid argument ${JSON.stringify(text)} for "${flag}" flag: expected spread or binpack`,
+  );
+}
+
 /** go-units HumanDuration: "Less than a second", "5 seconds", "About a minute", "3 months". */
 export function humanDuration(ms: number): string {
   const seconds = Math.floor(ms / 1000);

@@ -72,6 +72,14 @@ export interface InfoResult {
   executor?: { kind: string; version?: string; network?: string };
   /** Digest of the image policy this node enforces (`--image-policy`); absent without one. */
   imagePolicyDigest?: string;
+  /**
+   * Managers: the placement strategy and rebalancing budget this manager applies when it leads
+   * (the cluster's settings over its own flags); `rebalance` absent when off.
+   */
+  orchestration?: {
+    placementStrategy: 'spread' | 'binpack';
+    rebalance?: { maxMoves: number; intervalMs: number };
+  };
   dataDir: string;
   version: string;
 }
@@ -214,9 +222,14 @@ export interface ServiceView {
   name: string;
   /** 'replicated' | 'global' | 'replicated-job' | 'global-job'. */
   mode: string;
-  /** Desired replicas (replicated), or eligible nodes (global). */
+  /**
+   * Desired replicas (replicated), eligible nodes (global, global-job: the nodes this run of the job
+   * has a task on), or total completions (replicated-job).
+   */
   desired: number;
   running: number;
+  /** Jobs: tasks of the current run that completed (one per slot or node). */
+  completed?: number;
   /** The command and args, as given after `--`. */
   command: string[];
   /** "*:8080->80/tcp" style entries. */
@@ -342,6 +355,10 @@ export interface ControlApi {
     taskHistoryLimit?: number;
     /** Dispatcher heartbeat period, ms. */
     dispatcherHeartbeatMs?: number;
+    /** The cluster's placement strategy, over each manager's `--placement-strategy`. */
+    placementStrategy?: 'spread' | 'binpack';
+    /** The cluster's rebalancing budget, over each manager's `--rebalance` (`maxMoves` 0: off). */
+    rebalance?: { maxMoves: number; intervalMs: number };
     version?: string;
   }): Promise<{ unlockKey?: string }>;
   /** `swarm unlock`: opens this manager's data with the unlock key. */

@@ -7,7 +7,7 @@
 import { fromLong, generateId, isRunning, modeOf, SwarmError, swarm, toLong } from '@swarm/api';
 import { generateJoinToken } from '@swarm/ca';
 import { fingerprintOf } from '@swarm/image-trust';
-import { ApiConverter, parseConstraint, ZONE_LABEL } from '@swarm/scheduler';
+import { ApiConverter, parseConstraint, type SchedulerInit, ZONE_LABEL } from '@swarm/scheduler';
 import { assertSecretName, generateUnlockKey, MAX_SECRET_BYTES, MIN_SECRET_BYTES } from '@swarm/secret-store';
 import type { ReadTx } from '@swarm/store';
 import {
@@ -144,13 +144,36 @@ function portsOf(spec: swarm.IServiceSpec | null | undefined): string[] {
   );
 }
 
+/**
+ * A job's size and progress in its current run: completions wanted (replicated-job) or nodes with
+ * a task (global-job), and the slots or nodes whose task completed. Undefined for services.
+ */
+function jobProgress(
+  s: swarm.Service,
+  tasks: readonly swarm.Task[],
+): { desired: number; completed: number } | undefined {
+  const spec = s.spec;
+  if (!spec?.replicatedJob && !spec?.globalJob) return undefined;
+  const run = fromLong(s.jobStatus?.jobIteration ?? 0);
+  const current = tasks.filter(
+    (t) => fromLong(t.jobIteration ?? 0) === run && (t.desiredState ?? 0) <= S.RUNNING,
+  );
+  const key = (t: swarm.Task) => (spec.globalJob ? t.nodeId : String(t.slot ?? 0));
+  const completed = new Set(current.filter((t) => t.status?.state === S.COMPLETE).map(key)).size;
+  if (spec.globalJob) return { desired: new Set(current.map(key)).size, completed };
+  const max = Math.max(1, Number(fromLong(spec.replicatedJob!.maxConcurrent ?? 0)));
+  const total = Number(fromLong(spec.replicatedJob!.totalCompletions ?? 0));
+  return { desired: total === 0 ? max : total, completed };
+}
+
 function serviceView(tx: ReadTx, s: swarm.Service): ServiceView {
   const tasks = tx.find('task', { serviceId: s.id });
   const mode = modeOf(s.spec);
+  const job = jobProgress(s, tasks);
   const desired =
     mode === 'global'
       ? tasks.filter((t) => (t.desiredState ?? 0) <= S.RUNNING).length
-      : Number(fromLong(s.spec?.replicated?.replicas ?? 0));
+      : (job?.desired ?? Number(fromLong(s.spec?.replicated?.replicas ?? 0)));
   const c = s.spec?.task?.container;
   return {
     id: s.id,
@@ -158,6 +181,7 @@ function serviceView(tx: ReadTx, s: swarm.Service): ServiceView {
     mode,
     desired,
     running: tasks.filter(isRunning).length,
+    ...(job === undefined ? {} : { completed: job.completed }),
     command: [...(c?.command ?? []), ...(c?.args ?? [])],
     ports: portsOf(s.spec),
     updateState: s.updateStatus ? lower(swarm.UpdateStatus.UpdateState[s.updateStatus.state ?? 0] ?? '') : '',
@@ -234,6 +258,15 @@ function checkVersion(
       `${kind} ${obj.spec?.annotations?.name || obj.id} changed since it was read (version ${given}, now ${version}); read it again and retry`,
       { kind, id: obj.id, given, stored: version },
     );
+}
+
+/** `swarm info`'s orchestration settings from the scheduler settings a manager applies. */
+function orchestrationView(init: SchedulerInit): NonNullable<InfoResult['orchestration']> {
+  const r = init.rebalance;
+  return {
+    placementStrategy: init.placement?.strategy ?? 'spread',
+    ...(r === undefined ? {} : { rebalance: { maxMoves: r.maxMovesPerInterval, intervalMs: r.intervalMs } }),
+  };
 }
 
 function invalid(message: string, details: Record<string, unknown> = {}): SwarmError {
@@ -397,6 +430,7 @@ export class DaemonControl implements ControlApi {
         certExpiryMs: Number(fromLong(c?.spec?.caConfig?.nodeCertExpiryMs ?? 0)) || 90 * 24 * 3600 * 1000,
         taskHistoryLimit: retentionOf(c),
         dispatcherHeartbeatMs: Number(fromLong(c?.spec?.dispatcher?.heartbeatPeriodMs ?? 0)) || 5000,
+        orchestration: orchestrationView(m.schedulerSettings()),
         raft: {
           term: m.raft.term.toString(),
           appliedIndex: m.raft.appliedIndex.toString(),
@@ -493,13 +527,7 @@ export class DaemonControl implements ControlApi {
     return { token: c.rootCa?.joinTokens?.[req.role] ?? '', managerAddr: m.advertiseAddr };
   }
 
-  async update(req: {
-    autolock?: boolean;
-    certExpiryMs?: number;
-    taskHistoryLimit?: number;
-    dispatcherHeartbeatMs?: number;
-    version?: string;
-  }): Promise<{ unlockKey?: string }> {
+  async update(req: Parameters<ControlApi['update']>[0]): Promise<{ unlockKey?: string }> {
     const m = this.#m();
     let unlockKey: string | undefined;
     if (req.certExpiryMs !== undefined && !(req.certExpiryMs >= 3600_000))
@@ -511,6 +539,23 @@ export class DaemonControl implements ControlApi {
       !(Number.isSafeInteger(req.dispatcherHeartbeatMs) && req.dispatcherHeartbeatMs >= 100)
     )
       throw invalid(`--dispatcher-heartbeat must be at least 100ms, got ${req.dispatcherHeartbeatMs} ms`);
+    const strategy = req.placementStrategy;
+    if (strategy !== undefined && strategy !== 'spread' && strategy !== 'binpack')
+      throw invalid(`--placement-strategy must be spread or binpack, got ${JSON.stringify(strategy)}`);
+    const r = req.rebalance;
+    if (
+      r !== undefined &&
+      !(
+        Number.isSafeInteger(r?.maxMoves) &&
+        r.maxMoves >= 0 &&
+        r.maxMoves <= 1_000_000 &&
+        Number.isSafeInteger(r.intervalMs) &&
+        r.intervalMs >= 1
+      )
+    )
+      throw invalid(
+        `--rebalance needs 0-1000000 moves per an interval of at least 1ms, got ${JSON.stringify(r)}`,
+      );
     await m.update((tx) => {
       const c = clusterOf(tx)!;
       checkVersion('cluster', c, req.version);
@@ -537,6 +582,14 @@ export class DaemonControl implements ControlApi {
         c.spec.caConfig = {
           ...(c.spec.caConfig ?? {}),
           nodeCertExpiryMs: toLong(BigInt(Math.floor(req.certExpiryMs))),
+        };
+      if (strategy !== undefined || r !== undefined)
+        c.spec.orchestration = {
+          ...(c.spec.orchestration ?? {}),
+          ...(strategy === undefined ? {} : { placementStrategy: strategy }),
+          ...(r === undefined
+            ? {}
+            : { rebalance: { maxMoves: r.maxMoves, intervalMs: toLong(BigInt(r.intervalMs)) } }),
         };
       tx.update('cluster', c);
     });
@@ -806,6 +859,9 @@ export class DaemonControl implements ControlApi {
       s.previousSpec = s.spec!;
       s.spec = spec;
       s.specVersion = toLong(fromLong(s.specVersion ?? 0) + 1n);
+      // Updating a job runs it again (Docker's behaviour): its tasks start over.
+      if (spec.replicatedJob || spec.globalJob)
+        s.jobStatus = { jobIteration: toLong(fromLong(s.jobStatus?.jobIteration ?? 0) + 1n) };
       s.endpoint = swarm.Endpoint.create({
         spec: spec.endpoint ?? { ports: [] },
         ports: spec.endpoint?.ports ?? [],

@@ -30,7 +30,7 @@ import { CredentialStore } from '@swarm/ca/tls';
 import { checkPortRange, DEFAULT_TASK_PORT_RANGE } from '@swarm/dispatcher';
 import type { DetachedPolicyUpdate } from '@swarm/image-trust';
 import { fetchRootCA, joinerClient, ownCluster, RPC_ROLES, RpcClients, RpcServer } from '@swarm/rpc';
-import { ZONE_LABEL } from '@swarm/scheduler';
+import { type SchedulerInit, ZONE_LABEL } from '@swarm/scheduler';
 import {
   fileKeyStore,
   generateUnlockKey,
@@ -89,6 +89,8 @@ export interface DaemonOptions {
   reservedPorts?: readonly number[];
   /** What runs this node's tasks. Default the sandbox. */
   executor?: ExecutorChoice;
+  /** Placement strategy and rebalancing while this node leads as a manager (the cluster's settings win). */
+  scheduler?: SchedulerInit;
 }
 
 /** Where the daemon stands: not in a swarm, joining, active, or locked (waiting for the unlock key). */
@@ -399,6 +401,7 @@ export class Daemon {
       ...(this.o.heartbeatPeriodMs === undefined ? {} : { heartbeatPeriodMs: this.o.heartbeatPeriodMs }),
       taskPortRange: this.taskPortRange,
       reservedPorts: this.#reservedPorts(),
+      ...(this.o.scheduler === undefined ? {} : { scheduler: this.o.scheduler }),
     });
     const manager = this.manager;
     this.server = new RpcServer({

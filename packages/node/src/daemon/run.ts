@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { jsonLogger, type Logger, type LogLevel } from '@swarm/api';
 import type { DockerApiServer } from '@swarm/docker-api';
 import { DEFAULT_DOCKER_HOST, engineAnswers, probeEngine } from '@swarm/executor-docker';
+import type { SchedulerInit } from '@swarm/scheduler';
 import { parseListen, startWebServer, type WebServer } from '@swarm/web';
 import { parseControlHost } from '../control/client.js';
 import { type ControlServer, serveControl } from '../control/http.js';
@@ -55,6 +56,8 @@ export interface RunDaemonOptions {
   dockerApiTlsKey?: string;
   /** Called once the control socket is up. */
   onReady?: (address: string) => void;
+  /** Placement strategy and rebalancing (`--placement-strategy`, `--rebalance`) while this node leads. */
+  scheduler?: SchedulerInit;
 }
 
 /** Runs a daemon until SIGINT or SIGTERM; resolves with the process exit code. */
@@ -97,6 +100,7 @@ export async function runDaemon(o: RunDaemonOptions): Promise<number> {
     ...(o.taskPortRange === undefined ? {} : { taskPortRange: o.taskPortRange }),
     reservedPorts,
     executor,
+    ...(o.scheduler === undefined ? {} : { scheduler: o.scheduler }),
   });
   await daemon.start();
   const control = new DaemonControl(daemon);

@@ -22,6 +22,7 @@ import { ConfChangeType, emptyConfState, type MemberId } from '@swarm/raft';
 import { RaftNode, type Receiver } from '@swarm/raft/driver';
 import { LevelStorage } from '@swarm/raft/level';
 import { GrpcRaftTransport, type RpcClients } from '@swarm/rpc';
+import { type SchedulerInit, schedulerInitOf } from '@swarm/scheduler';
 import type { KeyManager } from '@swarm/secret-store';
 import { ReplicatedStore } from '@swarm/store';
 import { grantedRole } from './authority.js';
@@ -67,6 +68,11 @@ export interface ManagerOptions {
   logs?: LogStoreOptions;
   /** A raft learner that has not caught up after this long is removed. Default 60,000 ms. */
   joinTimeoutMs?: number;
+  /**
+   * This manager's placement strategy and rebalancing (`swarm daemon --placement-strategy`,
+   * `--rebalance`), used while it leads; the cluster's settings (`swarm update`) override them.
+   */
+  scheduler?: SchedulerInit;
 }
 
 /** The manager half of a node: raft with its LevelDB storage, the replicated store, the CA, the log store, and on the leader the dispatcher and the orchestrator. */
@@ -524,19 +530,58 @@ export class Manager {
       { store: this.store, clock: this.#clock, logger: this.#log.child({ component: 'dispatcher' }) },
     );
     this.#dispatcher.start();
-    this.#orchestrator = new Orchestrator({
-      store: this.store,
-      clock: this.#clock,
-      random: this.#random,
-      logger: this.#log.child({ component: 'orchestrator' }),
-    });
-    this.#orchestrator.start();
+    this.#startOrchestrator();
+    this.#settings = this.store.watch({ kinds: ['cluster'] }, () => this.#settingsChanged());
     this.#bookkeeping = this.store.watch({ kinds: ['node'] }, () => this.#scheduleBookkeeping());
     this.#scheduleBookkeeping();
     this.membership.becameLeader();
     // Learners catch up without store events: look at raft membership every second too.
     this.#membershipTimer = setInterval(() => this.#reconcileMembership(), 1000);
     this.#membershipTimer.unref();
+  }
+
+  #settings: (() => void) | undefined;
+  /** The scheduler settings the running orchestrator was built with (JSON). */
+  #orchestratorSettings = '';
+
+  /** The placement strategy and rebalancing this manager applies when it leads: the cluster's settings over its own. */
+  schedulerSettings(): SchedulerInit {
+    return this.#schedulerInit();
+  }
+
+  #schedulerInit(): SchedulerInit {
+    return schedulerInitOf(this.store.view(clusterOf)?.spec?.orchestration, this.#o.scheduler);
+  }
+
+  #startOrchestrator(): void {
+    const init = this.#schedulerInit();
+    this.#orchestratorSettings = JSON.stringify(init);
+    this.#orchestrator = new Orchestrator({
+      store: this.store,
+      clock: this.#clock,
+      random: this.#random,
+      logger: this.#log.child({ component: 'orchestrator' }),
+      scheduler: init,
+    });
+    this.#orchestrator.start();
+  }
+
+  /** A changed placement strategy or rebalancing budget restarts the orchestrator (it reloads from the store). */
+  #settingsChanged(): void {
+    if (!this.#leading || this.#stopped) return;
+    if (JSON.stringify(this.#schedulerInit()) === this.#orchestratorSettings) return;
+    this.#leaderWork = this.#leaderWork.then(async () => {
+      const o = this.#orchestrator;
+      if (!this.#leading || this.#stopped || o === undefined) return;
+      if (JSON.stringify(this.#schedulerInit()) === this.#orchestratorSettings) return;
+      this.#orchestrator = undefined;
+      await o.stop();
+      if (!this.#leading || this.#stopped) return;
+      this.#startOrchestrator();
+      this.#log.info('orchestration settings changed; restarted the orchestrator', {
+        settings: this.#orchestratorSettings,
+      });
+    });
   }
 
   #reconcileMembership(): void {
@@ -554,6 +599,8 @@ export class Manager {
     this.membership.lostLeadership();
     this.#bookkeeping?.();
     this.#bookkeeping = undefined;
+    this.#settings?.();
+    this.#settings = undefined;
     const d = this.#dispatcher;
     const o = this.#orchestrator;
     this.#dispatcher = undefined;

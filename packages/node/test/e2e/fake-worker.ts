@@ -12,7 +12,7 @@ export class FakeWorker {
   #heartbeat: NodeJS.Timeout | undefined;
   sessionId = '';
   /** The last node object the manager pushed. */
-  node: swarm.Node | undefined;
+  node: swarm.Node.$Properties | undefined;
   #cancel: (() => void) | undefined;
 
   constructor(identity: Required<Identity>) {
@@ -104,7 +104,7 @@ export class FakeWorker {
       );
   }
 
-  endpoints(addr: string): Promise<swarm.PublishedEndpoint[]> {
+  endpoints(addr: string): Promise<swarm.PublishedEndpoint.$Properties[]> {
     return this.clients
       .get(addr)
       .Ingress.endpoints({})

@@ -30,7 +30,9 @@ const op = fc.oneof(
   fc.record({ kind: fc.constant('ticks' as const), n: fc.integer({ min: 1, max: 25 }) }),
 );
 
-function run(ops: fc.infer<typeof op>[], seed: number): void {
+type Op = typeof op extends fc.Arbitrary<infer T> ? T : never;
+
+function run(ops: Op[], seed: number): void {
   const c = new TestCluster({ random: seededRandom(seed) });
   for (const id of IDS) c.addNode(id, id <= 3n ? { voters: [1n, 2n, 3n] } : { voters: [], index: 0n });
   let k = 0;

@@ -31,7 +31,13 @@ const f = (name: string, kind: FlagSpec['kind'], help: string, value?: string, s
 
 /** Flags `service create` and `service update` share (the scalar ones). */
 const COMMON_FLAGS: FlagSpec[] = [
-  f('replicas', 'string', 'Number of tasks', 'uint'),
+  f('replicas', 'string', 'Number of tasks (replicated-job: the number of completions)', 'uint'),
+  f(
+    'max-concurrent',
+    'string',
+    'Number of job tasks to run concurrently (replicated-job only; default equal to --replicas)',
+    'uint',
+  ),
   f('replicas-max-per-node', 'string', 'Maximum number of tasks per node (default 0 = unlimited)', 'uint'),
   f('reserve-cpu', 'string', 'Reserve CPUs', 'decimal'),
   f('reserve-memory', 'string', 'Reserve Memory', 'bytes'),
@@ -120,7 +126,12 @@ const COMMON_FLAGS: FlagSpec[] = [
 
 const CREATE_FLAGS: FlagSpec[] = [
   f('name', 'string', 'Service name', 'string'),
-  f('mode', 'string', 'Service mode ("replicated", "global") (default "replicated")', 'string'),
+  f(
+    'mode',
+    'string',
+    'Service mode ("replicated", "global", "replicated-job", "global-job") (default "replicated")',
+    'string',
+  ),
   f('constraint', 'list', 'Placement constraints', 'list'),
   f('placement-pref', 'list', 'Add a placement preference (spread=node.labels.NAME)', 'pref'),
   f('secret', 'list', 'Specify secrets to expose to the service', 'secret'),
@@ -206,7 +217,8 @@ function replicasColumn(s: ServiceView): string {
     ((((s.raw.spec as Json | undefined)?.task as Json | undefined)?.placement as Json | undefined)
       ?.maxReplicas as string | undefined) ?? 0,
   );
-  return `${s.running}/${s.desired}${max > 0 ? ` (max ${max} per node)` : ''}`;
+  const job = s.completed === undefined ? '' : ` (${s.completed}/${s.desired} completed)`;
+  return `${s.running}/${s.desired}${max > 0 ? ` (max ${max} per node)` : ''}${job}`;
 }
 
 const ls: Command = {

@@ -9,7 +9,7 @@ import type { Command, Context } from '../command.js';
 import { FORMAT, printFormatted } from '../command.js';
 import { UsageError } from '../errors.js';
 import { readLine } from '../read.js';
-import { formatDuration, humanDuration, parseDuration } from '../units.js';
+import { formatDuration, humanDuration, parseDuration, parseRebalance, parseStrategy } from '../units.js';
 import { isStandaloneJoin, runStandaloneJoin, STANDALONE_JOIN_FLAGS } from './classic.js';
 
 const AVAILABILITY = {
@@ -242,6 +242,18 @@ const update: Command = {
       value: 'int',
       help: 'Task history retention limit (default 5)',
     },
+    {
+      name: 'placement-strategy',
+      kind: 'string',
+      value: 'string',
+      help: 'How the managers place tasks: "spread" or "binpack" (overrides each daemon\'s --placement-strategy)',
+    },
+    {
+      name: 'rebalance',
+      kind: 'string',
+      value: 'budget',
+      help: "Move tasks onto nodes that join, at most MOVES per INTERVAL: MOVES/INTERVAL (e.g. 2/30s), MOVES (per minute) or off (overrides each daemon's --rebalance)",
+    },
   ],
   maxArgs: 0,
   async run(ctx) {
@@ -258,11 +270,17 @@ const update: Command = {
       throw new UsageError(
         `invalid argument ${JSON.stringify(hl)} for "--task-history-limit" flag: strconv.ParseInt: parsing ${JSON.stringify(hl)}: invalid syntax`,
       );
+    const strategy = ctx.flags.str('placement-strategy');
+    const rebalance = ctx.flags.str('rebalance');
     const r = await ctx.api().update({
       ...(autolock === undefined ? {} : { autolock }),
       ...(expiry === undefined ? {} : { certExpiryMs: expiry }),
       ...(heartbeat === undefined ? {} : { dispatcherHeartbeatMs: heartbeat }),
       ...(hl === undefined ? {} : { taskHistoryLimit: Number(hl) }),
+      ...(strategy === undefined
+        ? {}
+        : { placementStrategy: parseStrategy(strategy, '--placement-strategy') }),
+      ...(rebalance === undefined ? {} : { rebalance: parseRebalance(rebalance, '--rebalance') }),
     });
     ctx.out('Swarm updated.\n');
     if (r.unlockKey !== undefined && r.unlockKey !== '') ctx.out(unlockKeyText(r.unlockKey));
@@ -417,6 +435,14 @@ function infoText(i: InfoResult): string {
         lines.push(
           ' CA Configuration:',
           `  Expiry Duration: ${humanDuration(i.certExpiryMs)} (${formatDuration(i.certExpiryMs)})`,
+        );
+      }
+      if (i.orchestration !== undefined) {
+        const r = i.orchestration.rebalance;
+        lines.push(
+          ' Orchestration:',
+          `  Placement Strategy: ${i.orchestration.placementStrategy}`,
+          `  Rebalance: ${r === undefined ? 'off' : `${r.maxMoves}/${formatDuration(r.intervalMs)}`}`,
         );
       }
     }
