@@ -162,6 +162,18 @@ describe('standalone swarm: the docker CLI against swarm manage over three engin
   async function removeAll(): Promise<void> {
     const ids = (await ok('spread', ['ps', '-aq'])).split('\n').filter((l) => l !== '');
     if (ids.length > 0) await ok('spread', ['rm', '-f', ...ids]);
+    // Three managers share the engines: the two that did not remove them learn of it at their next
+    // refresh (--refresh 1s). Placement tests start only when every manager's pool is empty again.
+    for (const s of Object.keys(PORTS) as Strategy[])
+      await poll(
+        `swarm manage --strategy ${s} sees no container`,
+        async () => {
+          const r = await docker(s, ['info', '--format', '{{.Containers}}']);
+          return r.code === 0 && r.stdout.trim() === '0';
+        },
+        60_000,
+        200,
+      );
   }
 
   beforeAll(async () => {
