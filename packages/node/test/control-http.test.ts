@@ -354,6 +354,12 @@ describe('control transport over a unix socket', () => {
     expect(isSwarmError(err, 'CONTROL_LOCAL_SOCKET_REQUIRED')).toBe(true);
     expect((err as SwarmError).message).toContain('local unix socket only');
     expect(api.callsOf('imagePolicyUpdate')).toEqual([]);
+    // A backup carries the CA key and every secret under the caller's passphrase: local only too.
+    const backup = await new ControlClient(s.address, { certDir: tls.clientDir })
+      .swarmBackup({ passphrase: 'chosen by the caller' })
+      .catch((e: unknown) => e);
+    expect(isSwarmError(backup, 'CONTROL_LOCAL_SOCKET_REQUIRED')).toBe(true);
+    expect(api.callsOf('swarmBackup')).toEqual([]);
     // Reads are not local-only.
     expect((await new ControlClient(s.address, { certDir: tls.clientDir }).imagePolicyShow()).digest).toMatch(
       /^sha256:/,

@@ -495,9 +495,13 @@ export const CONTROL_METHODS: readonly ControlMethod[] = [
 /**
  * Methods served on the unix socket only: the daemon refuses them over TCP with
  * CONTROL_LOCAL_SOCKET_REQUIRED, whatever the caller presents. Replacing the image policy is a
- * local act on the node (issue 24).
+ * local act on the node (issue 24); so is a backup, which carries the CA key and every secret under
+ * a passphrase the caller chooses.
  */
-export const LOCAL_ONLY_METHODS: ReadonlySet<ControlMethod> = new Set<ControlMethod>(['imagePolicyUpdate']);
+export const LOCAL_ONLY_METHODS: ReadonlySet<ControlMethod> = new Set<ControlMethod>([
+  'imagePolicyUpdate',
+  'swarmBackup',
+]);
 
 /** Error codes of the control API (SwarmError.code) and what the CLI does with them. */
 export const CONTROL_ERROR_CODES = {
