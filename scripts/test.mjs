@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The README's test command. Installs and builds (see bootstrap.mjs), runs every workspace test with
-// vitest, and ends with one line "N passed, N failed" counted from vitest's JSON report.
+// vitest, runs `pnpm lint` on a full run, and ends with one line "N passed, N failed" counted from
+// vitest's JSON report (plus the lint, as one test).
 // Extra arguments go to vitest (for example a file filter).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -48,6 +49,17 @@ try {
 } catch (err) {
   console.error(`test: no readable vitest report at ${report}: ${err.message}`);
   failed = Math.max(failed, 1);
+}
+// A full run (no filter) also runs `pnpm lint` (biome, the build's type check, the tests' type check
+// and the import boundaries) and counts it as one more test, so that CI enforces it.
+if (process.argv.length <= 2) {
+  console.log('\n== pnpm lint (counted as one test)');
+  const lint = spawnSync('npm', ['run', '--silent', 'lint'], { cwd: root, stdio: 'inherit' });
+  if (lint.status === 0) passed++;
+  else {
+    console.error(`test: \`pnpm lint\` failed (exit ${lint.status}); run it for the details`);
+    failed++;
+  }
 }
 const status = res.status === 0 && failed === 0 && passed > 0 ? 0 : 1;
 console.log(`${passed} passed, ${failed} failed`);

@@ -169,11 +169,14 @@ describe('applyPolicyUpdate', () => {
   it('keeps the current policy when the new file cannot be written', async () => {
     const { dir, file, trust } = await node();
     const before = snapshot(dir, file, trust);
-    const err = await applyPolicyUpdate(trust, bed.gpgSign(alice, policyV2), {
+    const err = (await applyPolicyUpdate(trust, bed.gpgSign(alice, policyV2), {
       replaceFile: async () => {
         throw Object.assign(new Error('no space'), { code: 'ENOSPC' });
       },
-    }).catch((e: unknown) => e as Error & { code: string });
+    }).then(
+      () => new Error('the update was applied'),
+      (e: unknown) => e,
+    )) as Error & { code?: string };
     expect(err.code).toBe('IMAGE_POLICY_WRITE_FAILED');
     expect(err.message).toContain('ENOSPC');
     expect(err.message).toContain('the current policy stays in force');
