@@ -11,7 +11,7 @@ import {
   describeReady,
   messageTypeName,
 } from '../../src/describe.js';
-import { TestCluster } from '../../src/testing.js';
+import { isLocalDelivery, type StorageThreadWork, TestCluster } from '../../src/testing.js';
 import { ConfChangeTransition, type MemberId, type Message, MessageType } from '../../src/types.js';
 import { message } from '../../src/util.js';
 import type { Arg, TestCase } from './datadriven.js';
@@ -106,6 +106,10 @@ export class InteractionEnv {
         for (let i = 0; i < times; i++) n.tick();
         return '';
       }
+      case 'process-append-thread':
+        return this.#processThread(c, 'append');
+      case 'process-apply-thread':
+        return this.#processThread(c, 'apply');
       case 'process-ready':
         return this.#positional(c)
           .map((id) => this.#processReady(BigInt(id)))
@@ -280,6 +284,7 @@ export class InteractionEnv {
     if (a('max-size-per-msg') !== undefined) config.maxSizePerMsg = Number(a('max-size-per-msg')![0]);
     if (a('max-committed-size-per-ready') !== undefined)
       config.maxCommittedSizePerReady = Number(a('max-committed-size-per-ready')![0]);
+    if (bool('async-storage-writes') !== undefined) config.asyncStorageWrites = bool('async-storage-writes')!;
     if (a('max-uncommitted-size') !== undefined)
       config.maxUncommittedEntriesSize = Number(a('max-uncommitted-size')![0]);
     const voters = ids(a('voters') ?? []);
@@ -341,6 +346,33 @@ export class InteractionEnv {
     }
   }
 
+  /**
+   * `process-append-thread|process-apply-thread IDs`: each member's storage thread handles one
+   * message (as etcd's harness: a header per member only when several are named).
+   */
+  #processThread(c: TestCase, thread: 'append' | 'apply'): string {
+    const members = ids(this.#positional(c));
+    if (members.length === 0) throw new SyntaxError(`line ${c.line}: ${c.cmd} needs member IDs`);
+    const out = members.map((id) => {
+      const body = this.#runThread(id, thread);
+      return members.length > 1 ? `> ${id} processing ${thread} thread\n${indent(body)}` : body;
+    });
+    return out.join('\n');
+  }
+
+  /** One message of a member's storage thread, as etcd prints it. */
+  #runThread(id: MemberId, thread: 'append' | 'apply'): string {
+    const work: StorageThreadWork | undefined =
+      thread === 'append' ? this.cluster.processAppendThread(id) : this.cluster.processApplyThread(id);
+    if (work === undefined) return `no ${thread} work to perform`;
+    return [
+      'Processing:',
+      describeMessage(work.processed),
+      'Responses:',
+      ...work.responses.map(describeMessage),
+    ].join('\n');
+  }
+
   #processReady(id: MemberId): string {
     const rd = this.cluster.processReady(id);
     const head = `> ${id} handling Ready`;
@@ -357,7 +389,8 @@ export class InteractionEnv {
     const drop = this.#arg(c, 'drop')?.vals;
     if (drop !== undefined) {
       const targets = ids(drop);
-      const gone = this.cluster.network.remove((m) => targets.includes(m.to));
+      // Messages within a member (its storage threads' responses) are never dropped.
+      const gone = this.cluster.network.remove((m) => targets.includes(m.to) && !isLocalDelivery(m));
       return gone.length === 0 ? 'no messages' : gone.map((m) => `dropped: ${describeMessage(m)}`).join('\n');
     }
     const type = this.#arg(c, 'type')?.vals[0];
@@ -399,6 +432,18 @@ export class InteractionEnv {
         busy = true;
         out.push(`> ${id} receiving messages`);
         for (const m of msgs) out.push(indent(describeMessage(m)));
+      }
+      // With asynchronous storage writes: every member's append thread, then its apply thread,
+      // runs all its queued work (as etcd's harness does).
+      for (const thread of ['append', 'apply'] as const) {
+        for (const id of ms) {
+          const n = this.cluster.get(id);
+          const work = thread === 'append' ? n.appendWork : n.applyWork;
+          if (work.length === 0) continue;
+          busy = true;
+          out.push(`> ${id} processing ${thread} thread`);
+          while (work.length > 0) out.push(indent(this.#runThread(id, thread)));
+        }
       }
       if (!busy && !this.cluster.network.queue.some((f) => ms.includes(f.msg.to) && f.delay === 0)) {
         if (!this.cluster.network.queue.some((f) => ms.includes(f.msg.to))) break;
