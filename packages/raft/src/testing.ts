@@ -312,6 +312,8 @@ export class TestCluster {
   /** Restarts a member from its storage (volatile state is lost, persisted state kept). */
   restart(id: MemberId): TestNode {
     const old = this.get(id);
+    // Messages within the member (responses of its storage threads, its own votes) died with it.
+    this.network.remove((m) => m.to === id && isLocalDelivery(m));
     const snap = old.storage.storedSnapshot();
     const node = new RawNode({
       ...this.#config,
@@ -540,13 +542,17 @@ export class TestCluster {
   /** Snapshots member `id` at its applied index and compacts its log up to `index`. */
   compact(id: MemberId, index: bigint): Snapshot {
     const n = this.get(id);
-    const applied = n.node.raft.raftLog.applied;
-    if (applied > n.storage.snapshot().metadata.index) {
+    // The state machine's own applied index: with asynchronous writes the apply thread may be
+    // ahead of what the core has been told (its response not yet stepped).
+    const applied = n.appliedIndex;
+    // The stored snapshot, not snapshot() (which is the applied state on demand): compacting the
+    // log past the stored snapshot would leave a restart without the entries in between.
+    if (applied > n.storage.storedSnapshot().metadata.index) {
       n.storage.createSnapshot(applied, n.confState, encodeState(n.state));
     }
     const upTo = index < applied ? index : applied;
     if (upTo >= n.storage.firstIndex()) n.storage.compact(upTo);
-    return n.storage.snapshot();
+    return n.storage.storedSnapshot();
   }
 }
 
