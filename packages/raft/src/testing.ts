@@ -235,6 +235,8 @@ export interface AddNodeOptions {
   entries?: Entry[];
   /** The persisted term to start with (no vote). Default: the last entry's term. */
   term?: bigint;
+  /** The state machine's payloads in the bootstrap snapshot (its data). Default none. */
+  state?: string[];
 }
 
 const encoder = new TextEncoder();
@@ -270,7 +272,10 @@ export class TestCluster {
       learners: [...(opts.learners ?? [])],
     };
     if (index > 0n) {
-      storage.applySnapshot({ data: encodeState([]), metadata: { index, term: 1n, confState: cs } });
+      storage.applySnapshot({
+        data: encodeState(opts.state ?? []),
+        metadata: { index, term: 1n, confState: cs },
+      });
     }
     // A member that holds entries of a term has seen that term: start there (the first election
     // after bootstrap is then term 2, as with etcd's bootstrap).
@@ -294,7 +299,7 @@ export class TestCluster {
       id,
       node,
       storage,
-      state: [],
+      state: index > 0n ? [...(opts.state ?? [])] : [],
       appliedEntries: [],
       confState: index > 0n ? cs : emptyConfState(),
       appliedIndex: index,
