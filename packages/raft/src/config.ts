@@ -43,6 +43,15 @@ export interface Config {
    * etcd's `DisableConfChangeValidation`); an invalid change then fails when applied. Default false.
    */
   disableConfChangeValidation?: boolean;
+  /**
+   * Hand the storage writes to other threads as local messages (etcd's `AsyncStorageWrites`):
+   * each Ready's `messages` then include a `StorageAppend` to `LOCAL_APPEND_THREAD` (entries, hard
+   * state, snapshot to persist) and a `StorageApply` to `LOCAL_APPLY_THREAD` (committed entries to
+   * apply), each carrying `responses` to deliver once its work is done; `advance()` is not used.
+   * Votes and append acknowledgements (to other members too) wait in those responses until the
+   * write is durable. Default false.
+   */
+  asyncStorageWrites?: boolean;
   /** Randomness for election timeouts (a seeded source in tests). */
   random: Random;
   logger?: Logger;
@@ -89,6 +98,7 @@ export function resolveConfig(c: Config): ResolvedConfig {
     disableProposalForwarding: c.disableProposalForwarding ?? false,
     stepDownOnRemoval: c.stepDownOnRemoval ?? true,
     disableConfChangeValidation: c.disableConfChangeValidation ?? false,
+    asyncStorageWrites: c.asyncStorageWrites ?? false,
     random: c.random,
     logger: c.logger ?? noopLogger,
   };

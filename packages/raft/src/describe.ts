@@ -10,6 +10,9 @@ import {
   type Entry,
   EntryType,
   type HardState,
+  LOCAL_APPEND_THREAD,
+  LOCAL_APPLY_THREAD,
+  type MemberId,
   type Message,
   MessageType,
   type Snapshot,
@@ -79,18 +82,39 @@ export function messageTypeName(t: MessageType): string {
   return `Msg${MessageType[t] ?? String(t)}`;
 }
 
-/** A stable one-line text form of a message, as the scenario scripts print it. */
+/** A message's sender or recipient: a member ID, or etcd's names of the local storage threads. */
+export function describeTarget(id: MemberId): string {
+  if (id === LOCAL_APPEND_THREAD) return 'AppendThread';
+  if (id === LOCAL_APPLY_THREAD) return 'ApplyThread';
+  return id.toString();
+}
+
+/**
+ * A stable text form of a message, as the scenario scripts print it (one line, unless it carries
+ * several entries or, for a local storage message, responses: those follow on indented lines).
+ */
 export function describeMessage(m: Message): string {
-  let s = `${m.from}->${m.to} ${messageTypeName(m.type)} Term:${m.term} Log:${m.logTerm}/${m.index}`;
+  return describeMessageWithIndent('', m);
+}
+
+function describeMessageWithIndent(indent: string, m: Message): string {
+  let s = `${indent}${describeTarget(m.from)}->${describeTarget(m.to)} ${messageTypeName(m.type)} Term:${m.term} Log:${m.logTerm}/${m.index}`;
   if (m.reject) s += ` Rejected (Hint: ${m.rejectHint})`;
   if (m.commit !== 0n) s += ` Commit:${m.commit}`;
+  if (m.vote !== undefined && m.vote !== 0n) s += ` Vote:${m.vote}`;
   if (m.context.byteLength > 0) s += ` Context:${describeData(m.context)}`;
-  if (m.entries.length > 0) {
+  if (m.entries.length === 1) s += ` Entries:[${describeEntry(m.entries[0]!)}]`;
+  else if (m.entries.length > 1) {
     s += ' Entries:[';
-    s += m.entries.map((e) => (m.entries.length > 1 ? `\n  ${describeEntry(e)}` : describeEntry(e))).join('');
-    s += m.entries.length > 1 ? '\n]' : ']';
+    for (const e of m.entries) s += `\n${indent}  ${describeEntry(e)}`;
+    s += `\n${indent}]`;
   }
   if (m.snapshot !== undefined) s += ` Snapshot: ${describeSnapshot(m.snapshot)}`;
+  if (m.responses !== undefined && m.responses.length > 0) {
+    s += ' Responses:[';
+    for (const r of m.responses) s += `\n${describeMessageWithIndent(`${indent}  `, r)}`;
+    s += `\n${indent}]`;
+  }
   return s;
 }
 

@@ -104,6 +104,21 @@ export class NoReadyError extends SwarmError<'NO_READY'> {
   }
 }
 
+/**
+ * `RawNode.advance()` was called on a core configured with `asyncStorageWrites`: there, the
+ * responses of the local storage messages take its place.
+ */
+export class AdvanceWithAsyncStorageWritesError extends SwarmError<'ADVANCE_WITH_ASYNC_STORAGE_WRITES'> {
+  override readonly name = 'AdvanceWithAsyncStorageWritesError';
+  constructor() {
+    super(
+      'ADVANCE_WITH_ASYNC_STORAGE_WRITES',
+      'raft: advance() must not be called with asyncStorageWrites; step the responses of the ' +
+        'StorageAppend and StorageApply messages once their work is done instead',
+    );
+  }
+}
+
 // ---- durable storage ----
 /** A stored raft record failed its checksum or authentication, or the log has a hole. Fail closed. */
 export class StorageCorruptError extends SwarmError<'STORAGE_CORRUPT'> {

@@ -31,6 +31,7 @@ export {
 // The record cipher contract of storages (LevelStorage in `@swarm/raft/level`, or yours).
 export type { RecordCipher } from './durable/record.js';
 export {
+  AdvanceWithAsyncStorageWritesError,
   LogCompactedError,
   LogUnavailableError,
   NoLeaderError,

@@ -64,8 +64,11 @@ export class Raft {
   isLearner = false;
   msgs: Message[] = [];
   /**
-   * Responses to this member itself (its own vote, its own append acknowledgement): stepped by
-   * `RawNode.advance()`, i.e. only once the embedder has persisted what they vouch for.
+   * Responses that vouch for persisted state, held until it is persisted: this member's own vote
+   * and append acknowledgement (stepped by `RawNode.advance()`, or delivered as responses of the
+   * `StorageAppend` message with `asyncStorageWrites`), and, with `asyncStorageWrites` only, every
+   * vote and append acknowledgement to other members too (without it, those go out in the Ready's
+   * messages, which the embedder sends only after persisting the Ready).
    */
   msgsAfterAppend: Message[] = [];
   lead: MemberId = NONE;
@@ -91,6 +94,11 @@ export class Raft {
   readonly disableProposalForwarding: boolean;
   readonly stepDownOnRemoval: boolean;
   readonly disableConfChangeValidation: boolean;
+  /**
+   * Storage writes go through local messages (`RawNode` builds them): every vote and append
+   * acknowledgement, to other members too, then waits in `msgsAfterAppend` for the write.
+   */
+  readonly asyncStorageWrites: boolean;
   /** ReadIndex requests received before this leader committed an entry of its term. */
   pendingReadIndexMessages: Message[] = [];
   readonly random: Random;
@@ -117,6 +125,7 @@ export class Raft {
     this.disableProposalForwarding = c.disableProposalForwarding;
     this.stepDownOnRemoval = c.stepDownOnRemoval;
     this.disableConfChangeValidation = c.disableConfChangeValidation;
+    this.asyncStorageWrites = c.asyncStorageWrites;
 
     const [cfg, progress] = restoreConfig(this.#changer(), confState);
     this.#assertConfStatesEquivalent(confState, this.switchToConfig(cfg, progress));
@@ -175,6 +184,15 @@ export class Raft {
     if (m.to === this.id) {
       if (t !== MessageType.AppResp && t !== MessageType.VoteResp && t !== MessageType.PreVoteResp)
         throw new RaftInvariantError(`message should not be self-addressed when sending ${MessageType[t]}`);
+      this.msgsAfterAppend.push(m);
+      return;
+    }
+    if (
+      this.asyncStorageWrites &&
+      (t === MessageType.AppResp || t === MessageType.VoteResp || t === MessageType.PreVoteResp)
+    ) {
+      // The Ready's messages go out before its writes are done: a vote or an acknowledgement must
+      // wait for them (it promises that the term, vote and entries are durable).
       this.msgsAfterAppend.push(m);
       return;
     }
@@ -601,6 +619,19 @@ export class Raft {
       } else if (m.type === MessageType.PreVote) {
         // Reject so the pre-candidate learns the higher term and does not wait forever.
         this.send(message({ type: MessageType.PreVoteResp, to: m.from, term: this.term, reject: true }));
+      } else if (m.type === MessageType.StorageAppendResp) {
+        // The term changed since the write was handed out: the entries it persisted may since
+        // have been replaced in the unstable log by a later leader's (and those writes may still
+        // be in flight), so they are not marked stable (a later response of this term will). A
+        // snapshot holds committed state and stays valid in any term.
+        if (m.index !== 0n) {
+          this.logger.info('raft: ignored entry appends from a StorageAppendResp of a lower term', {
+            id: this.id.toString(),
+            term: this.term.toString(),
+            msgTerm: m.term.toString(),
+          });
+        }
+        if (m.snapshot !== undefined) this.appliedSnap(m.snapshot);
       } else {
         this.logger.info('raft: ignored a message with a lower term', {
           id: this.id.toString(),
@@ -616,6 +647,17 @@ export class Raft {
     switch (m.type) {
       case MessageType.Hup:
         this.hup(this.preVote ? 'pre-election' : 'election');
+        return;
+      case MessageType.StorageAppendResp:
+        if (m.index !== 0n) this.raftLog.stableTo(m.index, m.logTerm);
+        if (m.snapshot !== undefined) this.appliedSnap(m.snapshot);
+        return;
+      case MessageType.StorageApplyResp:
+        if (m.entries.length > 0) {
+          const size = payloadsSize(m.entries);
+          this.appliedTo(m.entries[m.entries.length - 1]!.index, size);
+          this.reduceUncommittedSize(size);
+        }
         return;
       case MessageType.Vote:
       case MessageType.PreVote: {

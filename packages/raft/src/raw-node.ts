@@ -3,7 +3,12 @@
 
 import { encodeConfChange, encodeConfChangeV1 } from './codec.js';
 import type { Config } from './config.js';
-import { NoReadyError, StepLocalMessageError, StepPeerNotFoundError } from './errors.js';
+import {
+  AdvanceWithAsyncStorageWritesError,
+  NoReadyError,
+  StepLocalMessageError,
+  StepPeerNotFoundError,
+} from './errors.js';
 import { confChangeToMessage, Raft, type SoftState } from './raft.js';
 import type { ReadState } from './read-only.js';
 import { getStatus, type Status } from './status.js';
@@ -15,6 +20,9 @@ import {
   type Entry,
   EntryType,
   type HardState,
+  isLocalMessageTarget,
+  LOCAL_APPEND_THREAD,
+  LOCAL_APPLY_THREAD,
   type MemberId,
   type Message,
   MessageType,
@@ -30,6 +38,11 @@ import { hardStateEqual, isLocalMessage, isResponseMessage, message, payloadsSiz
  * 3. apply `snapshot` (if any) then `committedEntries` to the state machine, calling
  *    `applyConfChange` for conf-change entries; serve `readStates` once applied up to their index;
  * 4. call `advance()`.
+ *
+ * With `asyncStorageWrites` the writes travel as local messages instead: send the `messages` to
+ * other members at once, hand the `StorageAppend` (to `LOCAL_APPEND_THREAD`) and `StorageApply`
+ * (to `LOCAL_APPLY_THREAD`) messages to their threads, and do not call `advance()` (see the
+ * README's "Asynchronous storage writes").
  */
 export interface Ready {
   /** Changed volatile state (leader, role); absent when unchanged. */
@@ -42,7 +55,10 @@ export interface Ready {
   snapshot?: Snapshot;
   /** Committed entries to apply, in order. They are persisted already or in `entries` of this Ready. */
   committedEntries: Entry[];
-  /** Messages to send after persisting. */
+  /**
+   * Messages to send after persisting. With `asyncStorageWrites`: messages to other members, to
+   * send now, and the local `StorageAppend` / `StorageApply` messages for the storage threads.
+   */
   messages: Message[];
   /** Linearizable reads confirmed by the leader: serve each once the state machine reaches its index. */
   readStates: ReadState[];
@@ -70,9 +86,11 @@ export class RawNode {
   #pending: Ready | undefined;
   /** This member's responses to itself, stepped by advance() (after the Ready was persisted). */
   #stepsOnAdvance: Message[] = [];
+  readonly #async: boolean;
 
   constructor(config: Config) {
     this.raft = new Raft(config);
+    this.#async = this.raft.asyncStorageWrites;
     this.#prevSoftState = this.raft.softState();
     this.#prevHardState = this.raft.hardState();
   }
@@ -152,10 +170,15 @@ export class RawNode {
     );
   }
 
-  /** Delivers a message received from another member. */
+  /**
+   * Delivers a message received from another member, or (with `asyncStorageWrites`) a response of
+   * a local storage message: `StorageAppendResp` / `StorageApplyResp` from a storage thread, or
+   * this member's own vote or append acknowledgement.
+   */
   step(m: Message): void {
-    if (isLocalMessage(m.type)) throw new StepLocalMessageError(MessageType[m.type] ?? String(m.type));
-    if (isResponseMessage(m.type) && !this.raft.trk.progress.has(m.from)) {
+    if (isLocalMessage(m.type) && !isLocalMessageTarget(m.from))
+      throw new StepLocalMessageError(MessageType[m.type] ?? String(m.type));
+    if (isResponseMessage(m.type) && !isLocalMessageTarget(m.from) && !this.raft.trk.progress.has(m.from)) {
       throw new StepPeerNotFoundError(m.from, MessageType[m.type] ?? String(m.type));
     }
     this.raft.step(m);
@@ -215,22 +238,26 @@ export class RawNode {
       return true;
     if (r.raftLog.hasNextUnstableSnapshot()) return true;
     if (r.msgs.length > 0 || r.msgsAfterAppend.length > 0) return true;
-    if (r.raftLog.hasNextUnstableEntries() || r.raftLog.hasNextCommittedEntries(true)) return true;
+    if (r.raftLog.hasNextUnstableEntries() || r.raftLog.hasNextCommittedEntries(!this.#async)) return true;
     return r.readStates.length > 0;
   }
 
   /**
    * Everything to persist, send and apply since the last ready(). Must be followed by advance()
-   * before the next ready().
+   * before the next ready() (without `asyncStorageWrites`; with it, call ready() whenever
+   * hasReady() is true, and never advance()).
    */
   ready(): Ready {
     if (this.#pending !== undefined) {
       throw new TypeError('ready() called twice without advance(); handle the Ready, then call advance()');
     }
     const r = this.raft;
+    // With asynchronous writes, entries are applied only once they are stable here: the apply
+    // thread may run before the append thread has written them.
+    const allowUnstable = !this.#async;
     const rd: Ready = {
       entries: r.raftLog.nextUnstableEntries(),
-      committedEntries: r.raftLog.nextCommittedEntries(true),
+      committedEntries: r.raftLog.nextCommittedEntries(allowUnstable),
       messages: r.msgs,
       readStates: r.readStates,
       mustSync: false,
@@ -245,21 +272,89 @@ export class RawNode {
     // quorum, and a snapshot is synced by the embedder's snapshot write (the driver does so).
     rd.mustSync =
       rd.entries.length > 0 || hs.vote !== this.#prevHardState.vote || hs.term !== this.#prevHardState.term;
+    if (this.#async) this.#addStorageMessages(rd);
 
     // Accept: what this Ready carries is now in progress.
     if (rd.softState !== undefined) this.#prevSoftState = rd.softState;
     if (rd.hardState !== undefined) this.#prevHardState = rd.hardState;
     r.msgs = [];
-    this.#stepsOnAdvance = r.msgsAfterAppend;
+    if (!this.#async) this.#stepsOnAdvance = r.msgsAfterAppend;
     r.msgsAfterAppend = [];
     r.readStates = [];
     r.raftLog.acceptUnstable();
     if (rd.committedEntries.length > 0) {
       const last = rd.committedEntries[rd.committedEntries.length - 1]!;
-      r.raftLog.acceptApplying(last.index, payloadsSize(rd.committedEntries), true);
+      r.raftLog.acceptApplying(last.index, payloadsSize(rd.committedEntries), allowUnstable);
     }
-    this.#pending = rd;
+    if (!this.#async) this.#pending = rd;
     return rd;
+  }
+
+  /**
+   * Adds the local storage messages of a Ready (`asyncStorageWrites`), as etcd builds them: a
+   * `StorageAppend` when there is anything to persist or any response waiting for a write, and a
+   * `StorageApply` when there are committed entries. Called before the Ready is accepted.
+   */
+  #addStorageMessages(rd: Ready): void {
+    const r = this.raft;
+    const hasUnstable = r.raftLog.hasNextOrInProgressUnstableEntries();
+    if (
+      rd.entries.length > 0 ||
+      rd.hardState !== undefined ||
+      rd.snapshot !== undefined ||
+      r.msgsAfterAppend.length > 0
+    ) {
+      const append = message({
+        type: MessageType.StorageAppend,
+        to: LOCAL_APPEND_THREAD,
+        from: r.id,
+        entries: rd.entries,
+      });
+      if (rd.hardState !== undefined) {
+        append.term = rd.hardState.term;
+        append.vote = rd.hardState.vote;
+        append.commit = rd.hardState.commit;
+      }
+      if (rd.snapshot !== undefined) append.snapshot = rd.snapshot;
+      // The waiting votes and acknowledgements first (a leader's own acknowledgement can then
+      // still read the new entries' terms from the unstable log), then the core's own notice.
+      const responses = r.msgsAfterAppend.slice();
+      if (hasUnstable || rd.snapshot !== undefined) {
+        // It names the last entry of the whole log, not of this write: see the term check when it
+        // comes back (Raft.step), which keeps a later leader's overwrite from being lost.
+        const resp = message({
+          type: MessageType.StorageAppendResp,
+          to: r.id,
+          from: LOCAL_APPEND_THREAD,
+          term: r.term,
+        });
+        if (hasUnstable) {
+          resp.index = r.raftLog.lastIndex();
+          resp.logTerm = r.raftLog.lastTerm();
+        }
+        if (rd.snapshot !== undefined) resp.snapshot = rd.snapshot;
+        responses.push(resp);
+      }
+      append.responses = responses;
+      rd.messages.push(append);
+    }
+    if (rd.committedEntries.length > 0) {
+      const apply = message({
+        type: MessageType.StorageApply,
+        to: LOCAL_APPLY_THREAD,
+        from: r.id,
+        entries: rd.committedEntries,
+      });
+      apply.responses = [
+        message({
+          type: MessageType.StorageApplyResp,
+          to: r.id,
+          from: LOCAL_APPLY_THREAD,
+          entries: rd.committedEntries,
+        }),
+      ];
+      rd.messages.push(apply);
+    }
   }
 
   /**
@@ -268,6 +363,7 @@ export class RawNode {
    * (as in etcd raft >= 3.6). The core may now hand out more.
    */
   advance(): void {
+    if (this.#async) throw new AdvanceWithAsyncStorageWritesError();
     const rd = this.#pending;
     if (rd === undefined) throw new NoReadyError();
     this.#pending = undefined;

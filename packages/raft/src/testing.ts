@@ -13,6 +13,9 @@ import {
   type Entry,
   EntryType,
   emptyConfState,
+  isLocalMessageTarget,
+  LOCAL_APPEND_THREAD,
+  LOCAL_APPLY_THREAD,
   type MemberId,
   type Message,
   type Snapshot,
@@ -42,6 +45,14 @@ export interface NetworkFaults {
   reorderRate?: number;
   /** Maximum delivery rounds a message may be delayed (uniform in [0, maxDelay]). Default 0. */
   maxDelay?: number;
+}
+
+/**
+ * Whether a message stays inside one member (to or from its storage threads, or to itself): such
+ * messages are delivered reliably and in order, never dropped, delayed or partitioned.
+ */
+export function isLocalDelivery(m: Message): boolean {
+  return m.from === m.to || isLocalMessageTarget(m.from) || isLocalMessageTarget(m.to);
 }
 
 /** A deep enough copy that the receiver's mutations never reach the sender (or a duplicate). */
@@ -101,6 +112,10 @@ export class MemoryNetwork {
 
   /** Queues a message, applying partitions and the configured faults. */
   send(m: Message): void {
+    if (isLocalDelivery(m)) {
+      this.queue.push({ msg: cloneMessage(m), delay: 0 });
+      return;
+    }
     if (!this.connected(m.from, m.to) || this.#chance(this.faults.dropRate)) {
       this.dropped++;
       return;
@@ -131,7 +146,7 @@ export class MemoryNetwork {
       else if (f.delay > 0) {
         f.delay--;
         keep.push(f);
-      } else if (!this.connected(f.msg.from, f.msg.to)) this.dropped++;
+      } else if (!isLocalDelivery(f.msg) && !this.connected(f.msg.from, f.msg.to)) this.dropped++;
       else out.push(f.msg);
     }
     this.queue = keep;
@@ -188,6 +203,16 @@ export interface TestNode {
   readStates: ReadState[];
   /** Committed conf-change entries that were invalid when applied (and so skipped). */
   rejectedConfChanges: Entry[];
+  /** With `asyncStorageWrites`: `StorageAppend` messages waiting for the append thread, in order. */
+  appendWork: Message[];
+  /** With `asyncStorageWrites`: `StorageApply` messages waiting for the apply thread, in order. */
+  applyWork: Message[];
+}
+
+/** What a storage thread did: the message it processed (without its responses) and the responses it sent. */
+export interface StorageThreadWork {
+  processed: Message;
+  responses: Message[];
 }
 
 /** Options of a TestCluster. */
@@ -210,6 +235,8 @@ export interface AddNodeOptions {
   entries?: Entry[];
   /** The persisted term to start with (no vote). Default: the last entry's term. */
   term?: bigint;
+  /** The state machine's payloads in the bootstrap snapshot (its data). Default none. */
+  state?: string[];
 }
 
 const encoder = new TextEncoder();
@@ -245,7 +272,10 @@ export class TestCluster {
       learners: [...(opts.learners ?? [])],
     };
     if (index > 0n) {
-      storage.applySnapshot({ data: encodeState([]), metadata: { index, term: 1n, confState: cs } });
+      storage.applySnapshot({
+        data: encodeState(opts.state ?? []),
+        metadata: { index, term: 1n, confState: cs },
+      });
     }
     // A member that holds entries of a term has seen that term: start there (the first election
     // after bootstrap is then term 2, as with etcd's bootstrap).
@@ -269,13 +299,15 @@ export class TestCluster {
       id,
       node,
       storage,
-      state: [],
+      state: index > 0n ? [...(opts.state ?? [])] : [],
       appliedEntries: [],
       confState: index > 0n ? cs : emptyConfState(),
       appliedIndex: index,
       appliedTerm: index > 0n ? 1n : 0n,
       readStates: [],
       rejectedConfChanges: [],
+      appendWork: [],
+      applyWork: [],
     };
     this.#wire(n);
     this.nodes.set(id, n);
@@ -285,6 +317,8 @@ export class TestCluster {
   /** Restarts a member from its storage (volatile state is lost, persisted state kept). */
   restart(id: MemberId): TestNode {
     const old = this.get(id);
+    // Messages within the member (responses of its storage threads, its own votes) died with it.
+    this.network.remove((m) => m.to === id && isLocalDelivery(m));
     const snap = old.storage.storedSnapshot();
     const node = new RawNode({
       ...this.#config,
@@ -305,6 +339,9 @@ export class TestCluster {
       appliedTerm: snap.metadata.term,
       readStates: [],
       rejectedConfChanges: [],
+      // A crash loses the storage threads' queues: what they had not done never happened.
+      appendWork: [],
+      applyWork: [],
     };
     this.#wire(n);
     this.nodes.set(id, n);
@@ -325,11 +362,24 @@ export class TestCluster {
     return n;
   }
 
-  /** Handles one Ready of member `id` (if it has one): persist, send, apply, advance. */
+  /**
+   * Handles one Ready of member `id` (if it has one): persist, send, apply, advance. With
+   * `asyncStorageWrites`, sends the messages to other members and queues the local storage
+   * messages for `processAppendThread` / `processApplyThread` instead.
+   */
   processReady(id: MemberId): Ready | undefined {
     const n = this.get(id);
     if (!n.node.hasReady()) return undefined;
     const rd = n.node.ready();
+    if (n.node.raft.asyncStorageWrites) {
+      for (const m of rd.messages) {
+        if (m.to === LOCAL_APPEND_THREAD) n.appendWork.push(m);
+        else if (m.to === LOCAL_APPLY_THREAD) n.applyWork.push(m);
+        else this.network.send(m);
+      }
+      n.readStates.push(...rd.readStates);
+      return rd;
+    }
     // 1. Persist.
     if (rd.snapshot !== undefined) n.storage.applySnapshot(rd.snapshot);
     if (rd.hardState !== undefined) n.storage.setHardState(rd.hardState);
@@ -348,6 +398,49 @@ export class TestCluster {
     // 4. Advance.
     n.node.advance();
     return rd;
+  }
+
+  /**
+   * Runs member `id`'s append thread for one `StorageAppend` (with `asyncStorageWrites`): persists
+   * its hard state, snapshot (also installed in the state machine) and entries, then sends its
+   * responses. Undefined when there is no append work.
+   */
+  processAppendThread(id: MemberId): StorageThreadWork | undefined {
+    const n = this.get(id);
+    const m = n.appendWork.shift();
+    if (m === undefined) return undefined;
+    const vote = m.vote ?? 0n;
+    if (m.term !== 0n || vote !== 0n || m.commit !== 0n)
+      n.storage.setHardState({ term: m.term, vote, commit: m.commit });
+    if (m.snapshot !== undefined) {
+      n.storage.applySnapshot(m.snapshot);
+      n.state = decodeState(m.snapshot.data);
+      n.confState = m.snapshot.metadata.confState;
+      n.appliedIndex = m.snapshot.metadata.index;
+      n.appliedTerm = m.snapshot.metadata.term;
+    }
+    n.storage.append(m.entries);
+    return this.#respond(m);
+  }
+
+  /**
+   * Runs member `id`'s apply thread for one `StorageApply` (with `asyncStorageWrites`): applies its
+   * entries, then sends its responses. Undefined when there is no apply work.
+   */
+  processApplyThread(id: MemberId): StorageThreadWork | undefined {
+    const n = this.get(id);
+    const m = n.applyWork.shift();
+    if (m === undefined) return undefined;
+    for (const e of m.entries) this.#apply(n, e);
+    return this.#respond(m);
+  }
+
+  #respond(m: Message): StorageThreadWork {
+    const responses = m.responses ?? [];
+    for (const r of responses) this.network.send(r);
+    const processed: Message = { ...m };
+    delete processed.responses;
+    return { processed, responses };
   }
 
   #apply(n: TestNode, e: Entry): void {
@@ -420,6 +513,10 @@ export class TestCluster {
       for (const id of members) if (this.processReady(id) !== undefined) busy = true;
       const pending = this.network.queue.some((f) => members.includes(f.msg.to));
       for (const id of members) if (this.deliver(id).length > 0) busy = true;
+      for (const id of members) {
+        while (this.processAppendThread(id) !== undefined) busy = true;
+        while (this.processApplyThread(id) !== undefined) busy = true;
+      }
       if (!busy && !pending) return true;
     }
     return false;
@@ -450,13 +547,17 @@ export class TestCluster {
   /** Snapshots member `id` at its applied index and compacts its log up to `index`. */
   compact(id: MemberId, index: bigint): Snapshot {
     const n = this.get(id);
-    const applied = n.node.raft.raftLog.applied;
-    if (applied > n.storage.snapshot().metadata.index) {
+    // The state machine's own applied index: with asynchronous writes the apply thread may be
+    // ahead of what the core has been told (its response not yet stepped).
+    const applied = n.appliedIndex;
+    // The stored snapshot, not snapshot() (which is the applied state on demand): compacting the
+    // log past the stored snapshot would leave a restart without the entries in between.
+    if (applied > n.storage.storedSnapshot().metadata.index) {
       n.storage.createSnapshot(applied, n.confState, encodeState(n.state));
     }
     const upTo = index < applied ? index : applied;
     if (upTo >= n.storage.firstIndex()) n.storage.compact(upTo);
-    return n.storage.snapshot();
+    return n.storage.storedSnapshot();
   }
 }
 

@@ -74,6 +74,17 @@ export enum MessageType {
   ReadIndexResp = 16,
   PreVote = 17,
   PreVoteResp = 18,
+  /**
+   * Local (with `asyncStorageWrites`): to `LOCAL_APPEND_THREAD`, the entries, hard state (`term`,
+   * `vote`, `commit`) and snapshot to persist; its `responses` are delivered once that is durable.
+   */
+  StorageAppend = 19,
+  /** Local: from `LOCAL_APPEND_THREAD`, what a `StorageAppend` persisted (last `index`/`logTerm`, `snapshot`). */
+  StorageAppendResp = 20,
+  /** Local (with `asyncStorageWrites`): to `LOCAL_APPLY_THREAD`, committed `entries` to apply in order. */
+  StorageApply = 21,
+  /** Local: from `LOCAL_APPLY_THREAD`, the `entries` of a `StorageApply` that were applied. */
+  StorageApplyResp = 22,
   /** Local: a follower forgets its leader (`RawNode.forgetLeader`); a no-op on other roles. */
   ForgetLeader = 23,
 }
@@ -92,6 +103,34 @@ export interface Message {
   reject: boolean;
   rejectHint: bigint;
   context: Uint8Array;
+  /**
+   * The vote of the hard state a `StorageAppend` carries (with `term` and `commit`); absent (or 0)
+   * on every other message and when the `StorageAppend` carries no hard state. Never on the wire.
+   */
+  vote?: MemberId;
+  /**
+   * Of a local storage message (`StorageAppend`, `StorageApply`): the messages to deliver once its
+   * write is done, in order. They may be for this member (step them) or for others (send them).
+   * Never on the wire.
+   */
+  responses?: Message[];
+}
+
+/**
+ * The pseudo member a `StorageAppend` is addressed to, and its responses come from, with
+ * `asyncStorageWrites` (etcd's `LocalAppendThread`: the largest 64-bit value).
+ */
+export const LOCAL_APPEND_THREAD: MemberId = (1n << 64n) - 1n;
+
+/**
+ * The pseudo member a `StorageApply` is addressed to, and its responses come from, with
+ * `asyncStorageWrites` (etcd's `LocalApplyThread`).
+ */
+export const LOCAL_APPLY_THREAD: MemberId = (1n << 64n) - 2n;
+
+/** Whether `id` is one of the local storage threads (`LOCAL_APPEND_THREAD`, `LOCAL_APPLY_THREAD`), not a member. */
+export function isLocalMessageTarget(id: MemberId): boolean {
+  return id === LOCAL_APPEND_THREAD || id === LOCAL_APPLY_THREAD;
 }
 
 /** What one configuration change does to a member. */

@@ -92,6 +92,10 @@ const LOCAL = new Set<MessageType>([
   MessageType.SnapStatus,
   MessageType.CheckQuorum,
   MessageType.ForgetLeader,
+  MessageType.StorageAppend,
+  MessageType.StorageAppendResp,
+  MessageType.StorageApply,
+  MessageType.StorageApplyResp,
 ]);
 
 const RESPONSE = new Set<MessageType>([
@@ -101,6 +105,8 @@ const RESPONSE = new Set<MessageType>([
   MessageType.Unreachable,
   MessageType.ReadIndexResp,
   MessageType.PreVoteResp,
+  MessageType.StorageAppendResp,
+  MessageType.StorageApplyResp,
 ]);
 
 /** Messages the node generates for itself; they never come from the network. */

@@ -11,7 +11,8 @@ import {
   describeReady,
   messageTypeName,
 } from '../../src/describe.js';
-import { TestCluster } from '../../src/testing.js';
+import { isLocalDelivery, type StorageThreadWork, TestCluster } from '../../src/testing.js';
+import { describeConfig } from '../../src/tracker/tracker.js';
 import { ConfChangeTransition, type MemberId, type Message, MessageType } from '../../src/types.js';
 import { message } from '../../src/util.js';
 import type { Arg, TestCase } from './datadriven.js';
@@ -37,15 +38,42 @@ function indent(s: string, by = '  '): string {
 
 const ids = (vals: string[]): MemberId[] => vals.map((v) => BigInt(v));
 
+/** etcd's log levels, in order; a level prints the lines at it and above. NONE silences output. */
+const LEVELS = ['DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL', 'NONE'] as const;
+const INFO = 1;
+const NONE = LEVELS.length - 1;
+
+function parseLevel(c: TestCase, name: string | undefined): number {
+  const i = (LEVELS as readonly string[]).indexOf(name?.toUpperCase() ?? '');
+  if (i < 0) throw new SyntaxError(`line ${c.line}: log levels must be either of ${LEVELS.join(', ')}`);
+  return i;
+}
+
 export class InteractionEnv {
   readonly logEntries: LogEntry[] = [];
   readonly cluster = new TestCluster({ random: seededRandom(1), logger: new MemoryLogger(this.logEntries) });
   #nextId = 1n;
   #stash: Message[] = [];
+  /** The log level (an index into LEVELS): DEBUG by default, as etcd's harness. */
+  #level = 0;
 
   handle(c: TestCase): string {
-    const out = this.#dispatch(c);
-    return out === '' ? 'ok' : out;
+    // `stabilize log-level=X` (etcd's): the level applies to this command only.
+    const override = this.#arg(c, 'log-level')?.vals[0];
+    const saved = this.#level;
+    if (override !== undefined) this.#level = parseLevel(c, override);
+    try {
+      const out = this.#dispatch(c);
+      // As etcd's harness: at level NONE a command prints nothing at all.
+      return out === '' || this.#level === NONE ? 'ok' : out;
+    } finally {
+      if (override !== undefined) this.#level = saved;
+    }
+  }
+
+  /** A log line as etcd's harness prints it, or nothing when the level filters it out. */
+  #log(level: number, line: string): string[] {
+    return this.#level <= level ? [`${LEVELS[level]} ${line}`] : [];
   }
 
   #arg(c: TestCase, key: string): Arg | undefined {
@@ -73,14 +101,11 @@ export class InteractionEnv {
       case 'forget-leader':
         this.cluster.get(this.#id(c)).node.forgetLeader();
         return '';
-      case 'log-level': {
-        // The scripts' log lines are the INFO lines of add-nodes; the level is accepted (etcd's
-        // scripts begin with it) and checked, not used to filter.
-        const level = this.#positional(c)[0];
-        if (!['none', 'debug', 'info', 'warn', 'error'].includes(level ?? ''))
-          throw new SyntaxError(`line ${c.line}: log-level wants none|debug|info|warn|error`);
+      case 'log-level':
+        // Filters the log lines the commands print (add-nodes' INFO lines); NONE silences every
+        // command's output until the level is raised again (etcd's levels, any case).
+        this.#level = parseLevel(c, this.#positional(c)[0]);
         return '';
-      }
       case 'propose': {
         const [id, data] = this.#positional(c);
         return this.cluster.propose(BigInt(id!), data ?? '') ? '' : 'raft proposal dropped';
@@ -106,6 +131,10 @@ export class InteractionEnv {
         for (let i = 0; i < times; i++) n.tick();
         return '';
       }
+      case 'process-append-thread':
+        return this.#processThread(c, 'append');
+      case 'process-apply-thread':
+        return this.#processThread(c, 'apply');
       case 'process-ready':
         return this.#positional(c)
           .map((id) => this.#processReady(BigInt(id)))
@@ -149,7 +178,7 @@ export class InteractionEnv {
           this.cluster.tickAll();
           this.#stabilize(undefined);
         }
-        return this.#raftState();
+        return this.#raftStateVerbose();
       }
       case 'pending-msgs':
         return this.cluster.network.queue.map((f) => describeMessage(f.msg)).join('\n') || 'no messages';
@@ -223,7 +252,7 @@ export class InteractionEnv {
       case 'compact': {
         const [id, index] = this.#positional(c);
         this.cluster.compact(BigInt(id!), BigInt(index!));
-        return this.#raftLog(BigInt(id!));
+        return this.#raftLog(BigInt(id!), this.#verbose(c));
       }
       case 'report-unreachable': {
         const [id, target] = this.#positional(c);
@@ -241,11 +270,11 @@ export class InteractionEnv {
         this.cluster.restart(this.#id(c));
         return '';
       case 'status':
-        return this.#status(this.#id(c));
+        return this.#verbose(c) ? this.#statusVerbose(this.#id(c)) : this.#status(this.#id(c));
       case 'raft-log':
-        return this.#raftLog(this.#id(c));
+        return this.#raftLog(this.#id(c), this.#verbose(c));
       case 'raft-state':
-        return this.#raftState();
+        return this.#verbose(c) ? this.#raftStateVerbose() : this.#raftState();
       case 'state-machine':
         return this.#positional(c)
           .map((id) => `${id}: [${this.cluster.get(BigInt(id)).state.join(' ')}]`)
@@ -266,7 +295,14 @@ export class InteractionEnv {
   #addNodes(c: TestCase): string {
     const n = Number(this.#positional(c)[0]);
     const config: Partial<Omit<Config, 'id' | 'storage' | 'random'>> = {};
-    const a = (k: string) => this.#arg(c, k)?.vals;
+    // etcd's spellings (prevote=, checkquorum=, inflight=) are accepted as well as ours.
+    const alias: Record<string, string> = {
+      'pre-vote': 'prevote',
+      'check-quorum': 'checkquorum',
+      'max-inflight': 'inflight',
+    };
+    const a = (k: string) =>
+      this.#arg(c, k)?.vals ?? (alias[k] === undefined ? undefined : this.#arg(c, alias[k])?.vals);
     const bool = (k: string) => (a(k) === undefined ? undefined : a(k)![0] === 'true');
     if (bool('pre-vote') !== undefined) config.preVote = bool('pre-vote')!;
     if (bool('check-quorum') !== undefined) config.checkQuorum = bool('check-quorum')!;
@@ -280,6 +316,7 @@ export class InteractionEnv {
     if (a('max-size-per-msg') !== undefined) config.maxSizePerMsg = Number(a('max-size-per-msg')![0]);
     if (a('max-committed-size-per-ready') !== undefined)
       config.maxCommittedSizePerReady = Number(a('max-committed-size-per-ready')![0]);
+    if (bool('async-storage-writes') !== undefined) config.asyncStorageWrites = bool('async-storage-writes')!;
     if (a('max-uncommitted-size') !== undefined)
       config.maxUncommittedEntriesSize = Number(a('max-uncommitted-size')![0]);
     const voters = ids(a('voters') ?? []);
@@ -291,6 +328,8 @@ export class InteractionEnv {
       return { term: BigInt(t), index: idx, type: 0, data: new TextEncoder().encode(`t${t}i${idx}`) };
     });
     const term = a('term') === undefined ? undefined : BigInt(a('term')![0]!);
+    // content=X: the bootstrap snapshot's data, here the state machine's first payload.
+    const content = a('content')?.[0];
     const out: string[] = [];
     for (let i = 0; i < n; i++) {
       const id = this.#nextId++;
@@ -301,11 +340,18 @@ export class InteractionEnv {
         config,
         entries: entries.map((e) => ({ ...e })),
         ...(term === undefined ? {} : { term }),
+        ...(content === undefined ? {} : { state: [content] }),
       });
       const r = this.cluster.get(id).node.raft;
+      // The lines etcd's raft logs when a member starts, in its format.
+      const peers = [...r.trk.config.voters.ids()].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)).join(',');
       out.push(
-        `INFO ${id} switched to configuration ${describeConfState(r.trk.confState())}`,
-        `INFO ${id} became follower at term ${r.term}`,
+        ...this.#log(INFO, `${id} switched to configuration ${describeConfig(r.trk.config)}`),
+        ...this.#log(INFO, `${id} became follower at term ${r.term}`),
+        ...this.#log(
+          INFO,
+          `newRaft ${id} [peers: [${peers}], term: ${r.term}, commit: ${r.raftLog.committed}, applied: ${r.raftLog.applied}, lastindex: ${r.raftLog.lastIndex()}, lastterm: ${r.raftLog.lastTerm()}]`,
+        ),
       );
     }
     return out.join('\n');
@@ -341,6 +387,33 @@ export class InteractionEnv {
     }
   }
 
+  /**
+   * `process-append-thread|process-apply-thread IDs`: each member's storage thread handles one
+   * message (as etcd's harness: a header per member only when several are named).
+   */
+  #processThread(c: TestCase, thread: 'append' | 'apply'): string {
+    const members = ids(this.#positional(c));
+    if (members.length === 0) throw new SyntaxError(`line ${c.line}: ${c.cmd} needs member IDs`);
+    const out = members.map((id) => {
+      const body = this.#runThread(id, thread);
+      return members.length > 1 ? `> ${id} processing ${thread} thread\n${indent(body)}` : body;
+    });
+    return out.join('\n');
+  }
+
+  /** One message of a member's storage thread, as etcd prints it. */
+  #runThread(id: MemberId, thread: 'append' | 'apply'): string {
+    const work: StorageThreadWork | undefined =
+      thread === 'append' ? this.cluster.processAppendThread(id) : this.cluster.processApplyThread(id);
+    if (work === undefined) return `no ${thread} work to perform`;
+    return [
+      'Processing:',
+      describeMessage(work.processed),
+      'Responses:',
+      ...work.responses.map(describeMessage),
+    ].join('\n');
+  }
+
   #processReady(id: MemberId): string {
     const rd = this.cluster.processReady(id);
     const head = `> ${id} handling Ready`;
@@ -357,7 +430,8 @@ export class InteractionEnv {
     const drop = this.#arg(c, 'drop')?.vals;
     if (drop !== undefined) {
       const targets = ids(drop);
-      const gone = this.cluster.network.remove((m) => targets.includes(m.to));
+      // Messages within a member (its storage threads' responses) are never dropped.
+      const gone = this.cluster.network.remove((m) => targets.includes(m.to) && !isLocalDelivery(m));
       return gone.length === 0 ? 'no messages' : gone.map((m) => `dropped: ${describeMessage(m)}`).join('\n');
     }
     const type = this.#arg(c, 'type')?.vals[0];
@@ -400,6 +474,18 @@ export class InteractionEnv {
         out.push(`> ${id} receiving messages`);
         for (const m of msgs) out.push(indent(describeMessage(m)));
       }
+      // With asynchronous storage writes: every member's append thread, then its apply thread,
+      // runs all its queued work (as etcd's harness does).
+      for (const thread of ['append', 'apply'] as const) {
+        for (const id of ms) {
+          const n = this.cluster.get(id);
+          const work = thread === 'append' ? n.appendWork : n.applyWork;
+          if (work.length === 0) continue;
+          busy = true;
+          out.push(`> ${id} processing ${thread} thread`);
+          while (work.length > 0) out.push(indent(this.#runThread(id, thread)));
+        }
+      }
       if (!busy && !this.cluster.network.queue.some((f) => ms.includes(f.msg.to) && f.delay === 0)) {
         if (!this.cluster.network.queue.some((f) => ms.includes(f.msg.to))) break;
       }
@@ -424,7 +510,23 @@ export class InteractionEnv {
     return [`${verb}:`, ...selected.map((m) => indent(describeMessage(m)))].join('\n');
   }
 
+  /** Our `verbose` argument: the longer forms of status, raft-state, raft-log (not etcd's). */
+  #verbose(c: TestCase): boolean {
+    return this.#positional(c).includes('verbose');
+  }
+
+  /** etcd's `status`: the leader's progress map, one `ID: Progress` line per member; nothing on others. */
   #status(id: MemberId): string {
+    const r = this.cluster.get(id).node.raft;
+    if (r.state !== 'leader') return '';
+    return [...r.trk.progress]
+      .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+      .map(([pid, pr]) => `${pid}: ${pr.toString()}`)
+      .join('\n');
+  }
+
+  /** `status ID verbose`: the configuration, then each member's progress (without `inactive`). */
+  #statusVerbose(id: MemberId): string {
     const st = this.cluster.get(id).node.status();
     if (st.progress === undefined)
       return `${id} is ${STATE[st.softState.raftState]} (no progress: not leader)`;
@@ -440,10 +542,21 @@ export class InteractionEnv {
     return out.join('\n');
   }
 
-  #raftLog(id: MemberId): string {
+  /**
+   * etcd's `raft-log`: the stored entries (`log is empty: first index=F, last index=L` when there
+   * are none); with `verbose`, the stored snapshot's term/index first.
+   */
+  #raftLog(id: MemberId, verbose: boolean): string {
     const n = this.cluster.get(id);
     const first = n.storage.firstIndex();
     const last = n.storage.lastIndex();
+    if (!verbose) {
+      if (last < first) return `log is empty: first index=${first}, last index=${last}`;
+      return n.storage
+        .entries(first, last + 1n, Number.MAX_SAFE_INTEGER)
+        .map(describeEntry)
+        .join('\n');
+    }
     const snap = n.storage.storedSnapshot().metadata;
     const head = snap.index > 0n ? [`snapshot ${snap.term}/${snap.index}`] : [];
     if (last < first) return [...head, 'log is empty'].join('\n');
@@ -457,7 +570,19 @@ export class InteractionEnv {
     );
   }
 
+  /** etcd's `raft-state`: `ID: State (Voter|Non-Voter) Term:T Lead:L`, each member's own view. */
   #raftState(): string {
+    const out: string[] = [];
+    for (const n of this.cluster.nodes.values()) {
+      const r = n.node.raft;
+      const voter = r.trk.config.voters.ids().has(n.id) ? '(Voter)' : '(Non-Voter)';
+      out.push(`${n.id}: ${STATE[r.state]} ${voter} Term:${r.term} Lead:${r.lead}`);
+    }
+    return out.join('\n');
+  }
+
+  /** `raft-state verbose` (and `run`): the role as Voter, Learner or Removed, and the hard state. */
+  #raftStateVerbose(): string {
     const out: string[] = [];
     for (const n of this.cluster.nodes.values()) {
       const r = n.node.raft;
