@@ -5,17 +5,18 @@
 // no gRPC client is needed. Prints one JSON line; its last field holds the 64-client comparison.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, openSync, rmSync } from 'node:fs';
-import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Cluster } from '../src/cluster.js';
+import { driveSample, type Measured, round, type Sample, sleep, summarize, type Target } from './load.js';
 
 const { values: args } = parseArgs({
   options: {
     seconds: { type: 'string', default: '10' },
     'warmup-seconds': { type: 'string', default: '2' },
     'base-port': { type: 'string', default: '34000' },
+    rounds: { type: 'string', default: '3' },
   },
 });
 const DURATION_MS = Number(args.seconds) * 1000;
@@ -23,128 +24,47 @@ const WARMUP_MS = Number(args['warmup-seconds']) * 1000;
 const BASE_PORT = Number(args['base-port']);
 const VALUE = 'v'.repeat(256);
 const CONCURRENCY = [1, 64];
+const ROUNDS = Number(args.rounds);
+/** Entries between snapshots, for both: etcd 3.4's default `--snapshot-count`. */
+const SNAPSHOT_COUNT = 100_000;
 
-interface Target {
-  endpoint: string;
-  method: string;
-  path(key: string): string;
-  body(key: string, seq: number, client: number): string;
+/** A cluster under test: where to send writes, a check after each load, and how to stop it. */
+interface System {
+  /** Writes for a load of `clients` in round `round` (client IDs differ per round). */
+  target(clients: number, round: number): Target;
+  check(): Promise<void>;
+  stop(): Promise<void>;
 }
 
-interface Measured {
-  writes_per_s: number;
-  p50_ms: number;
-  p99_ms: number;
-  errors: number;
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function post(
-  agent: http.Agent,
-  endpoint: string,
-  method: string,
-  path: string,
-  body: string,
-): Promise<number> {
-  const at = endpoint.lastIndexOf(':');
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        host: endpoint.slice(0, at),
-        port: Number(endpoint.slice(at + 1)),
-        method,
-        path,
-        agent,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
-      },
-      (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
+async function startOurs(dir: string): Promise<System> {
+  const cluster = new Cluster({
+    dir: join(dir, 'ours'),
+    basePort: BASE_PORT,
+    snapshotInterval: SNAPSHOT_COUNT,
   });
-}
-
-/** The load generator: `clients` workers writing back to back for the duration, after a warm-up. */
-async function drive(target: Target, clients: number): Promise<Measured> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
-  const latencies: number[] = [];
-  let errors = 0;
-  let measuring = false;
-  let stop = false;
-  const workers = Array.from({ length: clients }, async (_, c) => {
-    for (let seq = 1; !stop; seq += 1) {
-      const key = `bench-${c}-${seq % 1000}`;
-      const t0 = performance.now();
-      const status = await post(
-        agent,
-        target.endpoint,
-        target.method,
-        target.path(key),
-        target.body(key, seq, c),
-      ).catch(() => 0);
-      const dt = performance.now() - t0;
-      if (status !== 200) errors += 1;
-      else if (measuring) latencies.push(dt);
-    }
-  });
-  await sleep(WARMUP_MS);
-  measuring = true;
-  const t0 = performance.now();
-  await sleep(DURATION_MS);
-  measuring = false;
-  const elapsed = performance.now() - t0;
-  stop = true;
-  await Promise.all(workers);
-  agent.destroy();
-  latencies.sort((a, b) => a - b);
-  const quantile = (q: number) =>
-    latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? Number.NaN;
-  return {
-    writes_per_s: Math.round((latencies.length * 1000) / elapsed),
-    p50_ms: round(quantile(0.5)),
-    p99_ms: round(quantile(0.99)),
-    errors,
-  };
-}
-
-function round(x: number): number {
-  return Math.round(x * 100) / 100;
-}
-
-async function benchOurs(dir: string): Promise<Map<number, Measured>> {
-  const cluster = new Cluster({ dir: join(dir, 'ours'), basePort: BASE_PORT });
   try {
     await cluster.bootstrap(3);
     const leader = await cluster.waitForLeader();
     const endpoint = cluster.httpAddress(leader.id);
-    const out = new Map<number, Measured>();
-    for (const clients of CONCURRENCY) {
-      out.set(
-        clients,
-        await drive(
-          {
-            endpoint,
-            method: 'PUT',
-            path: (key) => `/kv/${key}`,
-            // Each write carries a client ID and sequence number, as the example's clients send.
-            body: (_key, seq, client) =>
-              JSON.stringify({ value: VALUE, client: `bench-${clients}-${client}`, seq }),
-          },
-          clients,
-        ),
-      );
-      const after = await cluster.waitForLeader();
-      if (after.id !== leader.id)
-        throw new Error(`leadership moved from ${leader.id} to ${after.id} during the run`);
-    }
-    return out;
-  } finally {
+    return {
+      target: (clients, round) => ({
+        endpoint,
+        method: 'PUT',
+        path: (key) => `/kv/${key}`,
+        // Each write carries a client ID and sequence number, as the example's clients send.
+        body: (_key, seq, client) =>
+          JSON.stringify({ value: VALUE, client: `bench-${clients}-${round}-${client}`, seq }),
+      }),
+      async check() {
+        const after = await cluster.waitForLeader();
+        if (after.id !== leader.id)
+          throw new Error(`leadership moved from ${leader.id} to ${after.id} during the run`);
+      },
+      stop: () => cluster.destroy(),
+    };
+  } catch (err) {
     await cluster.destroy();
+    throw err;
   }
 }
 
@@ -182,7 +102,7 @@ async function etcdStatus(endpoint: string): Promise<{ member: string; leader: s
   }
 }
 
-async function benchEtcd(dir: string): Promise<{ results: Map<number, Measured>; version: string }> {
+async function startEtcd(dir: string): Promise<System & { version: string }> {
   const etcd = etcdBinary();
   const version = execFileSync(etcd, ['--version']).toString().split('\n')[0]?.trim() ?? 'unknown';
   const names = ['e1', 'e2', 'e3'];
@@ -216,6 +136,8 @@ async function benchEtcd(dir: string): Promise<{ results: Map<number, Measured>;
         '100',
         '--election-timeout',
         '1000',
+        '--snapshot-count',
+        String(SNAPSHOT_COUNT),
         '--log-level',
         'error',
       ],
@@ -235,40 +157,62 @@ async function benchEtcd(dir: string): Promise<{ results: Map<number, Measured>;
     }
     const b64 = (s: string) => Buffer.from(s).toString('base64');
     const value64 = b64(VALUE);
-    const results = new Map<number, Measured>();
-    for (const clients of CONCURRENCY) {
-      results.set(
-        clients,
-        await drive(
-          {
-            endpoint: leaderEndpoint,
-            method: 'POST',
-            path: () => '/v3/kv/put',
-            body: (key) => `{"key":"${b64(key)}","value":"${value64}"}`,
-          },
-          clients,
-        ),
-      );
-    }
-    return { results, version };
-  } finally {
-    await Promise.all(
-      children.map(
-        (child) =>
-          new Promise<void>((resolve) => {
-            if (child.exitCode !== null || child.signalCode !== null) return resolve();
-            child.once('exit', () => resolve());
-            child.kill('SIGTERM');
-          }),
-      ),
-    );
+    const endpoint = leaderEndpoint;
+    return {
+      version,
+      target: () => ({
+        endpoint,
+        method: 'POST',
+        path: () => '/v3/kv/put',
+        body: (key) => `{"key":"${b64(key)}","value":"${value64}"}`,
+      }),
+      check: async () => {},
+      stop: () => stopAll(children),
+    };
+  } catch (err) {
+    await stopAll(children);
+    throw err;
   }
 }
 
+function stopAll(children: ChildProcess[]): Promise<void> {
+  return Promise.all(
+    children.map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          child.once('exit', () => resolve());
+          child.kill('SIGTERM');
+        }),
+    ),
+  ).then(() => {});
+}
+
 const dir = mkdtempSync(join(tmpdir(), 'raft-kv-bench-'));
+const systems: System[] = [];
 try {
-  const ours = await benchOurs(dir);
-  const { results: etcd, version } = await benchEtcd(dir);
+  // Both clusters run side by side (the idle one only heartbeats).
+  const oursSystem = await startOurs(dir);
+  systems.push(oursSystem);
+  const etcdSystem = await startEtcd(dir);
+  systems.push(etcdSystem);
+  const { version } = etcdSystem;
+  const ours = new Map<number, Measured>();
+  const etcd = new Map<number, Measured>();
+  // Each load alternates between the two in short rounds, so that a change in the machine's
+  // background load during the run falls on both alike.
+  for (const clients of CONCURRENCY) {
+    const samples: [Sample[], Sample[]] = [[], []];
+    for (let round = 0; round < ROUNDS; round += 1) {
+      const timing = { warmupMs: round === 0 ? WARMUP_MS : 500, durationMs: DURATION_MS / ROUNDS };
+      for (const [i, system] of [oursSystem, etcdSystem].entries()) {
+        samples[i]?.push(await driveSample(system.target(clients, round), clients, timing));
+        await system.check();
+      }
+    }
+    ours.set(clients, summarize(samples[0]));
+    etcd.set(clients, summarize(samples[1]));
+  }
   const compare = (clients: number) => {
     const o = ours.get(clients) as Measured;
     const e = etcd.get(clients) as Measured;
@@ -294,11 +238,13 @@ try {
       fsync: true,
       value_bytes: VALUE.length,
       seconds: DURATION_MS / 1000,
+      rounds: ROUNDS,
       etcd: version,
       clients_1: compare(1),
       clients_64: compare(64),
     }),
   );
 } finally {
+  await Promise.all(systems.map((s) => s.stop()));
   rmSync(dir, { recursive: true, force: true });
 }

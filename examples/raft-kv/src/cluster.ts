@@ -27,6 +27,8 @@ export interface ClusterOptions {
   audit?: boolean;
   tickMs?: number;
   snapshotInterval?: number;
+  /** Extra Node.js flags for the member processes (the profiler passes `--cpu-prof`). */
+  nodeArgs?: string[];
 }
 
 /**
@@ -84,6 +86,7 @@ export class Cluster {
     const peers = how.peers.map((p) => `${p}=${this.advertisedAddress(p)}`).join(',');
     const log = openSync(join(this.#options.dir, `member-${id}.log`), 'a');
     const args = [
+      ...(this.#options.nodeArgs ?? []),
       '--import',
       'tsx',
       memberScript,
@@ -194,6 +197,20 @@ export class Cluster {
       if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
+  }
+
+  /** Asks every running member to shut down (SIGTERM) and waits until each has exited. */
+  async stop(): Promise<void> {
+    for (const id of this.known) this.signal(id, 'SIGCONT');
+    await Promise.all(
+      this.known.map(async (id) => {
+        const child = this.processes.get(id);
+        if (!child || !this.isRunning(id)) return;
+        const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+        child.kill('SIGTERM');
+        await exited;
+      }),
+    );
   }
 
   /** SIGKILLs every member and closes the proxies. */

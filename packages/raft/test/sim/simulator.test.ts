@@ -19,7 +19,10 @@ describe('deterministic simulation', () => {
   // Four voters under the "removal then survivor crashes" schedule. Before conf changes were
   // applied only once durably committed, seeds 7 and 12 ended with no leader: the restarted
   // survivors had forgotten the applied removal and waited for a quorum of the old configuration.
-  it.each([7, 12])(
+  // Since RaftNode's proposal IDs come from a counter and commit-only hard states ride with the
+  // next write, those seeds draw other schedules (no removal); these four each shut a removed
+  // member down and then crash the survivors on fsync failures (checked in their traces).
+  it.each([1, 2, 3, 4])(
     'seed %i with a removal followed by survivor crashes: live after healing',
     async (seed) => {
       const r = await runSimulation({ seed, members: 4, removalCrashes: true });
