@@ -20,5 +20,4 @@ export { ManagerCA } from './manager/ca-service.js';
 export { EndpointsTable, publishedEndpoints } from './manager/endpoints.js';
 export { LogStore } from './manager/log-store.js';
 export { Manager, type ManagerOptions } from './manager/manager.js';
-export { Orchestrator } from './manager/orchestrator.js';
 export { Worker, type WorkerCalls, type WorkerOptions } from './worker/worker.js';

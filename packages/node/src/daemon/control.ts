@@ -8,6 +8,7 @@ import { fromLong, generateId, isRunning, modeOf, SwarmError, swarm, toLong } fr
 import { generateJoinToken } from '@swarm/ca';
 import { fingerprintOf } from '@swarm/image-trust';
 import { ApiConverter, parseConstraint, type SchedulerInit, ZONE_LABEL } from '@swarm/scheduler';
+import { retentionOf } from '@swarm/scheduler/driver';
 import { assertSecretName, generateUnlockKey, MAX_SECRET_BYTES, MIN_SECRET_BYTES } from '@swarm/secret-store';
 import type { ReadTx } from '@swarm/store';
 import {
@@ -33,7 +34,6 @@ import {
   RAFT_HEARTBEAT_TICK,
   RAFT_SNAPSHOT_INTERVAL,
 } from '../manager/manager.js';
-import { retentionOf } from '../manager/reaper.js';
 import { registryClient, resolveImage } from '../manager/resolve-image.js';
 import { rotateRoot } from './ca-rotation.js';
 import { type Daemon, NOT_A_MANAGER_MESSAGE, VERSION, WORKER_NOT_MANAGER_MESSAGE } from './daemon.js';

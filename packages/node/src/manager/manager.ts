@@ -23,6 +23,7 @@ import { RaftNode, type Receiver } from '@swarm/raft/driver';
 import { LevelStorage } from '@swarm/raft/level';
 import { GrpcRaftTransport, type RpcClients } from '@swarm/rpc';
 import { type SchedulerInit, schedulerInitOf } from '@swarm/scheduler';
+import { Orchestrator } from '@swarm/scheduler/driver';
 import type { KeyManager } from '@swarm/secret-store';
 import { ReplicatedStore } from '@swarm/store';
 import { grantedRole } from './authority.js';
@@ -30,7 +31,6 @@ import { clusterOf, ManagerCA, retryRaced } from './ca-service.js';
 import { EndpointsTable } from './endpoints.js';
 import { QuorumLostError, type QuorumView } from './errors.js';
 import { LogStore, type LogStoreOptions } from './log-store.js';
-import { Orchestrator } from './orchestrator.js';
 import { proposeMembership, RaftMembership } from './raft-membership.js';
 
 /** Raft settings of every manager (what `swarm info` shows, as Docker's does). */
