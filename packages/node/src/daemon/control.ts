@@ -6,6 +6,7 @@
  */
 import { fromLong, generateId, isRunning, modeOf, SwarmError, swarm, toLong } from '@swarm/api';
 import { generateJoinToken } from '@swarm/ca';
+import { chainNotAfter, clusterOf } from '@swarm/ca/manager';
 import { fingerprintOf } from '@swarm/image-trust';
 import { ApiConverter, parseConstraint, type SchedulerInit, ZONE_LABEL } from '@swarm/scheduler';
 import { retentionOf } from '@swarm/scheduler/driver';
@@ -27,7 +28,6 @@ import {
   type SwarmBackupResult,
   type TaskView,
 } from '../control/api.js';
-import { chainNotAfter, clusterOf } from '../manager/ca-service.js';
 import {
   type Manager,
   RAFT_ELECTION_TICK,
