@@ -16,9 +16,7 @@ export {
 } from './daemon/daemon.js';
 export { type NodePaths, type NodeState, nodePaths } from './daemon/paths.js';
 export { type RunDaemonOptions, runDaemon } from './daemon/run.js';
-export { ManagerCA } from './manager/ca-service.js';
 export { EndpointsTable, publishedEndpoints } from './manager/endpoints.js';
 export { LogStore } from './manager/log-store.js';
 export { Manager, type ManagerOptions } from './manager/manager.js';
-export { Orchestrator } from './manager/orchestrator.js';
 export { Worker, type WorkerCalls, type WorkerOptions } from './worker/worker.js';

@@ -83,12 +83,7 @@ const NOT_YET_MOVED: Record<string, string> = {
   // manager/, daemon/, control/ and cli/ are the other half of issue 21 (branch thin-b).
   'cli/format.ts': 'thin-b: the CLI table and escaping helpers',
   'daemon/paths.ts': 'thin-b: the data directory layout (with the node errors of node/src/errors.ts)',
-  'manager/authority.ts': 'thin-b: moves to @swarm/ca (granted role)',
-  'manager/ca-service.ts': 'thin-b: moves to @swarm/ca (the manager CA service)',
   'manager/endpoints.ts': 'thin-b: moves to @swarm/dispatcher',
-  'manager/orch-apply.ts': 'thin-b: moves to @swarm/scheduler/driver',
-  'manager/orchestrator.ts': 'thin-b: moves to @swarm/scheduler/driver',
-  'manager/reaper.ts': 'thin-b: moves to @swarm/scheduler/driver',
   'manager/resolve-image.ts': 'thin-b: image resolution at the manager (@swarm/image-trust)',
   // Node-specific only through daemon/paths.ts (above).
   'testing.ts': 'follows daemon/paths.ts',

@@ -1,6 +1,7 @@
 // The example from README.md, kept compiling and passing.
 import { ManualClock, seededRandom } from '@swarm/api';
 import { expect, it } from 'vitest';
+import { runReadmeExamples } from '../../../vitest.readme.js';
 import { nodeInfo, Scheduler, serviceInfo, TaskState, taskSpec, ZONE_LABEL } from '../src/index.js';
 
 it('runs the README example', () => {
@@ -28,4 +29,11 @@ it('runs the README example', () => {
   expect(plan.unplaced.map((u) => u.reason)).toEqual([
     'no suitable node (1 node fails constraint node.labels.swarm.zone==pci; 1 node has insufficient memory)',
   ]);
+});
+
+it('runs every README example as written and prints what the README says', async () => {
+  const runs = await runReadmeExamples(new URL('../', import.meta.url));
+  expect(runs.length).toBeGreaterThanOrEqual(2);
+  for (const run of runs)
+    if (run.expected !== undefined) expect(run.printed, `line ${run.line}`).toBe(run.expected);
 });

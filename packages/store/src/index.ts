@@ -21,6 +21,7 @@ export {
 export { createMemoryStore, MemoryStore, type MemoryStoreOptions } from './memory-store.js';
 export { DEFAULT_MAX_PROPOSAL_BYTES } from './proposal-splitter.js';
 export { type Proposer, ReplicatedStore, type ReplicatedStoreOptions } from './replicated-store.js';
+export { type RetryRacedOptions, retryRaced } from './retry.js';
 export type { Batch, StoreApplyResult } from './store-core.js';
 export type {
   FindBy,

@@ -16,11 +16,11 @@ import { createCipheriv, createDecipheriv, hkdfSync, randomBytes, scryptSync } f
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { cryptoRandom, type Logger, noopLogger, SwarmError, systemClock } from '@swarm/api';
+import { clusterOf } from '@swarm/ca/manager';
 import { RaftNode } from '@swarm/raft/driver';
 import { LevelStorage } from '@swarm/raft/level';
 import { fileKeyStore, KeyManager, parseUnlockKey } from '@swarm/secret-store';
 import { ReplicatedStore } from '@swarm/store';
-import { clusterOf } from '../manager/ca-service.js';
 import type { Manager } from '../manager/manager.js';
 import {
   type NodeCredentialFiles,

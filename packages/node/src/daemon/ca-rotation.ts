@@ -18,8 +18,8 @@ import {
   parseCertificates,
   rootDigest,
 } from '@swarm/ca';
+import { clusterOf } from '@swarm/ca/manager';
 import { nativeBackend } from '@swarm/ca/native';
-import { clusterOf } from '../manager/ca-service.js';
 import type { Manager } from '../manager/manager.js';
 
 const enc = new TextEncoder();

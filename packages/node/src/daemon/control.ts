@@ -6,8 +6,10 @@
  */
 import { fromLong, generateId, isRunning, modeOf, SwarmError, swarm, toLong } from '@swarm/api';
 import { generateJoinToken } from '@swarm/ca';
+import { chainNotAfter, clusterOf } from '@swarm/ca/manager';
 import { fingerprintOf } from '@swarm/image-trust';
 import { ApiConverter, parseConstraint, type SchedulerInit, ZONE_LABEL } from '@swarm/scheduler';
+import { retentionOf } from '@swarm/scheduler/driver';
 import { assertSecretName, generateUnlockKey, MAX_SECRET_BYTES, MIN_SECRET_BYTES } from '@swarm/secret-store';
 import type { ReadTx } from '@swarm/store';
 import {
@@ -26,14 +28,12 @@ import {
   type SwarmBackupResult,
   type TaskView,
 } from '../control/api.js';
-import { chainNotAfter, clusterOf } from '../manager/ca-service.js';
 import {
   type Manager,
   RAFT_ELECTION_TICK,
   RAFT_HEARTBEAT_TICK,
   RAFT_SNAPSHOT_INTERVAL,
 } from '../manager/manager.js';
-import { retentionOf } from '../manager/reaper.js';
 import { registryClient, resolveImage } from '../manager/resolve-image.js';
 import { rotateRoot } from './ca-rotation.js';
 import { type Daemon, NOT_A_MANAGER_MESSAGE, VERSION, WORKER_NOT_MANAGER_MESSAGE } from './daemon.js';

@@ -25,6 +25,7 @@ import {
   subjectValue,
   verifyRootBundle,
 } from '@swarm/ca';
+import { clusterOf, deniedNodes } from '@swarm/ca/manager';
 import { nativeBackend } from '@swarm/ca/native';
 import { CredentialStore } from '@swarm/ca/tls';
 import { checkPortRange, DEFAULT_TASK_PORT_RANGE } from '@swarm/dispatcher';
@@ -40,7 +41,6 @@ import {
   parseUnlockKey,
 } from '@swarm/secret-store';
 import type { InitRequest, InitResult, JoinRequest, JoinResult } from '../control/api.js';
-import { clusterOf, deniedNodes } from '../manager/ca-service.js';
 import { hostOf } from '../manager/endpoints.js';
 import { Manager, randomMemberId } from '../manager/manager.js';
 import {

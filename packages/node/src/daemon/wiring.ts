@@ -3,6 +3,7 @@
  * and the calls workers and joining managers make.
  */
 import { fromLong, SwarmError, swarm } from '@swarm/api';
+import { raftIdOf } from '@swarm/ca/manager';
 import type { Connector } from '@swarm/dispatcher';
 import {
   type CallContext,
@@ -12,7 +13,6 @@ import {
   type RpcServer,
   raftHandlers,
 } from '@swarm/rpc';
-import { raftIdOf } from '../manager/authority.js';
 import { RaftJoinError } from '../manager/errors.js';
 import type { Manager } from '../manager/manager.js';
 

@@ -17,20 +17,20 @@ import {
   systemClock,
 } from '@swarm/api';
 import type { NodeRole } from '@swarm/ca';
+import { clusterOf, grantedRole, ManagerCA } from '@swarm/ca/manager';
+import { nativeBackend } from '@swarm/ca/native';
 import { Dispatcher } from '@swarm/dispatcher';
 import { ConfChangeType, emptyConfState, type MemberId } from '@swarm/raft';
 import { RaftNode, type Receiver } from '@swarm/raft/driver';
 import { LevelStorage } from '@swarm/raft/level';
 import { GrpcRaftTransport, type RpcClients } from '@swarm/rpc';
-import { type SchedulerInit, schedulerInitOf } from '@swarm/scheduler';
+import { type SchedulerInit, schedulerInitOf, ZONE_LABEL } from '@swarm/scheduler';
+import { Orchestrator } from '@swarm/scheduler/driver';
 import type { KeyManager } from '@swarm/secret-store';
-import { ReplicatedStore } from '@swarm/store';
-import { grantedRole } from './authority.js';
-import { clusterOf, ManagerCA, retryRaced } from './ca-service.js';
+import { ReplicatedStore, retryRaced } from '@swarm/store';
 import { EndpointsTable } from './endpoints.js';
 import { QuorumLostError, type QuorumView } from './errors.js';
 import { LogStore, type LogStoreOptions } from './log-store.js';
-import { Orchestrator } from './orchestrator.js';
 import { proposeMembership, RaftMembership } from './raft-membership.js';
 
 /** Raft settings of every manager (what `swarm info` shows, as Docker's does). */
@@ -158,10 +158,16 @@ export class Manager {
     this.transport.setReceiver(this.raft);
     this.store.attach(this.raft);
     this.ca = new ManagerCA({
-      store: this.store,
+      store: {
+        view: (fn) => this.store.view(fn),
+        // A renewal races the node's status writes: run it again on fresh objects when it loses.
+        update: (fn) => retryRaced(this.store, fn, { clock: this.#clock }),
+      },
       clock: this.#clock,
       random: this.#random,
       logger: o.logger,
+      backend: nativeBackend,
+      zoneLabel: ZONE_LABEL,
     });
     this.logs = new LogStore(this.store, { clock: this.#clock, ...o.logs });
     this.endpoints = new EndpointsTable(this.store, {
@@ -425,7 +431,7 @@ export class Manager {
       await this.#waitForQuorum(deadline);
       try {
         // retryRaced re-runs a transaction that lost an optimistic-concurrency race at apply time.
-        return await this.#unlessQuorumLost(retryRaced(this.store, fn));
+        return await this.#unlessQuorumLost(retryRaced(this.store, fn, { clock: this.#clock }));
       } catch (e) {
         if ((e as { code?: string }).code !== 'PROPOSAL_DROPPED' || Date.now() > deadline) throw e;
         await new Promise((r) => setTimeout(r, 100));

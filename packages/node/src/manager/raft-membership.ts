@@ -15,11 +15,10 @@
  * the leader sees a learner's progress.
  */
 import { type Clock, type Logger, swarm, toLong } from '@swarm/api';
+import { isManagerNow, raftIdOf } from '@swarm/ca/manager';
 import { ConfChangeType, type MemberId } from '@swarm/raft';
 import type { RaftNode } from '@swarm/raft/driver';
-import type { ReplicatedStore } from '@swarm/store';
-import { isManagerNow, raftIdOf } from './authority.js';
-import { retryRaced } from './ca-service.js';
+import { type ReplicatedStore, retryRaced } from '@swarm/store';
 import { NotLeaderError, RaftJoinError } from './errors.js';
 
 const { AddNode, RemoveNode } = ConfChangeType;
@@ -288,12 +287,16 @@ export class RaftMembership {
         node === undefined ? 'no node claims it' : `node ${node.id} is not a manager any more`,
       );
       if (node !== undefined)
-        await retryRaced(this.#o.store, (tx) => {
-          const n = tx.get('node', node.id);
-          if (n === undefined || raftIdOf(n) !== id) return;
-          n.managerStatus = null as never;
-          tx.update('node', n);
-        });
+        await retryRaced(
+          this.#o.store,
+          (tx) => {
+            const n = tx.get('node', node.id);
+            if (n === undefined || raftIdOf(n) !== id) return;
+            n.managerStatus = null as never;
+            tx.update('node', n);
+          },
+          { clock: this.#o.clock },
+        );
       return;
     }
   }
@@ -304,17 +307,21 @@ export class RaftMembership {
     const node = this.#o.store.view((tx) => tx.get('node', p.nodeId));
     const old = raftIdOf(node);
     // Peers resolve the new member from the store, so the store names it before it becomes a voter.
-    await retryRaced(this.#o.store, (tx) => {
-      const n = tx.get('node', p.nodeId);
-      if (n === undefined) return;
-      n.managerStatus = swarm.ManagerStatus.create({
-        raftId: toLong(p.raftId),
-        addr: p.addr,
-        leader: false,
-        reachability: swarm.ManagerStatus.Reachability.REACHABLE,
-      });
-      tx.update('node', n);
-    });
+    await retryRaced(
+      this.#o.store,
+      (tx) => {
+        const n = tx.get('node', p.nodeId);
+        if (n === undefined) return;
+        n.managerStatus = swarm.ManagerStatus.create({
+          raftId: toLong(p.raftId),
+          addr: p.addr,
+          leader: false,
+          reachability: swarm.ManagerStatus.Reachability.REACHABLE,
+        });
+        tx.update('node', n);
+      },
+      { clock: this.#o.clock },
+    );
     const changes: { type: ConfChangeType; nodeId: MemberId }[] = [{ type: AddNode, nodeId: p.raftId }];
     if (
       old !== 0n &&

@@ -1,11 +1,12 @@
 /**
  * What the store grants a node now, for RPC authorization: the certificate says what a node was
- * when it was issued, the store says what it is. A manager-only RPC needs both (see
- * `grantedRole` in @swarm/ca's `authorize`), so a demotion or a removal takes effect at once and a
- * promotion only once the node holds a manager certificate.
+ * when it was issued, the store says what it is. A manager-only RPC needs both (`authorize`'s
+ * `grantedRole` option), so a demotion or a removal takes effect at once and a promotion only
+ * once the node holds a manager certificate.
  */
 import { fromLong, swarm } from '@swarm/api';
-import { BACKDATE_MS, type NodeRole } from '@swarm/ca';
+import type { NodeRole } from './issue.js';
+import { BACKDATE_MS } from './root-ca.js';
 
 /**
  * The raft transport RPCs. A manager that is being removed from raft must still be heard until

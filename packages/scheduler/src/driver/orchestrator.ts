@@ -1,5 +1,7 @@
-// The manager's orchestration loop (leader only): feeds the store into @swarm/scheduler, runs
-// `reconcile()` after changes (coalesced), writes the plan back to the store, and reaps old tasks.
+// The store-driven orchestration loop (run on the raft leader only): feeds the store into the
+// Scheduler, runs `reconcile()` after changes (coalesced), writes the plan back to the store, and
+// reaps old tasks. It is to the scheduler what RaftNode is to the raft core: the driver that an
+// embedder wires to its store, clock and logger.
 //
 // State flow. Store events are queued as they arrive and applied to the scheduler's state at the
 // start of a pass (and before any re-read), in order, so the scheduler's state always equals the
@@ -18,17 +20,11 @@ import {
   systemClock,
   type Timer,
 } from '@swarm/api';
-import {
-  ApiConverter,
-  type NodeInfo,
-  type Plan,
-  Scheduler,
-  type SchedulerInit,
-  type ServiceInfo,
-  type TaskInfo,
-} from '@swarm/scheduler';
-import { type Store, StoreConflictError, type StoreEvent, type WriteTx } from '@swarm/store';
-import { type ApplyResult, applyServiceDecision, applyTaskDecision, newTask } from './orch-apply.js';
+import { ApiConverter } from '../from-api.js';
+import type { Plan } from '../plan.js';
+import { Scheduler, type SchedulerInit } from '../scheduler.js';
+import type { NodeInfo, ServiceInfo, TaskInfo } from '../types.js';
+import { type ApplyResult, applyServiceDecision, applyTaskDecision, newTask } from './apply.js';
 import {
   type ReapCandidate,
   retentionOf,
@@ -36,12 +32,23 @@ import {
   taskHistoryRetention,
   tasksToReap,
 } from './reaper.js';
+import {
+  type DriverAbortSignal,
+  type DriverStore,
+  type DriverStoreEvent,
+  type DriverWriteTx,
+  isStoreConflict,
+} from './store-contract.js';
 
+/** What an {@link Orchestrator} runs against, and its tuning. */
 export interface OrchestratorOptions {
-  readonly store: Store;
+  /** The cluster store (any @swarm/store `Store` fits {@link DriverStore}). */
+  readonly store: DriverStore;
+  /** Timestamps, batching and wake-up timers. Default `systemClock`. */
   readonly clock?: Clock;
   /** Source of task IDs. Default `cryptoRandom`. */
   readonly random?: Random;
+  /** Where passes, conflicts and failed writes are reported. Default: nothing. */
   readonly logger?: Logger;
   /** Placement strategy and rebalancing, passed to the Scheduler. */
   readonly scheduler?: SchedulerInit;
@@ -57,9 +64,13 @@ export interface OrchestratorOptions {
 
 /** What one pass did (returned by `reconcileNow`, summed in `stats`). */
 export interface PassResult {
+  /** Tasks created. */
   readonly created: number;
+  /** Tasks changed (assigned, desired state moved on). */
   readonly updated: number;
+  /** Services whose update status (or rollback spec swap) was written. */
   readonly services: number;
+  /** Tasks the reaper deleted. */
   readonly reaped: number;
   /** Tasks still waiting for a node after the pass. */
   readonly unplaced: number;
@@ -67,12 +78,19 @@ export interface PassResult {
   readonly conflicts: number;
 }
 
+/** Totals since an {@link Orchestrator} was constructed. */
 export interface OrchestratorStats {
+  /** Passes run. */
   passes: number;
+  /** Tasks created. */
   created: number;
+  /** Tasks changed. */
   updated: number;
+  /** Service writes. */
   services: number;
+  /** Tasks deleted by the reaper. */
   reaped: number;
+  /** Writes refused by a conflict, or decisions found outdated. */
   conflicts: number;
   /** Writes that failed for another reason (no quorum, timeout, lost leadership). */
   writeErrors: number;
@@ -112,7 +130,7 @@ function newTxWork(staleServices: Set<string>): TxWork {
 
 /** What every run of one orchestrator shares. */
 interface Deps {
-  readonly store: Store;
+  readonly store: DriverStore;
   readonly clock: Clock;
   readonly random: Random;
   readonly log: Logger;
@@ -125,6 +143,13 @@ interface Deps {
 }
 
 const { RUNNING, COMPLETE } = swarm.TaskState;
+
+/** The standard `AbortController` (every runtime the scheduler supports has it), by its shape. */
+const AbortControllerOf = (
+  globalThis as unknown as {
+    AbortController: new () => { readonly signal: DriverAbortSignal; abort(reason?: unknown): void };
+  }
+).AbortController;
 
 const EMPTY_PASS: PassResult = { created: 0, updated: 0, services: 0, reaped: 0, unplaced: 0, conflicts: 0 };
 
@@ -140,7 +165,7 @@ export class Orchestrator {
 
   constructor(options: OrchestratorOptions) {
     if (options === null || typeof options !== 'object' || typeof options.store?.watch !== 'function') {
-      throw new TypeError('Orchestrator needs options.store (a @swarm/store Store)');
+      throw new TypeError('Orchestrator needs options.store (a @swarm/store Store, or any DriverStore)');
     }
     const batchMs = options.batchMs ?? 20;
     const maxWriteBatch = options.maxWriteBatch ?? 500;
@@ -182,6 +207,7 @@ export class Orchestrator {
     new Scheduler(this.#deps.schedulerInit, { clock: this.#deps.clock, random: this.#deps.random });
   }
 
+  /** Whether it runs (between `start()` and `stop()`). */
   get running(): boolean {
     return this.#run !== undefined;
   }
@@ -226,9 +252,9 @@ class Run {
   readonly #d: Deps;
   readonly #scheduler: Scheduler;
   readonly #conv = new ApiConverter();
-  readonly #abort = new AbortController();
+  readonly #abort = new AbortControllerOf();
   #unwatch: (() => void) | undefined;
-  #events: StoreEvent[] = [];
+  #events: DriverStoreEvent[] = [];
   #stopped = false;
 
   /** Node values as last given to the scheduler, by a canonical key: unchanged nodes are not re-fed. */
@@ -431,7 +457,7 @@ class Run {
     for (const e of events) this.#safely(e.kind, e.object.id, () => this.#apply(e));
   }
 
-  #apply(e: StoreEvent): void {
+  #apply(e: DriverStoreEvent): void {
     const state = this.#scheduler.state;
     if (e.kind === 'cluster') {
       this.#retention = retentionOf(e.action === 'delete' ? undefined : (e.object as swarm.Cluster));
@@ -534,7 +560,7 @@ class Run {
       } catch (err) {
         if (this.#stopped) return out;
         const rest = items.slice(i);
-        if (err instanceof StoreConflictError) {
+        if (isStoreConflict(err)) {
           out.conflicts++;
           stats.conflicts++;
           log.info('orchestrator: write refused by a conflict', {
@@ -571,7 +597,7 @@ class Run {
     return out;
   }
 
-  #applyItem(tx: WriteTx, item: Item, w: TxWork): void {
+  #applyItem(tx: DriverWriteTx, item: Item, w: TxWork): void {
     const { stale, staleServices, counts } = w;
     const keep = <T>(r: ApplyResult<T>, write: (v: T) => void): boolean => {
       if (r === 'same') return true;
@@ -627,7 +653,7 @@ class Run {
   // ---- the reaper ----
 
   /** Only changes that can make a task deletable put its service in the reaper's scope. */
-  #noteForReaper(e: StoreEvent): void {
+  #noteForReaper(e: DriverStoreEvent): void {
     if (e.kind === 'task') {
       const t = e.object as swarm.Task;
       if (e.action !== 'delete' && (t.desiredState > RUNNING || (t.status?.state ?? 0) >= COMPLETE)) {
@@ -682,7 +708,7 @@ class Run {
         if (this.#stopped) return reaped;
         // Deletions are retried on the next run: look at these services again.
         for (const c of candidates.slice(i)) this.#reapServices.add(c.serviceId);
-        if (err instanceof StoreConflictError) stats.conflicts++;
+        if (isStoreConflict(err)) stats.conflicts++;
         else stats.writeErrors++;
         log.info('orchestrator: reaping tasks failed; will retry', { error: describe(err) });
         this.#again = true;

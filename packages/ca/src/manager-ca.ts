@@ -3,37 +3,68 @@
  * token decides the role of a new node; the store decides it for a renewal), and the unlock key
  * for other managers. Every manager can sign: the root key is part of the replicated cluster
  * object (sealed at rest with each manager's data key), so a follower issues without forwarding.
+ *
+ * The store is a structural contract ({@link CAStore}): any @swarm/store `Store` fits.
  */
 import {
   type Clock,
   cryptoRandom,
   generateId,
   type Logger,
+  noopLogger,
   type Random,
   SwarmError,
   swarm,
   toLong,
 } from '@swarm/api';
-import {
-  type IssuingCA,
-  issueCertificate,
-  loadRootCA,
-  type NodeIdentity,
-  parseCertificates,
-  roleForToken,
-} from '@swarm/ca';
-import { nativeBackend } from '@swarm/ca/native';
-import { ZONE_LABEL } from '@swarm/scheduler';
-import { type ReadTx, type Store, StoreConflictError } from '@swarm/store';
+import type { NodeIdentity } from './authorize.js';
+import { parseCertificates } from './certificate.js';
+import { issueCertificate } from './issue.js';
+import { roleForToken } from './join-token.js';
+import { type IssuingCA, loadRootCA } from './root-ca.js';
+import type { SignerBackend } from './signer.js';
 
 const enc = new TextEncoder();
 const dec = new TextDecoder();
 
-export function clusterOf(tx: ReadTx): swarm.Cluster | undefined {
+/** The reads the manager CA makes in a transaction (any @swarm/store `ReadTx` fits). */
+export interface CAReadTx {
+  /** The node with `id`, or undefined. */
+  get(kind: 'node', id: string): swarm.Node | undefined;
+  /** Every cluster object (there is one) or every node. */
+  list(kind: 'cluster'): swarm.Cluster[];
+  /** Every node. */
+  list(kind: 'node'): swarm.Node[];
+}
+
+/** The writes the manager CA makes: it records issued certificates on node objects. */
+export interface CAWriteTx {
+  /** The node with `id` (a private copy that may be changed and passed to `update`), or undefined. */
+  get(kind: 'node', id: string): swarm.Node | undefined;
+  /** Adds a node (a joiner). */
+  create(kind: 'node', obj: swarm.Node): void;
+  /** Replaces a node (a renewal's role, zone and certificate). */
+  update(kind: 'node', obj: swarm.Node): void;
+}
+
+/**
+ * The cluster store the manager CA runs against. `update` should run `fn` again on fresh objects
+ * when the transaction lost an optimistic-concurrency race at apply time (wrap the store's
+ * `update` in @swarm/store's `retryRaced`): a renewal races the node's status writes.
+ */
+export interface CAStore {
+  /** Runs `fn` on a read transaction of the local replica. */
+  view<T>(fn: (tx: CAReadTx) => T): T;
+  /** Runs `fn` on a write transaction; resolves once committed and applied here. */
+  update(fn: (tx: CAWriteTx) => void): Promise<unknown>;
+}
+
+/** The cluster object of a store (undefined before the cluster is created or replicated here). */
+export function clusterOf(tx: Pick<CAReadTx, 'list'>): swarm.Cluster | undefined {
   return tx.list('cluster')[0];
 }
 
-/** The role name the CA uses for a store role. */
+/** The CA's role name for a store role. */
 export function roleName(role: swarm.NodeRole | null | undefined): 'manager' | 'worker' {
   return role === swarm.NodeRole.NODE_ROLE_MANAGER ? 'manager' : 'worker';
 }
@@ -54,26 +85,50 @@ export function trustBundle(cluster: swarm.Cluster): string {
   return next && next.length > 0 ? root + dec.decode(next) : root;
 }
 
+/** The notAfter (ms since the epoch) of the leaf in a PEM chain; 0 for an empty chain. */
+export function chainNotAfter(chainPem: string): number {
+  return parseCertificates(chainPem)[0]?.notAfter ?? 0;
+}
+
+/** The manager-owned node label that names a node's security zone (@swarm/scheduler's `ZONE_LABEL`). */
+export const DEFAULT_ZONE_LABEL = 'swarm.zone';
+
+/** What a {@link ManagerCA} runs against. */
 export interface ManagerCAOptions {
-  store: Store;
-  clock: Clock;
-  random?: Random;
-  logger: Logger;
+  /** The cluster store: the cluster object (root, join tokens, deny list) and the nodes. */
+  readonly store: CAStore;
+  /** Validity periods of issued certificates. */
+  readonly clock: Clock;
+  /** Key material is not drawn from it (the CSR carries the node's key); node IDs and serials are. Default `cryptoRandom`. */
+  readonly random?: Random;
+  /** Issuances and renewals, by node ID and role. Default: nothing. */
+  readonly logger?: Logger;
+  /** Signs with it. Default `nobleBackend` (portable); a Node.js manager passes `nativeBackend` of `@swarm/ca/native`. */
+  readonly backend?: SignerBackend;
+  /** The node label whose value is the node's zone, written into renewed certificates. Default `swarm.zone`. */
+  readonly zoneLabel?: string;
 }
 
 /** The CA as managers serve it: issues and renews node certificates against the store (roles, deny list, zones), and serves the root and the unlock key. */
 export class ManagerCA {
-  readonly #store: Store;
+  readonly #store: CAStore;
   readonly #clock: Clock;
   readonly #random: Random;
   readonly #log: Logger;
+  readonly #backend: SignerBackend | undefined;
+  readonly #zoneLabel: string;
   #issuer: { key: string; ca: IssuingCA } | undefined;
 
+  /** Checks nothing against the store yet: the cluster may still be replicating here. */
   constructor(o: ManagerCAOptions) {
+    if (o === null || typeof o !== 'object' || typeof o.store?.view !== 'function')
+      throw new TypeError('ManagerCA needs options.store (a @swarm/store Store, or any CAStore)');
     this.#store = o.store;
     this.#clock = o.clock;
     this.#random = o.random ?? cryptoRandom;
-    this.#log = o.logger.child({ component: 'ca' });
+    this.#log = (o.logger ?? noopLogger).child({ component: 'ca' });
+    this.#backend = o.backend;
+    this.#zoneLabel = o.zoneLabel ?? DEFAULT_ZONE_LABEL;
   }
 
   #cluster(): swarm.Cluster {
@@ -86,12 +141,12 @@ export class ManagerCA {
   /**
    * The CA that signs: always the cluster's current root. A rotation first only adds the new root
    * to the trust bundle (so every node trusts it before any leaf from it exists), then makes it
-   * the current root (see daemon/ca-rotation.ts).
+   * the current root.
    */
   issuer(): IssuingCA {
     const c = this.#cluster();
-    const certPem = dec.decode(c.rootCa!.caCert!);
-    const keyPem = dec.decode(c.rootCa!.caKey!);
+    const certPem = dec.decode(c.rootCa?.caCert ?? new Uint8Array());
+    const keyPem = dec.decode(c.rootCa?.caKey ?? new Uint8Array());
     const key = `${certPem}|${trustBundle(c)}`;
     if (this.#issuer?.key !== key) {
       const root = loadRootCA({
@@ -99,7 +154,7 @@ export class ManagerCA {
         keyPem,
         clock: this.#clock,
         random: this.#random,
-        backend: nativeBackend,
+        ...(this.#backend === undefined ? {} : { backend: this.#backend }),
       });
       const ca: IssuingCA = { ...root, rootsPem: trustBundle(c) };
       this.#issuer = { key, ca };
@@ -143,7 +198,7 @@ export class ManagerCA {
           nodeId,
         });
       const role = roleName(node.spec?.desiredRole ?? node.role);
-      const zone = node.spec?.annotations?.labels?.[ZONE_LABEL];
+      const zone = node.spec?.annotations?.labels?.[this.#zoneLabel];
       const issued = await issueCertificate(this.issuer(), csrPem, {
         nodeId,
         role,
@@ -152,7 +207,7 @@ export class ManagerCA {
         ...(expiryMs ? { expiryMs } : {}),
         denyList: denied,
       });
-      await retryRaced(this.#store, (tx) => {
+      await this.#store.update((tx) => {
         const n = tx.get('node', nodeId);
         if (n === undefined) return;
         n.role = role === 'manager' ? swarm.NodeRole.NODE_ROLE_MANAGER : swarm.NodeRole.NODE_ROLE_WORKER;
@@ -186,7 +241,7 @@ export class ManagerCA {
       denyList: denied,
     });
     const storeRole = role === 'manager' ? swarm.NodeRole.NODE_ROLE_MANAGER : swarm.NodeRole.NODE_ROLE_WORKER;
-    await retryRaced(this.#store, (tx) => {
+    await this.#store.update((tx) => {
       tx.create(
         'node',
         swarm.Node.create({
@@ -235,28 +290,5 @@ export class ManagerCA {
       status: node.certificate.status ?? { state: swarm.IssuanceState.ISSUANCE_STATE_UNKNOWN },
       certificate: node.certificate,
     });
-  }
-}
-
-/** The notAfter of the leaf in a PEM chain. */
-export function chainNotAfter(chainPem: string): number {
-  return parseCertificates(chainPem)[0]?.notAfter ?? 0;
-}
-
-/**
- * `store.update`, run again (on fresh objects) when it lost an optimistic-concurrency race at apply
- * time, e.g. against a node status write: up to 5 attempts.
- */
-export async function retryRaced(
-  store: Store,
-  fn: Parameters<Store['update']>[0],
-): Promise<{ version: bigint }> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await store.update(fn);
-    } catch (e) {
-      if (!(e instanceof StoreConflictError && e.code === 'SEQUENCE_CONFLICT') || attempt >= 5) throw e;
-      await new Promise((r) => setTimeout(r, 5 * attempt));
-    }
   }
 }

@@ -14,19 +14,25 @@
 // transaction (`stillReapable`): every condition is monotonic (task states and desired states only
 // move forward), so a confirmation needs only the task itself and its node and service.
 import { fromLong, swarm } from '@swarm/api';
-import type { ReadTx } from '@swarm/store';
+import type { DriverReadTx as ReadTx } from './store-contract.js';
 
 /** Terminal tasks kept per slot when the cluster does not say otherwise (swarm's default). */
 export const DEFAULT_TASK_HISTORY_RETENTION = 5;
 
+/** Why a task may go: its service is gone, it was stopped for good, or it is old history of a slot. */
 export type ReapReason = 'service-removed' | 'removed' | 'history';
 
+/** A task the reaper picked, confirmed again in the deleting transaction ({@link stillReapable}). */
 export interface ReapCandidate {
+  /** The task's ID. */
   readonly id: string;
+  /** Its service's ID. */
   readonly serviceId: string;
+  /** Why it may be deleted. */
   readonly reason: ReapReason;
 }
 
+/** Which tasks {@link tasksToReap} looks at. */
 export interface ReapOptions {
   /** Dead tasks kept per slot; negative keeps all. Default: the cluster's setting. */
   readonly retention?: number;

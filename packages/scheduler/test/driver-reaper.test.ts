@@ -7,8 +7,8 @@ import {
   stillReapable,
   taskHistoryRetention,
   tasksToReap,
-} from '../src/manager/reaper.js';
-import { nodeObject, S, serviceSpec } from './orchestrator-helpers.js';
+} from '../src/driver.js';
+import { nodeObject, S, serviceSpec } from './driver-helpers.js';
 
 interface T {
   slot?: number;

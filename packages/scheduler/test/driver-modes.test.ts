@@ -2,7 +2,7 @@
 // start-first updates, drained nodes under a global service, and jobs.
 import { swarm, toLong } from '@swarm/api';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Orchestrator } from '../src/manager/orchestrator.js';
+import type { Orchestrator } from '../src/driver.js';
 import {
   addNode,
   addService,
@@ -15,7 +15,7 @@ import {
   tasksOf,
   updateNode,
   updateService,
-} from './orchestrator-helpers.js';
+} from './driver-helpers.js';
 
 const running: Orchestrator[] = [];
 afterEach(async () => {

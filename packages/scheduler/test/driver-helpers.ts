@@ -3,7 +3,7 @@
 // drive the orchestrator to a steady state.
 import { fromLong, generateId, ManualClock, seededRandom, swarm, toLong } from '@swarm/api';
 import { createMemoryStore, type Store } from '@swarm/store';
-import { Orchestrator, type OrchestratorOptions, type PassResult } from '../src/manager/orchestrator.js';
+import { Orchestrator, type OrchestratorOptions, type PassResult } from '../src/driver.js';
 
 export const S = swarm.TaskState;
 
@@ -190,7 +190,9 @@ export interface Harness {
   orch: Orchestrator;
 }
 
-export function harness(options: Partial<OrchestratorOptions> & { clock?: ManualClock } = {}): Harness {
+export function harness(
+  options: Partial<Omit<OrchestratorOptions, 'store'>> & { clock?: ManualClock; store?: Store } = {},
+): Harness {
   const clock = options.clock ?? new ManualClock(Date.UTC(2026, 0, 1));
   const store = options.store ?? createMemoryStore({ clock });
   const orch = new Orchestrator({ store, clock, random: seededRandom(7), ...options });

@@ -1,15 +1,10 @@
-// How the orchestrator applies one scheduler decision onto the stored object inside a write
+// How the orchestration driver applies one scheduler decision onto the stored object inside a write
 // transaction. The scheduler owns only some fields (node, pending → assigned, the pending reason,
 // desired state, a service's update status and rollback swap); everything else (above all the
 // status a worker reported) is taken from the stored object as it is at write time.
 import { fromLong, swarm } from '@swarm/api';
-import {
-  createdTaskToApi,
-  type ServiceInfo,
-  type TaskInfo,
-  updatedServiceToApi,
-  updatedTaskToApi,
-} from '@swarm/scheduler';
+import { createdTaskToApi, updatedServiceToApi, updatedTaskToApi } from '../from-api.js';
+import type { ServiceInfo, TaskInfo } from '../types.js';
 
 const S = swarm.TaskState;
 

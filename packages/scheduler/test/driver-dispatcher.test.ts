@@ -6,16 +6,8 @@ import { Agent, Dispatcher } from '@swarm/dispatcher';
 import { MemorySecretWriter, MemoryTransport, TestExecutor } from '@swarm/dispatcher/testing';
 import { createMemoryStore } from '@swarm/store';
 import { afterEach, expect, it } from 'vitest';
-import { Orchestrator } from '../src/manager/orchestrator.js';
-import {
-  addNode,
-  addService,
-  liveTasks,
-  perNode,
-  S,
-  tasksOf,
-  updateService,
-} from './orchestrator-helpers.js';
+import { Orchestrator } from '../src/driver.js';
+import { addNode, addService, liveTasks, perNode, S, tasksOf, updateService } from './driver-helpers.js';
 
 const stops: Array<() => unknown> = [];
 afterEach(async () => {

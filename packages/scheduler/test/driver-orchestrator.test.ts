@@ -2,7 +2,7 @@ import { fromLong, ManualClock, MemoryLogger, SwarmError, swarm, toLong } from '
 import { createMemoryStore, ReplicatedStore, type Store } from '@swarm/store';
 import { ManualProposer } from '@swarm/store/testing';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Orchestrator } from '../src/manager/orchestrator.js';
+import { Orchestrator } from '../src/driver.js';
 import {
   addNode,
   addService,
@@ -18,7 +18,7 @@ import {
   tasksOf,
   updateNode,
   updateService,
-} from './orchestrator-helpers.js';
+} from './driver-helpers.js';
 
 const running: Orchestrator[] = [];
 function track(h: Harness): Harness {

@@ -1,8 +1,8 @@
 import { fromLong, swarm, toLong } from '@swarm/api';
-import { ApiConverter, type ServiceInfo, type TaskInfo } from '@swarm/scheduler';
 import { describe, expect, it } from 'vitest';
-import { applyServiceDecision, applyTaskDecision, newTask } from '../src/manager/orch-apply.js';
-import { S, serviceSpec } from './orchestrator-helpers.js';
+import { applyServiceDecision, applyTaskDecision, newTask } from '../src/driver.js';
+import { ApiConverter, type ServiceInfo, type TaskInfo } from '../src/index.js';
+import { S, serviceSpec } from './driver-helpers.js';
 
 const conv = new ApiConverter();
 const NODE_A = 'a'.repeat(25);

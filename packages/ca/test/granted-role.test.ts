@@ -1,7 +1,6 @@
 import { swarm, toLong } from '@swarm/api';
 import { describe, expect, it } from 'vitest';
-import { grantedRole, isManagerNow, STALE_RECORD_MARGIN_MS } from '../src/manager/authority.js';
-import { checkRaftAddress } from '../src/manager/raft-membership.js';
+import { grantedRole, isManagerNow, STALE_RECORD_MARGIN_MS } from '../src/manager.js';
 
 const M = swarm.NodeRole.NODE_ROLE_MANAGER;
 const W = swarm.NodeRole.NODE_ROLE_WORKER;
@@ -50,26 +49,5 @@ describe('the role the store grants a caller', () => {
     expect(grantedRole(stale, UNLOCK, leaf, none)).toBe('swarm-worker');
     // A demotion is always newer than the old certificate (even within the clock-skew margin).
     expect(grantedRole(node(M, W, issuedAt - 1000), RAFT, leaf, none)).toBe('swarm-worker');
-  });
-});
-
-describe('a raft address given at join', () => {
-  it('must be a concrete HOST:PORT', () => {
-    expect(checkRaftAddress('10.0.0.5:2377')).toBe('10.0.0.5:2377');
-    expect(checkRaftAddress('[fd00::5]:2377')).toBe('[fd00::5]:2377');
-    expect(checkRaftAddress('manager-1.example:2377')).toBe('manager-1.example:2377');
-    for (const bad of [
-      '',
-      '10.0.0.5',
-      '10.0.0.5:0',
-      '10.0.0.5:70000',
-      '0.0.0.0:2377',
-      '[::]:2377',
-      'a b:1',
-      7,
-    ])
-      expect(() => checkRaftAddress(bad), String(bad)).toThrow(
-        expect.objectContaining({ code: 'INVALID_RAFT_ADDRESS' }),
-      );
   });
 });
