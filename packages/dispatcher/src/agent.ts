@@ -393,7 +393,7 @@ export class Agent {
     this.#logger.warn('node removed from the cluster; stopping tasks and wiping secrets');
     for (const id of [...this.#tasks.keys()]) this.#removeTask(id);
     for (const id of [...this.#secrets.keys()]) this.#dropSecret(id);
-    this.#configs.clear();
+    for (const id of [...this.#configs.keys()]) this.#dropConfig(id);
     this.#writer.removeAll();
     this.#lastResult = undefined;
     this.#sessionHint = '';
@@ -468,8 +468,8 @@ export class Agent {
     }
     for (const id of [...this.#secrets.keys()]) if (!secrets.has(id)) this.#dropSecret(id);
     for (const [id, s] of secrets) if (!this.#secrets.has(id)) this.#secrets.set(id, s);
-    for (const id of [...this.#configs.keys()]) if (!configs.has(id)) this.#configs.delete(id);
-    for (const [id, c] of configs) this.#configs.set(id, c);
+    for (const id of [...this.#configs.keys()]) if (!configs.has(id)) this.#dropConfig(id);
+    for (const c of configs.values()) this.#holdConfig(c);
     for (const id of [...this.#tasks.keys()]) if (!tasks.has(id)) this.#removeTask(id);
     for (const t of tasks.values()) this.#applyTask(t);
     if (this.#executor.reconcile !== undefined) {
@@ -488,7 +488,7 @@ export class Agent {
       const s = ch.assignment?.secret;
       if (s?.id && (ch.action ?? UPDATE) === UPDATE) this.#secrets.set(s.id, swarm.Secret.create(s));
       const c = ch.assignment?.config;
-      if (c?.id && (ch.action ?? UPDATE) === UPDATE) this.#configs.set(c.id, swarm.Config.create(c));
+      if (c?.id && (ch.action ?? UPDATE) === UPDATE) this.#holdConfig(swarm.Config.create(c));
     }
     for (const ch of changes) {
       const t = ch.assignment?.task;
@@ -500,8 +500,19 @@ export class Agent {
       const s = ch.assignment?.secret;
       if (s?.id && ch.action === REMOVE) this.#dropSecret(s.id);
       const c = ch.assignment?.config;
-      if (c?.id && ch.action === REMOVE) this.#configs.delete(c.id);
+      if (c?.id && ch.action === REMOVE) this.#dropConfig(c.id);
     }
+  }
+
+  /** Keeps a config the manager sent (its name is logged, never its data). */
+  #holdConfig(c: swarm.Config): void {
+    if (!this.#configs.has(c.id))
+      this.#logger.info('config received', { configId: c.id, name: c.spec?.annotations?.name ?? '' });
+    this.#configs.set(c.id, c);
+  }
+
+  #dropConfig(id: string): void {
+    if (this.#configs.delete(id)) this.#logger.info('config dropped', { configId: id });
   }
 
   #dropSecret(id: string): void {

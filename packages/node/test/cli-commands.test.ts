@@ -955,6 +955,8 @@ describe('swarm config', () => {
     const missing = await run(['config', 'create', 'c', join(d.dir, 'missing')]);
     expect(missing.stderr).toMatch(/^Error: cannot read the config file .*missing: ENOENT/);
     expect((await run(['config', 'create', 'c', '-'], { stdin: '' })).code).toBe(1);
+    const bigStdin = await run(['config', 'create', 'c', '-'], { stdin: 'x'.repeat(1000 * 1024 + 1) });
+    expect(bigStdin.stderr).toBe('Error: config data must be 1 byte to 1000 KiB, stdin has more\n');
     const usage = await run(['config', 'create', 'c']);
     expect(usage.code).toBe(2);
     expect(api.callsOf('configCreate')).toEqual([]);

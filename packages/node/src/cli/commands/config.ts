@@ -41,7 +41,15 @@ const create: Command = {
     }
     let data: Buffer;
     if (source === '-') {
-      data = await readAll(ctx.io.stdin, MAX_CONFIG_BYTES);
+      try {
+        data = await readAll(ctx.io.stdin, MAX_CONFIG_BYTES);
+      } catch (e) {
+        if (e instanceof SwarmError && e.code === 'INVALID_ARGUMENT')
+          throw new SwarmError('CONFIG_TOO_LARGE', `config data must be 1 byte to 1000 KiB, stdin has more`, {
+            limit: MAX_CONFIG_BYTES,
+          });
+        throw e;
+      }
     } else {
       try {
         data = await readFile(source);
