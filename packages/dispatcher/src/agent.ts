@@ -16,7 +16,13 @@ import {
   toLong,
 } from '@swarm/api';
 import { ManagerUnavailableError, NoManagersError } from './errors.js';
-import type { Executor, TaskSecretFile, TaskSecretWriter, TaskStatusReport } from './executor.js';
+import type {
+  Executor,
+  TaskConfigFile,
+  TaskSecretFile,
+  TaskSecretWriter,
+  TaskStatusReport,
+} from './executor.js';
 import { definedOnly, nonNegativeInteger, positiveInteger } from './options.js';
 import { StatusReporter } from './status-reporter.js';
 import { isTaskState, stateOf } from './task-rules.js';
@@ -128,6 +134,7 @@ export class Agent {
 
   readonly #tasks = new Map<string, LocalTask>();
   readonly #secrets = new Map<string, swarm.Secret>();
+  readonly #configs = new Map<string, swarm.Config>();
   #lastResult: string | undefined;
 
   readonly #reporter: StatusReporter;
@@ -257,6 +264,11 @@ export class Agent {
     return [...this.#secrets.keys()];
   }
 
+  /** IDs of the configs held in memory. */
+  configIds(): string[] {
+    return [...this.#configs.keys()];
+  }
+
   /** Status reports not yet acknowledged by a manager. */
   get unreportedCount(): number {
     return this.#reporter.size;
@@ -381,6 +393,7 @@ export class Agent {
     this.#logger.warn('node removed from the cluster; stopping tasks and wiping secrets');
     for (const id of [...this.#tasks.keys()]) this.#removeTask(id);
     for (const id of [...this.#secrets.keys()]) this.#dropSecret(id);
+    for (const id of [...this.#configs.keys()]) this.#dropConfig(id);
     this.#writer.removeAll();
     this.#lastResult = undefined;
     this.#sessionHint = '';
@@ -445,14 +458,18 @@ export class Agent {
   #applyComplete(changes: swarm.AssignmentChange.$Properties[]): void {
     const tasks = new Map<string, swarm.Task>();
     const secrets = new Map<string, swarm.Secret>();
+    const configs = new Map<string, swarm.Config>();
     for (const ch of changes) {
       if (ch.action !== UPDATE && ch.action != null) continue;
       const a = ch.assignment;
       if (a?.task?.id) tasks.set(a.task.id, swarm.Task.create(a.task));
       else if (a?.secret?.id) secrets.set(a.secret.id, swarm.Secret.create(a.secret));
+      else if (a?.config?.id) configs.set(a.config.id, swarm.Config.create(a.config));
     }
     for (const id of [...this.#secrets.keys()]) if (!secrets.has(id)) this.#dropSecret(id);
     for (const [id, s] of secrets) if (!this.#secrets.has(id)) this.#secrets.set(id, s);
+    for (const id of [...this.#configs.keys()]) if (!configs.has(id)) this.#dropConfig(id);
+    for (const c of configs.values()) this.#holdConfig(c);
     for (const id of [...this.#tasks.keys()]) if (!tasks.has(id)) this.#removeTask(id);
     for (const t of tasks.values()) this.#applyTask(t);
     if (this.#executor.reconcile !== undefined) {
@@ -465,10 +482,13 @@ export class Agent {
   }
 
   #applyIncremental(changes: swarm.AssignmentChange.$Properties[]): void {
-    // Secrets arrive before the tasks that use them and leave after them, whatever the order sent.
+    // Secrets and configs arrive before the tasks that use them and leave after them, whatever
+    // the order sent.
     for (const ch of changes) {
       const s = ch.assignment?.secret;
       if (s?.id && (ch.action ?? UPDATE) === UPDATE) this.#secrets.set(s.id, swarm.Secret.create(s));
+      const c = ch.assignment?.config;
+      if (c?.id && (ch.action ?? UPDATE) === UPDATE) this.#holdConfig(swarm.Config.create(c));
     }
     for (const ch of changes) {
       const t = ch.assignment?.task;
@@ -479,7 +499,20 @@ export class Agent {
     for (const ch of changes) {
       const s = ch.assignment?.secret;
       if (s?.id && ch.action === REMOVE) this.#dropSecret(s.id);
+      const c = ch.assignment?.config;
+      if (c?.id && ch.action === REMOVE) this.#dropConfig(c.id);
     }
+  }
+
+  /** Keeps a config the manager sent (its name is logged, never its data). */
+  #holdConfig(c: swarm.Config): void {
+    if (!this.#configs.has(c.id))
+      this.#logger.info('config received', { configId: c.id, name: c.spec?.annotations?.name ?? '' });
+    this.#configs.set(c.id, c);
+  }
+
+  #dropConfig(id: string): void {
+    if (this.#configs.delete(id)) this.#logger.info('config dropped', { configId: id });
   }
 
   #dropSecret(id: string): void {
@@ -549,10 +582,26 @@ export class Agent {
         return;
       }
     }
+    const configs: TaskConfigFile[] = [];
+    for (const ref of task.spec?.container?.configs ?? []) {
+      const data = ref.configId ? this.#configs.get(ref.configId)?.spec?.data : undefined;
+      const name = ref.configName || ref.configId || '(unnamed)';
+      if (!data || data.length === 0) {
+        this.#reject(local, `config ${name} was not delivered to this node`);
+        return;
+      }
+      const target = configTarget(ref.target || `/${name}`);
+      if (target === undefined) {
+        this.#reject(local, `config ${name}: target ${JSON.stringify(ref.target)} is not a file path`);
+        return;
+      }
+      configs.push({ name, target, data, uid: ref.uid ?? 0, gid: ref.gid ?? 0, mode: ref.mode || 0o444 });
+    }
     local.started = true;
     try {
       this.#executor.start(task, {
         secretsDir: dir,
+        ...(configs.length > 0 ? { configs } : {}),
         report: (status) => this.#onExecutorReport(task.id, local, status),
       });
     } catch (err) {
@@ -611,4 +660,15 @@ export class Agent {
     }
     this.#writer.removeTask(id);
   }
+}
+
+/**
+ * A config's file path in the task: absolute (a relative one is taken from `/`, as Docker does on
+ * Linux), normalized, without `..` components or NUL bytes; undefined when it names no file.
+ */
+export function configTarget(target: string): string | undefined {
+  if (typeof target !== 'string' || target.includes('\0')) return undefined;
+  const parts = target.split('/').filter((p) => p !== '' && p !== '.');
+  if (parts.length === 0 || parts.includes('..')) return undefined;
+  return `/${parts.join('/')}`;
 }

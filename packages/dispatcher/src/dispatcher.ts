@@ -139,7 +139,7 @@ export class Dispatcher implements DispatcherService {
     this.#peers = undefined;
     this.#rootCa = undefined;
     this.#clusterPeriod = undefined;
-    this.#unwatch = this.#store.watch({ kinds: ['task', 'secret', 'node', 'cluster'] }, (events) =>
+    this.#unwatch = this.#store.watch({ kinds: ['task', 'secret', 'config', 'node', 'cluster'] }, (events) =>
       this.#onEvents(events),
     );
     const nodes = this.#store.view((tx) => tx.list('node'));
@@ -505,6 +505,12 @@ export class Dispatcher implements DispatcherService {
         case 'secret': {
           for (const s of this.#sessions.values()) {
             if (s.stream?.set.markSecret(e.object.id)) this.#markStream(s);
+          }
+          break;
+        }
+        case 'config': {
+          for (const s of this.#sessions.values()) {
+            if (s.stream?.set.markConfig(e.object.id)) this.#markStream(s);
           }
           break;
         }

@@ -22,6 +22,11 @@ export interface TaskStatusReport {
 export interface TaskContext {
   /** The task's secret directory on tmpfs (bind it at /run/secrets), or undefined when it references none. */
   readonly secretsDir: string | undefined;
+  /**
+   * The task's config files, in memory (absent or empty when it references none). The executor
+   * puts each at its absolute `target` path inside the task, visible to that task only.
+   */
+  readonly configs?: readonly TaskConfigFile[];
   /** Reports the task's progress (ACCEPTED ... RUNNING, then COMPLETE / FAILED / SHUTDOWN / REJECTED). */
   report(status: TaskStatusReport): void;
 }
@@ -69,6 +74,19 @@ export interface ManagedExecutor extends Executor {
   forget(taskId: string): void;
   /** Stops every task and releases the executor's resources. */
   close(): Promise<void>;
+}
+
+/** One config file for a task: its bytes and where it appears in the task's filesystem. */
+export interface TaskConfigFile {
+  /** The config's name (for messages). */
+  readonly name: string;
+  /** Absolute, normalized path in the task (no `..` component). */
+  readonly target: string;
+  readonly data: Uint8Array;
+  readonly uid: number;
+  readonly gid: number;
+  /** Permission bits (default 0o444). */
+  readonly mode: number;
 }
 
 /** One secret file for a task, as @swarm/secret-store's writer takes it. */

@@ -5,6 +5,7 @@ export {
   type AgentComponents,
   type AgentConnection,
   type AgentInit,
+  configTarget,
 } from './agent.js';
 export { AssignmentSet } from './assignment-set.js';
 export { Dispatcher, type DispatcherComponents } from './dispatcher.js';
@@ -13,6 +14,7 @@ export type {
   Executor,
   ExecutorInfo,
   ManagedExecutor,
+  TaskConfigFile,
   TaskContext,
   TaskSecretWriter,
   TaskStatusReport,
@@ -55,6 +57,7 @@ export {
   inAssignmentSet,
   needsSecrets,
   type PortRule,
+  referencedConfigIds,
   referencedSecretIds,
 } from './task-rules.js';
 export type {

@@ -7,7 +7,7 @@ import type { swarm } from '@swarm/api';
 import type { Store } from '@swarm/store';
 
 /** The kinds of store objects the dispatcher reads and writes. */
-export type ObjectKind = 'cluster' | 'node' | 'service' | 'task' | 'secret' | 'network';
+export type ObjectKind = 'cluster' | 'node' | 'service' | 'task' | 'secret' | 'network' | 'config';
 /** The @swarm/api message type of each kind. */
 export interface ObjectTypes {
   cluster: swarm.Cluster;
@@ -16,6 +16,7 @@ export interface ObjectTypes {
   task: swarm.Task;
   secret: swarm.Secret;
   network: swarm.Network;
+  config: swarm.Config;
 }
 
 /** The reads the dispatcher makes in a transaction. */

@@ -1,4 +1,4 @@
-/** The rules that decide what a node is sent: which tasks, and which secrets. */
+/** The rules that decide what a node is sent: which tasks, and which secrets and configs. */
 import { swarm } from '@swarm/api';
 
 const { ASSIGNED, RUNNING } = swarm.TaskState;
@@ -23,6 +23,15 @@ export function referencedSecretIds(task: swarm.Task): string[] {
   if (!refs || refs.length === 0) return [];
   const ids = new Set<string>();
   for (const r of refs) if (r.secretId) ids.add(r.secretId);
+  return [...ids];
+}
+
+/** The IDs of the configs a task references (each once); they follow the secrets' rule. */
+export function referencedConfigIds(task: swarm.Task): string[] {
+  const refs = task.spec?.container?.configs;
+  if (!refs || refs.length === 0) return [];
+  const ids = new Set<string>();
+  for (const r of refs) if (r.configId) ids.add(r.configId);
   return [...ids];
 }
 

@@ -8,6 +8,7 @@ import { isSwarmError, SwarmError, swarm } from '@swarm/api';
 import { ManagerUnavailableError } from './errors.js';
 import type {
   Executor,
+  TaskConfigFile,
   TaskContext,
   TaskSecretFile,
   TaskSecretWriter,
@@ -208,6 +209,8 @@ export class TestExecutor implements Executor {
   readonly reconciled: string[][] = [];
   /** The secret directory each started task was given. */
   readonly secretsDirs = new Map<string, string | undefined>();
+  /** The config files each started task was given. */
+  readonly configs = new Map<string, readonly TaskConfigFile[]>();
 
   constructor(options: { autoRun?: boolean } = {}) {
     this.#autoRun = options.autoRun ?? true;
@@ -216,6 +219,7 @@ export class TestExecutor implements Executor {
   start(task: swarm.Task, context: TaskContext): void {
     this.started.push(task.id);
     this.secretsDirs.set(task.id, context.secretsDir);
+    this.configs.set(task.id, context.configs ?? []);
     this.#contexts.set(task.id, context);
     if (this.#autoRun) {
       context.report({ state: swarm.TaskState.ACCEPTED });

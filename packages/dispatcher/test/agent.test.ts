@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { swarm, toLong } from '@swarm/api';
 import { createSecretWriter } from '@swarm/secret-store';
 import { describe, expect, it } from 'vitest';
-import { Agent, type DispatcherService, type MessageSink } from '../src/index.js';
+import { Agent, configTarget, type DispatcherService, type MessageSink } from '../src/index.js';
 import { MemorySecretWriter, MemoryTransport, TestExecutor } from '../src/testing.js';
 import { Harness } from './harness.js';
 
@@ -64,6 +64,46 @@ describe('Agent', () => {
     expect(h.task(t)?.status?.state).toBe(FAILED);
     expect(h.task(t)?.status?.err).toBe('exit 3');
     expect(agent.secretIds()).toEqual([]); // and the manager withdrew it
+  });
+
+  it('hands a task its configs in memory at their targets, and forgets them once no task needs them', async () => {
+    const { h, nodeId } = await cluster();
+    const c = await h.createConfig('app.conf', 'port=80');
+    const { agent, executor, writer } = h.agent(nodeId);
+    agent.start();
+    await h.run(200);
+    const t = await h.createTask(nodeId, { configs: [c] });
+    await h.run(300);
+    const files = executor.configs.get(t)!;
+    expect(files.map((f) => [f.name, f.target, f.mode, Buffer.from(f.data).toString()])).toEqual([
+      [`c0-${c.slice(0, 6)}`, '/etc/app/conf0', 0o440, 'port=80'],
+    ]);
+    expect(executor.secretsDirs.get(t)).toBeUndefined(); // configs never go through the secret writer
+    expect(writer.files(t)).toBeUndefined();
+    expect(agent.configIds()).toEqual([c]);
+    executor.fail(t, 'exit 1');
+    await h.run(400);
+    expect(agent.configIds()).toEqual([]);
+  });
+
+  it('rejects a task whose config never reached the node', async () => {
+    const { h, nodeId } = await cluster();
+    const t = await h.createTask(nodeId, { configs: [h.id()] });
+    const { agent, executor } = h.agent(nodeId);
+    agent.start();
+    await h.run(400);
+    expect(executor.started).toEqual([]);
+    expect(h.task(t)?.status?.state).toBe(REJECTED);
+    expect(h.task(t)?.status?.err).toMatch(/config .* was not delivered/);
+  });
+
+  it('normalizes config targets and refuses ones that name no file', () => {
+    expect(configTarget('/etc/app.conf')).toBe('/etc/app.conf');
+    expect(configTarget('app.conf')).toBe('/app.conf');
+    expect(configTarget('//etc/./x')).toBe('/etc/x');
+    expect(configTarget('/etc/../shadow')).toBeUndefined();
+    expect(configTarget('/')).toBeUndefined();
+    expect(configTarget('a\u0000b')).toBeUndefined();
   });
 
   it('stops a task whose desired state moves past running', async () => {

@@ -19,7 +19,11 @@ async function open(h: Harness, nodeId: string, d = h.dispatcher()) {
 function summary(m: swarm.AssignmentsMessage | undefined) {
   return (m?.changes ?? []).map((c) => {
     const a = c.assignment;
-    const what = a?.task ? `task:${a.task.id}` : `secret:${a?.secret?.id}`;
+    const what = a?.task
+      ? `task:${a.task.id}`
+      : a?.config
+        ? `config:${a.config.id}`
+        : `secret:${a?.secret?.id}`;
     return `${c.action === REMOVE ? 'remove' : 'update'} ${what}`;
   });
 }
@@ -482,6 +486,62 @@ describe.each(STORES)('on the %s store', (store: StoreChoice) => {
       await h.store.update((tx) => tx.delete('secret', s));
       await h.run(150);
       expect(summary(stream.last)).toEqual([`remove secret:${s}`]);
+    });
+
+    it('sends a config only to the node whose task uses it, and removes it with its last such task', async () => {
+      const { h, d, nodeId, sessionId, stream } = await setup();
+      const c = await h.createConfig('nginx.conf');
+      const other = await h.createNode();
+      const otherSession = (await open(h, other)).sessionId;
+      const otherStream = new Collector<swarm.AssignmentsMessage>();
+      d.assignments(nodeId, { sessionId }, stream.sink);
+      d.assignments(other, { sessionId: otherSession }, otherStream.sink);
+      const t = await h.createTask(nodeId, { configs: [c] });
+      await h.createTask(other); // a task without the config
+      await h.run(150);
+      expect(summary(stream.last)).toEqual([`update config:${c}`, `update task:${t}`]);
+      const sent = stream.last!.changes[0]!.assignment!.config!;
+      expect(Buffer.from(sent.spec!.data!).toString()).toBe('contents of nginx.conf');
+      const seenByOther = otherStream.messages.flatMap((m) => summary(m));
+      expect(seenByOther.some((x) => x.includes('config:'))).toBe(false);
+
+      // A label change re-marks the config but the node already holds it: nothing is resent.
+      const count = stream.messages.length;
+      await h.store.update((tx) => {
+        const cur = tx.get('config', c)!;
+        const next = swarm.Config.create({
+          ...cur,
+          spec: { ...cur.spec, annotations: { name: 'nginx.conf', labels: { a: 'b' } } },
+        });
+        tx.update('config', next);
+      });
+      await h.run(150);
+      expect(stream.messages).toHaveLength(count);
+
+      await h.updateTask(t, (x) => {
+        x.desiredState = SHUTDOWN;
+      });
+      await h.run(150);
+      expect(summary(stream.last)).toEqual([`update task:${t}`, `remove config:${c}`]);
+    });
+
+    it('removes a config that moves away with its task', async () => {
+      const { h, d, nodeId, sessionId, stream } = await setup();
+      const c = await h.createConfig('app.ini');
+      const s = await h.createSecret('pw');
+      const t = await h.createTask(nodeId, { configs: [c], secrets: [s] });
+      d.assignments(nodeId, { sessionId }, stream.sink);
+      expect(summary(stream.messages[0])).toEqual([
+        `update secret:${s}`,
+        `update config:${c}`,
+        `update task:${t}`,
+      ]);
+      const other = await h.createNode();
+      await h.updateTask(t, (x) => {
+        x.nodeId = other;
+      });
+      await h.run(150);
+      expect(summary(stream.last)).toEqual([`remove task:${t}`, `remove secret:${s}`, `remove config:${c}`]);
     });
 
     it('refuses an assignments stream without a valid session', async () => {

@@ -13,6 +13,7 @@ const CODECS = {
   service: swarm.Service,
   task: swarm.Task,
   secret: swarm.Secret,
+  config: swarm.Config,
 } as const;
 
 function clone<K extends ObjectKind>(kind: K, o: Obj): ObjectTypes[K] {

@@ -131,11 +131,34 @@ export class Harness {
     return id;
   }
 
+  async createConfig(name: string, data = `contents of ${name}`): Promise<string> {
+    const id = this.id();
+    await this.store.update((tx) =>
+      tx.create(
+        'config',
+        swarm.Config.create({ id, spec: { annotations: { name }, data: new TextEncoder().encode(data) } }),
+      ),
+    );
+    return id;
+  }
+
   async createTask(
     nodeId: string,
-    options: { secrets?: string[]; state?: swarm.TaskState; desired?: swarm.TaskState; id?: string } = {},
+    options: {
+      secrets?: string[];
+      configs?: string[];
+      state?: swarm.TaskState;
+      desired?: swarm.TaskState;
+      id?: string;
+    } = {},
   ): Promise<string> {
     const id = options.id ?? this.id();
+    const configs = (options.configs ?? []).map((configId, i) => ({
+      configId,
+      configName: `c${i}-${configId.slice(0, 6)}`,
+      target: `/etc/app/conf${i}`,
+      mode: 0o440,
+    }));
     const secrets = (options.secrets ?? []).map((secretId, i) => ({
       secretId,
       secretName: `s${i}-${secretId.slice(0, 6)}`,
@@ -150,7 +173,7 @@ export class Harness {
           nodeId,
           desiredState: options.desired ?? RUNNING,
           status: { state: options.state ?? ASSIGNED },
-          spec: { container: { image: 'busybox', secrets } },
+          spec: { container: { image: 'busybox', secrets, configs } },
         }),
       ),
     );

@@ -16,6 +16,8 @@
  * - Every method gets the request's `AbortSignal` (the client went away) in `ctx`.
  */
 import type {
+  Config,
+  ConfigSpec,
   EventMessage,
   LogMessage,
   Network,
@@ -152,6 +154,17 @@ export interface SwarmBackend {
   secretUpdate(ref: string, version: string, spec: SecretSpec, ctx: RequestContext): Promise<void>;
   /** `DELETE /secrets/{id}`: removes a secret; fails while a service still uses it. */
   secretRemove(ref: string, ctx: RequestContext): Promise<void>;
+
+  /** `GET /configs`: every config, with its data. */
+  configList(ctx: RequestContext): Promise<Config[]>;
+  /** `GET /configs/{id}`: one config, by ID, ID prefix or name. */
+  configInspect(ref: string, ctx: RequestContext): Promise<Config>;
+  /** `POST /configs/create`: stores a config (`spec.Data` is base64); returns its ID. */
+  configCreate(spec: ConfigSpec, ctx: RequestContext): Promise<string>;
+  /** Only labels may change (Docker refuses any other change with 400). */
+  configUpdate(ref: string, version: string, spec: ConfigSpec, ctx: RequestContext): Promise<void>;
+  /** `DELETE /configs/{id}`: removes a config; fails while a service still uses it. */
+  configRemove(ref: string, ctx: RequestContext): Promise<void>;
 
   /** `GET /networks`: every swarm-scoped network. */
   networkList(ctx: RequestContext): Promise<Network[]>;

@@ -4,7 +4,7 @@
  * converted; fields it does not model are either accepted and dropped when they change nothing a
  * task can observe here (`Init`, `Isolation`, `DNSConfig`, `Hosts`, `Healthcheck`, `StopSignal`,
  * `LogDriver`, `EndpointSpec.Mode`), or refused with 501 when a task would silently run without
- * what was asked (mounts, configs, capabilities, sysctls, ulimits, TTY, privileges, pid limits,
+ * what was asked (mounts, capabilities, sysctls, ulimits, TTY, privileges, pid limits,
  * generic resources, plugin and attachment runtimes). Type errors are 400s naming the field.
  */
 import { DockerInvalidParameterError, DockerNotImplementedError } from './errors.js';
@@ -80,7 +80,6 @@ function defined<T extends Json>(o: T): T {
 
 const REFUSED_CONTAINER_FIELDS: Record<string, string> = {
   Mounts: 'tasks have no volumes or bind mounts here',
-  Configs: 'the cluster has no configs; use a secret',
   TTY: 'tasks have no terminal',
   OpenStdin: 'tasks have no standard input',
   Privileges: 'tasks run under the node sandbox with fixed privileges',
@@ -99,6 +98,9 @@ function containerSpec(c: Json | undefined): Json {
   const secrets = c.Secrets;
   if (secrets !== undefined && secrets !== null && !Array.isArray(secrets))
     bad(`${f}.Secrets`, 'a list', secrets);
+  const configs = c.Configs;
+  if (configs !== undefined && configs !== null && !Array.isArray(configs))
+    bad(`${f}.Configs`, 'a list', configs);
   const grace = ms(c.StopGracePeriod, `${f}.StopGracePeriod`);
   return defined({
     image: str(c.Image, `${f}.Image`),
@@ -125,6 +127,25 @@ function containerSpec(c: Json | undefined): Json {
         uid: id(file?.UID, `${f}.Secrets[${i}].File.UID`),
         gid: id(file?.GID, `${f}.Secrets[${i}].File.GID`),
         mode: uint(file?.Mode, `${f}.Secrets[${i}].File.Mode`),
+      });
+    }),
+    configs: ((configs as unknown[] | undefined) ?? []).map((x, i) => {
+      const field = `${f}.Configs[${i}]`;
+      const r = obj(x, field) ?? {};
+      if (!empty(r.Runtime)) refuse(`${field}.Runtime`, 'configs are delivered as files only');
+      const file = obj(r.File, `${field}.File`);
+      const id = (v: unknown, name: string) => {
+        const t = str(v, name) ?? '0';
+        if (!/^\d+$/.test(t)) bad(name, 'a numeric user or group ID', v);
+        return Number(t);
+      };
+      return defined({
+        configId: str(r.ConfigID, `${field}.ConfigID`),
+        configName: str(r.ConfigName, `${field}.ConfigName`),
+        target: str(file?.Name, `${field}.File.Name`),
+        uid: id(file?.UID, `${field}.File.UID`),
+        gid: id(file?.GID, `${field}.File.GID`),
+        mode: uint(file?.Mode, `${field}.File.Mode`),
       });
     }),
   });

@@ -1,16 +1,15 @@
 /**
- * `/secrets/*`, `/networks/*`, `/configs/*` (the cluster has no configs: the list is empty and a
- * create is refused), and the engine endpoints a swarm node does not serve (containers, images,
+ * `/secrets/*`, `/configs/*`, `/networks/*`, and the engine endpoints a swarm node does not serve (containers, images,
  * volumes, exec, build, plugins): refused with 501 and a message that says so.
  */
 import { DockerInvalidParameterError, DockerNotFoundError, DockerNotImplementedError } from './errors.js';
 import { anyOf, labelsMatch, parseFilters, prefixOf } from './filters.js';
 import { readObject, sendEmpty, sendJson, versionParam } from './http.js';
 import type { Route } from './route.js';
-import type { NetworkCreateRequest, SecretSpec } from './types.js';
+import type { ConfigSpec, NetworkCreateRequest, SecretSpec } from './types.js';
 
 const SECRET_FILTERS = ['names', 'name', 'id', 'label'];
-const CONFIG_FILTERS = ['name', 'id', 'label'];
+const CONFIG_FILTERS = ['names', 'name', 'id', 'label'];
 const NETWORK_FILTERS = ['dangling', 'driver', 'id', 'label', 'name', 'scope', 'type'];
 
 const ENGINE_ONLY = [
@@ -85,33 +84,55 @@ export const objectRoutes: Route[] = [
     method: 'GET',
     pattern: '/configs',
     async handle(req, res, h) {
-      parseFilters(req.query.get('filters'), CONFIG_FILTERS);
-      sendJson(res, 200, [], h.id);
+      const f = parseFilters(req.query.get('filters'), CONFIG_FILTERS);
+      const configs = (await h.backend.configList(h.ctx)).filter(
+        (c) =>
+          anyOf(f, 'names', (v) => v === c.Spec.Name) &&
+          anyOf(f, 'name', (v) => c.Spec.Name.startsWith(v)) &&
+          anyOf(f, 'id', prefixOf(c.ID)) &&
+          labelsMatch(f, 'label', c.Spec.Labels),
+      );
+      sendJson(res, 200, configs, h.id);
     },
   },
   {
     method: 'POST',
     pattern: '/configs/create',
-    async handle(_req, _res, _h) {
-      throw new DockerNotImplementedError(
-        'configs are not supported by this cluster: store the data as a secret (docker secret create) instead',
-      );
+    async handle(req, res, h) {
+      const spec = await readObject<ConfigSpec>(req.raw);
+      if (
+        spec.Data !== undefined &&
+        (typeof spec.Data !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(spec.Data))
+      )
+        throw new DockerInvalidParameterError(
+          'illegal base64 data in Data: send the config as standard base64',
+        );
+      sendJson(res, 201, { ID: await h.backend.configCreate(spec, h.ctx) }, h.id);
     },
   },
-  ...(['GET', 'DELETE'] as const).map(
-    (method): Route => ({
-      method,
-      pattern: '/configs/{id}',
-      async handle(req) {
-        throw new DockerNotFoundError(`config ${req.params.id} not found`);
-      },
-    }),
-  ),
+  {
+    method: 'GET',
+    pattern: '/configs/{id}',
+    async handle(req, res, h) {
+      sendJson(res, 200, await h.backend.configInspect(req.params.id!, h.ctx), h.id);
+    },
+  },
+  {
+    method: 'DELETE',
+    pattern: '/configs/{id}',
+    async handle(req, res, h) {
+      await h.backend.configRemove(req.params.id!, h.ctx);
+      sendEmpty(res, 204, h.id);
+    },
+  },
   {
     method: 'POST',
     pattern: '/configs/{id}/update',
-    async handle(req) {
-      throw new DockerNotFoundError(`config ${req.params.id} not found`);
+    async handle(req, res, h) {
+      const version = versionParam(req.query, 'config');
+      const spec = await readObject<ConfigSpec>(req.raw);
+      await h.backend.configUpdate(req.params.id!, version, spec, h.ctx);
+      sendEmpty(res, 200, h.id);
     },
   },
   {

@@ -17,7 +17,7 @@ import {
 } from './errors.js';
 
 /** What a backend call was about, for the wording of Docker's errors ("service web not found"). */
-export type DockerObjectKind = 'node' | 'service' | 'task' | 'secret' | 'network' | 'swarm';
+export type DockerObjectKind = 'node' | 'service' | 'task' | 'secret' | 'config' | 'network' | 'swarm';
 
 const NOT_A_MANAGER =
   'This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again.';
@@ -75,8 +75,8 @@ export function toDockerError(
       const n = str('objectName') || name || ref || '';
       const k = str('kind') || kind;
       if (k === 'network') return new DockerConflictError(`network with name ${n} already exists`);
-      if (k === 'secret')
-        return new DockerConflictError(`rpc error: code = AlreadyExists desc = secret ${n} already exists`);
+      if (k === 'secret' || k === 'config')
+        return new DockerConflictError(`rpc error: code = AlreadyExists desc = ${k} ${n} already exists`);
       return new DockerConflictError(
         `rpc error: code = AlreadyExists desc = name conflicts with an existing object: ${k ?? 'object'} ${n} already exists`,
       );
@@ -88,6 +88,8 @@ export function toDockerError(
         `port '${str('port')}' is already in use by service '${str('service')}' (${str('serviceId')}) as an ingress port`,
       );
     case 'SECRET_IN_USE':
+    case 'CONFIG_IN_USE':
+    case 'CONFIG_TOO_LARGE':
       return invalidArgument(e.message);
     case 'LAST_MANAGER':
       return failedPrecondition('attempting to demote the last manager of the swarm');

@@ -1,6 +1,6 @@
 /**
  * Swarm events for `GET /events` from a swarm store: creates, updates and removals of services,
- * nodes, secrets and networks, as dockerd reports them (`Type`, `Action`, `Actor.ID`,
+ * nodes, secrets, configs and networks, as dockerd reports them (`Type`, `Action`, `Actor.ID`,
  * `Actor.Attributes.name`, and the old and new value of what changed for nodes and services). The
  * last 256 since the log started are remembered for `since`.
  */
@@ -9,7 +9,7 @@ import type { SwarmEventLogOptions, SwarmStoreEvent, WatchableSwarmStore } from 
 import type { EventMessage } from './types.js';
 
 const KEEP = 256;
-const KINDS = ['service', 'node', 'secret', 'network'] as const;
+const KINDS = ['service', 'node', 'secret', 'config', 'network'] as const;
 
 function nameOf(e: SwarmStoreEvent): string {
   const o = e.object as swarm.Service & swarm.Node;

@@ -17,7 +17,7 @@ export interface SwarmStoreEvent {
 export interface WatchableSwarmStore {
   /** Calls `listener` with each transaction's changes to objects of `filter.kinds`; returns a stop function. */
   watch(
-    filter: { kinds: Array<'service' | 'node' | 'secret' | 'network'> },
+    filter: { kinds: Array<'service' | 'node' | 'secret' | 'config' | 'network'> },
     listener: (events: SwarmStoreEvent[]) => void,
   ): () => void;
 }

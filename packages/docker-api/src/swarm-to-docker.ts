@@ -8,6 +8,7 @@ import { goTime } from './http.js';
 import { dockerArch } from './routes-system.js';
 import type {
   ClusterInfo,
+  Config,
   ContainerSpec,
   Network,
   Node,
@@ -188,6 +189,18 @@ export function taskSpecToDocker(t: swarm.ITaskSpec | null | undefined): TaskSpe
           SecretName: s.secretName ?? '',
         }))
       : undefined,
+    Configs: c?.configs?.length
+      ? c.configs.map((x) => ({
+          File: {
+            Name: x.target || `/${x.configName ?? ''}`,
+            UID: String(x.uid ?? 0),
+            GID: String(x.gid ?? 0),
+            Mode: x.mode ?? 0o444,
+          },
+          ConfigID: x.configId ?? '',
+          ConfigName: x.configName ?? '',
+        }))
+      : undefined,
   });
   const res = t?.resources;
   const r = t?.restart;
@@ -355,6 +368,18 @@ export function secretToDocker(s: swarm.ISecret & { id: string }): Secret {
   return {
     ...meta(s.id, s.meta),
     Spec: { Name: s.spec?.annotations?.name ?? '', Labels: labels(s.spec?.annotations?.labels) },
+  };
+}
+
+/** A swarm config as Docker shows it: name, labels and the base64 data. */
+export function configToDocker(c: swarm.IConfig & { id: string }): Config {
+  return {
+    ...meta(c.id, c.meta),
+    Spec: {
+      Name: c.spec?.annotations?.name ?? '',
+      Labels: labels(c.spec?.annotations?.labels),
+      Data: Buffer.from(c.spec?.data ?? new Uint8Array()).toString('base64'),
+    },
   };
 }
 

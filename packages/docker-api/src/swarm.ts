@@ -21,6 +21,7 @@ export {
 export type { SwarmEventLogOptions, SwarmStoreEvent, WatchableSwarmStore } from './swarm-store.js';
 export {
   clusterToDocker,
+  configToDocker,
   type NodeExtras,
   networkToDocker,
   nodeToDocker,

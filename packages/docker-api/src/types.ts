@@ -95,6 +95,17 @@ export interface SecretReference {
 }
 
 /**
+ * A config given to a service's containers: which config (ID and name) and the file it appears as
+ * (path, owner and mode). `Runtime` targets (Windows credential specs) are refused.
+ */
+export interface ConfigReference {
+  File?: { Name: string; UID: string; GID: string; Mode: number };
+  Runtime?: Record<string, unknown>;
+  ConfigID?: string;
+  ConfigName?: string;
+}
+
+/**
  * The container a task runs: image, command, environment, user, secrets and stop grace period.
  * Other Docker fields are allowed and passed through.
  */
@@ -108,6 +119,7 @@ export interface ContainerSpec {
   Dir?: string;
   User?: string;
   Secrets?: SecretReference[];
+  Configs?: ConfigReference[];
   /** Nanoseconds. */
   StopGracePeriod?: number;
   [field: string]: unknown;
@@ -315,6 +327,20 @@ export interface SecretSpec {
 
 export interface Secret extends Meta {
   Spec: { Name: string; Labels: Labels; Driver?: Driver };
+}
+
+/** What `docker config create` sends: name, labels and the base64 data. */
+export interface ConfigSpec {
+  Name?: string;
+  Labels?: Labels;
+  /** base64; returned by inspect (configs are not secret). */
+  Data?: string;
+  Templating?: Driver;
+}
+
+/** A config as `GET /configs` returns it, with its data. */
+export interface Config extends Meta {
+  Spec: { Name: string; Labels: Labels; Data: string };
 }
 
 /** A network's address management: the IPAM driver, its subnets, ranges and gateways, and options. */

@@ -35,6 +35,13 @@ const FULL: ServiceSpec = {
       Secrets: [
         { File: { Name: 'key', UID: '33', GID: '34', Mode: 0o400 }, SecretID: 'id1', SecretName: 'key' },
       ],
+      Configs: [
+        {
+          File: { Name: '/etc/nginx/nginx.conf', UID: '101', GID: '0', Mode: 0o440 },
+          ConfigID: 'cid1',
+          ConfigName: 'nginx.conf',
+        },
+      ],
       Init: false,
       DNSConfig: {},
       Isolation: 'default',
@@ -92,6 +99,14 @@ describe('service specs between Docker and the swarm core', () => {
       gid: 34,
       mode: 0o400,
     });
+    expect(spec.task?.container?.configs?.[0]).toMatchObject({
+      configId: 'cid1',
+      configName: 'nginx.conf',
+      target: '/etc/nginx/nginx.conf',
+      uid: 101,
+      gid: 0,
+      mode: 0o440,
+    });
     const back = serviceSpecToDocker(spec);
     const {
       Init: _i,
@@ -131,8 +146,8 @@ describe('service specs between Docker and the swarm core', () => {
       ],
       [{ TaskTemplate: { ContainerSpec: { TTY: true } } }, 'TaskTemplate.ContainerSpec.TTY'],
       [
-        { TaskTemplate: { ContainerSpec: { Configs: [{ ConfigID: 'c' }] } } },
-        'TaskTemplate.ContainerSpec.Configs',
+        { TaskTemplate: { ContainerSpec: { Configs: [{ ConfigID: 'c', Runtime: { x: 1 } }] } } },
+        'TaskTemplate.ContainerSpec.Configs[0].Runtime',
       ],
       [{ TaskTemplate: { Resources: { Limits: { Pids: 10 } } } }, 'TaskTemplate.Resources.Limits.Pids'],
       [{ TaskTemplate: { Runtime: 'plugin' } }, 'TaskTemplate.Runtime "plugin"'],

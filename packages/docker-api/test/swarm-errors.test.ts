@@ -26,8 +26,20 @@ describe('toDockerError', () => {
         .message;
     expect(conflict('network')).toBe('network with name db already exists');
     expect(conflict('secret')).toBe('rpc error: code = AlreadyExists desc = secret db already exists');
+    expect(conflict('config')).toBe('rpc error: code = AlreadyExists desc = config db already exists');
     expect(conflict('service')).toBe(
       'rpc error: code = AlreadyExists desc = name conflicts with an existing object: service db already exists',
+    );
+  });
+
+  it('answers a config in use or too large with 400 and the core message', () => {
+    const inUse = "config 'app' is in use by the following service: web";
+    expect(docker(new SwarmError('CONFIG_IN_USE', inUse))).toEqual({
+      status: 400,
+      message: `rpc error: code = InvalidArgument desc = ${inUse}`,
+    });
+    expect(docker(new SwarmError('CONFIG_TOO_LARGE', 'config data must be 1 byte to 1000 KiB')).status).toBe(
+      400,
     );
   });
 

@@ -10,6 +10,7 @@ import {
   type ExecutorInfo,
   LineSplitter,
   type ManagedExecutor,
+  type TaskConfigFile,
   type TaskContext,
   TaskLogBook,
   type TaskStatusReport,
@@ -28,6 +29,7 @@ import { type ContainerEvent, EventWatcher } from './events.js';
 import { LABELS } from './labels.js';
 import { checkSecretsDir, type FilesystemProbe, systemProbe } from './secrets.js';
 import { type ContainerPlan, int64, planContainer, registryOf, splitImage } from './spec.js';
+import { tarFiles } from './tar.js';
 
 const { ACCEPTED, PREPARING, READY, STARTING, RUNNING, COMPLETE, SHUTDOWN, FAILED, REJECTED } =
   swarm.TaskState;
@@ -329,7 +331,7 @@ export class DockerExecutor implements ManagedExecutor {
     this.#runs.set(id, run);
     this.#book.open(id, task.serviceId ?? '');
     this.#report(run, { state: ACCEPTED, message: 'accepted' });
-    this.#launch(run, context.secretsDir).catch((err: unknown) => {
+    this.#launch(run, context.secretsDir, context.configs ?? []).catch((err: unknown) => {
       // Anything unexpected before the container ran rejects the task; after, it fails.
       const started = run.phase === 'started' || run.phase === 'running';
       this.#finish(run, { state: started ? FAILED : REJECTED, err: engineMessage(err) });
@@ -401,7 +403,7 @@ export class DockerExecutor implements ManagedExecutor {
 
   // ---- the life of a task ----
 
-  async #launch(run: Run, secretsDir: string | undefined): Promise<void> {
+  async #launch(run: Run, secretsDir: string | undefined, configs: readonly TaskConfigFile[]): Promise<void> {
     await this.ready();
     const leftover = this.#leftovers.get(run.id);
     if (leftover !== undefined) {
@@ -421,6 +423,7 @@ export class DockerExecutor implements ManagedExecutor {
       });
       if (plan.secretTargets.length > 0)
         checkSecretsDir(secretsDir as string, plan.secretTargets, this.#probe, this.#o.allowSwap ?? false);
+      checkConfigs(run.task, configs);
     } catch (err) {
       this.#finish(run, { state: REJECTED, err: (err as Error).message });
       return;
@@ -469,6 +472,22 @@ export class DockerExecutor implements ManagedExecutor {
         run.containerId = container.id;
         run.phase = 'created';
         this.#byContainer.set(container.id, run);
+        if (configs.length > 0) {
+          // The config files go into this container's own filesystem before it starts.
+          try {
+            await container.putArchive(configArchive(configs, Math.floor(this.#clock.now() / 1000)), {
+              path: '/',
+            });
+          } catch (err) {
+            await this.#remove(container.id);
+            this.#byContainer.delete(container.id);
+            this.#finish(run, {
+              state: REJECTED,
+              err: `copying the configs into the container failed: ${engineMessage(err)}`,
+            });
+            return;
+          }
+        }
         this.#report(run, { state: READY, message: 'created' });
         if (run.stopping) {
           await this.#remove(container.id);
@@ -955,4 +974,43 @@ function delay(ms: number): Promise<void> {
   return new Promise((r) => {
     setTimeout(r, ms).unref();
   });
+}
+
+/**
+ * The configs a task was handed must be exactly the ones its spec references, each at an
+ * absolute path with no `..`, none twice and none inside /run/secrets (fail closed).
+ */
+export function checkConfigs(task: swarm.Task, configs: readonly TaskConfigFile[]): void {
+  const refs = task.spec?.container?.configs ?? [];
+  if (refs.length !== configs.length)
+    throw new Error('the task references configs that were not delivered to it (fail closed)');
+  const seen = new Set<string>();
+  for (const c of configs) {
+    const parts = c.target.split('/');
+    if (
+      !c.target.startsWith('/') ||
+      c.target.includes('\0') ||
+      parts.slice(1).some((p) => p === '' || p === '.' || p === '..')
+    )
+      throw new Error(`config ${c.name}: target ${JSON.stringify(c.target)} is not an absolute file path`);
+    if (c.target === '/run/secrets' || c.target.startsWith('/run/secrets/'))
+      throw new Error(`config ${c.name}: target ${c.target} is inside the task's secret directory`);
+    if (seen.has(c.target)) throw new Error(`two configs of the task use the target ${c.target}`);
+    seen.add(c.target);
+  }
+}
+
+/** The tar archive of a task's config files, with their owners and modes. */
+export function configArchive(configs: readonly TaskConfigFile[], nowSeconds: number): Buffer {
+  const now = nowSeconds;
+  return tarFiles(
+    configs.map((c) => ({
+      path: c.target,
+      data: c.data,
+      uid: c.uid,
+      gid: c.gid,
+      mode: c.mode || 0o444,
+      mtime: now,
+    })),
+  );
 }

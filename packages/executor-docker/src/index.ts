@@ -1,6 +1,8 @@
 // @swarm/executor-docker: swarm tasks as containers of the node's Docker Engine.
 export { Demuxer, type StreamKind } from './demux.js';
 export {
+  checkConfigs,
+  configArchive,
   DEFAULT_MAX_CONCURRENT_STARTS,
   DEFAULT_MAX_FINISHED_TASKS,
   DEFAULT_MAX_LOG_BYTES,
@@ -34,3 +36,4 @@ export {
   type SpecContext,
   splitImage,
 } from './spec.js';
+export { type TarFile, tarFiles } from './tar.js';

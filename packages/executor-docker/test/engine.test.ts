@@ -176,6 +176,53 @@ describe('DockerExecutor on a private engine', () => {
     expect(rec.reports.some((r) => /health/.test(r.message ?? ''))).toBe(false);
   });
 
+  it('copies a task its configs at their targets with owner and mode; another task sees none', async () => {
+    const ex = await make('g'.repeat(25));
+    const task = swarm.Task.create(
+      makeTask(IMAGE, {
+        command: ['sh', '-c', 'cat /etc/app/app.conf; stat -c %a:%u:%g /etc/app/app.conf /top.conf'],
+      }),
+    );
+    task.spec!.container!.configs = [
+      swarm.ConfigReference.create({
+        configId: 'c'.repeat(25),
+        configName: 'app',
+        target: '/etc/app/app.conf',
+      }),
+      swarm.ConfigReference.create({ configId: 'd'.repeat(25), configName: 'top', target: '/top.conf' }),
+    ];
+    const rec = new TaskRecord();
+    ex.start(task, {
+      secretsDir: undefined,
+      configs: [
+        {
+          name: 'app',
+          target: '/etc/app/app.conf',
+          data: Buffer.from('port=80\n'),
+          uid: 101,
+          gid: 102,
+          mode: 0o440,
+        },
+        { name: 'top', target: '/top.conf', data: Buffer.from('x'), uid: 0, gid: 0, mode: 0o444 },
+      ],
+      report: rec.report,
+    });
+    expect((await rec.until('final')).state).toBe(S.COMPLETE);
+    const out = ex.logs(task.id).map((l) => Buffer.from(l.data ?? []).toString('utf8'));
+    expect(out).toEqual(['port=80', '440:101:102', '444:0:0']);
+    const other = swarm.Task.create(makeTask(IMAGE, { command: ['sh', '-c', 'cat /etc/app/app.conf'] }));
+    const orec = start(ex, other);
+    expect((await orec.until('final')).state).toBe(S.FAILED);
+    // A task handed fewer configs than it references is refused (fail closed).
+    const short = swarm.Task.create({ ...task, id: 'h'.repeat(25) });
+    const srec = new TaskRecord();
+    ex.start(short, { secretsDir: undefined, configs: [], report: srec.report });
+    expect(await srec.until('final')).toMatchObject({
+      state: S.REJECTED,
+      err: expect.stringMatching(/not delivered/),
+    });
+  });
+
   it('on a node without a network: runs tasks without ports, rejects published ones with the fix', async () => {
     const ex = await make('f'.repeat(25), { network: 'none' });
     expect(ex.network).toBe('none');

@@ -1,7 +1,13 @@
 // The task -> container mapping, without an engine.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { swarm, toLong } from '@swarm/api';
 import { describe, expect, it } from 'vitest';
 import {
+  checkConfigs,
+  configArchive,
   Demuxer,
   DockerExecutor,
   dockerOptions,
@@ -209,6 +215,69 @@ describe('image references and engine addresses', () => {
     expect(pullMessage('x:1', new Error('unauthorized: authentication required'))).toMatch(
       /^pulling x:1 failed: unauthorized/,
     );
+  });
+});
+
+describe('config archives', () => {
+  it('writes a ustar archive that tar lists with each file, owner, mode and content', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cfg-tar-'));
+    try {
+      const deep = `/${'d'.repeat(120)}/${'f'.repeat(90)}.conf`;
+      const file = join(dir, 'a.tar');
+      writeFileSync(
+        file,
+        configArchive(
+          [
+            {
+              name: 'a',
+              target: '/etc/app/app.conf',
+              data: Buffer.from('port=80\n'),
+              uid: 101,
+              gid: 102,
+              mode: 0o440,
+            },
+            { name: 'b', target: deep, data: Buffer.alloc(513, 0x61), uid: 0, gid: 0, mode: 0o444 },
+          ],
+          1_700_000_000,
+        ),
+      );
+      const list = execFileSync('tar', ['-tvnf', file, '--numeric-owner'], { encoding: 'utf8' })
+        .trim()
+        .split('\n');
+      expect(list[0]).toMatch(/^-r--r----- 101\/102 +8 2023-11-1\d \d\d:\d\d etc\/app\/app\.conf$/);
+      expect(list[1]).toMatch(new RegExp(`^-r--r--r-- 0/0 +513 .* ${deep.slice(1)}$`));
+      const out = join(dir, 'out');
+      mkdirSync(out);
+      execFileSync('tar', ['-xf', file, '-C', out]);
+      expect(readFileSync(join(out, 'etc/app/app.conf'), 'utf8')).toBe('port=80\n');
+      expect(readFileSync(join(out, deep.slice(1))).length).toBe(513);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses configs the task does not reference, bad targets and targets used twice', () => {
+    const task = swarm.Task.create({
+      id: 't'.repeat(25),
+      spec: { container: { image: 'x', configs: [{ configId: 'c'.repeat(25), target: '/a' }] } },
+    });
+    const file = (target: string) => ({
+      name: 'c',
+      target,
+      data: Buffer.from('1'),
+      uid: 0,
+      gid: 0,
+      mode: 0o444,
+    });
+    expect(() => checkConfigs(task, [file('/a')])).not.toThrow();
+    expect(() => checkConfigs(task, [])).toThrow(/not delivered/);
+    expect(() => checkConfigs(task, [file('/etc/../a')])).toThrow(/not an absolute file path/);
+    expect(() => checkConfigs(task, [file('a')])).toThrow(/not an absolute file path/);
+    expect(() => checkConfigs(task, [file('/run/secrets/a')])).toThrow(/secret directory/);
+    task.spec!.container!.configs!.push(
+      swarm.ConfigReference.create({ configId: 'd'.repeat(25), target: '/a' }),
+    );
+    expect(() => checkConfigs(task, [file('/a'), file('/a')])).toThrow(/two configs/);
   });
 });
 

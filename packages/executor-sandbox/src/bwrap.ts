@@ -12,6 +12,8 @@ export interface SandboxSpec {
   workdir: string;
   /** Secret files put at /run/secrets/<name> from fd `fd` with `mode`. */
   secrets: readonly { name: string; fd: number; mode: number }[];
+  /** Config files bound read-only at their absolute `target` from fd `fd` with `mode`. */
+  configs?: readonly { target: string; fd: number; mode: number }[];
   /** bwrap writes `{"child-pid": N, ...}` here once the namespaces exist. */
   infoFd: number;
   /** bwrap waits for a byte on this fd before it runs the task (the node sets up the network meanwhile). */
@@ -103,6 +105,19 @@ export function bwrapArgs(spec: SandboxSpec, mounts: readonly string[]): string[
     }
     args.push('--remount-ro', '/run/secrets');
   }
+  for (const c of spec.configs ?? []) {
+    if (!validConfigTarget(c.target))
+      throw new RangeError(`config target ${JSON.stringify(c.target)} is not an absolute file path`);
+    // A read-only bind of a file bwrap fills from the pipe, in this task's mount namespace only;
+    // bwrap makes the missing parent directories.
+    args.push(
+      '--perms',
+      (c.mode & 0o777).toString(8).padStart(4, '0'),
+      '--ro-bind-data',
+      String(c.fd),
+      c.target,
+    );
+  }
   args.push('--chdir', spec.workdir, '--', ...spec.argv);
   return args;
 }
@@ -111,6 +126,13 @@ export function bwrapArgs(spec: SandboxSpec, mounts: readonly string[]): string[
 export function sandboxHostname(name: string): string {
   const cleaned = name.replace(/[^A-Za-z0-9._-]/g, '-').slice(0, 63);
   return cleaned.length > 0 ? cleaned : 'task';
+}
+
+/** A config target: an absolute, normalized path with no `.` or `..` component. */
+export function validConfigTarget(target: string): boolean {
+  if (!target.startsWith('/') || target.includes('\0') || target.length > 4096) return false;
+  const parts = target.slice(1).split('/');
+  return parts.every((p) => p !== '' && p !== '.' && p !== '..');
 }
 
 /** A secret file name under /run/secrets: one path component, no traversal. */

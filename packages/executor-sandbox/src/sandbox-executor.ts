@@ -26,11 +26,12 @@ import {
   LogRing,
   logLine,
   type ManagedExecutor,
+  type TaskConfigFile,
   type TaskContext,
   type TaskStatusReport,
 } from '@swarm/dispatcher';
 import { type FilesystemProbe, RAMFS_MAGIC, systemProbe, TMPFS_MAGIC } from '@swarm/secret-store';
-import { bwrapArgs, sandboxHostname, systemMounts, validSecretName } from './bwrap.js';
+import { bwrapArgs, sandboxHostname, systemMounts, validConfigTarget, validSecretName } from './bwrap.js';
 import { TaskCgroup, type TaskLimits } from './cgroup.js';
 import { type HealthCheck, HealthMonitor, type ProbeResult, parseHealthCheck } from './health.js';
 import { PortAllocator, type PortProtocol } from './ports.js';
@@ -298,7 +299,7 @@ export class SandboxExecutor implements ManagedExecutor {
     // Secrets are read now: the agent removes their directory once the task has ended.
     let prepared: Prepared;
     try {
-      prepared = this.#prepare(task, context.secretsDir);
+      prepared = this.#prepare(task, context.secretsDir, context.configs ?? []);
     } catch (err) {
       this.#finish(run, { state: REJECTED, err: (err as Error).message });
       return;
@@ -358,7 +359,11 @@ export class SandboxExecutor implements ManagedExecutor {
   }
 
   /** Everything that can be decided before spawning; a throw rejects the task. */
-  #prepare(task: swarm.Task, secretsDir: string | undefined): Prepared {
+  #prepare(
+    task: swarm.Task,
+    secretsDir: string | undefined,
+    configFiles: readonly TaskConfigFile[],
+  ): Prepared {
     const container = task.spec?.container;
     const argv = [...(container?.command ?? []), ...(container?.args ?? [])];
     if (argv.length === 0 || argv[0] === '')
@@ -423,6 +428,20 @@ export class SandboxExecutor implements ManagedExecutor {
       }
     }
 
+    const configs: PreparedConfig[] = [];
+    const targets = new Set<string>();
+    for (const c of configFiles) {
+      if (!validConfigTarget(c.target))
+        throw new Error(`config ${c.name}: target ${JSON.stringify(c.target)} is not an absolute file path`);
+      if (targets.has(c.target)) throw new Error(`two configs of the task use the target ${c.target}`);
+      if (c.target === '/run/secrets' || c.target.startsWith('/run/secrets/'))
+        throw new Error(`config ${c.name}: target ${c.target} is inside the task's secret directory`);
+      targets.add(c.target);
+      configs.push({ target: c.target, mode: c.mode & 0o777 || 0o444, data: Buffer.from(c.data) });
+    }
+    if ((container?.configs ?? []).length !== configs.length)
+      throw new Error('the task references configs that were not delivered to it (fail closed)');
+
     const limits: TaskLimits = {
       memoryBytes: int64(task.spec?.resources?.limits?.memoryBytes),
       nanoCpus: int64(task.spec?.resources?.limits?.nanoCpus),
@@ -455,6 +474,7 @@ export class SandboxExecutor implements ManagedExecutor {
       env,
       ports,
       secrets,
+      configs,
       limits: hasLimits ? limits : undefined,
       health,
       hostname: sandboxHostname(container?.hostname || taskName),
@@ -548,6 +568,11 @@ export class SandboxExecutor implements ManagedExecutor {
         blockFd: BLOCK_FD,
         unshareNet: privateNet,
         secrets: prepared.secrets.map((s, i) => ({ name: s.name, mode: s.mode, fd: FIRST_SECRET_FD + i })),
+        configs: prepared.configs.map((c, i) => ({
+          target: c.target,
+          mode: c.mode,
+          fd: FIRST_SECRET_FD + prepared.secrets.length + i,
+        })),
       },
       this.#mounts,
     );
@@ -580,7 +605,15 @@ export class SandboxExecutor implements ManagedExecutor {
       child = spawn(command, argv, {
         cwd: '/',
         env,
-        stdio: ['ignore', 'pipe', 'pipe', 'pipe', 'pipe', ...prepared.secrets.map(() => 'pipe' as const)],
+        stdio: [
+          'ignore',
+          'pipe',
+          'pipe',
+          'pipe',
+          'pipe',
+          ...prepared.secrets.map(() => 'pipe' as const),
+          ...prepared.configs.map(() => 'pipe' as const),
+        ],
         ...(asUser ? { uid: this.#uid as number, gid: this.#gid as number } : {}),
       });
     } catch (err) {
@@ -597,6 +630,12 @@ export class SandboxExecutor implements ManagedExecutor {
       if (pipe === null) return;
       pipe.on('error', () => {}); // bwrap went away before reading: the exit handler reports it
       pipe.end(s.data, () => s.data.fill(0));
+    });
+    prepared.configs.forEach((c, i) => {
+      const pipe = child.stdio[FIRST_SECRET_FD + prepared.secrets.length + i] as Writable | null;
+      if (pipe === null) return;
+      pipe.on('error', () => {});
+      pipe.end(c.data);
     });
     const block = child.stdio[BLOCK_FD] as Writable | null;
     block?.on('error', () => {});
@@ -929,6 +968,12 @@ interface PreparedSecret {
   data: Buffer;
 }
 
+interface PreparedConfig {
+  target: string;
+  mode: number;
+  data: Buffer;
+}
+
 interface Prepared {
   limits: TaskLimits | undefined;
   health: HealthCheck | undefined;
@@ -937,6 +982,7 @@ interface Prepared {
   env: Map<string, string>;
   ports: PortRequest[];
   secrets: PreparedSecret[];
+  configs: PreparedConfig[];
   hostname: string;
   serviceName: string;
   slot: bigint;

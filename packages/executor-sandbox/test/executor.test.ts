@@ -3,7 +3,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { MemoryLogger, swarm, toLong } from '@swarm/api';
-import type { TaskStatusReport } from '@swarm/dispatcher';
+import type { TaskConfigFile, TaskStatusReport } from '@swarm/dispatcher';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SandboxExecutor } from '../src/index.js';
 
@@ -38,6 +38,7 @@ function run(
   executor: SandboxExecutor,
   task: swarm.Task,
   secretsDir?: string,
+  configs?: TaskConfigFile[],
 ): { reports: TaskStatusReport[]; running: Promise<TaskStatusReport>; done: Promise<TaskStatusReport> } {
   const reports: TaskStatusReport[] = [];
   let onRunning!: (r: TaskStatusReport) => void;
@@ -50,6 +51,7 @@ function run(
   });
   executor.start(task, {
     secretsDir,
+    ...(configs === undefined ? {} : { configs }),
     report(status) {
       reports.push(status);
       if (status.state === RUNNING) onRunning(status);
@@ -282,6 +284,71 @@ describe('SandboxExecutor', () => {
     expect(text(executor, other.id)).toEqual(['ENOENT']);
     // The secret never appears in the executor's own log lines.
     expect(logger.text()).not.toContain('hunter2');
+  });
+
+  it('puts configs read-only at their target paths in their task only, with their mode', async () => {
+    const script = `const fs = require("fs");
+      const r = {};
+      for (const p of ["/app.conf", "/srv/conf/nested.ini"]) {
+        try { r[p] = { data: fs.readFileSync(p, "utf8"), mode: (fs.statSync(p).mode & 0o777).toString(8) }; } catch (e) { r[p] = e.code; }
+      }
+      try { fs.writeFileSync("/app.conf", "x"); r.write = "ok"; } catch (e) { r.write = e.code; }
+      console.log(JSON.stringify(r));
+      setTimeout(() => {}, 300);`;
+    const configId = 'c'.repeat(25);
+    const withConfig = nodeTask(script, {
+      configs: [
+        { configId, configName: 'app', target: '/app.conf', mode: 0o444 },
+        { configId: 'd'.repeat(25), configName: 'nested', target: '/srv/conf/nested.ini', mode: 0o440 },
+      ],
+    });
+    const other = nodeTask(
+      'const fs = require("fs"); let r; try { r = fs.readFileSync("/app.conf", "utf8"); } catch (e) { r = e.code; } console.log(r); setTimeout(() => {}, 300)',
+    );
+    const files: TaskConfigFile[] = [
+      { name: 'app', target: '/app.conf', data: Buffer.from('port=80\n'), uid: 0, gid: 0, mode: 0o444 },
+      {
+        name: 'nested',
+        target: '/srv/conf/nested.ini',
+        data: Buffer.from('[a]'),
+        uid: 0,
+        gid: 0,
+        mode: 0o440,
+      },
+    ];
+    const a = run(executor, withConfig, undefined, files);
+    const b = run(executor, other);
+    expect(await a.done).toMatchObject({ state: COMPLETE });
+    expect(await b.done).toMatchObject({ state: COMPLETE });
+    expect(JSON.parse(text(executor, withConfig.id)[0]!)).toEqual({
+      '/app.conf': { data: 'port=80\n', mode: '444' },
+      '/srv/conf/nested.ini': { data: '[a]', mode: '440' },
+      write: expect.stringMatching(/EROFS|EACCES/),
+    });
+    expect(text(executor, other.id)).toEqual(['ENOENT']);
+  });
+
+  it('rejects a task whose config targets are not absolute file paths or were not delivered', async () => {
+    const bad = nodeTask('console.log(1)', {
+      configs: [{ configId: 'c'.repeat(25), configName: 'x', target: '/x' }],
+    });
+    const r1 = run(executor, bad, undefined, [
+      { name: 'x', target: '/etc/../x', data: Buffer.from('1'), uid: 0, gid: 0, mode: 0o444 },
+    ]);
+    expect(await r1.done).toMatchObject({
+      state: REJECTED,
+      err: expect.stringContaining('not an absolute file path'),
+    });
+    const missing = nodeTask('console.log(1)', {
+      configs: [
+        { configId: 'c'.repeat(25), configName: 'x', target: '/x' },
+        { configId: 'e'.repeat(25), configName: 'y', target: '/y' },
+      ],
+    });
+    const r2 = run(executor, missing, undefined, [
+      { name: 'x', target: '/x', data: Buffer.from('1'), uid: 0, gid: 0, mode: 0o444 },
+    ]);
+    expect(await r2.done).toMatchObject({ state: REJECTED, err: expect.stringContaining('not delivered') });
   });
 
   it('rejects a task whose secrets are not on an in-memory filesystem (fail closed)', async () => {

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Command } from '../src/cli/command.js';
 import { type CliIO, main, ROOT } from '../src/cli/main.js';
 import {
+  CONFIG1,
   type FakeControlApi,
   MANAGER_TOKEN,
   NODE1,
@@ -922,6 +923,156 @@ describe('swarm secret', () => {
     expect(p.stdout).toContain('Labels:\n - env=prod\n');
     expect((await run(['secret', 'rm', 'db-password'])).stdout).toBe('db-password\n');
     expect(lastCall('secretRemove')).toEqual({ id: 'db-password' });
+  });
+});
+
+describe('swarm config', () => {
+  it('create from a file and from stdin, with labels', async () => {
+    const file = join(d.dir, 'nginx.conf');
+    writeFileSync(file, 'worker_processes 2;\n');
+    const r = await run(['config', 'create', '--label', 'tier=web', '-l', 'env=prod', 'nginx.conf', file]);
+    expect(r).toEqual({ code: 0, stdout: `${'k'.repeat(25)}\n`, stderr: '' });
+    expect(lastCall('configCreate')).toEqual({
+      name: 'nginx.conf',
+      dataBase64: Buffer.from('worker_processes 2;\n').toString('base64'),
+      labels: { tier: 'web', env: 'prod' },
+    });
+    await run(['config', 'create', 'app.ini', '-'], { stdin: 'a=1' });
+    expect(lastCall('configCreate')).toEqual({
+      name: 'app.ini',
+      dataBase64: Buffer.from('a=1').toString('base64'),
+    });
+  });
+
+  it('create refuses empty, oversized (over 1000 KiB) or unreadable data before calling the daemon', async () => {
+    const big = join(d.dir, 'big.conf');
+    writeFileSync(big, Buffer.alloc(1000 * 1024 + 1));
+    const tooBig = await run(['config', 'create', 'c', big]);
+    expect(tooBig.code).toBe(1);
+    expect(tooBig.stderr).toBe(
+      `Error: config data must be 1 byte to 1000 KiB, ${big} has ${1000 * 1024 + 1} bytes\n`,
+    );
+    const missing = await run(['config', 'create', 'c', join(d.dir, 'missing')]);
+    expect(missing.stderr).toMatch(/^Error: cannot read the config file .*missing: ENOENT/);
+    expect((await run(['config', 'create', 'c', '-'], { stdin: '' })).code).toBe(1);
+    const bigStdin = await run(['config', 'create', 'c', '-'], { stdin: 'x'.repeat(1000 * 1024 + 1) });
+    expect(bigStdin.stderr).toBe('Error: config data must be 1 byte to 1000 KiB, stdin has more\n');
+    const usage = await run(['config', 'create', 'c']);
+    expect(usage.code).toBe(2);
+    expect(api.callsOf('configCreate')).toEqual([]);
+    // Exactly 1000 KiB is accepted.
+    writeFileSync(big, Buffer.alloc(1000 * 1024, 0x61));
+    expect((await run(['config', 'create', 'c', big])).code).toBe(0);
+  });
+
+  it('ls with filters and -q, inspect (JSON and --pretty with the data), rm', async () => {
+    const ls = await run(['config', 'ls']);
+    expect(ls.stdout).toBe(
+      'ID                          NAME         CREATED             UPDATED\n' +
+        `${CONFIG1}   nginx.conf   About an hour ago   About a minute ago\n`,
+    );
+    expect((await run(['config', 'ls', '-q'])).stdout).toBe(`${CONFIG1}\n`);
+    expect((await run(['config', 'ls', '-q', '--filter', 'label=tier=web'])).stdout).toBe(`${CONFIG1}\n`);
+    expect((await run(['config', 'ls', '-q', '--filter', 'name=nginx'])).stdout).toBe(`${CONFIG1}\n`);
+    expect((await run(['config', 'ls', '-q', '--filter', 'id=c0nf'])).stdout).toBe(`${CONFIG1}\n`);
+    expect((await run(['config', 'ls', '-q', '--filter', 'name=other'])).stdout).toBe('');
+    expect((await run(['config', 'ls', '--filter', 'bogus=1'])).code).not.toBe(0);
+    const i = await run(['config', 'inspect', 'nginx.conf']);
+    expect(JSON.parse(i.stdout)).toEqual([
+      expect.objectContaining({
+        id: CONFIG1,
+        name: 'nginx.conf',
+        dataBase64: Buffer.from('worker_processes 1;\n').toString('base64'),
+      }),
+    ]);
+    const p = await run(['config', 'inspect', '--pretty', 'nginx.conf']);
+    expect(p.stdout).toContain(`ID:                   ${CONFIG1}\n`);
+    expect(p.stdout).toContain('Labels:\n - tier=web\n');
+    expect(p.stdout).toContain('Data:\nworker_processes 1;\n');
+    const missing = await run(['config', 'inspect', 'nginx.conf', 'nope']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('nope');
+    expect((await run(['config', 'rm', 'nginx.conf'])).stdout).toBe('nginx.conf\n');
+    expect(lastCall('configRemove')).toEqual({ id: 'nginx.conf' });
+  });
+
+  it('rm prints the daemon error of a config in use and exits 1', async () => {
+    api.fail('configRemove', 'CONFIG_IN_USE', "config 'nginx.conf' is in use by the following service: web");
+    const r = await run(['config', 'rm', 'nginx.conf']);
+    expect(r).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: "Error: config 'nginx.conf' is in use by the following service: web\n",
+    });
+  });
+
+  it('service create --config (long and short forms) and update --config-add/--config-rm', async () => {
+    await run([
+      'service',
+      'create',
+      '--name',
+      'web',
+      '--detach',
+      '--config',
+      'source=nginx.conf,target=/etc/nginx/nginx.conf,uid=101,gid=101,mode=0440',
+      '--config',
+      'app.ini',
+      'nginx',
+    ]);
+    const create = lastCall('serviceCreate') as { spec: { task: { container: Record<string, unknown> } } };
+    expect(create.spec.task.container.configs).toEqual([
+      { configName: 'nginx.conf', target: '/etc/nginx/nginx.conf', uid: 101, gid: 101, mode: 0o440 },
+      { configName: 'app.ini', target: '/app.ini', mode: 0o444 },
+    ]);
+    for (const [bad, why] of [
+      ['source=x,target=/etc/../shadow', /invalid config target/],
+      ['source=x,mode=9', /invalid mode/],
+      ['target=/x', /names no config/],
+      ['source=x,color=red', /invalid field "color"/],
+    ] as const) {
+      const r = await run(['service', 'create', '--detach', '--config', bad, 'nginx']);
+      expect(r.code, bad).toBe(2);
+      expect(r.stderr, bad).toMatch(why);
+    }
+    const base = await api.serviceInspect({ id: 'web' });
+    const raw = base.raw as { spec: { task: { container: Record<string, unknown> } } };
+    api.overrides.set('serviceInspect', () => ({
+      ...base,
+      raw: {
+        ...raw,
+        spec: {
+          ...raw.spec,
+          task: {
+            ...raw.spec.task,
+            container: {
+              ...raw.spec.task.container,
+              configs: [
+                { configName: 'old.conf', configId: 'o'.repeat(25), target: '/old.conf', mode: 0o444 },
+                { configName: 'keep.conf', configId: 'p'.repeat(25), target: '/keep.conf', mode: 0o444 },
+              ],
+            },
+          },
+        },
+      },
+    }));
+    const r = await run([
+      'service',
+      'update',
+      '--detach',
+      '--config-rm',
+      'old.conf',
+      '--config-add',
+      'source=new.conf,target=/etc/new.conf',
+      'web',
+    ]);
+    expect(r.code).toBe(0);
+    const upd = lastCall('serviceUpdate') as { spec: { task: { container: Record<string, unknown> } } };
+    expect(upd.spec.task.container.configs).toEqual([
+      { configName: 'keep.conf', configId: 'p'.repeat(25), target: '/keep.conf', mode: 0o444 },
+      { configName: 'new.conf', target: '/etc/new.conf', mode: 0o444 },
+    ]);
+    const help = await run(['service', 'create', '--help']);
+    expect(help.stdout).toContain('--config config');
   });
 });
 

@@ -3,7 +3,7 @@
 import { fromLong, swarm, toLong } from '@swarm/api';
 
 /** The kinds of objects the store holds. */
-export type ObjectKind = 'cluster' | 'node' | 'service' | 'task' | 'secret' | 'network';
+export type ObjectKind = 'cluster' | 'node' | 'service' | 'task' | 'secret' | 'network' | 'config';
 
 /** The @swarm/api message type of each kind. */
 export interface ObjectTypes {
@@ -13,6 +13,7 @@ export interface ObjectTypes {
   task: swarm.Task;
   secret: swarm.Secret;
   network: swarm.Network;
+  config: swarm.Config;
 }
 
 /** Any stored object. */
@@ -30,6 +31,7 @@ export const OBJECT_KINDS: readonly ObjectKind[] = [
   'task',
   'secret',
   'network',
+  'config',
 ];
 
 /** How many kinds the first snapshot format had; snapshots may end after these sections. */
@@ -47,10 +49,11 @@ const CODECS: Record<ObjectKind, Codec> = {
   task: swarm.Task as unknown as Codec,
   secret: swarm.Secret as unknown as Codec,
   network: swarm.Network as unknown as Codec,
+  config: swarm.Config as unknown as Codec,
 };
 
 /** Kinds whose names are unique (case-insensitively), as in swarmkit. Nodes and tasks may share names. */
-const UNIQUE_NAMES: ReadonlySet<ObjectKind> = new Set(['cluster', 'service', 'secret', 'network']);
+const UNIQUE_NAMES: ReadonlySet<ObjectKind> = new Set(['cluster', 'service', 'secret', 'network', 'config']);
 
 export function isObjectKind(kind: unknown): kind is ObjectKind {
   return typeof kind === 'string' && (OBJECT_KINDS as readonly string[]).includes(kind);
@@ -88,7 +91,7 @@ export function cloneObject<K extends ObjectKind>(kind: K, obj: ObjectTypes[K]):
 }
 
 /**
- * The name an object is indexed by: annotations name (services, secrets, networks, clusters, tasks), and for
+ * The name an object is indexed by: annotations name (services, secrets, configs, networks, clusters, tasks), and for
  * nodes the spec name or else the reported hostname, as swarmkit does. Empty when it has none.
  */
 export function objectName(kind: ObjectKind, obj: StoreObject): string {
@@ -101,7 +104,8 @@ export function objectName(kind: ObjectKind, obj: StoreObject): string {
     }
     default:
       return (
-        (obj as swarm.Service | swarm.Secret | swarm.Network | swarm.Cluster).spec?.annotations?.name ?? ''
+        (obj as swarm.Service | swarm.Secret | swarm.Config | swarm.Network | swarm.Cluster).spec?.annotations
+          ?.name ?? ''
       );
   }
 }

@@ -36,7 +36,7 @@ describe('snapshots', () => {
     expect(copy.version).toBe(store.version);
     const dump = (s: typeof store) =>
       s.view((tx) =>
-        (['cluster', 'node', 'service', 'task', 'secret', 'network'] as const).map((k) =>
+        (['cluster', 'node', 'service', 'task', 'secret', 'network', 'config'] as const).map((k) =>
           tx.list(k).map((x) => JSON.stringify(x)),
         ),
       );
@@ -57,11 +57,12 @@ describe('snapshots', () => {
     await withNetwork.update((tx) => tx.create('network', new Objects(7).network('app_default')));
     const networks = withNetwork.view((tx) => tx.list('network'));
     expect(networks).toHaveLength(1);
-    // The network section is last: a first-format image is the same bytes without it.
+    // The network section is last but for the (empty) config section: a first-format image is
+    // the same bytes without both.
     const image = withNetwork.snapshot();
     const old = image.subarray(
       0,
-      image.byteLength - 4 - 5 - swarm.Network.encode(networks[0]!).finish().length,
+      image.byteLength - 4 - 4 - 5 - swarm.Network.encode(networks[0]!).finish().length,
     );
     const roundTrip = createMemoryStore({ clock: new ManualClock(), cipher });
     roundTrip.restore(image);
@@ -71,6 +72,45 @@ describe('snapshots', () => {
     expect(copy.view((tx) => tx.list('network'))).toEqual([]);
     expect(copy.view((tx) => tx.list('secret'))).toHaveLength(1);
     expect(copy.view((tx) => tx.find('network', { name: 'app_default' }))).toEqual([]);
+  });
+
+  it('restores a snapshot written before configs existed (it ends after the network section)', async () => {
+    const { store, cipher, o } = await populated();
+    const cfgId = o.id();
+    const withConfig = createMemoryStore({ clock: new ManualClock(), cipher });
+    withConfig.restore(store.snapshot());
+    const config = swarm.Config.create({
+      id: cfgId,
+      spec: {
+        annotations: { name: 'nginx.conf', labels: { a: 'b' } },
+        data: new TextEncoder().encode('x=1'),
+      },
+    });
+    await withConfig.update((tx) => tx.create('config', config));
+    const image = withConfig.snapshot();
+    const stored = withConfig.view((tx) => tx.get('config', cfgId))!;
+    const roundTrip = createMemoryStore({ clock: new ManualClock(), cipher });
+    roundTrip.restore(image);
+    const back = roundTrip.view((tx) => tx.find('config', { name: 'nginx.conf' }));
+    expect(back).toHaveLength(1);
+    expect(new TextDecoder().decode(back[0]!.spec!.data!)).toBe('x=1');
+    // Config data is not secret: it is stored as is, not sealed.
+    expect(Buffer.from(image).includes(Buffer.from('x=1'))).toBe(true);
+    const old = image.subarray(0, image.byteLength - 4 - 5 - swarm.Config.encode(stored).finish().length);
+    const copy = createMemoryStore({ clock: new ManualClock(), cipher });
+    copy.restore(old);
+    expect(copy.view((tx) => tx.list('config'))).toEqual([]);
+    expect(copy.view((tx) => tx.list('secret'))).toHaveLength(1);
+  });
+
+  it('keeps config names unique, case-insensitively', async () => {
+    const store = createMemoryStore({ clock: new ManualClock() });
+    const mk = (id: string, name: string) =>
+      swarm.Config.create({ id, spec: { annotations: { name }, data: new Uint8Array([1]) } });
+    const o = new Objects(5);
+    await store.update((tx) => tx.create('config', mk(o.id(), 'app.conf')));
+    const err = await rejection(store.update((tx) => tx.create('config', mk(o.id(), 'APP.conf'))));
+    expect(err).toMatchObject({ code: 'NAME_CONFLICT', details: { kind: 'config' } });
   });
 
   it('keeps network names unique, case-insensitively', async () => {
@@ -116,10 +156,10 @@ describe('snapshots', () => {
     const image = store.snapshot();
     expect(() => createMemoryStore({ cipher: testCipher() }).restore(image)).toThrow(/does not open/);
     expect(() => createMemoryStore().restore(image)).toThrow(/no cipher/);
-    // The secret section comes just before the (here empty, 4-byte) network section, and the
-    // secret's data is its last field: flip the byte before the network count (the GCM tag).
+    // The secret section comes just before the (here empty, 4-byte) network and config sections,
+    // and the secret's data is its last field: flip the byte before the network count (the GCM tag).
     const flipped = new Uint8Array(image);
-    flipped[flipped.length - 5]! ^= 1;
+    flipped[flipped.length - 9]! ^= 1;
     expect(() => createMemoryStore({ cipher }).restore(flipped)).toThrow(/does not open/);
   });
 

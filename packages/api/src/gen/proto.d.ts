@@ -3722,6 +3722,153 @@ export namespace swarm {
     }
 
     /**
+     * Properties of a ConfigReference.
+     * @deprecated Use swarm.ConfigReference.$Properties instead.
+     */
+    interface IConfigReference extends swarm.ConfigReference.$Properties {
+    }
+
+    /** Represents a ConfigReference. */
+    class ConfigReference {
+
+        /**
+         * Constructs a new ConfigReference.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: swarm.ConfigReference.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** ConfigReference configId. */
+        configId: string;
+
+        /** ConfigReference configName. */
+        configName: string;
+
+        /** ConfigReference target. */
+        target: string;
+
+        /** ConfigReference uid. */
+        uid: number;
+
+        /** ConfigReference gid. */
+        gid: number;
+
+        /** ConfigReference mode. */
+        mode: number;
+
+        /**
+         * Creates a new ConfigReference instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns ConfigReference instance
+         */
+        static create(properties: swarm.ConfigReference.$Shape): swarm.ConfigReference & swarm.ConfigReference.$Shape;
+        static create(properties?: swarm.ConfigReference.$Properties): swarm.ConfigReference;
+
+        /**
+         * Encodes the specified ConfigReference message. Does not implicitly {@link swarm.ConfigReference.verify|verify} messages.
+         * @param message ConfigReference message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: swarm.ConfigReference.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Encodes the specified ConfigReference message, length delimited. Does not implicitly {@link swarm.ConfigReference.verify|verify} messages.
+         * @param message ConfigReference message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encodeDelimited(message: swarm.ConfigReference.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a ConfigReference message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {swarm.ConfigReference & swarm.ConfigReference.$Shape} ConfigReference
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): swarm.ConfigReference & swarm.ConfigReference.$Shape;
+
+        /**
+         * Decodes a ConfigReference message from the specified reader or buffer, length delimited.
+         * @param reader Reader or buffer to decode from
+         * @returns {swarm.ConfigReference & swarm.ConfigReference.$Shape} ConfigReference
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): swarm.ConfigReference & swarm.ConfigReference.$Shape;
+
+        /**
+         * Verifies a ConfigReference message.
+         * @param message Plain object to verify
+         * @returns `null` if valid, otherwise the reason why it is not
+         */
+        static verify(message: { [k: string]: any }): (string|null);
+
+        /**
+         * Creates a ConfigReference message from a plain object. Also converts values to their respective internal types.
+         * @param object Plain object
+         * @returns ConfigReference
+         */
+        static fromObject(object: { [k: string]: any }): swarm.ConfigReference;
+
+        /**
+         * Creates a plain object from a ConfigReference message. Also converts values to other types if specified.
+         * @param message ConfigReference
+         * @param [options] Conversion options
+         * @returns Plain object
+         */
+        static toObject(message: swarm.ConfigReference, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+        /**
+         * Converts this ConfigReference to JSON.
+         * @returns JSON object
+         */
+        toJSON(): { [k: string]: any };
+
+        /**
+         * Gets the type url for ConfigReference
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace ConfigReference {
+
+        /** Properties of a ConfigReference. */
+        interface $Properties {
+
+            /** ConfigReference configId */
+            configId?: (string|null);
+
+            /** ConfigReference configName */
+            configName?: (string|null);
+
+            /** ConfigReference target */
+            target?: (string|null);
+
+            /** ConfigReference uid */
+            uid?: (number|null);
+
+            /** ConfigReference gid */
+            gid?: (number|null);
+
+            /** ConfigReference mode */
+            mode?: (number|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a ConfigReference. */
+        type $Shape = swarm.ConfigReference.$Properties;
+    }
+
+    /**
      * Properties of a ContainerSpec.
      * @deprecated Use swarm.ContainerSpec.$Properties instead.
      */
@@ -3772,6 +3919,9 @@ export namespace swarm {
 
         /** ContainerSpec healthcheck. */
         healthcheck?: (swarm.HealthConfig.$Properties|null);
+
+        /** ContainerSpec configs. */
+        configs: swarm.ConfigReference.$Properties[];
 
         /**
          * Creates a new ContainerSpec instance using the specified properties.
@@ -3889,6 +4039,9 @@ export namespace swarm {
 
             /** ContainerSpec healthcheck */
             healthcheck?: (swarm.HealthConfig.$Properties|null);
+
+            /** ContainerSpec configs */
+            configs?: (swarm.ConfigReference.$Properties[]|null);
 
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];
@@ -6867,6 +7020,258 @@ export namespace swarm {
 
         /** Shape of a Secret. */
         type $Shape = swarm.Secret.$Properties;
+    }
+
+    /**
+     * Properties of a ConfigSpec.
+     * @deprecated Use swarm.ConfigSpec.$Properties instead.
+     */
+    interface IConfigSpec extends swarm.ConfigSpec.$Properties {
+    }
+
+    /** Represents a ConfigSpec. */
+    class ConfigSpec {
+
+        /**
+         * Constructs a new ConfigSpec.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: swarm.ConfigSpec.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** ConfigSpec annotations. */
+        annotations?: (swarm.Annotations.$Properties|null);
+
+        /** ConfigSpec data. */
+        data: Uint8Array;
+
+        /**
+         * Creates a new ConfigSpec instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns ConfigSpec instance
+         */
+        static create(properties: swarm.ConfigSpec.$Shape): swarm.ConfigSpec & swarm.ConfigSpec.$Shape;
+        static create(properties?: swarm.ConfigSpec.$Properties): swarm.ConfigSpec;
+
+        /**
+         * Encodes the specified ConfigSpec message. Does not implicitly {@link swarm.ConfigSpec.verify|verify} messages.
+         * @param message ConfigSpec message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: swarm.ConfigSpec.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Encodes the specified ConfigSpec message, length delimited. Does not implicitly {@link swarm.ConfigSpec.verify|verify} messages.
+         * @param message ConfigSpec message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encodeDelimited(message: swarm.ConfigSpec.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a ConfigSpec message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {swarm.ConfigSpec & swarm.ConfigSpec.$Shape} ConfigSpec
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): swarm.ConfigSpec & swarm.ConfigSpec.$Shape;
+
+        /**
+         * Decodes a ConfigSpec message from the specified reader or buffer, length delimited.
+         * @param reader Reader or buffer to decode from
+         * @returns {swarm.ConfigSpec & swarm.ConfigSpec.$Shape} ConfigSpec
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): swarm.ConfigSpec & swarm.ConfigSpec.$Shape;
+
+        /**
+         * Verifies a ConfigSpec message.
+         * @param message Plain object to verify
+         * @returns `null` if valid, otherwise the reason why it is not
+         */
+        static verify(message: { [k: string]: any }): (string|null);
+
+        /**
+         * Creates a ConfigSpec message from a plain object. Also converts values to their respective internal types.
+         * @param object Plain object
+         * @returns ConfigSpec
+         */
+        static fromObject(object: { [k: string]: any }): swarm.ConfigSpec;
+
+        /**
+         * Creates a plain object from a ConfigSpec message. Also converts values to other types if specified.
+         * @param message ConfigSpec
+         * @param [options] Conversion options
+         * @returns Plain object
+         */
+        static toObject(message: swarm.ConfigSpec, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+        /**
+         * Converts this ConfigSpec to JSON.
+         * @returns JSON object
+         */
+        toJSON(): { [k: string]: any };
+
+        /**
+         * Gets the type url for ConfigSpec
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace ConfigSpec {
+
+        /** Properties of a ConfigSpec. */
+        interface $Properties {
+
+            /** ConfigSpec annotations */
+            annotations?: (swarm.Annotations.$Properties|null);
+
+            /** ConfigSpec data */
+            data?: (Uint8Array|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a ConfigSpec. */
+        type $Shape = swarm.ConfigSpec.$Properties;
+    }
+
+    /**
+     * Properties of a Config.
+     * @deprecated Use swarm.Config.$Properties instead.
+     */
+    interface IConfig extends swarm.Config.$Properties {
+    }
+
+    /** Represents a Config. */
+    class Config {
+
+        /**
+         * Constructs a new Config.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: swarm.Config.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** Config id. */
+        id: string;
+
+        /** Config meta. */
+        meta?: (swarm.Meta.$Properties|null);
+
+        /** Config spec. */
+        spec?: (swarm.ConfigSpec.$Properties|null);
+
+        /**
+         * Creates a new Config instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns Config instance
+         */
+        static create(properties: swarm.Config.$Shape): swarm.Config & swarm.Config.$Shape;
+        static create(properties?: swarm.Config.$Properties): swarm.Config;
+
+        /**
+         * Encodes the specified Config message. Does not implicitly {@link swarm.Config.verify|verify} messages.
+         * @param message Config message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: swarm.Config.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Encodes the specified Config message, length delimited. Does not implicitly {@link swarm.Config.verify|verify} messages.
+         * @param message Config message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encodeDelimited(message: swarm.Config.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a Config message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {swarm.Config & swarm.Config.$Shape} Config
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): swarm.Config & swarm.Config.$Shape;
+
+        /**
+         * Decodes a Config message from the specified reader or buffer, length delimited.
+         * @param reader Reader or buffer to decode from
+         * @returns {swarm.Config & swarm.Config.$Shape} Config
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): swarm.Config & swarm.Config.$Shape;
+
+        /**
+         * Verifies a Config message.
+         * @param message Plain object to verify
+         * @returns `null` if valid, otherwise the reason why it is not
+         */
+        static verify(message: { [k: string]: any }): (string|null);
+
+        /**
+         * Creates a Config message from a plain object. Also converts values to their respective internal types.
+         * @param object Plain object
+         * @returns Config
+         */
+        static fromObject(object: { [k: string]: any }): swarm.Config;
+
+        /**
+         * Creates a plain object from a Config message. Also converts values to other types if specified.
+         * @param message Config
+         * @param [options] Conversion options
+         * @returns Plain object
+         */
+        static toObject(message: swarm.Config, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+        /**
+         * Converts this Config to JSON.
+         * @returns JSON object
+         */
+        toJSON(): { [k: string]: any };
+
+        /**
+         * Gets the type url for Config
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace Config {
+
+        /** Properties of a Config. */
+        interface $Properties {
+
+            /** Config id */
+            id?: (string|null);
+
+            /** Config meta */
+            meta?: (swarm.Meta.$Properties|null);
+
+            /** Config spec */
+            spec?: (swarm.ConfigSpec.$Properties|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a Config. */
+        type $Shape = swarm.Config.$Properties;
     }
 
     /**
@@ -15826,8 +16231,11 @@ export namespace swarm {
         /** Assignment secret. */
         secret?: (swarm.Secret.$Properties|null);
 
+        /** Assignment config. */
+        config?: (swarm.Config.$Properties|null);
+
         /** Assignment item. */
-        item?: ("task"|"secret");
+        item?: ("task"|"secret"|"config");
 
         /**
          * Creates a new Assignment instance using the specified properties.
@@ -15919,8 +16327,11 @@ export namespace swarm {
             /** Assignment secret */
             secret?: (swarm.Secret.$Properties|null);
 
+            /** Assignment config */
+            config?: (swarm.Config.$Properties|null);
+
             /** Assignment item */
-            item?: ("task"|"secret");
+            item?: ("task"|"secret"|"config");
 
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];
@@ -15930,9 +16341,10 @@ export namespace swarm {
         type $Shape = {
           task?: swarm.Task.$Shape|null;
           secret?: swarm.Secret.$Shape|null;
+          config?: swarm.Config.$Shape|null;
           $unknowns?: Uint8Array[];
         } & (
-          ({ item?: undefined; task?: null; secret?: null }|{ item?: "task"; task: swarm.Task.$Shape; secret?: null }|{ item?: "secret"; task?: null; secret: swarm.Secret.$Shape })
+          ({ item?: undefined; task?: null; secret?: null; config?: null }|{ item?: "task"; task: swarm.Task.$Shape; secret?: null; config?: null }|{ item?: "secret"; task?: null; secret: swarm.Secret.$Shape; config?: null }|{ item?: "config"; task?: null; secret?: null; config: swarm.Config.$Shape })
         );
     }
 

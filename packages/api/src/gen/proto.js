@@ -5824,6 +5824,262 @@ export const swarm = $root.swarm = (() => {
         return SecretReference;
     })();
 
+    swarm.ConfigReference = (function() {
+
+        const ConfigReference = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        ConfigReference.prototype.configId = "";
+        ConfigReference.prototype.configName = "";
+        ConfigReference.prototype.target = "";
+        ConfigReference.prototype.uid = 0;
+        ConfigReference.prototype.gid = 0;
+        ConfigReference.prototype.mode = 0;
+
+        ConfigReference.create = function(properties) {
+            return new ConfigReference(properties);
+        };
+
+        ConfigReference.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.configId != null && $Object.hasOwnProperty.call(message, "configId") && message.configId !== "")
+                writer.uint32(10).string(message.configId);
+            if (message.configName != null && $Object.hasOwnProperty.call(message, "configName") && message.configName !== "")
+                writer.uint32(18).string(message.configName);
+            if (message.target != null && $Object.hasOwnProperty.call(message, "target") && message.target !== "")
+                writer.uint32(26).string(message.target);
+            if (message.uid != null && $Object.hasOwnProperty.call(message, "uid") && message.uid !== 0)
+                writer.uint32(32).uint32(message.uid);
+            if (message.gid != null && $Object.hasOwnProperty.call(message, "gid") && message.gid !== 0)
+                writer.uint32(40).uint32(message.gid);
+            if (message.mode != null && $Object.hasOwnProperty.call(message, "mode") && message.mode !== 0)
+                writer.uint32(48).uint32(message.mode);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        ConfigReference.encodeDelimited = function(message, writer) {
+            return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+        };
+
+        ConfigReference.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.swarm.ConfigReference();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.configId = value;
+                        else
+                            delete message.configId;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.configName = value;
+                        else
+                            delete message.configName;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.target = value;
+                        else
+                            delete message.target;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.uid = value;
+                        else
+                            delete message.uid;
+                        continue;
+                    }
+                case 5: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.gid = value;
+                        else
+                            delete message.gid;
+                        continue;
+                    }
+                case 6: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.mode = value;
+                        else
+                            delete message.mode;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        ConfigReference.decodeDelimited = function(reader) {
+            if (!(reader instanceof $Reader))
+                reader = new $Reader(reader);
+            return this.decode(reader, reader.size());
+        };
+
+        ConfigReference.verify = function (message, _depth) {
+            if (typeof message !== "object" || message === null)
+                return "object expected";
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                return "max depth exceeded";
+            if (message.configId != null && $Object.hasOwnProperty.call(message, "configId"))
+                if (!$util.isString(message.configId))
+                    return "configId: string expected";
+            if (message.configName != null && $Object.hasOwnProperty.call(message, "configName"))
+                if (!$util.isString(message.configName))
+                    return "configName: string expected";
+            if (message.target != null && $Object.hasOwnProperty.call(message, "target"))
+                if (!$util.isString(message.target))
+                    return "target: string expected";
+            if (message.uid != null && $Object.hasOwnProperty.call(message, "uid"))
+                if (!$util.isInteger(message.uid))
+                    return "uid: integer expected";
+            if (message.gid != null && $Object.hasOwnProperty.call(message, "gid"))
+                if (!$util.isInteger(message.gid))
+                    return "gid: integer expected";
+            if (message.mode != null && $Object.hasOwnProperty.call(message, "mode"))
+                if (!$util.isInteger(message.mode))
+                    return "mode: integer expected";
+            return null;
+        };
+
+        ConfigReference.fromObject = function (object, _depth) {
+            if (object instanceof $root.swarm.ConfigReference)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".swarm.ConfigReference: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.swarm.ConfigReference();
+            if (object.configId != null)
+                if (typeof object.configId !== "string" || object.configId.length)
+                    message.configId = $String(object.configId);
+            if (object.configName != null)
+                if (typeof object.configName !== "string" || object.configName.length)
+                    message.configName = $String(object.configName);
+            if (object.target != null)
+                if (typeof object.target !== "string" || object.target.length)
+                    message.target = $String(object.target);
+            if (object.uid != null)
+                if ($Number(object.uid) !== 0)
+                    message.uid = object.uid >>> 0;
+            if (object.gid != null)
+                if ($Number(object.gid) !== 0)
+                    message.gid = object.gid >>> 0;
+            if (object.mode != null)
+                if ($Number(object.mode) !== 0)
+                    message.mode = object.mode >>> 0;
+            return message;
+        };
+
+        ConfigReference.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.defaults) {
+                object.configId = "";
+                object.configName = "";
+                object.target = "";
+                object.uid = 0;
+                object.gid = 0;
+                object.mode = 0;
+            }
+            if (message.configId != null && $Object.hasOwnProperty.call(message, "configId"))
+                object.configId = message.configId;
+            if (message.configName != null && $Object.hasOwnProperty.call(message, "configName"))
+                object.configName = message.configName;
+            if (message.target != null && $Object.hasOwnProperty.call(message, "target"))
+                object.target = message.target;
+            if (message.uid != null && $Object.hasOwnProperty.call(message, "uid"))
+                object.uid = message.uid;
+            if (message.gid != null && $Object.hasOwnProperty.call(message, "gid"))
+                object.gid = message.gid;
+            if (message.mode != null && $Object.hasOwnProperty.call(message, "mode"))
+                object.mode = message.mode;
+            return object;
+        };
+
+        ConfigReference.prototype.toJSON = function() {
+            return ConfigReference.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        ConfigReference.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/swarm.ConfigReference";
+        };
+
+        return ConfigReference;
+    })();
+
     swarm.ContainerSpec = (function() {
 
         const ContainerSpec = function (properties) {
@@ -5832,6 +6088,7 @@ export const swarm = $root.swarm = (() => {
             this.env = [];
             this.secrets = [];
             this.labels = {};
+            this.configs = [];
             if (properties)
                 for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
                     if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -5849,6 +6106,7 @@ export const swarm = $root.swarm = (() => {
         ContainerSpec.prototype.labels = $util.emptyObject;
         ContainerSpec.prototype.stopGracePeriodMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
         ContainerSpec.prototype.healthcheck = null;
+        ContainerSpec.prototype.configs = $util.emptyArray;
 
         ContainerSpec.create = function(properties) {
             return new ContainerSpec(properties);
@@ -5888,6 +6146,9 @@ export const swarm = $root.swarm = (() => {
                 writer.uint32(80).int64(message.stopGracePeriodMs);
             if (message.healthcheck != null && $Object.hasOwnProperty.call(message, "healthcheck"))
                 $root.swarm.HealthConfig.encode(message.healthcheck, writer.uint32(90).fork(), _depth + 1).ldelim();
+            if (message.configs != null && message.configs.length)
+                for (let i = 0; i < message.configs.length; ++i)
+                    $root.swarm.ConfigReference.encode(message.configs[i], writer.uint32(170).fork(), _depth + 1).ldelim();
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -6044,6 +6305,14 @@ export const swarm = $root.swarm = (() => {
                         message.healthcheck = $root.swarm.HealthConfig.decode(reader, reader.size(), $undefined, _depth + 1, message.healthcheck);
                         continue;
                     }
+                case 21: {
+                        if (wireType !== 2)
+                            break;
+                        if (!(message.configs && message.configs.length))
+                            message.configs = [];
+                        message.configs.push($root.swarm.ConfigReference.decode(reader, reader.size(), $undefined, _depth + 1));
+                        continue;
+                    }
                 }
                 reader.skipType(wireType, _depth, tag);
                 if (!reader.discardUnknown) {
@@ -6132,6 +6401,15 @@ export const swarm = $root.swarm = (() => {
                 if (error)
                     return "healthcheck." + error;
             }
+            if (message.configs != null && $Object.hasOwnProperty.call(message, "configs")) {
+                if (!$Array.isArray(message.configs))
+                    return "configs: array expected";
+                for (let i = 0; i < message.configs.length; ++i) {
+                    let error = $root.swarm.ConfigReference.verify(message.configs[i], _depth + 1);
+                    if (error)
+                        return "configs." + error;
+                }
+            }
             return null;
         };
 
@@ -6213,6 +6491,16 @@ export const swarm = $root.swarm = (() => {
                     throw $TypeError(".swarm.ContainerSpec.healthcheck: object expected");
                 message.healthcheck = $root.swarm.HealthConfig.fromObject(object.healthcheck, _depth + 1);
             }
+            if (object.configs) {
+                if (!$Array.isArray(object.configs))
+                    throw $TypeError(".swarm.ContainerSpec.configs: array expected");
+                message.configs = $Array(object.configs.length);
+                for (let i = 0; i < object.configs.length; ++i) {
+                    if (!$util.isObject(object.configs[i]))
+                        throw $TypeError(".swarm.ContainerSpec.configs: object expected");
+                    message.configs[i] = $root.swarm.ConfigReference.fromObject(object.configs[i], _depth + 1);
+                }
+            }
             return message;
         };
 
@@ -6229,6 +6517,7 @@ export const swarm = $root.swarm = (() => {
                 object.args = [];
                 object.env = [];
                 object.secrets = [];
+                object.configs = [];
             }
             if (options.objects || options.defaults)
                 object.labels = {};
@@ -6290,6 +6579,11 @@ export const swarm = $root.swarm = (() => {
                     object.stopGracePeriodMs = options.longs === $String ? $util.Long.prototype.toString.call(message.stopGracePeriodMs) : options.longs === $Number ? new $util.LongBits(message.stopGracePeriodMs.low >>> 0, message.stopGracePeriodMs.high >>> 0).toNumber() : message.stopGracePeriodMs;
             if (message.healthcheck != null && $Object.hasOwnProperty.call(message, "healthcheck"))
                 object.healthcheck = $root.swarm.HealthConfig.toObject(message.healthcheck, options, _depth + 1);
+            if (message.configs && message.configs.length) {
+                object.configs = $Array(message.configs.length);
+                for (let j = 0; j < message.configs.length; ++j)
+                    object.configs[j] = $root.swarm.ConfigReference.toObject(message.configs[j], options, _depth + 1);
+            }
             return object;
         };
 
@@ -11613,6 +11907,383 @@ export const swarm = $root.swarm = (() => {
         };
 
         return Secret;
+    })();
+
+    swarm.ConfigSpec = (function() {
+
+        const ConfigSpec = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        ConfigSpec.prototype.annotations = null;
+        ConfigSpec.prototype.data = $util.newBuffer([]);
+
+        ConfigSpec.create = function(properties) {
+            return new ConfigSpec(properties);
+        };
+
+        ConfigSpec.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.annotations != null && $Object.hasOwnProperty.call(message, "annotations"))
+                $root.swarm.Annotations.encode(message.annotations, writer.uint32(10).fork(), _depth + 1).ldelim();
+            if (message.data != null && $Object.hasOwnProperty.call(message, "data") && message.data.length)
+                writer.uint32(18).bytes(message.data);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        ConfigSpec.encodeDelimited = function(message, writer) {
+            return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+        };
+
+        ConfigSpec.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.swarm.ConfigSpec();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        message.annotations = $root.swarm.Annotations.decode(reader, reader.size(), $undefined, _depth + 1, message.annotations);
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.data = value;
+                        else
+                            delete message.data;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        ConfigSpec.decodeDelimited = function(reader) {
+            if (!(reader instanceof $Reader))
+                reader = new $Reader(reader);
+            return this.decode(reader, reader.size());
+        };
+
+        ConfigSpec.verify = function (message, _depth) {
+            if (typeof message !== "object" || message === null)
+                return "object expected";
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                return "max depth exceeded";
+            if (message.annotations != null && $Object.hasOwnProperty.call(message, "annotations")) {
+                let error = $root.swarm.Annotations.verify(message.annotations, _depth + 1);
+                if (error)
+                    return "annotations." + error;
+            }
+            if (message.data != null && $Object.hasOwnProperty.call(message, "data"))
+                if (!(message.data && typeof message.data.length === "number" || $util.isString(message.data)))
+                    return "data: buffer expected";
+            return null;
+        };
+
+        ConfigSpec.fromObject = function (object, _depth) {
+            if (object instanceof $root.swarm.ConfigSpec)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".swarm.ConfigSpec: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.swarm.ConfigSpec();
+            if (object.annotations != null) {
+                if (!$util.isObject(object.annotations))
+                    throw $TypeError(".swarm.ConfigSpec.annotations: object expected");
+                message.annotations = $root.swarm.Annotations.fromObject(object.annotations, _depth + 1);
+            }
+            if (object.data != null)
+                if (object.data.length)
+                    if (typeof object.data === "string")
+                        $util.base64.decode(object.data, message.data = $util.newBuffer($util.base64.length(object.data)), 0);
+                    else if (object.data.length >= 0)
+                        message.data = object.data;
+            return message;
+        };
+
+        ConfigSpec.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.defaults) {
+                object.annotations = null;
+                if (options.bytes === $String)
+                    object.data = "";
+                else {
+                    object.data = [];
+                    if (options.bytes !== $Array)
+                        object.data = $util.newBuffer(object.data);
+                }
+            }
+            if (message.annotations != null && $Object.hasOwnProperty.call(message, "annotations"))
+                object.annotations = $root.swarm.Annotations.toObject(message.annotations, options, _depth + 1);
+            if (message.data != null && $Object.hasOwnProperty.call(message, "data"))
+                object.data = options.bytes === $String ? $util.base64.encode(message.data, 0, message.data.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.data) : message.data;
+            return object;
+        };
+
+        ConfigSpec.prototype.toJSON = function() {
+            return ConfigSpec.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        ConfigSpec.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/swarm.ConfigSpec";
+        };
+
+        return ConfigSpec;
+    })();
+
+    swarm.Config = (function() {
+
+        const Config = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        Config.prototype.id = "";
+        Config.prototype.meta = null;
+        Config.prototype.spec = null;
+
+        Config.create = function(properties) {
+            return new Config(properties);
+        };
+
+        Config.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.id != null && $Object.hasOwnProperty.call(message, "id") && message.id !== "")
+                writer.uint32(10).string(message.id);
+            if (message.meta != null && $Object.hasOwnProperty.call(message, "meta"))
+                $root.swarm.Meta.encode(message.meta, writer.uint32(18).fork(), _depth + 1).ldelim();
+            if (message.spec != null && $Object.hasOwnProperty.call(message, "spec"))
+                $root.swarm.ConfigSpec.encode(message.spec, writer.uint32(26).fork(), _depth + 1).ldelim();
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        Config.encodeDelimited = function(message, writer) {
+            return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+        };
+
+        Config.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.swarm.Config();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.id = value;
+                        else
+                            delete message.id;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        message.meta = $root.swarm.Meta.decode(reader, reader.size(), $undefined, _depth + 1, message.meta);
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 2)
+                            break;
+                        message.spec = $root.swarm.ConfigSpec.decode(reader, reader.size(), $undefined, _depth + 1, message.spec);
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        Config.decodeDelimited = function(reader) {
+            if (!(reader instanceof $Reader))
+                reader = new $Reader(reader);
+            return this.decode(reader, reader.size());
+        };
+
+        Config.verify = function (message, _depth) {
+            if (typeof message !== "object" || message === null)
+                return "object expected";
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                return "max depth exceeded";
+            if (message.id != null && $Object.hasOwnProperty.call(message, "id"))
+                if (!$util.isString(message.id))
+                    return "id: string expected";
+            if (message.meta != null && $Object.hasOwnProperty.call(message, "meta")) {
+                let error = $root.swarm.Meta.verify(message.meta, _depth + 1);
+                if (error)
+                    return "meta." + error;
+            }
+            if (message.spec != null && $Object.hasOwnProperty.call(message, "spec")) {
+                let error = $root.swarm.ConfigSpec.verify(message.spec, _depth + 1);
+                if (error)
+                    return "spec." + error;
+            }
+            return null;
+        };
+
+        Config.fromObject = function (object, _depth) {
+            if (object instanceof $root.swarm.Config)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".swarm.Config: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.swarm.Config();
+            if (object.id != null)
+                if (typeof object.id !== "string" || object.id.length)
+                    message.id = $String(object.id);
+            if (object.meta != null) {
+                if (!$util.isObject(object.meta))
+                    throw $TypeError(".swarm.Config.meta: object expected");
+                message.meta = $root.swarm.Meta.fromObject(object.meta, _depth + 1);
+            }
+            if (object.spec != null) {
+                if (!$util.isObject(object.spec))
+                    throw $TypeError(".swarm.Config.spec: object expected");
+                message.spec = $root.swarm.ConfigSpec.fromObject(object.spec, _depth + 1);
+            }
+            return message;
+        };
+
+        Config.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.defaults) {
+                object.id = "";
+                object.meta = null;
+                object.spec = null;
+            }
+            if (message.id != null && $Object.hasOwnProperty.call(message, "id"))
+                object.id = message.id;
+            if (message.meta != null && $Object.hasOwnProperty.call(message, "meta"))
+                object.meta = $root.swarm.Meta.toObject(message.meta, options, _depth + 1);
+            if (message.spec != null && $Object.hasOwnProperty.call(message, "spec"))
+                object.spec = $root.swarm.ConfigSpec.toObject(message.spec, options, _depth + 1);
+            return object;
+        };
+
+        Config.prototype.toJSON = function() {
+            return Config.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        Config.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/swarm.Config";
+        };
+
+        return Config;
     })();
 
     swarm.Driver = (function() {
@@ -24533,11 +25204,12 @@ export const swarm = $root.swarm = (() => {
 
         Assignment.prototype.task = null;
         Assignment.prototype.secret = null;
+        Assignment.prototype.config = null;
 
         let $oneOfFields;
 
         $Object.defineProperty(Assignment.prototype, "item", {
-            get: $util.oneOfGetter($oneOfFields = ["task", "secret"]),
+            get: $util.oneOfGetter($oneOfFields = ["task", "secret", "config"]),
             set: $util.oneOfSetter($oneOfFields)
         });
 
@@ -24556,6 +25228,8 @@ export const swarm = $root.swarm = (() => {
                 $root.swarm.Task.encode(message.task, writer.uint32(10).fork(), _depth + 1).ldelim();
             if (message.secret != null && $Object.hasOwnProperty.call(message, "secret"))
                 $root.swarm.Secret.encode(message.secret, writer.uint32(18).fork(), _depth + 1).ldelim();
+            if (message.config != null && $Object.hasOwnProperty.call(message, "config"))
+                $root.swarm.Config.encode(message.config, writer.uint32(26).fork(), _depth + 1).ldelim();
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -24607,6 +25281,13 @@ export const swarm = $root.swarm = (() => {
                         message.item = "secret";
                         continue;
                     }
+                case 3: {
+                        if (wireType !== 2)
+                            break;
+                        message.config = $root.swarm.Config.decode(reader, reader.size(), $undefined, _depth + 1, message.config);
+                        message.item = "config";
+                        continue;
+                    }
                 }
                 reader.skipType(wireType, _depth, tag);
                 if (!reader.discardUnknown) {
@@ -24656,6 +25337,16 @@ export const swarm = $root.swarm = (() => {
                         return "secret." + error;
                 }
             }
+            if (message.config != null && $Object.hasOwnProperty.call(message, "config")) {
+                if (properties.item === 1)
+                    return "item: multiple values";
+                properties.item = 1;
+                {
+                    let error = $root.swarm.Config.verify(message.config, _depth + 1);
+                    if (error)
+                        return "config." + error;
+                }
+            }
             return null;
         };
 
@@ -24679,6 +25370,11 @@ export const swarm = $root.swarm = (() => {
                     throw $TypeError(".swarm.Assignment.secret: object expected");
                 message.secret = $root.swarm.Secret.fromObject(object.secret, _depth + 1);
             }
+            if (object.config != null) {
+                if (!$util.isObject(object.config))
+                    throw $TypeError(".swarm.Assignment.config: object expected");
+                message.config = $root.swarm.Config.fromObject(object.config, _depth + 1);
+            }
             return message;
         };
 
@@ -24699,6 +25395,11 @@ export const swarm = $root.swarm = (() => {
                 object.secret = $root.swarm.Secret.toObject(message.secret, options, _depth + 1);
                 if (options.oneofs)
                     object.item = "secret";
+            }
+            if (message.config != null && $Object.hasOwnProperty.call(message, "config")) {
+                object.config = $root.swarm.Config.toObject(message.config, options, _depth + 1);
+                if (options.oneofs)
+                    object.item = "config";
             }
             return object;
         };

@@ -22,6 +22,7 @@ import {
   usageLine,
 } from './command.js';
 import { classicCommands } from './commands/classic.js';
+import { configCommand } from './commands/config.js';
 import { imagePolicyCommand } from './commands/image-policy.js';
 import { nodeCommand } from './commands/node.js';
 import { secretCommand } from './commands/secret.js';
@@ -288,6 +289,7 @@ export const ROOT: Command = {
     nodeCommand,
     serviceCommand,
     secretCommand,
+    configCommand,
     imagePolicyCommand,
     daemon,
     version,

@@ -167,6 +167,69 @@ export function parsePublish(text: string, flag = 'publish'): Json {
   return out;
 }
 
+/** The config file mode Docker uses by default: 0444. */
+export const DEFAULT_CONFIG_MODE = 0o444;
+
+/**
+ * `NAME` or `source=NAME[,target=/PATH][,mode=0444][,uid=N][,gid=N]` for `--config`: the target
+ * is a path in the task (default `/NAME`; a relative one is taken from `/`).
+ */
+export function parseConfigRef(text: string, flag = 'config'): Json {
+  let source: string | undefined;
+  let target: string | undefined;
+  let mode = DEFAULT_CONFIG_MODE;
+  let uid: number | undefined;
+  let gid: number | undefined;
+  if (text.includes('=')) {
+    for (const part of text.split(',')) {
+      const [k, v] = parseKeyValue(part, flag);
+      switch (k.trim().toLowerCase()) {
+        case 'source':
+        case 'src':
+          source = v;
+          break;
+        case 'target':
+        case 'dst':
+        case 'destination':
+          target = v;
+          break;
+        case 'mode':
+          if (!/^0?[0-7]{1,4}$/.test(v))
+            throw new UsageError(
+              `invalid mode ${JSON.stringify(v)} in "--${flag}": expected octal such as 0444`,
+            );
+          mode = Number.parseInt(v, 8);
+          break;
+        case 'uid':
+          uid = parseCount(v, `--${flag}`);
+          break;
+        case 'gid':
+          gid = parseCount(v, `--${flag}`);
+          break;
+        default:
+          throw new UsageError(
+            `invalid field ${JSON.stringify(k)} in "--${flag}" ${JSON.stringify(text)}: expected source, target, mode, uid or gid`,
+          );
+      }
+    }
+  } else {
+    source = text;
+  }
+  if (source === undefined || source === '')
+    throw new UsageError(`"--${flag}" ${JSON.stringify(text)} names no config`);
+  const raw = target ?? `/${source}`;
+  const parts = raw.split('/').filter((p) => p !== '' && p !== '.');
+  if (raw.includes('\0') || parts.length === 0 || parts.includes('..'))
+    throw new UsageError(
+      `invalid config target ${JSON.stringify(raw)} in "--${flag}": use an absolute file path such as /etc/${source}`,
+    );
+  const ref: Json = { configName: source, target: `/${parts.join('/')}` };
+  if (uid !== undefined) ref.uid = uid;
+  if (gid !== undefined) ref.gid = gid;
+  ref.mode = mode;
+  return ref;
+}
+
 /** `NAME` or `source=NAME[,target=FILE][,mode=0400][,uid=N][,gid=N]`. */
 export function parseSecretRef(text: string, flag = 'secret'): Json {
   let source: string | undefined;
@@ -462,6 +525,8 @@ export function buildServiceSpec(
   if (envs.length > 0) container.env = envs;
   const secrets = list(flags, 'secret').map((s) => parseSecretRef(s, 'secret'));
   if (secrets.length > 0) container.secrets = secrets;
+  const configs = list(flags, 'config').map((c) => parseConfigRef(c, 'config'));
+  if (configs.length > 0) container.configs = configs;
   setContainerScalars(container, flags);
   setHealth(container, flags);
   setResources(task, flags);
@@ -580,6 +645,23 @@ export function applyServiceUpdate(
       ...addSecrets,
     ];
     prune(container, 'secrets');
+  }
+  const rmConfigs = new Set(list(flags, 'config-rm'));
+  const addConfigs = [...list(flags, 'config-add'), ...list(flags, 'config')].map((c) =>
+    parseConfigRef(c, 'config-add'),
+  );
+  if (rmConfigs.size > 0 || addConfigs.length > 0) {
+    const addTargets = new Set(addConfigs.map((c) => c.target));
+    container.configs = [
+      ...arr<Json>(container, 'configs').filter(
+        (c) =>
+          !rmConfigs.has(String(c.configName)) &&
+          !rmConfigs.has(String(c.configId)) &&
+          !addTargets.has(c.target),
+      ),
+      ...addConfigs,
+    ];
+    prune(container, 'configs');
   }
   setContainerScalars(container, flags);
   setHealth(container, flags);

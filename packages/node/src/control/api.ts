@@ -277,6 +277,19 @@ export interface SecretView {
   labels: Record<string, string>;
 }
 
+/** A config as the CLI shows it: metadata, and its data (configs are not secret). */
+export interface ConfigView {
+  id: string;
+  name: string;
+  /** `meta.version.index`, for updates that name the version they read. */
+  version: string;
+  createdAt: number;
+  updatedAt: number;
+  labels: Record<string, string>;
+  /** The config's bytes in base64. */
+  dataBase64: string;
+}
+
 /** One line of a task's output (`service logs`). */
 export interface LogLineView {
   taskId: string;
@@ -421,6 +434,21 @@ export interface ControlApi {
   /** Only labels may change: the data of a secret is immutable. */
   secretUpdate(req: { id: string; version?: string; labels: Record<string, string> }): Promise<SecretView>;
 
+  /** `swarm config create`: 1 byte to 1000 KiB of data; names are unique (NAME_CONFLICT). */
+  configCreate(req: {
+    name: string;
+    dataBase64: string;
+    labels?: Record<string, string>;
+  }): Promise<ConfigView>;
+  /** `swarm config ls`. */
+  configList(): Promise<ConfigView[]>;
+  /** `swarm config inspect`: by ID, unique ID prefix or name. */
+  configInspect(req: { id: string }): Promise<ConfigView>;
+  /** `swarm config rm`: refused with CONFIG_IN_USE while a service references the config. */
+  configRemove(req: { id: string }): Promise<{ id: string }>;
+  /** Only labels may change: the data of a config is immutable. */
+  configUpdate(req: { id: string; version?: string; labels: Record<string, string> }): Promise<ConfigView>;
+
   /** Every task of every service; with `upToDate`, only tasks that run their service's current spec. */
   taskList(req: { upToDate?: boolean }): Promise<TaskView[]>;
   /** One task by ID (or unique ID prefix), as `swarm inspect TASK` shows it. */
@@ -482,6 +510,11 @@ export const CONTROL_METHODS: readonly ControlMethod[] = [
   'secretInspect',
   'secretRemove',
   'secretUpdate',
+  'configCreate',
+  'configList',
+  'configInspect',
+  'configRemove',
+  'configUpdate',
   'taskList',
   'taskInspect',
   'networkCreate',

@@ -8,6 +8,7 @@ import { request as httpsRequest } from 'node:https';
 import { dirname } from 'node:path';
 import { isSwarmError, SwarmError } from '@swarm/api';
 import type {
+  ConfigView,
   ControlApi,
   ControlMethod,
   ImagePolicyUpdateRequest,
@@ -302,6 +303,25 @@ export class ControlClient implements ControlApi {
     labels?: Record<string, string>;
   }): Promise<SecretView> {
     return this.call('secretCreate', req);
+  }
+  configCreate(req: {
+    name: string;
+    dataBase64: string;
+    labels?: Record<string, string>;
+  }): Promise<ConfigView> {
+    return this.call('configCreate', req);
+  }
+  configList(): Promise<ConfigView[]> {
+    return this.call('configList');
+  }
+  configInspect(req: { id: string }): Promise<ConfigView> {
+    return this.call('configInspect', req);
+  }
+  configRemove(req: { id: string }): Promise<{ id: string }> {
+    return this.call('configRemove', req);
+  }
+  configUpdate(req: { id: string; version?: string; labels: Record<string, string> }): Promise<ConfigView> {
+    return this.call('configUpdate', req);
   }
   secretList(): Promise<SecretView[]> {
     return this.call('secretList');

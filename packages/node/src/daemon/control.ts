@@ -13,6 +13,7 @@ import { retentionOf } from '@swarm/scheduler/driver';
 import { assertSecretName, generateUnlockKey, MAX_SECRET_BYTES, MIN_SECRET_BYTES } from '@swarm/secret-store';
 import type { ReadTx } from '@swarm/store';
 import {
+  type ConfigView,
   type ControlApi,
   type ImagePolicyUpdateResult,
   type ImagePolicyView,
@@ -36,6 +37,7 @@ import {
 } from '../manager/manager.js';
 import { registryClient, resolveImage } from '../manager/resolve-image.js';
 import { rotateRoot } from './ca-rotation.js';
+import * as configs from './control-configs.js';
 import { type Daemon, NOT_A_MANAGER_MESSAGE, VERSION, WORKER_NOT_MANAGER_MESSAGE } from './daemon.js';
 import { managerCalls } from './wiring.js';
 
@@ -314,6 +316,7 @@ function checkSpec(tx: ReadTx, json: Json, selfId: string | undefined): swarm.Se
     if (!ref.target) ref.target = ref.secretName;
     if (!ref.mode) ref.mode = 0o400;
   }
+  configs.resolveConfigRefs(tx, c);
   for (const a of spec.task?.networks ?? []) {
     const wanted = a.target ?? '';
     const n = resolveOptional(tx, 'network', wanted);
@@ -1057,6 +1060,34 @@ export class DaemonControl implements ControlApi {
       tx.update('secret', cur);
     });
     return this.secretInspect({ id: s.id });
+  }
+
+  async configCreate(req: {
+    name: string;
+    dataBase64: string;
+    labels?: Record<string, string>;
+  }): Promise<ConfigView> {
+    return configs.configCreate(this.#m(), req);
+  }
+
+  async configList(): Promise<ConfigView[]> {
+    return configs.configList(this.#m());
+  }
+
+  async configInspect(req: { id: string }): Promise<ConfigView> {
+    return configs.configInspect(this.#m(), req);
+  }
+
+  async configRemove(req: { id: string }): Promise<{ id: string }> {
+    return configs.configRemove(this.#m(), req);
+  }
+
+  async configUpdate(req: {
+    id: string;
+    version?: string;
+    labels: Record<string, string>;
+  }): Promise<ConfigView> {
+    return configs.configUpdate(this.#m(), req);
   }
 
   async taskList(req: { upToDate?: boolean }): Promise<TaskView[]> {

@@ -5,6 +5,8 @@
  */
 import { SwarmError, swarm } from '@swarm/api';
 import {
+  type Config,
+  type ConfigSpec,
   DockerInvalidParameterError,
   DockerNotImplementedError,
   type EventMessage,
@@ -30,6 +32,7 @@ import {
 } from '@swarm/docker-api';
 import {
   clusterToDocker,
+  configToDocker,
   type DockerObjectKind,
   followLogMessages,
   networkSpecFromDocker,
@@ -45,7 +48,7 @@ import {
   taskToDocker,
   toDockerError,
 } from '@swarm/docker-api/swarm';
-import type { LogLineView, NodeView, ServiceView } from '../control/api.js';
+import type { ConfigView, LogLineView, NodeView, ServiceView } from '../control/api.js';
 import type { DaemonControl } from '../daemon/control.js';
 import { VERSION } from '../daemon/daemon.js';
 import { hostOf } from '../manager/endpoints.js';
@@ -364,6 +367,63 @@ export class DockerBackend implements SwarmBackend {
 
   async secretRemove(ref: string, _ctx: RequestContext): Promise<void> {
     await this.#call(() => this.#c.secretRemove({ id: ref }), 'secret', ref);
+  }
+
+  // ---- configs ----
+
+  #config(v: ConfigView): Config {
+    return configToDocker(
+      swarm.Config.create({
+        id: v.id,
+        meta: {
+          version: { index: Number(v.version ?? 0) as never },
+          createdAt: v.createdAt as never,
+          updatedAt: v.updatedAt as never,
+        },
+        spec: { annotations: { name: v.name, labels: v.labels }, data: Buffer.from(v.dataBase64, 'base64') },
+      }),
+    );
+  }
+
+  async configList(_ctx: RequestContext): Promise<Config[]> {
+    return (await this.#call(() => this.#c.configList())).map((v) => this.#config(v));
+  }
+
+  async configInspect(ref: string, _ctx: RequestContext): Promise<Config> {
+    return this.#config(await this.#call(() => this.#c.configInspect({ id: ref }), 'config', ref));
+  }
+
+  async configCreate(spec: ConfigSpec, _ctx: RequestContext): Promise<string> {
+    if (spec.Templating?.Name)
+      throw new DockerNotImplementedError('config templating is not supported by this cluster');
+    const name = spec.Name ?? '';
+    const v = await this.#call(
+      () => this.#c.configCreate({ name, dataBase64: spec.Data ?? '', labels: { ...(spec.Labels ?? {}) } }),
+      'config',
+      name,
+      name,
+    );
+    return v.id;
+  }
+
+  async configUpdate(ref: string, version: string, spec: ConfigSpec, ctx: RequestContext): Promise<void> {
+    const current = await this.configInspect(ref, ctx);
+    if (
+      (spec.Data !== undefined && spec.Data !== '' && spec.Data !== current.Spec.Data) ||
+      (spec.Name !== undefined && spec.Name !== current.Spec.Name)
+    )
+      throw new DockerInvalidParameterError(
+        'rpc error: code = InvalidArgument desc = only updates to Labels are allowed',
+      );
+    await this.#call(
+      () => this.#c.configUpdate({ id: current.ID, version, labels: { ...(spec.Labels ?? {}) } }),
+      'config',
+      ref,
+    );
+  }
+
+  async configRemove(ref: string, _ctx: RequestContext): Promise<void> {
+    await this.#call(() => this.#c.configRemove({ id: ref }), 'config', ref);
   }
 
   async networkList(_ctx: RequestContext): Promise<Network[]> {

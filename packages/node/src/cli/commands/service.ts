@@ -135,6 +135,7 @@ const CREATE_FLAGS: FlagSpec[] = [
   f('constraint', 'list', 'Placement constraints', 'list'),
   f('placement-pref', 'list', 'Add a placement preference (spread=node.labels.NAME)', 'pref'),
   f('secret', 'list', 'Specify secrets to expose to the service', 'secret'),
+  f('config', 'list', 'Specify configurations to expose to the service', 'config'),
   f('publish', 'list', 'Publish a port as a node port', 'port', 'p'),
   f('env', 'list', 'Set environment variables', 'list', 'e'),
   f('label', 'list', 'Service labels', 'list', 'l'),
@@ -154,6 +155,8 @@ const UPDATE_FLAGS: FlagSpec[] = [
   f('placement-pref-rm', 'list', 'Remove a placement preference', 'pref'),
   f('secret-add', 'list', 'Add or update a secret on a service', 'secret'),
   f('secret-rm', 'list', 'Remove a secret', 'list'),
+  f('config-add', 'list', 'Add or update a config file on a service', 'config'),
+  f('config-rm', 'list', 'Remove a configuration file', 'list'),
   f('publish-add', 'list', 'Add or update a published port', 'port'),
   f('publish-rm', 'list', 'Remove a published port by its target port', 'port'),
   f('label-add', 'list', 'Add or update a service label', 'list'),
@@ -162,6 +165,7 @@ const UPDATE_FLAGS: FlagSpec[] = [
   f('env', 'list', 'Same as --env-add', 'list', 'e'),
   f('constraint', 'list', 'Same as --constraint-add', 'list'),
   f('secret', 'list', 'Same as --secret-add', 'secret'),
+  f('config', 'list', 'Same as --config-add', 'config'),
   f('publish', 'list', 'Same as --publish-add', 'port', 'p'),
   f('placement-pref', 'list', 'Same as --placement-pref-add', 'pref'),
   ...COMMON_FLAGS,
@@ -437,6 +441,14 @@ export function servicePretty(v: ServiceView): string {
     for (const sec of secrets) {
       s += kv(1, 'Target', String(sec.target ?? ''));
       s += kv(2, 'Source', String(sec.secretName ?? sec.secretId ?? ''));
+    }
+  }
+  const configs = (container.configs ?? []) as Json[];
+  if (configs.length > 0) {
+    s += 'Configs:\n';
+    for (const c of configs) {
+      s += kv(1, 'Target', String(c.target ?? ''));
+      s += kv(2, 'Source', String(c.configName ?? c.configId ?? ''));
     }
   }
   const ports = ((spec.endpoint as Json | undefined)?.ports ?? []) as Json[];
