@@ -168,3 +168,67 @@ describe('parseSince', () => {
     expect(parseSince('1h30m', now)).toBe(now - 5_400_000);
   });
 });
+
+describe('swarm service ps: history rows, errors and --filter', () => {
+  const OLD = 'x'.repeat(25);
+  const older = () => ({
+    ...api.tasks[0]!,
+    id: OLD,
+    desiredState: 'shutdown',
+    currentState: 'failed',
+    since: api.now - 60_000,
+    error: 'starting task: listen tcp 127.0.12.2:18300: bind: address already in use',
+    ports: [],
+  });
+
+  it('shows failed tasks with their ERROR under the current one as "\\_" rows', async () => {
+    api.overrides.set('servicePs', () => [api.tasks[0]!, older(), api.tasks[1]!]);
+    const r = await run(['service', 'ps', 'web']);
+    const rows = r.stdout.split('\n');
+    expect(rows[0]).toMatch(/^ID +NAME +NODE +DESIRED STATE +CURRENT STATE +ERROR +PORTS$/);
+    expect(rows[1]).toMatch(
+      new RegExp(`^${TASK1.slice(0, 12)} +web\\.1 +host1 +Running +Running 5 seconds ago`),
+    );
+    expect(rows[2]).toMatch(
+      new RegExp(
+        `^${OLD.slice(0, 12)} +\\\\_ web\\.1 +host1 +Shutdown +Failed about a minute ago +"starting task: listen tcp 127…"`,
+      ),
+    );
+    expect(rows[3]).toMatch(/^\w{12} +web\.2 +host2 +Running +Pending/);
+    const full = await run(['service', 'ps', '--no-trunc', 'web']);
+    expect(full.stdout).toMatch(new RegExp(`\\n${OLD} +\\\\_ web\\.1 `));
+    expect(full.stdout).toContain(
+      '"starting task: listen tcp 127.0.12.2:18300: bind: address already in use"',
+    );
+  });
+
+  it('--filter desired-state, node, name and id; -q prints the IDs that pass', async () => {
+    api.overrides.set('servicePs', () => [api.tasks[0]!, older(), api.tasks[1]!]);
+    const ids = async (...filters: string[]) =>
+      (await run(['service', 'ps', '-q', ...filters.flatMap((f) => ['--filter', f]), 'web'])).stdout
+        .trim()
+        .split('\n');
+    expect(await ids('desired-state=running')).toEqual([TASK1, TASK2]);
+    expect(await ids('desired-state=shutdown')).toEqual([OLD]);
+    expect(await ids('desired-state=accepted')).toEqual(['']);
+    expect(await ids('node=host2')).toEqual([TASK2]);
+    expect(await ids(`node=${NODE1.slice(0, 5)}`, 'desired-state=running')).toEqual([TASK1]);
+    expect(await ids('name=web.2')).toEqual([TASK2]);
+    expect(await ids('name=web')).toEqual([TASK1, OLD, TASK2]);
+    expect(await ids(`id=${OLD.slice(0, 4)}`)).toEqual([OLD]);
+    const bad = await run(['service', 'ps', '--filter', 'desired-state=sleeping', 'web']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain(
+      "invalid filter 'desired-state=sleeping': use running, shutdown or accepted",
+    );
+    const badKey = await run(['service', 'ps', '--filter', 'label=x', 'web']);
+    expect(badKey.code).toBe(2);
+    expect(badKey.stderr).toContain("invalid filter 'label': use one of desired-state, id, name, node");
+  });
+
+  it('node ps takes the same filters', async () => {
+    api.overrides.set('taskList', () => [api.tasks[0]!, older(), api.tasks[1]!]);
+    const r = await run(['node', 'ps', '-q', '--filter', 'desired-state=shutdown', 'host1']);
+    expect(r.stdout).toBe(`${OLD}\n`);
+  });
+});

@@ -19,6 +19,7 @@ import { UsageError } from '../errors.js';
 import { ellipsis, json, labelsLine, naturalCompare, shellQuote, table, title, truncId } from '../format.js';
 import { showProgress } from '../progress.js';
 import { applyServiceUpdate, buildServiceSpec, type FlagValues } from '../spec.js';
+import { taskFilter } from '../task-filters.js';
 import { formatBytes, formatDuration, formatNanoCpus, humanDuration } from '../units.js';
 import { logsCommand } from './service-logs.js';
 
@@ -308,6 +309,7 @@ const ps: Command = {
   usage: '[OPTIONS] SERVICE [SERVICE...]',
   short: 'List the tasks of one or more services',
   flags: [
+    FILTER,
     QUIET,
     NO_TRUNC,
     FORMAT,
@@ -321,9 +323,11 @@ const ps: Command = {
   ],
   minArgs: 1,
   async run(ctx) {
+    const keep = taskFilter(ctx);
     const tasks: TaskView[] = [];
     const code = await eachArg(ctx, ctx.args, async (a) => {
-      tasks.push(...(await ctx.api().servicePs({ id: a, ...(ctx.flags.bool('all') ? { all: true } : {}) })));
+      const found = await ctx.api().servicePs({ id: a, ...(ctx.flags.bool('all') ? { all: true } : {}) });
+      tasks.push(...found.filter(keep));
     });
     if (ctx.flags.bool('quiet')) {
       for (const t of tasks) ctx.out(`${t.id}\n`);
