@@ -126,6 +126,17 @@ describe('readServiceLogs: two managers behind one cursor', () => {
     expect(p3.lines.map((l) => l.text)).toEqual(['local later']);
   });
 
+  it('tail 0 answers no kept line, and a cursor from which new ones follow', async () => {
+    const f = await fixture();
+    publish(f.logs, W1, T1, 'kept', 100);
+    const src = sources(f);
+    const page = await readServiceLogs(src, { serviceId: SVC }, { tail: 0 });
+    expect(page.lines).toEqual([]);
+    publish(f.other, W2, T2, 'fresh', 200);
+    const next = await readServiceLogs(src, { serviceId: SVC }, { cursor: page.cursor, waitMs: 30_000 });
+    expect(next.lines.map((l) => l.text)).toEqual(['fresh']);
+  });
+
   it('refuses a damaged cursor', async () => {
     const f = await fixture();
     await expect(

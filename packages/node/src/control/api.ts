@@ -296,7 +296,7 @@ export interface LogLineView {
 export interface ServiceLogsRequest {
   /** A service (ID, unique ID prefix or name), or a task ID (then only that task's lines). */
   id: string;
-  /** Only the last this many lines of each task (0 or absent: all kept). */
+  /** Only the last this many lines of each task (absent: all kept; 0: none, with follow only new ones). */
   tail?: number;
   /** Only this task of the service. */
   taskId?: string;

@@ -120,7 +120,9 @@ export async function readServiceLogs(
   const startedAt = prev?.t ?? src.now();
   const waitMs =
     prev === undefined ? 0 : Math.max(0, Math.min(MAX_LOG_WAIT_MS, req.waitMs ?? DEFAULT_FOLLOW_WAIT_MS));
-  const sinceMs = req.sinceMs ?? 0;
+  // `--tail 0` (Docker's): no kept line, only what comes next.
+  const none = prev === undefined && req.tail === 0;
+  const sinceMs = none ? Number.MAX_SAFE_INTEGER : (req.sinceMs ?? 0);
   const tail = prev === undefined ? (req.tail ?? 0) : 0;
   const managers = [src.self.addr, ...src.others.filter((a) => a !== src.self.addr)];
   const query = (addr: string): swarm.ListLogsRequest.$Properties => {
