@@ -17167,6 +17167,18 @@ export namespace swarm {
         /** ListLogsRequest tail. */
         tail: number;
 
+        /** ListLogsRequest since. */
+        since: Long;
+
+        /** ListLogsRequest after. */
+        after: Long;
+
+        /** ListLogsRequest waitMs. */
+        waitMs: number;
+
+        /** ListLogsRequest nodeId. */
+        nodeId: string;
+
         /**
          * Creates a new ListLogsRequest instance using the specified properties.
          * @param [properties] Properties to set
@@ -17260,6 +17272,18 @@ export namespace swarm {
             /** ListLogsRequest tail */
             tail?: (number|null);
 
+            /** ListLogsRequest since */
+            since?: (Long|null);
+
+            /** ListLogsRequest after */
+            after?: (Long|null);
+
+            /** ListLogsRequest waitMs */
+            waitMs?: (number|null);
+
+            /** ListLogsRequest nodeId */
+            nodeId?: (string|null);
+
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];
         }
@@ -17289,6 +17313,9 @@ export namespace swarm {
 
         /** ListLogsResponse lines. */
         lines: swarm.LogLine.$Properties[];
+
+        /** ListLogsResponse cursor. */
+        cursor: Long;
 
         /**
          * Creates a new ListLogsResponse instance using the specified properties.
@@ -17376,6 +17403,9 @@ export namespace swarm {
 
             /** ListLogsResponse lines */
             lines?: (swarm.LogLine.$Properties[]|null);
+
+            /** ListLogsResponse cursor */
+            cursor?: (Long|null);
 
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];

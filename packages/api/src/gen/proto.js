@@ -26556,6 +26556,10 @@ export const swarm = $root.swarm = (() => {
         ListLogsRequest.prototype.serviceId = "";
         ListLogsRequest.prototype.taskId = "";
         ListLogsRequest.prototype.tail = 0;
+        ListLogsRequest.prototype.since = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+        ListLogsRequest.prototype.after = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+        ListLogsRequest.prototype.waitMs = 0;
+        ListLogsRequest.prototype.nodeId = "";
 
         ListLogsRequest.create = function(properties) {
             return new ListLogsRequest(properties);
@@ -26574,6 +26578,14 @@ export const swarm = $root.swarm = (() => {
                 writer.uint32(18).string(message.taskId);
             if (message.tail != null && $Object.hasOwnProperty.call(message, "tail") && message.tail !== 0)
                 writer.uint32(24).uint32(message.tail);
+            if (message.since != null && $Object.hasOwnProperty.call(message, "since") && (typeof message.since === "object" ? message.since.low || message.since.high : message.since !== 0))
+                writer.uint32(32).int64(message.since);
+            if (message.after != null && $Object.hasOwnProperty.call(message, "after") && (typeof message.after === "object" ? message.after.low || message.after.high : message.after !== 0))
+                writer.uint32(40).uint64(message.after);
+            if (message.waitMs != null && $Object.hasOwnProperty.call(message, "waitMs") && message.waitMs !== 0)
+                writer.uint32(48).uint32(message.waitMs);
+            if (message.nodeId != null && $Object.hasOwnProperty.call(message, "nodeId") && message.nodeId !== "")
+                writer.uint32(58).string(message.nodeId);
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -26638,6 +26650,42 @@ export const swarm = $root.swarm = (() => {
                             delete message.tail;
                         continue;
                     }
+                case 4: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                            message.since = value;
+                        else
+                            delete message.since;
+                        continue;
+                    }
+                case 5: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.after = value;
+                        else
+                            delete message.after;
+                        continue;
+                    }
+                case 6: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.waitMs = value;
+                        else
+                            delete message.waitMs;
+                        continue;
+                    }
+                case 7: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.nodeId = value;
+                        else
+                            delete message.nodeId;
+                        continue;
+                    }
                 }
                 reader.skipType(wireType, _depth, tag);
                 if (!reader.discardUnknown) {
@@ -26677,6 +26725,18 @@ export const swarm = $root.swarm = (() => {
             if (message.tail != null && $Object.hasOwnProperty.call(message, "tail"))
                 if (!$util.isInteger(message.tail))
                     return "tail: integer expected";
+            if (message.since != null && $Object.hasOwnProperty.call(message, "since"))
+                if (!$util.isInteger(message.since) && !(message.since && $util.isInteger(message.since.low) && $util.isInteger(message.since.high)))
+                    return "since: integer|Long expected";
+            if (message.after != null && $Object.hasOwnProperty.call(message, "after"))
+                if (!$util.isInteger(message.after) && !(message.after && $util.isInteger(message.after.low) && $util.isInteger(message.after.high)))
+                    return "after: integer|Long expected";
+            if (message.waitMs != null && $Object.hasOwnProperty.call(message, "waitMs"))
+                if (!$util.isInteger(message.waitMs))
+                    return "waitMs: integer expected";
+            if (message.nodeId != null && $Object.hasOwnProperty.call(message, "nodeId"))
+                if (!$util.isString(message.nodeId))
+                    return "nodeId: string expected";
             return null;
         };
 
@@ -26699,6 +26759,32 @@ export const swarm = $root.swarm = (() => {
             if (object.tail != null)
                 if ($Number(object.tail) !== 0)
                     message.tail = object.tail >>> 0;
+            if (object.since != null)
+                if (typeof object.since === "object" ? object.since.low || object.since.high : $Number(object.since) !== 0)
+                    if ($util.Long)
+                        message.since = $util.Long.fromValue(object.since, false);
+                    else if (typeof object.since === "string")
+                        message.since = $parseInt(object.since, 10);
+                    else if (typeof object.since === "number")
+                        message.since = object.since;
+                    else if (typeof object.since === "object")
+                        message.since = new $util.LongBits(object.since.low >>> 0, object.since.high >>> 0).toNumber();
+            if (object.after != null)
+                if (typeof object.after === "object" ? object.after.low || object.after.high : $Number(object.after) !== 0)
+                    if ($util.Long)
+                        message.after = $util.Long.fromValue(object.after, true);
+                    else if (typeof object.after === "string")
+                        message.after = $parseInt(object.after, 10);
+                    else if (typeof object.after === "number")
+                        message.after = object.after;
+                    else if (typeof object.after === "object")
+                        message.after = new $util.LongBits(object.after.low >>> 0, object.after.high >>> 0).toNumber(true);
+            if (object.waitMs != null)
+                if ($Number(object.waitMs) !== 0)
+                    message.waitMs = object.waitMs >>> 0;
+            if (object.nodeId != null)
+                if (typeof object.nodeId !== "string" || object.nodeId.length)
+                    message.nodeId = $String(object.nodeId);
             return message;
         };
 
@@ -26714,6 +26800,18 @@ export const swarm = $root.swarm = (() => {
                 object.serviceId = "";
                 object.taskId = "";
                 object.tail = 0;
+                if ($util.Long) {
+                    let long = new $util.Long(0, 0, false);
+                    object.since = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                } else
+                    object.since = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                if ($util.Long) {
+                    let long = new $util.Long(0, 0, true);
+                    object.after = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                } else
+                    object.after = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                object.waitMs = 0;
+                object.nodeId = "";
             }
             if (message.serviceId != null && $Object.hasOwnProperty.call(message, "serviceId"))
                 object.serviceId = message.serviceId;
@@ -26721,6 +26819,24 @@ export const swarm = $root.swarm = (() => {
                 object.taskId = message.taskId;
             if (message.tail != null && $Object.hasOwnProperty.call(message, "tail"))
                 object.tail = message.tail;
+            if (message.since != null && $Object.hasOwnProperty.call(message, "since"))
+                if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                    object.since = typeof message.since === "number" ? $BigInt(message.since) : $util.Long.fromBits(message.since.low >>> 0, message.since.high >>> 0, false).toBigInt();
+                else if (typeof message.since === "number")
+                    object.since = options.longs === $String ? $String(message.since) : message.since;
+                else
+                    object.since = options.longs === $String ? $util.Long.prototype.toString.call(message.since) : options.longs === $Number ? new $util.LongBits(message.since.low >>> 0, message.since.high >>> 0).toNumber() : message.since;
+            if (message.after != null && $Object.hasOwnProperty.call(message, "after"))
+                if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                    object.after = typeof message.after === "number" ? $BigInt(message.after) : $util.Long.fromBits(message.after.low >>> 0, message.after.high >>> 0, true).toBigInt();
+                else if (typeof message.after === "number")
+                    object.after = options.longs === $String ? $String(message.after) : message.after;
+                else
+                    object.after = options.longs === $String ? $util.Long.prototype.toString.call(message.after) : options.longs === $Number ? new $util.LongBits(message.after.low >>> 0, message.after.high >>> 0).toNumber(true) : message.after;
+            if (message.waitMs != null && $Object.hasOwnProperty.call(message, "waitMs"))
+                object.waitMs = message.waitMs;
+            if (message.nodeId != null && $Object.hasOwnProperty.call(message, "nodeId"))
+                object.nodeId = message.nodeId;
             return object;
         };
 
@@ -26748,6 +26864,7 @@ export const swarm = $root.swarm = (() => {
         };
 
         ListLogsResponse.prototype.lines = $util.emptyArray;
+        ListLogsResponse.prototype.cursor = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
 
         ListLogsResponse.create = function(properties) {
             return new ListLogsResponse(properties);
@@ -26763,6 +26880,8 @@ export const swarm = $root.swarm = (() => {
             if (message.lines != null && message.lines.length)
                 for (let i = 0; i < message.lines.length; ++i)
                     $root.swarm.LogLine.encode(message.lines[i], writer.uint32(10).fork(), _depth + 1).ldelim();
+            if (message.cursor != null && $Object.hasOwnProperty.call(message, "cursor") && (typeof message.cursor === "object" ? message.cursor.low || message.cursor.high : message.cursor !== 0))
+                writer.uint32(16).uint64(message.cursor);
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -26780,7 +26899,7 @@ export const swarm = $root.swarm = (() => {
                 _depth = 0;
             if (_depth > $Reader.recursionLimit)
                 throw $Error("max depth exceeded");
-            let end, message;
+            let end, message, value;
             if (length === $undefined)
                 end = reader.len;
             else {
@@ -26806,6 +26925,15 @@ export const swarm = $root.swarm = (() => {
                         if (!(message.lines && message.lines.length))
                             message.lines = [];
                         message.lines.push($root.swarm.LogLine.decode(reader, reader.size(), $undefined, _depth + 1));
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                            message.cursor = value;
+                        else
+                            delete message.cursor;
                         continue;
                     }
                 }
@@ -26847,6 +26975,9 @@ export const swarm = $root.swarm = (() => {
                         return "lines." + error;
                 }
             }
+            if (message.cursor != null && $Object.hasOwnProperty.call(message, "cursor"))
+                if (!$util.isInteger(message.cursor) && !(message.cursor && $util.isInteger(message.cursor.low) && $util.isInteger(message.cursor.high)))
+                    return "cursor: integer|Long expected";
             return null;
         };
 
@@ -26870,6 +27001,16 @@ export const swarm = $root.swarm = (() => {
                     message.lines[i] = $root.swarm.LogLine.fromObject(object.lines[i], _depth + 1);
                 }
             }
+            if (object.cursor != null)
+                if (typeof object.cursor === "object" ? object.cursor.low || object.cursor.high : $Number(object.cursor) !== 0)
+                    if ($util.Long)
+                        message.cursor = $util.Long.fromValue(object.cursor, true);
+                    else if (typeof object.cursor === "string")
+                        message.cursor = $parseInt(object.cursor, 10);
+                    else if (typeof object.cursor === "number")
+                        message.cursor = object.cursor;
+                    else if (typeof object.cursor === "object")
+                        message.cursor = new $util.LongBits(object.cursor.low >>> 0, object.cursor.high >>> 0).toNumber(true);
             return message;
         };
 
@@ -26883,11 +27024,24 @@ export const swarm = $root.swarm = (() => {
             let object = {};
             if (options.arrays || options.defaults)
                 object.lines = [];
+            if (options.defaults)
+                if ($util.Long) {
+                    let long = new $util.Long(0, 0, true);
+                    object.cursor = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                } else
+                    object.cursor = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
             if (message.lines && message.lines.length) {
                 object.lines = $Array(message.lines.length);
                 for (let j = 0; j < message.lines.length; ++j)
                     object.lines[j] = $root.swarm.LogLine.toObject(message.lines[j], options, _depth + 1);
             }
+            if (message.cursor != null && $Object.hasOwnProperty.call(message, "cursor"))
+                if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                    object.cursor = typeof message.cursor === "number" ? $BigInt(message.cursor) : $util.Long.fromBits(message.cursor.low >>> 0, message.cursor.high >>> 0, true).toBigInt();
+                else if (typeof message.cursor === "number")
+                    object.cursor = options.longs === $String ? $String(message.cursor) : message.cursor;
+                else
+                    object.cursor = options.longs === $String ? $util.Long.prototype.toString.call(message.cursor) : options.longs === $Number ? new $util.LongBits(message.cursor.low >>> 0, message.cursor.high >>> 0).toNumber(true) : message.cursor;
             return object;
         };
 

@@ -305,6 +305,37 @@ export interface LogLineView {
   text: string;
 }
 
+/** What `service logs` reads: a service or one task of it, filtered. */
+export interface ServiceLogsRequest {
+  /** A service (ID, unique ID prefix or name), or a task ID (then only that task's lines). */
+  id: string;
+  /** Only the last this many lines of each task (absent: all kept; 0: none, with follow only new ones). */
+  tail?: number;
+  /** Only this task of the service. */
+  taskId?: string;
+  /** Only lines read at or after this time (ms since the epoch). */
+  sinceMs?: number;
+  /** Only lines of tasks on this node (ID, unique ID prefix or hostname). */
+  node?: string;
+}
+
+/** A `serviceLogsFollow` call: the first without `cursor`, then with the last answer's. */
+export interface ServiceLogsFollowRequest extends ServiceLogsRequest {
+  /** The `cursor` of the previous answer (opaque). */
+  cursor?: string;
+  /** With a cursor: how long to wait for a new line (ms, default 10,000, at most 30,000). */
+  waitMs?: number;
+}
+
+/** One answer of `serviceLogsFollow`. */
+export interface LogsPage {
+  lines: LogLineView[];
+  /** Pass this back to get only newer lines. */
+  cursor: string;
+  /** The service is gone: nothing more will come. */
+  ended?: boolean;
+}
+
 /** `swarm node update`: availability, role and label changes. */
 export interface NodeUpdateRequest {
   /** ID, unique ID prefix, or hostname. */
@@ -409,7 +440,13 @@ export interface ControlApi {
   /** `swarm service ps`: the service's tasks (with `all`, the stopped ones too). */
   servicePs(req: { id: string; all?: boolean }): Promise<TaskView[]>;
   /** Lines of a service (or of one of its tasks with `taskId`), oldest first; `sinceMs` drops older ones. */
-  serviceLogs(req: { id: string; tail?: number; taskId?: string; sinceMs?: number }): Promise<LogLineView[]>;
+  serviceLogs(req: ServiceLogsRequest): Promise<LogLineView[]>;
+  /**
+   * `swarm service logs -f`: the first call (no `cursor`) answers like `serviceLogs` plus a cursor;
+   * a call with that cursor answers only newer lines, waiting up to `waitMs` for one, and says
+   * `ended` once the service is removed.
+   */
+  serviceLogsFollow(req: ServiceLogsFollowRequest): Promise<LogsPage>;
   /** `swarm service update`: a rolling update to the new spec. */
   serviceUpdate(req: ServiceUpdateRequest): Promise<ServiceView>;
   /** `swarm service scale`. */
@@ -501,6 +538,7 @@ export const CONTROL_METHODS: readonly ControlMethod[] = [
   'serviceInspect',
   'servicePs',
   'serviceLogs',
+  'serviceLogsFollow',
   'serviceUpdate',
   'serviceScale',
   'serviceRollback',

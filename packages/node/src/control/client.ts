@@ -21,12 +21,15 @@ import type {
   JoinResult,
   Json,
   LogLineView,
+  LogsPage,
   NetworkView,
   NodeRoleName,
   NodeUpdateRequest,
   NodeView,
   SecretView,
   ServiceCreateRequest,
+  ServiceLogsFollowRequest,
+  ServiceLogsRequest,
   ServiceUpdateRequest,
   ServiceView,
   SwarmBackupResult,
@@ -282,8 +285,11 @@ export class ControlClient implements ControlApi {
   servicePs(req: { id: string; all?: boolean }): Promise<TaskView[]> {
     return this.call('servicePs', req);
   }
-  serviceLogs(req: { id: string; tail?: number }): Promise<LogLineView[]> {
+  serviceLogs(req: ServiceLogsRequest): Promise<LogLineView[]> {
     return this.call('serviceLogs', req);
+  }
+  serviceLogsFollow(req: ServiceLogsFollowRequest): Promise<LogsPage> {
+    return this.call('serviceLogsFollow', req);
   }
   serviceUpdate(req: ServiceUpdateRequest): Promise<ServiceView> {
     return this.call('serviceUpdate', req);

@@ -21,10 +21,13 @@ import {
   JSON_OPTIONS,
   type Json,
   type LogLineView,
+  type LogsPage,
   type ManagerConnectionView,
   type NetworkView,
   type NodeView,
   type SecretView,
+  type ServiceLogsFollowRequest,
+  type ServiceLogsRequest,
   type ServiceView,
   type SwarmBackupResult,
   type TaskView,
@@ -39,6 +42,7 @@ import { registryClient, resolveImage } from '../manager/resolve-image.js';
 import { rotateRoot } from './ca-rotation.js';
 import * as configs from './control-configs.js';
 import { type Daemon, NOT_A_MANAGER_MESSAGE, VERSION, WORKER_NOT_MANAGER_MESSAGE } from './daemon.js';
+import { type LogSources, type LogsTarget, parseLogsCursor, readServiceLogs } from './service-logs.js';
 import { managerCalls } from './wiring.js';
 
 const S = swarm.TaskState;
@@ -84,6 +88,24 @@ function resolveOptional<K extends Kind>(tx: ReadTx, kind: K, ref: string): { id
     if (e instanceof SwarmError && e.code === 'NOT_FOUND') return undefined;
     throw e;
   }
+}
+
+/** What `service logs ID` reads: ID names a service, or else a task (then only that task). */
+function logsTarget(tx: ReadTx, req: ServiceLogsRequest): LogsTarget {
+  const svc = resolveOptional(tx, 'service', req.id);
+  let target: LogsTarget;
+  if (svc !== undefined) target = { serviceId: svc.id, ...(req.taskId ? { taskId: req.taskId } : {}) };
+  else {
+    const task = resolveOptional(tx, 'task', req.id) as swarm.Task | undefined;
+    if (task === undefined)
+      throw new SwarmError('NOT_FOUND', `no such task or service: ${req.id}`, {
+        kind: 'service',
+        ref: req.id,
+      });
+    target = { serviceId: task.serviceId, taskId: task.id };
+  }
+  if (req.node) target.nodeId = resolve(tx, 'node', req.node).id;
+  return target;
 }
 
 const lower = (s: string) => s.toLowerCase();
@@ -793,54 +815,50 @@ export class DaemonControl implements ControlApi {
     });
   }
 
-  async serviceLogs(req: {
-    id: string;
-    tail?: number;
-    taskId?: string;
-    sinceMs?: number;
-  }): Promise<LogLineView[]> {
+  async serviceLogs(req: ServiceLogsRequest): Promise<LogLineView[]> {
     const m = this.#m();
-    const { svc, managers, names } = m.store.view((tx) => {
-      const svc = resolve(tx, 'service', req.id) as swarm.Service;
-      const managers = tx
-        .list('node')
-        .map((n) => n.managerStatus?.addr)
-        .filter((a): a is string => !!a && a !== m.advertiseAddr);
-      const names = new Map(tx.find('task', { serviceId: svc.id }).map((t) => [t.id, taskView(tx, t).name]));
-      return { svc, managers, names };
-    });
-    const q = swarm.ListLogsRequest.create({
-      serviceId: svc.id,
-      tail: req.tail ?? 0,
-      ...(req.taskId ? { taskId: req.taskId } : {}),
-    });
-    const all = [m.logs.list(q)];
+    const target = m.store.view((tx) => logsTarget(tx, req));
+    return (await readServiceLogs(this.#logSources(m), target, req)).lines;
+  }
+
+  async serviceLogsFollow(req: ServiceLogsFollowRequest): Promise<LogsPage> {
+    const m = this.#m();
+    const gone = (id: string) => m.store.view((tx) => tx.get('service', id) === undefined);
+    if (req.cursor !== undefined) {
+      const { target } = parseLogsCursor(req.cursor);
+      if (gone(target.serviceId)) return { lines: [], cursor: req.cursor, ended: true };
+      const page = await readServiceLogs(this.#logSources(m), target, req);
+      return gone(target.serviceId) ? { ...page, ended: true } : page;
+    }
+    const target = m.store.view((tx) => logsTarget(tx, req));
+    return readServiceLogs(this.#logSources(m), target, req);
+  }
+
+  #logSources(m: Manager): LogSources {
     const calls = managerCalls(this.d.clients!);
-    const remote = await Promise.allSettled(managers.map((a) => calls.listLogs(a, q)));
-    for (const r of remote) if (r.status === 'fulfilled') all.push(r.value);
-    const seen = new Set<string>();
-    const out: LogLineView[] = [];
-    for (const res of all)
-      for (const l of res.lines ?? []) {
-        const taskId = l.taskId ?? '';
-        const key = `${taskId}/${String(l.seq)}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const timestamp = Number(fromLong(l.timestamp ?? 0));
-        if (req.sinceMs !== undefined && timestamp < req.sinceMs) continue;
-        out.push({
-          taskId,
-          serviceId: svc.id,
-          seq: String(fromLong(l.seq ?? 0)),
-          taskName: names.get(taskId) ?? taskId,
-          nodeId: l.nodeId ?? '',
-          timestamp,
-          stream: l.stream === swarm.LogLine.Stream.STDERR ? 'stderr' : 'stdout',
-          text: dec.decode(l.data ?? new Uint8Array()).replace(/\n$/, ''),
-        });
-      }
-    out.sort((a, b) => a.timestamp - b.timestamp);
-    return req.tail ? out.slice(-req.tail * Math.max(1, names.size)) : out;
+    const names = new Map<string, string>();
+    return {
+      self: { addr: m.advertiseAddr, logs: m.logs },
+      others: m.store.view((tx) =>
+        tx
+          .list('node')
+          .map((n) => n.managerStatus?.addr)
+          .filter((a): a is string => !!a && a !== m.advertiseAddr),
+      ),
+      listLogs: (addr, q, signal) => calls.listLogs(addr, q, signal),
+      taskName: (id) => {
+        let name = names.get(id);
+        if (name === undefined) {
+          name = m.store.view((tx) => {
+            const t = tx.get('task', id);
+            return t === undefined ? id : taskView(tx, t).name;
+          });
+          names.set(id, name);
+        }
+        return name;
+      },
+      now: () => Date.now(),
+    };
   }
 
   async serviceUpdate(req: {

@@ -68,7 +68,7 @@ export function serveManager(server: RpcServer, manager: Manager): void {
   );
   server.addService('LogBroker', {
     publishLogs: (req, ctx) => manager.logs.publish(caller(ctx), req),
-    listLogs: (req) => manager.logs.list(req),
+    listLogs: (req) => manager.logs.wait(req),
   });
   server.addService('Ingress', {
     endpoints: () => swarm.EndpointsResponse.create({ endpoints: [...manager.endpoints.endpoints] }),
@@ -92,8 +92,10 @@ export function managerCalls(clients: RpcClients) {
     },
     raftJoin: (addr: string, advertiseAddr: string) =>
       clients.get(addr).RaftMembership.join({ addr: advertiseAddr }, { timeoutMs: 60_000 }),
-    listLogs: (addr: string, req: swarm.ListLogsRequest.$Properties) =>
-      clients.get(addr).LogBroker.listLogs(req, { timeoutMs: 5000 }),
+    listLogs: (addr: string, req: swarm.ListLogsRequest.$Properties, signal?: AbortSignal) =>
+      clients
+        .get(addr)
+        .LogBroker.listLogs(req, { timeoutMs: 5000 + (req.waitMs ?? 0), ...(signal ? { signal } : {}) }),
   };
 }
 

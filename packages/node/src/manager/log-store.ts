@@ -10,6 +10,11 @@
  *   tasks go first);
  * - each node has a byte budget that refills at `ratePerNodeBytesPerSec` up to `burstPerNodeBytes`;
  *   a call that does not fit is refused whole (`LOG_RATE_LIMITED`), and the worker retries later.
+ *
+ * Readers filter here, not after the answer: by service, task, node, `since` (a time) and `tail`
+ * (lines per task). Every kept line gets this store's next cursor value; `after` returns only newer
+ * lines, and `wait` holds a reader until one arrives (`service logs -f`, one long poll at a time,
+ * never a re-read of the whole log).
  */
 import { type Clock, fromLong, swarm, systemClock, toLong } from '@swarm/api';
 import type { Store } from '@swarm/store';
@@ -49,10 +54,15 @@ export const LOG_DEFAULTS = Object.freeze({
   maxListBytes: 3 * 1024 * 1024,
 });
 
+/** The longest a `wait` holds a reader (ms); a longer `waitMs` is cut to this. */
+export const MAX_LOG_WAIT_MS = 30_000;
+
 interface TaskLog {
   readonly serviceId: string;
   readonly nodeId: string;
   lines: swarm.LogLine[];
+  /** The cursor value of each line (parallel to `lines`). */
+  cursors: number[];
   bytes: number;
   lastSeq: bigint;
 }
@@ -81,6 +91,12 @@ export class LogStore {
   readonly #budgets = new Map<string, Budget>();
   readonly #o: Required<Omit<LogStoreOptions, 'clock'>>;
   readonly #clock: Clock;
+  readonly #waiters = new Set<(kept: readonly swarm.LogLine[]) => void>();
+  /**
+   * The last cursor value given to a line. It starts from the clock (in microseconds), so a cursor
+   * a reader kept from before this manager restarted is not ahead of the new lines.
+   */
+  #cursor: number;
   #totalBytes = 0;
 
   constructor(
@@ -96,6 +112,12 @@ export class LogStore {
         throw new RangeError(`LogStore: ${k} must be a whole number >= 1, got ${String(v)}`);
       (this.#o as Record<string, number>)[k] = v as number;
     }
+    this.#cursor = Math.max(0, Math.floor(this.#clock.now())) * 1000;
+  }
+
+  /** The cursor of the newest line kept (a reader's `after` for "from now on"). */
+  get cursor(): number {
+    return this.#cursor;
   }
 
   /** Bytes of log data held now. */
@@ -121,8 +143,13 @@ export class LogStore {
       return found;
     });
     this.#charge(nodeId, publishCost(lines));
-    for (const l of lines) this.#keep(tasks.get(l.taskId ?? '')!, nodeId, l);
+    const kept: swarm.LogLine[] = [];
+    for (const l of lines) {
+      const k = this.#keep(tasks.get(l.taskId ?? '')!, nodeId, l);
+      if (k !== undefined) kept.push(k);
+    }
     this.#evictOverTotal();
+    if (kept.length > 0) for (const w of [...this.#waiters]) w(kept);
     return swarm.PublishLogsResponse.create();
   }
 
@@ -147,31 +174,29 @@ export class LogStore {
     );
   }
 
-  #keep(task: swarm.Task, nodeId: string, l: swarm.LogLine.$Properties): void {
+  #keep(task: swarm.Task, nodeId: string, l: swarm.LogLine.$Properties): swarm.LogLine | undefined {
     let t = this.#tasks.get(task.id);
     if (t === undefined) {
-      t = { serviceId: task.serviceId, nodeId, lines: [], bytes: 0, lastSeq: 0n };
+      t = { serviceId: task.serviceId, nodeId, lines: [], cursors: [], bytes: 0, lastSeq: 0n };
       if (this.#tasks.size >= this.#o.maxTasks) this.#dropOldestTask();
     } else this.#tasks.delete(task.id);
     this.#tasks.set(task.id, t); // most recently written last
     const seq = fromLong(l.seq ?? 0);
-    if (seq !== 0n && seq <= t.lastSeq) return; // already have it (a retried publish)
+    if (seq !== 0n && seq <= t.lastSeq) return undefined; // already have it (a retried publish)
     if (seq !== 0n) t.lastSeq = seq;
     const data = cutLine(l.data, this.#o.maxLineBytes);
-    t.lines.push(
-      swarm.LogLine.create({
-        taskId: task.id,
-        serviceId: t.serviceId,
-        nodeId: t.nodeId,
-        timestamp: toLong(fromLong(l.timestamp ?? 0)),
-        stream:
-          l.stream === swarm.LogLine.Stream.STDERR
-            ? swarm.LogLine.Stream.STDERR
-            : swarm.LogLine.Stream.STDOUT,
-        data,
-        seq: toLong(seq),
-      }),
-    );
+    const line = swarm.LogLine.create({
+      taskId: task.id,
+      serviceId: t.serviceId,
+      nodeId: t.nodeId,
+      timestamp: toLong(fromLong(l.timestamp ?? 0)),
+      stream:
+        l.stream === swarm.LogLine.Stream.STDERR ? swarm.LogLine.Stream.STDERR : swarm.LogLine.Stream.STDOUT,
+      data,
+      seq: toLong(seq),
+    });
+    t.lines.push(line);
+    t.cursors.push(++this.#cursor);
     t.bytes += data.length;
     this.#totalBytes += data.length;
     let drop = 0;
@@ -184,7 +209,11 @@ export class LogStore {
       this.#totalBytes -= n;
       drop++;
     }
-    if (drop > 0) t.lines.splice(0, drop);
+    if (drop > 0) {
+      t.lines.splice(0, drop);
+      t.cursors.splice(0, drop);
+    }
+    return line;
   }
 
   #dropOldestTask(): void {
@@ -198,14 +227,28 @@ export class LogStore {
     while (this.#totalBytes > this.#o.maxTotalBytes && this.#tasks.size > 1) this.#dropOldestTask();
   }
 
-  /** The kept lines of a service (or task), the last `tail` of them. */
-  list(req: swarm.ListLogsRequest): swarm.ListLogsResponse {
+  /**
+   * The kept lines of a service, task or node, oldest first: those read at or after `since`, and
+   * either the newer ones than the cursor `after` or the last `tail` of each task. The answer's
+   * `cursor` is this store's newest line (pass it as `after` next time).
+   */
+  list(req: swarm.IListLogsRequest): swarm.ListLogsResponse {
     const out: swarm.LogLine[] = [];
-    const tail = req.tail ?? 0;
+    const after = Number(fromLong(req.after ?? 0));
+    const tail = after > 0 ? 0 : (req.tail ?? 0);
+    const since = Number(fromLong(req.since ?? 0));
     for (const [taskId, t] of this.#tasks) {
       if (req.taskId && req.taskId !== taskId) continue;
       if (req.serviceId && t.serviceId !== req.serviceId) continue;
-      out.push(...(tail > 0 ? t.lines.slice(-tail) : t.lines));
+      if (req.nodeId && t.nodeId !== req.nodeId) continue;
+      let from = 0;
+      if (after > 0) {
+        // Cursors grow along the array: skip what the reader has seen.
+        while (from < t.cursors.length && t.cursors[from]! <= after) from++;
+      }
+      let picked = t.lines.slice(from);
+      if (since > 0) picked = picked.filter((l) => Number(fromLong(l.timestamp ?? 0)) >= since);
+      out.push(...(tail > 0 ? picked.slice(-tail) : picked));
     }
     out.sort((a, b) => Number(fromLong(a.timestamp ?? 0) - fromLong(b.timestamp ?? 0)));
     // One answer stays under the gRPC message limit: the newest lines win.
@@ -215,6 +258,64 @@ export class LogStore {
       from--;
       bytes += out[from]!.data.length + LINE_OVERHEAD_BYTES;
     }
-    return swarm.ListLogsResponse.create({ lines: from === 0 ? out : out.slice(from) });
+    return swarm.ListLogsResponse.create({
+      lines: from === 0 ? out : out.slice(from),
+      cursor: toLong(BigInt(this.#cursor)),
+    });
+  }
+
+  /**
+   * `list`, but when nothing matches, waits up to `waitMs` (at most MAX_LOG_WAIT_MS) for a matching
+   * line. It answers early, with what matches then (maybe nothing), when the service (or the task)
+   * is removed from the store or `signal` aborts.
+   */
+  async wait(
+    req: swarm.IListLogsRequest,
+    options: { signal?: AbortSignal } = {},
+  ): Promise<swarm.ListLogsResponse> {
+    const first = this.list(req);
+    const waitMs = Math.min(MAX_LOG_WAIT_MS, req.waitMs ?? 0);
+    if (first.lines.length > 0 || waitMs <= 0 || options.signal?.aborted) return first;
+    // Without a cursor, "new" means newer than what the first answer covered.
+    const q: swarm.IListLogsRequest = {
+      ...req,
+      after: fromLong(req.after ?? 0) !== 0n ? toLong(fromLong(req.after ?? 0)) : first.cursor,
+    };
+    return new Promise<swarm.ListLogsResponse>((resolve) => {
+      let done = false;
+      const finish = () => {
+        if (done) return;
+        done = true;
+        this.#waiters.delete(check);
+        timer.cancel();
+        unwatch();
+        options.signal?.removeEventListener('abort', finish);
+        resolve(this.list(q));
+      };
+      const since = Number(fromLong(req.since ?? 0));
+      const check = (kept: readonly swarm.LogLine[]) => {
+        if (
+          kept.some(
+            (l) =>
+              (!req.serviceId || l.serviceId === req.serviceId) &&
+              (!req.taskId || l.taskId === req.taskId) &&
+              (!req.nodeId || l.nodeId === req.nodeId) &&
+              Number(fromLong(l.timestamp ?? 0)) >= since,
+          )
+        )
+          finish();
+      };
+      const timer = this.#clock.setTimeout(finish, waitMs);
+      const unwatch = this.store.watch(
+        {
+          kinds: ['service', 'task'],
+          actions: ['delete'],
+          match: (e) => e.object.id === req.serviceId || e.object.id === req.taskId,
+        },
+        finish,
+      );
+      options.signal?.addEventListener('abort', finish, { once: true });
+      this.#waiters.add(check);
+    });
   }
 }

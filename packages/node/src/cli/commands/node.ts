@@ -14,6 +14,7 @@ import {
 } from '../command.js';
 import { UsageError } from '../errors.js';
 import { json, labelsLine, naturalCompare, table, title } from '../format.js';
+import { taskFilter } from '../task-filters.js';
 import { formatBytes, formatNanoCpus } from '../units.js';
 import { psRows } from './service.js';
 import { availability } from './swarm.js';
@@ -83,14 +84,15 @@ const ps: Command = {
   name: 'ps',
   usage: '[OPTIONS] [NODE...]',
   short: 'List tasks running on one or more nodes, defaults to current node',
-  flags: [QUIET, FORMAT, { name: 'no-trunc', kind: 'bool', help: 'Do not truncate output' }],
+  flags: [FILTER, QUIET, FORMAT, { name: 'no-trunc', kind: 'bool', help: 'Do not truncate output' }],
   async run(ctx) {
+    const keep = taskFilter(ctx);
     const refs = ctx.args.length === 0 ? ['self'] : ctx.args;
     const all = await ctx.api().taskList({});
     const tasks: TaskView[] = [];
     const code = await eachArg(ctx, refs, async (ref) => {
       const node = await ctx.api().nodeInspect({ id: await resolveNodeId(ctx, ref) });
-      tasks.push(...all.filter((t) => t.nodeId === node.id));
+      tasks.push(...all.filter((t) => t.nodeId === node.id && keep(t)));
     });
     if (ctx.flags.bool('quiet')) {
       for (const t of tasks) ctx.out(`${t.id}\n`);

@@ -1,6 +1,6 @@
-/** `swarm service create|ls|ps|inspect|logs|scale|update|rollback|rm`. */
+/** `swarm service create|ls|ps|inspect|logs|scale|update|rollback|rm` (`logs` in ./service-logs.ts). */
 
-import type { Json, NodeView, ServiceView, TaskView } from '../../control/api.js';
+import type { Json, ServiceView, TaskView } from '../../control/api.js';
 import type { FlagSpec } from '../args.js';
 import type { Command, Context } from '../command.js';
 import {
@@ -19,7 +19,9 @@ import { UsageError } from '../errors.js';
 import { ellipsis, json, labelsLine, naturalCompare, shellQuote, table, title, truncId } from '../format.js';
 import { showProgress } from '../progress.js';
 import { applyServiceUpdate, buildServiceSpec, type FlagValues } from '../spec.js';
-import { formatBytes, formatDuration, formatNanoCpus, humanDuration, parseCount } from '../units.js';
+import { taskFilter } from '../task-filters.js';
+import { formatBytes, formatDuration, formatNanoCpus, humanDuration } from '../units.js';
+import { logsCommand } from './service-logs.js';
 
 const f = (name: string, kind: FlagSpec['kind'], help: string, value?: string, short?: string): FlagSpec => ({
   name,
@@ -311,6 +313,7 @@ const ps: Command = {
   usage: '[OPTIONS] SERVICE [SERVICE...]',
   short: 'List the tasks of one or more services',
   flags: [
+    FILTER,
     QUIET,
     NO_TRUNC,
     FORMAT,
@@ -324,9 +327,11 @@ const ps: Command = {
   ],
   minArgs: 1,
   async run(ctx) {
+    const keep = taskFilter(ctx);
     const tasks: TaskView[] = [];
     const code = await eachArg(ctx, ctx.args, async (a) => {
-      tasks.push(...(await ctx.api().servicePs({ id: a, ...(ctx.flags.bool('all') ? { all: true } : {}) })));
+      const found = await ctx.api().servicePs({ id: a, ...(ctx.flags.bool('all') ? { all: true } : {}) });
+      tasks.push(...found.filter(keep));
     });
     if (ctx.flags.bool('quiet')) {
       for (const t of tasks) ctx.out(`${t.id}\n`);
@@ -488,46 +493,6 @@ const inspect: Command = {
   },
 };
 
-const logs: Command = {
-  name: 'logs',
-  usage: '[OPTIONS] SERVICE',
-  short: 'Fetch the logs of a service',
-  flags: [
-    f('tail', 'string', 'Number of lines to show from the end of the logs (default "all")', 'string', 'n'),
-    f('timestamps', 'bool', 'Show timestamps', undefined, 't'),
-    f('raw', 'bool', 'Do not neatly format logs'),
-    NO_TRUNC,
-  ],
-  minArgs: 1,
-  maxArgs: 1,
-  async run(ctx) {
-    const tailText = ctx.flags.str('tail');
-    const tail = tailText === undefined || tailText === 'all' ? undefined : parseCount(tailText, '--tail');
-    const lines = await ctx.api().serviceLogs({ id: ctx.args[0]!, ...(tail === undefined ? {} : { tail }) });
-    const noTrunc = ctx.flags.bool('no-trunc');
-    // Node hostnames make the prefix readable; without them (a failed list) the IDs still identify.
-    let hostnames = new Map<string, string>();
-    if (!ctx.flags.bool('raw') && lines.length > 0) {
-      try {
-        hostnames = new Map((await ctx.api().nodeList()).map((n: NodeView) => [n.id, n.hostname]));
-      } catch {
-        hostnames = new Map();
-      }
-    }
-    for (const l of lines) {
-      let prefix = '';
-      if (ctx.flags.bool('timestamps')) prefix += `${new Date(l.timestamp).toISOString()} `;
-      if (!ctx.flags.bool('raw')) {
-        prefix += `${l.taskName}.${truncId(l.taskId, noTrunc)}@${hostnames.get(l.nodeId) ?? truncId(l.nodeId, noTrunc)}    | `;
-      }
-      const text = `${prefix}${l.text}\n`;
-      if (l.stream === 'stderr') ctx.err(text);
-      else ctx.out(text);
-    }
-    return 0;
-  },
-};
-
 const scale: Command = {
   name: 'scale',
   usage: 'SERVICE=REPLICAS [SERVICE=REPLICAS...]',
@@ -626,5 +591,5 @@ const rm: Command = {
 export const serviceCommand: Command = {
   name: 'service',
   short: 'Manage Swarm services',
-  commands: [create, inspect, logs, ls, ps, rollback, rm, scale, update],
+  commands: [create, inspect, logsCommand, ls, ps, rollback, rm, scale, update],
 };
