@@ -21,6 +21,8 @@ const allowed: Record<string, string[]> = {
   'executor-docker': ['api', 'dispatcher'],
   'executor-sandbox': ['api', 'dispatcher', 'secret-store'],
   ingress: ['api'],
+  // Service networking: IPAM, the resolver, the VIP balancer and the mutual-TLS relay between nodes.
+  network: ['api', 'ca'],
   rpc: ['api', 'raft', 'ca', 'dispatcher'],
   web: ['api', 'store'],
   // Standalone Swarm 0.2: its own placement over a pool of engines, served through docker-api.

@@ -1,0 +1,35 @@
+import { SwarmError } from '@swarm/api';
+
+/** Codes of addresses and subnets that cannot be parsed or do not fit. */
+export type AddressErrorCode = 'ADDRESS_INVALID' | 'SUBNET_INVALID' | 'SUBNET_TOO_SMALL';
+
+/** An IPv4 address or CIDR subnet that is malformed, or a subnet too small for the layout asked of it. */
+export class AddressError extends SwarmError<AddressErrorCode> {
+  override readonly name = 'AddressError';
+}
+
+/** Codes of allocations that cannot be made. */
+export type IpamErrorCode = 'POOL_EXHAUSTED' | 'SUBNET_OVERLAPS' | 'SLICES_EXHAUSTED' | 'VIPS_EXHAUSTED';
+
+/** No free subnet, node slice or VIP is left, or a requested subnet overlaps one in use. */
+export class IpamError extends SwarmError<IpamErrorCode> {
+  override readonly name = 'IpamError';
+}
+
+/** A DNS message that is not valid RFC 1035 wire format (truncated, a pointer loop, a label too long). */
+export class DnsFormatError extends SwarmError<'DNS_MALFORMED'> {
+  override readonly name = 'DnsFormatError';
+}
+
+/** Codes of relay refusals, as the relay client reports them. */
+export type RelayErrorCode =
+  | 'RELAY_PEER_REFUSED'
+  | 'RELAY_TARGET_REFUSED'
+  | 'RELAY_TARGET_UNREACHABLE'
+  | 'RELAY_PROTOCOL'
+  | 'RELAY_UNKNOWN_NODE';
+
+/** A relayed connection that could not be opened: the peer failed authorization, or refused or could not reach the target. */
+export class RelayError extends SwarmError<RelayErrorCode> {
+  override readonly name = 'RelayError';
+}
