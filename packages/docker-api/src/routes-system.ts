@@ -44,9 +44,10 @@ function eventMatches(e: EventMessage, f: ReturnType<typeof parseFilters>): bool
     (e.Type !== 'service' || anyOf(f, 'service', byRef)) &&
     (e.Type !== 'node' || anyOf(f, 'node', byRef)) &&
     (e.Type !== 'secret' || anyOf(f, 'secret', byRef)) &&
+    (e.Type !== 'config' || anyOf(f, 'config', byRef)) &&
     (e.Type !== 'network' || anyOf(f, 'network', byRef)) &&
     // Filters on kinds this server has no events for match nothing of theirs, and only theirs.
-    !['container', 'image', 'volume', 'plugin', 'daemon', 'config'].some((k) => (f.get(k)?.length ?? 0) > 0)
+    !['container', 'image', 'volume', 'plugin', 'daemon'].some((k) => (f.get(k)?.length ?? 0) > 0)
   );
 }
 

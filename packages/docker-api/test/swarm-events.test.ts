@@ -63,6 +63,27 @@ describe('SwarmEventLog', () => {
     log.close();
   });
 
+  it('streams config creates and removals by name', async () => {
+    const clock = new ManualClock(T0);
+    const store = createMemoryStore({ clock });
+    const log = new SwarmEventLog({ store: () => store, clock });
+    const stop = new AbortController();
+    const events = take(log.stream(undefined, stop.signal), 2, stop);
+    const id = 'f'.repeat(25);
+    await store.update((tx) =>
+      tx.create(
+        'config',
+        swarm.Config.create({ id, spec: { annotations: { name: 'app.conf' }, data: new Uint8Array([1]) } }),
+      ),
+    );
+    await store.update((tx) => tx.delete('config', id));
+    expect((await events).map((e) => [e.Type, e.Action, e.Actor.ID, e.Actor.Attributes.name])).toEqual([
+      ['config', 'create', id, 'app.conf'],
+      ['config', 'remove', id, 'app.conf'],
+    ]);
+    log.close();
+  });
+
   it('replays the remembered events from `since`, then goes on live', async () => {
     const clock = new ManualClock(T0);
     const store = createMemoryStore({ clock });

@@ -739,6 +739,7 @@ describe('swarm service', () => {
     expect(p.stdout).toContain('Service Mode:         Replicated\n Replicas:            3\n');
     expect(p.stdout).toContain(' Constraints:         [node.role==worker]\n');
     expect(p.stdout).toContain(' PublishedPort = 8080\n  Protocol = tcp\n  TargetPort = 80\n');
+    expect(p.stdout).toMatch(/\nConfigs:\n Target: +\/etc\/nginx\/nginx\.conf\n {2}Source: +nginx\.conf\n/);
     const missing = await run(['service', 'inspect', 'nope']);
     expect(missing.code).toBe(1);
   });

@@ -272,6 +272,13 @@ describe('the seed tutorials, typed into the docker CLI', () => {
     expect(await docker.ok(['secret', 'ls'])).toMatch(
       /ID\s+NAME\s+DRIVER\s+CREATED\s+UPDATED\n[0-9a-z]{25}\s+db_pass\s+/,
     );
+    expect(await docker.ok(['config', 'create', 'app_conf', '-'], 'cfg-v1')).toMatch(/^[0-9a-z]{25}\n$/);
+    expect(await docker.ok(['config', 'ls'])).toMatch(
+      /ID\s+NAME\s+CREATED\s+UPDATED\n[0-9a-z]{25}\s+app_conf\s+/,
+    );
+    expect(await docker.ok(['config', 'inspect', '-f', '{{printf "%s" .Spec.Data}}', 'app_conf'])).toBe(
+      'cfg-v1\n',
+    );
     await docker.ok([
       'service',
       'create',
@@ -282,6 +289,8 @@ describe('the seed tutorials, typed into the docker CLI', () => {
       '2',
       '--secret',
       'db_pass',
+      '--config',
+      'source=app_conf,target=/conf/app.conf',
       '--constraint',
       'node.labels.zone==a',
       '--env',
@@ -291,13 +300,17 @@ describe('the seed tutorials, typed into the docker CLI', () => {
       'busybox',
       'sh',
       '-c',
-      'echo "$GREETING $(cat /run/secrets/db_pass)"; sleep 1000',
+      'echo "$GREETING $(cat /run/secrets/db_pass) $(cat /conf/app.conf)"; sleep 1000',
     ]);
     const spec = JSON.parse(
       await docker.ok(['service', 'inspect', '-f', '{{json .Spec.TaskTemplate}}', 'api']),
     );
     expect(spec.ContainerSpec.Env).toEqual(['GREETING=hi']);
     expect(spec.ContainerSpec.Secrets[0]).toMatchObject({ SecretName: 'db_pass', File: { Name: 'db_pass' } });
+    expect(spec.ContainerSpec.Configs[0]).toMatchObject({
+      ConfigName: 'app_conf',
+      File: { Name: '/conf/app.conf' },
+    });
     expect(spec.Resources.Limits.MemoryBytes).toBe(64 * 1024 * 1024);
     expect(spec.Placement.Constraints).toEqual(['node.labels.zone==a']);
     // Both replicas on worker1, the only node with zone=a; each read the secret.
@@ -307,10 +320,13 @@ describe('the seed tutorials, typed into the docker CLI', () => {
     });
     await waitFor(
       'api logs',
-      async () => (await docker.ok(['service', 'logs', 'api'])).match(/\| hi s3cret$/gm)?.length === 2,
+      async () => (await docker.ok(['service', 'logs', 'api'])).match(/\| hi s3cret cfg-v1$/gm)?.length === 2,
     );
     expect(await docker.fails(['secret', 'rm', 'db_pass'])).toContain(
       "Error response from daemon: rpc error: code = InvalidArgument desc = secret 'db_pass' is in use by the following service: api",
+    );
+    expect(await docker.fails(['config', 'rm', 'app_conf'])).toContain(
+      "Error response from daemon: rpc error: code = InvalidArgument desc = config 'app_conf' is in use by the following service: api",
     );
     // scale, update, rollback (each waits for convergence as the CLI does)
     expect(await docker.ok(['service', 'scale', 'api=3'])).toContain('api scaled to 3');
@@ -358,5 +374,7 @@ describe('the seed tutorials, typed into the docker CLI', () => {
     expect(await docker.ok(['service', 'rm', 'api', 'agent'])).toBe('api\nagent\n');
     await waitFor('secret free', async () => (await docker.run(['secret', 'rm', 'db_pass'])).code === 0);
     expect(await docker.ok(['secret', 'ls', '-q'])).toBe('');
+    expect(await docker.ok(['config', 'rm', 'app_conf'])).toBe('app_conf\n');
+    expect(await docker.ok(['config', 'ls', '-q'])).toBe('');
   }, 150_000);
 });

@@ -1,4 +1,4 @@
-// `docker stack deploy` of a version-3 compose file (two services, a secret, a published port)
+// `docker stack deploy` of a version-3 compose file (two services, a secret, a config, a published port)
 // against a node that serves the Docker API on TCP with mutual TLS (Docker's --tlsverify model):
 // the docker CLI does the compose work and drives the networks, secrets and services APIs. The
 // same listener refuses clients without a certificate, web pages (Origin) and foreign Host names,
@@ -65,7 +65,7 @@ function makeCertificates(dir: string): void {
 
 const WEB = `const fs = require('node:fs');
 require('node:http').createServer((req, res) => {
-  res.end('site ' + fs.readFileSync('/run/secrets/site_key', 'utf8').trim() + ' MODE=' + process.env.MODE + '\\n');
+  res.end('site ' + fs.readFileSync('/run/secrets/site_key', 'utf8').trim() + ' ' + fs.readFileSync('/conf/site.conf', 'utf8').trim() + ' MODE=' + process.env.MODE + '\\n');
 }).listen(Number(process.env.PORT), process.env.HOST);`;
 
 const COMPOSE = `version: "3.8"
@@ -77,6 +77,9 @@ services:
       - "8081:80"
     secrets:
       - site_key
+    configs:
+      - source: site_conf
+        target: /conf/site.conf
     environment:
       MODE: prod
     deploy:
@@ -89,6 +92,9 @@ services:
 secrets:
   site_key:
     file: ./site_key.txt
+configs:
+  site_conf:
+    file: ./site_conf.txt
 `;
 
 /** An HTTPS request to the Docker API with the given client credentials and headers. */
@@ -161,6 +167,7 @@ describe('docker stack deploy over mutual TLS', () => {
     });
     writeFileSync(join(cluster.root, 'compose.yml'), COMPOSE);
     writeFileSync(join(cluster.root, 'site_key.txt'), 'topsecret');
+    writeFileSync(join(cluster.root, 'site_conf.txt'), 'conf=v1');
     await docker.ok(['swarm', 'init', '--listen-addr', node.addr]);
   }, 60_000);
 
@@ -172,6 +179,7 @@ describe('docker stack deploy over mutual TLS', () => {
     const out = await docker.ok(['stack', 'deploy', '-c', 'compose.yml', 'app'], undefined, cluster.root);
     expect(out).toContain('Creating network app_default');
     expect(out).toContain('Creating secret app_site_key');
+    expect(out).toContain('Creating config app_site_conf');
     expect(out).toContain('Creating service app_web');
     expect(out).toContain('Creating service app_worker');
     await waitFor(
@@ -192,7 +200,7 @@ describe('docker stack deploy over mutual TLS', () => {
       const res = await fetch(`http://${ADDRESS}:8081/`, { signal: AbortSignal.timeout(3000) });
       return res.ok ? await res.text() : undefined;
     });
-    expect(body).toBe('site topsecret MODE=prod\n');
+    expect(body).toBe('site topsecret conf=v1 MODE=prod\n');
     for (const bin of dockerClients()) {
       const cli = new DockerCli(bin, API, join(cluster.root, `cli-${bin.replaceAll('/', '_')}`), docker.env);
       expect(await cli.ok(['stack', 'ls'])).toMatch(/^NAME\s+SERVICES.*\napp\s+2\b/);
@@ -250,9 +258,11 @@ describe('docker stack deploy over mutual TLS', () => {
     expect(out).toContain('Removing service app_web');
     expect(out).toContain('Removing service app_worker');
     expect(out).toContain('Removing secret app_site_key');
+    expect(out).toContain('Removing config app_site_conf');
     expect(out).toContain('Removing network app_default');
     await waitFor('nothing left', async () => (await docker.ok(['service', 'ls', '-q'])) === '');
     expect(await docker.ok(['secret', 'ls', '-q'])).toBe('');
+    expect(await docker.ok(['config', 'ls', '-q'])).toBe('');
     expect(await docker.ok(['network', 'ls', '-q'])).toBe('');
     expect(await docker.ok(['stack', 'ls'])).not.toContain('app');
   }, 60_000);

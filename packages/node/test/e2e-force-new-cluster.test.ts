@@ -1,20 +1,20 @@
 // Recovery from quorum loss on real daemons (127.0.6.20-24): an autolocked cluster of three
 // managers and two workers loses two managers for good (SIGKILL, data directories deleted). The
 // survivor, restarted and unlocked, runs `swarm init --force-new-cluster`: it becomes the only
-// manager with every service, secret, node, the CA and the tokens; the lost managers are removed;
+// manager with every service, secret, config, node, the CA and the tokens; the lost managers are removed;
 // the workers reconnect and keep their running tasks (same task IDs); published ports answer
 // again; and the cluster accepts writes.
 import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { InfoResult, NodeView, TaskView } from '../src/control/api.js';
+import type { ConfigView, InfoResult, NodeView, TaskView } from '../src/control/api.js';
 import { LocalCluster, type LocalNode, waitFor } from '../src/testing.js';
 
 const PUBLISHED = 18270;
 const WEB = `
 const fs = require('node:fs');
-require('node:http').createServer((req, res) => res.end(fs.readFileSync('/run/secrets/fnc_key', 'utf8').trim() + ' ' + process.env.SWARM_TASK_SLOT))
+require('node:http').createServer((req, res) => res.end(fs.readFileSync('/run/secrets/fnc_key', 'utf8').trim() + ' ' + fs.readFileSync('/conf/fnc.conf', 'utf8').trim() + ' ' + process.env.SWARM_TASK_SLOT))
   .listen(Number(process.env.PORT), process.env.HOST);
 `;
 
@@ -38,6 +38,15 @@ describe('swarm init --force-new-cluster', () => {
     (await on.json<TaskView[]>(['service', 'ps', service])).filter(
       (t) => t.currentState === 'running' && t.desiredState === 'running',
     );
+
+  /** The config came back with its data, and is still in use by the web service. */
+  async function expectConfigBack(on: LocalNode): Promise<void> {
+    const configs = await on.json<ConfigView[]>(['config', 'ls']);
+    expect(configs.map((c) => c.name)).toEqual(['fnc_conf']);
+    expect(Buffer.from(configs[0]!.dataBase64, 'base64').toString()).toBe('fnc-config\n');
+    const rm = await on.swarm(['config', 'rm', 'fnc_conf']);
+    expect(rm.stderr).toBe("Error: config 'fnc_conf' is in use by the following service: web\n");
+  }
 
   beforeAll(async () => {
     m1 = cluster.add({ name: 'm1', address: '127.0.6.20' });
@@ -74,6 +83,7 @@ describe('swarm init --force-new-cluster', () => {
       120_000,
     );
     await m1.ok(['secret', 'create', 'fnc_key', '-'], 'fnc-secret\n');
+    await m1.ok(['config', 'create', 'fnc_conf', '-'], 'fnc-config\n');
     await m1.ok([
       'service',
       'create',
@@ -85,6 +95,8 @@ describe('swarm init --force-new-cluster', () => {
       `${PUBLISHED}:80`,
       '--secret',
       'fnc_key',
+      '--config',
+      'source=fnc_conf,target=/conf/fnc.conf',
       '--',
       process.execPath,
       '-e',
@@ -104,6 +116,7 @@ describe('swarm init --force-new-cluster', () => {
     const bytes = readFileSync(backupFile);
     expect(bytes.subarray(0, 15).toString()).toBe('SWARM-BACKUP-1\n');
     expect(bytes.includes(Buffer.from('fnc-secret'))).toBe(false);
+    expect(bytes.includes(Buffer.from('fnc-config'))).toBe(false);
     expect(bytes.includes(Buffer.from('BEGIN EC PRIVATE KEY'))).toBe(false);
     expect(bytes.includes(Buffer.from('PRIVATE KEY'))).toBe(false);
   }, 300_000);
@@ -149,6 +162,7 @@ describe('swarm init --force-new-cluster', () => {
     expect((await m3.json<Array<{ name: string }>>(['secret', 'ls'])).map((s) => s.name)).toEqual([
       'fnc_key',
     ]);
+    await expectConfigBack(m3);
     await waitFor(
       'five running web tasks again',
       async () => (await running(m3, 'web')).length === 5,
@@ -159,7 +173,7 @@ describe('swarm init --force-new-cluster', () => {
     for (const n of [m3, w1, w2])
       await waitFor(
         `port ${PUBLISHED} on ${n.name}`,
-        async () => /^fnc-secret \d$/.test(await get(n.address)),
+        async () => /^fnc-secret fnc-config \d$/.test(await get(n.address)),
         60_000,
       );
 
@@ -229,11 +243,12 @@ describe('swarm init --force-new-cluster', () => {
     expect((await m3b.json<Array<{ name: string }>>(['secret', 'ls'])).map((s) => s.name)).toEqual([
       'fnc_key',
     ]);
+    await expectConfigBack(m3b);
     await waitFor('five running web tasks', async () => (await running(m3b, 'web')).length === 5, 180_000);
     for (const n of [m3b, w1, w2])
       await waitFor(
         `port ${PUBLISHED} on ${n.name}`,
-        async () => /^fnc-secret \d$/.test(await get(n.address)),
+        async () => /^fnc-secret fnc-config \d$/.test(await get(n.address)),
         60_000,
       );
     await m3b.ok(['secret', 'create', 'restored_key', '-'], 'r\n');
