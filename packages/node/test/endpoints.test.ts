@@ -11,7 +11,7 @@ import {
   type RefusedEndpoint,
   watchPublishedEndpoints,
 } from '../src/manager/endpoints.js';
-import { nodeObject, S, serviceSpec } from './orchestrator-helpers.js';
+import { nodeObject, S, serviceSpec } from '../../scheduler/test/driver-helpers.js';
 
 const TCP = swarm.PortConfig.Protocol.TCP;
 const UDP = swarm.PortConfig.Protocol.UDP;
