@@ -87,7 +87,12 @@ describe('swarm service logs', () => {
       { lines: [line(TASK1, NODE1, 'web.1', 'first')], cursor: 'c1' },
       { lines: [], cursor: 'c1' },
       { lines: [line(TASK2, NODE2, 'web.2', 'second')], cursor: 'c2' },
-      { lines: [line(TASK2, NODE2, 'web.2', 'last')], cursor: 'c3', ended: true },
+      // The same line again (a retried publish that reached a second manager) prints once.
+      {
+        lines: [line(TASK2, NODE2, 'web.2', 'second'), { ...line(TASK2, NODE2, 'web.2', 'last'), seq: '2' }],
+        cursor: 'c3',
+        ended: true,
+      },
     ];
     const r = await run(['service', 'logs', '-f', '--tail', '5', '--since', '10m', 'web']);
     expect(r.code).toBe(0);
