@@ -231,6 +231,13 @@ describe('swarm service ps: history rows, errors and --filter', () => {
     expect(badKey.stderr).toContain("invalid filter 'label': use one of desired-state, id, name, node");
   });
 
+  it('--no-resolve shows the service and node IDs', async () => {
+    api.overrides.set('servicePs', () => [api.tasks[0]!, older()]);
+    const rows = (await run(['service', 'ps', '--no-resolve', 'web'])).stdout.split('\n');
+    expect(rows[1]).toMatch(new RegExp(`^${TASK1.slice(0, 12)} +${SERVICE1}\\.1 +${NODE1} +Running`));
+    expect(rows[2]).toMatch(new RegExp(`^${OLD.slice(0, 12)} +\\\\_ ${SERVICE1}\\.1 +${NODE1} +Shutdown`));
+  });
+
   it('node ps takes the same filters', async () => {
     api.overrides.set('taskList', () => [api.tasks[0]!, older(), api.tasks[1]!]);
     const r = await run(['node', 'ps', '-q', '--filter', 'desired-state=shutdown', 'host1']);
