@@ -34,7 +34,6 @@ import {
   clusterToDocker,
   configToDocker,
   type DockerObjectKind,
-  followLogMessages,
   networkSpecFromDocker,
   networkToDocker,
   nodeToDocker,
@@ -48,7 +47,7 @@ import {
   taskToDocker,
   toDockerError,
 } from '@swarm/docker-api/swarm';
-import type { ConfigView, LogLineView, NodeView, ServiceView } from '../control/api.js';
+import type { ConfigView, LogLineView, LogsPage, NodeView, ServiceView } from '../control/api.js';
 import type { DaemonControl } from '../daemon/control.js';
 import { VERSION } from '../daemon/daemon.js';
 import { hostOf } from '../manager/endpoints.js';
@@ -279,15 +278,13 @@ export class DockerBackend implements SwarmBackend {
       serviceId = t.serviceId;
       taskId = t.id;
     }
-    const read = (tail?: number) =>
-      this.#c.serviceLogs({
-        id: serviceId,
-        ...(tail === undefined ? {} : { tail }),
-        ...(taskId === undefined ? {} : { taskId }),
-        ...(options.sinceMs === undefined ? {} : { sinceMs: options.sinceMs }),
-      });
-    const first = await this.#call(() => read(options.tail), 'service', serviceId);
-    const messages = (lines: LogLineView[]) =>
+    const req = {
+      id: serviceId,
+      ...(options.tail === undefined ? {} : { tail: options.tail }),
+      ...(taskId === undefined ? {} : { taskId }),
+      ...(options.sinceMs === undefined ? {} : { sinceMs: options.sinceMs }),
+    };
+    const messages = (lines: readonly LogLineView[]): LogMessage[] =>
       lines.map((l) => ({
         timestamp: l.timestamp,
         stream: l.stream,
@@ -295,14 +292,42 @@ export class DockerBackend implements SwarmBackend {
         nodeId: l.nodeId,
         serviceId: l.serviceId,
         taskId: l.taskId,
-        seq: l.seq,
       }));
-    // After the first read, a failed read ends the stream: the service is gone, or this node
-    // stopped being a manager.
-    return followLogMessages(messages(first), async () => messages(await read()), {
-      follow: options.follow,
-      signal: ctx.signal,
-    });
+    if (!options.follow) {
+      const lines = await this.#call(() => this.#c.serviceLogs(req), 'service', serviceId);
+      return (async function* () {
+        yield* messages(lines);
+      })();
+    }
+    // Following: each call is a long poll on the managers for lines after the cursor.
+    const first = await this.#call(() => this.#c.serviceLogsFollow(req), 'service', serviceId);
+    const api = this.#c;
+    const { signal } = ctx;
+    return (async function* () {
+      let page = first;
+      yield* messages(page.lines);
+      while (!page.ended && !signal.aborted) {
+        const next = api.serviceLogsFollow({ id: serviceId, cursor: page.cursor });
+        next.catch(() => {});
+        // A client that hung up ends the stream now; the pending poll ends on its own.
+        let onAbort = () => {};
+        const aborted = new Promise<undefined>((resolve) => {
+          onAbort = () => resolve(undefined);
+          signal.addEventListener('abort', onAbort, { once: true });
+        });
+        let got: LogsPage | undefined;
+        try {
+          got = await Promise.race([next, aborted]);
+        } catch {
+          return; // this node stopped being a manager, or the daemon went away
+        } finally {
+          signal.removeEventListener('abort', onAbort);
+        }
+        if (got === undefined) return;
+        page = got;
+        yield* messages(page.lines);
+      }
+    })();
   }
 
   // ---- secrets and networks ----

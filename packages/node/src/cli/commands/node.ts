@@ -84,7 +84,13 @@ const ps: Command = {
   name: 'ps',
   usage: '[OPTIONS] [NODE...]',
   short: 'List tasks running on one or more nodes, defaults to current node',
-  flags: [FILTER, QUIET, FORMAT, { name: 'no-trunc', kind: 'bool', help: 'Do not truncate output' }],
+  flags: [
+    FILTER,
+    QUIET,
+    FORMAT,
+    { name: 'no-resolve', kind: 'bool', help: 'Do not map IDs to Names' },
+    { name: 'no-trunc', kind: 'bool', help: 'Do not truncate output' },
+  ],
   async run(ctx) {
     const keep = taskFilter(ctx);
     const refs = ctx.args.length === 0 ? ['self'] : ctx.args;
@@ -102,7 +108,7 @@ const ps: Command = {
     ctx.out(
       table(
         ['ID', 'NAME', 'NODE', 'DESIRED STATE', 'CURRENT STATE', 'ERROR', 'PORTS'],
-        psRows(tasks, ctx.now(), ctx.flags.bool('no-trunc')),
+        psRows(tasks, ctx.now(), ctx.flags.bool('no-trunc'), ctx.flags.bool('no-resolve')),
       ),
     );
     return code;

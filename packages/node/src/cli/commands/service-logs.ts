@@ -127,11 +127,22 @@ export const logsCommand: Command = {
     }
     // Each call waits on the managers for lines newer than the cursor (a long poll), so nothing
     // is read twice and nothing spins while the service is quiet.
+    // A line a worker sent twice (its first manager took it, but answered too late) reaches two
+    // managers: print it once.
+    const seen = new Set<string>();
+    const fresh = (lines: readonly LogLineView[]) =>
+      lines.filter((l) => {
+        const key = `${l.taskId}/${l.seq}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        if (seen.size > 100_000) seen.delete(seen.values().next().value!);
+        return true;
+      });
     let page = await api.serviceLogsFollow(req);
-    await printer.print(page.lines);
+    await printer.print(fresh(page.lines));
     while (page.ended !== true) {
       page = await api.serviceLogsFollow({ id: req.id, cursor: page.cursor });
-      await printer.print(page.lines);
+      await printer.print(fresh(page.lines));
     }
     return 0;
   },

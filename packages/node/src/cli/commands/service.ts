@@ -278,8 +278,16 @@ const ls: Command = {
   },
 };
 
-/** Orders tasks as Docker's `service ps`: by slot (or node), the newest first within it. */
-export function psRows(tasks: readonly TaskView[], now: number, noTrunc: boolean): string[][] {
+/**
+ * Orders tasks as Docker's `service ps`: by slot (or node), the newest first within it. With
+ * `noResolve`, names use the service ID and the NODE column the node ID (`--no-resolve`).
+ */
+export function psRows(
+  tasks: readonly TaskView[],
+  now: number,
+  noTrunc: boolean,
+  noResolve = false,
+): string[][] {
   const groupOf = (t: TaskView) =>
     t.slot > 0 ? `${t.serviceId}:${String(t.slot).padStart(10, '0')}` : `${t.serviceId}:n:${t.nodeId}`;
   const sorted = [...tasks].sort((a, b) => {
@@ -291,13 +299,14 @@ export function psRows(tasks: readonly TaskView[], now: number, noTrunc: boolean
   let prev = '';
   return sorted.map((t) => {
     const g = groupOf(t);
-    const name = g === prev ? ` \\_ ${t.name}` : t.name;
+    const shown = noResolve ? `${t.serviceId}.${t.name.slice(t.name.lastIndexOf('.') + 1)}` : t.name;
+    const name = g === prev ? ` \\_ ${shown}` : shown;
     prev = g;
     const error = t.error === '' ? '' : JSON.stringify(noTrunc ? t.error : ellipsis(t.error, 30));
     return [
       truncId(t.id, noTrunc),
       name,
-      t.nodeHostname || t.nodeId,
+      noResolve ? t.nodeId : t.nodeHostname || t.nodeId,
       title(t.desiredState),
       `${title(t.currentState)} ${humanDuration(Math.max(0, now - t.since)).toLowerCase()} ago`,
       error,
@@ -316,6 +325,7 @@ const ps: Command = {
     FILTER,
     QUIET,
     NO_TRUNC,
+    f('no-resolve', 'bool', 'Do not map IDs to Names'),
     FORMAT,
     f(
       'all',
@@ -341,7 +351,7 @@ const ps: Command = {
     ctx.out(
       table(
         ['ID', 'NAME', 'NODE', 'DESIRED STATE', 'CURRENT STATE', 'ERROR', 'PORTS'],
-        psRows(tasks, ctx.now(), ctx.flags.bool('no-trunc')),
+        psRows(tasks, ctx.now(), ctx.flags.bool('no-trunc'), ctx.flags.bool('no-resolve')),
       ),
     );
     return code;

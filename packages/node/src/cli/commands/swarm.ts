@@ -418,8 +418,17 @@ function infoText(i: InfoResult): string {
             }`,
           );
       }
+      // One Orchestration block, as Docker's: the history limit, then placement and rebalancing.
+      if (i.taskHistoryLimit !== undefined || i.orchestration !== undefined) lines.push(' Orchestration:');
       if (i.taskHistoryLimit !== undefined)
-        lines.push(' Orchestration:', `  Task History Retention Limit: ${i.taskHistoryLimit}`);
+        lines.push(`  Task History Retention Limit: ${i.taskHistoryLimit}`);
+      if (i.orchestration !== undefined) {
+        const r = i.orchestration.rebalance;
+        lines.push(
+          `  Placement Strategy: ${i.orchestration.placementStrategy}`,
+          `  Rebalance: ${r === undefined ? 'off' : `${r.maxMoves}/${formatDuration(r.intervalMs)}`}`,
+        );
+      }
       if (i.raft?.snapshotInterval !== undefined)
         lines.push(
           ' Raft Settings:',
@@ -435,14 +444,6 @@ function infoText(i: InfoResult): string {
         lines.push(
           ' CA Configuration:',
           `  Expiry Duration: ${humanDuration(i.certExpiryMs)} (${formatDuration(i.certExpiryMs)})`,
-        );
-      }
-      if (i.orchestration !== undefined) {
-        const r = i.orchestration.rebalance;
-        lines.push(
-          ' Orchestration:',
-          `  Placement Strategy: ${i.orchestration.placementStrategy}`,
-          `  Rebalance: ${r === undefined ? 'off' : `${r.maxMoves}/${formatDuration(r.intervalMs)}`}`,
         );
       }
     }

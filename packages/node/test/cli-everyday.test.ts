@@ -1,5 +1,5 @@
-// `swarm service logs` against a fake daemon: Docker's flags, the follow loop over the cursor,
-// and what each flag asks of the daemon.
+// The everyday commands against a fake daemon: `service logs` (Docker's flags, the follow loop
+// over the cursor), `service ps` / `node ps` history rows and filters, `swarm info` settings.
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseSince } from '../src/cli/commands/service-logs.js';
@@ -87,7 +87,12 @@ describe('swarm service logs', () => {
       { lines: [line(TASK1, NODE1, 'web.1', 'first')], cursor: 'c1' },
       { lines: [], cursor: 'c1' },
       { lines: [line(TASK2, NODE2, 'web.2', 'second')], cursor: 'c2' },
-      { lines: [line(TASK2, NODE2, 'web.2', 'last')], cursor: 'c3', ended: true },
+      // The same line again (a retried publish that reached a second manager) prints once.
+      {
+        lines: [line(TASK2, NODE2, 'web.2', 'second'), { ...line(TASK2, NODE2, 'web.2', 'last'), seq: '2' }],
+        cursor: 'c3',
+        ended: true,
+      },
     ];
     const r = await run(['service', 'logs', '-f', '--tail', '5', '--since', '10m', 'web']);
     expect(r.code).toBe(0);
@@ -226,9 +231,42 @@ describe('swarm service ps: history rows, errors and --filter', () => {
     expect(badKey.stderr).toContain("invalid filter 'label': use one of desired-state, id, name, node");
   });
 
+  it('--no-resolve shows the service and node IDs', async () => {
+    api.overrides.set('servicePs', () => [api.tasks[0]!, older()]);
+    const rows = (await run(['service', 'ps', '--no-resolve', 'web'])).stdout.split('\n');
+    expect(rows[1]).toMatch(new RegExp(`^${TASK1.slice(0, 12)} +${SERVICE1}\\.1 +${NODE1} +Running`));
+    expect(rows[2]).toMatch(new RegExp(`^${OLD.slice(0, 12)} +\\\\_ ${SERVICE1}\\.1 +${NODE1} +Shutdown`));
+  });
+
   it('node ps takes the same filters', async () => {
     api.overrides.set('taskList', () => [api.tasks[0]!, older(), api.tasks[1]!]);
     const r = await run(['node', 'ps', '-q', '--filter', 'desired-state=shutdown', 'host1']);
     expect(r.stdout).toBe(`${OLD}\n`);
+  });
+});
+
+describe('swarm info: the swarm settings Docker shows', () => {
+  it('one Orchestration block, raft settings, dispatcher, CA expiry and autolock', async () => {
+    const base = await api.info();
+    api.overrides.set('info', () => ({
+      ...base,
+      taskHistoryLimit: 3,
+      dispatcherHeartbeatMs: 3000,
+      autolock: true,
+      certExpiryMs: 2 * 3_600_000,
+      orchestration: { placementStrategy: 'spread' as const },
+      raft: { ...base.raft!, snapshotInterval: 10000, heartbeatTick: 1, electionTick: 10, tickMs: 100 },
+    }));
+    const out = (await run(['info'])).stdout;
+    expect(out).toContain(
+      ' Orchestration:\n  Task History Retention Limit: 3\n  Placement Strategy: spread\n  Rebalance: off\n',
+    );
+    expect(out.split(' Orchestration:').length).toBe(2);
+    expect(out).toContain(
+      ' Raft Settings:\n  Snapshot Interval: 10000\n  Heartbeat Tick: 1\n  Election Tick: 10\n',
+    );
+    expect(out).toContain(' Dispatcher:\n  Heartbeat Period: 3 seconds\n');
+    expect(out).toContain(' Autolock Managers: true\n');
+    expect(out).toContain(' CA Configuration:\n  Expiry Duration: 2 hours (2h0m0s)\n');
   });
 });
