@@ -35,7 +35,12 @@ export interface Config {
   readOnlyOption?: ReadOnlyOption;
   /** Followers drop proposals instead of forwarding them to the leader. Default false. */
   disableProposalForwarding?: boolean;
-  /** A leader removed from (or demoted in) the configuration steps down when it applies that change. Default true. */
+  /**
+   * A leader removed from (or demoted in) the configuration leaves leadership when it applies that
+   * change: it hands it to the remaining voter with the longest log (catching it up, then
+   * `MsgTimeoutNow`), refusing proposals meanwhile, and becomes a follower when that voter's
+   * election reaches it. Default true.
+   */
   stepDownOnRemoval?: boolean;
   /**
    * The leader appends conf changes without checking them against the current configuration (a

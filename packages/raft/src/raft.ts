@@ -418,8 +418,12 @@ export class Raft {
     if (this.electionElapsed >= this.electionTimeout) {
       this.electionElapsed = 0;
       if (this.checkQuorum) this.step(message({ type: MessageType.CheckQuorum, from: this.id }));
-      // A transfer that did not finish within an election timeout is abandoned.
-      if (this.state === 'leader' && this.leadTransferee !== NONE) this.abortLeaderTransfer();
+      // A transfer that did not finish within an election timeout is abandoned; a removed
+      // leader tries again (possibly another voter).
+      if (this.state === 'leader' && this.leadTransferee !== NONE) {
+        this.abortLeaderTransfer();
+        if (this.#removedLeader() && this.stepDownOnRemoval) this.handOverLeadership();
+      }
     }
     if (this.state !== 'leader') return;
     if (this.heartbeatElapsed >= this.heartbeatTimeout) {
@@ -1159,12 +1163,11 @@ export class Raft {
     const cs = this.trk.confState();
     const pr = this.trk.progress.get(this.id);
     this.isLearner = pr?.isLearner === true;
-    if ((pr === undefined || this.isLearner) && this.state === 'leader') {
-      // This leader was removed or demoted.
-      if (this.stepDownOnRemoval) this.becomeFollower(this.term, NONE);
+    if (this.state !== 'leader') return cs;
+    if (cs.voters.length === 0) {
+      if (this.#removedLeader() && this.stepDownOnRemoval) this.becomeFollower(this.term, NONE);
       return cs;
     }
-    if (this.state !== 'leader' || cs.voters.length === 0) return cs;
     // The quorum changed: the commit index may advance, and new members need entries.
     if (this.maybeCommit()) {
       this.bcastAppend();
@@ -1176,7 +1179,54 @@ export class Raft {
     if (this.leadTransferee !== NONE && !this.trk.config.voters.ids().has(this.leadTransferee)) {
       this.abortLeaderTransfer();
     }
+    // This leader was removed or demoted: hand leadership over rather than just step down.
+    if (this.#removedLeader() && this.stepDownOnRemoval) this.handOverLeadership();
     return cs;
+  }
+
+  /** Whether this member leads a configuration it is not a voter of (it applied its removal or demotion). */
+  #removedLeader(): boolean {
+    const pr = this.trk.progress.get(this.id);
+    return this.state === 'leader' && (pr === undefined || pr.isLearner);
+  }
+
+  /**
+   * A leader that applied its own removal (or demotion) hands leadership to the remaining voter
+   * with the longest log before it steps down: it stays leader meanwhile, dropping proposals but
+   * replicating (the commit index included) to the new configuration, catches that voter up and
+   * sends it MsgTimeoutNow; it becomes a follower when the transferee's vote request arrives.
+   * Stepping down at once could leave the remaining voters without the news that the removal is
+   * committed: they still count this member and need its vote, which it refuses when its log is
+   * longer than theirs, and, outside its own configuration, it never campaigns (the simulator's
+   * seeds 111024, 119492 and 200283; `test/testdata/removed-leader-hands-over.txt`). Retried after
+   * every election timeout; with no voter left to take over, it steps down at once.
+   */
+  handOverLeadership(): void {
+    let target: MemberId = NONE;
+    let best = -1n;
+    for (const id of [...this.trk.config.voters.ids()].sort(cmp)) {
+      const pr = this.trk.progress.get(id);
+      if (id === this.id || pr === undefined || pr.isLearner) continue;
+      if (pr.match > best) {
+        best = pr.match;
+        target = id;
+      }
+    }
+    if (target === NONE) {
+      this.becomeFollower(this.term, NONE);
+      return;
+    }
+    if (this.leadTransferee === target) return;
+    this.logger.info('raft: removed leader hands leadership over', {
+      id: this.id.toString(),
+      to: target.toString(),
+      term: this.term.toString(),
+    });
+    this.abortLeaderTransfer();
+    this.electionElapsed = 0;
+    this.leadTransferee = target;
+    if (this.trk.progress.get(target)!.match === this.raftLog.lastIndex()) this.sendTimeoutNow(target);
+    else this.sendAppend(target);
   }
 
   loadState(hs: HardState): void {

@@ -184,9 +184,39 @@ describe('§6 membership changes', () => {
     expect(r.state).toBe('candidate');
   });
 
-  it('makes a removed leader step down when it applies its removal', () => {
+  it('makes a removed leader hand leadership to a caught-up voter, then step down', () => {
     const r = leader([1n, 2n, 3n]);
     r.applyConfChange(cc([remove(1n)]));
+    // It stays leader only to hand over: proposals are refused, and the first remaining voter
+    // with the whole log is told to campaign now.
+    expect(r.state).toBe('leader');
+    expect(r.leadTransferee).toBe(2n);
+    expect(
+      takeMessages(r)
+        .filter((m) => m.type === MessageType.TimeoutNow)
+        .map((m) => m.to),
+    ).toEqual([2n]);
+    expect(() =>
+      r.step(
+        msg({
+          type: MessageType.Prop,
+          from: 1n,
+          entries: [{ term: 0n, index: 0n, type: 0, data: new Uint8Array(1) }],
+        }),
+      ),
+    ).toThrow(/no longer a member/);
+    // The transferee's election reaches it: it becomes a follower and votes for it.
+    r.step(
+      msg({
+        type: MessageType.Vote,
+        from: 2n,
+        to: 1n,
+        term: r.term + 1n,
+        index: r.raftLog.lastIndex(),
+        logTerm: r.raftLog.lastTerm(),
+        context: new TextEncoder().encode('CampaignTransfer'),
+      }),
+    );
     expect(r.state).toBe('follower');
     expect(() =>
       r.step(
@@ -197,6 +227,27 @@ describe('§6 membership changes', () => {
         }),
       ),
     ).toThrow(/no leader/);
+  });
+
+  it('makes a removed leader catch the voter with the longest log up before handing over', () => {
+    const r = leader([1n, 2n, 3n]);
+    r.step(
+      msg({
+        type: MessageType.Prop,
+        from: 1n,
+        entries: [{ term: 0n, index: 0n, type: 0, data: new Uint8Array(1) }],
+      }),
+    );
+    persistAndApply(r);
+    takeMessages(r);
+    const last = r.raftLog.lastIndex();
+    // Only 3 has the new entry: it is the one to take over.
+    r.step(msg({ type: MessageType.AppResp, from: 3n, to: 1n, term: r.term, index: last }));
+    persistAndApply(r);
+    takeMessages(r);
+    r.applyConfChange(cc([remove(1n)]));
+    expect(r.leadTransferee).toBe(3n);
+    expect(takeMessages(r).some((m) => m.type === MessageType.TimeoutNow && m.to === 3n)).toBe(true);
   });
 
   it('keeps a removed leader leading when stepDownOnRemoval is off, but it no longer counts toward commit', () => {

@@ -47,20 +47,22 @@ describe('deterministic simulation', () => {
 });
 
 describe('the simulator catches deliberately broken variants', () => {
-  // Each run stops at the first seed that catches the variant (measured: within 2 to 40 seeds).
+  // Each run stops at the first seed that catches the variant (measured: within 2 to 40 seeds;
+  // truncate-on-stale-append at seed 129 since a removed leader hands leadership over instead of
+  // stepping down at once, which makes fewer elections and so fewer stale appends).
   // Votes without the log-term check take a few hundred seeds: the sim:broken script shows it.
-  for (const name of [
-    'ack-before-sync',
-    'read-index-without-current-term-commit',
-    'commit-old-term-entries',
-    'truncate-on-stale-append',
-  ]) {
-    it(`catches ${name} within 100 seeds`, async () => {
+  for (const [name, seeds] of [
+    ['ack-before-sync', 100],
+    ['read-index-without-current-term-commit', 100],
+    ['commit-old-term-entries', 100],
+    ['truncate-on-stale-append', 150],
+  ] as const) {
+    it(`catches ${name} within ${seeds} seeds`, async () => {
       const v = brokenVariants.find((x) => x.name === name)!;
       const undo = v.apply();
       let caughtAt: number | undefined;
       try {
-        for (let seed = 1; seed <= 100 && caughtAt === undefined; seed++) {
+        for (let seed = 1; seed <= seeds && caughtAt === undefined; seed++) {
           const r = await runSimulation({ seed, ackBeforeSync: v.ackBeforeSync ?? false });
           if (r.violations.length > 0 || !r.linearizable || r.livenessFailure !== undefined) caughtAt = seed;
         }
@@ -68,6 +70,7 @@ describe('the simulator catches deliberately broken variants', () => {
         undo();
       }
       expect(caughtAt, `${name} was not caught`).toBeDefined();
-    }, 300_000);
+      // Generous: on a loaded CI machine 150 seeds take several minutes.
+    }, 900_000);
   }
 });
