@@ -36,12 +36,28 @@ interface Summary {
   top: [string, number][];
 }
 
-/** Self-time shares of the `top` hottest functions of a .cpuprofile, idle time left out. */
-function summarize(file: string, top: number): Summary {
-  const profile = JSON.parse(readFileSync(file, 'utf8')) as { nodes: ProfileNode[]; samples: number[] };
+/**
+ * Self-time shares of the `top` hottest functions of a .cpuprofile, idle time left out. Only the
+ * last `windowMs` of the profile count: the measured load, not the start-up (module loading) or
+ * the warm-up before it.
+ */
+function summarize(file: string, top: number, windowMs: number): Summary {
+  const profile = JSON.parse(readFileSync(file, 'utf8')) as {
+    nodes: ProfileNode[];
+    samples: number[];
+    timeDeltas: number[];
+    startTime: number;
+    endTime: number;
+  };
   const byNode = new Map<number, ProfileNode>(profile.nodes.map((n) => [n.id, n]));
   const self = new Map<string, number>();
-  for (const id of profile.samples) {
+  const from = profile.endTime - windowMs * 1000;
+  let at = profile.startTime;
+  let counted = 0;
+  for (const [i, id] of profile.samples.entries()) {
+    at += profile.timeDeltas[i] ?? 0;
+    if (at < from) continue;
+    counted++;
     const frame = byNode.get(id)?.callFrame;
     if (!frame) continue;
     const where = frame.url.replace(/^.*\/node_modules\//, '').replace(/^file:\/\/.*\/raft-kv\//, '');
@@ -54,8 +70,8 @@ function summarize(file: string, top: number): Summary {
   const total = Math.max(1, busy);
   const ranked = [...self].sort((a, b) => b[1] - a[1]).slice(0, top);
   return {
-    samples: profile.samples.length,
-    busy_pct: Math.round((busy * 1000) / Math.max(1, profile.samples.length)) / 10,
+    samples: counted,
+    busy_pct: Math.round((busy * 1000) / Math.max(1, counted)) / 10,
     top: ranked.map(([name, n]) => [name, Math.round((n * 1000) / total) / 10] as [string, number]),
   };
 }
@@ -99,7 +115,7 @@ try {
       const id = pids.get(Number(file.split('.')[3]));
       if (id === undefined) continue;
       const role = id === leader ? 'leader' : `follower-${id}`;
-      const summary = summarize(join(profDir, file), Number(args.top));
+      const summary = summarize(join(profDir, file), Number(args.top), Number(args.seconds) * 1000);
       const seen = roles[role];
       if (!seen || summary.busy_pct > seen.busy_pct) roles[role] = summary;
     }

@@ -9,6 +9,8 @@ import { type Clock, type Logger, noopLogger, type Random, type Timer } from '@s
 import { decodeConfChange, decodeConfChangeV1 } from '../codec.js';
 import type { Config } from '../config.js';
 import { NoLeaderError, RaftNodeStoppedError, RaftTimeoutError } from '../errors.js';
+import { JointConfig } from '../quorum/joint.js';
+import { MajorityConfig } from '../quorum/majority.js';
 import type { StateType } from '../raft.js';
 import { RawNode, type Ready } from '../raw-node.js';
 import type { Status } from '../status.js';
@@ -115,6 +117,12 @@ export class RaftNode<R = unknown> {
   /** Proposal and read IDs: a random prefix drawn at start, then a counter (unique per process run). */
   readonly #idPrefix = new Uint8Array(ID_BYTES - 8);
   #idCounter = 0n;
+  /**
+   * On a leader while its own write is in flight: the entries that write holds and the committed
+   * entries still waiting for it, in log order. An acknowledgement that makes some of them durable
+   * on a majority without this member applies them at once (see #applyDurableQuorum).
+   */
+  #inFlight: Entry[] | undefined;
   readonly #waiters = new Map<string, Waiter>();
   /** IDs of recently applied proposals, oldest first (bounded by dedupeWindow). */
   readonly #recent = new Set<string>();
@@ -345,6 +353,8 @@ export class RaftNode<R = unknown> {
       });
       return;
     }
+    if (this.#inFlight !== undefined && message.type === MessageType.AppResp && !message.reject)
+      this.#applyDurableQuorum(this.#inFlight);
     this.#kick();
   }
 
@@ -525,7 +535,16 @@ export class RaftNode<R = unknown> {
     }
     for (let i = 0; i < applyNow; i++) this.#apply(rn, rd.committedEntries[i]!);
     // 1. persist
-    if (persisted !== undefined) await persisted;
+    if (persisted !== undefined) {
+      if (this.#raftState === 'leader' && rd.snapshot === undefined) {
+        this.#inFlight = [...rd.committedEntries.slice(applyNow), ...rd.entries];
+      }
+      try {
+        await persisted;
+      } finally {
+        this.#inFlight = undefined;
+      }
+    }
     if (this.#stopped !== undefined) return;
     if (rd.hardState !== undefined) {
       this.#durableTerm = rd.hardState.term;
@@ -554,6 +573,35 @@ export class RaftNode<R = unknown> {
     rn.advance();
     if (rd.committedEntries.length > 0) for (const fn of this.#applyListeners) fn(this.#applied);
     await this.#maybeSnapshot();
+  }
+
+  /**
+   * The leader's own write is in flight and a follower acknowledged an append: applies, in order,
+   * the entries of `pending` that are now durable on a majority of the voters counting this
+   * member only up to what it has itself persisted (a follower acknowledges only after its sync),
+   * provided the highest of them is of the current term (then it and everything before it are
+   * committed, whatever happens to this member's write). So a write is acknowledged once any
+   * majority has synced it: two followers need not wait for a slow leader fsync, as the Raft
+   * thesis allows (§10.2.1). Stops at the first conf change: those wait for a durable commit here.
+   */
+  #applyDurableQuorum(pending: Entry[]): void {
+    const rn = this.#rn!;
+    const st = rn.status();
+    const progress = st.progress;
+    if (progress === undefined) return;
+    const durable = this.#o.storage.lastIndex();
+    const quorum = new JointConfig(
+      new MajorityConfig(st.config.voters),
+      new MajorityConfig(st.config.votersOutgoing),
+    ).committedIndex((id) => (id === this.id ? durable : progress.get(id)?.match));
+    if (quorum <= this.#applied) return;
+    const top = pending.findLast((e) => e.index <= quorum);
+    if (top === undefined || top.term !== st.hardState.term) return;
+    for (const e of pending) {
+      if (e.index <= this.#applied) continue;
+      if (e.index > top.index || e.index !== this.#applied + 1n || e.type !== EntryType.Normal) break;
+      this.#apply(rn, e);
+    }
   }
 
   /**

@@ -140,7 +140,7 @@ export class LevelStorage extends MirroredStorage implements RaftStorage {
         );
       }
       this.#onStep?.('encoded', write);
-      if (ops.length > 0) await this.#db.batch(ops, { sync: options.sync });
+      if (ops.length > 0) await this.#write(ops, options.sync);
       this.#onStep?.('written', write);
       if (snap) this.mirror.applySnapshot(snap);
       if (ents.length > 0) this.mirror.append(ents);
@@ -189,7 +189,7 @@ export class LevelStorage extends MirroredStorage implements RaftStorage {
       if (i < first) return;
       const ops: BatchOp[] = [];
       for (let k = first; k <= i; k++) ops.push({ type: 'del', key: entryKey(k) });
-      await this.#db.batch(ops, { sync: false });
+      await this.#write(ops, false);
       this.mirror.compact(i);
     });
   }
@@ -200,6 +200,25 @@ export class LevelStorage extends MirroredStorage implements RaftStorage {
     await this.#queue.catch(() => {});
     this.#closed = 'closed';
     await this.#db.close();
+  }
+
+  /**
+   * Writes `ops` as one atomic LevelDB batch. Through a chained batch: abstract-level's array form
+   * clones and re-validates every operation in JavaScript, which cost a follower about a third of
+   * its CPU under load (the chained form measured 30-70% less CPU per batch here).
+   */
+  async #write(ops: readonly BatchOp[], sync: boolean): Promise<void> {
+    const batch = this.#db.batch();
+    try {
+      for (const op of ops) {
+        if (op.type === 'put') batch.put(op.key, op.value);
+        else batch.del(op.key);
+      }
+    } catch (err) {
+      await batch.close();
+      throw err;
+    }
+    await batch.write({ sync });
   }
 
   #put(key: Uint8Array, payload: Uint8Array): BatchOp {

@@ -69,6 +69,33 @@ class Cluster {
   }
 }
 
+/**
+ * A storage whose writes can be held: while held, `save` does not complete (and nothing it carries
+ * is visible through the storage) until released, as a slow fsync. Writes stay in call order.
+ */
+function gated(inner: RaftStorage): RaftStorage & { hold(): void; release(): void } {
+  let held = false;
+  let waiting: (() => void)[] = [];
+  let chain: Promise<unknown> = Promise.resolve();
+  const g = Object.create(inner) as RaftStorage & { hold(): void; release(): void };
+  g.save = (update, options) => {
+    const p = chain
+      .then(() => (held ? new Promise<void>((r) => waiting.push(r)) : undefined))
+      .then(() => inner.save(update, options));
+    chain = p.catch(() => {});
+    return p;
+  };
+  g.hold = () => {
+    held = true;
+  };
+  g.release = () => {
+    held = false;
+    for (const r of waiting) r();
+    waiting = [];
+  };
+  return g;
+}
+
 let cluster: Cluster;
 afterEach(async () => {
   for (const n of cluster?.nodes.values() ?? []) await n.stop();
@@ -199,6 +226,53 @@ describe('RaftNode', () => {
     }
     expect(appends).toBeGreaterThan(0);
     expect(appends).toBeLessThan(20);
+  });
+
+  it("acknowledges a write once two followers synced it, while the leader's own write is still in flight", async () => {
+    cluster = new Cluster();
+    const storages = new Map([1n, 2n, 3n].map((id) => [id, gated(memoryRaftStorage())]));
+    for (const [id, st] of storages) cluster.storages.set(id, st);
+    for (const id of [1n, 2n, 3n]) await cluster.add(id, [1n, 2n, 3n]);
+    const leader = await cluster.leader();
+    await cluster.settle(leader.propose(cmd('warm', 'up')));
+    const own = storages.get(leader.id)!;
+    own.hold();
+    const res = await cluster.settle(leader.propose(cmd('fast', '1')), 2_000);
+    // Applied and answered although the leader has not persisted the entry yet.
+    expect(own.lastIndex()).toBeLessThan(res.index);
+    expect(cluster.machines.get(leader.id)!.map.get('fast')).toBe('1');
+    own.release();
+    const next = await cluster.settle(leader.propose(cmd('fast', '2')));
+    expect(next.result).toBe('1');
+    await cluster.run(500);
+    for (const sm of cluster.machines.values()) expect(sm.map.get('fast')).toBe('2');
+  });
+
+  it('never acknowledges a write synced by fewer than a majority (leader and one follower slow)', async () => {
+    cluster = new Cluster();
+    const storages = new Map([1n, 2n, 3n].map((id) => [id, gated(memoryRaftStorage())]));
+    for (const [id, st] of storages) cluster.storages.set(id, st);
+    for (const id of [1n, 2n, 3n]) await cluster.add(id, [1n, 2n, 3n]);
+    const leader = await cluster.leader();
+    await cluster.settle(leader.propose(cmd('warm', 'up')));
+    const slowFollower = [...cluster.nodes.keys()].find((id) => id !== leader.id)!;
+    storages.get(leader.id)!.hold();
+    storages.get(slowFollower)!.hold();
+    let acked = false;
+    const pending = leader.propose(cmd('slow', '1')).then((r) => {
+      acked = true;
+      return r;
+    });
+    // Only one member (the fast follower) has synced it: no answer, however long we wait.
+    await cluster.run(2_000);
+    expect(acked).toBe(false);
+    expect(cluster.machines.get(leader.id)!.map.has('slow')).toBe(false);
+    // The leader's write completes: leader and fast follower make a majority.
+    storages.get(leader.id)!.release();
+    const res = await cluster.settle(pending, 2_000);
+    expect(acked).toBe(true);
+    expect(storages.get(leader.id)!.lastIndex()).toBeGreaterThanOrEqual(res.index);
+    storages.get(slowFollower)!.release();
   });
 
   it('rejects a proposal right away when it is aborted or the node is stopped', async () => {
