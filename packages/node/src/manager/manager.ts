@@ -19,7 +19,7 @@ import {
 import type { NodeRole } from '@swarm/ca';
 import { clusterOf, grantedRole, ManagerCA } from '@swarm/ca/manager';
 import { nativeBackend } from '@swarm/ca/native';
-import { Dispatcher } from '@swarm/dispatcher';
+import { Dispatcher, EndpointsTable } from '@swarm/dispatcher';
 import { ConfChangeType, emptyConfState, type MemberId } from '@swarm/raft';
 import { RaftNode, type Receiver } from '@swarm/raft/driver';
 import { LevelStorage } from '@swarm/raft/level';
@@ -28,7 +28,6 @@ import { type SchedulerInit, schedulerInitOf, ZONE_LABEL } from '@swarm/schedule
 import { Orchestrator } from '@swarm/scheduler/driver';
 import type { KeyManager } from '@swarm/secret-store';
 import { ReplicatedStore, retryRaced } from '@swarm/store';
-import { EndpointsTable } from './endpoints.js';
 import { QuorumLostError, type QuorumView } from './errors.js';
 import { LogStore, type LogStoreOptions } from './log-store.js';
 import { proposeMembership, RaftMembership } from './raft-membership.js';
