@@ -2,7 +2,7 @@
  * The glue between the node's components and gRPC: which handler serves each RPC on a manager,
  * and the calls workers and joining managers make.
  */
-import { fromLong, SwarmError, swarm } from '@swarm/api';
+import { type Clock, fromLong, SwarmError, swarm, systemClock } from '@swarm/api';
 import { raftIdOf } from '@swarm/ca/manager';
 import type { Connector } from '@swarm/dispatcher';
 import {
@@ -128,8 +128,9 @@ export async function joinRaft(
   managers: readonly string[],
   advertiseAddr: string,
   timeoutMs = 60_000,
+  clock: Clock = systemClock,
 ): Promise<swarm.JoinResponse> {
-  const deadline = Date.now() + timeoutMs;
+  const deadline = clock.now() + timeoutMs;
   let lastError: unknown;
   for (;;) {
     const tried = new Set<string>();
@@ -149,8 +150,8 @@ export async function joinRaft(
           throw e; // refused for a reason a retry does not change
       }
     }
-    if (Date.now() > deadline) break;
-    await new Promise((r) => setTimeout(r, 250));
+    if (clock.now() > deadline) break;
+    await new Promise<void>((r) => clock.setTimeout(r, 250));
   }
   throw lastError ?? new SwarmError('RAFT_JOIN_FAILED', 'no manager accepted this node into raft');
 }
