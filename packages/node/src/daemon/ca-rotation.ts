@@ -145,7 +145,7 @@ export async function rotateRoot(
   const tokens = generateJoinTokens(newCertPem);
   await m.update((tx) => {
     const cl = clusterOf(tx)!;
-    cl.rootCa!.rootRotation = null as never;
+    cl.rootCa!.rootRotation = null;
     cl.rootCa!.joinTokens = swarm.JoinTokens.create(tokens);
     tx.update('cluster', cl);
   });

@@ -2,7 +2,7 @@
  * The glue between the node's components and gRPC: which handler serves each RPC on a manager,
  * and the calls workers and joining managers make.
  */
-import { type Clock, fromLong, SwarmError, swarm, systemClock } from '@swarm/api';
+import { type Clock, fromLong, isSwarmError, SwarmError, swarm, systemClock } from '@swarm/api';
 import { raftIdOf } from '@swarm/ca/manager';
 import type { Connector } from '@swarm/dispatcher';
 import {
@@ -143,10 +143,13 @@ export async function joinRaft(
         return await calls.raftJoin(addr, advertiseAddr);
       } catch (e) {
         lastError = e;
-        const code = (e as { code?: string }).code;
-        const leader = (e as { details?: { leaderAddr?: unknown } }).details?.leaderAddr;
-        if (code === 'NOT_LEADER' && typeof leader === 'string' && leader !== '') queue.unshift(leader);
-        else if (code !== 'NOT_LEADER' && code !== 'MANAGER_UNAVAILABLE' && code !== 'RPC_DEADLINE_EXCEEDED')
+        const leader = isSwarmError(e, 'NOT_LEADER') ? e.details.leaderAddr : undefined;
+        if (typeof leader === 'string' && leader !== '') queue.unshift(leader);
+        else if (
+          !isSwarmError(e, 'NOT_LEADER') &&
+          !isSwarmError(e, 'MANAGER_UNAVAILABLE') &&
+          !isSwarmError(e, 'RPC_DEADLINE_EXCEEDED')
+        )
           throw e; // refused for a reason a retry does not change
       }
     }

@@ -10,6 +10,7 @@ import {
   type Clock,
   cryptoRandom,
   fromLong,
+  isSwarmError,
   type Logger,
   type Random,
   SwarmError,
@@ -441,7 +442,7 @@ export class Manager {
         // retryRaced re-runs a transaction that lost an optimistic-concurrency race at apply time.
         return await this.#unlessQuorumLost(retryRaced(this.store, fn, { clock: this.#clock }));
       } catch (e) {
-        if ((e as { code?: string }).code !== 'PROPOSAL_DROPPED' || this.#clock.now() > deadline) throw e;
+        if (!isSwarmError(e, 'PROPOSAL_DROPPED') || this.#clock.now() > deadline) throw e;
         await sleep(this.#clock, 100);
       }
     }
@@ -533,7 +534,7 @@ export class Manager {
     await this.store.update((tx) => {
       const n = tx.get('node', nodeId);
       if (n === undefined) return;
-      n.managerStatus = null as never;
+      n.managerStatus = null;
       tx.update('node', n);
     });
   }

@@ -14,7 +14,7 @@
  * Joins are served by the leader only (`NOT_LEADER` elsewhere, naming the leader), because only
  * the leader sees a learner's progress.
  */
-import { type Clock, type Logger, swarm, systemClock, toLong } from '@swarm/api';
+import { type Clock, isSwarmError, type Logger, swarm, systemClock, toLong } from '@swarm/api';
 import { isManagerNow, raftIdOf } from '@swarm/ca/manager';
 import { ConfChangeType, type MemberId } from '@swarm/raft';
 import type { RaftNode } from '@swarm/raft/driver';
@@ -96,8 +96,7 @@ export async function proposeMembership(
       if (isDone()) return;
     } catch (e) {
       last = e;
-      const code = (e as { code?: string }).code;
-      if (code !== 'RAFT_TIMEOUT' && code !== 'PROPOSAL_DROPPED') throw e;
+      if (!isSwarmError(e, 'RAFT_TIMEOUT') && !isSwarmError(e, 'PROPOSAL_DROPPED')) throw e;
     }
     if (isDone()) return;
   }
@@ -298,7 +297,7 @@ export class RaftMembership {
           (tx) => {
             const n = tx.get('node', node.id);
             if (n === undefined || raftIdOf(n) !== id) return;
-            n.managerStatus = null as never;
+            n.managerStatus = null;
             tx.update('node', n);
           },
           { clock: this.#o.clock },
