@@ -9,6 +9,18 @@ export {
 } from './agent.js';
 export { AssignmentSet } from './assignment-set.js';
 export { Dispatcher, type DispatcherComponents } from './dispatcher.js';
+export {
+  DEFAULT_PORT_RULE,
+  EndpointsTable,
+  endpointsKey,
+  hostOf,
+  ingressPortProblem,
+  ingressPorts,
+  publishedEndpoints,
+  type RefusedEndpoint,
+  type WatchEndpointsOptions,
+  watchPublishedEndpoints,
+} from './endpoints.js';
 export * from './errors.js';
 export type {
   Executor,

@@ -16,7 +16,6 @@ export {
 } from './daemon/daemon.js';
 export { type NodePaths, type NodeState, nodePaths } from './daemon/paths.js';
 export { type RunDaemonOptions, runDaemon } from './daemon/run.js';
-export { EndpointsTable, publishedEndpoints } from './manager/endpoints.js';
 export { LogStore } from './manager/log-store.js';
 export { Manager, type ManagerOptions } from './manager/manager.js';
 export { Worker, type WorkerCalls, type WorkerOptions } from './worker/worker.js';

@@ -83,7 +83,6 @@ const NOT_YET_MOVED: Record<string, string> = {
   // manager/, daemon/, control/ and cli/ are the other half of issue 21 (branch thin-b).
   'cli/format.ts': 'thin-b: the CLI table and escaping helpers',
   'daemon/paths.ts': 'thin-b: the data directory layout (with the node errors of node/src/errors.ts)',
-  'manager/endpoints.ts': 'thin-b: moves to @swarm/dispatcher',
   'manager/resolve-image.ts': 'thin-b: image resolution at the manager (@swarm/image-trust)',
   // Node-specific only through daemon/paths.ts (above).
   'testing.ts': 'follows daemon/paths.ts',

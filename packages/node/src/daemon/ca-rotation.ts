@@ -29,7 +29,7 @@ function issuedBy(chainPem: string, keyId: Uint8Array): boolean {
   try {
     const leaf = parseCertificates(chainPem)[0];
     const aki = leaf?.authorityKeyId;
-    return aki !== undefined && Buffer.from(aki).equals(Buffer.from(keyId));
+    return aki !== undefined && aki.length === keyId.length && aki.every((b, i) => b === keyId[i]);
   } catch {
     return false;
   }
@@ -68,13 +68,13 @@ async function waitConverged(m: Manager, keyId: Uint8Array, since: Map<string, s
       return n?.status?.state !== swarm.NodeStatus.State.DOWN;
     });
     if (left.length === 0) return;
-    if (Date.now() > deadline)
+    if (m.clock.now() > deadline)
       throw new SwarmError(
         'ROTATION_TIMEOUT',
         `the root CA rotation is still waiting for ${left.length} node(s) (${left.map((x) => x.slice(0, 12)).join(', ')}) to renew; it continues in the background: run "swarm ca --rotate" again later to finish`,
         { nodes: left },
       );
-    await new Promise((r) => setTimeout(r, 250));
+    await new Promise<void>((r) => m.clock.setTimeout(r, 250));
   }
 }
 
@@ -82,7 +82,7 @@ export async function rotateRoot(
   m: Manager,
   timeoutMs: number,
 ): Promise<{ rootDigest: string; done: boolean; progress: string }> {
-  const deadline = Date.now() + timeoutMs;
+  const deadline = m.clock.now() + timeoutMs;
   const c = m.store.view(clusterOf);
   if (c === undefined) throw new SwarmError('CLUSTER_NOT_READY', 'the cluster is not ready; retry');
   const rot = c.rootCa?.rootRotation;
@@ -100,8 +100,13 @@ export async function rotateRoot(
     newCertPem = dec.decode(rot.caCert!);
     newKeyPem = dec.decode(rot.caKey);
   } else {
-    const oldRoot = loadRootCA({ certPem: oldCertPem, keyPem: oldKeyPem, backend: nativeBackend });
-    const newRoot = await createRootCA({ backend: nativeBackend });
+    const oldRoot = loadRootCA({
+      certPem: oldCertPem,
+      keyPem: oldKeyPem,
+      clock: m.clock,
+      backend: nativeBackend,
+    });
+    const newRoot = await createRootCA({ clock: m.clock, backend: nativeBackend });
     const cross = await crossSign(oldRoot, newRoot);
     newCertPem = newRoot.certPem;
     newKeyPem = newRoot.keyPem;
@@ -140,7 +145,7 @@ export async function rotateRoot(
   const tokens = generateJoinTokens(newCertPem);
   await m.update((tx) => {
     const cl = clusterOf(tx)!;
-    cl.rootCa!.rootRotation = null as never;
+    cl.rootCa!.rootRotation = null;
     cl.rootCa!.joinTokens = swarm.JoinTokens.create(tokens);
     tx.update('cluster', cl);
   });

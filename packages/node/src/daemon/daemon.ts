@@ -28,7 +28,7 @@ import {
 import { clusterOf, deniedNodes } from '@swarm/ca/manager';
 import { nativeBackend } from '@swarm/ca/native';
 import { CredentialStore } from '@swarm/ca/tls';
-import { checkPortRange, DEFAULT_TASK_PORT_RANGE } from '@swarm/dispatcher';
+import { checkPortRange, DEFAULT_TASK_PORT_RANGE, hostOf } from '@swarm/dispatcher';
 import type { DetachedPolicyUpdate } from '@swarm/image-trust';
 import { fetchRootCA, joinerClient, ownCluster, RPC_ROLES, RpcClients, RpcServer } from '@swarm/rpc';
 import { type SchedulerInit, ZONE_LABEL } from '@swarm/scheduler';
@@ -41,7 +41,6 @@ import {
   parseUnlockKey,
 } from '@swarm/secret-store';
 import type { InitRequest, InitResult, JoinRequest, JoinResult } from '../control/api.js';
-import { hostOf } from '../manager/endpoints.js';
 import { Manager, randomMemberId } from '../manager/manager.js';
 import {
   type AppliedPolicyUpdate,

@@ -2,7 +2,7 @@
  * The glue between the node's components and gRPC: which handler serves each RPC on a manager,
  * and the calls workers and joining managers make.
  */
-import { fromLong, SwarmError, swarm } from '@swarm/api';
+import { type Clock, fromLong, isSwarmError, SwarmError, swarm, systemClock } from '@swarm/api';
 import { raftIdOf } from '@swarm/ca/manager';
 import type { Connector } from '@swarm/dispatcher';
 import {
@@ -130,8 +130,9 @@ export async function joinRaft(
   managers: readonly string[],
   advertiseAddr: string,
   timeoutMs = 60_000,
+  clock: Clock = systemClock,
 ): Promise<swarm.JoinResponse> {
-  const deadline = Date.now() + timeoutMs;
+  const deadline = clock.now() + timeoutMs;
   let lastError: unknown;
   for (;;) {
     const tried = new Set<string>();
@@ -144,15 +145,18 @@ export async function joinRaft(
         return await calls.raftJoin(addr, advertiseAddr);
       } catch (e) {
         lastError = e;
-        const code = (e as { code?: string }).code;
-        const leader = (e as { details?: { leaderAddr?: unknown } }).details?.leaderAddr;
-        if (code === 'NOT_LEADER' && typeof leader === 'string' && leader !== '') queue.unshift(leader);
-        else if (code !== 'NOT_LEADER' && code !== 'MANAGER_UNAVAILABLE' && code !== 'RPC_DEADLINE_EXCEEDED')
+        const leader = isSwarmError(e, 'NOT_LEADER') ? e.details.leaderAddr : undefined;
+        if (typeof leader === 'string' && leader !== '') queue.unshift(leader);
+        else if (
+          !isSwarmError(e, 'NOT_LEADER') &&
+          !isSwarmError(e, 'MANAGER_UNAVAILABLE') &&
+          !isSwarmError(e, 'RPC_DEADLINE_EXCEEDED')
+        )
           throw e; // refused for a reason a retry does not change
       }
     }
-    if (Date.now() > deadline) break;
-    await new Promise((r) => setTimeout(r, 250));
+    if (clock.now() > deadline) break;
+    await new Promise<void>((r) => clock.setTimeout(r, 250));
   }
   throw lastError ?? new SwarmError('RAFT_JOIN_FAILED', 'no manager accepted this node into raft');
 }

@@ -4,6 +4,7 @@
  * `@swarm/docker-api/swarm`. This file only translates shapes, names and errors.
  */
 import { SwarmError, swarm } from '@swarm/api';
+import { hostOf } from '@swarm/dispatcher';
 import {
   type Config,
   type ConfigSpec,
@@ -50,7 +51,6 @@ import {
 import type { ConfigView, LogLineView, LogsPage, NodeView, ServiceView } from '../control/api.js';
 import type { DaemonControl } from '../daemon/control.js';
 import { VERSION } from '../daemon/daemon.js';
-import { hostOf } from '../manager/endpoints.js';
 
 export class DockerBackend implements SwarmBackend {
   readonly engine = { name: 'swarm', version: VERSION };

@@ -10,16 +10,18 @@ import {
   type Clock,
   cryptoRandom,
   fromLong,
+  isSwarmError,
   type Logger,
   type Random,
   SwarmError,
   type swarm,
   systemClock,
+  type Timer,
 } from '@swarm/api';
 import type { NodeRole } from '@swarm/ca';
 import { clusterOf, grantedRole, ManagerCA } from '@swarm/ca/manager';
 import { nativeBackend } from '@swarm/ca/native';
-import { Dispatcher } from '@swarm/dispatcher';
+import { Dispatcher, EndpointsTable } from '@swarm/dispatcher';
 import { ConfChangeType, emptyConfState, type MemberId } from '@swarm/raft';
 import { RaftNode, type Receiver } from '@swarm/raft/driver';
 import { LevelStorage } from '@swarm/raft/level';
@@ -28,7 +30,6 @@ import { type SchedulerInit, schedulerInitOf, ZONE_LABEL } from '@swarm/schedule
 import { Orchestrator } from '@swarm/scheduler/driver';
 import type { KeyManager } from '@swarm/secret-store';
 import { ReplicatedStore, retryRaced } from '@swarm/store';
-import { EndpointsTable } from './endpoints.js';
 import { QuorumLostError, type QuorumView } from './errors.js';
 import { LogStore, type LogStoreOptions } from './log-store.js';
 import { proposeMembership, RaftMembership } from './raft-membership.js';
@@ -98,7 +99,7 @@ export class Manager {
   readonly #random: Random;
   readonly #heartbeatPeriodMs: number | undefined;
   readonly #o: ManagerOptions;
-  #membershipTimer: NodeJS.Timeout | undefined;
+  #membershipTimer: Timer | undefined;
   readonly #unsubscribe: (() => void)[] = [];
   #leading = false;
   #stopped = false;
@@ -205,8 +206,11 @@ export class Manager {
     logger: Logger;
     tickMs?: number;
     timeoutMs?: number;
+    /** Waits and the deadline. Default `systemClock`. */
+    clock?: Clock;
   }): Promise<{ index: bigint; term: bigint }> {
     const log = o.logger.child({ component: 'force-new-cluster' });
+    const clock = o.clock ?? systemClock;
     const cipher = o.keyManager.recordCipher;
     const old = await LevelStorage.open({ path: o.raftDir, cipher, logger: log });
     let image: Uint8Array;
@@ -218,14 +222,14 @@ export class Manager {
         throw new SwarmError('NO_RAFT_STATE', 'this manager has no raft state to recover a cluster from');
       const hs = old.hardState();
       if (hs.commit < last) await old.save({ hardState: { ...hs, commit: last } }, { sync: true });
-      const store = new ReplicatedStore({ clock: systemClock, logger: log });
+      const store = new ReplicatedStore({ clock, logger: log });
       // A raft node that never campaigns and sends nothing: it only applies the log to the store.
       const raft = new RaftNode({
         id: o.raftId,
         storage: old,
         transport: { send() {} },
         stateMachine: store,
-        clock: systemClock,
+        clock,
         random: cryptoRandom,
         logger: log,
         tickMs: o.tickMs ?? 100,
@@ -235,16 +239,16 @@ export class Manager {
       });
       store.attach(raft);
       await raft.start();
-      const deadline = Date.now() + (o.timeoutMs ?? 120_000);
+      const deadline = clock.now() + (o.timeoutMs ?? 120_000);
       while (raft.appliedIndex < last || old.snapshot().metadata.index < raft.appliedIndex) {
-        if (Date.now() > deadline) {
+        if (clock.now() > deadline) {
           await raft.stop();
           throw new SwarmError(
             'FORCE_NEW_CLUSTER_FAILED',
             `the local raft log did not apply (applied ${raft.appliedIndex} of ${last}); nothing was changed`,
           );
         }
-        await new Promise((r) => setTimeout(r, 20));
+        await sleep(clock, 20);
       }
       await raft.stop();
       const snap = old.snapshot();
@@ -354,16 +358,21 @@ export class Manager {
 
   /** Resolves once some member leads (or rejects after `timeoutMs`). */
   async waitForLeader(timeoutMs = 30_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
+    const deadline = this.#clock.now() + timeoutMs;
     while (this.raft.leader === 0n) {
       if (this.#stopped) throw new SwarmError('MANAGER_STOPPED', 'the manager stopped');
-      if (Date.now() > deadline)
+      if (this.#clock.now() > deadline)
         throw new SwarmError(
           'NO_LEADER',
           `no raft leader after ${timeoutMs} ms: a majority of managers must be reachable`,
         );
-      await new Promise((r) => setTimeout(r, 20));
+      await sleep(this.#clock, 20);
     }
+  }
+
+  /** The clock every wait and timestamp of this manager runs on (the daemon's rotation too). */
+  get clock(): Clock {
+    return this.#clock;
   }
 
   /** Milliseconds per raft tick. */
@@ -426,15 +435,15 @@ export class Manager {
     fn: Parameters<ReplicatedStore['update']>[0],
     timeoutMs = 15_000,
   ): Promise<{ version: bigint }> {
-    const deadline = Date.now() + timeoutMs;
+    const deadline = this.#clock.now() + timeoutMs;
     for (;;) {
       await this.#waitForQuorum(deadline);
       try {
         // retryRaced re-runs a transaction that lost an optimistic-concurrency race at apply time.
         return await this.#unlessQuorumLost(retryRaced(this.store, fn, { clock: this.#clock }));
       } catch (e) {
-        if ((e as { code?: string }).code !== 'PROPOSAL_DROPPED' || Date.now() > deadline) throw e;
-        await new Promise((r) => setTimeout(r, 100));
+        if (!isSwarmError(e, 'PROPOSAL_DROPPED') || this.#clock.now() > deadline) throw e;
+        await sleep(this.#clock, 100);
       }
     }
   }
@@ -445,7 +454,7 @@ export class Manager {
       if (this.#stopped) throw new SwarmError('MANAGER_STOPPED', 'the manager stopped');
       const lost = this.quorumLost();
       if (lost !== undefined) throw new QuorumLostError(lost, false);
-      if (Date.now() > deadline) {
+      if (this.#clock.now() > deadline) {
         const q = this.quorum();
         if (q.reachable < q.needed) throw new QuorumLostError(q, false);
         throw new SwarmError(
@@ -454,26 +463,31 @@ export class Manager {
           { managers: q.managers, reachable: q.reachable, needed: q.needed },
         );
       }
-      await new Promise((r) => setTimeout(r, 50));
+      await sleep(this.#clock, 50);
     }
   }
 
   /** `p`, or QUORUM_LOST (outcome unknown) when the quorum is lost while it is in flight. */
   #unlessQuorumLost<T>(p: Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      const timer = setInterval(() => {
+      let timer: Timer | undefined;
+      const check = (): void => {
         const lost = this.quorumLost();
-        if (lost === undefined) return;
-        clearInterval(timer);
+        if (lost === undefined) {
+          timer = this.#clock.setTimeout(check, 100);
+          return;
+        }
+        timer = undefined;
         reject(new QuorumLostError(lost, true));
-      }, 100);
+      };
+      timer = this.#clock.setTimeout(check, 100);
       p.then(
         (v) => {
-          clearInterval(timer);
+          timer?.cancel();
           resolve(v);
         },
         (e: unknown) => {
-          clearInterval(timer);
+          timer?.cancel();
           reject(e);
         },
       );
@@ -482,13 +496,13 @@ export class Manager {
 
   /** Resolves once this manager's store holds the cluster object. */
   async waitForCluster(timeoutMs = 30_000): Promise<swarm.Cluster> {
-    const deadline = Date.now() + timeoutMs;
+    const deadline = this.#clock.now() + timeoutMs;
     for (;;) {
       const c = this.store.view(clusterOf);
       if (c !== undefined) return c;
-      if (Date.now() > deadline)
+      if (this.#clock.now() > deadline)
         throw new SwarmError('CLUSTER_NOT_READY', `the cluster state did not arrive within ${timeoutMs} ms`);
-      await new Promise((r) => setTimeout(r, 20));
+      await sleep(this.#clock, 20);
     }
   }
 
@@ -512,12 +526,15 @@ export class Manager {
     if (raftId !== 0n) {
       const gone = () => !isMember(this.raft.status().config, raftId);
       if (this.raft.isLeader) await this.membership.remove(raftId, `node ${nodeId} is demoted or leaves`);
-      else await proposeMembership(this.raft, [{ type: ConfChangeType.RemoveNode, nodeId: raftId }], gone);
+      else
+        await proposeMembership(this.raft, [{ type: ConfChangeType.RemoveNode, nodeId: raftId }], gone, {
+          clock: this.#clock,
+        });
     }
     await this.store.update((tx) => {
       const n = tx.get('node', nodeId);
       if (n === undefined) return;
-      n.managerStatus = null as never;
+      n.managerStatus = null;
       tx.update('node', n);
     });
   }
@@ -542,8 +559,14 @@ export class Manager {
     this.#scheduleBookkeeping();
     this.membership.becameLeader();
     // Learners catch up without store events: look at raft membership every second too.
-    this.#membershipTimer = setInterval(() => this.#reconcileMembership(), 1000);
-    this.#membershipTimer.unref();
+    const every = (): void => {
+      this.#membershipTimer = this.#clock.setTimeout(() => {
+        if (this.#membershipTimer === undefined) return;
+        this.#reconcileMembership();
+        every();
+      }, 1000);
+    };
+    every();
   }
 
   #settings: (() => void) | undefined;
@@ -600,7 +623,7 @@ export class Manager {
   }
 
   async #loseLeadership(): Promise<void> {
-    if (this.#membershipTimer) clearInterval(this.#membershipTimer);
+    this.#membershipTimer?.cancel();
     this.#membershipTimer = undefined;
     this.membership.lostLeadership();
     this.#bookkeeping?.();
@@ -627,7 +650,7 @@ export class Manager {
   #scheduleBookkeeping(): void {
     if (this.#bookkeepingQueued) return;
     this.#bookkeepingQueued = true;
-    setTimeout(() => {
+    this.#clock.setTimeout(() => {
       this.#bookkeepingQueued = false;
       if (!this.#leading || this.#stopped) return;
       this.#runBookkeeping().catch((e: unknown) =>
@@ -661,7 +684,8 @@ export class Manager {
     if (this.#stopped) return;
     this.#stopped = true;
     for (const u of this.#unsubscribe) u();
-    if (this.#membershipTimer) clearInterval(this.#membershipTimer);
+    this.#membershipTimer?.cancel();
+    this.#membershipTimer = undefined;
     this.endpoints.close();
     this.#leading = false;
     await this.#leaderWork.catch(() => {});
@@ -685,4 +709,9 @@ export function randomMemberId(random: Random = cryptoRandom): MemberId {
 
 function isMember(cs: { voters: readonly MemberId[]; learners: readonly MemberId[] }, id: MemberId): boolean {
   return cs.voters.includes(id) || cs.learners.includes(id);
+}
+
+/** Resolves after `ms` on `clock`. */
+function sleep(clock: Clock, ms: number): Promise<void> {
+  return new Promise((r) => clock.setTimeout(r, ms));
 }

@@ -14,7 +14,7 @@
  * Joins are served by the leader only (`NOT_LEADER` elsewhere, naming the leader), because only
  * the leader sees a learner's progress.
  */
-import { type Clock, type Logger, swarm, toLong } from '@swarm/api';
+import { type Clock, isSwarmError, type Logger, swarm, systemClock, toLong } from '@swarm/api';
 import { isManagerNow, raftIdOf } from '@swarm/ca/manager';
 import { ConfChangeType, type MemberId } from '@swarm/raft';
 import type { RaftNode } from '@swarm/raft/driver';
@@ -74,7 +74,11 @@ export async function proposeMembership(
   raft: RaftNode,
   changes: { type: ConfChangeType; nodeId: MemberId }[],
   isDone: () => boolean,
-  { attemptMs = 5_000, attempts = 4 } = {},
+  {
+    attemptMs = 5_000,
+    attempts = 4,
+    clock = systemClock,
+  }: { attemptMs?: number; attempts?: number; clock?: Clock } = {},
 ): Promise<void> {
   let last: unknown;
   for (let i = 0; i < attempts; i++) {
@@ -84,7 +88,7 @@ export async function proposeMembership(
     for (let w = 0; w < 200; w++) {
       const st = raft.status();
       if (st.config.votersOutgoing.length === 0 && st.applied >= st.hardState.commit) break;
-      await new Promise((r) => setTimeout(r, 10));
+      await new Promise<void>((r) => clock.setTimeout(r, 10));
     }
     if (isDone()) return;
     try {
@@ -92,8 +96,7 @@ export async function proposeMembership(
       if (isDone()) return;
     } catch (e) {
       last = e;
-      const code = (e as { code?: string }).code;
-      if (code !== 'RAFT_TIMEOUT' && code !== 'PROPOSAL_DROPPED') throw e;
+      if (!isSwarmError(e, 'RAFT_TIMEOUT') && !isSwarmError(e, 'PROPOSAL_DROPPED')) throw e;
     }
     if (isDone()) return;
   }
@@ -195,6 +198,7 @@ export class RaftMembership {
         raft,
         [{ type: ConfChangeType.AddLearnerNode, nodeId: raftId }],
         () => inConfig(raft, raftId) !== undefined,
+        { clock: this.#o.clock },
       );
     } catch (e) {
       if (this.#pending.get(nodeId) === join) this.#pending.delete(nodeId);
@@ -277,6 +281,7 @@ export class RaftMembership {
             raft,
             [{ type: AddNode, nodeId: id }],
             () => inConfig(raft, id) === 'voter',
+            { clock: this.#o.clock },
           );
           return;
         }
@@ -292,7 +297,7 @@ export class RaftMembership {
           (tx) => {
             const n = tx.get('node', node.id);
             if (n === undefined || raftIdOf(n) !== id) return;
-            n.managerStatus = null as never;
+            n.managerStatus = null;
             tx.update('node', n);
           },
           { clock: this.#o.clock },
@@ -338,6 +343,7 @@ export class RaftMembership {
         inConfig(raft, p.raftId) === 'voter' &&
         (changes.length === 1 || inConfig(raft, old) === undefined) &&
         raft.status().config.votersOutgoing.length === 0,
+      { clock: this.#o.clock },
     );
     this.#o.logger.info('raft join: the new member caught up and is a voter now', {
       nodeId: p.nodeId,
@@ -350,7 +356,14 @@ export class RaftMembership {
     const raft = this.#o.raft;
     if (inConfig(raft, id) === undefined) return;
     this.#o.logger.warn('removing a raft member', { raftId: id.toString(), reason: why });
-    await proposeMembership(raft, [{ type: RemoveNode, nodeId: id }], () => inConfig(raft, id) === undefined);
+    await proposeMembership(
+      raft,
+      [{ type: RemoveNode, nodeId: id }],
+      () => inConfig(raft, id) === undefined,
+      {
+        clock: this.#o.clock,
+      },
+    );
   }
 
   /** Removes member `id` (one change at a time with the joins and the reconciliation). */

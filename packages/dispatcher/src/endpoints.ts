@@ -7,8 +7,9 @@
 // from the node's self-description), and the host port must lie in the task port range and not be
 // a daemon's own port. A task whose report breaks the rule is left out of the table and logged.
 import { type Clock, type Logger, noopLogger, swarm, systemClock, type Timer } from '@swarm/api';
-import { DEFAULT_TASK_PORT_RANGE, type PortRule } from '@swarm/dispatcher';
-import type { ReadTx, Store, StoreEvent } from '@swarm/store';
+import { DEFAULT_TASK_PORT_RANGE } from './options.js';
+import type { DispatcherStore, ReadTx, StoreEvent } from './store-contract.js';
+import type { PortRule } from './task-rules.js';
 
 const S = swarm.TaskState;
 
@@ -53,9 +54,13 @@ export const DEFAULT_PORT_RULE: PortRule = Object.freeze({
 
 /** A reported host port the ingress rule refuses (left out of the table). */
 export interface RefusedEndpoint {
+  /** The task that reported the port. */
   taskId: string;
+  /** Its node. */
   nodeId: string;
+  /** The host port it reported. */
   port: number;
+  /** Why the rule refuses it. */
   reason: string;
 }
 
@@ -165,8 +170,11 @@ function portsKey(t: swarm.Task): string {
   return (t.status?.ports ?? []).map((p) => `${p.targetPort}/${p.protocol}:${p.publishedPort}`).join();
 }
 
+/** How {@link watchPublishedEndpoints} and {@link EndpointsTable} follow the store. */
 export interface WatchEndpointsOptions {
+  /** The debounce timer. Default `systemClock`. */
   clock?: Clock;
+  /** Refused host ports are logged here (task, node, port, reason). Default: nothing. */
   logger?: Logger;
   /** Changes within this many ms are folded into one recomputation. Default 50. */
   batchMs?: number;
@@ -181,7 +189,7 @@ export interface WatchEndpointsOptions {
  * the returned function is called. Tables equal to the last one delivered are not delivered again.
  */
 export function watchPublishedEndpoints(
-  store: Store,
+  store: DispatcherStore,
   listener: (endpoints: swarm.PublishedEndpoint[], key: string) => void,
   options: WatchEndpointsOptions = {},
 ): () => void {
@@ -241,7 +249,7 @@ export class EndpointsTable {
   #key = '';
   readonly #stop: () => void;
 
-  constructor(store: Store, options: WatchEndpointsOptions = {}) {
+  constructor(store: DispatcherStore, options: WatchEndpointsOptions = {}) {
     this.#stop = watchPublishedEndpoints(
       store,
       (endpoints, key) => {

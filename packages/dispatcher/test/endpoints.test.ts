@@ -10,8 +10,36 @@ import {
   publishedEndpoints,
   type RefusedEndpoint,
   watchPublishedEndpoints,
-} from '../src/manager/endpoints.js';
-import { nodeObject, S, serviceSpec } from '../../scheduler/test/driver-helpers.js';
+} from '../src/endpoints.js';
+
+const S = swarm.TaskState;
+
+/** A ready, active worker at `addr`, as the control API and the dispatcher would store it. */
+function nodeObject(id: string, f: { addr?: string; state?: swarm.NodeStatus.State } = {}): swarm.Node {
+  return swarm.Node.create({
+    id,
+    spec: {
+      availability: swarm.NodeSpec.Availability.ACTIVE,
+      membership: swarm.NodeSpec.Membership.ACCEPTED,
+    },
+    status: { state: f.state ?? swarm.NodeStatus.State.READY, addr: f.addr ?? '127.0.0.1' },
+    role: swarm.NodeRole.NODE_ROLE_WORKER,
+  });
+}
+
+/** A replicated service spec publishing `ports`. */
+function serviceSpec(f: {
+  name: string;
+  replicas?: number;
+  ports?: swarm.PortConfig.$Properties[];
+}): swarm.ServiceSpec.$Properties {
+  return {
+    annotations: { name: f.name },
+    task: { container: { image: 'busybox', command: ['sleep', '1000'] } },
+    replicated: { replicas: toLong(BigInt(f.replicas ?? 1)) },
+    ...(f.ports === undefined ? {} : { endpoint: { ports: f.ports } }),
+  };
+}
 
 const TCP = swarm.PortConfig.Protocol.TCP;
 const UDP = swarm.PortConfig.Protocol.UDP;
