@@ -23,6 +23,7 @@ import {
 } from './command.js';
 import { classicCommands } from './commands/classic.js';
 import { imagePolicyCommand } from './commands/image-policy.js';
+import { networkCommand } from './commands/network.js';
 import { nodeCommand } from './commands/node.js';
 import { secretCommand } from './commands/secret.js';
 import { serviceCommand } from './commands/service.js';
@@ -288,6 +289,7 @@ export const ROOT: Command = {
     nodeCommand,
     serviceCommand,
     secretCommand,
+    networkCommand,
     imagePolicyCommand,
     daemon,
     version,
