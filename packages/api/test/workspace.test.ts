@@ -40,6 +40,7 @@ const allowed: Record<string, string[]> = {
     'executor-docker',
     'executor-sandbox',
     'ingress',
+    'network',
     'rpc',
     'web',
     'classic',

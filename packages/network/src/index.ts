@@ -2,6 +2,7 @@
 // arithmetic, the IPAM of cluster networks, the DNS wire format and the resolver's table. The
 // sockets (the resolver's UDP server, the VIP balancer and the mutual-TLS relay between nodes) are
 // in `@swarm/network/node`.
+export { createNetwork, NETWORK_OPTIONS, networkSubnet, serviceVips, syncServiceVips } from './cluster.js';
 export {
   buildQuery,
   CLASS_IN,

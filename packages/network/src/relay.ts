@@ -13,7 +13,8 @@ import { constants } from 'node:crypto';
 import net from 'node:net';
 import tls from 'node:tls';
 import { type Clock, type Logger, noopLogger, systemClock } from '@swarm/api';
-import { authorize, type DenyLookup, type NodeIdentity, type NodeRole } from '@swarm/ca';
+import { authorize, type DenyLookup, type NodeIdentity, type NodeRole, type Verifier } from '@swarm/ca';
+import { nativeVerifier } from '@swarm/ca/native';
 import { RelayError } from './errors.js';
 import { formatIpv4, parseIpv4 } from './ipv4.js';
 import { join } from './pipe.js';
@@ -40,6 +41,8 @@ export interface RelayTrust {
   grantedRole?: (nodeId: string) => NodeRole | undefined;
   /** Time source for certificate validity. Default `systemClock`. */
   clock?: Clock;
+  /** Signature verifier of the certificate checks. Default `nativeVerifier` (node:crypto). */
+  verifier?: Verifier;
 }
 
 /** A target address and port. */
@@ -94,6 +97,7 @@ function check(
       denyList: trust.denyList,
       roots: m.rootsPem,
       clock: trust.clock ?? systemClock,
+      verifier: trust.verifier ?? nativeVerifier,
       usage,
       ...(trust.grantedRole === undefined ? {} : { grantedRole: (id: string) => trust.grantedRole!(id) }),
     });

@@ -2037,6 +2037,9 @@ export namespace swarm {
         /** EndpointSpec ports. */
         ports: swarm.PortConfig.$Properties[];
 
+        /** EndpointSpec mode. */
+        mode: swarm.EndpointSpec.ResolutionMode;
+
         /**
          * Creates a new EndpointSpec instance using the specified properties.
          * @param [properties] Properties to set
@@ -2124,12 +2127,25 @@ export namespace swarm {
             /** EndpointSpec ports */
             ports?: (swarm.PortConfig.$Properties[]|null);
 
+            /** EndpointSpec mode */
+            mode?: (swarm.EndpointSpec.ResolutionMode|null);
+
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];
         }
 
         /** Shape of an EndpointSpec. */
         type $Shape = swarm.EndpointSpec.$Properties;
+
+        /** ResolutionMode enum. */
+        enum ResolutionMode {
+
+            /** VIP value */
+            VIP = 0,
+
+            /** DNSRR value */
+            DNSRR = 1
+        }
     }
 
     /**

@@ -2906,6 +2906,7 @@ export const swarm = $root.swarm = (() => {
         };
 
         EndpointSpec.prototype.ports = $util.emptyArray;
+        EndpointSpec.prototype.mode = 0;
 
         EndpointSpec.create = function(properties) {
             return new EndpointSpec(properties);
@@ -2921,6 +2922,8 @@ export const swarm = $root.swarm = (() => {
             if (message.ports != null && message.ports.length)
                 for (let i = 0; i < message.ports.length; ++i)
                     $root.swarm.PortConfig.encode(message.ports[i], writer.uint32(10).fork(), _depth + 1).ldelim();
+            if (message.mode != null && $Object.hasOwnProperty.call(message, "mode") && message.mode !== 0)
+                writer.uint32(16).int32(message.mode);
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -2938,7 +2941,7 @@ export const swarm = $root.swarm = (() => {
                 _depth = 0;
             if (_depth > $Reader.recursionLimit)
                 throw $Error("max depth exceeded");
-            let end, message;
+            let end, message, value;
             if (length === $undefined)
                 end = reader.len;
             else {
@@ -2964,6 +2967,15 @@ export const swarm = $root.swarm = (() => {
                         if (!(message.ports && message.ports.length))
                             message.ports = [];
                         message.ports.push($root.swarm.PortConfig.decode(reader, reader.size(), $undefined, _depth + 1));
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.int32())
+                            message.mode = value;
+                        else
+                            delete message.mode;
                         continue;
                     }
                 }
@@ -3005,6 +3017,9 @@ export const swarm = $root.swarm = (() => {
                         return "ports." + error;
                 }
             }
+            if (message.mode != null && $Object.hasOwnProperty.call(message, "mode"))
+                if (typeof message.mode !== "number" || (message.mode | 0) !== message.mode)
+                    return "mode: enum value expected";
             return null;
         };
 
@@ -3028,6 +3043,20 @@ export const swarm = $root.swarm = (() => {
                     message.ports[i] = $root.swarm.PortConfig.fromObject(object.ports[i], _depth + 1);
                 }
             }
+            if (object.mode !== 0 && (typeof object.mode !== "string" || $root.swarm.EndpointSpec.ResolutionMode[object.mode] !== 0))
+                switch (object.mode) {
+                case "VIP":
+                case 0:
+                    message.mode = 0;
+                    break;
+                case "DNSRR":
+                case 1:
+                    message.mode = 1;
+                    break;
+                default:
+                    if (typeof object.mode === "number" && (object.mode | 0) === object.mode)
+                        message.mode = object.mode;
+                }
             return message;
         };
 
@@ -3041,11 +3070,15 @@ export const swarm = $root.swarm = (() => {
             let object = {};
             if (options.arrays || options.defaults)
                 object.ports = [];
+            if (options.defaults)
+                object.mode = options.enums === $String ? "VIP" : 0;
             if (message.ports && message.ports.length) {
                 object.ports = $Array(message.ports.length);
                 for (let j = 0; j < message.ports.length; ++j)
                     object.ports[j] = $root.swarm.PortConfig.toObject(message.ports[j], options, _depth + 1);
             }
+            if (message.mode != null && $Object.hasOwnProperty.call(message, "mode"))
+                object.mode = options.enums === $String ? $root.swarm.EndpointSpec.ResolutionMode[message.mode] === $undefined ? message.mode : $root.swarm.EndpointSpec.ResolutionMode[message.mode] : message.mode;
             return object;
         };
 
@@ -3058,6 +3091,13 @@ export const swarm = $root.swarm = (() => {
                 prefix = "type.googleapis.com";
             return prefix + "/swarm.EndpointSpec";
         };
+
+        EndpointSpec.ResolutionMode = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "VIP"] = 0;
+            values[valuesById[1] = "DNSRR"] = 1;
+            return values;
+        })();
 
         return EndpointSpec;
     })();

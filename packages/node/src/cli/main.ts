@@ -24,6 +24,7 @@ import {
 import { classicCommands } from './commands/classic.js';
 import { configCommand } from './commands/config.js';
 import { imagePolicyCommand } from './commands/image-policy.js';
+import { networkCommand } from './commands/network.js';
 import { nodeCommand } from './commands/node.js';
 import { secretCommand } from './commands/secret.js';
 import { serviceCommand } from './commands/service.js';
@@ -290,6 +291,7 @@ export const ROOT: Command = {
     serviceCommand,
     secretCommand,
     configCommand,
+    networkCommand,
     imagePolicyCommand,
     daemon,
     version,

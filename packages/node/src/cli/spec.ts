@@ -115,6 +115,43 @@ function port(text: string, flag: string, what: string): number {
   return n;
 }
 
+/** `NAME`, `NAME,alias=A[,alias=B]`, or `name=NAME,alias=A` (Docker's long form; `target=` too). */
+export function parseNetwork(text: string, flag = 'network'): Json {
+  const parts = text.split(',');
+  let target: string | undefined;
+  const aliases: string[] = [];
+  for (const [i, part] of parts.entries()) {
+    const eq = part.indexOf('=');
+    if (eq < 0 && i === 0) {
+      target = part;
+      continue;
+    }
+    const k = part.slice(0, eq).trim().toLowerCase();
+    const v = part.slice(eq + 1).trim();
+    if (eq < 0 || v === '')
+      throw new UsageError(`invalid "--${flag}" ${JSON.stringify(text)}: expected NAME[,alias=ALIAS...]`);
+    if (k === 'name' || k === 'target') target = v;
+    else if (k === 'alias') aliases.push(v);
+    else
+      throw new UsageError(
+        `invalid field ${JSON.stringify(k)} in "--${flag}" ${JSON.stringify(text)}: expected name or alias`,
+      );
+  }
+  if (target === undefined || target === '')
+    throw new UsageError(`"--${flag}" ${JSON.stringify(text)} names no network`);
+  return { target, ...(aliases.length > 0 ? { aliases } : {}) };
+}
+
+function endpointMode(flags: FlagValues): string | undefined {
+  const mode = str(flags, 'endpoint-mode');
+  if (mode === undefined) return undefined;
+  if (mode !== 'vip' && mode !== 'dnsrr')
+    throw new UsageError(
+      `invalid argument ${JSON.stringify(mode)} for "--endpoint-mode" flag: expected vip or dnsrr`,
+    );
+  return mode.toUpperCase();
+}
+
 /** `8080:80`, `8080:80/udp`, `80`, or `published=8080,target=80[,protocol=tcp][,mode=ingress|host]`. */
 export function parsePublish(text: string, flag = 'publish'): Json {
   let published: string | undefined;
@@ -566,8 +603,13 @@ export function buildServiceSpec(
   setUpdateConfig(spec, 'update', flags);
   setUpdateConfig(spec, 'rollback', flags);
 
+  const networks = list(flags, 'network').map((n) => parseNetwork(n, 'network'));
+  if (networks.length > 0) task.networks = networks;
+
   const ports = list(flags, 'publish').map((p) => parsePublish(p, 'publish'));
   if (ports.length > 0) spec.endpoint = { ports };
+  const resolution = endpointMode(flags);
+  if (resolution !== undefined) obj(spec, 'endpoint').mode = resolution;
   return spec;
 }
 
@@ -587,6 +629,7 @@ export function applyServiceUpdate(
   spec: Json,
   flags: FlagValues,
   env: Readonly<Record<string, string | undefined>> = {},
+  networkId: (ref: string) => string = (ref) => ref,
 ): Json {
   const next = structuredClone(spec) as Json;
   const has = (name: string) => flags[name] !== undefined;
@@ -720,6 +763,24 @@ export function applyServiceUpdate(
     prune(endpoint, 'ports');
     prune(next, 'endpoint');
   }
+
+  // Stored attachments name the network by ID: `networkId` maps a name (or ID prefix) to it.
+  const rmNetworks = new Set(list(flags, 'network-rm').map(networkId));
+  const addNetworks = list(flags, 'network-add').map((n) => {
+    const a = parseNetwork(n, 'network-add');
+    return { ...a, target: networkId(String(a.target)) };
+  });
+  if (rmNetworks.size > 0 || addNetworks.length > 0) {
+    task.networks = [
+      ...arr<Json>(task, 'networks').filter(
+        (n) => !rmNetworks.has(String(n.target)) && !addNetworks.some((a) => a.target === n.target),
+      ),
+      ...addNetworks,
+    ];
+    prune(task, 'networks');
+  }
+  const resolution = endpointMode(flags);
+  if (resolution !== undefined) obj(next, 'endpoint').mode = resolution;
 
   if (flags.force === true) {
     // Any change of forceUpdate makes the orchestrator replace every task, even with an equal spec.

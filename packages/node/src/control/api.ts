@@ -241,6 +241,8 @@ export interface ServiceView {
   raw: Json;
   /** Things the person should know about a create or update (an image left unresolved). */
   warnings?: string[];
+  /** The service's virtual IP on each network it is attached to in endpoint mode vip. */
+  virtualIps?: { networkId: string; addr: string }[];
 }
 
 /** A task as `service ps` shows it. */
@@ -376,6 +378,10 @@ export interface NetworkView {
   driver: string;
   /** Names of the services attached to it. */
   services: string[];
+  /** The network's subnet ('' for a network created before subnets were allocated). */
+  subnet?: string;
+  /** Whether containers may attach to it outside services. */
+  attachable?: boolean;
   raw: Json;
 }
 

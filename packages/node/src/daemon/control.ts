@@ -8,6 +8,7 @@ import { fromLong, generateId, isRunning, modeOf, SwarmError, swarm, toLong } fr
 import { generateJoinToken } from '@swarm/ca';
 import { chainNotAfter, clusterOf } from '@swarm/ca/manager';
 import { fingerprintOf } from '@swarm/image-trust';
+import { createNetwork, serviceVips, syncServiceVips } from '@swarm/network';
 import { ApiConverter, parseConstraint, type SchedulerInit, ZONE_LABEL } from '@swarm/scheduler';
 import { retentionOf } from '@swarm/scheduler/driver';
 import { assertSecretName, generateUnlockKey, MAX_SECRET_BYTES, MIN_SECRET_BYTES } from '@swarm/secret-store';
@@ -211,6 +212,10 @@ function serviceView(tx: ReadTx, s: swarm.Service): ServiceView {
     updateState: s.updateStatus ? lower(swarm.UpdateStatus.UpdateState[s.updateStatus.state ?? 0] ?? '') : '',
     updateMessage: s.updateStatus?.message ?? '',
     raw: swarm.Service.toObject(s, JSON_OPTIONS) as Json,
+    virtualIps: Object.entries(serviceVips(s.id, tx.list('network'))).map(([networkId, addr]) => ({
+      networkId,
+      addr,
+    })),
   };
 }
 
@@ -261,6 +266,8 @@ function networkView(tx: ReadTx, n: swarm.Network): NetworkView {
       .filter((s) => (s.spec?.task?.networks ?? []).some((a) => a.target === n.id))
       .map((s) => s.spec?.annotations?.name ?? s.id)
       .sort(),
+    subnet: n.ipam?.configs?.[0]?.subnet ?? '',
+    attachable: n.spec?.attachable === true,
     raw: swarm.Network.toObject(n, JSON_OPTIONS) as Json,
   };
 }
@@ -780,6 +787,7 @@ export class DaemonControl implements ControlApi {
           endpoint: { spec: spec.endpoint ?? { ports: [] }, ports: spec.endpoint?.ports ?? [] },
         }),
       );
+      for (const n of syncServiceVips(id, spec, tx.list('network'))) tx.update('network', n);
     });
     const view = await this.serviceInspect({ id });
     return warnings.length > 0 ? { ...view, warnings } : view;
@@ -893,6 +901,7 @@ export class DaemonControl implements ControlApi {
       )
         s.updateStatus = null as never;
       tx.update('service', s);
+      for (const n of syncServiceVips(s.id, spec, tx.list('network'))) tx.update('network', n);
     });
     const view = await this.serviceInspect({ id: current.id });
     return warnings.length > 0 ? { ...view, warnings } : view;
@@ -937,6 +946,7 @@ export class DaemonControl implements ControlApi {
         message: 'manually requested rollback',
       });
       tx.update('service', cur);
+      for (const n of syncServiceVips(cur.id, prev, tx.list('network'))) tx.update('network', n);
     });
     return this.serviceInspect({ id: s.id });
   }
@@ -946,6 +956,7 @@ export class DaemonControl implements ControlApi {
     const s = m.store.view((tx) => resolve(tx, 'service', req.id) as swarm.Service);
     await m.update((tx) => {
       if (tx.get('service', s.id)) tx.delete('service', s.id);
+      for (const n of syncServiceVips(s.id, undefined, tx.list('network'))) tx.update('network', n);
     });
     return { id: s.id };
   }
@@ -1149,7 +1160,7 @@ export class DaemonControl implements ControlApi {
       );
     const id = generateId();
     await m.update((tx) => {
-      tx.create('network', swarm.Network.create({ id, spec }));
+      tx.create('network', createNetwork(id, spec, tx.list('network')));
     });
     return this.networkInspect({ id });
   }

@@ -139,6 +139,8 @@ const CREATE_FLAGS: FlagSpec[] = [
   f('secret', 'list', 'Specify secrets to expose to the service', 'secret'),
   f('config', 'list', 'Specify configurations to expose to the service', 'config'),
   f('publish', 'list', 'Publish a port as a node port', 'port', 'p'),
+  f('network', 'list', 'Network attachments (NAME[,alias=ALIAS...])', 'network'),
+  f('endpoint-mode', 'string', 'Endpoint mode (vip or dnsrr) (default "vip")', 'string'),
   f('env', 'list', 'Set environment variables', 'list', 'e'),
   f('label', 'list', 'Service labels', 'list', 'l'),
   ...COMMON_FLAGS,
@@ -161,6 +163,9 @@ const UPDATE_FLAGS: FlagSpec[] = [
   f('config-rm', 'list', 'Remove a configuration file', 'list'),
   f('publish-add', 'list', 'Add or update a published port', 'port'),
   f('publish-rm', 'list', 'Remove a published port by its target port', 'port'),
+  f('network-add', 'list', 'Add a network (NAME[,alias=ALIAS...])', 'network'),
+  f('network-rm', 'list', 'Remove a network', 'network'),
+  f('endpoint-mode', 'string', 'Endpoint mode (vip or dnsrr)', 'string'),
   f('label-add', 'list', 'Add or update a service label', 'list'),
   f('label-rm', 'list', 'Remove a label by its key', 'list'),
   // Docker's create-style names, accepted as aliases of the -add forms.
@@ -552,7 +557,14 @@ const update: Command = {
       return ctx.flags.bool('detach') ? 0 : showProgress(ctx, rolled.id, { rollback: true });
     }
     const current = await ctx.api().serviceInspect({ id: name });
-    const spec = applyServiceUpdate((current.raw.spec ?? {}) as Json, flagValues(ctx), ctx.io.env);
+    const flags = flagValues(ctx);
+    const networks =
+      flags['network-add'] !== undefined || flags['network-rm'] !== undefined
+        ? await ctx.api().networkList()
+        : [];
+    const networkId = (ref: string) =>
+      (networks.find((n) => n.name === ref) ?? networks.find((n) => n.id.startsWith(ref)))?.id ?? ref;
+    const spec = applyServiceUpdate((current.raw.spec ?? {}) as Json, flags, ctx.io.env, networkId);
     const version = String(
       (((current.raw.meta as Json | undefined)?.version as Json | undefined)?.index as string | undefined) ??
         '0',
