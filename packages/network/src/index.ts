@@ -53,4 +53,12 @@ export {
   type Subnet,
   size,
 } from './ipv4.js';
+export {
+  type ClusterNetworks,
+  type NodePlan,
+  nodePlan,
+  type PlanService,
+  type PlanTask,
+  type PlanVip,
+} from './plan.js';
 export { type BackendChoice, RoundRobin } from './round-robin.js';

@@ -496,14 +496,18 @@ const inspect: Command = {
       found.push(await ctx.api().serviceInspect({ id: a }));
     });
     if (ctx.flags.bool('pretty')) ctx.out(found.map(servicePretty).join('\n'));
-    else if (
-      !printFormatted(
-        ctx,
-        found.map((s) => s.raw),
-        true,
-      )
-    )
-      ctx.out(json(found.map((s) => s.raw)));
+    else {
+      // As Docker's inspect: the service's VIPs under Endpoint.VirtualIPs (kept with the networks).
+      const shown = found.map((s) =>
+        (s.virtualIps ?? []).length === 0
+          ? s.raw
+          : {
+              ...s.raw,
+              endpoint: { ...((s.raw.endpoint as Json | undefined) ?? {}), virtualIps: s.virtualIps },
+            },
+      );
+      if (!printFormatted(ctx, shown, true)) ctx.out(json(shown));
+    }
     return code;
   },
 };
