@@ -43,6 +43,7 @@ export {
   RegistryClient,
   type RegistryClientInit,
 } from './registry-client.js';
+export { type ResolvedImage, registryClient, resolveImage } from './resolve-image.js';
 export { decodeSignatureBlob, type SignatureBlob } from './signature-blob.js';
 export { readSigstorePublicKey, verifySigstoreSignature } from './sigstore.js';
 export {

@@ -16,6 +16,7 @@ export {
 } from './daemon/daemon.js';
 export { type NodePaths, type NodeState, nodePaths } from './daemon/paths.js';
 export { type RunDaemonOptions, runDaemon } from './daemon/run.js';
+export { NodeDataError, type NodeDataErrorCode } from './errors.js';
 export { LogStore } from './manager/log-store.js';
 export { Manager, type ManagerOptions } from './manager/manager.js';
 export { Worker, type WorkerCalls, type WorkerOptions } from './worker/worker.js';

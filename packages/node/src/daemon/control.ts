@@ -7,7 +7,7 @@
 import { fromLong, generateId, isRunning, modeOf, SwarmError, swarm, toLong } from '@swarm/api';
 import { generateJoinToken } from '@swarm/ca';
 import { chainNotAfter, clusterOf } from '@swarm/ca/manager';
-import { fingerprintOf } from '@swarm/image-trust';
+import { fingerprintOf, registryClient, resolveImage } from '@swarm/image-trust';
 import { createNetwork, serviceVips, syncServiceVips } from '@swarm/network';
 import { ApiConverter, parseConstraint, type SchedulerInit, ZONE_LABEL } from '@swarm/scheduler';
 import { retentionOf } from '@swarm/scheduler/driver';
@@ -39,7 +39,6 @@ import {
   RAFT_HEARTBEAT_TICK,
   RAFT_SNAPSHOT_INTERVAL,
 } from '../manager/manager.js';
-import { registryClient, resolveImage } from '../manager/resolve-image.js';
 import { rotateRoot } from './ca-rotation.js';
 import * as configs from './control-configs.js';
 import { type Daemon, NOT_A_MANAGER_MESSAGE, VERSION, WORKER_NOT_MANAGER_MESSAGE } from './daemon.js';

@@ -6,7 +6,7 @@
  */
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { SwarmError } from '@swarm/api';
+import { NodeDataError } from '../errors.js';
 
 /** Where a node keeps each of its files under its data directory. */
 export interface NodePaths {
@@ -85,7 +85,7 @@ export function readCredentials(paths: NodePaths): NodeCredentialFiles {
       keyPem: readFileSync(paths.keyFile, 'utf8'),
     };
   } catch (e) {
-    throw new SwarmError(
+    throw new NodeDataError(
       'CREDENTIALS_MISSING',
       `the node's certificates under ${paths.certificatesDir} cannot be read (${(e as Error).message}); leave the swarm with "swarm leave --force" and join again`,
       { dir: paths.certificatesDir },
@@ -125,7 +125,7 @@ export function readState(paths: NodePaths): NodeState | undefined {
     if (s.version !== 1 || typeof s.nodeId !== 'string') throw new Error('unknown format');
     return s;
   } catch (e) {
-    throw new SwarmError(
+    throw new NodeDataError(
       'STATE_CORRUPT',
       `${paths.stateFile} is not a valid node state (${(e as Error).message}); restore it or remove the data directory and join again`,
       { file: paths.stateFile },

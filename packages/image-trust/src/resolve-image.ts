@@ -1,5 +1,6 @@
 /**
- * `--resolve-image` at the manager (as Docker's `service create` does by default): an image named
+ * Pinning an image to its digest at the manager (`--resolve-image`, as Docker's `service create`
+ * does by default): an image named
  * by tag is pinned to the digest its registry serves now (`name:tag@sha256:...`), so every task
  * of the service runs the same bytes and a worker with an image policy can verify them. Only
  * references that name a registry host are resolved (`127.0.8.1:5000/app:v1`,
@@ -8,17 +9,21 @@
  * a warning, as Docker does; a node with an image policy then refuses the unpinned image.
  */
 import type { Logger } from '@swarm/api';
-import { formatReference, parseReference, RegistryClient } from '@swarm/image-trust';
+import { formatReference, parseReference } from './reference.js';
+import { RegistryClient } from './registry-client.js';
 
+/** What {@link resolveImage} made of an image reference. */
 export interface ResolvedImage {
+  /** The image to store in the spec: `name:tag@sha256:...` when pinned, else as given. */
   image: string;
+  /** Why it was not pinned although it should have been (the registry could not be asked). */
   warning?: string;
 }
 
 /** The image of a service spec, pinned by digest when it should and can be. */
 export async function resolveImage(
   image: string,
-  client: RegistryClient,
+  client: Pick<RegistryClient, 'resolve'>,
   log: Logger,
 ): Promise<ResolvedImage> {
   if (image === '' || image.includes('@')) return { image };
@@ -45,7 +50,10 @@ export async function resolveImage(
 }
 
 let shared: RegistryClient | undefined;
-/** The manager's registry client (plain HTTP for loopback registries only, as Docker's default). */
+/**
+ * One registry client for the process, made on first use with a 5 s timeout (plain HTTP for
+ * loopback registries only, as Docker's default): what a manager resolves images with.
+ */
 export function registryClient(): RegistryClient {
   shared ??= new RegistryClient({ timeoutMs: 5_000 });
   return shared;
