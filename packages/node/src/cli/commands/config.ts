@@ -6,21 +6,9 @@ import { readFile } from 'node:fs/promises';
 import { SwarmError } from '@swarm/api';
 import type { ConfigView } from '../../control/api.js';
 import type { Command } from '../command.js';
-import {
-  eachArg,
-  FILTER,
-  FORMAT,
-  labelMatches,
-  matchesFilters,
-  PRETTY,
-  parseFilters,
-  printFormatted,
-  QUIET,
-} from '../command.js';
-import { json, labelsLine, naturalCompare, table } from '../format.js';
 import { readAll } from '../read.js';
 import { parseKeyValue } from '../spec.js';
-import { ago } from '../units.js';
+import { inspectCommand, namedObjectLs, prettyHead, removeCommand } from './objects.js';
 
 /** Docker's limit on config data: 1000 KiB. */
 export const MAX_CONFIG_BYTES = 1000 * 1024;
@@ -78,85 +66,16 @@ const create: Command = {
   },
 };
 
-const ls: Command = {
-  name: 'ls',
-  aliases: ['list'],
-  usage: '[OPTIONS]',
-  short: 'List configs',
-  flags: [QUIET, FORMAT, FILTER],
-  maxArgs: 0,
-  async run(ctx) {
-    const filters = parseFilters(ctx, ['id', 'label', 'name']);
-    const configs = [...(await ctx.api().configList())]
-      .sort((a, b) => naturalCompare(a.name, b.name))
-      .filter((c) =>
-        matchesFilters(filters, (key, v) =>
-          key === 'id'
-            ? c.id.startsWith(v)
-            : key === 'name'
-              ? c.name.startsWith(v)
-              : labelMatches(c.labels, v),
-        ),
-      );
-    if (ctx.flags.bool('quiet')) {
-      for (const c of configs) ctx.out(`${c.id}\n`);
-      return 0;
-    }
-    if (printFormatted(ctx, configs, true)) return 0;
-    const now = ctx.now();
-    ctx.out(
-      table(
-        ['ID', 'NAME', 'CREATED', 'UPDATED'],
-        configs.map((c) => [c.id, c.name, ago(c.createdAt, now), ago(c.updatedAt, now)]),
-      ),
-    );
-    return 0;
-  },
-};
+const ls = namedObjectLs('configs', (ctx) => ctx.api().configList());
 
 function pretty(c: ConfigView): string {
-  const row = (k: string, v: string) => `${`${k}:`.padEnd(22)}${v}\n`;
-  const labels = labelsLine(c.labels);
   const data = Buffer.from(c.dataBase64, 'base64').toString('utf8');
-  return (
-    row('ID', c.id) +
-    row('Name', c.name) +
-    (labels.length > 0 ? `Labels:\n${labels.map((l) => ` - ${l}\n`).join('')}` : '') +
-    row('Created at', new Date(c.createdAt).toISOString()) +
-    row('Updated at', new Date(c.updatedAt).toISOString()) +
-    `Data:\n${data}${data.endsWith('\n') ? '' : '\n'}`
-  );
+  return `${prettyHead(c)}Data:\n${data}${data.endsWith('\n') ? '' : '\n'}`;
 }
 
-const inspect: Command = {
-  name: 'inspect',
-  usage: '[OPTIONS] CONFIG [CONFIG...]',
-  short: 'Display detailed information on one or more configs',
-  flags: [PRETTY, FORMAT],
-  minArgs: 1,
-  async run(ctx) {
-    const found: ConfigView[] = [];
-    const code = await eachArg(ctx, ctx.args, async (a) => {
-      found.push(await ctx.api().configInspect({ id: a }));
-    });
-    if (ctx.flags.bool('pretty')) ctx.out(found.map(pretty).join('\n'));
-    else if (!printFormatted(ctx, found, true)) ctx.out(json(found));
-    return code;
-  },
-};
+const inspect = inspectCommand('CONFIG', 'configs', (ctx, id) => ctx.api().configInspect({ id }), pretty);
 
-const rm: Command = {
-  name: 'rm',
-  aliases: ['remove'],
-  usage: 'CONFIG [CONFIG...]',
-  short: 'Remove one or more configs',
-  minArgs: 1,
-  run: (ctx) =>
-    eachArg(ctx, ctx.args, async (a) => {
-      await ctx.api().configRemove({ id: a });
-      ctx.out(`${a}\n`);
-    }),
-};
+const rm = removeCommand('CONFIG', 'configs', (ctx, id) => ctx.api().configRemove({ id }));
 
 /** `swarm config`: the config command group. */
 export const configCommand: Command = {

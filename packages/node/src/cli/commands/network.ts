@@ -1,10 +1,9 @@
-/** `swarm network create|ls|inspect|rm`: cluster networks that services attach their tasks to. */
-import type { NetworkView } from '../../control/api.js';
 import type { Command } from '../command.js';
-import { eachArg, FILTER, FORMAT, matchesFilters, parseFilters, printFormatted, QUIET } from '../command.js';
+import { FILTER, FORMAT, matchesFilters, parseFilters, printFormatted, QUIET } from '../command.js';
 import { UsageError } from '../errors.js';
-import { json, naturalCompare, table } from '../format.js';
+import { naturalCompare, table } from '../format.js';
 import { parseKeyValue } from '../spec.js';
+import { inspectCommand, removeCommand } from './objects.js';
 
 const create: Command = {
   name: 'create',
@@ -101,34 +100,9 @@ const ls: Command = {
   },
 };
 
-const inspect: Command = {
-  name: 'inspect',
-  usage: '[OPTIONS] NETWORK [NETWORK...]',
-  short: 'Display detailed information on one or more networks',
-  flags: [FORMAT],
-  minArgs: 1,
-  async run(ctx) {
-    const found: NetworkView[] = [];
-    const code = await eachArg(ctx, ctx.args, async (a) => {
-      found.push(await ctx.api().networkInspect({ id: a }));
-    });
-    if (!printFormatted(ctx, found, true)) ctx.out(json(found));
-    return code;
-  },
-};
+const inspect = inspectCommand('NETWORK', 'networks', (ctx, id) => ctx.api().networkInspect({ id }));
 
-const rm: Command = {
-  name: 'rm',
-  aliases: ['remove'],
-  usage: 'NETWORK [NETWORK...]',
-  short: 'Remove one or more networks',
-  minArgs: 1,
-  run: (ctx) =>
-    eachArg(ctx, ctx.args, async (a) => {
-      await ctx.api().networkRemove({ id: a });
-      ctx.out(`${a}\n`);
-    }),
-};
+const rm = removeCommand('NETWORK', 'networks', (ctx, id) => ctx.api().networkRemove({ id }));
 
 /** `swarm network`. */
 export const networkCommand: Command = {

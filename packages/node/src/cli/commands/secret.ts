@@ -1,23 +1,10 @@
 /** `swarm secret create|ls|inspect|rm`. Secret data goes to the daemon once and is never printed. */
 import { readFile } from 'node:fs/promises';
 import { SwarmError } from '@swarm/api';
-import type { SecretView } from '../../control/api.js';
 import type { Command } from '../command.js';
-import {
-  eachArg,
-  FILTER,
-  FORMAT,
-  labelMatches,
-  matchesFilters,
-  PRETTY,
-  parseFilters,
-  printFormatted,
-  QUIET,
-} from '../command.js';
-import { json, labelsLine, naturalCompare, table } from '../format.js';
 import { readAll } from '../read.js';
 import { parseKeyValue } from '../spec.js';
-import { ago } from '../units.js';
+import { inspectCommand, namedObjectLs, prettyHead, removeCommand } from './objects.js';
 
 /** Swarm's limit on secret data. */
 export const MAX_SECRET_BYTES = 500 * 1024;
@@ -68,83 +55,11 @@ const create: Command = {
   },
 };
 
-const ls: Command = {
-  name: 'ls',
-  aliases: ['list'],
-  usage: '[OPTIONS]',
-  short: 'List secrets',
-  flags: [QUIET, FORMAT, FILTER],
-  maxArgs: 0,
-  async run(ctx) {
-    const filters = parseFilters(ctx, ['id', 'label', 'name']);
-    const secrets = [...(await ctx.api().secretList())]
-      .sort((a, b) => naturalCompare(a.name, b.name))
-      .filter((s) =>
-        matchesFilters(filters, (key, v) =>
-          key === 'id'
-            ? s.id.startsWith(v)
-            : key === 'name'
-              ? s.name.startsWith(v)
-              : labelMatches(s.labels, v),
-        ),
-      );
-    if (ctx.flags.bool('quiet')) {
-      for (const s of secrets) ctx.out(`${s.id}\n`);
-      return 0;
-    }
-    if (printFormatted(ctx, secrets, true)) return 0;
-    const now = ctx.now();
-    ctx.out(
-      table(
-        ['ID', 'NAME', 'CREATED', 'UPDATED'],
-        secrets.map((s) => [s.id, s.name, ago(s.createdAt, now), ago(s.updatedAt, now)]),
-      ),
-    );
-    return 0;
-  },
-};
+const ls = namedObjectLs('secrets', (ctx) => ctx.api().secretList());
 
-function pretty(s: SecretView): string {
-  const row = (k: string, v: string) => `${`${k}:`.padEnd(22)}${v}\n`;
-  const labels = labelsLine(s.labels);
-  return (
-    row('ID', s.id) +
-    row('Name', s.name) +
-    (labels.length > 0 ? `Labels:\n${labels.map((l) => ` - ${l}\n`).join('')}` : '') +
-    row('Created at', new Date(s.createdAt).toISOString()) +
-    row('Updated at', new Date(s.updatedAt).toISOString())
-  );
-}
+const inspect = inspectCommand('SECRET', 'secrets', (ctx, id) => ctx.api().secretInspect({ id }), prettyHead);
 
-const inspect: Command = {
-  name: 'inspect',
-  usage: '[OPTIONS] SECRET [SECRET...]',
-  short: 'Display detailed information on one or more secrets',
-  flags: [PRETTY, FORMAT],
-  minArgs: 1,
-  async run(ctx) {
-    const found: SecretView[] = [];
-    const code = await eachArg(ctx, ctx.args, async (a) => {
-      found.push(await ctx.api().secretInspect({ id: a }));
-    });
-    if (ctx.flags.bool('pretty')) ctx.out(found.map(pretty).join('\n'));
-    else if (!printFormatted(ctx, found, true)) ctx.out(json(found));
-    return code;
-  },
-};
-
-const rm: Command = {
-  name: 'rm',
-  aliases: ['remove'],
-  usage: 'SECRET [SECRET...]',
-  short: 'Remove one or more secrets',
-  minArgs: 1,
-  run: (ctx) =>
-    eachArg(ctx, ctx.args, async (a) => {
-      await ctx.api().secretRemove({ id: a });
-      ctx.out(`${a}\n`);
-    }),
-};
+const rm = removeCommand('SECRET', 'secrets', (ctx, id) => ctx.api().secretRemove({ id }));
 
 export const secretCommand: Command = {
   name: 'secret',
