@@ -8,7 +8,16 @@
 import { rmSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { type NetworkInterfaceInfo, networkInterfaces } from 'node:os';
-import { cryptoRandom, generateId, type Logger, SwarmError, swarm, systemClock, toLong } from '@swarm/api';
+import {
+  type Clock,
+  cryptoRandom,
+  generateId,
+  type Logger,
+  SwarmError,
+  swarm,
+  systemClock,
+  toLong,
+} from '@swarm/api';
 import {
   CertificateRenewer,
   createKeyAndCSR,
@@ -69,6 +78,8 @@ const enc = new TextEncoder();
 export interface DaemonOptions {
   dataDir: string;
   logger: Logger;
+  /** Every wait, deadline and timestamp of the daemon and its manager. Default `systemClock`. */
+  clock?: Clock;
   /** The name `node ls` shows. Default the machine's hostname. */
   hostname?: string;
   /** Self-reported labels (engine.labels.*). */
@@ -108,6 +119,8 @@ export const ALREADY_IN_SWARM_MESSAGE =
 export class Daemon {
   readonly paths: NodePaths;
   readonly o: DaemonOptions;
+  /** The daemon's clock (`DaemonOptions.clock`). */
+  readonly clock: Clock;
   readonly log: Logger;
   phase: Phase = 'inactive';
   state: NodeState | undefined;
@@ -127,6 +140,7 @@ export class Daemon {
 
   constructor(o: DaemonOptions) {
     this.o = o;
+    this.clock = o.clock ?? systemClock;
     this.paths = nodePaths(o.dataDir);
     this.log = o.logger;
     this.taskPortRange = checkPortRange('taskPortRange', o.taskPortRange ?? DEFAULT_TASK_PORT_RANGE);
@@ -247,7 +261,7 @@ export class Daemon {
       ...localAddressOption(hostOf(this.state!.advertiseAddr)),
     });
     this.renewer = new CertificateRenewer({
-      clock: systemClock,
+      clock: this.clock,
       random: cryptoRandom,
       logger: this.log,
       current: { keyPem: files.keyPem, chainPem: files.chainPem },
@@ -360,7 +374,7 @@ export class Daemon {
     const state = this.state!;
     this.keyManager = KeyManager.open({ keyStore: fileKeyStore(this.paths.keysFile) });
     const calls = managerCalls(this.clients!);
-    const joined = await joinRaft(calls, this.#managerAddrs(), state.advertiseAddr);
+    const joined = await joinRaft(calls, this.#managerAddrs(), state.advertiseAddr, undefined, this.clock);
     const raftId = BigInt(joined.raftId.toString());
     this.state = { ...state, role: 'manager', raftId: raftId.toString(), listenAddr: state.listenAddr };
     writeState(this.paths, this.state);
@@ -387,6 +401,7 @@ export class Daemon {
   async #startManager(bootstrap: boolean, peers: Map<bigint, string>): Promise<void> {
     const state = this.state!;
     this.manager = await Manager.start({
+      clock: this.clock,
       raftDir: this.paths.raftDir,
       nodeId: state.nodeId,
       raftId: BigInt(state.raftId!),
@@ -619,6 +634,7 @@ export class Daemon {
     await m?.stop().catch(() => {});
     try {
       await Manager.forceNewCluster({
+        clock: this.clock,
         raftDir: this.paths.raftDir,
         raftId: BigInt(state.raftId),
         keyManager: this.keyManager,
@@ -665,7 +681,9 @@ export class Daemon {
             : undefined;
           c.deniedNodes = {
             ...(c.deniedNodes ?? {}),
-            [n.id]: { expiry: toLong(BigInt(Math.floor(notAfter ?? Date.now() + 90 * 24 * 3600 * 1000))) },
+            [n.id]: {
+              expiry: toLong(BigInt(Math.floor(notAfter ?? this.clock.now() + 90 * 24 * 3600 * 1000))),
+            },
           };
           tx.delete('node', n.id);
           removed.push(n.id);
@@ -729,7 +747,7 @@ export class Daemon {
           const st = await joiner.NodeCA.nodeCertificateStatus({ nodeId });
           if (st.status?.state === swarm.IssuanceState.ISSUANCE_STATE_ISSUED)
             chainPem = dec.decode(st.certificate?.certificate ?? new Uint8Array());
-          else await new Promise((r) => setTimeout(r, 100));
+          else await new Promise<void>((r) => this.clock.setTimeout(r, 100));
         }
       } finally {
         joiner.close();
@@ -764,7 +782,7 @@ export class Daemon {
           keyStore: fileKeyStore(this.paths.keysFile),
           ...(unlock ? { unlockKey: parseUnlockKey(unlock) } : {}),
         });
-        const joined = await joinRaft(calls, managers, advertiseAddr);
+        const joined = await joinRaft(calls, managers, advertiseAddr, undefined, this.clock);
         this.state.raftId = BigInt(joined.raftId.toString()).toString();
         await this.#startManager(false, peersOf(joined));
         await this.manager!.waitForCluster(60_000);
