@@ -121,7 +121,7 @@ describe('config references of a service spec', () => {
       configs: [{ configName: 'app.conf' }, { configId: v.id, target: 'etc/app/x.conf', mode: 0o440 }],
     });
     store.view((tx) => resolveConfigRefs(tx, c));
-    expect(c.configs.map((r) => swarm.ConfigReference.toObject(r))).toEqual([
+    expect(c.configs.map((r) => swarm.ConfigReference.toObject(swarm.ConfigReference.create(r)))).toEqual([
       { configId: v.id, configName: 'app.conf', target: '/app.conf', mode: 0o444 },
       { configId: v.id, configName: 'app.conf', target: '/etc/app/x.conf', mode: 0o440 },
     ]);
