@@ -47,6 +47,15 @@ export { type ResolvedImage, registryClient, resolveImage } from './resolve-imag
 export { decodeSignatureBlob, type SignatureBlob } from './signature-blob.js';
 export { readSigstorePublicKey, verifySigstoreSignature } from './sigstore.js';
 export {
+  type AppliedPolicyUpdate,
+  type ApplyPolicyUpdateOptions,
+  applyPolicyUpdate,
+  type ImageTrustRoot,
+  loadImageTrust,
+  PolicyWriteError,
+  replaceFileAtomically,
+} from './trust-root.js';
+export {
   type AcceptedSignature,
   COSIGN_LAYER_MEDIA_TYPE,
   COSIGN_SIGNATURE_ANNOTATION,

@@ -82,9 +82,6 @@ async function libraryOnly(): Promise<Map<string, string[]>> {
 const NOT_YET_MOVED: Record<string, string> = {
   // manager/, daemon/, control/ and cli/ are the other half of issue 21 (branch thin-b).
   'cli/format.ts': 'thin-b: the CLI table and escaping helpers',
-  // Edited at the same time on the integ branch, so moved once that is merged: loading policy.json
-  // and the registries.d beside it goes to @swarm/image-trust, the executor wrapping to worker.ts.
-  'worker/image-trust.ts': 'after the integ merge: to @swarm/image-trust and worker/worker.ts',
 };
 
 describe('@swarm/node has no module that imports only libraries', () => {

@@ -38,7 +38,13 @@ import { clusterOf, deniedNodes } from '@swarm/ca/manager';
 import { nativeBackend } from '@swarm/ca/native';
 import { CredentialStore } from '@swarm/ca/tls';
 import { checkPortRange, DEFAULT_TASK_PORT_RANGE, hostOf } from '@swarm/dispatcher';
-import type { DetachedPolicyUpdate } from '@swarm/image-trust';
+import {
+  type AppliedPolicyUpdate,
+  applyPolicyUpdate,
+  type DetachedPolicyUpdate,
+  type ImageTrustRoot,
+  loadImageTrust,
+} from '@swarm/image-trust';
 import { fetchRootCA, joinerClient, ownCluster, RPC_ROLES, RpcClients, RpcServer } from '@swarm/rpc';
 import { type SchedulerInit, ZONE_LABEL } from '@swarm/scheduler';
 import {
@@ -51,12 +57,6 @@ import {
 } from '@swarm/secret-store';
 import type { InitRequest, InitResult, JoinRequest, JoinResult } from '../control/api.js';
 import { Manager, randomMemberId } from '../manager/manager.js';
-import {
-  type AppliedPolicyUpdate,
-  applyPolicyUpdate,
-  loadImageTrust,
-  type NodeImageTrust,
-} from '../worker/image-trust.js';
 import { type ExecutorChoice, Worker } from '../worker/worker.js';
 import {
   type NodePaths,
@@ -132,7 +132,7 @@ export class Daemon {
   renewer: CertificateRenewer | undefined;
   keyManager: KeyManager | undefined;
   /** The image policy this node enforces, when it has one (never sent to managers; its digest is). */
-  imageTrust: NodeImageTrust | undefined;
+  imageTrust: ImageTrustRoot | undefined;
   #watchTimer: NodeJS.Timeout | undefined;
   #busy: Promise<unknown> = Promise.resolve();
   #roleChange = false;
@@ -174,7 +174,7 @@ export class Daemon {
   }
 
   /** The image policy in force, or IMAGE_POLICY_NOT_SET. */
-  requireImageTrust(): NodeImageTrust {
+  requireImageTrust(): ImageTrustRoot {
     if (this.imageTrust === undefined)
       throw new SwarmError(
         'IMAGE_POLICY_NOT_SET',

@@ -12,13 +12,14 @@ import {
   type Executor,
   LogPublisher,
   type ManagedExecutor,
+  type TaskContext,
 } from '@swarm/dispatcher';
 import { DockerExecutor } from '@swarm/executor-docker';
 import { SandboxExecutor } from '@swarm/executor-sandbox';
+import { type ImageTrustRoot, verifyingExecutor } from '@swarm/image-trust';
 import { EndpointsFollower, IngressProxy } from '@swarm/ingress';
 import { createSecretWriter, type SecretWriter } from '@swarm/secret-store';
 import type { WorkerCalls } from '../daemon/wiring.js';
-import { imageVerifyingExecutor, type NodeImageTrust } from './image-trust.js';
 
 export type { WorkerCalls };
 
@@ -43,7 +44,7 @@ export interface WorkerOptions {
   /** How often the ingress table is refreshed, ms. Default 1,000. */
   endpointsPollMs?: number;
   /** The node's image policy (`--image-policy`): every task's image is verified before it runs. */
-  imageTrust?: NodeImageTrust;
+  imageTrust?: ImageTrustRoot;
   /** Host ports tasks get (inclusive); managers accept no other. Default [30000, 32767]. */
   taskPortRange?: readonly [number, number];
   /** What runs tasks: the node's Docker Engine or the bubblewrap sandbox. Default sandbox. */
@@ -65,7 +66,7 @@ export class Worker {
   readonly ingress: IngressProxy;
   readonly secrets: SecretWriter;
   readonly #description: swarm.NodeDescription;
-  readonly #imageTrust: NodeImageTrust | undefined;
+  readonly #imageTrust: ImageTrustRoot | undefined;
   readonly #log: Logger;
   readonly #logs: LogPublisher;
   readonly #endpoints: EndpointsFollower;
@@ -130,14 +131,7 @@ export class Worker {
     const cores = cpus().length;
     // With an image policy, the sandbox (which runs host commands, not images) gets no task.
     const executor: Executor =
-      o.imageTrust === undefined
-        ? this.executor
-        : imageVerifyingExecutor(
-            this.executor,
-            o.imageTrust,
-            o.logger.child({ component: 'image-trust' }),
-            choice.kind === 'docker' ? 'the Docker executor' : 'the bubblewrap sandbox executor',
-          );
+      o.imageTrust === undefined ? this.executor : this.#verifying(o.imageTrust, o.logger, choice.kind);
     this.#description = swarm.NodeDescription.create({
       hostname: o.hostname ?? osHostname(),
       platform: { os: process.platform, architecture: process.arch },
@@ -217,6 +211,19 @@ export class Worker {
   }
 
   /** Managers to try, the connected one first. */
+  /**
+   * The executor the agent gets on a node with a policy: every image verified first, or refused;
+   * every other member (reconcile, info, logs...) reaches the inner executor unchanged.
+   */
+  #verifying(trust: ImageTrustRoot, logger: Logger, kind: string): ManagedExecutor {
+    const wrapped = verifyingExecutor<TaskContext, ManagedExecutor>(this.executor, trust.verifier, {
+      logger: logger.child({ component: 'image-trust' }),
+      innerName: kind === 'docker' ? 'the Docker executor' : 'the bubblewrap sandbox executor',
+    });
+    trust.stats = wrapped.stats;
+    return wrapped;
+  }
+
   #managers(): string[] {
     const current = this.agent.manager;
     const all = [...this.agent.managers];

@@ -1,14 +1,15 @@
-// The node's side of a signed image policy update (issue 24): `applyPolicyUpdate` verifies an
+// A file trust root's signed image policy update (issue 24): `applyPolicyUpdate` verifies an
 // OpenPGP signed message made by the real `gpg` against the CURRENT policy's keys, rewrites the
 // policy file atomically and only then puts the new policy in force. Every refusal (unsigned,
 // untrusted signer, tampered bytes, malformed policy, missing key, replay, a failed write) throws
 // a typed error and leaves the file and the policy in force as they were.
 import { lstatSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseReference } from '@swarm/image-trust';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ToolBed } from '../../image-trust/test/fixtures/tools.js';
-import { applyPolicyUpdate, loadImageTrust, type NodeImageTrust } from '../src/worker/image-trust.js';
+import { parseReference } from '../src/index.js';
+import { applyPolicyUpdate, type ImageTrustRoot, loadImageTrust } from '../src/trust-root.js';
+import { ToolBed } from './fixtures/tools.js';
 
 const bed = new ToolBed({ registry: '127.0.5.149:5000', lookasideHost: '127.0.5.149' });
 let alice = '';
@@ -40,7 +41,7 @@ function signPlain(fpr: string, data: string): Uint8Array {
 
 let n = 0;
 /** A fresh policy directory with policy.json = v1, loaded as a node's trust root an hour ago. */
-async function node(): Promise<{ dir: string; file: string; trust: NodeImageTrust }> {
+async function node(): Promise<{ dir: string; file: string; trust: ImageTrustRoot }> {
   const dir = join(bed.dir, `node-${++n}`);
   bed.run('mkdir', ['-p', dir]);
   bed.exportKey(alice, `node-${n}/alice.gpg`);
@@ -50,7 +51,7 @@ async function node(): Promise<{ dir: string; file: string; trust: NodeImageTrus
 }
 
 /** What must not change when an update is refused. */
-function snapshot(dir: string, file: string, trust: NodeImageTrust) {
+function snapshot(dir: string, file: string, trust: ImageTrustRoot) {
   return { bytes: readFileSync(file, 'utf8'), files: readdirSync(dir).sort(), policy: trust.holder.current };
 }
 

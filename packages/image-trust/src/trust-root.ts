@@ -1,30 +1,22 @@
 /**
- * The node's image trust root (issue 24): the image policy given with `--image-policy FILE` (a
- * containers policy.json; signature stores from the `registries.d` directory beside it), loaded
- * and checked before the worker starts. The worker wraps its executor with @swarm/image-trust's
- * verifying decorator; managers only ever see the policy's digest, in the node description.
- *
- * The policy is replaced on the node only: by restarting with another file, or by
- * `swarm image-policy update` on the local control socket with an update signed by a key the
- * current policy trusts (`applyPolicyUpdate`), which rewrites the file atomically.
+ * A node's image trust root read from files: a containers policy.json (for `swarm daemon
+ * --image-policy FILE`) with the signature stores of the `registries.d` directory beside it,
+ * loaded and checked before the node runs a task, and replaced only by an update signed by a key
+ * the current policy trusts (`applyPolicyUpdate`), which rewrites the file atomically. Managers only
+ * ever see the policy's digest.
  */
 import { randomBytes } from 'node:crypto';
 import { open, realpath, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { type Logger, SwarmError } from '@swarm/api';
-import type { ManagedExecutor, TaskContext } from '@swarm/dispatcher';
-import {
-  type DetachedPolicyUpdate,
-  type ImageTrustStats,
-  ImageVerifier,
-  PolicyHolder,
-  readPolicyFile,
-  readRegistriesDir,
-  verifyingExecutor,
-  verifyPolicyUpdate,
-} from '@swarm/image-trust';
+import { SwarmError } from '@swarm/api';
+import { readPolicyFile } from './policy.js';
+import { type DetachedPolicyUpdate, PolicyHolder, verifyPolicyUpdate } from './policy-update.js';
+import { readRegistriesDir } from './registries-d.js';
+import { ImageVerifier } from './verifier.js';
+import type { ImageTrustStats } from './verifying-executor.js';
 
-export interface NodeImageTrust {
+/** A trust root loaded from a policy file: the policy in force and the verifier that uses it. */
+export interface ImageTrustRoot {
   /** The policy file (absolute). */
   readonly path: string;
   readonly holder: PolicyHolder;
@@ -38,7 +30,7 @@ export interface NodeImageTrust {
  * unusable. The policy comes into force at `since` (default now): a signed update must be signed
  * after it.
  */
-export async function loadImageTrust(path: string, since: Date = new Date()): Promise<NodeImageTrust> {
+export async function loadImageTrust(path: string, since: Date = new Date()): Promise<ImageTrustRoot> {
   const abs = resolve(path);
   const policy = await readPolicyFile(abs);
   const registries = await readRegistriesDir(join(dirname(abs), 'registries.d'));
@@ -49,24 +41,6 @@ export async function loadImageTrust(path: string, since: Date = new Date()): Pr
     verifier: new ImageVerifier({}, { policy: () => holder.current, registries }),
     stats: undefined,
   };
-}
-
-/**
- * The executor the agent gets on a node with a policy: every image verified first, or refused.
- * Every other member (reconcile, info, logs...) reaches `inner` unchanged.
- */
-export function imageVerifyingExecutor(
-  inner: ManagedExecutor,
-  trust: NodeImageTrust,
-  logger: Logger,
-  innerName: string,
-): ManagedExecutor {
-  const wrapped = verifyingExecutor<TaskContext, ManagedExecutor>(inner, trust.verifier, {
-    logger,
-    innerName,
-  });
-  trust.stats = wrapped.stats;
-  return wrapped;
 }
 
 /** What `applyPolicyUpdate` did: the policy replaced, the one now in force, and who signed it. */
@@ -102,7 +76,7 @@ export class PolicyWriteError extends SwarmError<'IMAGE_POLICY_WRITE_FAILED'> {
 }
 
 /** Updates of one node's policy run one at a time, each verified against the policy the last one left. */
-const queues = new WeakMap<NodeImageTrust, Promise<unknown>>();
+const queues = new WeakMap<ImageTrustRoot, Promise<unknown>>();
 
 /**
  * Applies a signed policy update (an OpenPGP signed message, `gpg --sign NEW.json`, whose literal
@@ -115,7 +89,7 @@ const queues = new WeakMap<NodeImageTrust, Promise<unknown>>();
  * `IMAGE_POLICY_WRITE_FAILED`.
  */
 export function applyPolicyUpdate(
-  trust: NodeImageTrust,
+  trust: ImageTrustRoot,
   signed: Uint8Array | DetachedPolicyUpdate,
   options: ApplyPolicyUpdateOptions = {},
 ): Promise<AppliedPolicyUpdate> {
