@@ -8,7 +8,7 @@
 import { type Clock, type Logger, noopLogger, type Random, type Timer } from '@swarm/api';
 import { decodeConfChange, decodeConfChangeV1 } from '../codec.js';
 import type { Config } from '../config.js';
-import { NoLeaderError, RaftNodeStoppedError, RaftTimeoutError } from '../errors.js';
+import { NoLeaderError, RaftConfigError, RaftNodeStoppedError, RaftTimeoutError } from '../errors.js';
 import { JointConfig } from '../quorum/joint.js';
 import { MajorityConfig } from '../quorum/majority.js';
 import type { StateType } from '../raft.js';
@@ -63,7 +63,7 @@ export interface RaftNodeOptions<R = unknown> {
   /** How many recent proposal IDs are remembered to apply a duplicated proposal once. Default 10,000. */
   dedupeWindow?: number;
   /** Core options (election/heartbeat ticks, pre-vote, check-quorum, flow control...). */
-  raft?: Omit<Config, 'id' | 'storage' | 'random' | 'logger' | 'applied'>;
+  raft?: Omit<Config, 'id' | 'storage' | 'random' | 'logger' | 'applied' | 'asyncStorageWrites'>;
 }
 
 /** Per-call options of `propose`, `readIndex` and the membership calls. */
@@ -146,6 +146,13 @@ export class RaftNode<R = unknown> {
     const tickMs = options.tickMs ?? 1000;
     if (!(tickMs > 0)) throw new RangeError(`RaftNode: tickMs must be > 0, got ${tickMs}`);
     const electionTick = options.raft?.electionTick ?? 10;
+    // RaftNode persists each Ready itself, in order, before it acknowledges it (advance): the
+    // core's asynchronous storage writes are for embedders that drive a RawNode themselves.
+    if ((options.raft as { asyncStorageWrites?: unknown } | undefined)?.asyncStorageWrites === true)
+      throw new RaftConfigError(
+        'RaftNode: raft.asyncStorageWrites is not supported by RaftNode (it persists every Ready itself); drive a RawNode with Config.asyncStorageWrites instead, or remove the option',
+        { option: 'asyncStorageWrites' },
+      );
     this.id = options.id;
     this.#o = {
       id: options.id,

@@ -102,6 +102,28 @@ afterEach(async () => {
 });
 
 describe('RaftNode', () => {
+  it('refuses raft.asyncStorageWrites at construction with a typed error (it persists each Ready itself)', () => {
+    const net = new LocalNetwork();
+    // What a JavaScript caller (or one holding a core Config) could pass: the type has no such field.
+    const raft = { electionTick: 10, asyncStorageWrites: true };
+    const make = () =>
+      new RaftNode({
+        id: 1n,
+        storage: memoryRaftStorage(),
+        transport: net.transport(1n),
+        stateMachine: new KvMachine(),
+        clock: new ManualClock(0),
+        random: seededRandom(1),
+        raft,
+      });
+    expect(make).toThrow(/asyncStorageWrites/);
+    try {
+      make();
+    } catch (e) {
+      expect(isSwarmError(e, 'INVALID_RAFT_CONFIG')).toBe(true);
+    }
+  });
+
   it('elects a leader and resolves a proposal once it is committed and applied locally', async () => {
     cluster = new Cluster();
     for (const id of [1n, 2n, 3n]) await cluster.add(id, [1n, 2n, 3n]);
