@@ -207,120 +207,93 @@ export function parsePublish(text: string, flag = 'publish'): Json {
 /** The config file mode Docker uses by default: 0444. */
 export const DEFAULT_CONFIG_MODE = 0o444;
 
+/** The fields of a `--secret` / `--config` reference, as given (`NAME` alone is the source). */
+interface FileRefFields {
+  source: string;
+  target: string | undefined;
+  mode: number | undefined;
+  uid: number | undefined;
+  gid: number | undefined;
+}
+
+/**
+ * `NAME` or `source=NAME[,target=...][,mode=0444][,uid=N][,gid=N]`, the syntax `--secret` and
+ * `--config` share (`targets` are the spellings the target field accepts; `modeDigits` the most
+ * octal digits a mode may have).
+ */
+function parseFileRef(
+  text: string,
+  flag: string,
+  noun: string,
+  targets: readonly string[],
+  modeDigits: number,
+): FileRefFields {
+  let source: string | undefined;
+  const f: Omit<FileRefFields, 'source'> = {
+    target: undefined,
+    mode: undefined,
+    uid: undefined,
+    gid: undefined,
+  };
+  if (!text.includes('=')) source = text;
+  else
+    for (const part of text.split(',')) {
+      const [k, v] = parseKeyValue(part, flag);
+      const key = k.trim().toLowerCase();
+      if (key === 'source' || key === 'src') source = v;
+      else if (targets.includes(key)) f.target = v;
+      else if (key === 'mode') {
+        if (!new RegExp(`^0?[0-7]{1,${modeDigits}}$`).test(v))
+          throw new UsageError(
+            `invalid mode ${JSON.stringify(v)} in "--${flag}": expected octal such as 0${noun === 'secret' ? '400' : '444'}`,
+          );
+        f.mode = Number.parseInt(v, 8);
+      } else if (key === 'uid') f.uid = parseCount(v, `--${flag}`);
+      else if (key === 'gid') f.gid = parseCount(v, `--${flag}`);
+      else
+        throw new UsageError(
+          `invalid field ${JSON.stringify(k)} in "--${flag}" ${JSON.stringify(text)}: expected source, target, mode, uid or gid`,
+        );
+    }
+  if (source === undefined || source === '')
+    throw new UsageError(`"--${flag}" ${JSON.stringify(text)} names no ${noun}`);
+  return { source, ...f };
+}
+
+/** A reference's owner and mode fields, set only when given (mode always). */
+function ownerAndMode(ref: Json, f: FileRefFields, defaultMode: number): Json {
+  if (f.uid !== undefined) ref.uid = f.uid;
+  if (f.gid !== undefined) ref.gid = f.gid;
+  ref.mode = f.mode ?? defaultMode;
+  return ref;
+}
+
 /**
  * `NAME` or `source=NAME[,target=/PATH][,mode=0444][,uid=N][,gid=N]` for `--config`: the target
  * is a path in the task (default `/NAME`; a relative one is taken from `/`).
  */
 export function parseConfigRef(text: string, flag = 'config'): Json {
-  let source: string | undefined;
-  let target: string | undefined;
-  let mode = DEFAULT_CONFIG_MODE;
-  let uid: number | undefined;
-  let gid: number | undefined;
-  if (text.includes('=')) {
-    for (const part of text.split(',')) {
-      const [k, v] = parseKeyValue(part, flag);
-      switch (k.trim().toLowerCase()) {
-        case 'source':
-        case 'src':
-          source = v;
-          break;
-        case 'target':
-        case 'dst':
-        case 'destination':
-          target = v;
-          break;
-        case 'mode':
-          if (!/^0?[0-7]{1,4}$/.test(v))
-            throw new UsageError(
-              `invalid mode ${JSON.stringify(v)} in "--${flag}": expected octal such as 0444`,
-            );
-          mode = Number.parseInt(v, 8);
-          break;
-        case 'uid':
-          uid = parseCount(v, `--${flag}`);
-          break;
-        case 'gid':
-          gid = parseCount(v, `--${flag}`);
-          break;
-        default:
-          throw new UsageError(
-            `invalid field ${JSON.stringify(k)} in "--${flag}" ${JSON.stringify(text)}: expected source, target, mode, uid or gid`,
-          );
-      }
-    }
-  } else {
-    source = text;
-  }
-  if (source === undefined || source === '')
-    throw new UsageError(`"--${flag}" ${JSON.stringify(text)} names no config`);
-  const raw = target ?? `/${source}`;
+  const f = parseFileRef(text, flag, 'config', ['target', 'dst', 'destination'], 4);
+  const raw = f.target ?? `/${f.source}`;
   const parts = raw.split('/').filter((p) => p !== '' && p !== '.');
   if (raw.includes('\0') || parts.length === 0 || parts.includes('..'))
     throw new UsageError(
-      `invalid config target ${JSON.stringify(raw)} in "--${flag}": use an absolute file path such as /etc/${source}`,
+      `invalid config target ${JSON.stringify(raw)} in "--${flag}": use an absolute file path such as /etc/${f.source}`,
     );
-  const ref: Json = { configName: source, target: `/${parts.join('/')}` };
-  if (uid !== undefined) ref.uid = uid;
-  if (gid !== undefined) ref.gid = gid;
-  ref.mode = mode;
-  return ref;
+  return ownerAndMode({ configName: f.source, target: `/${parts.join('/')}` }, f, DEFAULT_CONFIG_MODE);
 }
 
 /** `NAME` or `source=NAME[,target=FILE][,mode=0400][,uid=N][,gid=N]`. */
 export function parseSecretRef(text: string, flag = 'secret'): Json {
-  let source: string | undefined;
-  let target: string | undefined;
-  let mode = DEFAULT_SECRET_MODE;
-  let uid: number | undefined;
-  let gid: number | undefined;
-  if (text.includes('=')) {
-    for (const part of text.split(',')) {
-      const [k, v] = parseKeyValue(part, flag);
-      switch (k.trim().toLowerCase()) {
-        case 'source':
-        case 'src':
-          source = v;
-          break;
-        case 'target':
-          target = v;
-          break;
-        case 'mode':
-          if (!/^0?[0-7]{1,3}$/.test(v))
-            throw new UsageError(
-              `invalid mode ${JSON.stringify(v)} in "--${flag}": expected octal such as 0400`,
-            );
-          mode = Number.parseInt(v, 8);
-          break;
-        case 'uid':
-          uid = parseCount(v, `--${flag}`);
-          break;
-        case 'gid':
-          gid = parseCount(v, `--${flag}`);
-          break;
-        default:
-          throw new UsageError(
-            `invalid field ${JSON.stringify(k)} in "--${flag}" ${JSON.stringify(text)}: expected source, target, mode, uid or gid`,
-          );
-      }
-    }
-  } else {
-    source = text;
-  }
-  if (source === undefined || source === '')
-    throw new UsageError(`"--${flag}" ${JSON.stringify(text)} names no secret`);
-  const file = target ?? source;
+  const f = parseFileRef(text, flag, 'secret', ['target'], 3);
+  const file = f.target ?? f.source;
   // The target is a file name inside the task's private secrets directory, never a path out of it.
   if (file === '' || file === '.' || file === '..' || file.includes('/') || file.includes('\0')) {
     throw new UsageError(
       `invalid secret target ${JSON.stringify(file)} in "--${flag}": use a plain file name (the file appears under /run/secrets)`,
     );
   }
-  const ref: Json = { secretName: source, target: file };
-  if (uid !== undefined) ref.uid = uid;
-  if (gid !== undefined) ref.gid = gid;
-  ref.mode = mode;
-  return ref;
+  return ownerAndMode({ secretName: f.source, target: file }, f, DEFAULT_SECRET_MODE);
 }
 
 function checkConstraint(expression: string, flag: string): string {
