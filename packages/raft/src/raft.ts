@@ -623,6 +623,13 @@ export class Raft {
       } else if (m.type === MessageType.PreVote) {
         // Reject so the pre-candidate learns the higher term and does not wait forever.
         this.send(message({ type: MessageType.PreVoteResp, to: m.from, term: this.term, reject: true }));
+      } else if (m.type === MessageType.Vote && this.lead === NONE) {
+        // Knowing of no leader, reject with our term (etcd raft ignores it): a candidate that our
+        // configuration does not list (we lag behind the change that added it) hears from us only
+        // here, and without our term its elections could stay below ours while our own failed
+        // elections keep raising it (simulator seed 302082). With a leader, it reaches its own
+        // voters, and we do not help a removed member disrupt it.
+        this.send(message({ type: MessageType.VoteResp, to: m.from, term: this.term, reject: true }));
       } else if (m.type === MessageType.StorageAppendResp) {
         // The term changed since the write was handed out: the entries it persisted may since
         // have been replaced in the unstable log by a later leader's (and those writes may still
