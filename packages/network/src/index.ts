@@ -55,10 +55,14 @@ export {
 } from './ipv4.js';
 export {
   type ClusterNetworks,
+  DEFAULT_DATA_PATH_PORT,
+  type NodeNetwork,
+  type NodeNetworkView,
   type NodePlan,
   nodePlan,
   type PlanService,
   type PlanTask,
   type PlanVip,
+  type ViewTask,
 } from './plan.js';
 export { type BackendChoice, RoundRobin } from './round-robin.js';

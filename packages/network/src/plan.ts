@@ -44,6 +44,44 @@ export interface ClusterNetworks {
   tasks: readonly PlanTask[];
 }
 
+/** The TCP port of every node's relay (Docker's default data path port). */
+export const DEFAULT_DATA_PATH_PORT = 4789;
+
+/** One cluster network as a node serves it. */
+export interface NodeNetwork {
+  /** The network's ID. */
+  id: string;
+  /** Its name. */
+  name: string;
+  /** The network's subnet (CIDR). */
+  subnet: string;
+  /** This node's slice of it (CIDR): the subnet of the node's bridge for the network. */
+  slice: string;
+  /** The slice's first address: the bridge's own address, where the node's resolver listens. */
+  gateway: string;
+}
+
+/** A running task as another node sees it: with the relay of the node it runs on. */
+export interface ViewTask extends PlanTask {
+  /** `host:port` of the relay of the task's node (host from the node's verified address). */
+  relayAddr: string;
+}
+
+/**
+ * What the managers tell one worker about the cluster's networks (least privilege: only the
+ * networks its own tasks use, the services on them and their running tasks). The worker turns it
+ * into a `NodePlan` with `nodePlan(view, view.nodeId)` and applies it to its bridges, resolvers,
+ * VIP listeners and relay.
+ */
+export interface NodeNetworkView extends ClusterNetworks {
+  /** The node this view is for. */
+  nodeId: string;
+  /** The networks this node's tasks use, with this node's slice of each. */
+  networks: readonly NodeNetwork[];
+  /** Running tasks of the services on those networks, on any node. */
+  tasks: readonly ViewTask[];
+}
+
 /** One VIP listener the node opens. */
 export interface PlanVip {
   /** The service. */

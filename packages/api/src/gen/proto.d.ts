@@ -6649,6 +6649,9 @@ export namespace swarm {
         /** Task jobIteration. */
         jobIteration: Long;
 
+        /** Task networks. */
+        networks: swarm.NetworkAttachment.$Properties[];
+
         /**
          * Creates a new Task instance using the specified properties.
          * @param [properties] Properties to set
@@ -6772,12 +6775,162 @@ export namespace swarm {
             /** Task jobIteration */
             jobIteration?: (Long|null);
 
+            /** Task networks */
+            networks?: (swarm.NetworkAttachment.$Properties[]|null);
+
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];
         }
 
         /** Shape of a Task. */
         type $Shape = swarm.Task.$Properties;
+    }
+
+    /**
+     * Properties of a NetworkAttachment.
+     * @deprecated Use swarm.NetworkAttachment.$Properties instead.
+     */
+    interface INetworkAttachment extends swarm.NetworkAttachment.$Properties {
+    }
+
+    /** Represents a NetworkAttachment. */
+    class NetworkAttachment {
+
+        /**
+         * Constructs a new NetworkAttachment.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: swarm.NetworkAttachment.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** NetworkAttachment networkId. */
+        networkId: string;
+
+        /** NetworkAttachment networkName. */
+        networkName: string;
+
+        /** NetworkAttachment slice. */
+        slice: string;
+
+        /** NetworkAttachment gateway. */
+        gateway: string;
+
+        /** NetworkAttachment addresses. */
+        addresses: string[];
+
+        /** NetworkAttachment aliases. */
+        aliases: string[];
+
+        /**
+         * Creates a new NetworkAttachment instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns NetworkAttachment instance
+         */
+        static create(properties: swarm.NetworkAttachment.$Shape): swarm.NetworkAttachment & swarm.NetworkAttachment.$Shape;
+        static create(properties?: swarm.NetworkAttachment.$Properties): swarm.NetworkAttachment;
+
+        /**
+         * Encodes the specified NetworkAttachment message. Does not implicitly {@link swarm.NetworkAttachment.verify|verify} messages.
+         * @param message NetworkAttachment message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: swarm.NetworkAttachment.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Encodes the specified NetworkAttachment message, length delimited. Does not implicitly {@link swarm.NetworkAttachment.verify|verify} messages.
+         * @param message NetworkAttachment message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encodeDelimited(message: swarm.NetworkAttachment.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a NetworkAttachment message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {swarm.NetworkAttachment & swarm.NetworkAttachment.$Shape} NetworkAttachment
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): swarm.NetworkAttachment & swarm.NetworkAttachment.$Shape;
+
+        /**
+         * Decodes a NetworkAttachment message from the specified reader or buffer, length delimited.
+         * @param reader Reader or buffer to decode from
+         * @returns {swarm.NetworkAttachment & swarm.NetworkAttachment.$Shape} NetworkAttachment
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): swarm.NetworkAttachment & swarm.NetworkAttachment.$Shape;
+
+        /**
+         * Verifies a NetworkAttachment message.
+         * @param message Plain object to verify
+         * @returns `null` if valid, otherwise the reason why it is not
+         */
+        static verify(message: { [k: string]: any }): (string|null);
+
+        /**
+         * Creates a NetworkAttachment message from a plain object. Also converts values to their respective internal types.
+         * @param object Plain object
+         * @returns NetworkAttachment
+         */
+        static fromObject(object: { [k: string]: any }): swarm.NetworkAttachment;
+
+        /**
+         * Creates a plain object from a NetworkAttachment message. Also converts values to other types if specified.
+         * @param message NetworkAttachment
+         * @param [options] Conversion options
+         * @returns Plain object
+         */
+        static toObject(message: swarm.NetworkAttachment, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+        /**
+         * Converts this NetworkAttachment to JSON.
+         * @returns JSON object
+         */
+        toJSON(): { [k: string]: any };
+
+        /**
+         * Gets the type url for NetworkAttachment
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace NetworkAttachment {
+
+        /** Properties of a NetworkAttachment. */
+        interface $Properties {
+
+            /** NetworkAttachment networkId */
+            networkId?: (string|null);
+
+            /** NetworkAttachment networkName */
+            networkName?: (string|null);
+
+            /** NetworkAttachment slice */
+            slice?: (string|null);
+
+            /** NetworkAttachment gateway */
+            gateway?: (string|null);
+
+            /** NetworkAttachment addresses */
+            addresses?: (string[]|null);
+
+            /** NetworkAttachment aliases */
+            aliases?: (string[]|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a NetworkAttachment. */
+        type $Shape = swarm.NetworkAttachment.$Properties;
     }
 
     /**

@@ -11038,6 +11038,7 @@ export const swarm = $root.swarm = (() => {
     swarm.Task = (function() {
 
         const Task = function (properties) {
+            this.networks = [];
             if (properties)
                 for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
                     if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -11057,6 +11058,7 @@ export const swarm = $root.swarm = (() => {
         Task.prototype.desiredState = 0;
         Task.prototype.endpoint = null;
         Task.prototype.jobIteration = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+        Task.prototype.networks = $util.emptyArray;
 
         Task.create = function(properties) {
             return new Task(properties);
@@ -11095,6 +11097,9 @@ export const swarm = $root.swarm = (() => {
                 $root.swarm.Endpoint.encode(message.endpoint, writer.uint32(98).fork(), _depth + 1).ldelim();
             if (message.jobIteration != null && $Object.hasOwnProperty.call(message, "jobIteration") && (typeof message.jobIteration === "object" ? message.jobIteration.low || message.jobIteration.high : message.jobIteration !== 0))
                 writer.uint32(104).uint64(message.jobIteration);
+            if (message.networks != null && message.networks.length)
+                for (let i = 0; i < message.networks.length; ++i)
+                    $root.swarm.NetworkAttachment.encode(message.networks[i], writer.uint32(114).fork(), _depth + 1).ldelim();
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -11231,6 +11236,14 @@ export const swarm = $root.swarm = (() => {
                             delete message.jobIteration;
                         continue;
                     }
+                case 14: {
+                        if (wireType !== 2)
+                            break;
+                        if (!(message.networks && message.networks.length))
+                            message.networks = [];
+                        message.networks.push($root.swarm.NetworkAttachment.decode(reader, reader.size(), $undefined, _depth + 1));
+                        continue;
+                    }
                 }
                 reader.skipType(wireType, _depth, tag);
                 if (!reader.discardUnknown) {
@@ -11312,6 +11325,15 @@ export const swarm = $root.swarm = (() => {
             if (message.jobIteration != null && $Object.hasOwnProperty.call(message, "jobIteration"))
                 if (!$util.isInteger(message.jobIteration) && !(message.jobIteration && $util.isInteger(message.jobIteration.low) && $util.isInteger(message.jobIteration.high)))
                     return "jobIteration: integer|Long expected";
+            if (message.networks != null && $Object.hasOwnProperty.call(message, "networks")) {
+                if (!$Array.isArray(message.networks))
+                    return "networks: array expected";
+                for (let i = 0; i < message.networks.length; ++i) {
+                    let error = $root.swarm.NetworkAttachment.verify(message.networks[i], _depth + 1);
+                    if (error)
+                        return "networks." + error;
+                }
+            }
             return null;
         };
 
@@ -11456,6 +11478,16 @@ export const swarm = $root.swarm = (() => {
                         message.jobIteration = object.jobIteration;
                     else if (typeof object.jobIteration === "object")
                         message.jobIteration = new $util.LongBits(object.jobIteration.low >>> 0, object.jobIteration.high >>> 0).toNumber(true);
+            if (object.networks) {
+                if (!$Array.isArray(object.networks))
+                    throw $TypeError(".swarm.Task.networks: array expected");
+                message.networks = $Array(object.networks.length);
+                for (let i = 0; i < object.networks.length; ++i) {
+                    if (!$util.isObject(object.networks[i]))
+                        throw $TypeError(".swarm.Task.networks: object expected");
+                    message.networks[i] = $root.swarm.NetworkAttachment.fromObject(object.networks[i], _depth + 1);
+                }
+            }
             return message;
         };
 
@@ -11467,6 +11499,8 @@ export const swarm = $root.swarm = (() => {
             if (_depth > $util.recursionLimit)
                 throw $Error("max depth exceeded");
             let object = {};
+            if (options.arrays || options.defaults)
+                object.networks = [];
             if (options.defaults) {
                 object.id = "";
                 object.meta = null;
@@ -11535,6 +11569,11 @@ export const swarm = $root.swarm = (() => {
                     object.jobIteration = options.longs === $String ? $String(message.jobIteration) : message.jobIteration;
                 else
                     object.jobIteration = options.longs === $String ? $util.Long.prototype.toString.call(message.jobIteration) : options.longs === $Number ? new $util.LongBits(message.jobIteration.low >>> 0, message.jobIteration.high >>> 0).toNumber(true) : message.jobIteration;
+            if (message.networks && message.networks.length) {
+                object.networks = $Array(message.networks.length);
+                for (let j = 0; j < message.networks.length; ++j)
+                    object.networks[j] = $root.swarm.NetworkAttachment.toObject(message.networks[j], options, _depth + 1);
+            }
             return object;
         };
 
@@ -11549,6 +11588,288 @@ export const swarm = $root.swarm = (() => {
         };
 
         return Task;
+    })();
+
+    swarm.NetworkAttachment = (function() {
+
+        const NetworkAttachment = function (properties) {
+            this.addresses = [];
+            this.aliases = [];
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        NetworkAttachment.prototype.networkId = "";
+        NetworkAttachment.prototype.networkName = "";
+        NetworkAttachment.prototype.slice = "";
+        NetworkAttachment.prototype.gateway = "";
+        NetworkAttachment.prototype.addresses = $util.emptyArray;
+        NetworkAttachment.prototype.aliases = $util.emptyArray;
+
+        NetworkAttachment.create = function(properties) {
+            return new NetworkAttachment(properties);
+        };
+
+        NetworkAttachment.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.networkId != null && $Object.hasOwnProperty.call(message, "networkId") && message.networkId !== "")
+                writer.uint32(10).string(message.networkId);
+            if (message.networkName != null && $Object.hasOwnProperty.call(message, "networkName") && message.networkName !== "")
+                writer.uint32(18).string(message.networkName);
+            if (message.slice != null && $Object.hasOwnProperty.call(message, "slice") && message.slice !== "")
+                writer.uint32(26).string(message.slice);
+            if (message.gateway != null && $Object.hasOwnProperty.call(message, "gateway") && message.gateway !== "")
+                writer.uint32(34).string(message.gateway);
+            if (message.addresses != null && message.addresses.length)
+                for (let i = 0; i < message.addresses.length; ++i)
+                    writer.uint32(42).string(message.addresses[i]);
+            if (message.aliases != null && message.aliases.length)
+                for (let i = 0; i < message.aliases.length; ++i)
+                    writer.uint32(50).string(message.aliases[i]);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        NetworkAttachment.encodeDelimited = function(message, writer) {
+            return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+        };
+
+        NetworkAttachment.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.swarm.NetworkAttachment();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.networkId = value;
+                        else
+                            delete message.networkId;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.networkName = value;
+                        else
+                            delete message.networkName;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.slice = value;
+                        else
+                            delete message.slice;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.gateway = value;
+                        else
+                            delete message.gateway;
+                        continue;
+                    }
+                case 5: {
+                        if (wireType !== 2)
+                            break;
+                        if (!(message.addresses && message.addresses.length))
+                            message.addresses = [];
+                        message.addresses.push(reader.stringVerify());
+                        continue;
+                    }
+                case 6: {
+                        if (wireType !== 2)
+                            break;
+                        if (!(message.aliases && message.aliases.length))
+                            message.aliases = [];
+                        message.aliases.push(reader.stringVerify());
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        NetworkAttachment.decodeDelimited = function(reader) {
+            if (!(reader instanceof $Reader))
+                reader = new $Reader(reader);
+            return this.decode(reader, reader.size());
+        };
+
+        NetworkAttachment.verify = function (message, _depth) {
+            if (typeof message !== "object" || message === null)
+                return "object expected";
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                return "max depth exceeded";
+            if (message.networkId != null && $Object.hasOwnProperty.call(message, "networkId"))
+                if (!$util.isString(message.networkId))
+                    return "networkId: string expected";
+            if (message.networkName != null && $Object.hasOwnProperty.call(message, "networkName"))
+                if (!$util.isString(message.networkName))
+                    return "networkName: string expected";
+            if (message.slice != null && $Object.hasOwnProperty.call(message, "slice"))
+                if (!$util.isString(message.slice))
+                    return "slice: string expected";
+            if (message.gateway != null && $Object.hasOwnProperty.call(message, "gateway"))
+                if (!$util.isString(message.gateway))
+                    return "gateway: string expected";
+            if (message.addresses != null && $Object.hasOwnProperty.call(message, "addresses")) {
+                if (!$Array.isArray(message.addresses))
+                    return "addresses: array expected";
+                for (let i = 0; i < message.addresses.length; ++i)
+                    if (!$util.isString(message.addresses[i]))
+                        return "addresses: string[] expected";
+            }
+            if (message.aliases != null && $Object.hasOwnProperty.call(message, "aliases")) {
+                if (!$Array.isArray(message.aliases))
+                    return "aliases: array expected";
+                for (let i = 0; i < message.aliases.length; ++i)
+                    if (!$util.isString(message.aliases[i]))
+                        return "aliases: string[] expected";
+            }
+            return null;
+        };
+
+        NetworkAttachment.fromObject = function (object, _depth) {
+            if (object instanceof $root.swarm.NetworkAttachment)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".swarm.NetworkAttachment: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.swarm.NetworkAttachment();
+            if (object.networkId != null)
+                if (typeof object.networkId !== "string" || object.networkId.length)
+                    message.networkId = $String(object.networkId);
+            if (object.networkName != null)
+                if (typeof object.networkName !== "string" || object.networkName.length)
+                    message.networkName = $String(object.networkName);
+            if (object.slice != null)
+                if (typeof object.slice !== "string" || object.slice.length)
+                    message.slice = $String(object.slice);
+            if (object.gateway != null)
+                if (typeof object.gateway !== "string" || object.gateway.length)
+                    message.gateway = $String(object.gateway);
+            if (object.addresses) {
+                if (!$Array.isArray(object.addresses))
+                    throw $TypeError(".swarm.NetworkAttachment.addresses: array expected");
+                message.addresses = $Array(object.addresses.length);
+                for (let i = 0; i < object.addresses.length; ++i)
+                    message.addresses[i] = $String(object.addresses[i]);
+            }
+            if (object.aliases) {
+                if (!$Array.isArray(object.aliases))
+                    throw $TypeError(".swarm.NetworkAttachment.aliases: array expected");
+                message.aliases = $Array(object.aliases.length);
+                for (let i = 0; i < object.aliases.length; ++i)
+                    message.aliases[i] = $String(object.aliases[i]);
+            }
+            return message;
+        };
+
+        NetworkAttachment.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.arrays || options.defaults) {
+                object.addresses = [];
+                object.aliases = [];
+            }
+            if (options.defaults) {
+                object.networkId = "";
+                object.networkName = "";
+                object.slice = "";
+                object.gateway = "";
+            }
+            if (message.networkId != null && $Object.hasOwnProperty.call(message, "networkId"))
+                object.networkId = message.networkId;
+            if (message.networkName != null && $Object.hasOwnProperty.call(message, "networkName"))
+                object.networkName = message.networkName;
+            if (message.slice != null && $Object.hasOwnProperty.call(message, "slice"))
+                object.slice = message.slice;
+            if (message.gateway != null && $Object.hasOwnProperty.call(message, "gateway"))
+                object.gateway = message.gateway;
+            if (message.addresses && message.addresses.length) {
+                object.addresses = $Array(message.addresses.length);
+                for (let j = 0; j < message.addresses.length; ++j)
+                    object.addresses[j] = message.addresses[j];
+            }
+            if (message.aliases && message.aliases.length) {
+                object.aliases = $Array(message.aliases.length);
+                for (let j = 0; j < message.aliases.length; ++j)
+                    object.aliases[j] = message.aliases[j];
+            }
+            return object;
+        };
+
+        NetworkAttachment.prototype.toJSON = function() {
+            return NetworkAttachment.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        NetworkAttachment.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/swarm.NetworkAttachment";
+        };
+
+        return NetworkAttachment;
     })();
 
     swarm.SecretSpec = (function() {
