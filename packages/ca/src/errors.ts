@@ -74,10 +74,17 @@ export class AuthorizationError extends SwarmError<AuthorizationErrorCode> {
   override readonly name = 'AuthorizationError';
 }
 
-/** Codes of root-rotation misuse. */
-export type RotationErrorCode = 'ROTATION_NOT_CONVERGED' | 'ROTATION_UNKNOWN_NODE' | 'ROTATION_FINISHED';
+/**
+ * Codes of root-rotation errors: a rotation begun while one runs, an abort once the new root
+ * issues, an abort with none running, and a stored rotation record that matches no phase.
+ */
+export type RotationErrorCode =
+  | 'ROTATION_IN_PROGRESS'
+  | 'ROTATION_CANNOT_ABORT'
+  | 'ROTATION_NOT_RUNNING'
+  | 'ROTATION_CORRUPT';
 
-/** A root rotation step taken out of order. */
+/** A root rotation step taken out of order, or a stored rotation that cannot continue. */
 export class RotationError extends SwarmError<RotationErrorCode> {
   override readonly name = 'RotationError';
 }

@@ -82,10 +82,16 @@ export {
   rootDigest,
 } from './root-ca.js';
 export {
-  type FinishedRotation,
-  RootRotation,
+  abortRotation,
+  type BeginRotationOptions,
+  beginRotation,
+  nodeRotationState,
+  planRotation,
   type RotationNodeState,
-  type StartRotationOptions,
+  type RotationPhase,
+  type RotationPlan,
+  readRotation,
+  type StoredRotation,
 } from './rotation.js';
 export {
   allowedRolesFor,

@@ -41,6 +41,8 @@ export interface CAReadTx {
 export interface CAWriteTx {
   /** The node with `id` (a private copy that may be changed and passed to `update`), or undefined. */
   get(kind: 'node', id: string): swarm.Node | undefined;
+  /** Every cluster object (there is one): a renewal checks that the root it issued under is still current. */
+  list(kind: 'cluster'): swarm.Cluster[];
   /** Adds a node (a joiner). */
   create(kind: 'node', obj: swarm.Node): void;
   /** Replaces a node (a renewal's role, zone and certificate). */
@@ -60,7 +62,7 @@ export interface CAStore {
 }
 
 /** The cluster object of a store (undefined before the cluster is created or replicated here). */
-export function clusterOf(tx: Pick<CAReadTx, 'list'>): swarm.Cluster | undefined {
+export function clusterOf(tx: { list(kind: 'cluster'): swarm.Cluster[] }): swarm.Cluster | undefined {
   return tx.list('cluster')[0];
 }
 
@@ -83,6 +85,11 @@ export function trustBundle(cluster: swarm.Cluster): string {
   const root = dec.decode(cluster.rootCa?.caCert ?? new Uint8Array());
   const next = cluster.rootCa?.rootRotation?.caCert;
   return next && next.length > 0 ? root + dec.decode(next) : root;
+}
+
+/** What a certificate is issued under: the issuing root and the trust bundle that goes with it. */
+function issuerKey(cluster: swarm.Cluster): string {
+  return `${dec.decode(cluster.rootCa?.caCert ?? new Uint8Array())}|${trustBundle(cluster)}`;
 }
 
 /** The notAfter (ms since the epoch) of the leaf in a PEM chain; 0 for an empty chain. */
@@ -147,7 +154,7 @@ export class ManagerCA {
     const c = this.#cluster();
     const certPem = dec.decode(c.rootCa?.caCert ?? new Uint8Array());
     const keyPem = dec.decode(c.rootCa?.caKey ?? new Uint8Array());
-    const key = `${certPem}|${trustBundle(c)}`;
+    const key = issuerKey(c);
     if (this.#issuer?.key !== key) {
       const root = loadRootCA({
         certPem,
@@ -199,7 +206,9 @@ export class ManagerCA {
         });
       const role = roleName(node.spec?.desiredRole ?? node.role);
       const zone = node.spec?.annotations?.labels?.[this.#zoneLabel];
-      const issued = await issueCertificate(this.issuer(), csrPem, {
+      const issuer = this.issuer();
+      const issuedUnder = issuerKey(cluster);
+      const issued = await issueCertificate(issuer, csrPem, {
         nodeId,
         role,
         clusterId: cluster.id,
@@ -212,11 +221,20 @@ export class ManagerCA {
         if (n === undefined) return;
         n.role = role === 'manager' ? swarm.NodeRole.NODE_ROLE_MANAGER : swarm.NodeRole.NODE_ROLE_WORKER;
         n.zone = zone ?? '';
+        // A root rotation moved on while this certificate was being issued (the root or the trust
+        // bundle changed): the node renews again, so that it never counts as having renewed under
+        // a phase whose bundle it did not get.
+        const now = clusterOf(tx);
+        const stale = now !== undefined && issuerKey(now) !== issuedUnder;
         n.certificate = swarm.Certificate.create({
           role: n.role,
           csr: req.csr,
           cn: nodeId,
-          status: { state: swarm.IssuanceState.ISSUANCE_STATE_ISSUED },
+          status: {
+            state: stale
+              ? swarm.IssuanceState.ISSUANCE_STATE_ROTATE
+              : swarm.IssuanceState.ISSUANCE_STATE_ISSUED,
+          },
           certificate: enc.encode(issued.chainPem),
         });
         tx.update('node', n);

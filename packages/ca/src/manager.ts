@@ -28,3 +28,11 @@ export {
   roleName,
   trustBundle,
 } from './manager-ca.js';
+export {
+  RootRotationDriver,
+  type RootRotationDriverOptions,
+  type RotationReadTx,
+  type RotationStatus,
+  type RotationStore,
+  type RotationWriteTx,
+} from './rotation-driver.js';

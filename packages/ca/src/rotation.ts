@@ -1,203 +1,312 @@
 /**
- * Root CA rotation (DESIGN section 4). The old root cross-signs a new root; from then on the CA
- * issues with the new key and every leaf carries the cross-signed intermediate, so peers that
- * trust only the old root and peers that trust the new one both verify it. Nodes are asked to
- * renew in batches; only when every node holds a certificate from the new key does the new root
- * become the only trust root, and both join tokens change.
+ * Root CA rotation as a sans-I/O state machine over what the cluster store holds: the cluster's
+ * `RootCA` (with its `rootRotation`) and the node objects. It reads no clock and does no I/O: the
+ * caller passes `now` and the objects, and writes back what {@link planRotation} returns.
+ *
+ * Three phases, each ending when every node (down nodes included) has renewed under it:
+ *
+ * 1. `trust`: the old root still issues; the new root joins the trust bundle. Every node renews
+ *    once, so it trusts the new root before any certificate from it exists.
+ * 2. `issue`: the new root issues; the old root stays trusted. Every node renews onto the new key.
+ * 3. `retire`: only the new root is trusted and both join tokens change. Every node renews once
+ *    more to take the new bundle; then the rotation is over.
+ *
+ * So no peer ever meets a certificate it cannot verify. The old root also cross-signs the new one
+ * (`rootRotation.crossSignedCaCert`, kept until the end) for peers outside the cluster that pinned
+ * the old root. Everything the machine needs is in the store, so a new leader resumes a rotation
+ * where the last one left it.
  */
-import { assertValidId } from '@swarm/api';
-import { type Certificate, certificatesToPem, parseCertificates } from './certificate.js';
+import { type Clock, cryptoRandom, type Random, swarm, toLong } from '@swarm/api';
+import { certificatesToPem, keyIdentifier, parseCertificates } from './certificate.js';
 import { bytesEqual } from './der.js';
 import { RotationError } from './errors.js';
-import { generateJoinTokens, type JoinTokens } from './join-token.js';
-import { createRootCA, crossSign, type IssuingCA, type RootCA } from './root-ca.js';
-import { nobleBackend, nobleVerifier, type SignerBackend, type Verifier } from './signer.js';
+import { generateJoinTokens } from './join-token.js';
+import { createRootCA, crossSign, loadRootCA, rootDigest } from './root-ca.js';
+import { nobleBackend, type SignerBackend } from './signer.js';
 
-/** Options of `RootRotation.start`. */
-export interface StartRotationOptions {
-  /** Every node that must converge (node IDs). Nodes that join later call `addNode`. */
-  nodeIds: Iterable<string>;
-  /** Signing backend of the new root. Default `nobleBackend`. */
+const enc = new TextEncoder();
+const dec = new TextDecoder();
+const Phase = swarm.RootRotationPhase;
+
+/** The phases of a root rotation, in order. */
+export type RotationPhase = 'trust' | 'issue' | 'retire';
+
+const PHASES: Record<RotationPhase, { n: number; what: string; proto: swarm.RootRotationPhase }> = {
+  trust: {
+    n: 1,
+    what: 'every node takes the new root into its trust bundle',
+    proto: Phase.ROOT_ROTATION_PHASE_TRUST,
+  },
+  issue: { n: 2, what: 'every node renews onto the new root', proto: Phase.ROOT_ROTATION_PHASE_ISSUE },
+  retire: { n: 3, what: 'every node drops the old root', proto: Phase.ROOT_ROTATION_PHASE_RETIRE },
+};
+
+/** A rotation as stored in `RootCA.rootRotation`, decoded. */
+export interface StoredRotation {
+  readonly phase: RotationPhase;
+  /** The root every node ends up on (PEM). */
+  readonly newRootPem: string;
+  /** The root being replaced (PEM); empty in `retire`, where it is no longer kept. */
+  readonly oldRootPem: string;
+  /** The new root certified by the old one (PEM); empty for a rotation stored without one. */
+  readonly crossSignedPem: string;
+  /** When the rotation began and when its phase began (ms, the manager's clock; 0 if unknown). */
+  readonly startedAt: number;
+  readonly phaseStartedAt: number;
+}
+
+const text = (b: Uint8Array | null | undefined): string => (b && b.length > 0 ? dec.decode(b) : '');
+
+/**
+ * The rotation stored in `rootCa`, or undefined when none runs. A rotation written before phases
+ * were recorded has its phase inferred (a new key beside the old root: `trust`; only the old
+ * root's certificate: `issue`). Throws `ROTATION_CORRUPT` for a record that matches no phase.
+ */
+export function readRotation(rootCa: swarm.IRootCA | null | undefined): StoredRotation | undefined {
+  const r = rootCa?.rootRotation;
+  if (r === null || r === undefined) return undefined;
+  const caCert = text(r.caCert);
+  const hasKey = (r.caKey?.length ?? 0) > 0;
+  let phase: RotationPhase | undefined;
+  switch (r.phase ?? Phase.ROOT_ROTATION_PHASE_UNSPECIFIED) {
+    case Phase.ROOT_ROTATION_PHASE_TRUST:
+      phase = 'trust';
+      break;
+    case Phase.ROOT_ROTATION_PHASE_ISSUE:
+      phase = 'issue';
+      break;
+    case Phase.ROOT_ROTATION_PHASE_RETIRE:
+      phase = 'retire';
+      break;
+    default:
+      if (caCert === '' && !hasKey) return undefined; // an empty record: nothing runs
+      phase = hasKey ? 'trust' : 'issue';
+  }
+  const current = text(rootCa?.caCert);
+  const ok = phase === 'trust' ? caCert !== '' && hasKey : phase === 'issue' ? caCert !== '' : true;
+  if (!ok || current === '')
+    throw new RotationError(
+      'ROTATION_CORRUPT',
+      `the stored root rotation (phase ${phase}) lacks the ${phase === 'trust' ? 'new root key or certificate' : 'old root certificate'}; it cannot continue`,
+      { phase },
+    );
+  return {
+    phase,
+    newRootPem: phase === 'trust' ? caCert : current,
+    oldRootPem: phase === 'trust' ? current : phase === 'issue' ? caCert : '',
+    crossSignedPem: text(r.crossSignedCaCert),
+    startedAt: Number(r.startedAt ?? 0),
+    phaseStartedAt: Number(r.phaseStartedAt ?? 0),
+  };
+}
+
+/** Options of {@link beginRotation}. */
+export interface BeginRotationOptions {
+  /** Validity of the new root and the cross-signed certificate; `now()` is the rotation's start. */
+  clock: Clock;
+  /** Key and serial source. Default `cryptoRandom`. */
+  random?: Random;
+  /** Signing backend for the key generation and the cross-signature. Default `nobleBackend`. */
   backend?: SignerBackend;
-  /** Verifier used to check renewed certificates. Default `nobleVerifier`. */
-  verifier?: Verifier;
 }
 
-/** Where each node stands: not yet asked, asked to renew, or holding a new-key certificate. */
-export type RotationNodeState = 'waiting' | 'asked' | 'converged';
-
-/** The result of a finished rotation. */
-export interface FinishedRotation {
-  /** The new root CA alone: issue with it, trust only it. */
-  readonly root: RootCA;
-  /** Fresh worker and manager tokens (the digest pins the new root). */
-  readonly joinTokens: JoinTokens;
+/**
+ * A new rotation: a fresh root, cross-signed by the current one, in phase `trust`. Returns the
+ * `RootCA` to store; store it only if no rotation began meanwhile (see `planRotation`'s `renew`:
+ * the next plan asks every node to renew). Refused with `ROTATION_IN_PROGRESS` while one runs.
+ */
+export async function beginRotation(rootCa: swarm.IRootCA, o: BeginRotationOptions): Promise<swarm.RootCA> {
+  const running = readRotation(rootCa);
+  if (running !== undefined)
+    throw new RotationError(
+      'ROTATION_IN_PROGRESS',
+      `a root rotation is already in phase ${running.phase}; wait for it to finish`,
+      { phase: running.phase },
+    );
+  const random = o.random ?? cryptoRandom;
+  const backend = o.backend ?? nobleBackend;
+  const oldRoot = loadRootCA({
+    certPem: text(rootCa.caCert),
+    keyPem: text(rootCa.caKey),
+    clock: o.clock,
+    random,
+    backend,
+  });
+  const newRoot = await createRootCA({ clock: o.clock, random, backend });
+  const cross = await crossSign(oldRoot, newRoot);
+  const now = o.clock.now();
+  return swarm.RootCA.create({
+    ...rootCa,
+    rootRotation: {
+      caCert: enc.encode(newRoot.certPem),
+      caKey: enc.encode(newRoot.keyPem),
+      crossSignedCaCert: enc.encode(certificatesToPem([cross])),
+      phase: Phase.ROOT_ROTATION_PHASE_TRUST,
+      startedAt: toLong(BigInt(Math.max(0, Math.floor(now)))),
+      phaseStartedAt: toLong(BigInt(Math.max(0, Math.floor(now)))),
+    },
+  });
 }
 
-/** A root CA rotation: a new root cross-signed by the old one, nodes moved over in batches, and the new root trusted alone once every node holds a certificate from it. */
-export class RootRotation {
-  readonly oldRoot: IssuingCA;
-  readonly newRoot: RootCA;
-  /** The new root's key and subject, certified by the old root. */
-  readonly crossSigned: Certificate;
-  readonly #nodes = new Map<string, RotationNodeState>();
-  readonly #verifier: Verifier;
-  #finished = false;
+/**
+ * Abandons a rotation still in `trust` (no certificate from the new key exists yet): the new root
+ * and its key are dropped and the old root goes on alone. Refused with `ROTATION_CANNOT_ABORT`
+ * once the new root issues (nodes hold its certificates: it can only be finished), and with
+ * `ROTATION_NOT_RUNNING` when none runs. Ask every node to renew afterwards so that it drops the
+ * new root from its bundle.
+ */
+export function abortRotation(rootCa: swarm.IRootCA): swarm.RootCA {
+  const r = readRotation(rootCa);
+  if (r === undefined) throw new RotationError('ROTATION_NOT_RUNNING', 'no root rotation is running');
+  if (r.phase !== 'trust')
+    throw new RotationError(
+      'ROTATION_CANNOT_ABORT',
+      `the root rotation is in phase ${r.phase}: nodes already hold certificates from the new root, so it can only be finished`,
+      { phase: r.phase },
+    );
+  return swarm.RootCA.create({ ...rootCa, rootRotation: null });
+}
 
-  private constructor(
-    oldRoot: IssuingCA,
-    newRoot: RootCA,
-    crossSigned: Certificate,
-    options: StartRotationOptions,
-  ) {
-    this.oldRoot = oldRoot;
-    this.newRoot = newRoot;
-    this.crossSigned = crossSigned;
-    this.#verifier = options.verifier ?? nobleVerifier;
-    for (const id of options.nodeIds) this.addNode(id);
+/** Where one node stands in the current phase. */
+export type RotationNodeState = 'done' | 'renewing' | 'ask';
+
+/**
+ * Where a node stands: `done` once it renewed under the current phase (its certificate is issued,
+ * not waiting for a renewal, and from the phase's issuing key); `renewing` while the store asks it
+ * to renew; `ask` when it must be asked (again).
+ */
+export function nodeRotationState(node: swarm.INode, issuerKeyId: Uint8Array): RotationNodeState {
+  const c = node.certificate;
+  if (c?.status?.state === swarm.IssuanceState.ISSUANCE_STATE_ROTATE) return 'renewing';
+  let aki: Uint8Array | undefined;
+  try {
+    aki = parseCertificates(text(c?.certificate))[0]?.authorityKeyId;
+  } catch {
+    aki = undefined;
   }
+  return c?.status?.state === swarm.IssuanceState.ISSUANCE_STATE_ISSUED &&
+    aki !== undefined &&
+    bytesEqual(aki, issuerKeyId)
+    ? 'done'
+    : 'ask';
+}
 
-  /** Makes a new root and its cross-signed certificate; every listed node starts `waiting`. */
-  static async start(oldRoot: IssuingCA, options: StartRotationOptions): Promise<RootRotation> {
-    const newRoot = await createRootCA({
-      clock: oldRoot.clock,
-      random: oldRoot.random,
-      backend: options.backend ?? nobleBackend,
-    });
-    const crossSigned = await crossSign(oldRoot, newRoot);
-    return new RootRotation(oldRoot, newRoot, crossSigned, options);
-  }
+/** One step of the machine: what to write, and what the rotation waits for. */
+export interface RotationPlan {
+  /** The rotation after this step (undefined: none runs, or this step finished it). */
+  readonly rotation: StoredRotation | undefined;
+  /** A new `RootCA` to store (a phase change or the end), or undefined for no change. */
+  readonly rootCa: swarm.RootCA | undefined;
+  /** Nodes to ask to renew now (set their certificate status to `ISSUANCE_STATE_ROTATE`). */
+  readonly renew: readonly string[];
+  /** Nodes the current phase waits for (asked, not yet renewed), down ones included. */
+  readonly waiting: readonly string[];
+  /** The waited-for nodes that are down: they renew when they come back. */
+  readonly down: readonly string[];
+  /** This step ended the rotation. */
+  readonly finished: boolean;
+  /** One line for people: the phase, what it waits for, and for how long. */
+  readonly progress: string;
+}
 
-  /**
-   * Resumes a rotation persisted with `nodeStates()` (after a manager restart or a leader
-   * change): the old and new roots, the cross-signed certificate, and where each node stood.
-   */
-  static resume(
-    oldRoot: IssuingCA,
-    newRoot: RootCA,
-    crossSignedPem: string,
-    nodes: readonly (readonly [string, RotationNodeState])[],
-    options: Pick<StartRotationOptions, 'verifier'> = {},
-  ): RootRotation {
-    const [crossSigned] = parseCertificates(crossSignedPem);
-    if (
-      crossSigned === undefined ||
-      !bytesEqual(crossSigned.publicKey, newRoot.certificate.publicKey) ||
-      !bytesEqual(crossSigned.issuer, oldRoot.certificate.subject)
-    )
-      throw new TypeError('crossSignedPem must be the new root certified by the old root');
-    const r = new RootRotation(oldRoot, newRoot, crossSigned, { ...options, nodeIds: [] });
-    for (const [id, state] of nodes) {
-      assertValidId(id, 'nodeId');
-      r.#nodes.set(id, state);
-    }
-    return r;
-  }
+const keyIdOf = (pem: string): Uint8Array => {
+  const cert = parseCertificates(pem)[0];
+  if (cert === undefined) throw new RotationError('ROTATION_CORRUPT', 'the stored root certificate is empty');
+  return keyIdentifier(cert.publicKey);
+};
 
-  /** Each node's state, to persist alongside both roots and `crossSigned`. */
-  nodeStates(): [string, RotationNodeState][] {
-    return [...this.#nodes];
-  }
+function phaseRecord(r: StoredRotation, phase: RotationPhase, now: number): swarm.RootRotation {
+  return swarm.RootRotation.create({
+    ...(phase === 'issue' ? { caCert: enc.encode(r.oldRootPem) } : {}),
+    crossSignedCaCert: enc.encode(r.crossSignedPem),
+    phase: PHASES[phase].proto,
+    startedAt: toLong(BigInt(r.startedAt)),
+    phaseStartedAt: toLong(BigInt(Math.max(0, Math.floor(now)))),
+  });
+}
 
-  /** Both roots: what every peer trusts while the rotation runs. */
-  get trustBundlePem(): string {
-    return certificatesToPem(parseCertificates(this.oldRoot.rootsPem).concat([this.newRoot.certificate]));
-  }
-
-  /** The CA to issue with during the rotation: the new key, leaves carry the cross-signed root. */
-  get issuer(): IssuingCA {
+/**
+ * The next step of the rotation stored in `rootCa`, given every node of the cluster and the time.
+ * While some node has not renewed under the current phase, the step asks the ones not yet asked
+ * and waits. When every node has, it moves to the next phase and asks every node to renew; after
+ * `retire` it ends the rotation. Pure: call it again on fresh objects inside the write
+ * transaction that applies it.
+ */
+export function planRotation(
+  rootCa: swarm.IRootCA | null | undefined,
+  nodes: readonly swarm.INode[],
+  now: number,
+  random: Random = cryptoRandom,
+): RotationPlan {
+  const r = readRotation(rootCa);
+  if (r === undefined || rootCa === null || rootCa === undefined)
     return {
-      signer: this.newRoot.signer,
-      certificate: this.newRoot.certificate,
-      intermediatesPem: certificatesToPem([this.crossSigned]),
-      rootsPem: this.trustBundlePem,
-      clock: this.newRoot.clock,
-      random: this.newRoot.random,
+      rotation: undefined,
+      rootCa: undefined,
+      renew: [],
+      waiting: [],
+      down: [],
+      finished: false,
+      progress: 'no root rotation is running',
+    };
+  const issuer = keyIdOf(r.phase === 'trust' ? r.oldRootPem : r.newRootPem);
+  const states = nodes.map((n) => [n.id ?? '', nodeRotationState(n, issuer), n] as const);
+  const behind = states.filter(([, s]) => s !== 'done');
+  if (behind.length > 0) {
+    const waiting = behind.map(([id]) => id);
+    const down = behind
+      .filter(([, , n]) => n.status?.state === swarm.NodeStatus.State.DOWN)
+      .map(([id]) => id);
+    const since =
+      r.phaseStartedAt > 0 ? ` for ${Math.max(0, Math.round((now - r.phaseStartedAt) / 1000))}s` : '';
+    return {
+      rotation: r,
+      rootCa: undefined,
+      renew: behind.filter(([, s]) => s === 'ask').map(([id]) => id),
+      waiting,
+      down,
+      finished: false,
+      progress: `phase ${PHASES[r.phase].n} of 3 (${PHASES[r.phase].what}): waiting${since} for ${waiting.length} of ${nodes.length} node(s) to renew${down.length > 0 ? ` (${down.length} down: ${down.map((id) => id.slice(0, 12)).join(', ')})` : ''}`,
     };
   }
-
-  /** A node that joined during the rotation (it will be issued by the new key). */
-  addNode(nodeId: string): void {
-    assertValidId(nodeId, 'nodeId');
-    if (!this.#nodes.has(nodeId)) this.#nodes.set(nodeId, 'waiting');
+  const all = nodes.map((n) => n.id ?? '');
+  if (r.phase === 'retire')
+    return {
+      rotation: undefined,
+      rootCa: swarm.RootCA.create({ ...rootCa, rootRotation: null }),
+      renew: [],
+      waiting: [],
+      down: [],
+      finished: true,
+      progress: 'rotation done: every node has a certificate from the new root, and both join tokens changed',
+    };
+  if (r.phase === 'trust') {
+    const next = swarm.RootCA.create({
+      ...rootCa,
+      caCert: enc.encode(r.newRootPem),
+      caKey: rootCa.rootRotation?.caKey ?? new Uint8Array(),
+      caCertHash: enc.encode(rootDigest(r.newRootPem)),
+      rootRotation: phaseRecord(r, 'issue', now),
+    });
+    return moved(next, all);
   }
+  const next = swarm.RootCA.create({
+    ...rootCa,
+    joinTokens: swarm.JoinTokens.create(generateJoinTokens(r.newRootPem, random)),
+    rootRotation: phaseRecord(r, 'retire', now),
+  });
+  return moved(next, all);
+}
 
-  /** A node that left; it no longer holds the rotation back. */
-  removeNode(nodeId: string): void {
-    this.#nodes.delete(nodeId);
-  }
-
-  /** Where node `nodeId` stands in the rotation (undefined when it is not part of it). */
-  state(nodeId: string): RotationNodeState | undefined {
-    return this.#nodes.get(nodeId);
-  }
-
-  /**
-   * The next `size` waiting nodes, now marked `asked`: tell them to renew at once. A node asked
-   * before that has not converged is asked again once every waiting node has been.
-   */
-  nextBatch(size: number): string[] {
-    if (!Number.isSafeInteger(size) || size < 1)
-      throw new RangeError(`nextBatch(size) needs an integer >= 1, got ${size}`);
-    const pick = (s: RotationNodeState): string[] =>
-      [...this.#nodes]
-        .filter(([, st]) => st === s)
-        .map(([id]) => id)
-        .slice(0, size);
-    const batch = pick('waiting');
-    const out = batch.length > 0 ? batch : pick('asked');
-    for (const id of out) this.#nodes.set(id, 'asked');
-    return out;
-  }
-
-  /**
-   * Records a node's renewed chain. It converges only when its leaf was signed by the new key;
-   * returns whether it did.
-   */
-  markRenewed(nodeId: string, chainPem: string): boolean {
-    if (this.#finished) throw new RotationError('ROTATION_FINISHED', 'the rotation has already finished');
-    if (!this.#nodes.has(nodeId))
-      throw new RotationError(
-        'ROTATION_UNKNOWN_NODE',
-        `node ${nodeId} is not part of this rotation; call addNode first`,
-        { nodeId },
-      );
-    const [leaf] = parseCertificates(chainPem);
-    const root = this.newRoot.certificate;
-    const ok =
-      leaf !== undefined &&
-      bytesEqual(leaf.issuer, root.subject) &&
-      leaf.authorityKeyId !== undefined &&
-      root.subjectKeyId !== undefined &&
-      bytesEqual(leaf.authorityKeyId, root.subjectKeyId) &&
-      this.#verifier.verify('P-256', root.publicKey, leaf.tbs, leaf.signature, 'SHA-256');
-    if (ok) this.#nodes.set(nodeId, 'converged');
-    return ok;
-  }
-
-  /** Node IDs that do not yet hold a new-key certificate. */
-  pending(): string[] {
-    return [...this.#nodes].filter(([, s]) => s !== 'converged').map(([id]) => id);
-  }
-
-  get converged(): boolean {
-    return this.pending().length === 0;
-  }
-
-  /**
-   * Ends the rotation: the new root becomes the only trust root and both join tokens change.
-   * Refused with `ROTATION_NOT_CONVERGED` while any node still holds an old-key certificate.
-   */
-  finish(): FinishedRotation {
-    if (this.#finished) throw new RotationError('ROTATION_FINISHED', 'the rotation has already finished');
-    const pending = this.pending();
-    if (pending.length > 0)
-      throw new RotationError(
-        'ROTATION_NOT_CONVERGED',
-        `${pending.length} node(s) still hold certificates from the old root; ask them to renew first`,
-        { pending },
-      );
-    this.#finished = true;
-    return { root: this.newRoot, joinTokens: generateJoinTokens(this.newRoot.certPem) };
-  }
+function moved(rootCa: swarm.RootCA, all: string[]): RotationPlan {
+  const rotation = readRotation(rootCa);
+  return {
+    rotation,
+    rootCa,
+    renew: all,
+    waiting: all,
+    down: [],
+    finished: false,
+    progress: `phase ${PHASES[rotation!.phase].n} of 3 (${PHASES[rotation!.phase].what}): asked ${all.length} node(s) to renew`,
+  };
 }

@@ -1,14 +1,15 @@
 /**
  * 10,000 simulated days on a manual clock: three nodes renew 60-day certificates on their own
- * schedule through a flaky CA link, one worker is promoted, and the root is rotated once, in
- * batches. After every simulated hour each node must hold a certificate that is valid right then
- * and that its peers accept; each renewal must overlap the certificate it replaces; node IDs never
- * change.
+ * schedule through a flaky CA link, one worker is promoted, and the root is rotated once by the
+ * rotation machine (`planRotation`, stepped once a simulated day). After every simulated hour each
+ * node must hold a certificate that is valid right then and that every peer accepts with the trust
+ * bundle it holds; each renewal must overlap the certificate it replaces; node IDs never change.
  */
-import { generateId, ManualClock, seededRandom } from '@swarm/api';
+import { generateId, ManualClock, seededRandom, swarm } from '@swarm/api';
 import { describe, expect, it } from 'vitest';
 import {
   authorize,
+  beginRotation,
   type Certificate,
   CertificateRenewer,
   createKeyAndCSR,
@@ -17,11 +18,13 @@ import {
   type IssuingCA,
   issueCertificate,
   type JoinTokens,
+  loadRootCA,
   type NodeRole,
   OID,
-  RootRotation,
+  planRotation,
   subjectValue,
 } from '../src/index.js';
+import { trustBundle } from '../src/manager.js';
 import { nativeBackend, nativeVerifier } from '../src/native.js';
 import { createTestCA } from '../src/testing.js';
 
@@ -37,11 +40,34 @@ describe('a 10,000-day simulation of renewals and one root rotation', () => {
     const clock = new ManualClock(start);
     const t = await createTestCA({ seed: 4242, clock });
     const rnd = seededRandom(777);
-    let issuer: IssuingCA = t.ca;
-    let trust = t.ca.certPem;
-    let tokens: JoinTokens = generateJoinTokens(trust);
+    const enc = new TextEncoder();
+    const dec = new TextDecoder();
+    // The cluster's root CA and the node objects, as the store holds them.
+    let rootCa = swarm.RootCA.create({
+      caCert: enc.encode(t.ca.certPem),
+      caKey: enc.encode(t.ca.keyPem),
+      joinTokens: generateJoinTokens(t.ca.certPem),
+    });
+    const stored = new Map<string, swarm.Node>();
+    let cached: { pem: string; ca: IssuingCA } | undefined;
+    /** The CA as a manager has it now: the current root issues, with the current trust bundle. */
+    const issuer = (): IssuingCA => {
+      const bundle = trustBundle(swarm.Cluster.create({ rootCa }));
+      const pem = dec.decode(rootCa.caCert);
+      if (cached?.pem !== pem + bundle) {
+        const root = loadRootCA({
+          certPem: pem,
+          keyPem: dec.decode(rootCa.caKey),
+          clock,
+          backend: nativeBackend,
+        });
+        cached = { pem: pem + bundle, ca: { ...root, rootsPem: bundle } };
+      }
+      return cached.ca;
+    };
+    let tokens = rootCa.joinTokens as JoinTokens;
     const firstTokens = tokens;
-    let rotation: RootRotation | undefined;
+    let rotating = false;
     let rotationFinishedAt: number | undefined;
     const stats = { renewals: 0, failures: 0, checks: 0 };
     const violations: string[] = [];
@@ -51,13 +77,24 @@ describe('a 10,000-day simulation of renewals and one root rotation', () => {
       roles.map(async (role) => {
         const nodeId = generateId(rnd);
         const { keyPem, csrPem } = createKeyAndCSR({ random: rnd });
-        const first = await issueCertificate(issuer, csrPem, {
+        const first = await issueCertificate(issuer(), csrPem, {
           nodeId,
           role,
           clusterId: t.clusterId,
           expiryMs: LIFETIME,
           verifier: nativeVerifier,
         });
+        stored.set(
+          nodeId,
+          swarm.Node.create({
+            id: nodeId,
+            certificate: {
+              certificate: enc.encode(first.chainPem),
+              status: { state: swarm.IssuanceState.ISSUANCE_STATE_ISSUED },
+            },
+          }),
+        );
+        let nextTrust = issuer().rootsPem;
         const renewer = new CertificateRenewer({
           clock,
           random: seededRandom(nodeId.charCodeAt(0)),
@@ -70,7 +107,8 @@ describe('a 10,000-day simulation of renewals and one root rotation', () => {
               throw new Error('connection refused');
             }
             const k = createKeyAndCSR({ random: rnd });
-            const issued = await issueCertificate(issuer, k.csrPem, {
+            nextTrust = issuer().rootsPem;
+            const issued = await issueCertificate(issuer(), k.csrPem, {
               nodeId,
               role: r,
               clusterId: t.clusterId,
@@ -80,7 +118,7 @@ describe('a 10,000-day simulation of renewals and one root rotation', () => {
             return { keyPem: k.keyPem, chainPem: issued.chainPem };
           },
         });
-        const node = { nodeId, renewer, previous: renewer.certificate as Certificate };
+        const node = { nodeId, renewer, previous: renewer.certificate as Certificate, trust: nextTrust };
         renewer.onRenewed((creds, cert) => {
           stats.renewals++;
           const now = clock.now();
@@ -98,14 +136,19 @@ describe('a 10,000-day simulation of renewals and one root rotation', () => {
           if (subjectValue(cert, OID.organizationalUnitName) !== renewer.role)
             violations.push(`day ${day}: ${nodeId} got the wrong role`);
           node.previous = cert;
-          rotation?.markRenewed(nodeId, creds.chainPem);
+          node.trust = nextTrust;
+          // the manager records the renewal on the node object
+          stored.get(nodeId)!.certificate = swarm.Certificate.create({
+            certificate: enc.encode(creds.chainPem),
+            status: { state: swarm.IssuanceState.ISSUANCE_STATE_ISSUED },
+          });
         });
         renewer.start();
         return node;
       }),
     );
 
-    const peerCheck = (chainPem: string) =>
+    const peerCheck = (chainPem: string, trust: string) =>
       authorize(chainPem, {
         allowedRoles: ['swarm-manager', 'swarm-worker'],
         clusterId: t.clusterId,
@@ -122,27 +165,35 @@ describe('a 10,000-day simulation of renewals and one root rotation', () => {
       const day = hour / 24;
 
       if (day === 2_000) nodes[2]!.renewer.setRole('swarm-manager'); // a promotion
+      const askAll = () => {
+        for (const n of stored.values())
+          n.certificate!.status = { state: swarm.IssuanceState.ISSUANCE_STATE_ROTATE };
+      };
       if (day === ROTATE_AT_DAY) {
-        rotation = await RootRotation.start(issuer, {
-          nodeIds: nodes.map((n) => n.nodeId),
-          backend: nativeBackend,
-          verifier: nativeVerifier,
-        });
-        issuer = rotation.issuer;
-        trust = rotation.trustBundlePem;
+        rootCa = await beginRotation(rootCa, { clock, backend: nativeBackend });
+        askAll();
+        rotating = true;
       }
-      if (rotation !== undefined && hour % 24 === 0) {
-        if (rotation.converged) {
-          const done = rotation.finish();
-          issuer = done.root;
-          trust = done.root.certPem;
-          tokens = done.joinTokens;
-          rotation = undefined;
+      if (rotating && hour % 24 === 0) {
+        // the leader's daily step: move on when every node renewed under the phase
+        const plan = planRotation(rootCa, [...stored.values()], now);
+        if (plan.rootCa !== undefined) rootCa = plan.rootCa;
+        for (const id of plan.renew)
+          stored.get(id)!.certificate!.status = { state: swarm.IssuanceState.ISSUANCE_STATE_ROTATE };
+        if (plan.finished) {
+          tokens = rootCa.joinTokens as JoinTokens;
+          rotating = false;
           rotationFinishedAt = now;
-        } else
-          for (const id of rotation.nextBatch(1))
-            nodes.find((n) => n.nodeId === id)!.renewer.renewNow('rotate');
+        }
       }
+      // each node renews when its node object asks it to
+      for (const n of nodes)
+        if (
+          stored.get(n.nodeId)!.certificate!.status!.state === swarm.IssuanceState.ISSUANCE_STATE_ROTATE &&
+          !n.renewer.inFlight &&
+          hour % 24 === 1
+        )
+          n.renewer.renewNow('rotate');
 
       if (violations.length > 0) break;
       for (const n of nodes) {
@@ -150,8 +201,10 @@ describe('a 10,000-day simulation of renewals and one root rotation', () => {
         if (!(c.notBefore <= now && now <= c.notAfter))
           throw new Error(`day ${day}: node ${n.nodeId} holds no valid certificate`);
       }
-      if (hour % (24 * 10) === 0 || day === ROTATE_AT_DAY + 1) {
-        for (const n of nodes) expect(peerCheck(n.renewer.credentials.chainPem).nodeId).toBe(n.nodeId);
+      if (hour % (24 * 10) === 0 || rotating || day === ROTATE_AT_DAY + 1) {
+        for (const n of nodes)
+          for (const peer of nodes)
+            expect(peerCheck(n.renewer.credentials.chainPem, peer.trust).nodeId).toBe(n.nodeId);
         stats.checks++;
       }
     }

@@ -1,7 +1,14 @@
 // Authorization of every call by role, over real gRPC servers with mutual TLS on 127.0.0.60-62.
 import * as grpc from '@grpc/grpc-js';
 import { noopLogger, SwarmError, swarm, toLong } from '@swarm/api';
-import { certificatesToPem, createKeyAndCSR, DenyList, issueCertificate, RootRotation } from '@swarm/ca';
+import {
+  certificatesToPem,
+  createKeyAndCSR,
+  createRootCA,
+  crossSign,
+  DenyList,
+  issueCertificate,
+} from '@swarm/ca';
 import { nativeBackend, nativeVerifier } from '@swarm/ca/native';
 import { CredentialStore, grpcChannelCredentials } from '@swarm/ca/tls';
 import type { DispatcherService, MessageSink, StreamHandle } from '@swarm/dispatcher';
@@ -415,19 +422,16 @@ describe('root rotation', () => {
   it('a leaf of the new key is accepted by a node that trusts only the old root, given the cross-signed intermediate', async () => {
     const t = await realTimeCA(620);
     const manager = await t.issueNode({ role: 'manager' });
-    const rotation = await RootRotation.start(t.ca, {
-      nodeIds: [],
-      backend: nativeBackend,
-      verifier: nativeVerifier,
-    });
+    // a root rotation's new root, cross-signed by the old one
+    const newRoot = await createRootCA({ clock: t.ca.clock, backend: nativeBackend });
+    const crossSignedPem = certificatesToPem([await crossSign(t.ca, newRoot)]);
     const { keyPem, csrPem } = createKeyAndCSR();
-    const rotated = await issueCertificate(rotation.issuer, csrPem, {
+    const rotated = await issueCertificate({ ...newRoot, intermediatesPem: crossSignedPem }, csrPem, {
       nodeId: 'w'.repeat(25),
       role: 'worker',
       clusterId: t.clusterId,
       verifier: nativeVerifier,
     });
-    const crossSignedPem = certificatesToPem([rotation.crossSigned]);
     const credentials = new CredentialStore({
       keyPem: manager.keyPem,
       chainPem: manager.chainPem,
@@ -451,7 +455,7 @@ describe('root rotation', () => {
       credentials: new CredentialStore({
         keyPem,
         chainPem: rotated.chainPem,
-        rootsPem: rotation.trustBundlePem,
+        rootsPem: t.ca.certPem + newRoot.certPem,
       }),
       logger: noopLogger,
     });

@@ -9132,6 +9132,22 @@ export namespace swarm {
         type $Shape = swarm.JoinTokens.$Properties;
     }
 
+    /** RootRotationPhase enum. */
+    enum RootRotationPhase {
+
+        /** ROOT_ROTATION_PHASE_UNSPECIFIED value */
+        ROOT_ROTATION_PHASE_UNSPECIFIED = 0,
+
+        /** ROOT_ROTATION_PHASE_TRUST value */
+        ROOT_ROTATION_PHASE_TRUST = 1,
+
+        /** ROOT_ROTATION_PHASE_ISSUE value */
+        ROOT_ROTATION_PHASE_ISSUE = 2,
+
+        /** ROOT_ROTATION_PHASE_RETIRE value */
+        ROOT_ROTATION_PHASE_RETIRE = 3
+    }
+
     /**
      * Properties of a RootRotation.
      * @deprecated Use swarm.RootRotation.$Properties instead.
@@ -9159,6 +9175,15 @@ export namespace swarm {
 
         /** RootRotation crossSignedCaCert. */
         crossSignedCaCert: Uint8Array;
+
+        /** RootRotation phase. */
+        phase: swarm.RootRotationPhase;
+
+        /** RootRotation startedAt. */
+        startedAt: Long;
+
+        /** RootRotation phaseStartedAt. */
+        phaseStartedAt: Long;
 
         /**
          * Creates a new RootRotation instance using the specified properties.
@@ -9252,6 +9277,15 @@ export namespace swarm {
 
             /** RootRotation crossSignedCaCert */
             crossSignedCaCert?: (Uint8Array|null);
+
+            /** RootRotation phase */
+            phase?: (swarm.RootRotationPhase|null);
+
+            /** RootRotation startedAt */
+            startedAt?: (Long|null);
+
+            /** RootRotation phaseStartedAt */
+            phaseStartedAt?: (Long|null);
 
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];

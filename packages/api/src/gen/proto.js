@@ -15404,6 +15404,15 @@ export const swarm = $root.swarm = (() => {
         return JoinTokens;
     })();
 
+    swarm.RootRotationPhase = (function() {
+        const valuesById = $Object.create(null), values = $Object.create(valuesById);
+        values[valuesById[0] = "ROOT_ROTATION_PHASE_UNSPECIFIED"] = 0;
+        values[valuesById[1] = "ROOT_ROTATION_PHASE_TRUST"] = 1;
+        values[valuesById[2] = "ROOT_ROTATION_PHASE_ISSUE"] = 2;
+        values[valuesById[3] = "ROOT_ROTATION_PHASE_RETIRE"] = 3;
+        return values;
+    })();
+
     swarm.RootRotation = (function() {
 
         const RootRotation = function (properties) {
@@ -15416,6 +15425,9 @@ export const swarm = $root.swarm = (() => {
         RootRotation.prototype.caCert = $util.newBuffer([]);
         RootRotation.prototype.caKey = $util.newBuffer([]);
         RootRotation.prototype.crossSignedCaCert = $util.newBuffer([]);
+        RootRotation.prototype.phase = 0;
+        RootRotation.prototype.startedAt = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+        RootRotation.prototype.phaseStartedAt = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
 
         RootRotation.create = function(properties) {
             return new RootRotation(properties);
@@ -15434,6 +15446,12 @@ export const swarm = $root.swarm = (() => {
                 writer.uint32(18).bytes(message.caKey);
             if (message.crossSignedCaCert != null && $Object.hasOwnProperty.call(message, "crossSignedCaCert") && message.crossSignedCaCert.length)
                 writer.uint32(26).bytes(message.crossSignedCaCert);
+            if (message.phase != null && $Object.hasOwnProperty.call(message, "phase") && message.phase !== 0)
+                writer.uint32(32).int32(message.phase);
+            if (message.startedAt != null && $Object.hasOwnProperty.call(message, "startedAt") && (typeof message.startedAt === "object" ? message.startedAt.low || message.startedAt.high : message.startedAt !== 0))
+                writer.uint32(40).int64(message.startedAt);
+            if (message.phaseStartedAt != null && $Object.hasOwnProperty.call(message, "phaseStartedAt") && (typeof message.phaseStartedAt === "object" ? message.phaseStartedAt.low || message.phaseStartedAt.high : message.phaseStartedAt !== 0))
+                writer.uint32(48).int64(message.phaseStartedAt);
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -15498,6 +15516,33 @@ export const swarm = $root.swarm = (() => {
                             delete message.crossSignedCaCert;
                         continue;
                     }
+                case 4: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.int32())
+                            message.phase = value;
+                        else
+                            delete message.phase;
+                        continue;
+                    }
+                case 5: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                            message.startedAt = value;
+                        else
+                            delete message.startedAt;
+                        continue;
+                    }
+                case 6: {
+                        if (wireType !== 0)
+                            break;
+                        if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                            message.phaseStartedAt = value;
+                        else
+                            delete message.phaseStartedAt;
+                        continue;
+                    }
                 }
                 reader.skipType(wireType, _depth, tag);
                 if (!reader.discardUnknown) {
@@ -15537,6 +15582,15 @@ export const swarm = $root.swarm = (() => {
             if (message.crossSignedCaCert != null && $Object.hasOwnProperty.call(message, "crossSignedCaCert"))
                 if (!(message.crossSignedCaCert && typeof message.crossSignedCaCert.length === "number" || $util.isString(message.crossSignedCaCert)))
                     return "crossSignedCaCert: buffer expected";
+            if (message.phase != null && $Object.hasOwnProperty.call(message, "phase"))
+                if (typeof message.phase !== "number" || (message.phase | 0) !== message.phase)
+                    return "phase: enum value expected";
+            if (message.startedAt != null && $Object.hasOwnProperty.call(message, "startedAt"))
+                if (!$util.isInteger(message.startedAt) && !(message.startedAt && $util.isInteger(message.startedAt.low) && $util.isInteger(message.startedAt.high)))
+                    return "startedAt: integer|Long expected";
+            if (message.phaseStartedAt != null && $Object.hasOwnProperty.call(message, "phaseStartedAt"))
+                if (!$util.isInteger(message.phaseStartedAt) && !(message.phaseStartedAt && $util.isInteger(message.phaseStartedAt.low) && $util.isInteger(message.phaseStartedAt.high)))
+                    return "phaseStartedAt: integer|Long expected";
             return null;
         };
 
@@ -15568,6 +15622,48 @@ export const swarm = $root.swarm = (() => {
                         $util.base64.decode(object.crossSignedCaCert, message.crossSignedCaCert = $util.newBuffer($util.base64.length(object.crossSignedCaCert)), 0);
                     else if (object.crossSignedCaCert.length >= 0)
                         message.crossSignedCaCert = object.crossSignedCaCert;
+            if (object.phase !== 0 && (typeof object.phase !== "string" || $root.swarm.RootRotationPhase[object.phase] !== 0))
+                switch (object.phase) {
+                case "ROOT_ROTATION_PHASE_UNSPECIFIED":
+                case 0:
+                    message.phase = 0;
+                    break;
+                case "ROOT_ROTATION_PHASE_TRUST":
+                case 1:
+                    message.phase = 1;
+                    break;
+                case "ROOT_ROTATION_PHASE_ISSUE":
+                case 2:
+                    message.phase = 2;
+                    break;
+                case "ROOT_ROTATION_PHASE_RETIRE":
+                case 3:
+                    message.phase = 3;
+                    break;
+                default:
+                    if (typeof object.phase === "number" && (object.phase | 0) === object.phase)
+                        message.phase = object.phase;
+                }
+            if (object.startedAt != null)
+                if (typeof object.startedAt === "object" ? object.startedAt.low || object.startedAt.high : $Number(object.startedAt) !== 0)
+                    if ($util.Long)
+                        message.startedAt = $util.Long.fromValue(object.startedAt, false);
+                    else if (typeof object.startedAt === "string")
+                        message.startedAt = $parseInt(object.startedAt, 10);
+                    else if (typeof object.startedAt === "number")
+                        message.startedAt = object.startedAt;
+                    else if (typeof object.startedAt === "object")
+                        message.startedAt = new $util.LongBits(object.startedAt.low >>> 0, object.startedAt.high >>> 0).toNumber();
+            if (object.phaseStartedAt != null)
+                if (typeof object.phaseStartedAt === "object" ? object.phaseStartedAt.low || object.phaseStartedAt.high : $Number(object.phaseStartedAt) !== 0)
+                    if ($util.Long)
+                        message.phaseStartedAt = $util.Long.fromValue(object.phaseStartedAt, false);
+                    else if (typeof object.phaseStartedAt === "string")
+                        message.phaseStartedAt = $parseInt(object.phaseStartedAt, 10);
+                    else if (typeof object.phaseStartedAt === "number")
+                        message.phaseStartedAt = object.phaseStartedAt;
+                    else if (typeof object.phaseStartedAt === "object")
+                        message.phaseStartedAt = new $util.LongBits(object.phaseStartedAt.low >>> 0, object.phaseStartedAt.high >>> 0).toNumber();
             return message;
         };
 
@@ -15601,6 +15697,17 @@ export const swarm = $root.swarm = (() => {
                     if (options.bytes !== $Array)
                         object.crossSignedCaCert = $util.newBuffer(object.crossSignedCaCert);
                 }
+                object.phase = options.enums === $String ? "ROOT_ROTATION_PHASE_UNSPECIFIED" : 0;
+                if ($util.Long) {
+                    let long = new $util.Long(0, 0, false);
+                    object.startedAt = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                } else
+                    object.startedAt = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                if ($util.Long) {
+                    let long = new $util.Long(0, 0, false);
+                    object.phaseStartedAt = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                } else
+                    object.phaseStartedAt = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
             }
             if (message.caCert != null && $Object.hasOwnProperty.call(message, "caCert"))
                 object.caCert = options.bytes === $String ? $util.base64.encode(message.caCert, 0, message.caCert.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.caCert) : message.caCert;
@@ -15608,6 +15715,22 @@ export const swarm = $root.swarm = (() => {
                 object.caKey = options.bytes === $String ? $util.base64.encode(message.caKey, 0, message.caKey.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.caKey) : message.caKey;
             if (message.crossSignedCaCert != null && $Object.hasOwnProperty.call(message, "crossSignedCaCert"))
                 object.crossSignedCaCert = options.bytes === $String ? $util.base64.encode(message.crossSignedCaCert, 0, message.crossSignedCaCert.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.crossSignedCaCert) : message.crossSignedCaCert;
+            if (message.phase != null && $Object.hasOwnProperty.call(message, "phase"))
+                object.phase = options.enums === $String ? $root.swarm.RootRotationPhase[message.phase] === $undefined ? message.phase : $root.swarm.RootRotationPhase[message.phase] : message.phase;
+            if (message.startedAt != null && $Object.hasOwnProperty.call(message, "startedAt"))
+                if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                    object.startedAt = typeof message.startedAt === "number" ? $BigInt(message.startedAt) : $util.Long.fromBits(message.startedAt.low >>> 0, message.startedAt.high >>> 0, false).toBigInt();
+                else if (typeof message.startedAt === "number")
+                    object.startedAt = options.longs === $String ? $String(message.startedAt) : message.startedAt;
+                else
+                    object.startedAt = options.longs === $String ? $util.Long.prototype.toString.call(message.startedAt) : options.longs === $Number ? new $util.LongBits(message.startedAt.low >>> 0, message.startedAt.high >>> 0).toNumber() : message.startedAt;
+            if (message.phaseStartedAt != null && $Object.hasOwnProperty.call(message, "phaseStartedAt"))
+                if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                    object.phaseStartedAt = typeof message.phaseStartedAt === "number" ? $BigInt(message.phaseStartedAt) : $util.Long.fromBits(message.phaseStartedAt.low >>> 0, message.phaseStartedAt.high >>> 0, false).toBigInt();
+                else if (typeof message.phaseStartedAt === "number")
+                    object.phaseStartedAt = options.longs === $String ? $String(message.phaseStartedAt) : message.phaseStartedAt;
+                else
+                    object.phaseStartedAt = options.longs === $String ? $util.Long.prototype.toString.call(message.phaseStartedAt) : options.longs === $Number ? new $util.LongBits(message.phaseStartedAt.low >>> 0, message.phaseStartedAt.high >>> 0).toNumber() : message.phaseStartedAt;
             return object;
         };
 

@@ -106,7 +106,7 @@ export function createBackup(
     format: FORMAT,
     clusterId: state.clusterId,
     nodeId: state.nodeId,
-    createdAt: Date.now(),
+    createdAt: manager.clock.now(),
     appliedIndex,
     key: passphrase === undefined ? 'unlock-key' : 'passphrase',
     salt: randomBytes(16).toString('base64'),

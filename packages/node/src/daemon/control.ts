@@ -12,7 +12,7 @@ import { createNetwork, serviceVips, syncServiceVips } from '@swarm/network';
 import { ApiConverter, parseConstraint, type SchedulerInit, ZONE_LABEL } from '@swarm/scheduler';
 import { retentionOf } from '@swarm/scheduler/driver';
 import { assertSecretName, generateUnlockKey, MAX_SECRET_BYTES, MIN_SECRET_BYTES } from '@swarm/secret-store';
-import type { ReadTx } from '@swarm/store';
+import type { ObjectTypes, ReadTx } from '@swarm/store';
 import {
   type ConfigView,
   type ControlApi,
@@ -51,26 +51,21 @@ const dec = new TextDecoder();
 type Kind = 'node' | 'service' | 'secret' | 'task' | 'network';
 
 /** Finds one object by full ID, unique ID prefix, or name (hostname for nodes). */
-function resolve<K extends Kind>(
-  tx: ReadTx,
-  kind: K,
-  ref: string,
-): NonNullable<ReturnType<ReadTx['get']>> & { id: string } {
+function resolve<K extends Kind>(tx: ReadTx, kind: K, ref: string): ObjectTypes[K] {
   if (typeof ref !== 'string' || ref === '')
     throw new SwarmError('INVALID_ARGUMENT', `a ${kind} ID or name is required`);
   const exact = tx.get(kind, ref);
-  if (exact) return exact as never;
-  const all = tx.list(kind) as Array<{
-    id: string;
-    spec?: { annotations?: { name?: string } };
-    description?: { hostname?: string };
-  }>;
-  const byName = all.filter(
-    (o) => o.spec?.annotations?.name === ref || (kind === 'node' && o.description?.hostname === ref),
-  );
-  if (byName.length === 1) return byName[0] as never;
+  if (exact) return exact;
+  const all: ObjectTypes[K][] = tx.list(kind);
+  const named = (o: ObjectTypes[Kind]): boolean => {
+    const spec = 'spec' in o ? o.spec : undefined;
+    if (spec && 'annotations' in spec && spec.annotations?.name === ref) return true;
+    return kind === 'node' && 'description' in o && o.description?.hostname === ref;
+  };
+  const byName = all.filter(named);
+  if (byName.length === 1) return byName[0]!;
   const byPrefix = all.filter((o) => o.id.startsWith(ref));
-  if (byPrefix.length === 1 && byName.length === 0) return byPrefix[0] as never;
+  if (byPrefix.length === 1 && byName.length === 0) return byPrefix[0]!;
   if (byName.length > 1 || byPrefix.length > 1)
     throw new SwarmError('AMBIGUOUS', `${kind} ${JSON.stringify(ref)} is ambiguous: use a longer ID prefix`, {
       kind,
@@ -396,7 +391,7 @@ const CUT_OFF_AFTER_MS = 3_000;
 /** Why this node's own row in `node ls` is not to be trusted: its agent reaches no manager. */
 function agentWarning(d: Daemon): string | undefined {
   const c = managerConnectionView(d);
-  if (c === undefined || c.connected || Date.now() - c.sinceMs < CUT_OFF_AFTER_MS) return undefined;
+  if (c === undefined || c.connected || d.clock.now() - c.sinceMs < CUT_OFF_AFTER_MS) return undefined;
   return `this node's agent cannot reach any manager (tried ${c.managers.join(', ')}${c.error ? `; last error: ${c.error}` : ''})`;
 }
 
@@ -752,7 +747,7 @@ export class DaemonControl implements ControlApi {
       );
     const notAfter = n.certificate?.certificate?.length
       ? chainNotAfter(dec.decode(n.certificate.certificate))
-      : Date.now() + 90 * 24 * 3600 * 1000;
+      : m.clock.now() + 90 * 24 * 3600 * 1000;
     await m.update((tx) => {
       const c = clusterOf(tx)!;
       c.deniedNodes = { ...(c.deniedNodes ?? {}), [n.id]: { expiry: toLong(BigInt(Math.max(0, notAfter))) } };
@@ -864,7 +859,7 @@ export class DaemonControl implements ControlApi {
         }
         return name;
       },
-      now: () => Date.now(),
+      now: () => m.clock.now(),
     };
   }
 
@@ -898,7 +893,7 @@ export class DaemonControl implements ControlApi {
         s.updateStatus?.state === swarm.UpdateStatus.UpdateState.PAUSED ||
         s.updateStatus?.state === swarm.UpdateStatus.UpdateState.ROLLBACK_PAUSED
       )
-        s.updateStatus = null as never;
+        s.updateStatus = null;
       tx.update('service', s);
       for (const n of syncServiceVips(s.id, spec, tx.list('network'))) tx.update('network', n);
     });
@@ -941,7 +936,7 @@ export class DaemonControl implements ControlApi {
       });
       cur.updateStatus = swarm.UpdateStatus.create({
         state: swarm.UpdateStatus.UpdateState.ROLLBACK_STARTED,
-        startedAt: toLong(BigInt(Date.now())),
+        startedAt: toLong(BigInt(m.clock.now())),
         message: 'manually requested rollback',
       });
       tx.update('service', cur);

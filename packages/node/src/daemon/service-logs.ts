@@ -57,11 +57,11 @@ export interface LogSources {
 
 /** Decodes a cursor from a client; a damaged one is refused. */
 export function parseLogsCursor(text: string): Cursor & { target: LogsTarget } {
-  let c: Cursor;
+  let c: Cursor | undefined;
   try {
     c = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as Cursor;
   } catch {
-    c = undefined as never;
+    c = undefined;
   }
   if (
     typeof c !== 'object' ||

@@ -19,7 +19,7 @@ import {
   type Timer,
 } from '@swarm/api';
 import type { NodeRole } from '@swarm/ca';
-import { clusterOf, grantedRole, ManagerCA } from '@swarm/ca/manager';
+import { clusterOf, grantedRole, ManagerCA, RootRotationDriver } from '@swarm/ca/manager';
 import { nativeBackend } from '@swarm/ca/native';
 import { Dispatcher, EndpointsTable } from '@swarm/dispatcher';
 import { ConfChangeType, emptyConfState, type MemberId } from '@swarm/raft';
@@ -81,6 +81,8 @@ export class Manager {
   readonly store: ReplicatedStore;
   readonly raft: RaftNode;
   readonly ca: ManagerCA;
+  /** The root CA rotation: any manager begins one or waits for it; the leader drives it. */
+  readonly rotation: RootRotationDriver;
   readonly logs: LogStore;
   /** The published-port table every node's ingress asks for, kept current from the store. */
   readonly endpoints: EndpointsTable;
@@ -169,6 +171,16 @@ export class Manager {
       logger: o.logger,
       backend: nativeBackend,
       zoneLabel: ZONE_LABEL,
+    });
+    this.rotation = new RootRotationDriver({
+      store: {
+        view: (fn) => this.store.view(fn),
+        update: (fn) => retryRaced(this.store, fn, { clock: this.#clock }),
+      },
+      clock: this.#clock,
+      random: this.#random,
+      logger: o.logger,
+      backend: nativeBackend,
     });
     this.logs = new LogStore(this.store, { clock: this.#clock, ...o.logs });
     this.endpoints = new EndpointsTable(this.store, {
@@ -558,6 +570,7 @@ export class Manager {
     this.#bookkeeping = this.store.watch({ kinds: ['node'] }, () => this.#scheduleBookkeeping());
     this.#scheduleBookkeeping();
     this.membership.becameLeader();
+    this.rotation.start();
     // Learners catch up without store events: look at raft membership every second too.
     const every = (): void => {
       this.#membershipTimer = this.#clock.setTimeout(() => {
@@ -626,6 +639,8 @@ export class Manager {
     this.#membershipTimer?.cancel();
     this.#membershipTimer = undefined;
     this.membership.lostLeadership();
+    // Not awaited: a step in flight ends on its own (its write fails or lands; the next leader re-plans).
+    void this.rotation.stop();
     this.#bookkeeping?.();
     this.#bookkeeping = undefined;
     this.#settings?.();
