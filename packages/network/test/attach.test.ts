@@ -22,7 +22,7 @@ describe('attachTask', () => {
   it("gives a task the node's slice, its gateway and the slice's first free address, with aliases and the network's name", () => {
     const s = setup();
     const t = s.assign('t1', 'svc-api', 'node-a');
-    expect(t.networks.map((a) => swarm.NetworkAttachment.toObject(a))).toEqual([
+    expect(t.networks.map((a) => swarm.NetworkAttachment.toObject(a as swarm.NetworkAttachment))).toEqual([
       {
         networkId: 'net-app',
         networkName: 'app',
@@ -64,7 +64,7 @@ describe('attachTask', () => {
     s.assign('t1', 'svc-db', 'node-a');
     s.assign('t2', 'svc-db', 'node-a');
     s.assign('t3', 'svc-db', 'node-a');
-    const addr = (id: string) => s.get('task', id)!.networks[0]!.addresses[0];
+    const addr = (id: string) => s.get('task', id)!.networks[0]!.addresses?.[0];
     expect([addr('t1'), addr('t2'), addr('t3')]).toEqual(['10.9.0.66/26', '10.9.0.67/26', '10.9.0.68/26']);
     // t2 failed: its address is free again; t1 is still shutting down (desired shutdown, running): not.
     s.get('task', 't2')!.status!.state = swarm.TaskState.FAILED;
@@ -92,6 +92,7 @@ describe('attachTask', () => {
     const err = (() => {
       try {
         s.assign('t61', 'svc-db', 'node-a');
+        return undefined;
       } catch (e) {
         return e;
       }
