@@ -8,9 +8,9 @@ import * as grpc from '@grpc/grpc-js';
 import { swarm } from '@swarm/api';
 import { grpcChannelOptions } from '@swarm/ca/tls';
 import { contains, type NodeNetworkView, networkViewFromProto, parseIpv4, parseSubnet } from '@swarm/network';
+import type { NetworkView, TaskView } from '@swarm/node/control';
 import { asBuffer, RPC_SERVICES } from '@swarm/rpc';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { NetworkView, TaskView } from '../src/control/api.js';
 import { LocalCluster, type LocalNode, waitFor } from '../src/testing.js';
 import { dumpLogsOnFailure, formCluster, IDLE, type Identity, identityOf, nodeIds } from './e2e/helpers.js';
 
