@@ -8,7 +8,7 @@
 // `--keep` leaves the cluster running and prints how to reach it.
 import { execFileSync } from 'node:child_process';
 import { request } from 'node:http';
-import { LocalCluster, SWARM_BIN, waitFor } from '../packages/node/dist/testing.js';
+import { LocalCluster, SWARM_BIN, waitFor } from '../packages/cli/dist/testing.js';
 
 const keep = process.argv.includes('--keep');
 const PORT = 8080;

@@ -8,7 +8,7 @@
 // the Docker API with mutual TLS on 10.213.13.1-3:2376. The namespaces are joined by a LAN the test
 // makes (a bridge in a fourth namespace, 10.213.13.254, where the token service, the managers and
 // the docker CLI run). Nothing of the host is used. Needs root, dockerd, openssl and the built
-// @swarm/node (`pnpm build`); run inside `unshare -n`.
+// @swarm/cli and @swarm/node (`pnpm build`); run inside `unshare -n`.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { type Engine, type Lan, poll, Testbed } from '@swarm/testbed';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const SWARM = fileURLToPath(new URL('../../node/bin/swarm.js', import.meta.url));
+const SWARM = fileURLToPath(new URL('../../cli/bin/swarm.js', import.meta.url));
 const DOCKER = '/usr/bin/docker'; // Debian's docker.io 20.10 (API 1.41)
 const NEWER_DOCKER = '/usr/local/bin/docker';
 const SUBNET = '10.213.13';

@@ -26,7 +26,7 @@ dockerd --data-root "$work/d/root" --exec-root "$work/d/exec" --pidfile "$work/d
   --host "unix://$work/d/docker.sock" --storage-driver overlay2 >"$work/dockerd.log" 2>&1 &
 pids+=($!)
 # The swarm node.
-node "$here/packages/node/bin/swarm.js" daemon --data-dir "$work/s" --hostname vm --raft-tick 50ms \
+node "$here/packages/cli/bin/swarm.js" daemon --data-dir "$work/s" --hostname vm --raft-tick 50ms \
   --heartbeat-period 1s --docker-api "unix://$work/s.sock" >"$work/swarm.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 100); do [ -S "$work/d/docker.sock" ] && [ -S "$work/s.sock" ] && break; sleep 0.2; done

@@ -1,7 +1,7 @@
 /**
  * Typed errors of the node as a whole (its data directory). Each carries a stable `code`; callers
  * branch with `isSwarmError(err, code)` of @swarm/api, never on the message. The manager's errors
- * are in manager/errors.ts, the control API's in control/errors.ts, the CLI's in cli/errors.ts.
+ * are in manager/errors.ts, the control API's in control/errors.ts (the CLI's are @swarm/cli's).
  */
 import { SwarmError } from '@swarm/api';
 

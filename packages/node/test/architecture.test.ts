@@ -21,7 +21,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 const src = fileURLToPath(new URL('../src/', import.meta.url));
-const ENTRIES: Record<string, string> = { '@swarm/node': 'index.ts', '@swarm/node/testing': 'testing.ts' };
+const ENTRIES: Record<string, string> = { '@swarm/node': 'index.ts', '@swarm/node/control': 'control.ts' };
 
 /** Every hand-written module of the package, as a path relative to src/ (`daemon/daemon.ts`). */
 function modules(): string[] {
@@ -74,22 +74,13 @@ async function libraryOnly(): Promise<Map<string, string[]>> {
   return new Map([...imports].filter(([file]) => !specific.has(file)));
 }
 
-/**
- * Modules that still import only libraries, each with the library that will take it. The list may
- * only shrink: a module on it that becomes node-specific (or moves) fails the test until it is
- * taken off, and any module not on it fails at once. Issue 21 is done when it is empty.
- */
-const NOT_YET_MOVED: Record<string, string> = {
-  // manager/, daemon/, control/ and cli/ are the other half of issue 21 (branch thin-b).
-  'cli/format.ts': 'thin-b: the CLI table and escaping helpers',
-};
-
 describe('@swarm/node has no module that imports only libraries', () => {
   it('tells node modules from libraries by where an import resolves', () => {
     expect(nodeModule('daemon/run.ts', './paths.js')).toBe('daemon/paths.ts');
-    expect(nodeModule('daemon/run.ts', '../cli/main.js')).toBe('cli/main.ts');
-    expect(nodeModule('index.ts', '@swarm/node/testing')).toBe('testing.ts');
-    expect(nodeModule('testing.ts', '../bin/swarm.js')).toBeUndefined();
+    expect(nodeModule('daemon/run.ts', '../control/http.js')).toBe('control/http.ts');
+    expect(nodeModule('index.ts', '@swarm/node/control')).toBe('control.ts');
+    expect(nodeModule('index.ts', '../package.json')).toBeUndefined();
+    expect(nodeModule('daemon/run.ts', '@swarm/cli')).toBeUndefined();
     expect(nodeModule('daemon/run.ts', '@swarm/web')).toBeUndefined();
     expect(nodeModule('daemon/run.ts', 'node:fs')).toBeUndefined();
     expect(
@@ -99,18 +90,15 @@ describe('@swarm/node has no module that imports only libraries', () => {
 
   it('finds the contract modules: error classes and constants only', async () => {
     expect(await declaresOnlyContract('control/api.ts')).toBe(true);
-    expect(await declaresOnlyContract('cli/errors.ts')).toBe(true);
+    expect(await declaresOnlyContract('control/errors.ts')).toBe(true);
     expect(await declaresOnlyContract('errors.ts')).toBe(true);
     expect(await declaresOnlyContract('daemon/paths.ts')).toBe(false);
   });
 
   it('every module is node-specific (it declares the contract, or imports a node-specific module)', async () => {
-    const offenders = await libraryOnly();
-    const unexpected = [...offenders]
-      .filter(([f]) => !(f in NOT_YET_MOVED))
-      .map(([f, own]) => (own.length === 0 ? f : `${f} (imports only ${own.join(', ')} of the node)`));
-    expect(unexpected, 'modules that import only libraries: move their logic into a library').toEqual([]);
-    const done = Object.keys(NOT_YET_MOVED).filter((f) => !offenders.has(f));
-    expect(done, 'no longer offenders: take them off NOT_YET_MOVED').toEqual([]);
+    const offenders = [...(await libraryOnly())].map(([f, own]) =>
+      own.length === 0 ? f : `${f} (imports only ${own.join(', ')} of the node)`,
+    );
+    expect(offenders, 'modules that import only libraries: move their logic into a library').toEqual([]);
   });
 });
