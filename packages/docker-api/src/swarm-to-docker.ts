@@ -450,7 +450,7 @@ export function clusterToDocker(c: swarm.ICluster & { id: string }): Swarm {
       EncryptionConfig: { AutoLockManagers: spec?.encryptionConfig?.autoLockManagers === true },
     },
     TLSInfo: c.rootCa?.caCert?.length ? { TrustRoot: dec.decode(c.rootCa.caCert) } : {},
-    RootRotationInProgress: (c.rootCa?.rootRotation?.caCert?.length ?? 0) > 0,
+    RootRotationInProgress: c.rootCa?.rootRotation != null,
     DefaultAddrPool: null,
     SubnetSize: 24,
     DataPathPort: 0,

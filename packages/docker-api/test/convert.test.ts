@@ -280,6 +280,21 @@ describe('objects shown in Docker shape', () => {
     expect(JSON.stringify(s)).not.toMatch(/KEY|SWMKEY/);
   });
 
+  it('shows a root rotation in progress in every phase, the last one too (no new caCert left)', () => {
+    const cluster = (rootRotation?: swarm.IRootRotation) =>
+      clusterToDocker(
+        swarm.Cluster.create({
+          id: 'c1',
+          rootCa: { caCert: new TextEncoder().encode('CERT'), ...(rootRotation ? { rootRotation } : {}) },
+        }),
+      );
+    expect(cluster().RootRotationInProgress).toBe(false);
+    expect(cluster({ caCert: new TextEncoder().encode('NEW'), phase: 1 }).RootRotationInProgress).toBe(true);
+    expect(
+      cluster({ crossSignedCaCert: new TextEncoder().encode('X'), phase: 3 }).RootRotationInProgress,
+    ).toBe(true);
+  });
+
   it('round-trips a network create request', () => {
     const spec = swarm.NetworkSpec.fromObject(
       networkSpecFromDocker({

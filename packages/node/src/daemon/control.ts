@@ -1069,8 +1069,15 @@ export class DaemonControl implements ControlApi {
       caCert: c.rootCa?.caCert ?? new Uint8Array(),
       caCertHash: c.rootCa?.caCertHash ?? new Uint8Array(),
       joinTokens: c.rootCa?.joinTokens ?? null,
-      ...(c.rootCa?.rootRotation?.caCert?.length
-        ? { rootRotation: { caCert: c.rootCa.rootRotation.caCert } }
+      // A rotation runs while the record exists (in its last phase the new root is already the
+      // cluster's and caCert is empty); its key stays on the manager.
+      ...(c.rootCa?.rootRotation
+        ? {
+            rootRotation: swarm.RootRotation.create({
+              ...c.rootCa.rootRotation,
+              caKey: new Uint8Array(),
+            } as swarm.RootRotation),
+          }
         : {}),
     });
     c.unlockKey = '';
