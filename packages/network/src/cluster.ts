@@ -101,15 +101,22 @@ export function syncServiceVips(
     const ipam = new NetworkIpam(subnet, state);
     if (wanted.has(n.id)) ipam.vipFor(serviceId);
     else ipam.releaseVip(serviceId);
-    const other = Object.fromEntries(
-      Object.entries(options).filter(([k]) => !k.startsWith('vip.') && !k.startsWith('slice.')),
-    );
-    const next = swarm.Network.create(n as swarm.Network);
-    next.driverState = swarm.Driver.create({
-      name: n.driverState?.name || 'overlay',
-      options: { ...other, ...ipamStateToOptions(ipam.state()) },
-    });
+    const next = withIpamOptions(n, ipamStateToOptions(ipam.state()));
     changed.push(next);
   }
   return changed;
+}
+
+/** The network `n` with the IPAM state `ipamOptions` (from `ipamStateToOptions`) in place of its old one, next to its driver's other options. */
+export function withIpamOptions(n: swarm.INetwork, ipamOptions: Record<string, string>): swarm.Network {
+  const options = n.driverState?.options ?? {};
+  const other = Object.fromEntries(
+    Object.entries(options).filter(([k]) => !k.startsWith('vip.') && !k.startsWith('slice.')),
+  );
+  const next = swarm.Network.create(n as swarm.Network);
+  next.driverState = swarm.Driver.create({
+    name: n.driverState?.name || 'overlay',
+    options: { ...other, ...ipamOptions },
+  });
+  return next;
 }

@@ -9,11 +9,24 @@ export class AddressError extends SwarmError<AddressErrorCode> {
 }
 
 /** Codes of allocations that cannot be made. */
-export type IpamErrorCode = 'POOL_EXHAUSTED' | 'SUBNET_OVERLAPS' | 'SLICES_EXHAUSTED' | 'VIPS_EXHAUSTED';
+export type IpamErrorCode =
+  | 'POOL_EXHAUSTED'
+  | 'SUBNET_OVERLAPS'
+  | 'SLICES_EXHAUSTED'
+  | 'VIPS_EXHAUSTED'
+  | 'ADDRESSES_EXHAUSTED';
 
-/** No free subnet, node slice or VIP is left, or a requested subnet overlaps one in use. */
+/** No free subnet, node slice, VIP or task address is left, or a requested subnet overlaps one in use. */
 export class IpamError extends SwarmError<IpamErrorCode> {
   override readonly name = 'IpamError';
+}
+
+/** Codes of task attachments that cannot be made from the stored networks. */
+export type AttachErrorCode = 'NETWORK_NOT_FOUND' | 'NETWORK_NO_SUBNET';
+
+/** A task names a network that is not stored, or one without a subnet to give it an address from. */
+export class AttachError extends SwarmError<AttachErrorCode> {
+  override readonly name = 'AttachError';
 }
 
 /** A DNS message that is not valid RFC 1035 wire format (truncated, a pointer loop, a label too long). */

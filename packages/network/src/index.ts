@@ -2,7 +2,15 @@
 // arithmetic, the IPAM of cluster networks, the DNS wire format and the resolver's table. The
 // sockets (the resolver's UDP server, the VIP balancer and the mutual-TLS relay between nodes) are
 // in `@swarm/network/node`.
-export { createNetwork, NETWORK_OPTIONS, networkSubnet, serviceVips, syncServiceVips } from './cluster.js';
+export { type AttachResult, addressOf, attachTask, holdsAddresses } from './attach.js';
+export {
+  createNetwork,
+  NETWORK_OPTIONS,
+  networkSubnet,
+  serviceVips,
+  syncServiceVips,
+  withIpamOptions,
+} from './cluster.js';
 export {
   buildQuery,
   CLASS_IN,
@@ -26,6 +34,12 @@ export {
   type ServiceRecords,
 } from './dns/records.js';
 export * from './errors.js';
+export {
+  NetworksFollower,
+  type NetworksFollowerComponents,
+  type NetworksFollowerInit,
+  networkViewKey,
+} from './follower.js';
 export {
   type AllocateSubnetOptions,
   allocateSubnet,
@@ -66,3 +80,11 @@ export {
   type ViewTask,
 } from './plan.js';
 export { type BackendChoice, RoundRobin } from './round-robin.js';
+export {
+  type NetworkObjectTypes,
+  type NetworkReadTx,
+  type NodeNetworkViewOptions,
+  networkViewFromProto,
+  networkViewToProto,
+  nodeNetworkView,
+} from './view.js';

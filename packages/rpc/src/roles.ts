@@ -27,4 +27,6 @@ export const RPC_ROLES = defineRpcRoles({
   '/swarm.Dispatcher/Assignments': 'worker|manager',
   '/swarm.LogBroker/PublishLogs': 'worker|manager',
   '/swarm.Ingress/Endpoints': 'worker|manager',
+  // The caller's own network view: the node ID is the certificate's, so a node sees only its networks.
+  '/swarm.Networks/NodeNetworks': 'worker|manager',
 });

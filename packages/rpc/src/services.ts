@@ -126,6 +126,9 @@ export const RPC_SERVICES = {
   Ingress: {
     endpoints: unary('Ingress', 'Endpoints', swarm.EndpointsRequest, swarm.EndpointsResponse),
   },
+  Networks: {
+    nodeNetworks: unary('Networks', 'NodeNetworks', swarm.NodeNetworksRequest, swarm.NodeNetworksResponse),
+  },
 } as const;
 
 /** The shape of `RPC_SERVICES`: service name, then method name, to its `RpcMethod`. */

@@ -99,6 +99,7 @@ describe('RPC role table', () => {
       '/swarm.Dispatcher/Assignments': 'worker|manager',
       '/swarm.LogBroker/PublishLogs': 'worker|manager',
       '/swarm.Ingress/Endpoints': 'worker|manager',
+      '/swarm.Networks/NodeNetworks': 'worker|manager',
     };
     expect({ ...RPC_ROLES }).toEqual(expected);
   });

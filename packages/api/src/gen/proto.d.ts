@@ -18202,6 +18202,850 @@ export namespace swarm {
         };
     }
 
+    /**
+     * Properties of a ViewNetwork.
+     * @deprecated Use swarm.ViewNetwork.$Properties instead.
+     */
+    interface IViewNetwork extends swarm.ViewNetwork.$Properties {
+    }
+
+    /** Represents a ViewNetwork. */
+    class ViewNetwork {
+
+        /**
+         * Constructs a new ViewNetwork.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: swarm.ViewNetwork.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** ViewNetwork id. */
+        id: string;
+
+        /** ViewNetwork name. */
+        name: string;
+
+        /** ViewNetwork subnet. */
+        subnet: string;
+
+        /** ViewNetwork slice. */
+        slice: string;
+
+        /** ViewNetwork gateway. */
+        gateway: string;
+
+        /**
+         * Creates a new ViewNetwork instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns ViewNetwork instance
+         */
+        static create(properties: swarm.ViewNetwork.$Shape): swarm.ViewNetwork & swarm.ViewNetwork.$Shape;
+        static create(properties?: swarm.ViewNetwork.$Properties): swarm.ViewNetwork;
+
+        /**
+         * Encodes the specified ViewNetwork message. Does not implicitly {@link swarm.ViewNetwork.verify|verify} messages.
+         * @param message ViewNetwork message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: swarm.ViewNetwork.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Encodes the specified ViewNetwork message, length delimited. Does not implicitly {@link swarm.ViewNetwork.verify|verify} messages.
+         * @param message ViewNetwork message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encodeDelimited(message: swarm.ViewNetwork.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a ViewNetwork message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {swarm.ViewNetwork & swarm.ViewNetwork.$Shape} ViewNetwork
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): swarm.ViewNetwork & swarm.ViewNetwork.$Shape;
+
+        /**
+         * Decodes a ViewNetwork message from the specified reader or buffer, length delimited.
+         * @param reader Reader or buffer to decode from
+         * @returns {swarm.ViewNetwork & swarm.ViewNetwork.$Shape} ViewNetwork
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): swarm.ViewNetwork & swarm.ViewNetwork.$Shape;
+
+        /**
+         * Verifies a ViewNetwork message.
+         * @param message Plain object to verify
+         * @returns `null` if valid, otherwise the reason why it is not
+         */
+        static verify(message: { [k: string]: any }): (string|null);
+
+        /**
+         * Creates a ViewNetwork message from a plain object. Also converts values to their respective internal types.
+         * @param object Plain object
+         * @returns ViewNetwork
+         */
+        static fromObject(object: { [k: string]: any }): swarm.ViewNetwork;
+
+        /**
+         * Creates a plain object from a ViewNetwork message. Also converts values to other types if specified.
+         * @param message ViewNetwork
+         * @param [options] Conversion options
+         * @returns Plain object
+         */
+        static toObject(message: swarm.ViewNetwork, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+        /**
+         * Converts this ViewNetwork to JSON.
+         * @returns JSON object
+         */
+        toJSON(): { [k: string]: any };
+
+        /**
+         * Gets the type url for ViewNetwork
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace ViewNetwork {
+
+        /** Properties of a ViewNetwork. */
+        interface $Properties {
+
+            /** ViewNetwork id */
+            id?: (string|null);
+
+            /** ViewNetwork name */
+            name?: (string|null);
+
+            /** ViewNetwork subnet */
+            subnet?: (string|null);
+
+            /** ViewNetwork slice */
+            slice?: (string|null);
+
+            /** ViewNetwork gateway */
+            gateway?: (string|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a ViewNetwork. */
+        type $Shape = swarm.ViewNetwork.$Properties;
+    }
+
+    /**
+     * Properties of a ViewServiceAttachment.
+     * @deprecated Use swarm.ViewServiceAttachment.$Properties instead.
+     */
+    interface IViewServiceAttachment extends swarm.ViewServiceAttachment.$Properties {
+    }
+
+    /** Represents a ViewServiceAttachment. */
+    class ViewServiceAttachment {
+
+        /**
+         * Constructs a new ViewServiceAttachment.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: swarm.ViewServiceAttachment.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** ViewServiceAttachment networkId. */
+        networkId: string;
+
+        /** ViewServiceAttachment aliases. */
+        aliases: string[];
+
+        /**
+         * Creates a new ViewServiceAttachment instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns ViewServiceAttachment instance
+         */
+        static create(properties: swarm.ViewServiceAttachment.$Shape): swarm.ViewServiceAttachment & swarm.ViewServiceAttachment.$Shape;
+        static create(properties?: swarm.ViewServiceAttachment.$Properties): swarm.ViewServiceAttachment;
+
+        /**
+         * Encodes the specified ViewServiceAttachment message. Does not implicitly {@link swarm.ViewServiceAttachment.verify|verify} messages.
+         * @param message ViewServiceAttachment message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: swarm.ViewServiceAttachment.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Encodes the specified ViewServiceAttachment message, length delimited. Does not implicitly {@link swarm.ViewServiceAttachment.verify|verify} messages.
+         * @param message ViewServiceAttachment message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encodeDelimited(message: swarm.ViewServiceAttachment.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a ViewServiceAttachment message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {swarm.ViewServiceAttachment & swarm.ViewServiceAttachment.$Shape} ViewServiceAttachment
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): swarm.ViewServiceAttachment & swarm.ViewServiceAttachment.$Shape;
+
+        /**
+         * Decodes a ViewServiceAttachment message from the specified reader or buffer, length delimited.
+         * @param reader Reader or buffer to decode from
+         * @returns {swarm.ViewServiceAttachment & swarm.ViewServiceAttachment.$Shape} ViewServiceAttachment
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): swarm.ViewServiceAttachment & swarm.ViewServiceAttachment.$Shape;
+
+        /**
+         * Verifies a ViewServiceAttachment message.
+         * @param message Plain object to verify
+         * @returns `null` if valid, otherwise the reason why it is not
+         */
+        static verify(message: { [k: string]: any }): (string|null);
+
+        /**
+         * Creates a ViewServiceAttachment message from a plain object. Also converts values to their respective internal types.
+         * @param object Plain object
+         * @returns ViewServiceAttachment
+         */
+        static fromObject(object: { [k: string]: any }): swarm.ViewServiceAttachment;
+
+        /**
+         * Creates a plain object from a ViewServiceAttachment message. Also converts values to other types if specified.
+         * @param message ViewServiceAttachment
+         * @param [options] Conversion options
+         * @returns Plain object
+         */
+        static toObject(message: swarm.ViewServiceAttachment, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+        /**
+         * Converts this ViewServiceAttachment to JSON.
+         * @returns JSON object
+         */
+        toJSON(): { [k: string]: any };
+
+        /**
+         * Gets the type url for ViewServiceAttachment
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace ViewServiceAttachment {
+
+        /** Properties of a ViewServiceAttachment. */
+        interface $Properties {
+
+            /** ViewServiceAttachment networkId */
+            networkId?: (string|null);
+
+            /** ViewServiceAttachment aliases */
+            aliases?: (string[]|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a ViewServiceAttachment. */
+        type $Shape = swarm.ViewServiceAttachment.$Properties;
+    }
+
+    /**
+     * Properties of a ViewService.
+     * @deprecated Use swarm.ViewService.$Properties instead.
+     */
+    interface IViewService extends swarm.ViewService.$Properties {
+    }
+
+    /** Represents a ViewService. */
+    class ViewService {
+
+        /**
+         * Constructs a new ViewService.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: swarm.ViewService.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** ViewService id. */
+        id: string;
+
+        /** ViewService name. */
+        name: string;
+
+        /** ViewService mode. */
+        mode: string;
+
+        /** ViewService ports. */
+        ports: number[];
+
+        /** ViewService networks. */
+        networks: swarm.ViewServiceAttachment.$Properties[];
+
+        /** ViewService vips. */
+        vips: { [k: string]: string };
+
+        /**
+         * Creates a new ViewService instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns ViewService instance
+         */
+        static create(properties: swarm.ViewService.$Shape): swarm.ViewService & swarm.ViewService.$Shape;
+        static create(properties?: swarm.ViewService.$Properties): swarm.ViewService;
+
+        /**
+         * Encodes the specified ViewService message. Does not implicitly {@link swarm.ViewService.verify|verify} messages.
+         * @param message ViewService message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: swarm.ViewService.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Encodes the specified ViewService message, length delimited. Does not implicitly {@link swarm.ViewService.verify|verify} messages.
+         * @param message ViewService message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encodeDelimited(message: swarm.ViewService.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a ViewService message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {swarm.ViewService & swarm.ViewService.$Shape} ViewService
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): swarm.ViewService & swarm.ViewService.$Shape;
+
+        /**
+         * Decodes a ViewService message from the specified reader or buffer, length delimited.
+         * @param reader Reader or buffer to decode from
+         * @returns {swarm.ViewService & swarm.ViewService.$Shape} ViewService
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): swarm.ViewService & swarm.ViewService.$Shape;
+
+        /**
+         * Verifies a ViewService message.
+         * @param message Plain object to verify
+         * @returns `null` if valid, otherwise the reason why it is not
+         */
+        static verify(message: { [k: string]: any }): (string|null);
+
+        /**
+         * Creates a ViewService message from a plain object. Also converts values to their respective internal types.
+         * @param object Plain object
+         * @returns ViewService
+         */
+        static fromObject(object: { [k: string]: any }): swarm.ViewService;
+
+        /**
+         * Creates a plain object from a ViewService message. Also converts values to other types if specified.
+         * @param message ViewService
+         * @param [options] Conversion options
+         * @returns Plain object
+         */
+        static toObject(message: swarm.ViewService, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+        /**
+         * Converts this ViewService to JSON.
+         * @returns JSON object
+         */
+        toJSON(): { [k: string]: any };
+
+        /**
+         * Gets the type url for ViewService
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace ViewService {
+
+        /** Properties of a ViewService. */
+        interface $Properties {
+
+            /** ViewService id */
+            id?: (string|null);
+
+            /** ViewService name */
+            name?: (string|null);
+
+            /** ViewService mode */
+            mode?: (string|null);
+
+            /** ViewService ports */
+            ports?: (number[]|null);
+
+            /** ViewService networks */
+            networks?: (swarm.ViewServiceAttachment.$Properties[]|null);
+
+            /** ViewService vips */
+            vips?: ({ [k: string]: string }|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a ViewService. */
+        type $Shape = swarm.ViewService.$Properties;
+    }
+
+    /**
+     * Properties of a ViewTask.
+     * @deprecated Use swarm.ViewTask.$Properties instead.
+     */
+    interface IViewTask extends swarm.ViewTask.$Properties {
+    }
+
+    /** Represents a ViewTask. */
+    class ViewTask {
+
+        /**
+         * Constructs a new ViewTask.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: swarm.ViewTask.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** ViewTask id. */
+        id: string;
+
+        /** ViewTask serviceId. */
+        serviceId: string;
+
+        /** ViewTask nodeId. */
+        nodeId: string;
+
+        /** ViewTask addresses. */
+        addresses: { [k: string]: string };
+
+        /** ViewTask relayAddr. */
+        relayAddr: string;
+
+        /**
+         * Creates a new ViewTask instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns ViewTask instance
+         */
+        static create(properties: swarm.ViewTask.$Shape): swarm.ViewTask & swarm.ViewTask.$Shape;
+        static create(properties?: swarm.ViewTask.$Properties): swarm.ViewTask;
+
+        /**
+         * Encodes the specified ViewTask message. Does not implicitly {@link swarm.ViewTask.verify|verify} messages.
+         * @param message ViewTask message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: swarm.ViewTask.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Encodes the specified ViewTask message, length delimited. Does not implicitly {@link swarm.ViewTask.verify|verify} messages.
+         * @param message ViewTask message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encodeDelimited(message: swarm.ViewTask.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a ViewTask message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {swarm.ViewTask & swarm.ViewTask.$Shape} ViewTask
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): swarm.ViewTask & swarm.ViewTask.$Shape;
+
+        /**
+         * Decodes a ViewTask message from the specified reader or buffer, length delimited.
+         * @param reader Reader or buffer to decode from
+         * @returns {swarm.ViewTask & swarm.ViewTask.$Shape} ViewTask
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): swarm.ViewTask & swarm.ViewTask.$Shape;
+
+        /**
+         * Verifies a ViewTask message.
+         * @param message Plain object to verify
+         * @returns `null` if valid, otherwise the reason why it is not
+         */
+        static verify(message: { [k: string]: any }): (string|null);
+
+        /**
+         * Creates a ViewTask message from a plain object. Also converts values to their respective internal types.
+         * @param object Plain object
+         * @returns ViewTask
+         */
+        static fromObject(object: { [k: string]: any }): swarm.ViewTask;
+
+        /**
+         * Creates a plain object from a ViewTask message. Also converts values to other types if specified.
+         * @param message ViewTask
+         * @param [options] Conversion options
+         * @returns Plain object
+         */
+        static toObject(message: swarm.ViewTask, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+        /**
+         * Converts this ViewTask to JSON.
+         * @returns JSON object
+         */
+        toJSON(): { [k: string]: any };
+
+        /**
+         * Gets the type url for ViewTask
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace ViewTask {
+
+        /** Properties of a ViewTask. */
+        interface $Properties {
+
+            /** ViewTask id */
+            id?: (string|null);
+
+            /** ViewTask serviceId */
+            serviceId?: (string|null);
+
+            /** ViewTask nodeId */
+            nodeId?: (string|null);
+
+            /** ViewTask addresses */
+            addresses?: ({ [k: string]: string }|null);
+
+            /** ViewTask relayAddr */
+            relayAddr?: (string|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a ViewTask. */
+        type $Shape = swarm.ViewTask.$Properties;
+    }
+
+    /**
+     * Properties of a NodeNetworksRequest.
+     * @deprecated Use swarm.NodeNetworksRequest.$Properties instead.
+     */
+    interface INodeNetworksRequest extends swarm.NodeNetworksRequest.$Properties {
+    }
+
+    /** Represents a NodeNetworksRequest. */
+    class NodeNetworksRequest {
+
+        /**
+         * Constructs a new NodeNetworksRequest.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: swarm.NodeNetworksRequest.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /**
+         * Creates a new NodeNetworksRequest instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns NodeNetworksRequest instance
+         */
+        static create(properties: swarm.NodeNetworksRequest.$Shape): swarm.NodeNetworksRequest & swarm.NodeNetworksRequest.$Shape;
+        static create(properties?: swarm.NodeNetworksRequest.$Properties): swarm.NodeNetworksRequest;
+
+        /**
+         * Encodes the specified NodeNetworksRequest message. Does not implicitly {@link swarm.NodeNetworksRequest.verify|verify} messages.
+         * @param message NodeNetworksRequest message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: swarm.NodeNetworksRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Encodes the specified NodeNetworksRequest message, length delimited. Does not implicitly {@link swarm.NodeNetworksRequest.verify|verify} messages.
+         * @param message NodeNetworksRequest message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encodeDelimited(message: swarm.NodeNetworksRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a NodeNetworksRequest message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {swarm.NodeNetworksRequest & swarm.NodeNetworksRequest.$Shape} NodeNetworksRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): swarm.NodeNetworksRequest & swarm.NodeNetworksRequest.$Shape;
+
+        /**
+         * Decodes a NodeNetworksRequest message from the specified reader or buffer, length delimited.
+         * @param reader Reader or buffer to decode from
+         * @returns {swarm.NodeNetworksRequest & swarm.NodeNetworksRequest.$Shape} NodeNetworksRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): swarm.NodeNetworksRequest & swarm.NodeNetworksRequest.$Shape;
+
+        /**
+         * Verifies a NodeNetworksRequest message.
+         * @param message Plain object to verify
+         * @returns `null` if valid, otherwise the reason why it is not
+         */
+        static verify(message: { [k: string]: any }): (string|null);
+
+        /**
+         * Creates a NodeNetworksRequest message from a plain object. Also converts values to their respective internal types.
+         * @param object Plain object
+         * @returns NodeNetworksRequest
+         */
+        static fromObject(object: { [k: string]: any }): swarm.NodeNetworksRequest;
+
+        /**
+         * Creates a plain object from a NodeNetworksRequest message. Also converts values to other types if specified.
+         * @param message NodeNetworksRequest
+         * @param [options] Conversion options
+         * @returns Plain object
+         */
+        static toObject(message: swarm.NodeNetworksRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+        /**
+         * Converts this NodeNetworksRequest to JSON.
+         * @returns JSON object
+         */
+        toJSON(): { [k: string]: any };
+
+        /**
+         * Gets the type url for NodeNetworksRequest
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace NodeNetworksRequest {
+
+        /** Properties of a NodeNetworksRequest. */
+        interface $Properties {
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a NodeNetworksRequest. */
+        type $Shape = swarm.NodeNetworksRequest.$Properties;
+    }
+
+    /**
+     * Properties of a NodeNetworksResponse.
+     * @deprecated Use swarm.NodeNetworksResponse.$Properties instead.
+     */
+    interface INodeNetworksResponse extends swarm.NodeNetworksResponse.$Properties {
+    }
+
+    /** Represents a NodeNetworksResponse. */
+    class NodeNetworksResponse {
+
+        /**
+         * Constructs a new NodeNetworksResponse.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: swarm.NodeNetworksResponse.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** NodeNetworksResponse nodeId. */
+        nodeId: string;
+
+        /** NodeNetworksResponse networks. */
+        networks: swarm.ViewNetwork.$Properties[];
+
+        /** NodeNetworksResponse services. */
+        services: swarm.ViewService.$Properties[];
+
+        /** NodeNetworksResponse tasks. */
+        tasks: swarm.ViewTask.$Properties[];
+
+        /**
+         * Creates a new NodeNetworksResponse instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns NodeNetworksResponse instance
+         */
+        static create(properties: swarm.NodeNetworksResponse.$Shape): swarm.NodeNetworksResponse & swarm.NodeNetworksResponse.$Shape;
+        static create(properties?: swarm.NodeNetworksResponse.$Properties): swarm.NodeNetworksResponse;
+
+        /**
+         * Encodes the specified NodeNetworksResponse message. Does not implicitly {@link swarm.NodeNetworksResponse.verify|verify} messages.
+         * @param message NodeNetworksResponse message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: swarm.NodeNetworksResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Encodes the specified NodeNetworksResponse message, length delimited. Does not implicitly {@link swarm.NodeNetworksResponse.verify|verify} messages.
+         * @param message NodeNetworksResponse message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encodeDelimited(message: swarm.NodeNetworksResponse.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a NodeNetworksResponse message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {swarm.NodeNetworksResponse & swarm.NodeNetworksResponse.$Shape} NodeNetworksResponse
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): swarm.NodeNetworksResponse & swarm.NodeNetworksResponse.$Shape;
+
+        /**
+         * Decodes a NodeNetworksResponse message from the specified reader or buffer, length delimited.
+         * @param reader Reader or buffer to decode from
+         * @returns {swarm.NodeNetworksResponse & swarm.NodeNetworksResponse.$Shape} NodeNetworksResponse
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): swarm.NodeNetworksResponse & swarm.NodeNetworksResponse.$Shape;
+
+        /**
+         * Verifies a NodeNetworksResponse message.
+         * @param message Plain object to verify
+         * @returns `null` if valid, otherwise the reason why it is not
+         */
+        static verify(message: { [k: string]: any }): (string|null);
+
+        /**
+         * Creates a NodeNetworksResponse message from a plain object. Also converts values to their respective internal types.
+         * @param object Plain object
+         * @returns NodeNetworksResponse
+         */
+        static fromObject(object: { [k: string]: any }): swarm.NodeNetworksResponse;
+
+        /**
+         * Creates a plain object from a NodeNetworksResponse message. Also converts values to other types if specified.
+         * @param message NodeNetworksResponse
+         * @param [options] Conversion options
+         * @returns Plain object
+         */
+        static toObject(message: swarm.NodeNetworksResponse, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+        /**
+         * Converts this NodeNetworksResponse to JSON.
+         * @returns JSON object
+         */
+        toJSON(): { [k: string]: any };
+
+        /**
+         * Gets the type url for NodeNetworksResponse
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace NodeNetworksResponse {
+
+        /** Properties of a NodeNetworksResponse. */
+        interface $Properties {
+
+            /** NodeNetworksResponse nodeId */
+            nodeId?: (string|null);
+
+            /** NodeNetworksResponse networks */
+            networks?: (swarm.ViewNetwork.$Properties[]|null);
+
+            /** NodeNetworksResponse services */
+            services?: (swarm.ViewService.$Properties[]|null);
+
+            /** NodeNetworksResponse tasks */
+            tasks?: (swarm.ViewTask.$Properties[]|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a NodeNetworksResponse. */
+        type $Shape = swarm.NodeNetworksResponse.$Properties;
+    }
+
+    /** Represents a Networks */
+    class Networks extends $protobuf.rpc.Service {
+
+        /**
+         * Constructs a new Networks service.
+         * @param rpcImpl RPC implementation
+         * @param [requestDelimited=false] Whether requests are length-delimited
+         * @param [responseDelimited=false] Whether responses are length-delimited
+         */
+        constructor(rpcImpl: $protobuf.RPCImpl, requestDelimited?: boolean, responseDelimited?: boolean);
+
+        /**
+         * Creates new Networks service using the specified rpc implementation.
+         * @param rpcImpl RPC implementation
+         * @param [requestDelimited=false] Whether requests are length-delimited
+         * @param [responseDelimited=false] Whether responses are length-delimited
+         * @returns RPC service. Useful where requests and/or responses are streamed.
+         */
+        static create(rpcImpl: $protobuf.RPCImpl, requestDelimited?: boolean, responseDelimited?: boolean): Networks;
+
+        /** Calls NodeNetworks. */
+        nodeNetworks: swarm.Networks.NodeNetworks;
+    }
+
+    namespace Networks {
+
+        /**
+         * Callback as used by {@link swarm.Networks#nodeNetworks}.
+         * @param error Error, if any
+         * @param [response] NodeNetworksResponse
+         */
+        type NodeNetworksCallback = (error: (Error|null), response?: swarm.NodeNetworksResponse) => void;
+
+        /** Calls NodeNetworks. */
+        type NodeNetworks = {
+          (request: swarm.INodeNetworksRequest, callback: swarm.Networks.NodeNetworksCallback): void;
+          (request: swarm.INodeNetworksRequest): Promise<swarm.NodeNetworksResponse>;
+          readonly name: "NodeNetworks";
+          readonly path: "/swarm.Networks/NodeNetworks";
+          readonly requestType: "NodeNetworksRequest";
+          readonly responseType: "NodeNetworksResponse";
+          readonly requestStream: undefined;
+          readonly responseStream: undefined;
+        };
+    }
+
     /** EntryType enum. */
     enum EntryType {
 

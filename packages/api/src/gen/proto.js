@@ -28249,6 +28249,1460 @@ export const swarm = $root.swarm = (() => {
         return Ingress;
     })();
 
+    swarm.ViewNetwork = (function() {
+
+        const ViewNetwork = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        ViewNetwork.prototype.id = "";
+        ViewNetwork.prototype.name = "";
+        ViewNetwork.prototype.subnet = "";
+        ViewNetwork.prototype.slice = "";
+        ViewNetwork.prototype.gateway = "";
+
+        ViewNetwork.create = function(properties) {
+            return new ViewNetwork(properties);
+        };
+
+        ViewNetwork.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.id != null && $Object.hasOwnProperty.call(message, "id") && message.id !== "")
+                writer.uint32(10).string(message.id);
+            if (message.name != null && $Object.hasOwnProperty.call(message, "name") && message.name !== "")
+                writer.uint32(18).string(message.name);
+            if (message.subnet != null && $Object.hasOwnProperty.call(message, "subnet") && message.subnet !== "")
+                writer.uint32(26).string(message.subnet);
+            if (message.slice != null && $Object.hasOwnProperty.call(message, "slice") && message.slice !== "")
+                writer.uint32(34).string(message.slice);
+            if (message.gateway != null && $Object.hasOwnProperty.call(message, "gateway") && message.gateway !== "")
+                writer.uint32(42).string(message.gateway);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        ViewNetwork.encodeDelimited = function(message, writer) {
+            return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+        };
+
+        ViewNetwork.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.swarm.ViewNetwork();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.id = value;
+                        else
+                            delete message.id;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.name = value;
+                        else
+                            delete message.name;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.subnet = value;
+                        else
+                            delete message.subnet;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.slice = value;
+                        else
+                            delete message.slice;
+                        continue;
+                    }
+                case 5: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.gateway = value;
+                        else
+                            delete message.gateway;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        ViewNetwork.decodeDelimited = function(reader) {
+            if (!(reader instanceof $Reader))
+                reader = new $Reader(reader);
+            return this.decode(reader, reader.size());
+        };
+
+        ViewNetwork.verify = function (message, _depth) {
+            if (typeof message !== "object" || message === null)
+                return "object expected";
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                return "max depth exceeded";
+            if (message.id != null && $Object.hasOwnProperty.call(message, "id"))
+                if (!$util.isString(message.id))
+                    return "id: string expected";
+            if (message.name != null && $Object.hasOwnProperty.call(message, "name"))
+                if (!$util.isString(message.name))
+                    return "name: string expected";
+            if (message.subnet != null && $Object.hasOwnProperty.call(message, "subnet"))
+                if (!$util.isString(message.subnet))
+                    return "subnet: string expected";
+            if (message.slice != null && $Object.hasOwnProperty.call(message, "slice"))
+                if (!$util.isString(message.slice))
+                    return "slice: string expected";
+            if (message.gateway != null && $Object.hasOwnProperty.call(message, "gateway"))
+                if (!$util.isString(message.gateway))
+                    return "gateway: string expected";
+            return null;
+        };
+
+        ViewNetwork.fromObject = function (object, _depth) {
+            if (object instanceof $root.swarm.ViewNetwork)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".swarm.ViewNetwork: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.swarm.ViewNetwork();
+            if (object.id != null)
+                if (typeof object.id !== "string" || object.id.length)
+                    message.id = $String(object.id);
+            if (object.name != null)
+                if (typeof object.name !== "string" || object.name.length)
+                    message.name = $String(object.name);
+            if (object.subnet != null)
+                if (typeof object.subnet !== "string" || object.subnet.length)
+                    message.subnet = $String(object.subnet);
+            if (object.slice != null)
+                if (typeof object.slice !== "string" || object.slice.length)
+                    message.slice = $String(object.slice);
+            if (object.gateway != null)
+                if (typeof object.gateway !== "string" || object.gateway.length)
+                    message.gateway = $String(object.gateway);
+            return message;
+        };
+
+        ViewNetwork.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.defaults) {
+                object.id = "";
+                object.name = "";
+                object.subnet = "";
+                object.slice = "";
+                object.gateway = "";
+            }
+            if (message.id != null && $Object.hasOwnProperty.call(message, "id"))
+                object.id = message.id;
+            if (message.name != null && $Object.hasOwnProperty.call(message, "name"))
+                object.name = message.name;
+            if (message.subnet != null && $Object.hasOwnProperty.call(message, "subnet"))
+                object.subnet = message.subnet;
+            if (message.slice != null && $Object.hasOwnProperty.call(message, "slice"))
+                object.slice = message.slice;
+            if (message.gateway != null && $Object.hasOwnProperty.call(message, "gateway"))
+                object.gateway = message.gateway;
+            return object;
+        };
+
+        ViewNetwork.prototype.toJSON = function() {
+            return ViewNetwork.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        ViewNetwork.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/swarm.ViewNetwork";
+        };
+
+        return ViewNetwork;
+    })();
+
+    swarm.ViewServiceAttachment = (function() {
+
+        const ViewServiceAttachment = function (properties) {
+            this.aliases = [];
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        ViewServiceAttachment.prototype.networkId = "";
+        ViewServiceAttachment.prototype.aliases = $util.emptyArray;
+
+        ViewServiceAttachment.create = function(properties) {
+            return new ViewServiceAttachment(properties);
+        };
+
+        ViewServiceAttachment.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.networkId != null && $Object.hasOwnProperty.call(message, "networkId") && message.networkId !== "")
+                writer.uint32(10).string(message.networkId);
+            if (message.aliases != null && message.aliases.length)
+                for (let i = 0; i < message.aliases.length; ++i)
+                    writer.uint32(18).string(message.aliases[i]);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        ViewServiceAttachment.encodeDelimited = function(message, writer) {
+            return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+        };
+
+        ViewServiceAttachment.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.swarm.ViewServiceAttachment();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.networkId = value;
+                        else
+                            delete message.networkId;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if (!(message.aliases && message.aliases.length))
+                            message.aliases = [];
+                        message.aliases.push(reader.stringVerify());
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        ViewServiceAttachment.decodeDelimited = function(reader) {
+            if (!(reader instanceof $Reader))
+                reader = new $Reader(reader);
+            return this.decode(reader, reader.size());
+        };
+
+        ViewServiceAttachment.verify = function (message, _depth) {
+            if (typeof message !== "object" || message === null)
+                return "object expected";
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                return "max depth exceeded";
+            if (message.networkId != null && $Object.hasOwnProperty.call(message, "networkId"))
+                if (!$util.isString(message.networkId))
+                    return "networkId: string expected";
+            if (message.aliases != null && $Object.hasOwnProperty.call(message, "aliases")) {
+                if (!$Array.isArray(message.aliases))
+                    return "aliases: array expected";
+                for (let i = 0; i < message.aliases.length; ++i)
+                    if (!$util.isString(message.aliases[i]))
+                        return "aliases: string[] expected";
+            }
+            return null;
+        };
+
+        ViewServiceAttachment.fromObject = function (object, _depth) {
+            if (object instanceof $root.swarm.ViewServiceAttachment)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".swarm.ViewServiceAttachment: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.swarm.ViewServiceAttachment();
+            if (object.networkId != null)
+                if (typeof object.networkId !== "string" || object.networkId.length)
+                    message.networkId = $String(object.networkId);
+            if (object.aliases) {
+                if (!$Array.isArray(object.aliases))
+                    throw $TypeError(".swarm.ViewServiceAttachment.aliases: array expected");
+                message.aliases = $Array(object.aliases.length);
+                for (let i = 0; i < object.aliases.length; ++i)
+                    message.aliases[i] = $String(object.aliases[i]);
+            }
+            return message;
+        };
+
+        ViewServiceAttachment.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.arrays || options.defaults)
+                object.aliases = [];
+            if (options.defaults)
+                object.networkId = "";
+            if (message.networkId != null && $Object.hasOwnProperty.call(message, "networkId"))
+                object.networkId = message.networkId;
+            if (message.aliases && message.aliases.length) {
+                object.aliases = $Array(message.aliases.length);
+                for (let j = 0; j < message.aliases.length; ++j)
+                    object.aliases[j] = message.aliases[j];
+            }
+            return object;
+        };
+
+        ViewServiceAttachment.prototype.toJSON = function() {
+            return ViewServiceAttachment.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        ViewServiceAttachment.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/swarm.ViewServiceAttachment";
+        };
+
+        return ViewServiceAttachment;
+    })();
+
+    swarm.ViewService = (function() {
+
+        const ViewService = function (properties) {
+            this.ports = [];
+            this.networks = [];
+            this.vips = {};
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        ViewService.prototype.id = "";
+        ViewService.prototype.name = "";
+        ViewService.prototype.mode = "";
+        ViewService.prototype.ports = $util.emptyArray;
+        ViewService.prototype.networks = $util.emptyArray;
+        ViewService.prototype.vips = $util.emptyObject;
+
+        ViewService.create = function(properties) {
+            return new ViewService(properties);
+        };
+
+        ViewService.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.id != null && $Object.hasOwnProperty.call(message, "id") && message.id !== "")
+                writer.uint32(10).string(message.id);
+            if (message.name != null && $Object.hasOwnProperty.call(message, "name") && message.name !== "")
+                writer.uint32(18).string(message.name);
+            if (message.mode != null && $Object.hasOwnProperty.call(message, "mode") && message.mode !== "")
+                writer.uint32(26).string(message.mode);
+            if (message.ports != null && message.ports.length)
+                writer.uint32(34).uint32s(message.ports);
+            if (message.networks != null && message.networks.length)
+                for (let i = 0; i < message.networks.length; ++i)
+                    $root.swarm.ViewServiceAttachment.encode(message.networks[i], writer.uint32(42).fork(), _depth + 1).ldelim();
+            if (message.vips != null && $Object.hasOwnProperty.call(message, "vips"))
+                for (let keys = $Object.keys(message.vips), i = 0; i < keys.length; ++i)
+                    writer.uint32(50).fork().uint32(10).string(keys[i]).uint32(18).string(message.vips[keys[i]]).ldelim();
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        ViewService.encodeDelimited = function(message, writer) {
+            return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+        };
+
+        ViewService.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, key, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.swarm.ViewService();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.id = value;
+                        else
+                            delete message.id;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.name = value;
+                        else
+                            delete message.name;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.mode = value;
+                        else
+                            delete message.mode;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType === 2) {
+                            if (!(message.ports && message.ports.length))
+                                message.ports = [];
+                            reader.uint32s(message.ports);
+                            continue;
+                        }
+                        if (wireType !== 0)
+                            break;
+                        if (!(message.ports && message.ports.length))
+                            message.ports = [];
+                        message.ports.push(reader.uint32());
+                        continue;
+                    }
+                case 5: {
+                        if (wireType !== 2)
+                            break;
+                        if (!(message.networks && message.networks.length))
+                            message.networks = [];
+                        message.networks.push($root.swarm.ViewServiceAttachment.decode(reader, reader.size(), $undefined, _depth + 1));
+                        continue;
+                    }
+                case 6: {
+                        if (wireType !== 2)
+                            break;
+                        if (message.vips === $util.emptyObject)
+                            message.vips = {};
+                        let end2 = reader.size() + reader.pos;
+                        if (end2 > reader.len)
+                            throw $RangeError("index out of range");
+                        reader.len = end2;
+                        key = "";
+                        value = "";
+                        while (reader.pos < end2) {
+                            let tag2 = reader.tag();
+                            wireType = tag2 & 7;
+                            switch (tag2 >>>= 3) {
+                            case 1:
+                                if (wireType !== 2)
+                                    break;
+                                key = reader.stringVerify();
+                                continue;
+                            case 2:
+                                if (wireType !== 2)
+                                    break;
+                                value = reader.stringVerify();
+                                continue;
+                            }
+                            reader.skipType(wireType, _depth, tag2);
+                        }
+                        if (reader.pos !== end2)
+                            throw $RangeError("index out of range");
+                        reader.len = end;
+                        if (key === "__proto__")
+                            $util.makeProp(message.vips, key);
+                        message.vips[key] = value;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        ViewService.decodeDelimited = function(reader) {
+            if (!(reader instanceof $Reader))
+                reader = new $Reader(reader);
+            return this.decode(reader, reader.size());
+        };
+
+        ViewService.verify = function (message, _depth) {
+            if (typeof message !== "object" || message === null)
+                return "object expected";
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                return "max depth exceeded";
+            if (message.id != null && $Object.hasOwnProperty.call(message, "id"))
+                if (!$util.isString(message.id))
+                    return "id: string expected";
+            if (message.name != null && $Object.hasOwnProperty.call(message, "name"))
+                if (!$util.isString(message.name))
+                    return "name: string expected";
+            if (message.mode != null && $Object.hasOwnProperty.call(message, "mode"))
+                if (!$util.isString(message.mode))
+                    return "mode: string expected";
+            if (message.ports != null && $Object.hasOwnProperty.call(message, "ports")) {
+                if (!$Array.isArray(message.ports))
+                    return "ports: array expected";
+                for (let i = 0; i < message.ports.length; ++i)
+                    if (!$util.isInteger(message.ports[i]))
+                        return "ports: integer[] expected";
+            }
+            if (message.networks != null && $Object.hasOwnProperty.call(message, "networks")) {
+                if (!$Array.isArray(message.networks))
+                    return "networks: array expected";
+                for (let i = 0; i < message.networks.length; ++i) {
+                    let error = $root.swarm.ViewServiceAttachment.verify(message.networks[i], _depth + 1);
+                    if (error)
+                        return "networks." + error;
+                }
+            }
+            if (message.vips != null && $Object.hasOwnProperty.call(message, "vips")) {
+                if (!$util.isObject(message.vips))
+                    return "vips: object expected";
+                let key = $Object.keys(message.vips);
+                for (let i = 0; i < key.length; ++i)
+                    if (!$util.isString(message.vips[key[i]]))
+                        return "vips: string{k:string} expected";
+            }
+            return null;
+        };
+
+        ViewService.fromObject = function (object, _depth) {
+            if (object instanceof $root.swarm.ViewService)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".swarm.ViewService: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.swarm.ViewService();
+            if (object.id != null)
+                if (typeof object.id !== "string" || object.id.length)
+                    message.id = $String(object.id);
+            if (object.name != null)
+                if (typeof object.name !== "string" || object.name.length)
+                    message.name = $String(object.name);
+            if (object.mode != null)
+                if (typeof object.mode !== "string" || object.mode.length)
+                    message.mode = $String(object.mode);
+            if (object.ports) {
+                if (!$Array.isArray(object.ports))
+                    throw $TypeError(".swarm.ViewService.ports: array expected");
+                message.ports = $Array(object.ports.length);
+                for (let i = 0; i < object.ports.length; ++i)
+                    message.ports[i] = object.ports[i] >>> 0;
+            }
+            if (object.networks) {
+                if (!$Array.isArray(object.networks))
+                    throw $TypeError(".swarm.ViewService.networks: array expected");
+                message.networks = $Array(object.networks.length);
+                for (let i = 0; i < object.networks.length; ++i) {
+                    if (!$util.isObject(object.networks[i]))
+                        throw $TypeError(".swarm.ViewService.networks: object expected");
+                    message.networks[i] = $root.swarm.ViewServiceAttachment.fromObject(object.networks[i], _depth + 1);
+                }
+            }
+            if (object.vips) {
+                if (!$util.isObject(object.vips))
+                    throw $TypeError(".swarm.ViewService.vips: object expected");
+                message.vips = {};
+                for (let keys = $Object.keys(object.vips), i = 0; i < keys.length; ++i) {
+                    if (keys[i] === "__proto__")
+                        $util.makeProp(message.vips, keys[i]);
+                    message.vips[keys[i]] = $String(object.vips[keys[i]]);
+                }
+            }
+            return message;
+        };
+
+        ViewService.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.arrays || options.defaults) {
+                object.ports = [];
+                object.networks = [];
+            }
+            if (options.objects || options.defaults)
+                object.vips = {};
+            if (options.defaults) {
+                object.id = "";
+                object.name = "";
+                object.mode = "";
+            }
+            if (message.id != null && $Object.hasOwnProperty.call(message, "id"))
+                object.id = message.id;
+            if (message.name != null && $Object.hasOwnProperty.call(message, "name"))
+                object.name = message.name;
+            if (message.mode != null && $Object.hasOwnProperty.call(message, "mode"))
+                object.mode = message.mode;
+            if (message.ports && message.ports.length) {
+                object.ports = $Array(message.ports.length);
+                for (let j = 0; j < message.ports.length; ++j)
+                    object.ports[j] = message.ports[j];
+            }
+            if (message.networks && message.networks.length) {
+                object.networks = $Array(message.networks.length);
+                for (let j = 0; j < message.networks.length; ++j)
+                    object.networks[j] = $root.swarm.ViewServiceAttachment.toObject(message.networks[j], options, _depth + 1);
+            }
+            let keys2;
+            if (message.vips && (keys2 = $Object.keys(message.vips)).length) {
+                object.vips = {};
+                for (let j = 0; j < keys2.length; ++j) {
+                    if (keys2[j] === "__proto__")
+                        $util.makeProp(object.vips, keys2[j]);
+                    object.vips[keys2[j]] = message.vips[keys2[j]];
+                }
+            }
+            return object;
+        };
+
+        ViewService.prototype.toJSON = function() {
+            return ViewService.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        ViewService.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/swarm.ViewService";
+        };
+
+        return ViewService;
+    })();
+
+    swarm.ViewTask = (function() {
+
+        const ViewTask = function (properties) {
+            this.addresses = {};
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        ViewTask.prototype.id = "";
+        ViewTask.prototype.serviceId = "";
+        ViewTask.prototype.nodeId = "";
+        ViewTask.prototype.addresses = $util.emptyObject;
+        ViewTask.prototype.relayAddr = "";
+
+        ViewTask.create = function(properties) {
+            return new ViewTask(properties);
+        };
+
+        ViewTask.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.id != null && $Object.hasOwnProperty.call(message, "id") && message.id !== "")
+                writer.uint32(10).string(message.id);
+            if (message.serviceId != null && $Object.hasOwnProperty.call(message, "serviceId") && message.serviceId !== "")
+                writer.uint32(18).string(message.serviceId);
+            if (message.nodeId != null && $Object.hasOwnProperty.call(message, "nodeId") && message.nodeId !== "")
+                writer.uint32(26).string(message.nodeId);
+            if (message.addresses != null && $Object.hasOwnProperty.call(message, "addresses"))
+                for (let keys = $Object.keys(message.addresses), i = 0; i < keys.length; ++i)
+                    writer.uint32(34).fork().uint32(10).string(keys[i]).uint32(18).string(message.addresses[keys[i]]).ldelim();
+            if (message.relayAddr != null && $Object.hasOwnProperty.call(message, "relayAddr") && message.relayAddr !== "")
+                writer.uint32(42).string(message.relayAddr);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        ViewTask.encodeDelimited = function(message, writer) {
+            return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+        };
+
+        ViewTask.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, key, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.swarm.ViewTask();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.id = value;
+                        else
+                            delete message.id;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.serviceId = value;
+                        else
+                            delete message.serviceId;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.nodeId = value;
+                        else
+                            delete message.nodeId;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 2)
+                            break;
+                        if (message.addresses === $util.emptyObject)
+                            message.addresses = {};
+                        let end2 = reader.size() + reader.pos;
+                        if (end2 > reader.len)
+                            throw $RangeError("index out of range");
+                        reader.len = end2;
+                        key = "";
+                        value = "";
+                        while (reader.pos < end2) {
+                            let tag2 = reader.tag();
+                            wireType = tag2 & 7;
+                            switch (tag2 >>>= 3) {
+                            case 1:
+                                if (wireType !== 2)
+                                    break;
+                                key = reader.stringVerify();
+                                continue;
+                            case 2:
+                                if (wireType !== 2)
+                                    break;
+                                value = reader.stringVerify();
+                                continue;
+                            }
+                            reader.skipType(wireType, _depth, tag2);
+                        }
+                        if (reader.pos !== end2)
+                            throw $RangeError("index out of range");
+                        reader.len = end;
+                        if (key === "__proto__")
+                            $util.makeProp(message.addresses, key);
+                        message.addresses[key] = value;
+                        continue;
+                    }
+                case 5: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.relayAddr = value;
+                        else
+                            delete message.relayAddr;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        ViewTask.decodeDelimited = function(reader) {
+            if (!(reader instanceof $Reader))
+                reader = new $Reader(reader);
+            return this.decode(reader, reader.size());
+        };
+
+        ViewTask.verify = function (message, _depth) {
+            if (typeof message !== "object" || message === null)
+                return "object expected";
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                return "max depth exceeded";
+            if (message.id != null && $Object.hasOwnProperty.call(message, "id"))
+                if (!$util.isString(message.id))
+                    return "id: string expected";
+            if (message.serviceId != null && $Object.hasOwnProperty.call(message, "serviceId"))
+                if (!$util.isString(message.serviceId))
+                    return "serviceId: string expected";
+            if (message.nodeId != null && $Object.hasOwnProperty.call(message, "nodeId"))
+                if (!$util.isString(message.nodeId))
+                    return "nodeId: string expected";
+            if (message.addresses != null && $Object.hasOwnProperty.call(message, "addresses")) {
+                if (!$util.isObject(message.addresses))
+                    return "addresses: object expected";
+                let key = $Object.keys(message.addresses);
+                for (let i = 0; i < key.length; ++i)
+                    if (!$util.isString(message.addresses[key[i]]))
+                        return "addresses: string{k:string} expected";
+            }
+            if (message.relayAddr != null && $Object.hasOwnProperty.call(message, "relayAddr"))
+                if (!$util.isString(message.relayAddr))
+                    return "relayAddr: string expected";
+            return null;
+        };
+
+        ViewTask.fromObject = function (object, _depth) {
+            if (object instanceof $root.swarm.ViewTask)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".swarm.ViewTask: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.swarm.ViewTask();
+            if (object.id != null)
+                if (typeof object.id !== "string" || object.id.length)
+                    message.id = $String(object.id);
+            if (object.serviceId != null)
+                if (typeof object.serviceId !== "string" || object.serviceId.length)
+                    message.serviceId = $String(object.serviceId);
+            if (object.nodeId != null)
+                if (typeof object.nodeId !== "string" || object.nodeId.length)
+                    message.nodeId = $String(object.nodeId);
+            if (object.addresses) {
+                if (!$util.isObject(object.addresses))
+                    throw $TypeError(".swarm.ViewTask.addresses: object expected");
+                message.addresses = {};
+                for (let keys = $Object.keys(object.addresses), i = 0; i < keys.length; ++i) {
+                    if (keys[i] === "__proto__")
+                        $util.makeProp(message.addresses, keys[i]);
+                    message.addresses[keys[i]] = $String(object.addresses[keys[i]]);
+                }
+            }
+            if (object.relayAddr != null)
+                if (typeof object.relayAddr !== "string" || object.relayAddr.length)
+                    message.relayAddr = $String(object.relayAddr);
+            return message;
+        };
+
+        ViewTask.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.objects || options.defaults)
+                object.addresses = {};
+            if (options.defaults) {
+                object.id = "";
+                object.serviceId = "";
+                object.nodeId = "";
+                object.relayAddr = "";
+            }
+            if (message.id != null && $Object.hasOwnProperty.call(message, "id"))
+                object.id = message.id;
+            if (message.serviceId != null && $Object.hasOwnProperty.call(message, "serviceId"))
+                object.serviceId = message.serviceId;
+            if (message.nodeId != null && $Object.hasOwnProperty.call(message, "nodeId"))
+                object.nodeId = message.nodeId;
+            let keys2;
+            if (message.addresses && (keys2 = $Object.keys(message.addresses)).length) {
+                object.addresses = {};
+                for (let j = 0; j < keys2.length; ++j) {
+                    if (keys2[j] === "__proto__")
+                        $util.makeProp(object.addresses, keys2[j]);
+                    object.addresses[keys2[j]] = message.addresses[keys2[j]];
+                }
+            }
+            if (message.relayAddr != null && $Object.hasOwnProperty.call(message, "relayAddr"))
+                object.relayAddr = message.relayAddr;
+            return object;
+        };
+
+        ViewTask.prototype.toJSON = function() {
+            return ViewTask.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        ViewTask.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/swarm.ViewTask";
+        };
+
+        return ViewTask;
+    })();
+
+    swarm.NodeNetworksRequest = (function() {
+
+        const NodeNetworksRequest = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        NodeNetworksRequest.create = function(properties) {
+            return new NodeNetworksRequest(properties);
+        };
+
+        NodeNetworksRequest.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        NodeNetworksRequest.encodeDelimited = function(message, writer) {
+            return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+        };
+
+        NodeNetworksRequest.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.swarm.NodeNetworksRequest();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                reader.skipType(tag & 7, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        NodeNetworksRequest.decodeDelimited = function(reader) {
+            if (!(reader instanceof $Reader))
+                reader = new $Reader(reader);
+            return this.decode(reader, reader.size());
+        };
+
+        NodeNetworksRequest.verify = function (message, _depth) {
+            if (typeof message !== "object" || message === null)
+                return "object expected";
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                return "max depth exceeded";
+            return null;
+        };
+
+        NodeNetworksRequest.fromObject = function (object, _depth) {
+            if (object instanceof $root.swarm.NodeNetworksRequest)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".swarm.NodeNetworksRequest: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            return new $root.swarm.NodeNetworksRequest();
+        };
+
+        NodeNetworksRequest.toObject = function () {
+            return {};
+        };
+
+        NodeNetworksRequest.prototype.toJSON = function() {
+            return NodeNetworksRequest.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        NodeNetworksRequest.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/swarm.NodeNetworksRequest";
+        };
+
+        return NodeNetworksRequest;
+    })();
+
+    swarm.NodeNetworksResponse = (function() {
+
+        const NodeNetworksResponse = function (properties) {
+            this.networks = [];
+            this.services = [];
+            this.tasks = [];
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        NodeNetworksResponse.prototype.nodeId = "";
+        NodeNetworksResponse.prototype.networks = $util.emptyArray;
+        NodeNetworksResponse.prototype.services = $util.emptyArray;
+        NodeNetworksResponse.prototype.tasks = $util.emptyArray;
+
+        NodeNetworksResponse.create = function(properties) {
+            return new NodeNetworksResponse(properties);
+        };
+
+        NodeNetworksResponse.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.nodeId != null && $Object.hasOwnProperty.call(message, "nodeId") && message.nodeId !== "")
+                writer.uint32(10).string(message.nodeId);
+            if (message.networks != null && message.networks.length)
+                for (let i = 0; i < message.networks.length; ++i)
+                    $root.swarm.ViewNetwork.encode(message.networks[i], writer.uint32(18).fork(), _depth + 1).ldelim();
+            if (message.services != null && message.services.length)
+                for (let i = 0; i < message.services.length; ++i)
+                    $root.swarm.ViewService.encode(message.services[i], writer.uint32(26).fork(), _depth + 1).ldelim();
+            if (message.tasks != null && message.tasks.length)
+                for (let i = 0; i < message.tasks.length; ++i)
+                    $root.swarm.ViewTask.encode(message.tasks[i], writer.uint32(34).fork(), _depth + 1).ldelim();
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        NodeNetworksResponse.encodeDelimited = function(message, writer) {
+            return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+        };
+
+        NodeNetworksResponse.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.swarm.NodeNetworksResponse();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.nodeId = value;
+                        else
+                            delete message.nodeId;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if (!(message.networks && message.networks.length))
+                            message.networks = [];
+                        message.networks.push($root.swarm.ViewNetwork.decode(reader, reader.size(), $undefined, _depth + 1));
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 2)
+                            break;
+                        if (!(message.services && message.services.length))
+                            message.services = [];
+                        message.services.push($root.swarm.ViewService.decode(reader, reader.size(), $undefined, _depth + 1));
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 2)
+                            break;
+                        if (!(message.tasks && message.tasks.length))
+                            message.tasks = [];
+                        message.tasks.push($root.swarm.ViewTask.decode(reader, reader.size(), $undefined, _depth + 1));
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        NodeNetworksResponse.decodeDelimited = function(reader) {
+            if (!(reader instanceof $Reader))
+                reader = new $Reader(reader);
+            return this.decode(reader, reader.size());
+        };
+
+        NodeNetworksResponse.verify = function (message, _depth) {
+            if (typeof message !== "object" || message === null)
+                return "object expected";
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                return "max depth exceeded";
+            if (message.nodeId != null && $Object.hasOwnProperty.call(message, "nodeId"))
+                if (!$util.isString(message.nodeId))
+                    return "nodeId: string expected";
+            if (message.networks != null && $Object.hasOwnProperty.call(message, "networks")) {
+                if (!$Array.isArray(message.networks))
+                    return "networks: array expected";
+                for (let i = 0; i < message.networks.length; ++i) {
+                    let error = $root.swarm.ViewNetwork.verify(message.networks[i], _depth + 1);
+                    if (error)
+                        return "networks." + error;
+                }
+            }
+            if (message.services != null && $Object.hasOwnProperty.call(message, "services")) {
+                if (!$Array.isArray(message.services))
+                    return "services: array expected";
+                for (let i = 0; i < message.services.length; ++i) {
+                    let error = $root.swarm.ViewService.verify(message.services[i], _depth + 1);
+                    if (error)
+                        return "services." + error;
+                }
+            }
+            if (message.tasks != null && $Object.hasOwnProperty.call(message, "tasks")) {
+                if (!$Array.isArray(message.tasks))
+                    return "tasks: array expected";
+                for (let i = 0; i < message.tasks.length; ++i) {
+                    let error = $root.swarm.ViewTask.verify(message.tasks[i], _depth + 1);
+                    if (error)
+                        return "tasks." + error;
+                }
+            }
+            return null;
+        };
+
+        NodeNetworksResponse.fromObject = function (object, _depth) {
+            if (object instanceof $root.swarm.NodeNetworksResponse)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".swarm.NodeNetworksResponse: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.swarm.NodeNetworksResponse();
+            if (object.nodeId != null)
+                if (typeof object.nodeId !== "string" || object.nodeId.length)
+                    message.nodeId = $String(object.nodeId);
+            if (object.networks) {
+                if (!$Array.isArray(object.networks))
+                    throw $TypeError(".swarm.NodeNetworksResponse.networks: array expected");
+                message.networks = $Array(object.networks.length);
+                for (let i = 0; i < object.networks.length; ++i) {
+                    if (!$util.isObject(object.networks[i]))
+                        throw $TypeError(".swarm.NodeNetworksResponse.networks: object expected");
+                    message.networks[i] = $root.swarm.ViewNetwork.fromObject(object.networks[i], _depth + 1);
+                }
+            }
+            if (object.services) {
+                if (!$Array.isArray(object.services))
+                    throw $TypeError(".swarm.NodeNetworksResponse.services: array expected");
+                message.services = $Array(object.services.length);
+                for (let i = 0; i < object.services.length; ++i) {
+                    if (!$util.isObject(object.services[i]))
+                        throw $TypeError(".swarm.NodeNetworksResponse.services: object expected");
+                    message.services[i] = $root.swarm.ViewService.fromObject(object.services[i], _depth + 1);
+                }
+            }
+            if (object.tasks) {
+                if (!$Array.isArray(object.tasks))
+                    throw $TypeError(".swarm.NodeNetworksResponse.tasks: array expected");
+                message.tasks = $Array(object.tasks.length);
+                for (let i = 0; i < object.tasks.length; ++i) {
+                    if (!$util.isObject(object.tasks[i]))
+                        throw $TypeError(".swarm.NodeNetworksResponse.tasks: object expected");
+                    message.tasks[i] = $root.swarm.ViewTask.fromObject(object.tasks[i], _depth + 1);
+                }
+            }
+            return message;
+        };
+
+        NodeNetworksResponse.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.arrays || options.defaults) {
+                object.networks = [];
+                object.services = [];
+                object.tasks = [];
+            }
+            if (options.defaults)
+                object.nodeId = "";
+            if (message.nodeId != null && $Object.hasOwnProperty.call(message, "nodeId"))
+                object.nodeId = message.nodeId;
+            if (message.networks && message.networks.length) {
+                object.networks = $Array(message.networks.length);
+                for (let j = 0; j < message.networks.length; ++j)
+                    object.networks[j] = $root.swarm.ViewNetwork.toObject(message.networks[j], options, _depth + 1);
+            }
+            if (message.services && message.services.length) {
+                object.services = $Array(message.services.length);
+                for (let j = 0; j < message.services.length; ++j)
+                    object.services[j] = $root.swarm.ViewService.toObject(message.services[j], options, _depth + 1);
+            }
+            if (message.tasks && message.tasks.length) {
+                object.tasks = $Array(message.tasks.length);
+                for (let j = 0; j < message.tasks.length; ++j)
+                    object.tasks[j] = $root.swarm.ViewTask.toObject(message.tasks[j], options, _depth + 1);
+            }
+            return object;
+        };
+
+        NodeNetworksResponse.prototype.toJSON = function() {
+            return NodeNetworksResponse.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        NodeNetworksResponse.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/swarm.NodeNetworksResponse";
+        };
+
+        return NodeNetworksResponse;
+    })();
+
+    swarm.Networks = (function() {
+
+        const Networks = function(rpcImpl, requestDelimited, responseDelimited) {
+            $protobuf.rpc.Service.call(this, rpcImpl, requestDelimited, responseDelimited);
+        };
+
+        $Object.defineProperty(Networks.prototype = $Object.create($protobuf.rpc.Service.prototype), "constructor", { value: Networks, writable: true, enumerable: false, configurable: true });
+
+        Networks.create = function(rpcImpl, requestDelimited, responseDelimited) {
+            return new this(rpcImpl, requestDelimited, responseDelimited);
+        };
+
+
+
+        $Object.defineProperties(Networks.prototype.nodeNetworks = function(request, callback) {
+            return $protobuf.rpc.Service.prototype.rpcCall.call(this, Networks.prototype.nodeNetworks, $root.swarm.NodeNetworksRequest, $root.swarm.NodeNetworksResponse, request, callback);
+        }, {
+            name: { value: "NodeNetworks" },
+            path: { value: "/swarm.Networks/NodeNetworks" },
+            requestType: { value: "NodeNetworksRequest" },
+            responseType: { value: "NodeNetworksResponse" },
+            requestStream: { value: $undefined },
+            responseStream: { value: $undefined }
+        });
+
+        return Networks;
+    })();
+
     swarm.EntryType = (function() {
         const valuesById = $Object.create(null), values = $Object.create(valuesById);
         values[valuesById[0] = "ENTRY_NORMAL"] = 0;

@@ -6,6 +6,12 @@ import { type Clock, fromLong, isSwarmError, SwarmError, swarm, systemClock } fr
 import { raftIdOf } from '@swarm/ca/manager';
 import type { Connector } from '@swarm/dispatcher';
 import {
+  type NodeNetworkView,
+  networkViewFromProto,
+  networkViewToProto,
+  nodeNetworkView,
+} from '@swarm/network';
+import {
   type CallContext,
   dispatcherHandlers,
   grpcConnector,
@@ -73,6 +79,11 @@ export function serveManager(server: RpcServer, manager: Manager): void {
   server.addService('Ingress', {
     endpoints: () => swarm.EndpointsResponse.create({ endpoints: [...manager.endpoints.endpoints] }),
   });
+  // The caller's view of its networks: the node ID is its certificate's, never the request's.
+  server.addService('Networks', {
+    nodeNetworks: (_req, ctx) =>
+      networkViewToProto(manager.store.view((tx) => nodeNetworkView(tx, caller(ctx)))),
+  });
 }
 
 /** The calls a node makes to managers over mutual TLS. */
@@ -104,6 +115,8 @@ export interface WorkerCalls {
   connector: Connector;
   /** The published-port table from manager `addr`. */
   endpoints(addr: string): Promise<swarm.EndpointsResponse>;
+  /** This node's view of its cluster networks from manager `addr`. */
+  networks(addr: string): Promise<NodeNetworkView>;
   /** Sends task output to manager `addr`. */
   publishLogs(addr: string, req: swarm.PublishLogsRequest.$Properties): Promise<void>;
 }
@@ -114,6 +127,8 @@ export function workerCalls(clients: RpcClients): WorkerCalls {
   return {
     connector,
     endpoints: (addr) => clients.get(addr).Ingress.endpoints({}, { timeoutMs: 3000 }),
+    networks: async (addr) =>
+      networkViewFromProto(await clients.get(addr).Networks.nodeNetworks({}, { timeoutMs: 3000 })),
     publishLogs: async (addr, req) => {
       await clients.get(addr).LogBroker.publishLogs(req, { timeoutMs: 5000 });
     },

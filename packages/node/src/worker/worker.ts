@@ -18,6 +18,7 @@ import { DockerExecutor } from '@swarm/executor-docker';
 import { SandboxExecutor } from '@swarm/executor-sandbox';
 import { type ImageTrustRoot, verifyingExecutor } from '@swarm/image-trust';
 import { EndpointsFollower, IngressProxy } from '@swarm/ingress';
+import { NetworksFollower, type NodeNetworkView } from '@swarm/network';
 import { createSecretWriter, type SecretWriter } from '@swarm/secret-store';
 import type { WorkerCalls } from '../daemon/wiring.js';
 
@@ -43,6 +44,14 @@ export interface WorkerOptions {
   taskGid?: number;
   /** How often the ingress table is refreshed, ms. Default 1,000. */
   endpointsPollMs?: number;
+  /** How often the node's network view is refreshed, ms. Default 1,000. */
+  networksPollMs?: number;
+  /**
+   * Called with the node's network view (`Networks.NodeNetworks`: its networks and slices, the
+   * services on them, their running tasks) at start and whenever it changes; the node's network
+   * data plane applies it. More listeners: `worker.onNetworkView`.
+   */
+  onNetworkView?: (view: NodeNetworkView) => void | Promise<void>;
   /** The node's image policy (`--image-policy`): every task's image is verified before it runs. */
   imageTrust?: ImageTrustRoot;
   /** Host ports tasks get (inclusive); managers accept no other. Default [30000, 32767]. */
@@ -70,6 +79,9 @@ export class Worker {
   readonly #log: Logger;
   readonly #logs: LogPublisher;
   readonly #endpoints: EndpointsFollower;
+  /** Follows this node's network view from the managers (`networks.view`: the last one). */
+  readonly networks: NetworksFollower;
+  readonly #viewListeners = new Set<(view: NodeNetworkView) => void | Promise<void>>();
   #timers: NodeJS.Timeout[] = [];
   #stopped = false;
 
@@ -128,6 +140,19 @@ export class Worker {
         logger: this.#log,
       },
     );
+    if (o.onNetworkView !== undefined) this.#viewListeners.add(o.onNetworkView);
+    this.networks = new NetworksFollower(
+      { pollMs: o.networksPollMs ?? 1000 },
+      {
+        view: (m) => o.calls.networks(m),
+        managers: () => this.#managers(),
+        onView: async (view) => {
+          for (const l of [...this.#viewListeners]) await l(view);
+        },
+        clock,
+        logger: this.#log,
+      },
+    );
     const cores = cpus().length;
     // With an image policy, the sandbox (which runs host commands, not images) gets no task.
     const executor: Executor =
@@ -166,6 +191,23 @@ export class Worker {
     if (this.#description.imagePolicyDigest === digest) return;
     this.#description.imagePolicyDigest = digest;
     this.agent.renewSession();
+  }
+
+  /**
+   * Calls `listener` with every new network view of this node (and at once with the last one, if
+   * any); returns the function that stops it. A rejection makes the view be delivered again at the
+   * next poll.
+   */
+  onNetworkView(listener: (view: NodeNetworkView) => void | Promise<void>): () => void {
+    this.#viewListeners.add(listener);
+    const last = this.networks.view;
+    if (last !== undefined)
+      void Promise.resolve()
+        .then(() => listener(last))
+        .catch((e: unknown) => this.#log.warn('network view listener failed', { error: String(e) }));
+    return () => {
+      this.#viewListeners.delete(listener);
+    };
   }
 
   /** Waits for the executor (the engine reached, leftovers found), then connects to a manager. */
@@ -208,6 +250,7 @@ export class Worker {
     }
     for (const t of this.#timers) t.unref();
     this.#endpoints.start();
+    this.networks.start();
   }
 
   /** Managers to try, the connected one first. */
@@ -237,6 +280,7 @@ export class Worker {
     for (const t of this.#timers) clearInterval(t);
     this.#logs.stop();
     this.#endpoints.stop();
+    this.networks.stop();
     this.agent.stop();
     await this.executor.close();
     await this.ingress.close();
