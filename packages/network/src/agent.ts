@@ -14,6 +14,7 @@
  */
 import { execFile } from 'node:child_process';
 import { type Logger, noopLogger } from '@swarm/api';
+import type { NodeRole } from '@swarm/ca';
 import { VipBalancer } from './balancer.js';
 import { DnsRecords } from './dns/records.js';
 import { DnsServer } from './dns-server.js';
@@ -111,6 +112,7 @@ export class NetworkAgent {
   readonly #balancer: VipBalancer;
   readonly #relay: RelayServer;
   readonly #vips = new Set<string>();
+  #peers = new Set<string>();
   #plan: NodePlan | undefined;
   #view: NodeNetworkView | undefined;
   #relayAt: string | undefined;
@@ -132,8 +134,15 @@ export class NetworkAgent {
     this.#log = options.logger ?? noopLogger;
     this.#run = options.run ?? systemRunner;
     this.#bridge = options.bridgeName ?? defaultBridgeName;
+    // Relay peers, both ways: only nodes the managers' current view names (nodes running tasks of
+    // the services on this node's networks), and only if the embedder's own check grants them too.
+    // A node removed from the cluster loses its tasks, and with them its place in the view.
+    const inner = options.trust.grantedRole;
+    const grantedRole = (id: string): NodeRole | undefined =>
+      this.#peers.has(id) ? (inner === undefined ? 'swarm-worker' : inner(id)) : undefined;
+    const trust: RelayTrust = { ...options.trust, grantedRole };
     this.#client = new RelayClient({
-      ...options.trust,
+      ...trust,
       nodeAddress: (id) => this.#relayAddrs.get(id),
     });
     this.#balancer = new VipBalancer({
@@ -142,7 +151,7 @@ export class NetworkAgent {
       logger: this.#log.child({ component: 'vip' }),
     });
     this.#relay = new RelayServer({
-      ...options.trust,
+      ...trust,
       // Only this node's own tasks, as the current view says; nothing before the first view.
       allowTarget: (target) => this.#plan?.allowTarget(target) ?? false,
       logger: this.#log.child({ component: 'relay' }),
@@ -235,6 +244,7 @@ export class NetworkAgent {
     this.#plan = plan;
     this.#records.update(plan.records);
     this.#relayAddrs.clear();
+    this.#peers = new Set(view.tasks.map((t) => t.nodeId).filter((id) => id !== this.#o.nodeId));
     for (const t of view.tasks) {
       const hp = splitHostPort(t.relayAddr);
       if (hp !== undefined) this.#relayAddrs.set(t.nodeId, hp);

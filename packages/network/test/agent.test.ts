@@ -8,12 +8,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { TestCA, TestNode } from '@swarm/ca/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { NodeNetworkView } from '../src/index.js';
+import { type NodeNetworkView, RelayError } from '../src/index.js';
 import {
   FORWARD_CHAIN,
   INPUT_CHAIN,
   NetworkAgent,
+  RelayClient,
   RelayServer,
   systemRunner,
   VIP_LABEL,
@@ -168,14 +170,20 @@ describe('NetworkAgent in a private namespace', () => {
   let api: Awaited<ReturnType<typeof taskNs>>;
   let web: Awaited<ReturnType<typeof taskNs>>;
   let dir: string;
+  let ca: TestCA;
+  let nodeB: TestNode;
+  let nodeC: TestNode;
   const relayPortOfB = { port: 0 };
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'agent-'));
     cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
     await sh(['sh', '-c', 'echo 1 > /proc/sys/net/ipv4/ip_forward']);
-    const { ca, nodes } = await cluster(2);
-    const [a, b] = nodes as [(typeof nodes)[0], (typeof nodes)[0]];
+    const made = await cluster(3);
+    ca = made.ca;
+    const [a, b, c] = made.nodes as [TestNode, TestNode, TestNode];
+    nodeB = b;
+    nodeC = c;
     // Node B: its relay, and its db task (an HTTP server on B's address for it).
     await sh(['ip', 'addr', 'add', `${DB2}/32`, 'dev', 'lo']);
     const db2 = net.createServer((s) => s.end('HTTP/1.0 200 OK\r\n\r\ndb.2\n'));
@@ -260,6 +268,20 @@ describe('NetworkAgent in a private namespace', () => {
     expect([...seen].sort()).toEqual(['db.1', 'db.2']);
     expect(agent.stats()['db.2']).toBeGreaterThan(0);
   }, 90_000);
+
+  it('joins only nodes of the view to its own tasks through its relay', async () => {
+    const port = agent.relayPort!;
+    const asB = new RelayClient({ ...trust(ca, nodeB), nodeAddress: () => ({ host: NODE_ADDR, port }) });
+    const s = await asB.connect(ID.A, { address: DB1, port: PORT });
+    s.destroy();
+    // Not one of its tasks: refused.
+    await expect(asB.connect(ID.A, { address: '10.128.1.9', port: PORT })).rejects.toMatchObject({
+      code: 'RELAY_TARGET_REFUSED',
+    });
+    // A node of the cluster that the view does not name (no task on these networks): refused.
+    const asC = new RelayClient({ ...trust(ca, nodeC), nodeAddress: () => ({ host: NODE_ADDR, port }) });
+    await expect(asC.connect(ID.A, { address: DB1, port: PORT })).rejects.toBeInstanceOf(RelayError);
+  }, 60_000);
 
   it("keeps a task off other networks' VIPs, tasks and resolvers, and off the node's protected ports", async () => {
     // Controls: from inside app, the db VIP and task answer; the node itself reaches its control port.
