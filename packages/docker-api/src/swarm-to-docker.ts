@@ -360,6 +360,12 @@ export function taskToDocker(t: swarm.ITask & { id: string }): Task {
     }),
     DesiredState: taskStateName(t.desiredState),
     JobIteration: t.jobIteration ? { Index: num(t.jobIteration as LongLike) } : undefined,
+    NetworksAttachments: t.networks?.length
+      ? t.networks.map((a) => ({
+          Network: { ID: a.networkId ?? '', Spec: { Name: a.networkName ?? '' } },
+          Addresses: [...(a.addresses ?? [])],
+        }))
+      : undefined,
   });
 }
 

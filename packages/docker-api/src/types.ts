@@ -308,6 +308,14 @@ export interface Task extends Meta {
   };
   DesiredState: TaskState;
   JobIteration?: ObjectVersion;
+  /** The task's place on each cluster network: the network (ID and name) and its addresses (CIDR). */
+  NetworksAttachments?: TaskNetworkAttachment[];
+}
+
+/** One entry of a task's `NetworksAttachments` (the network as a reference: ID and name). */
+export interface TaskNetworkAttachment {
+  Network: { ID: string; Spec: { Name: string } };
+  Addresses: string[];
 }
 
 // ---- secrets, configs and networks ----

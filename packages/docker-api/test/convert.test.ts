@@ -239,6 +239,28 @@ describe('objects shown in Docker shape', () => {
       Status: { State: 'failed', Err: 'exit 1', PortStatus: {} },
     });
     expect(t.CreatedAt).toBe('2026-01-01T00:00:00.123Z');
+    expect(t.NetworksAttachments).toBeUndefined();
+  });
+
+  it("shows a task's network attachments as Docker's NetworksAttachments", () => {
+    const t = taskToDocker(
+      swarm.Task.create({
+        id: 't1',
+        serviceId: 's1',
+        networks: [
+          {
+            networkId: 'net1',
+            networkName: 'app',
+            slice: '10.128.1.0/26',
+            gateway: '10.128.1.1',
+            addresses: ['10.128.1.2/26'],
+          },
+        ],
+      }),
+    );
+    expect(t.NetworksAttachments).toEqual([
+      { Network: { ID: 'net1', Spec: { Name: 'app' } }, Addresses: ['10.128.1.2/26'] },
+    ]);
   });
 
   it('never shows CA keys or the unlock key of the cluster', () => {

@@ -25,6 +25,7 @@ export {
   tasksToReap,
 } from './driver/reaper.js';
 export {
+  type AssignHook,
   type DriverAbortSignal,
   type DriverObjectKind,
   type DriverObjectTypes,

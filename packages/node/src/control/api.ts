@@ -243,6 +243,14 @@ export interface ServiceView {
   warnings?: string[];
   /** The service's virtual IP on each network it is attached to in endpoint mode vip. */
   virtualIps?: { networkId: string; addr: string }[];
+  /** The addresses of its tasks that hold one (not in a terminal state), per network; absent without any. */
+  taskAddresses?: {
+    taskId: string;
+    nodeId: string;
+    networkId: string;
+    networkName: string;
+    addresses: string[];
+  }[];
 }
 
 /** A task as `service ps` shows it. */
@@ -265,7 +273,21 @@ export interface TaskView {
   exitCode?: number;
   /** "127.0.0.2:41234->80/tcp" for running tasks with ports. */
   ports: string[];
+  /** The task's place on each cluster network (given when it was assigned to its node); absent without networks. */
+  networks?: TaskNetworkView[];
   raw: Json;
+}
+
+/** A task's attachment to one cluster network. */
+export interface TaskNetworkView {
+  networkId: string;
+  networkName: string;
+  /** The task's addresses (CIDR, in its node's slice). */
+  addresses: string[];
+  /** The node's slice of the network (CIDR) and its gateway (the node's bridge and resolver). */
+  slice: string;
+  gateway: string;
+  aliases: string[];
 }
 
 /** A secret's metadata as the CLI shows it (never its data). */

@@ -8,7 +8,7 @@ import { fromLong, generateId, isRunning, modeOf, SwarmError, swarm, toLong } fr
 import { generateJoinToken } from '@swarm/ca';
 import { chainNotAfter, clusterOf } from '@swarm/ca/manager';
 import { fingerprintOf, registryClient, resolveImage } from '@swarm/image-trust';
-import { createNetwork, serviceVips, syncServiceVips } from '@swarm/network';
+import { createNetwork, holdsAddresses, serviceVips, syncServiceVips } from '@swarm/network';
 import { ApiConverter, parseConstraint, type SchedulerInit, ZONE_LABEL } from '@swarm/scheduler';
 import { retentionOf } from '@swarm/scheduler/driver';
 import { assertSecretName, generateUnlockKey, MAX_SECRET_BYTES, MIN_SECRET_BYTES } from '@swarm/secret-store';
@@ -215,7 +215,22 @@ function serviceView(tx: ReadTx, s: swarm.Service): ServiceView {
       networkId,
       addr,
     })),
+    ...taskAddressesOf(tasks),
   };
+}
+
+/** The addresses of the tasks that hold one (`holdsAddresses`), for `service inspect`. */
+function taskAddressesOf(tasks: readonly swarm.Task[]): Pick<ServiceView, 'taskAddresses'> {
+  const out = tasks.filter(holdsAddresses).flatMap((t) =>
+    (t.networks ?? []).map((a) => ({
+      taskId: t.id,
+      nodeId: t.nodeId ?? '',
+      networkId: a.networkId ?? '',
+      networkName: a.networkName ?? '',
+      addresses: [...(a.addresses ?? [])],
+    })),
+  );
+  return out.length > 0 ? { taskAddresses: out } : {};
 }
 
 function taskView(tx: ReadTx, t: swarm.Task): TaskView {
@@ -240,6 +255,18 @@ function taskView(tx: ReadTx, t: swarm.Task): TaskView {
     ports: (t.status?.ports ?? []).map(
       (p) => `${node?.status?.addr ?? ''}:${p.publishedPort ?? 0}->${p.targetPort ?? 0}/tcp`,
     ),
+    ...(t.networks?.length
+      ? {
+          networks: t.networks.map((a) => ({
+            networkId: a.networkId ?? '',
+            networkName: a.networkName ?? '',
+            addresses: [...(a.addresses ?? [])],
+            slice: a.slice ?? '',
+            gateway: a.gateway ?? '',
+            aliases: [...(a.aliases ?? [])],
+          })),
+        }
+      : {}),
     raw: swarm.Task.toObject(t, JSON_OPTIONS) as Json,
   };
 }

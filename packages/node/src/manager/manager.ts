@@ -33,6 +33,7 @@ import { ReplicatedStore, retryRaced } from '@swarm/store';
 import { QuorumLostError, type QuorumView } from './errors.js';
 import { LogStore, type LogStoreOptions } from './log-store.js';
 import { proposeMembership, RaftMembership } from './raft-membership.js';
+import { attachAssignedTask } from './task-networks.js';
 
 /** Raft settings of every manager (what `swarm info` shows, as Docker's does). */
 export const RAFT_SNAPSHOT_INTERVAL = 10_000;
@@ -591,6 +592,8 @@ export class Manager {
       random: this.#random,
       logger: this.#log.child({ component: 'orchestrator' }),
       scheduler: init,
+      // Task addresses on cluster networks are given with the assignment, in its transaction.
+      onAssign: attachAssignedTask,
     });
     this.#orchestrator.start();
   }

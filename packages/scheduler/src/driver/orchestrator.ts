@@ -33,6 +33,7 @@ import {
   tasksToReap,
 } from './reaper.js';
 import {
+  type AssignHook,
   type DriverAbortSignal,
   type DriverStore,
   type DriverStoreEvent,
@@ -40,10 +41,16 @@ import {
   isStoreConflict,
 } from './store-contract.js';
 
-/** What an {@link Orchestrator} runs against, and its tuning. */
-export interface OrchestratorOptions {
+/** What an {@link Orchestrator} runs against, and its tuning. `Tx`: the store's write transaction. */
+export interface OrchestratorOptions<Tx extends DriverWriteTx = DriverWriteTx> {
   /** The cluster store (any @swarm/store `Store` fits {@link DriverStore}). */
-  readonly store: DriverStore;
+  readonly store: DriverStore<Tx>;
+  /**
+   * Called in the transaction that assigns a task to a node; returns the task to store (e.g. with
+   * its network attachments), or throws to keep it pending with the error's message
+   * ({@link AssignHook}). Default: the task is stored as decided.
+   */
+  readonly onAssign?: AssignHook<Tx>;
   /** Timestamps, batching and wake-up timers. Default `systemClock`. */
   readonly clock?: Clock;
   /** Source of task IDs. Default `cryptoRandom`. */
@@ -76,6 +83,8 @@ export interface PassResult {
   readonly unplaced: number;
   /** Writes refused or decisions found outdated, each followed by a re-read. */
   readonly conflicts: number;
+  /** Assignments the `onAssign` hook refused (the tasks stay pending; tried again after `retryMs`). */
+  readonly refused: number;
 }
 
 /** Totals since an {@link Orchestrator} was constructed. */
@@ -92,6 +101,8 @@ export interface OrchestratorStats {
   reaped: number;
   /** Writes refused by a conflict, or decisions found outdated. */
   conflicts: number;
+  /** Assignments the `onAssign` hook refused. */
+  refused: number;
   /** Writes that failed for another reason (no quorum, timeout, lost leadership). */
   writeErrors: number;
   /** `store.update` calls made. */
@@ -110,6 +121,7 @@ interface WriteOutcome {
   updated: number;
   services: number;
   conflicts: number;
+  refused: number;
   /** A write failed for a reason other than a conflict. */
   failed: boolean;
 }
@@ -118,6 +130,8 @@ interface WriteOutcome {
 interface TxWork {
   /** Items whose decision the store has moved past: re-read after the write. */
   readonly stale: Item[];
+  /** Items whose assignment the `onAssign` hook refused: re-read after the write, not reconciled again at once. */
+  readonly refused: Item[];
   /** Services whose write was stale: their new tasks are not created either (decided again). */
   readonly staleServices: Set<string>;
   readonly counts: { created: number; updated: number; services: number };
@@ -125,12 +139,19 @@ interface TxWork {
 }
 
 function newTxWork(staleServices: Set<string>): TxWork {
-  return { stale: [], staleServices, counts: { created: 0, updated: 0, services: 0 }, services: new Map() };
+  return {
+    stale: [],
+    refused: [],
+    staleServices,
+    counts: { created: 0, updated: 0, services: 0 },
+    services: new Map(),
+  };
 }
 
 /** What every run of one orchestrator shares. */
 interface Deps {
   readonly store: DriverStore;
+  readonly onAssign: AssignHook | undefined;
   readonly clock: Clock;
   readonly random: Random;
   readonly log: Logger;
@@ -142,7 +163,7 @@ interface Deps {
   readonly stats: OrchestratorStats;
 }
 
-const { RUNNING, COMPLETE } = swarm.TaskState;
+const { ASSIGNED, RUNNING, COMPLETE } = swarm.TaskState;
 
 /** The standard `AbortController` (every runtime the scheduler supports has it), by its shape. */
 const AbortControllerOf = (
@@ -151,19 +172,27 @@ const AbortControllerOf = (
   }
 ).AbortController;
 
-const EMPTY_PASS: PassResult = { created: 0, updated: 0, services: 0, reaped: 0, unplaced: 0, conflicts: 0 };
+const EMPTY_PASS: PassResult = {
+  created: 0,
+  updated: 0,
+  services: 0,
+  reaped: 0,
+  unplaced: 0,
+  conflicts: 0,
+  refused: 0,
+};
 
 /**
  * Runs the scheduler against the store while this manager leads. `start()` loads the store and
  * watches it; `stop()` ends it (the next leader starts a fresh one from the store).
  */
-export class Orchestrator {
+export class Orchestrator<Tx extends DriverWriteTx = DriverWriteTx> {
   readonly #deps: Deps;
 
   /** Per run (start to stop); replaced on every start so a late pass of an old run does nothing. */
   #run: Run | undefined;
 
-  constructor(options: OrchestratorOptions) {
+  constructor(options: OrchestratorOptions<Tx>) {
     if (options === null || typeof options !== 'object' || typeof options.store?.watch !== 'function') {
       throw new TypeError('Orchestrator needs options.store (a @swarm/store Store, or any DriverStore)');
     }
@@ -181,8 +210,12 @@ export class Orchestrator {
     }
     if (!(Number.isFinite(retryMs) && retryMs >= 0))
       throw new RangeError(`retryMs must be >= 0, got ${retryMs}`);
+    if (options.onAssign !== undefined && typeof options.onAssign !== 'function')
+      throw new TypeError('Orchestrator: options.onAssign must be a function');
     this.#deps = {
-      store: options.store,
+      // The transactions the driver hands the hook are the store's own (`Tx`).
+      store: options.store as unknown as DriverStore,
+      onAssign: options.onAssign as AssignHook | undefined,
       clock: options.clock ?? systemClock,
       random: options.random ?? cryptoRandom,
       log: options.logger ?? noopLogger,
@@ -198,6 +231,7 @@ export class Orchestrator {
         services: 0,
         reaped: 0,
         conflicts: 0,
+        refused: 0,
         writeErrors: 0,
         writes: 0,
         unplaced: 0,
@@ -376,7 +410,7 @@ class Run {
 
   async #runPass(): Promise<PassResult> {
     const { stats, log } = this.#d;
-    const total = { created: 0, updated: 0, services: 0, reaped: 0, unplaced: 0, conflicts: 0 };
+    const total = { ...EMPTY_PASS };
     stats.passes++;
     let failed = false;
     try {
@@ -392,13 +426,19 @@ class Run {
         total.updated += out.updated;
         total.services += out.services;
         total.conflicts += out.conflicts;
+        total.refused += out.refused;
         this.#setWake(plan.wakeAt);
         if (out.failed) {
           failed = true;
           this.#retryLater();
           break;
         }
-        if (out.conflicts === 0) break;
+        if (out.conflicts === 0) {
+          // A refused assignment (no address left, say) is not decided again at once: the store
+          // has to change first, or the retry timer fire.
+          if (out.refused > 0) this.#retryLater();
+          break;
+        }
         if (attempt >= this.#d.maxRetries) {
           log.warn('orchestrator: writes keep conflicting; retrying later', {
             attempts: attempt + 1,
@@ -534,7 +574,14 @@ class Run {
   // ---- writing the plan ----
 
   async #writePlan(plan: Plan, passStart: number): Promise<WriteOutcome> {
-    const out: WriteOutcome = { created: 0, updated: 0, services: 0, conflicts: 0, failed: false };
+    const out: WriteOutcome = {
+      created: 0,
+      updated: 0,
+      services: 0,
+      conflicts: 0,
+      refused: 0,
+      failed: false,
+    };
     // Services first: a rollback's spec swap must be stored before tasks are created from it.
     const items: Item[] = [
       ...plan.services.map((info): Item => ({ op: 'service', info })),
@@ -581,7 +628,7 @@ class Run {
         for (const item of rest) this.#deferred.push(item);
         return out;
       }
-      const { counts, stale } = w;
+      const { counts, stale, refused } = w;
       out.created += counts.created;
       out.updated += counts.updated;
       out.services += counts.services;
@@ -592,6 +639,11 @@ class Run {
         out.conflicts += stale.length;
         stats.conflicts += stale.length;
         this.#resync(stale);
+      }
+      if (refused.length > 0) {
+        out.refused += refused.length;
+        stats.refused += refused.length;
+        this.#resync(refused);
       }
     }
     return out;
@@ -625,7 +677,9 @@ class Run {
         const ok =
           stored !== undefined &&
           keep(applyTaskDecision(stored, item.info), (t) => {
-            tx.update('task', t);
+            const next = this.#assigning(tx, stored, t, item, w);
+            if (next === undefined) return;
+            tx.update('task', next);
             counts.updated++;
           });
         if (!ok) stale.push(item);
@@ -643,11 +697,59 @@ class Run {
           stale.push(item);
           return;
         }
-        tx.create('task', newTask(item.info, service));
+        const next = this.#assigning(tx, undefined, newTask(item.info, service), item, w);
+        if (next === undefined) return;
+        tx.create('task', next);
         counts.created++;
         return;
       }
     }
+  }
+
+  /**
+   * The task to write once the `onAssign` hook has seen an assignment (`stored` below ASSIGNED, or
+   * a new task, and `next` assigned to a node); `next` itself when it is no assignment or there is
+   * no hook. When the hook refuses, the task is written pending with the refusal as its message
+   * (replicated: without a node; global: on its node), the item is re-read after the write, and
+   * undefined is returned.
+   */
+  #assigning(
+    tx: DriverWriteTx,
+    stored: swarm.Task | undefined,
+    next: swarm.Task,
+    item: Item,
+    w: TxWork,
+  ): swarm.Task | undefined {
+    const hook = this.#d.onAssign;
+    const before = stored?.status?.state ?? swarm.TaskState.NEW;
+    const after = next.status?.state ?? swarm.TaskState.NEW;
+    if (hook === undefined || before >= ASSIGNED || after < ASSIGNED || !next.nodeId) return next;
+    let reason: string;
+    try {
+      return hook(tx, next);
+    } catch (err) {
+      reason = err instanceof Error ? err.message : String(err);
+      if (!(err instanceof SwarmError))
+        this.#d.log.warn('orchestrator: the assignment hook failed', { task: next.id, error: describe(err) });
+      else
+        this.#d.log.debug('orchestrator: an assignment was refused', { task: next.id, error: describe(err) });
+    }
+    w.refused.push(item);
+    // A global service's task keeps its node (it is pinned there); any other waits for placement.
+    const pinned = item.op === 'create' && item.info.slot === 0;
+    const nodeId = stored !== undefined ? (stored.nodeId ?? '') : pinned ? next.nodeId : '';
+    const base = stored ?? next;
+    const state = stored === undefined ? swarm.TaskState.PENDING : before;
+    if (stored !== undefined && stored.status?.message === reason && (stored.nodeId ?? '') === nodeId)
+      return undefined;
+    const pending = swarm.Task.create({
+      ...base,
+      nodeId,
+      status: swarm.TaskStatus.create({ ...(base.status ?? {}), state, message: reason }),
+    });
+    if (stored === undefined) tx.create('task', pending);
+    else tx.update('task', pending);
+    return undefined;
   }
 
   // ---- the reaper ----

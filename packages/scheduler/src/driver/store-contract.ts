@@ -71,15 +71,28 @@ export interface DriverStoreEvent {
  * The cluster store the driver runs against. `update` rejects with a `SwarmError` whose code
  * is one of {@link STORE_CONFLICT_CODES} when the transaction met a newer store state (as
  * @swarm/store's `StoreConflictError` does); any other rejection counts as a failed write.
+ * `Tx` is the store's own write transaction (@swarm/store's `WriteTx`): the one an
+ * {@link AssignHook} receives, with every kind the store holds.
  */
-export interface DriverStore {
+export interface DriverStore<Tx extends DriverWriteTx = DriverWriteTx> {
   /** Runs `fn` on a read transaction of the local replica. */
   view<T>(fn: (tx: DriverReadTx) => T): T;
   /** Runs `fn` on a write transaction; resolves once committed and applied here. */
-  update(fn: (tx: DriverWriteTx) => void, options?: { signal?: DriverAbortSignal }): Promise<unknown>;
+  update(fn: (tx: Tx) => void, options?: { signal?: DriverAbortSignal }): Promise<unknown>;
   /** Calls `listener` with each batch of changes of `kinds`; returns the function that stops it. */
   watch(filter: { kinds?: DriverObjectKind[] }, listener: (events: DriverStoreEvent[]) => void): () => void;
 }
+
+/**
+ * Called by the driver inside the write transaction that assigns a task to a node (the task moves
+ * from below ASSIGNED to ASSIGNED, or is created assigned), with the task as it is about to be
+ * stored. Returns the task to store instead (for example with its network attachments filled) and
+ * may write other objects through `tx` (the store's own transaction, `Tx` of {@link DriverStore}).
+ * Throwing refuses the assignment: nothing the hook wrote may remain, so it must throw before it
+ * writes; the task stays pending (a global service's task on its node) with the error's message as
+ * its status message, and the driver tries again after `retryMs`.
+ */
+export type AssignHook<Tx extends DriverWriteTx = DriverWriteTx> = (tx: Tx, task: swarm.Task) => swarm.Task;
 
 /** The codes of the optimistic-concurrency conflicts a store write can meet (@swarm/store's `StoreConflictCode`). */
 export const STORE_CONFLICT_CODES: ReadonlySet<string> = new Set([
