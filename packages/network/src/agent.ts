@@ -120,6 +120,7 @@ export class NetworkAgent {
   #chain: Promise<void> = Promise.resolve();
   #timer: NodeJS.Timeout | undefined;
   #closed = false;
+  #summary = '';
 
   /** An agent; nothing is opened until `start`. */
   constructor(options: NetworkAgentOptions) {
@@ -286,6 +287,16 @@ export class NetworkAgent {
     );
     if (this.#o.firewall ?? true)
       await this.#firewall(served.map((n) => ({ id: n.id, subnet: n.subnet, slice: n.slice })));
+    const summary = JSON.stringify({
+      networks: plan.networkIds,
+      vips: plan.vips.map(
+        (v) => `${v.vip}:${v.ports.join(',')}=${v.backends.map((b) => b.address).join(',')}`,
+      ),
+    });
+    if (summary !== this.#summary) {
+      this.#summary = summary;
+      this.#log.info('network view applied', { plan: summary });
+    }
   }
 
   async #bindResolvers(): Promise<void> {
