@@ -5,8 +5,8 @@
  * A network's subnet is split in two: the first block holds the services' virtual IPs (one per
  * service and network), the rest is cut into equal per-node slices. Each node that runs a task on
  * the network gets one slice; it is the subnet of that network's bridge on the node (gateway = the
- * slice's first host address, where the node's resolver answers), and the node's engine gives task
- * addresses from it, so no task address needs a round trip to a manager.
+ * slice's first host address, where the node's resolver answers); the managers give each task an
+ * address in its node's slice when they assign it (`attachTask`).
  */
 import { AddressError, IpamError } from './errors.js';
 import {

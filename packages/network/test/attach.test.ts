@@ -3,7 +3,13 @@
 // node and network holds; deterministic from the store.
 import { swarm } from '@swarm/api';
 import { describe, expect, it } from 'vitest';
-import { AttachError, attachTask, IpamError, ipamStateFromOptions } from '../src/index.js';
+import {
+  AttachError,
+  attachAssignedTask,
+  attachTask,
+  IpamError,
+  ipamStateFromOptions,
+} from '../src/index.js';
 import { StoreDouble } from './store-double.js';
 
 function setup() {
@@ -22,7 +28,7 @@ describe('attachTask', () => {
   it("gives a task the node's slice, its gateway and the slice's first free address, with aliases and the network's name", () => {
     const s = setup();
     const t = s.assign('t1', 'svc-api', 'node-a');
-    expect(t.networks.map((a) => swarm.NetworkAttachment.toObject(a))).toEqual([
+    expect(t.networks.map((a) => swarm.NetworkAttachment.toObject(a as swarm.NetworkAttachment))).toEqual([
       {
         networkId: 'net-app',
         networkName: 'app',
@@ -64,7 +70,7 @@ describe('attachTask', () => {
     s.assign('t1', 'svc-db', 'node-a');
     s.assign('t2', 'svc-db', 'node-a');
     s.assign('t3', 'svc-db', 'node-a');
-    const addr = (id: string) => s.get('task', id)!.networks[0]!.addresses[0];
+    const addr = (id: string) => s.get('task', id)!.networks[0]!.addresses?.[0];
     expect([addr('t1'), addr('t2'), addr('t3')]).toEqual(['10.9.0.66/26', '10.9.0.67/26', '10.9.0.68/26']);
     // t2 failed: its address is free again; t1 is still shutting down (desired shutdown, running): not.
     s.get('task', 't2')!.status!.state = swarm.TaskState.FAILED;
@@ -92,6 +98,7 @@ describe('attachTask', () => {
     const err = (() => {
       try {
         s.assign('t61', 'svc-db', 'node-a');
+        return undefined;
       } catch (e) {
         return e;
       }
@@ -121,5 +128,21 @@ describe('attachTask', () => {
       attachments: [],
       changedNetworks: [],
     });
+  });
+
+  it('attachAssignedTask fills the task in a transaction and writes the network only when it gained a slice', () => {
+    const s = setup();
+    const task = () =>
+      swarm.Task.create({ id: 'tx1', nodeId: 'node-a', spec: s.get('service', 'svc-db')!.spec!.task! });
+    const t = attachAssignedTask(s, task());
+    expect(t.networks.map((a) => a.addresses)).toEqual([['10.9.0.66/26']]);
+    expect(s.updated).toEqual(['network:net-db']);
+    s.put('task', t);
+    const again = attachAssignedTask(s, swarm.Task.create({ ...task(), id: 'tx2' }));
+    expect(again.networks.map((a) => a.addresses)).toEqual([['10.9.0.67/26']]);
+    expect(s.updated).toEqual(['network:net-db']);
+    const bare = swarm.Task.create({ id: 'tx3', nodeId: 'node-a', spec: {} });
+    expect(attachAssignedTask(s, bare)).toBe(bare);
+    expect(bare.networks).toEqual([]);
   });
 });

@@ -70,7 +70,7 @@ describe('Orchestrator onAssign hook', () => {
     await converge(h.orch, h.store, h.clock);
     const tasks = tasksOf(h.store, svc);
     expect(tasks.every((t) => t.status?.state === S.RUNNING)).toBe(true);
-    expect(tasks.map((t) => t.networks[0]?.addresses[0]).sort()).toEqual([
+    expect(tasks.map((t) => t.networks[0]?.addresses?.[0]).sort()).toEqual([
       '10.0.0.1/24',
       '10.0.0.2/24',
       '10.0.0.3/24',

@@ -179,6 +179,14 @@ export class Worker {
         view: (m) => o.calls.networks(m),
         managers: () => this.#managers(),
         onView: async (view) => {
+          this.#log.info('network view', {
+            networks: view.networks
+              .map((n) => `${n.name}=${n.slice}`)
+              .sort()
+              .join(','),
+            services: view.services.length,
+            tasks: view.tasks.length,
+          });
           for (const l of [...this.#viewListeners]) await l(view);
         },
         clock,
