@@ -10,9 +10,9 @@ import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { TaskView } from '@swarm/node/control';
 import { type Engine, type Lan, Testbed } from '@swarm/testbed';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { TaskView } from '../src/control/api.js';
 import { LocalCluster, type LocalNode, waitFor } from '../src/testing.js';
 import { dumpLogsOnFailure, formCluster, nodeIds } from './e2e/helpers.js';
 
