@@ -18,8 +18,13 @@ const { values: args } = parseArgs({
     clients: { type: 'string', default: '1,64' },
     top: { type: 'string', default: '15' },
     keep: { type: 'string' },
+    storage: { type: 'string', default: 'wal' },
   },
 });
+if (args.storage !== 'wal' && args.storage !== 'level') {
+  console.error(`--storage must be wal or level, got ${JSON.stringify(args.storage)}`);
+  process.exit(2);
+}
 const VALUE = 'v'.repeat(256);
 
 interface ProfileNode {
@@ -85,6 +90,7 @@ try {
       dir: join(root, `cluster-${clients}`),
       basePort: Number(args['base-port']),
       snapshotInterval: 100_000,
+      storage: args.storage as 'wal' | 'level',
       nodeArgs: ['--cpu-prof', '--cpu-prof-dir', profDir],
     });
     let measured: Awaited<ReturnType<typeof drive>>;

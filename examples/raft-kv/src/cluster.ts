@@ -27,6 +27,8 @@ export interface ClusterOptions {
   audit?: boolean;
   tickMs?: number;
   snapshotInterval?: number;
+  /** The members' storage: `level` (LevelDB, the default) or `wal` (the write-ahead log). */
+  storage?: 'level' | 'wal';
   /** Extra Node.js flags for the member processes (the profiler passes `--cpu-prof`). */
   nodeArgs?: string[];
 }
@@ -106,6 +108,7 @@ export class Cluster {
       String(this.#options.snapshotInterval ?? 10_000),
       ...(how.join ? ['--join'] : []),
       ...(this.#options.audit ? ['--audit'] : []),
+      ...(this.#options.storage ? ['--storage', this.#options.storage] : []),
     ];
     const child = spawn(process.execPath, args, { cwd: exampleDir, stdio: ['ignore', log, log] });
     this.processes.set(id, child);

@@ -4,14 +4,17 @@ import { cryptoRandom, type Logger, noopLogger, SwarmError, systemClock } from '
 import { toMemberId } from '@swarm/raft';
 import { RaftNode } from '@swarm/raft/driver';
 import { LevelStorage } from '@swarm/raft/level';
+import { WalStorage } from '@swarm/raft/wal';
 import { parseAddress } from './framing.js';
 import { encodeCommand, type KvCommand, type KvResult, KvStateMachine } from './kv-state-machine.js';
 import { TcpTransport } from './tcp-transport.js';
 
 export interface MemberOptions {
   id: bigint;
-  /** The member's LevelDB directory. */
+  /** The member's data directory (LevelDB, or the write-ahead log's segments and snapshots). */
   dataDir: string;
+  /** `level` (LevelDB, the default) or `wal` (preallocated segment files synced with fdatasync). */
+  storage?: 'level' | 'wal';
   /** host:port where peers connect. */
   listen: string;
   /** host:port of the client HTTP API. */
@@ -38,7 +41,10 @@ export interface RunningMember {
 const REQUEST_TIMEOUT_MS = 3000;
 
 export async function startMember(options: MemberOptions): Promise<RunningMember> {
-  const storage = await LevelStorage.open({ path: options.dataDir });
+  const storage =
+    options.storage === 'wal'
+      ? await WalStorage.open({ path: options.dataDir })
+      : await LevelStorage.open({ path: options.dataDir });
   const transport = new TcpTransport(options.id, options.peers);
   const stateMachine = new KvStateMachine({
     audit: options.audit,
@@ -281,11 +287,19 @@ async function main(): Promise<void> {
       'tick-ms': { type: 'string', default: '100' },
       'snapshot-interval': { type: 'string', default: '10000' },
       audit: { type: 'boolean', default: false },
+      storage: { type: 'string', default: 'level' },
     },
   });
-  if (!values.id || !values.data || !values.listen || !values.http || !values.peers) {
+  if (
+    !values.id ||
+    !values.data ||
+    !values.listen ||
+    !values.http ||
+    !values.peers ||
+    (values.storage !== 'level' && values.storage !== 'wal')
+  ) {
     console.error(
-      'usage: member --id N --data DIR --listen HOST:PORT --http HOST:PORT --peers 1=HOST:PORT,2=... [--join] [--tick-ms 100] [--snapshot-interval 10000] [--audit]',
+      'usage: member --id N --data DIR --listen HOST:PORT --http HOST:PORT --peers 1=HOST:PORT,2=... [--join] [--tick-ms 100] [--snapshot-interval 10000] [--audit] [--storage level|wal]',
     );
     process.exit(2);
   }
@@ -302,6 +316,7 @@ async function main(): Promise<void> {
     tickMs: Number(values['tick-ms']),
     snapshotInterval: Number(values['snapshot-interval']),
     audit: values.audit,
+    storage: values.storage as 'level' | 'wal',
   });
   member.node.onLeaderChange((leader, term) => {
     console.error(`member ${id}: leader ${leader} term ${term}`);
