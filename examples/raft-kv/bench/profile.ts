@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Cluster } from '../src/cluster.js';
+import { STORAGE_KINDS, type StorageKind } from '../src/member.js';
 import { drive } from './load.js';
 
 const { values: args } = parseArgs({
@@ -21,8 +22,8 @@ const { values: args } = parseArgs({
     storage: { type: 'string', default: 'wal' },
   },
 });
-if (args.storage !== 'wal' && args.storage !== 'level') {
-  console.error(`--storage must be wal or level, got ${JSON.stringify(args.storage)}`);
+if (!STORAGE_KINDS.includes(args.storage as StorageKind)) {
+  console.error(`--storage must be one of ${STORAGE_KINDS.join(', ')}, got ${JSON.stringify(args.storage)}`);
   process.exit(2);
 }
 const VALUE = 'v'.repeat(256);
@@ -90,7 +91,7 @@ try {
       dir: join(root, `cluster-${clients}`),
       basePort: Number(args['base-port']),
       snapshotInterval: 100_000,
-      storage: args.storage as 'wal' | 'level',
+      storage: args.storage as StorageKind,
       nodeArgs: ['--cpu-prof', '--cpu-prof-dir', profDir],
     });
     let measured: Awaited<ReturnType<typeof drive>>;

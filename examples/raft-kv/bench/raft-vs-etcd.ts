@@ -1,5 +1,6 @@
 // `pnpm bench raft`: the example's three members (fsync on; the write-ahead log by default,
-// `--storage level` for LevelDB, `--storage both` for both side by side) against a three-member etcd
+// `--storage level` for LevelDB, `--storage wal,level` for several clusters side by side, `both`
+// for that pair) against a three-member etcd
 // cluster from Debian's etcd-server, both on 127.0.0.1, driven by the same HTTP load generator:
 // 256-byte values, 1 and 64 concurrent clients, each client writing one key after another to the
 // leader. etcd is reached through its HTTP/JSON gateway (/v3/kv/put, base64 keys and values), so
@@ -10,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Cluster } from '../src/cluster.js';
+import { STORAGE_KINDS, type StorageKind } from '../src/member.js';
 import { driveSample, type Measured, round, type Sample, sleep, summarize, type Target } from './load.js';
 
 const { values: args } = parseArgs({
@@ -21,13 +23,16 @@ const { values: args } = parseArgs({
     storage: { type: 'string', default: 'wal' },
   },
 });
-if (!['wal', 'level', 'both'].includes(args.storage ?? '')) {
-  console.error(`--storage must be wal, level or both, got ${JSON.stringify(args.storage)}`);
+/** Our clusters: the first is the one compared in `clients_1`/`clients_64`, the others are extra fields. */
+const STORAGES = (args.storage === 'both' ? 'wal,level' : (args.storage ?? 'wal')).split(
+  ',',
+) as StorageKind[];
+if (STORAGES.some((s) => !STORAGE_KINDS.includes(s)) || new Set(STORAGES).size !== STORAGES.length) {
+  console.error(
+    `--storage must be distinct names from ${STORAGE_KINDS.join(', ')} (or both), got ${JSON.stringify(args.storage)}`,
+  );
   process.exit(2);
 }
-/** Our clusters: the first is the one compared in `clients_1`/`clients_64`. */
-const STORAGES: ('wal' | 'level')[] =
-  args.storage === 'both' ? ['wal', 'level'] : [args.storage as 'wal' | 'level'];
 const DURATION_MS = Number(args.seconds) * 1000;
 const WARMUP_MS = Number(args['warmup-seconds']) * 1000;
 const BASE_PORT = Number(args['base-port']);
@@ -45,7 +50,7 @@ interface System {
   stop(): Promise<void>;
 }
 
-async function startOurs(dir: string, storage: 'wal' | 'level', basePort: number): Promise<System> {
+async function startOurs(dir: string, storage: StorageKind, basePort: number): Promise<System> {
   const cluster = new Cluster({
     dir: join(dir, `ours-${storage}`),
     basePort,
@@ -258,9 +263,12 @@ try {
       etcd: version,
       clients_1: compare(1),
       clients_64: compare(64),
-      ...(STORAGES.length > 1
-        ? { [STORAGES[1] as string]: { clients_1: compare(1, 1), clients_64: compare(64, 1) } }
-        : {}),
+      ...Object.fromEntries(
+        STORAGES.slice(1).map((s, i) => [
+          s,
+          { clients_1: compare(1, i + 1), clients_64: compare(64, i + 1) },
+        ]),
+      ),
     }),
   );
 } finally {

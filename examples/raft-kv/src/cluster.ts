@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, openSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { StorageKind } from './member.js';
 import { PartitionProxy } from './partition-proxy.js';
 
 const memberScript = join(dirname(fileURLToPath(import.meta.url)), 'member.ts');
@@ -27,8 +28,8 @@ export interface ClusterOptions {
   audit?: boolean;
   tickMs?: number;
   snapshotInterval?: number;
-  /** The members' storage: `level` (LevelDB, the default) or `wal` (the write-ahead log). */
-  storage?: 'level' | 'wal';
+  /** The members' storage: `level` (LevelDB, the default), `wal` or `wal-threadpool` (write-ahead log). */
+  storage?: StorageKind;
   /** Extra Node.js flags for the member processes (the profiler passes `--cpu-prof`). */
   nodeArgs?: string[];
 }

@@ -13,8 +13,11 @@ export interface MemberOptions {
   id: bigint;
   /** The member's data directory (LevelDB, or the write-ahead log's segments and snapshots). */
   dataDir: string;
-  /** `level` (LevelDB, the default) or `wal` (preallocated segment files synced with fdatasync). */
-  storage?: 'level' | 'wal';
+  /**
+   * `level` (LevelDB, the default), `wal` (preallocated segment files synced with fdatasync) or
+   * `wal-threadpool` (the same, every write through the thread pool: no inline follower writes).
+   */
+  storage?: StorageKind;
   /** host:port where peers connect. */
   listen: string;
   /** host:port of the client HTTP API. */
@@ -37,13 +40,17 @@ export interface RunningMember {
   close(): Promise<void>;
 }
 
+/** The storages a member can run on. */
+export type StorageKind = 'level' | 'wal' | 'wal-threadpool';
+export const STORAGE_KINDS: readonly StorageKind[] = ['level', 'wal', 'wal-threadpool'];
+
 /** Time a client request may wait for raft before it is answered with an unknown outcome. */
 const REQUEST_TIMEOUT_MS = 3000;
 
 export async function startMember(options: MemberOptions): Promise<RunningMember> {
   const storage =
-    options.storage === 'wal'
-      ? await WalStorage.open({ path: options.dataDir })
+    options.storage === 'wal' || options.storage === 'wal-threadpool'
+      ? await WalStorage.open({ path: options.dataDir, inlineWrites: options.storage === 'wal' })
       : await LevelStorage.open({ path: options.dataDir });
   const transport = new TcpTransport(options.id, options.peers);
   const stateMachine = new KvStateMachine({
@@ -296,10 +303,10 @@ async function main(): Promise<void> {
     !values.listen ||
     !values.http ||
     !values.peers ||
-    (values.storage !== 'level' && values.storage !== 'wal')
+    !STORAGE_KINDS.includes(values.storage as StorageKind)
   ) {
     console.error(
-      'usage: member --id N --data DIR --listen HOST:PORT --http HOST:PORT --peers 1=HOST:PORT,2=... [--join] [--tick-ms 100] [--snapshot-interval 10000] [--audit] [--storage level|wal]',
+      'usage: member --id N --data DIR --listen HOST:PORT --http HOST:PORT --peers 1=HOST:PORT,2=... [--join] [--tick-ms 100] [--snapshot-interval 10000] [--audit] [--storage level|wal|wal-threadpool]',
     );
     process.exit(2);
   }
@@ -316,7 +323,7 @@ async function main(): Promise<void> {
     tickMs: Number(values['tick-ms']),
     snapshotInterval: Number(values['snapshot-interval']),
     audit: values.audit,
-    storage: values.storage as 'level' | 'wal',
+    storage: values.storage as StorageKind,
   });
   member.node.onLeaderChange((leader, term) => {
     console.error(`member ${id}: leader ${leader} term ${term}`);

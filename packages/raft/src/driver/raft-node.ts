@@ -538,7 +538,11 @@ export class RaftNode<R = unknown> {
       this.#pendingHardState = hardState;
     } else {
       if (hardState === undefined && confChange) hardState = this.#o.storage.hardState();
-      persisted = this.#o.storage.save({ hardState, entries: rd.entries, snapshot: rd.snapshot }, { sync });
+      // A follower sends nothing before its write is done: it may make the write on this thread.
+      persisted = this.#o.storage.save(
+        { hardState, entries: rd.entries, snapshot: rd.snapshot },
+        { sync, inline: this.#raftState !== 'leader' },
+      );
     }
     for (let i = 0; i < applyNow; i++) this.#apply(rn, rd.committedEntries[i]!);
     // 1. persist

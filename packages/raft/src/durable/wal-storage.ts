@@ -21,12 +21,17 @@
 // fails its checksum ends the log (a write torn by a crash: it was never acknowledged, as an
 // acknowledged write was synced); writing resumes there. In any earlier segment that is corruption
 // (those were synced before the next one began) and opening fails.
-import { closeSync, constants, fsyncSync, openSync } from 'node:fs';
+import { closeSync, constants, fsyncSync, openSync, writeSync } from 'node:fs';
 import * as fsp from 'node:fs/promises';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { type Logger, noopLogger, swarm } from '@swarm/api';
-import { MirroredStorage, type RaftStorage, type StorageUpdate } from '../driver/raft-storage.js';
+import {
+  MirroredStorage,
+  type RaftStorage,
+  type SaveOptions,
+  type StorageUpdate,
+} from '../driver/raft-storage.js';
 import { StorageClosedError, StorageCorruptError } from '../errors.js';
 import { MemoryStorage } from '../storage.js';
 import type { ConfState, Entry, EntryType, HardState, Snapshot } from '../types.js';
@@ -38,6 +43,11 @@ export interface WalStorageOptions {
   path: string;
   /** Bytes per segment file, preallocated (zero-filled) ahead of use. Default 64 MiB; minimum 4 KiB. */
   segmentBytes?: number;
+  /**
+   * Honour the driver's `inline` hint (a follower's synced write made on the calling thread, no
+   * thread-pool round trip). Default true; false sends every write through the thread pool.
+   */
+  inlineWrites?: boolean;
   logger?: Logger;
   /**
    * Test hook: called at each step of a write (`'encoded'` before the records are written,
@@ -188,6 +198,7 @@ export class WalStorage extends MirroredStorage implements RaftStorage {
   readonly #segmentBytes: number;
   readonly #log: Logger;
   readonly #onStep: WalStorageOptions['onWriteStep'];
+  readonly #inline: boolean;
   #fd: fsp.FileHandle;
   /** The same segment opened with O_DSYNC: a synced write is one system call (no separate fdatasync). */
   #dfd: fsp.FileHandle;
@@ -216,6 +227,7 @@ export class WalStorage extends MirroredStorage implements RaftStorage {
     this.#segmentBytes = options.segmentBytes ?? DEFAULT_SEGMENT;
     this.#log = options.logger ?? noopLogger;
     this.#onStep = options.onWriteStep;
+    this.#inline = options.inlineWrites ?? true;
     this.#fd = fd;
     this.#dfd = dfd;
     this.#seq = at.seq;
@@ -364,7 +376,7 @@ export class WalStorage extends MirroredStorage implements RaftStorage {
    * that order; with `sync` they are on stable storage (fdatasync) when the promise settles. Writes
    * are serialized in call order; a synced write makes every earlier one durable too.
    */
-  save(update: StorageUpdate, options: { sync: boolean }): Promise<void> {
+  save(update: StorageUpdate, options: SaveOptions): Promise<void> {
     return this.#serial(async () => {
       const write = ++this.#writes;
       const snap =
@@ -393,7 +405,7 @@ export class WalStorage extends MirroredStorage implements RaftStorage {
       if (update.hardState !== undefined) w.hardState(update.hardState);
       this.#onStep?.('encoded', write);
       if (snap) await this.#writeSnapshotFile(snap);
-      if (w.bytes > 0) await this.#append(w, options.sync);
+      if (w.bytes > 0) await this.#append(w, options.sync, this.#inline && options.inline === true);
       let maxIndex = this.#segments.get(this.#seq) ?? 0n;
       if (ents.length > 0 && ents[ents.length - 1]!.index > maxIndex) maxIndex = ents[ents.length - 1]!.index;
       this.#segments.set(this.#seq, maxIndex);
@@ -468,15 +480,20 @@ export class WalStorage extends MirroredStorage implements RaftStorage {
   }
 
   /** Appends the records in `w` to the current segment (rolling over when it is full). */
-  async #append(w: RecordWriter, sync: boolean): Promise<void> {
+  async #append(w: RecordWriter, sync: boolean, inline = false): Promise<void> {
     if (this.#offset + w.bytes > this.#segmentBytes && this.#offset > 0 && this.#hasData())
       await this.#roll();
     // The CRCs chain from the record that precedes these here.
     const buf = rechain(w, this.#crc);
     if (sync && !this.#dirty) {
       // Nothing unsynced before it: one O_DSYNC write (the data, and no metadata, as the file's
-      // size does not change) instead of a write and an fdatasync, each a thread-pool round trip.
-      await writeAll(this.#dfd, buf, this.#offset);
+      // size does not change) instead of a write and an fdatasync, each a thread-pool round trip;
+      // `inline`, on this thread (the caller waits for it anyway).
+      if (inline) {
+        let done = 0;
+        while (done < buf.byteLength)
+          done += writeSync(this.#dfd.fd, buf, done, buf.byteLength - done, this.#offset + done);
+      } else await writeAll(this.#dfd, buf, this.#offset);
     } else {
       await writeAll(this.#fd, buf, this.#offset);
       if (sync) await this.#fd.datasync();
