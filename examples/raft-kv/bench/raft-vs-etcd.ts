@@ -225,7 +225,11 @@ try {
     const samples: Sample[][] = all.map(() => []);
     for (let round = 0; round < ROUNDS; round += 1) {
       const timing = { warmupMs: round === 0 ? WARMUP_MS : 500, durationMs: DURATION_MS / ROUNDS };
-      for (const [i, system] of all.entries()) {
+      // Who goes first rotates from round to round: the one that follows another's load inherits
+      // its aftermath (etcd's backend commits, the page cache's writeback).
+      for (let k = 0; k < all.length; k += 1) {
+        const i = (k + round) % all.length;
+        const system = all[i] as System;
         samples[i]?.push(await driveSample(system.target(clients, round), clients, timing));
         await system.check();
       }

@@ -173,7 +173,8 @@ function readSegment(buf: Buffer): { records: Parsed[]; end: number; crc: number
     if (off + HEADER + len > buf.byteLength)
       return { records, end: off, crc, torn: `record at offset ${off} is cut short` };
     const payload = buf.subarray(off + HEADER, off + HEADER + len);
-    const want = crc32(payload, crc32(buf.subarray(off + 8, off + 9), crc)) >>> 0;
+    // The type byte and the payload are contiguous: one pass covers both.
+    const want = crc32(buf.subarray(off + 8, off + HEADER + len), crc) >>> 0;
     if (want !== sum) return { records, end: off, crc, torn: `checksum mismatch at offset ${off}` };
     const rec = parse(type, payload);
     if (rec === undefined) return { records, end: off, crc, torn: `bad record of type ${type} at ${off}` };
@@ -600,8 +601,7 @@ function rechain(w: RecordWriter, seed: number): Buffer {
   let off = 0;
   while (off < buf.byteLength) {
     const len = buf.readUInt32LE(off);
-    crc =
-      crc32(buf.subarray(off + HEADER, off + HEADER + len), crc32(buf.subarray(off + 8, off + 9), crc)) >>> 0;
+    crc = crc32(buf.subarray(off + 8, off + HEADER + len), crc) >>> 0;
     buf.writeUInt32LE(crc, off + 4);
     off += HEADER + len;
   }
