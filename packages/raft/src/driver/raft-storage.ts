@@ -14,9 +14,10 @@ export interface SaveOptions {
   /** Durable (synced to stable storage) before the promise settles. */
   sync: boolean;
   /**
-   * A hint: the caller has nothing else to do until this write completes (a follower, whose every
-   * answer waits for it), so a storage may write on the calling thread instead of handing the write
-   * to a thread pool and back (`WalStorage` does). Storages may ignore it.
+   * A hint: the caller has nothing else to do until this small write completes (a follower's
+   * append of one or two entries: its answer waits for it), so a storage may write on the calling
+   * thread instead of handing the write to a thread pool and back (`WalStorage` does). Storages may
+   * ignore it.
    */
   inline?: boolean;
 }
