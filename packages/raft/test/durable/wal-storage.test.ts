@@ -284,6 +284,32 @@ describe('WalStorage', () => {
     await r.close();
   });
 
+  it('makes inline writes (on the calling thread) as durable and ordered as the others, across rollovers', async () => {
+    for (const inlineWrites of [true, false]) {
+      const path = tempDir();
+      const s = await WalStorage.open({ path, segmentBytes: SEG, inlineWrites });
+      for (let i = 1n; i <= 40n; i++) {
+        await s.save(
+          {
+            entries: [entry(i, 1n, `e${i}-${'i'.repeat(200)}`)],
+            hardState: { term: 1n, vote: 2n, commit: i - 1n },
+          },
+          // unsynced writes in between: the next synced one must cover them too
+          { sync: i % 3n !== 0n, inline: true },
+        );
+      }
+      await s.save({ entries: range(38n, 39n, 2n) }, { sync: true, inline: true });
+      expect(segments(path).length, `inlineWrites ${inlineWrites}`).toBeGreaterThan(2);
+      await s.close();
+      const r = await WalStorage.open({ path, segmentBytes: SEG });
+      expect(r.lastIndex(), `inlineWrites ${inlineWrites}`).toBe(39n);
+      expect(r.term(38n)).toBe(2n);
+      expect(text(r.entries(37n, 38n, 10_000)[0]!.data)).toMatch(/^e37-/);
+      expect(r.initialState().hardState).toEqual({ term: 1n, vote: 2n, commit: 39n });
+      await r.close();
+    }
+  });
+
   it('rejects a segment size below 4 KiB', async () => {
     await expect(WalStorage.open({ path: tempDir(), segmentBytes: 100 })).rejects.toThrow(/segmentBytes/);
   });
