@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Cluster } from '../src/cluster.js';
+import { STORAGE_KINDS, type StorageKind } from '../src/member.js';
 import { drive } from './load.js';
 
 const { values: args } = parseArgs({
@@ -18,8 +19,13 @@ const { values: args } = parseArgs({
     clients: { type: 'string', default: '1,64' },
     top: { type: 'string', default: '15' },
     keep: { type: 'string' },
+    storage: { type: 'string', default: 'wal' },
   },
 });
+if (!STORAGE_KINDS.includes(args.storage as StorageKind)) {
+  console.error(`--storage must be one of ${STORAGE_KINDS.join(', ')}, got ${JSON.stringify(args.storage)}`);
+  process.exit(2);
+}
 const VALUE = 'v'.repeat(256);
 
 interface ProfileNode {
@@ -85,6 +91,7 @@ try {
       dir: join(root, `cluster-${clients}`),
       basePort: Number(args['base-port']),
       snapshotInterval: 100_000,
+      storage: args.storage as StorageKind,
       nodeArgs: ['--cpu-prof', '--cpu-prof-dir', profDir],
     });
     let measured: Awaited<ReturnType<typeof drive>>;

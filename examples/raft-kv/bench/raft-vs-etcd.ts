@@ -1,4 +1,6 @@
-// `pnpm bench raft`: the example's three members (LevelDB, fsync on) against a three-member etcd
+// `pnpm bench raft`: the example's three members (fsync on; the write-ahead log by default,
+// `--storage level` for LevelDB, `--storage wal,level` for several clusters side by side, `both`
+// for that pair) against a three-member etcd
 // cluster from Debian's etcd-server, both on 127.0.0.1, driven by the same HTTP load generator:
 // 256-byte values, 1 and 64 concurrent clients, each client writing one key after another to the
 // leader. etcd is reached through its HTTP/JSON gateway (/v3/kv/put, base64 keys and values), so
@@ -9,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Cluster } from '../src/cluster.js';
+import { STORAGE_KINDS, type StorageKind } from '../src/member.js';
 import { driveSample, type Measured, round, type Sample, sleep, summarize, type Target } from './load.js';
 
 const { values: args } = parseArgs({
@@ -17,8 +20,19 @@ const { values: args } = parseArgs({
     'warmup-seconds': { type: 'string', default: '2' },
     'base-port': { type: 'string', default: '34000' },
     rounds: { type: 'string', default: '3' },
+    storage: { type: 'string', default: 'wal' },
   },
 });
+/** Our clusters: the first is the one compared in `clients_1`/`clients_64`, the others are extra fields. */
+const STORAGES = (args.storage === 'both' ? 'wal,level' : (args.storage ?? 'wal')).split(
+  ',',
+) as StorageKind[];
+if (STORAGES.some((s) => !STORAGE_KINDS.includes(s)) || new Set(STORAGES).size !== STORAGES.length) {
+  console.error(
+    `--storage must be distinct names from ${STORAGE_KINDS.join(', ')} (or both), got ${JSON.stringify(args.storage)}`,
+  );
+  process.exit(2);
+}
 const DURATION_MS = Number(args.seconds) * 1000;
 const WARMUP_MS = Number(args['warmup-seconds']) * 1000;
 const BASE_PORT = Number(args['base-port']);
@@ -36,11 +50,12 @@ interface System {
   stop(): Promise<void>;
 }
 
-async function startOurs(dir: string): Promise<System> {
+async function startOurs(dir: string, storage: StorageKind, basePort: number): Promise<System> {
   const cluster = new Cluster({
-    dir: join(dir, 'ours'),
-    basePort: BASE_PORT,
+    dir: join(dir, `ours-${storage}`),
+    basePort,
     snapshotInterval: SNAPSHOT_COUNT,
+    storage,
   });
   try {
     await cluster.bootstrap(3);
@@ -191,30 +206,39 @@ function stopAll(children: ChildProcess[]): Promise<void> {
 const dir = mkdtempSync(join(tmpdir(), 'raft-kv-bench-'));
 const systems: System[] = [];
 try {
-  // Both clusters run side by side (the idle one only heartbeats).
-  const oursSystem = await startOurs(dir);
-  systems.push(oursSystem);
+  // The clusters run side by side (the idle ones only heartbeat).
+  const oursSystems: System[] = [];
+  for (const [i, storage] of STORAGES.entries()) {
+    const system = await startOurs(dir, storage, BASE_PORT + 500 * i);
+    systems.push(system);
+    oursSystems.push(system);
+  }
   const etcdSystem = await startEtcd(dir);
   systems.push(etcdSystem);
   const { version } = etcdSystem;
-  const ours = new Map<number, Measured>();
+  const ours = STORAGES.map(() => new Map<number, Measured>());
   const etcd = new Map<number, Measured>();
-  // Each load alternates between the two in short rounds, so that a change in the machine's
-  // background load during the run falls on both alike.
+  // Each load alternates between them in short rounds, so that a change in the machine's
+  // background load during the run falls on all alike.
+  const all = [...oursSystems, etcdSystem];
   for (const clients of CONCURRENCY) {
-    const samples: [Sample[], Sample[]] = [[], []];
+    const samples: Sample[][] = all.map(() => []);
     for (let round = 0; round < ROUNDS; round += 1) {
       const timing = { warmupMs: round === 0 ? WARMUP_MS : 500, durationMs: DURATION_MS / ROUNDS };
-      for (const [i, system] of [oursSystem, etcdSystem].entries()) {
+      // Who goes first rotates from round to round: the one that follows another's load inherits
+      // its aftermath (etcd's backend commits, the page cache's writeback).
+      for (let k = 0; k < all.length; k += 1) {
+        const i = (k + round) % all.length;
+        const system = all[i] as System;
         samples[i]?.push(await driveSample(system.target(clients, round), clients, timing));
         await system.check();
       }
     }
-    ours.set(clients, summarize(samples[0]));
-    etcd.set(clients, summarize(samples[1]));
+    for (const [i, m] of ours.entries()) m.set(clients, summarize(samples[i] as Sample[]));
+    etcd.set(clients, summarize(samples[all.length - 1] as Sample[]));
   }
-  const compare = (clients: number) => {
-    const o = ours.get(clients) as Measured;
+  const compare = (clients: number, which = 0) => {
+    const o = ours[which]?.get(clients) as Measured;
     const e = etcd.get(clients) as Measured;
     return {
       clients,
@@ -239,9 +263,16 @@ try {
       value_bytes: VALUE.length,
       seconds: DURATION_MS / 1000,
       rounds: ROUNDS,
+      storage: STORAGES[0],
       etcd: version,
       clients_1: compare(1),
       clients_64: compare(64),
+      ...Object.fromEntries(
+        STORAGES.slice(1).map((s, i) => [
+          s,
+          { clients_1: compare(1, i + 1), clients_64: compare(64, i + 1) },
+        ]),
+      ),
     }),
   );
 } finally {

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, openSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { StorageKind } from './member.js';
 import { PartitionProxy } from './partition-proxy.js';
 
 const memberScript = join(dirname(fileURLToPath(import.meta.url)), 'member.ts');
@@ -27,6 +28,8 @@ export interface ClusterOptions {
   audit?: boolean;
   tickMs?: number;
   snapshotInterval?: number;
+  /** The members' storage: `level` (LevelDB, the default), `wal` or `wal-threadpool` (write-ahead log). */
+  storage?: StorageKind;
   /** Extra Node.js flags for the member processes (the profiler passes `--cpu-prof`). */
   nodeArgs?: string[];
 }
@@ -106,6 +109,7 @@ export class Cluster {
       String(this.#options.snapshotInterval ?? 10_000),
       ...(how.join ? ['--join'] : []),
       ...(this.#options.audit ? ['--audit'] : []),
+      ...(this.#options.storage ? ['--storage', this.#options.storage] : []),
     ];
     const child = spawn(process.execPath, args, { cwd: exampleDir, stdio: ['ignore', log, log] });
     this.processes.set(id, child);

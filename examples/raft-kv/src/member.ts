@@ -4,14 +4,20 @@ import { cryptoRandom, type Logger, noopLogger, SwarmError, systemClock } from '
 import { toMemberId } from '@swarm/raft';
 import { RaftNode } from '@swarm/raft/driver';
 import { LevelStorage } from '@swarm/raft/level';
+import { WalStorage } from '@swarm/raft/wal';
 import { parseAddress } from './framing.js';
 import { encodeCommand, type KvCommand, type KvResult, KvStateMachine } from './kv-state-machine.js';
 import { TcpTransport } from './tcp-transport.js';
 
 export interface MemberOptions {
   id: bigint;
-  /** The member's LevelDB directory. */
+  /** The member's data directory (LevelDB, or the write-ahead log's segments and snapshots). */
   dataDir: string;
+  /**
+   * `level` (LevelDB, the default), `wal` (preallocated segment files synced with fdatasync) or
+   * `wal-threadpool` (the same, every write through the thread pool: no inline follower writes).
+   */
+  storage?: StorageKind;
   /** host:port where peers connect. */
   listen: string;
   /** host:port of the client HTTP API. */
@@ -34,11 +40,18 @@ export interface RunningMember {
   close(): Promise<void>;
 }
 
+/** The storages a member can run on. */
+export type StorageKind = 'level' | 'wal' | 'wal-threadpool';
+export const STORAGE_KINDS: readonly StorageKind[] = ['level', 'wal', 'wal-threadpool'];
+
 /** Time a client request may wait for raft before it is answered with an unknown outcome. */
 const REQUEST_TIMEOUT_MS = 3000;
 
 export async function startMember(options: MemberOptions): Promise<RunningMember> {
-  const storage = await LevelStorage.open({ path: options.dataDir });
+  const storage =
+    options.storage === 'wal' || options.storage === 'wal-threadpool'
+      ? await WalStorage.open({ path: options.dataDir, inlineWrites: options.storage === 'wal' })
+      : await LevelStorage.open({ path: options.dataDir });
   const transport = new TcpTransport(options.id, options.peers);
   const stateMachine = new KvStateMachine({
     audit: options.audit,
@@ -281,11 +294,19 @@ async function main(): Promise<void> {
       'tick-ms': { type: 'string', default: '100' },
       'snapshot-interval': { type: 'string', default: '10000' },
       audit: { type: 'boolean', default: false },
+      storage: { type: 'string', default: 'level' },
     },
   });
-  if (!values.id || !values.data || !values.listen || !values.http || !values.peers) {
+  if (
+    !values.id ||
+    !values.data ||
+    !values.listen ||
+    !values.http ||
+    !values.peers ||
+    !STORAGE_KINDS.includes(values.storage as StorageKind)
+  ) {
     console.error(
-      'usage: member --id N --data DIR --listen HOST:PORT --http HOST:PORT --peers 1=HOST:PORT,2=... [--join] [--tick-ms 100] [--snapshot-interval 10000] [--audit]',
+      'usage: member --id N --data DIR --listen HOST:PORT --http HOST:PORT --peers 1=HOST:PORT,2=... [--join] [--tick-ms 100] [--snapshot-interval 10000] [--audit] [--storage level|wal|wal-threadpool]',
     );
     process.exit(2);
   }
@@ -302,6 +323,7 @@ async function main(): Promise<void> {
     tickMs: Number(values['tick-ms']),
     snapshotInterval: Number(values['snapshot-interval']),
     audit: values.audit,
+    storage: values.storage as StorageKind,
   });
   member.node.onLeaderChange((leader, term) => {
     console.error(`member ${id}: leader ${leader} term ${term}`);

@@ -107,6 +107,6 @@ it('keeps the README code block identical to this test', () => {
 
 it('runs every README example from the README and prints what the README says', async () => {
   const runs = await runReadmeExamples(new URL('../', import.meta.url));
-  expect(runs.length).toBe(4);
+  expect(runs.length).toBe(5);
   for (const r of runs) expect(r.printed, `README line ${r.line}`).toBe(r.expected);
 });

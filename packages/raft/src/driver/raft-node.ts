@@ -88,6 +88,8 @@ type ReadWaiter = {
 const MAGIC = 0x53; // 'S': an entry proposed through a RaftNode
 const SNAPSHOT_MAGIC = 0x44; // 'D': snapshot data with the deduplication window
 const ID_BYTES = 16;
+/** A follower's write of at most this many entries is made inline (see SaveOptions.inline). */
+const INLINE_MAX_ENTRIES = 2;
 
 /** The driver: runs a RawNode's Ready loop (persist and sync, send, apply, advance) on an injected clock, and settles `propose` when the entry is committed and applied on this member. */
 export class RaftNode<R = unknown> {
@@ -538,7 +540,20 @@ export class RaftNode<R = unknown> {
       this.#pendingHardState = hardState;
     } else {
       if (hardState === undefined && confChange) hardState = this.#o.storage.hardState();
-      persisted = this.#o.storage.save({ hardState, entries: rd.entries, snapshot: rd.snapshot }, { sync });
+      // A follower sends nothing before its write is done: a small write (an idle cluster's one
+      // entry) may be made on this thread. Under load it goes through the thread pool, so that
+      // the appends arriving meanwhile are stepped and batched into the next write (measured: inline
+      // writes of every size cost a fifth of the 64-client throughput).
+      persisted = this.#o.storage.save(
+        { hardState, entries: rd.entries, snapshot: rd.snapshot },
+        {
+          sync,
+          inline:
+            this.#raftState !== 'leader' &&
+            rd.snapshot === undefined &&
+            rd.entries.length <= INLINE_MAX_ENTRIES,
+        },
+      );
     }
     for (let i = 0; i < applyNow; i++) this.#apply(rn, rd.committedEntries[i]!);
     // 1. persist

@@ -9,6 +9,19 @@ export interface StorageUpdate {
   snapshot?: Snapshot | undefined;
 }
 
+/** How a `save` is to be made. */
+export interface SaveOptions {
+  /** Durable (synced to stable storage) before the promise settles. */
+  sync: boolean;
+  /**
+   * A hint: the caller has nothing else to do until this small write completes (a follower's
+   * append of one or two entries: its answer waits for it), so a storage may write on the calling
+   * thread instead of handing the write to a thread pool and back (`WalStorage` does). Storages may
+   * ignore it.
+   */
+  inline?: boolean;
+}
+
 /**
  * Durable raft storage as the driver uses it. `LevelStorage` (LevelDB) is the production
  * implementation, `memoryRaftStorage()` a volatile one for tests; the simulator has its own that
@@ -21,7 +34,7 @@ export interface RaftStorage extends Storage {
    * driver relies on it to make a commit index written without sync durable before it applies a
    * conf change.
    */
-  save(update: StorageUpdate, options: { sync: boolean }): Promise<void>;
+  save(update: StorageUpdate, options: SaveOptions): Promise<void>;
   /** Records a snapshot of the applied state at index `i` (durably). */
   createSnapshot(i: bigint, confState: ConfState | undefined, data: Uint8Array): Promise<Snapshot>;
   /** Discards entries up to `i`, which a stored snapshot must cover. */
