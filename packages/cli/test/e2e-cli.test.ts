@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { NodeView, TaskView } from '@swarm/node/control';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { LocalCluster, type LocalNode, waitFor } from '../src/testing.js';
-import { dumpLogsOnFailure, startNodes } from './e2e/helpers.js';
+import { dumpLogsOnFailure, nodeIds, startNodes } from './e2e/helpers.js';
 
 const PORT = 18081;
 const WEB = `
@@ -112,9 +112,7 @@ describe('swarm CLI on a real multi-process cluster', () => {
   }, 120_000);
 
   it('keeps certificates on disk that openssl verifies, with the right subject, and a token pinning the root', async () => {
-    const ids = Object.fromEntries(
-      (await m1.json<NodeView[]>(['node', 'ls'])).map((n) => [n.hostname, n.id] as const),
-    );
+    const ids = await nodeIds(m1);
     const info = JSON.parse(await m1.ok(['info', '--format', 'json'])) as { clusterId: string };
     for (const n of [m1, m2, w1, w2]) {
       const dir = join(n.dataDir, 'certificates');
