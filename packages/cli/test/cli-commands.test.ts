@@ -3,70 +3,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { SwarmError } from '@swarm/api';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import type { Command } from '../src/command.js';
+import { type CliIO, main, ROOT } from '../src/main.js';
 import {
   CONFIG1,
-  type FakeControlApi,
   MANAGER_TOKEN,
   NODE1,
   NODE2,
   SECRET1,
   SERVICE1,
-  startFakeDaemon,
   TASK1,
   UNLOCK_KEY,
+  useFakeDaemon,
   WORKER_TOKEN,
-} from '../../node/test/fixtures/cli-fake-api.js';
-import type { Command } from '../src/command.js';
-import { type CliIO, main, ROOT } from '../src/main.js';
+} from './fixtures/fake-daemon.js';
 
-let d: Awaited<ReturnType<typeof startFakeDaemon>>;
-let api: FakeControlApi;
-
-beforeAll(async () => {
-  d = await startFakeDaemon();
-});
-afterAll(async () => {
-  await d.close();
-});
-beforeEach(() => {
-  // A fresh fake per test, served by the same socket.
-  api = d.api;
-  api.calls.length = 0;
-  api.overrides.clear();
-});
-
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function run(
-  argv: string[],
-  options: { stdin?: string | Readable; env?: Record<string, string> } = {},
-): Promise<Result> {
-  let stdout = '';
-  let stderr = '';
-  const stdin =
-    options.stdin instanceof Readable
-      ? options.stdin
-      : Readable.from(options.stdin === undefined ? [] : [Buffer.from(options.stdin)]);
-  const io: CliIO = {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    stdin,
-    env: { SWARM_HOST: d.host, HOME: d.dir, ...options.env },
-    now: () => api.now,
-  };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
-
-function lastCall(method: string): unknown {
-  const c = api.calls.filter((x) => x.method === method);
-  return c[c.length - 1]?.req;
-}
+const fake = useFakeDaemon();
+const { api, run, last: lastCall } = fake;
 
 describe('swarm cluster commands', () => {
   it("init prints Docker's message with the join command", async () => {
@@ -856,7 +810,7 @@ describe('swarm image-policy', () => {
   });
 
   it('update sends the signed file (or stdin) as it is, and refuses empty or unreadable input', async () => {
-    const file = join(d.dir, 'policy.json.gpg');
+    const file = join(fake.daemon.dir, 'policy.json.gpg');
     writeFileSync(file, Buffer.from([0xa3, 0x01, 0x02]));
     const r = await run(['image-policy', 'update', file]);
     expect(r.code).toBe(0);
@@ -864,13 +818,15 @@ describe('swarm image-policy', () => {
     expect(lastCall('imagePolicyUpdate')).toEqual({ signedBase64: 'owEC' });
     await run(['image-policy', 'update', '-'], { stdin: 'signed' });
     expect(lastCall('imagePolicyUpdate')).toEqual({ signedBase64: Buffer.from('signed').toString('base64') });
-    const sig = join(d.dir, 'policy.json.sig');
+    const sig = join(fake.daemon.dir, 'policy.json.sig');
     writeFileSync(sig, Buffer.from([0x89, 0x01]));
     await run(['image-policy', 'update', '--signature', sig, file]);
     expect(lastCall('imagePolicyUpdate')).toEqual({ policyBase64: 'owEC', signatureBase64: 'iQE=' });
     const calls = api.callsOf('imagePolicyUpdate').length;
-    expect((await run(['image-policy', 'update', '--signature', join(d.dir, 'missing'), file])).code).toBe(1);
-    expect((await run(['image-policy', 'update', join(d.dir, 'missing')])).code).toBe(1);
+    expect(
+      (await run(['image-policy', 'update', '--signature', join(fake.daemon.dir, 'missing'), file])).code,
+    ).toBe(1);
+    expect((await run(['image-policy', 'update', join(fake.daemon.dir, 'missing')])).code).toBe(1);
     expect((await run(['image-policy', 'update', '-'], { stdin: '' })).code).toBe(1);
     expect((await run(['image-policy', 'update'])).code).toBe(2);
     expect(api.callsOf('imagePolicyUpdate')).toHaveLength(calls);
@@ -879,7 +835,7 @@ describe('swarm image-policy', () => {
 
 describe('swarm secret', () => {
   it('create from a file and from stdin, with labels', async () => {
-    const file = join(d.dir, 'pw.txt');
+    const file = join(fake.daemon.dir, 'pw.txt');
     writeFileSync(file, 's3cret\n');
     const r = await run(['secret', 'create', '--label', 'env=prod', 'db-password', file]);
     expect(r).toEqual({ code: 0, stdout: `${'n'.repeat(25)}\n`, stderr: '' });
@@ -896,11 +852,11 @@ describe('swarm secret', () => {
   });
 
   it('create refuses empty, oversized or unreadable data', async () => {
-    const big = join(d.dir, 'big');
+    const big = join(fake.daemon.dir, 'big');
     writeFileSync(big, Buffer.alloc(500 * 1024 + 1));
     for (const argv of [
       ['secret', 'create', 's', big],
-      ['secret', 'create', 's', join(d.dir, 'missing')],
+      ['secret', 'create', 's', join(fake.daemon.dir, 'missing')],
     ]) {
       const r = await run(argv);
       expect(r.code).toBe(1);
@@ -929,7 +885,7 @@ describe('swarm secret', () => {
 
 describe('swarm config', () => {
   it('create from a file and from stdin, with labels', async () => {
-    const file = join(d.dir, 'nginx.conf');
+    const file = join(fake.daemon.dir, 'nginx.conf');
     writeFileSync(file, 'worker_processes 2;\n');
     const r = await run(['config', 'create', '--label', 'tier=web', '-l', 'env=prod', 'nginx.conf', file]);
     expect(r).toEqual({ code: 0, stdout: `${'k'.repeat(25)}\n`, stderr: '' });
@@ -946,14 +902,14 @@ describe('swarm config', () => {
   });
 
   it('create refuses empty, oversized (over 1000 KiB) or unreadable data before calling the daemon', async () => {
-    const big = join(d.dir, 'big.conf');
+    const big = join(fake.daemon.dir, 'big.conf');
     writeFileSync(big, Buffer.alloc(1000 * 1024 + 1));
     const tooBig = await run(['config', 'create', 'c', big]);
     expect(tooBig.code).toBe(1);
     expect(tooBig.stderr).toBe(
       `Error: config data must be 1 byte to 1000 KiB, ${big} has ${1000 * 1024 + 1} bytes\n`,
     );
-    const missing = await run(['config', 'create', 'c', join(d.dir, 'missing')]);
+    const missing = await run(['config', 'create', 'c', join(fake.daemon.dir, 'missing')]);
     expect(missing.stderr).toMatch(/^Error: cannot read the config file .*missing: ENOENT/);
     expect((await run(['config', 'create', 'c', '-'], { stdin: '' })).code).toBe(1);
     const bigStdin = await run(['config', 'create', 'c', '-'], { stdin: 'x'.repeat(1000 * 1024 + 1) });

@@ -1,49 +1,11 @@
 // The everyday commands against a fake daemon: `service logs` (Docker's flags, the follow loop
 // over the cursor), `service ps` / `node ps` history rows and filters, `swarm info` settings.
-import { Readable } from 'node:stream';
 import type { LogLineView } from '@swarm/node/control';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  type FakeControlApi,
-  NODE1,
-  NODE2,
-  SERVICE1,
-  startFakeDaemon,
-  TASK1,
-  TASK2,
-} from '../../node/test/fixtures/cli-fake-api.js';
+import { describe, expect, it } from 'vitest';
 import { parseSince } from '../src/commands/service-logs.js';
-import { type CliIO, main } from '../src/main.js';
+import { NODE1, NODE2, SERVICE1, TASK1, TASK2, useFakeDaemon } from './fixtures/fake-daemon.js';
 
-let d: Awaited<ReturnType<typeof startFakeDaemon>>;
-let api: FakeControlApi;
-
-beforeAll(async () => {
-  d = await startFakeDaemon();
-});
-afterAll(async () => {
-  await d.close();
-});
-beforeEach(() => {
-  api = d.api;
-  api.calls.length = 0;
-  api.overrides.clear();
-  api.followPages = [];
-});
-
-async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    stdin: Readable.from([]),
-    env: { SWARM_HOST: d.host, HOME: d.dir },
-    now: () => api.now,
-  };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
+const { api, run } = useFakeDaemon();
 
 const line = (
   taskId: string,

@@ -1,38 +1,8 @@
-import { Readable } from 'node:stream';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type FakeControlApi, SERVICE1, startFakeDaemon } from '../../node/test/fixtures/cli-fake-api.js';
-import { type CliIO, main } from '../src/main.js';
+import { describe, expect, it } from 'vitest';
 import { applyServiceUpdate, buildServiceSpec, parseNetwork } from '../src/spec.js';
+import { SERVICE1, useFakeDaemon } from './fixtures/fake-daemon.js';
 
-let d: Awaited<ReturnType<typeof startFakeDaemon>>;
-let api: FakeControlApi;
-beforeAll(async () => {
-  d = await startFakeDaemon();
-});
-afterAll(async () => {
-  await d.close();
-});
-beforeEach(() => {
-  api = d.api;
-  api.calls.length = 0;
-  api.overrides.clear();
-});
-
-async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    stdin: Readable.from([]),
-    env: { SWARM_HOST: d.host, HOME: d.dir },
-    now: () => api.now,
-  };
-  return { code: await main(argv, io), stdout, stderr };
-}
-
-const last = (method: string) =>
-  api.calls.filter((c) => c.method === method).at(-1)?.req as Record<string, unknown>;
+const { api, run, last } = useFakeDaemon();
 
 describe('swarm network', () => {
   it('create sends an overlay spec with the subnet, options, labels and attachable', async () => {

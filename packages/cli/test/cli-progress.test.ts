@@ -1,40 +1,13 @@
 // `service create` / `update` / `scale` wait for convergence with Docker's progress display
 // (overall count, one line per slot), print the scheduler's reason for a task that cannot be
 // placed, and fail when an update pauses; `--detach` skips the wait.
-import { Readable } from 'node:stream';
 import type { ServiceView, TaskView } from '@swarm/node/control';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type FakeControlApi, serviceView, startFakeDaemon } from '../../node/test/fixtures/cli-fake-api.js';
-import { type CliIO, main } from '../src/main.js';
+import { describe, expect, it } from 'vitest';
+import { serviceView, useFakeDaemon } from './fixtures/fake-daemon.js';
 
-let d: Awaited<ReturnType<typeof startFakeDaemon>>;
-let api: FakeControlApi;
-
-beforeAll(async () => {
-  d = await startFakeDaemon();
-});
-afterAll(async () => {
-  await d.close();
-});
-beforeEach(() => {
-  api = d.api;
-  api.calls.length = 0;
-  api.overrides.clear();
-});
-
-async function run(argv: string[], tty = false) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    stdout: Object.assign({ write: (s: string) => (stdout += s) }, tty ? { isTTY: true } : {}),
-    stderr: { write: (s: string) => (stderr += s) },
-    stdin: Readable.from([]),
-    env: { SWARM_HOST: d.host, HOME: d.dir, SWARM_PROGRESS_INTERVAL_MS: '1' },
-    now: () => api.now,
-  };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
+const fake = useFakeDaemon({ SWARM_PROGRESS_INTERVAL_MS: '1' });
+const { api } = fake;
+const run = (argv: string[], tty = false) => fake.run(argv, { tty });
 
 const ID = 's'.repeat(25);
 

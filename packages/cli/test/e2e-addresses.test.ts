@@ -9,6 +9,7 @@
 import type { InfoResult, NodeView, TaskView } from '@swarm/node/control';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { LocalCluster, type LocalNode, waitFor } from '../src/testing.js';
+import { dumpLogsOnFailure, startNodes } from './e2e/helpers.js';
 
 const SWARM_PORT = 31000;
 const PUBLISHED = 18260;
@@ -58,21 +59,19 @@ describe('listen and advertise addresses as Docker reads them', () => {
   }
 
   beforeAll(async () => {
-    m1 = cluster.add({ name: 'm1', address: '127.0.6.2', daemonArgs: DAEMON_ARGS });
-    m2 = cluster.add({ name: 'm2', address: '127.0.6.3', daemonArgs: DAEMON_ARGS });
-    w1 = cluster.add({ name: 'w1', address: '127.0.6.4', daemonArgs: DAEMON_ARGS });
-    await Promise.all(cluster.nodes.map((n) => n.start()));
+    [m1, m2, w1] = await startNodes(
+      cluster,
+      { name: 'm1', address: '127.0.6.2', daemonArgs: DAEMON_ARGS },
+      { name: 'm2', address: '127.0.6.3', daemonArgs: DAEMON_ARGS },
+      { name: 'w1', address: '127.0.6.4', daemonArgs: DAEMON_ARGS },
+    );
   }, 60_000);
 
   afterAll(async () => {
     await cluster.destroy();
   }, 60_000);
 
-  afterEach((ctx) => {
-    if (ctx.task.result?.state !== 'fail') return;
-    for (const n of cluster.nodes)
-      console.error(`--- ${n.name} (last log lines)\n${n.log.split('\n').slice(-25).join('\n')}`);
-  });
+  afterEach((ctx) => dumpLogsOnFailure(ctx, cluster));
 
   it('init and join with port-less advertise addresses advertise the listen port', async () => {
     const out = await m1.ok([

@@ -14,6 +14,7 @@ import {
   IDLE,
   identityOf,
   runningTasks,
+  startNodes,
 } from './e2e/helpers.js';
 
 const KEY_RE = /SWMKEY-1-[A-Za-z0-9+/]{43}/;
@@ -51,11 +52,13 @@ describe('autolock', () => {
   }
 
   beforeAll(async () => {
-    m1 = cluster.add({ name: 'm1', address: '127.0.0.140' });
-    m2 = cluster.add({ name: 'm2', address: '127.0.0.141' });
-    m3 = cluster.add({ name: 'm3', address: '127.0.0.142' });
-    w1 = cluster.add({ name: 'w1', address: '127.0.0.143' });
-    await Promise.all(cluster.nodes.map((n) => n.start()));
+    [m1, m2, m3, w1] = await startNodes(
+      cluster,
+      { name: 'm1', address: '127.0.0.140' },
+      { name: 'm2', address: '127.0.0.141' },
+      { name: 'm3', address: '127.0.0.142' },
+      { name: 'w1', address: '127.0.0.143' },
+    );
     await formCluster(m1, [m2, m3], [w1]);
   }, 120_000);
 

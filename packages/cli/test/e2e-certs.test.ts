@@ -7,7 +7,15 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { LocalCluster, type LocalNode, waitFor } from '../src/testing.js';
 import { type CertSet, mintCertSet } from './e2e/bad-certs.js';
 import { startFakeManager } from './e2e/fake-manager.js';
-import { callAs, dumpLogsOnFailure, formCluster, IDLE, identityOf, runningTasks } from './e2e/helpers.js';
+import {
+  callAs,
+  dumpLogsOnFailure,
+  formCluster,
+  IDLE,
+  identityOf,
+  runningTasks,
+  startNodes,
+} from './e2e/helpers.js';
 
 const BAD = ['expired', 'notYetValid', 'wrongRoot', 'wrongCluster', 'caTrueLeaf', 'missingEku'] as const;
 
@@ -116,12 +124,14 @@ describe('renewal under load and root rotation on real daemons', () => {
   let tokens: { workerToken: string; managerToken: string };
 
   beforeAll(async () => {
-    m1 = cluster.add({ name: 'm1', address: '127.0.0.122' });
-    m2 = cluster.add({ name: 'm2', address: '127.0.0.123' });
-    m3 = cluster.add({ name: 'm3', address: '127.0.0.124' });
-    w1 = cluster.add({ name: 'w1', address: '127.0.0.125' });
-    w2 = cluster.add({ name: 'w2', address: '127.0.0.126' });
-    await Promise.all(cluster.nodes.map((n) => n.start()));
+    [m1, m2, m3, w1, w2] = await startNodes(
+      cluster,
+      { name: 'm1', address: '127.0.0.122' },
+      { name: 'm2', address: '127.0.0.123' },
+      { name: 'm3', address: '127.0.0.124' },
+      { name: 'w1', address: '127.0.0.125' },
+      { name: 'w2', address: '127.0.0.126' },
+    );
     tokens = await formCluster(m1, [m2, m3], [w1]);
   }, 120_000);
 

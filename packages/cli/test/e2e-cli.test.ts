@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { NodeView, TaskView } from '@swarm/node/control';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { LocalCluster, type LocalNode, waitFor } from '../src/testing.js';
+import { dumpLogsOnFailure, nodeIds, startNodes } from './e2e/helpers.js';
 
 const PORT = 18081;
 const WEB = `
@@ -48,22 +49,20 @@ describe('swarm CLI on a real multi-process cluster', () => {
   }
 
   beforeAll(async () => {
-    m1 = cluster.add({ name: 'm1', address: '127.0.0.21' });
-    m2 = cluster.add({ name: 'm2', address: '127.0.0.22' });
-    w1 = cluster.add({ name: 'w1', address: '127.0.0.23' });
-    w2 = cluster.add({ name: 'w2', address: '127.0.0.24' });
-    await Promise.all(cluster.nodes.map((n) => n.start()));
+    [m1, m2, w1, w2] = await startNodes(
+      cluster,
+      { name: 'm1', address: '127.0.0.21' },
+      { name: 'm2', address: '127.0.0.22' },
+      { name: 'w1', address: '127.0.0.23' },
+      { name: 'w2', address: '127.0.0.24' },
+    );
   }, 60_000);
 
   afterAll(async () => {
     await cluster.destroy();
   }, 60_000);
 
-  afterEach((ctx) => {
-    if (ctx.task.result?.state !== 'fail') return;
-    for (const n of cluster.nodes)
-      console.error(`--- ${n.name} (last log lines)\n${n.log.split('\n').slice(-25).join('\n')}`);
-  });
+  afterEach((ctx) => dumpLogsOnFailure(ctx, cluster));
 
   it("refuses cluster commands before init with Docker's message", async () => {
     const r = await m1.swarm(['node', 'ls']);
@@ -113,9 +112,7 @@ describe('swarm CLI on a real multi-process cluster', () => {
   }, 120_000);
 
   it('keeps certificates on disk that openssl verifies, with the right subject, and a token pinning the root', async () => {
-    const ids = Object.fromEntries(
-      (await m1.json<NodeView[]>(['node', 'ls'])).map((n) => [n.hostname, n.id] as const),
-    );
+    const ids = await nodeIds(m1);
     const info = JSON.parse(await m1.ok(['info', '--format', 'json'])) as { clusterId: string };
     for (const n of [m1, m2, w1, w2]) {
       const dir = join(n.dataDir, 'certificates');

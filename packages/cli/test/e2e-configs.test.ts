@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { ConfigView, TaskView } from '@swarm/node/control';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { LocalCluster, type LocalNode, waitFor } from '../src/testing.js';
-import { dumpLogsOnFailure, formCluster, runningTasks } from './e2e/helpers.js';
+import { dumpLogsOnFailure, formCluster, runningTasks, startNodes } from './e2e/helpers.js';
 
 /** Prints each config file under /conf (name, content, mode) and idles. */
 const READER = `
@@ -29,10 +29,12 @@ describe('configs on a three-node cluster', () => {
 
   beforeAll(async () => {
     // The manager takes no tasks: w1 runs the service, w2 never gets a task of it.
-    m1 = cluster.add({ name: 'm1', address: '127.0.11.1' });
-    w1 = cluster.add({ name: 'w1', address: '127.0.11.2' });
-    w2 = cluster.add({ name: 'w2', address: '127.0.11.3' });
-    await Promise.all(cluster.nodes.map((n) => n.start()));
+    [m1, w1, w2] = await startNodes(
+      cluster,
+      { name: 'm1', address: '127.0.11.1' },
+      { name: 'w1', address: '127.0.11.2' },
+      { name: 'w2', address: '127.0.11.3' },
+    );
     await formCluster(m1, [], [w1, w2], ['--availability', 'drain']);
   }, 120_000);
 

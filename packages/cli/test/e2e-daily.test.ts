@@ -6,9 +6,10 @@
 // the running daemons renew next, with `swarm info` showing the swarm's settings as Docker does.
 import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
-import type { InfoResult, Json, NodeView, TaskView } from '@swarm/node/control';
+import type { InfoResult, Json, TaskView } from '@swarm/node/control';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { LocalCluster, type LocalNode, SWARM_BIN, waitFor } from '../src/testing.js';
+import { dumpLogsOnFailure, formCluster, startNodes } from './e2e/helpers.js';
 
 const BUSY_PORT = 18300;
 const TALKER = `let n = 0; setInterval(() => console.log('tick ' + n++), 200);`;
@@ -45,35 +46,22 @@ describe('the commands people type every day', () => {
   const ps = (svc: string) => m1.json<TaskView[]>(['service', 'ps', svc]);
 
   beforeAll(async () => {
-    m1 = cluster.add({ name: 'm1', address: '127.0.12.2' });
-    m2 = cluster.add({ name: 'm2', address: '127.0.12.3' });
-    w1 = cluster.add({ name: 'w1', address: '127.0.12.4' });
-    w2 = cluster.add({ name: 'w2', address: '127.0.12.5' });
-    await Promise.all(cluster.nodes.map((n) => n.start()));
-    await m1.ok(['init', '--listen-addr', m1.addr]);
-    const workerToken = (await m1.ok(['join-token', '-q', 'worker'])).trim();
-    const managerToken = (await m1.ok(['join-token', '-q', 'manager'])).trim();
-    await m2.ok(['join', '--token', managerToken, '--listen-addr', m2.addr, m1.addr]);
-    await w1.ok(['join', '--token', workerToken, '--listen-addr', w1.addr, m1.addr]);
-    await waitFor(
-      'three ready nodes',
-      async () => {
-        const ls = await m1.json<NodeView[]>(['node', 'ls']);
-        return ls.length === 3 && ls.every((n) => n.status === 'ready');
-      },
-      120_000,
+    [m1, m2, w1, w2] = await startNodes(
+      cluster,
+      { name: 'm1', address: '127.0.12.2' },
+      { name: 'm2', address: '127.0.12.3' },
+      { name: 'w1', address: '127.0.12.4' },
+      { name: 'w2', address: '127.0.12.5' },
     );
+    // w2 joins later, in the certificate test.
+    await formCluster(m1, [m2], [w1], [], 120_000);
   }, 240_000);
 
   afterAll(async () => {
     await cluster.destroy();
   }, 60_000);
 
-  afterEach((ctx) => {
-    if (ctx.task.result?.state !== 'fail') return;
-    for (const n of cluster.nodes)
-      console.error(`--- ${n.name} (last log lines)\n${n.log.split('\n').slice(-25).join('\n')}`);
-  });
+  afterEach((ctx) => dumpLogsOnFailure(ctx, cluster));
 
   it('service logs: tail per task, since, a task ID, a node filter, and -f until the service is removed', async () => {
     await m1.ok([

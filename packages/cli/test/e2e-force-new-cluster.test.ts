@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { ConfigView, InfoResult, NodeView, TaskView } from '@swarm/node/control';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { LocalCluster, type LocalNode, waitFor } from '../src/testing.js';
+import { dumpLogsOnFailure, formCluster, startNodes } from './e2e/helpers.js';
 
 const PUBLISHED = 18270;
 const WEB = `
@@ -49,39 +50,25 @@ describe('swarm init --force-new-cluster', () => {
   }
 
   beforeAll(async () => {
-    m1 = cluster.add({ name: 'm1', address: '127.0.6.20' });
-    m2 = cluster.add({ name: 'm2', address: '127.0.6.21' });
-    m3 = cluster.add({ name: 'm3', address: '127.0.6.22' });
-    w1 = cluster.add({ name: 'w1', address: '127.0.6.23' });
-    w2 = cluster.add({ name: 'w2', address: '127.0.6.24' });
-    await Promise.all(cluster.nodes.map((n) => n.start()));
+    [m1, m2, m3, w1, w2] = await startNodes(
+      cluster,
+      { name: 'm1', address: '127.0.6.20' },
+      { name: 'm2', address: '127.0.6.21' },
+      { name: 'm3', address: '127.0.6.22' },
+      { name: 'w1', address: '127.0.6.23' },
+      { name: 'w2', address: '127.0.6.24' },
+    );
   }, 120_000);
 
   afterAll(async () => {
     await cluster.destroy();
   }, 60_000);
 
-  afterEach((ctx) => {
-    if (ctx.task.result?.state !== 'fail') return;
-    for (const n of cluster.nodes)
-      console.error(`--- ${n.name} (last log lines)\n${n.log.split('\n').slice(-25).join('\n')}`);
-  });
+  afterEach((ctx) => dumpLogsOnFailure(ctx, cluster));
 
   it('builds an autolocked cluster with a secret and a published service', async () => {
-    await m1.ok(['init', '--autolock', '--listen-addr', m1.addr]);
+    await formCluster(m1, [m2, m3], [w1, w2], ['--autolock'], 120_000);
     unlockKey = (await m1.ok(['unlock-key', '-q'])).trim();
-    const workerToken = (await m1.ok(['join-token', '-q', 'worker'])).trim();
-    const managerToken = (await m1.ok(['join-token', '-q', 'manager'])).trim();
-    for (const m of [m2, m3]) await m.ok(['join', '--token', managerToken, '--listen-addr', m.addr, m1.addr]);
-    for (const w of [w1, w2]) await w.ok(['join', '--token', workerToken, '--listen-addr', w.addr, m1.addr]);
-    await waitFor(
-      'five ready nodes',
-      async () => {
-        const ls = await m1.json<NodeView[]>(['node', 'ls']);
-        return ls.length === 5 && ls.every((n) => n.status === 'ready');
-      },
-      120_000,
-    );
     await m1.ok(['secret', 'create', 'fnc_key', '-'], 'fnc-secret\n');
     await m1.ok(['config', 'create', 'fnc_conf', '-'], 'fnc-config\n');
     await m1.ok([

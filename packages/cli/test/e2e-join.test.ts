@@ -14,7 +14,7 @@ import { joinerClient } from '@swarm/rpc';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { LocalCluster, type LocalNode, waitFor } from '../src/testing.js';
 import { type FakeManager, startFakeManager } from './e2e/fake-manager.js';
-import { dumpLogsOnFailure, identityOf } from './e2e/helpers.js';
+import { dumpLogsOnFailure, identityOf, startNodes } from './e2e/helpers.js';
 
 /** A CA issuing "now" (TLS checks validity on the real clock). */
 const realTimeCA = (seed: number): Promise<TestCA> =>
@@ -33,10 +33,12 @@ describe('joining a swarm', () => {
   const fakes: FakeManager[] = [];
 
   beforeAll(async () => {
-    m1 = cluster.add({ name: 'm1', address: '127.0.0.110' });
-    j1 = cluster.add({ name: 'j1', address: '127.0.0.111' });
-    j2 = cluster.add({ name: 'j2', address: '127.0.0.112' });
-    await Promise.all(cluster.nodes.map((n) => n.start()));
+    [m1, j1, j2] = await startNodes(
+      cluster,
+      { name: 'm1', address: '127.0.0.110' },
+      { name: 'j1', address: '127.0.0.111' },
+      { name: 'j2', address: '127.0.0.112' },
+    );
     await m1.ok(['init', '--listen-addr', m1.addr]);
     workerToken = (await m1.ok(['join-token', '-q', 'worker'])).trim();
     managerToken = (await m1.ok(['join-token', '-q', 'manager'])).trim();

@@ -19,6 +19,7 @@ import {
   IDLE,
   identityOf,
   snapshotIdentity,
+  startNodes,
   tasksOf,
 } from './e2e/helpers.js';
 
@@ -74,17 +75,19 @@ describe('least privilege on real daemons', () => {
   }
 
   beforeAll(async () => {
-    m1 = cluster.add({
-      name: 'm1',
-      address: '127.0.1.10',
-      controlHost: `tcp://127.0.1.10:${CONTROL_PORT}`,
-      daemonArgs: HEARTBEAT,
-    });
-    m2 = cluster.add({ name: 'm2', address: '127.0.1.11', daemonArgs: HEARTBEAT });
-    m3 = cluster.add({ name: 'm3', address: '127.0.1.12', daemonArgs: HEARTBEAT });
-    w1 = cluster.add({ name: 'w1', address: '127.0.1.13', daemonArgs: HEARTBEAT });
-    w2 = cluster.add({ name: 'w2', address: '127.0.1.14', daemonArgs: HEARTBEAT });
-    await Promise.all(cluster.nodes.map((n) => n.start()));
+    [m1, m2, m3, w1, w2] = await startNodes(
+      cluster,
+      {
+        name: 'm1',
+        address: '127.0.1.10',
+        controlHost: `tcp://127.0.1.10:${CONTROL_PORT}`,
+        daemonArgs: HEARTBEAT,
+      },
+      { name: 'm2', address: '127.0.1.11', daemonArgs: HEARTBEAT },
+      { name: 'm3', address: '127.0.1.12', daemonArgs: HEARTBEAT },
+      { name: 'w1', address: '127.0.1.13', daemonArgs: HEARTBEAT },
+      { name: 'w2', address: '127.0.1.14', daemonArgs: HEARTBEAT },
+    );
     await formCluster(m1, [m2, m3], [w1, w2]);
   }, 180_000);
 

@@ -12,6 +12,7 @@ interface Inspected {
 }
 
 import { LocalCluster, type LocalNode } from '../src/testing.js';
+import { dumpLogsOnFailure } from './e2e/helpers.js';
 
 describe('swarm network on a real daemon', () => {
   const cluster = new LocalCluster();
@@ -27,9 +28,7 @@ describe('swarm network on a real daemon', () => {
     await cluster.destroy();
   }, 60_000);
 
-  afterEach((ctx) => {
-    if (ctx.task.result?.state === 'fail') console.error(m1.log.split('\n').slice(-25).join('\n'));
-  });
+  afterEach((ctx) => dumpLogsOnFailure(ctx, cluster));
 
   it('creates networks with subnets and refuses duplicates and overlaps', async () => {
     const id = (

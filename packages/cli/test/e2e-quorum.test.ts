@@ -7,7 +7,7 @@
 import type { InfoResult, NodeView } from '@swarm/node/control';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { LocalCluster, type LocalNode, waitFor } from '../src/testing.js';
-import { formCluster } from './e2e/helpers.js';
+import { dumpLogsOnFailure, formCluster, startNodes } from './e2e/helpers.js';
 
 const IDLE = ['--', process.execPath, '-e', 'setInterval(() => {}, 1 << 30)'];
 
@@ -18,10 +18,12 @@ describe('a cluster without quorum', () => {
   let m3: LocalNode;
 
   beforeAll(async () => {
-    m1 = cluster.add({ name: 'm1', address: '127.0.6.10' });
-    m2 = cluster.add({ name: 'm2', address: '127.0.6.11' });
-    m3 = cluster.add({ name: 'm3', address: '127.0.6.12' });
-    await Promise.all(cluster.nodes.map((n) => n.start()));
+    [m1, m2, m3] = await startNodes(
+      cluster,
+      { name: 'm1', address: '127.0.6.10' },
+      { name: 'm2', address: '127.0.6.11' },
+      { name: 'm3', address: '127.0.6.12' },
+    );
     await formCluster(m1, [m2, m3], []);
     await m1.ok(['service', 'create', '--name', 'before', '--replicas', '1', ...IDLE]);
   }, 180_000);
@@ -30,11 +32,7 @@ describe('a cluster without quorum', () => {
     await cluster.destroy();
   }, 60_000);
 
-  afterEach((ctx) => {
-    if (ctx.task.result?.state !== 'fail') return;
-    for (const n of cluster.nodes)
-      console.error(`--- ${n.name} (last log lines)\n${n.log.split('\n').slice(-25).join('\n')}`);
-  });
+  afterEach((ctx) => dumpLogsOnFailure(ctx, cluster));
 
   it('refuses a write with QUORUM_LOST and the count of reachable managers; reads answer, marked stale', async () => {
     const info = JSON.parse(await m3.ok(['info', '--format', 'json'])) as InfoResult;

@@ -7,6 +7,7 @@
 import type { NodeView, ServiceView, TaskView } from '@swarm/node/control';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { LocalCluster, type LocalNode, sleep, waitFor } from '../src/testing.js';
+import { dumpLogsOnFailure, waitForReadyNodes } from './e2e/helpers.js';
 
 const SLEEP = ['--', '/bin/sleep', '3600'];
 const ACTIVE = new Set(['assigned', 'accepted', 'preparing', 'ready', 'starting', 'running']);
@@ -52,25 +53,14 @@ describe('placement strategy, rebalancing and jobs through the CLI', () => {
     workerToken = (await m1.ok(['join-token', '-q', 'worker'])).trim();
     await join(w1);
     await join(w2);
-    await waitFor(
-      'three ready nodes',
-      async () => {
-        const ls = await m1.json<NodeView[]>(['node', 'ls']);
-        return ls.length === 3 && ls.every((n) => n.status === 'ready');
-      },
-      60_000,
-    );
+    await waitForReadyNodes(m1, 3);
   }, 120_000);
 
   afterAll(async () => {
     await cluster.destroy();
   }, 60_000);
 
-  afterEach((ctx) => {
-    if (ctx.task.result?.state !== 'fail') return;
-    for (const n of cluster.nodes)
-      console.error(`--- ${n.name} (last log lines)\n${n.log.split('\n').slice(-25).join('\n')}`);
-  });
+  afterEach((ctx) => dumpLogsOnFailure(ctx, cluster));
 
   it("refuses bad settings with the flag's name", async () => {
     const bad = await m1.swarm(['update', '--placement-strategy', 'random']);

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { TaskView } from '@swarm/node/control';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { LocalCluster, type LocalNode, waitFor } from '../src/testing.js';
+import { dumpLogsOnFailure } from './e2e/helpers.js';
 
 const WEB_PORT = 18481;
 const DAY = 86_400;
@@ -151,11 +152,7 @@ describe('/metrics on a running cluster', () => {
     await cluster.destroy();
   }, 60_000);
 
-  afterEach((ctx) => {
-    if (ctx.task.result?.state !== 'fail') return;
-    for (const n of cluster.nodes)
-      console.error(`--- ${n.name} (last log lines)\n${n.log.split('\n').slice(-25).join('\n')}`);
-  });
+  afterEach((ctx) => dumpLogsOnFailure(ctx, cluster));
 
   it('needs the token', async () => {
     for (const n of managers) {

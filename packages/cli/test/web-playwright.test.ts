@@ -11,6 +11,7 @@ import type { TaskView } from '@swarm/node/control';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { LocalCluster, type LocalNode, waitFor } from '../src/testing.js';
+import { dumpLogsOnFailure, formCluster } from './e2e/helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = fileURLToPath(new URL('../../../artifacts/', import.meta.url));
@@ -83,13 +84,7 @@ describe('the cluster visualizer in chromium', () => {
     expect(m1.log).toContain(`web UI: ${url} (token in ${tokenFile})`);
     expect(m1.log).not.toContain(token);
 
-    await m1.ok(['init', '--listen-addr', m1.addr]);
-    const workerToken = (await m1.ok(['join-token', '-q', 'worker'])).trim();
-    for (const w of [w1, w2]) await w.ok(['join', '--token', workerToken, '--listen-addr', w.addr, m1.addr]);
-    await waitFor('three ready nodes', async () => {
-      const nodes = await m1.json<{ status: string }[]>(['node', 'ls']);
-      return nodes.length === 3 && nodes.every((n) => n.status === 'ready');
-    });
+    await formCluster(m1, [], [w1, w2]);
     await m1.ok(['secret', 'create', 'db_password', '-'], CANARY);
     await m1.ok([
       'service',
@@ -122,11 +117,7 @@ describe('the cluster visualizer in chromium', () => {
     await cluster.destroy();
   }, 60_000);
 
-  afterEach((ctx) => {
-    if (ctx.task.result?.state !== 'fail') return;
-    for (const n of cluster.nodes)
-      console.error(`--- ${n.name} (last log lines)\n${n.log.split('\n').slice(-25).join('\n')}`);
-  });
+  afterEach((ctx) => dumpLogsOnFailure(ctx, cluster));
 
   it('opens with the token and shows every node and every task', async () => {
     const res = await page.goto(`${url}?token=${token}`);

@@ -10,7 +10,7 @@ import { CONTROL_METHODS, LOCAL_ONLY_METHODS } from '../src/control/api.js';
 import { ControlClient, parseControlHost } from '../src/control/client.js';
 import { MAX_BODY_BYTES, serveControl, statusForCode } from '../src/control/http.js';
 import { ensureControlTls, readClientTls } from '../src/control/tcp-guard.js';
-import { FakeControlApi, NODE1, startFakeDaemon } from './fixtures/cli-fake-api.js';
+import { FakeControlApi, NODE1, startFakeDaemon } from './fixtures/fake-control-api.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {

@@ -7,7 +7,7 @@ import * as grpc from '@grpc/grpc-js';
 import { grpcChannelOptions } from '@swarm/ca/tls';
 import type { NodeView, TaskView } from '@swarm/node/control';
 import { asBuffer, ERROR_METADATA_KEY, RPC_SERVICES, type RpcMethod } from '@swarm/rpc';
-import { type LocalCluster, type LocalNode, waitFor } from '../../src/testing.js';
+import { type LocalCluster, type LocalNode, type LocalNodeOptions, waitFor } from '../../src/testing.js';
 
 /** TLS material a caller presents (no key/chain: an anonymous caller). */
 export interface Identity {
@@ -159,12 +159,38 @@ export function snapshotIdentity(node: LocalNode, into: string): Required<Identi
   };
 }
 
-/** `swarm init` on `leader`, then joins `managers` and `workers`; waits until all are ready. */
+/** Adds a node to `cluster` for each of `nodes` and starts them all together; returns them in order. */
+export async function startNodes<T extends LocalNodeOptions[]>(
+  cluster: LocalCluster,
+  ...nodes: T
+): Promise<{ [K in keyof T]: LocalNode }> {
+  const added = nodes.map((o) => cluster.add(o));
+  await Promise.all(added.map((n) => n.start()));
+  return added as { [K in keyof T]: LocalNode };
+}
+
+/** Waits (up to `budgetMs`) until `manager`'s `node ls` lists `total` nodes, all ready. */
+export async function waitForReadyNodes(manager: LocalNode, total: number, budgetMs = 60_000): Promise<void> {
+  await waitFor(
+    `${total} ready nodes`,
+    async () => {
+      const ls = await manager.json<NodeView[]>(['node', 'ls']);
+      return ls.length === total && ls.every((n) => n.status === 'ready');
+    },
+    budgetMs,
+  );
+}
+
+/**
+ * `swarm init` on `leader`, then joins `managers` (one by one) and `workers` (together); waits
+ * (up to `readyBudgetMs`) until all are ready.
+ */
 export async function formCluster(
   leader: LocalNode,
   managers: LocalNode[],
   workers: LocalNode[],
   initArgs: string[] = [],
+  readyBudgetMs = 60_000,
 ): Promise<{ workerToken: string; managerToken: string }> {
   await leader.ok(['init', '--listen-addr', leader.addr, ...initArgs]);
   const workerToken = (await leader.ok(['join-token', '-q', 'worker'])).trim();
@@ -174,18 +200,11 @@ export async function formCluster(
   await Promise.all(
     workers.map((w) => w.ok(['join', '--token', workerToken, '--listen-addr', w.addr, leader.addr])),
   );
-  const total = 1 + managers.length + workers.length;
-  await waitFor(
-    `${total} ready nodes`,
-    async () => {
-      const ls = await leader.json<NodeView[]>(['node', 'ls']);
-      return ls.length === total && ls.every((n) => n.status === 'ready');
-    },
-    60_000,
-  );
+  await waitForReadyNodes(leader, 1 + managers.length + workers.length, readyBudgetMs);
   return { workerToken, managerToken };
 }
 
+/** Node IDs by hostname, as `manager`'s `node ls` lists them. */
 export async function nodeIds(m: LocalNode): Promise<Record<string, string>> {
   return Object.fromEntries(
     (await m.json<NodeView[]>(['node', 'ls'])).map((n) => [n.hostname, n.id] as const),
@@ -223,18 +242,7 @@ export async function callCode(
   who: Identity,
   request: unknown,
 ): Promise<string> {
-  const creds =
-    who.keyPem !== undefined && who.chainPem !== undefined
-      ? grpc.credentials.createSsl(
-          Buffer.from(who.rootsPem),
-          Buffer.from(who.keyPem),
-          Buffer.from(who.chainPem),
-        )
-      : grpc.credentials.createSsl(Buffer.from(who.rootsPem));
-  const client = new grpc.Client(addr, creds, {
-    ...grpcChannelOptions(),
-    'grpc.use_local_subchannel_pool': 1,
-  });
+  const client = clientAs(addr, who);
   try {
     return await new Promise<string>((resolve) =>
       client.makeUnaryRequest(
