@@ -27,6 +27,14 @@ import {
 } from './errors.js';
 import { type ContainerEvent, EventWatcher } from './events.js';
 import { LABELS } from './labels.js';
+import {
+  type AttachmentPlan,
+  attachContainer,
+  ensureNetwork,
+  NETWORK_LABELS,
+  planAttachments,
+  pruneNetworks,
+} from './networks.js';
 import { checkSecretsDir, type FilesystemProbe, systemProbe } from './secrets.js';
 import { type ContainerPlan, int64, planContainer, registryOf, splitImage } from './spec.js';
 import { tarFiles } from './tar.js';
@@ -170,6 +178,10 @@ export class DockerExecutor implements ManagedExecutor {
   #network = '';
   #closed = false;
   #portCursor = 0;
+  #netOps: Promise<void> = Promise.resolve();
+  /** Whether this node has (or may have) Docker networks of cluster networks to prune. */
+  #networksMade = false;
+  readonly #pruning = new Set<Promise<void>>();
 
   readonly stats: EngineStats = {
     pulls: 0,
@@ -266,7 +278,9 @@ export class DockerExecutor implements ManagedExecutor {
 
   async #init(): Promise<void> {
     const version = await this.#docker.version();
-    const networks = (await this.#docker.listNetworks()).map((n) => n.Name);
+    const all = await this.#docker.listNetworks();
+    const networks = all.map((n) => n.Name);
+    if (all.some((n) => n.Labels?.[NETWORK_LABELS.node] === this.#o.nodeId)) this.#networksMade = true;
     let network = this.#o.network;
     if (network === undefined) network = networks.includes('bridge') ? 'bridge' : 'none';
     else if (!['none', 'host'].includes(network) && !networks.includes(network))
@@ -386,6 +400,7 @@ export class DockerExecutor implements ManagedExecutor {
     for (const r of runs) this.stop(r.id);
     await Promise.all(runs.map((r) => r.exited));
     await Promise.all([...this.#removals]);
+    await Promise.all([...this.#pruning]);
     this.#events.close();
   }
 
@@ -413,11 +428,13 @@ export class DockerExecutor implements ManagedExecutor {
     if (this.#endIfStopping(run)) return;
     this.#report(run, { state: PREPARING, message: 'preparing' });
     let plan: ContainerPlan;
+    let attachments: AttachmentPlan[];
     try {
+      attachments = planAttachments(run.task);
       plan = planContainer(run.task, {
         nodeId: this.#o.nodeId,
         clusterId: this.#o.clusterId ?? '',
-        network: this.#network,
+        network: attachments[0]?.dockerName ?? this.#network,
         hostAddress: this.#o.hostAddress,
         secretsDir,
       });
@@ -434,11 +451,27 @@ export class DockerExecutor implements ManagedExecutor {
       LogConfig: { Type: 'json-file', Config: { 'max-size': '1m', 'max-file': '1' } },
     };
     plan.options.StopTimeout = Math.ceil(run.graceMs / 1000);
+    const { extraEndpoints } = attachContainer(plan.options, attachments);
     try {
       await this.#ensureImage(plan.image);
     } catch (err) {
       this.#finish(run, { state: REJECTED, err: pullMessage(plan.image, err) });
       return;
+    }
+    if (this.#endIfStopping(run)) return;
+    if (attachments.length > 0) this.#networksMade = true;
+    for (const a of attachments) {
+      try {
+        await this.#networkOp(() =>
+          ensureNetwork(this.#docker, a, { nodeId: this.#o.nodeId, clusterId: this.#o.clusterId ?? '' }),
+        );
+      } catch (err) {
+        this.#finish(run, {
+          state: REJECTED,
+          err: `attaching to network ${a.networkName || a.networkId} failed: ${engineMessage(err)}`,
+        });
+        return;
+      }
     }
     if (this.#endIfStopping(run)) return;
 
@@ -472,6 +505,20 @@ export class DockerExecutor implements ManagedExecutor {
         run.containerId = container.id;
         run.phase = 'created';
         this.#byContainer.set(container.id, run);
+        try {
+          for (const e of extraEndpoints)
+            await this.#docker
+              .getNetwork(e.dockerName)
+              .connect({ Container: container.id, EndpointConfig: e.config });
+        } catch (err) {
+          await this.#remove(container.id);
+          this.#byContainer.delete(container.id);
+          this.#finish(run, {
+            state: REJECTED,
+            err: `attaching the container failed: ${engineMessage(err)}`,
+          });
+          return;
+        }
         if (configs.length > 0) {
           // The config files go into this container's own filesystem before it starts.
           try {
@@ -780,6 +827,12 @@ export class DockerExecutor implements ManagedExecutor {
     else this.#logger.info('task ended', fields);
     this.#report(run, status);
     run.resolveExited();
+    // The task's networks may have lost their last task: prune once its container is gone.
+    if ((run.task.networks ?? []).length > 0) {
+      const p = Promise.all([...this.#removals]).then(() => this.#prune());
+      this.#pruning.add(p);
+      void p.finally(() => this.#pruning.delete(p));
+    }
   }
 
   #remove(containerId: string): Promise<void> {
@@ -798,9 +851,31 @@ export class DockerExecutor implements ManagedExecutor {
         this.stats.removes++;
         this.stats.removeMs += performance.now() - t0;
         this.#removals.delete(p);
-      });
+      })
+      .then(() => (this.#networksMade ? this.#prune() : undefined));
     this.#removals.add(p);
     return p;
+  }
+
+  /** Runs network creations and removals one at a time (a prune never races a task's create). */
+  #networkOp<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.#netOps.then(fn);
+    this.#netOps = next.then(
+      () => {},
+      () => {},
+    );
+    return next;
+  }
+
+  /** Removes this node's Docker networks that no container uses and no live task needs. */
+  #prune(): Promise<void> {
+    return this.#networkOp(async () => {
+      const inUse = new Set<string>();
+      for (const r of this.#runs.values())
+        if (r.phase !== 'done') for (const a of r.task.networks ?? []) inUse.add(a.networkId ?? '');
+      const removed = await pruneNetworks(this.#docker, this.#o.nodeId, inUse);
+      if (removed.length > 0) this.#logger.info('removed unused networks', { networks: removed.join(',') });
+    }).catch((err: unknown) => this.#logger.warn('pruning networks failed', { err: engineMessage(err) }));
   }
 
   /** After the event stream was lost: containers that died meanwhile are inspected and reported. */

@@ -25,6 +25,17 @@ export {
 } from './engine.js';
 export * from './errors.js';
 export { containerName, LABEL_PREFIX, LABELS } from './labels.js';
+export {
+  type AttachmentPlan,
+  attachContainer,
+  dockerBridgeName,
+  dockerNetworkName,
+  ensureNetwork,
+  NETWORK_LABELS,
+  type NetworkOwner,
+  planAttachments,
+  pruneNetworks,
+} from './networks.js';
 export { checkSecretsDir, type FilesystemProbe, RAMFS_MAGIC, systemProbe, TMPFS_MAGIC } from './secrets.js';
 export {
   type ContainerPlan,

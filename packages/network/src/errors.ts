@@ -46,3 +46,11 @@ export type RelayErrorCode =
 export class RelayError extends SwarmError<RelayErrorCode> {
   override readonly name = 'RelayError';
 }
+
+/** Codes of the node's network agent. */
+export type NetworkAgentErrorCode = 'AGENT_INVALID_OPTIONS' | 'AGENT_WRONG_NODE' | 'AGENT_FIREWALL';
+
+/** The network agent was given bad options or a view of another node, or the kernel refused its firewall rules. */
+export class NetworkAgentError extends SwarmError<NetworkAgentErrorCode> {
+  override readonly name = 'NetworkAgentError';
+}

@@ -469,6 +469,15 @@ export class Daemon {
       taskPortRange: this.taskPortRange,
       ...(this.o.executor === undefined ? {} : { executor: this.o.executor }),
       clusterId: state.clusterId,
+      // Service networking (issue 23) needs the Docker executor's per-network bridges.
+      ...(this.o.executor?.kind === 'docker'
+        ? {
+            dataPlane: {
+              material: () => this.credentials!.current,
+              protectedPorts: this.#reservedPorts(),
+            },
+          }
+        : {}),
     });
     await this.worker.start();
   }

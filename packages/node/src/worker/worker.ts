@@ -6,6 +6,7 @@
  */
 import { cpus, hostname as osHostname, totalmem } from 'node:os';
 import { type Clock, type Logger, swarm, systemClock, toLong } from '@swarm/api';
+import { DenyList } from '@swarm/ca';
 import {
   Agent,
   DEFAULT_TASK_PORT_RANGE,
@@ -19,6 +20,7 @@ import { SandboxExecutor } from '@swarm/executor-sandbox';
 import { type ImageTrustRoot, verifyingExecutor } from '@swarm/image-trust';
 import { EndpointsFollower, IngressProxy } from '@swarm/ingress';
 import { NetworksFollower, type NodeNetworkView } from '@swarm/network';
+import { NetworkAgent } from '@swarm/network/node';
 import { createSecretWriter, type SecretWriter } from '@swarm/secret-store';
 import type { WorkerCalls } from '../daemon/wiring.js';
 
@@ -60,6 +62,21 @@ export interface WorkerOptions {
   executor?: ExecutorChoice;
   /** The cluster ID (labels the node's containers). */
   clusterId?: string;
+  /**
+   * The node's service-networking data plane (`NetworkAgent`): resolvers, VIPs, the relay between
+   * nodes and the isolation rules, fed by the network view. Undefined: none.
+   */
+  dataPlane?: WorkerDataPlane;
+}
+
+/** What the worker's `NetworkAgent` needs of the node. */
+export interface WorkerDataPlane {
+  /** The node's current key, certificate chain and roots (its swarm identity). */
+  material: () => { keyPem: string; chainPem: string; rootsPem: string };
+  /** The node's TCP ports no task may reach (its listen port, control and web ports). */
+  protectedPorts: readonly number[];
+  /** The relay's port. Default 4789. */
+  relayPort?: number;
 }
 
 /** The executor a node runs, as `swarm daemon --executor/--docker-host/--docker-network` chose it. */
@@ -82,6 +99,8 @@ export class Worker {
   /** Follows this node's network view from the managers (`networks.view`: the last one). */
   readonly networks: NetworksFollower;
   readonly #viewListeners = new Set<(view: NodeNetworkView) => void | Promise<void>>();
+  /** The node's network data plane, when the worker has one. */
+  readonly dataPlane: NetworkAgent | undefined;
   #timers: NodeJS.Timeout[] = [];
   #stopped = false;
 
@@ -141,6 +160,19 @@ export class Worker {
       },
     );
     if (o.onNetworkView !== undefined) this.#viewListeners.add(o.onNetworkView);
+    if (o.dataPlane !== undefined) {
+      const agent = new NetworkAgent({
+        nodeId: o.nodeId,
+        relayHost: o.hostAddress,
+        ...(o.dataPlane.relayPort === undefined ? {} : { relayPort: o.dataPlane.relayPort }),
+        // Relay peers are limited to the nodes the managers' view names; no deny list on a worker.
+        trust: { material: o.dataPlane.material, clusterId: o.clusterId ?? '', denyList: new DenyList() },
+        protectedPorts: o.dataPlane.protectedPorts,
+        logger: o.logger.child({ component: 'network' }),
+      });
+      this.dataPlane = agent;
+      this.#viewListeners.add((view) => agent.update(view));
+    }
     this.networks = new NetworksFollower(
       { pollMs: o.networksPollMs ?? 1000 },
       {
@@ -258,6 +290,11 @@ export class Worker {
     }
     for (const t of this.#timers) t.unref();
     this.#endpoints.start();
+    if (this.dataPlane !== undefined)
+      await this.dataPlane.start().catch((err: unknown) =>
+        // Tasks still run; their names and VIPs do not resolve until the node restarts with it.
+        this.#log.error('the network data plane did not start', { error: String((err as Error).message) }),
+      );
     this.networks.start();
   }
 
@@ -291,6 +328,7 @@ export class Worker {
     this.networks.stop();
     this.agent.stop();
     await this.executor.close();
+    await this.dataPlane?.close();
     await this.ingress.close();
     this.secrets.removeAll();
   }
