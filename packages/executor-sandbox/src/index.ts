@@ -1,4 +1,16 @@
 export { bwrapArgs, type SandboxSpec, sandboxHostname, systemMounts } from './bwrap.js';
+export {
+  ClusterLinks,
+  type ClusterLinksOptions,
+  clusterBridgeName,
+  hostVethName,
+  type LinkRunner,
+  planSandboxAttachments,
+  type SandboxAttachment,
+  systemLinkRunner,
+  type TaskLinks,
+  taskResolvConf,
+} from './cluster-network.js';
 export { PortAllocator, type PortAllocatorOptions, type PortProtocol, probePort } from './ports.js';
 export {
   DEFAULT_MAX_FINISHED_TASKS,
