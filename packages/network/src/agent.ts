@@ -120,6 +120,7 @@ export class NetworkAgent {
   #chain: Promise<void> = Promise.resolve();
   #timer: NodeJS.Timeout | undefined;
   #closed = false;
+  #summary = '';
 
   /** An agent; nothing is opened until `start`. */
   constructor(options: NetworkAgentOptions) {
@@ -165,9 +166,11 @@ export class NetworkAgent {
       const at = await this.#relay.listen(this.#o.relayHost, port);
       this.#relayAt = `${this.#o.relayHost}:${at.port}`;
       for (const vip of await this.#labelledVips()) await this.#ip('addr', 'del', `${vip}/32`, 'dev', 'lo');
-      if (this.#o.firewall ?? true) await this.#installChains();
       this.#timer = setInterval(() => void this.#retry(), this.#o.retryMs ?? 500);
       this.#timer.unref();
+      // Without its chains (no root, no iptables) the node serves names and VIPs but its tasks are
+      // not isolated from other networks: said once, loudly, and by start() rejecting.
+      if (this.#o.firewall ?? true) await this.#installChains();
       this.#log.info('network agent started', { relay: this.#relayAt });
     });
   }
@@ -284,8 +287,18 @@ export class NetworkAgent {
         .filter((v) => this.#vips.has(v.vip))
         .map((v) => ({ serviceId: v.serviceId, vip: v.vip, ports: v.ports, backends: v.backends })),
     );
-    if (this.#o.firewall ?? true)
+    if ((this.#o.firewall ?? true) && this.#firewallKey !== undefined)
       await this.#firewall(served.map((n) => ({ id: n.id, subnet: n.subnet, slice: n.slice })));
+    const summary = JSON.stringify({
+      networks: plan.networkIds,
+      vips: plan.vips.map(
+        (v) => `${v.vip}:${v.ports.join(',')}=${v.backends.map((b) => b.address).join(',')}`,
+      ),
+    });
+    if (summary !== this.#summary) {
+      this.#summary = summary;
+      this.#log.info('network view applied', { plan: summary });
+    }
   }
 
   async #bindResolvers(): Promise<void> {
@@ -356,7 +369,8 @@ export class NetworkAgent {
           `cannot jump from ${from} to ${chain}: ${r.stderr.trim()}`,
         );
     }
-    this.#firewallKey = '';
+    // Not '' (the key of no rules): the chains may hold an earlier run's rules, replaced now.
+    this.#firewallKey = '\0';
     await this.#firewall([]);
   }
 

@@ -9,6 +9,7 @@ import { networkSubnet, withIpamOptions } from './cluster.js';
 import { AttachError, IpamError } from './errors.js';
 import { ipamStateFromOptions, ipamStateToOptions, NetworkIpam, sliceGateway } from './ipam.js';
 import { contains, formatIpv4, parseIpv4, parseSubnet, size } from './ipv4.js';
+import type { NetworkWriteTx } from './store-contract.js';
 
 /** What {@link attachTask} decided: the task's attachments, and the networks to write back. */
 export interface AttachResult {
@@ -117,4 +118,18 @@ export function attachTask(
     );
   }
   return { attachments, changedNetworks };
+}
+
+/**
+ * `attachTask` in a store transaction, for the orchestrator's assignment hook: `task` (about to be
+ * stored assigned to `task.nodeId`) with `networks` filled, and the networks that gained the
+ * node's slice written in `tx`. A task without networks is returned as is. Throws, before writing
+ * anything, what `attachTask` throws (the orchestrator then keeps the task pending with the message).
+ */
+export function attachAssignedTask(tx: NetworkWriteTx, task: swarm.Task): swarm.Task {
+  if ((task.spec?.networks ?? []).length === 0) return task;
+  const r = attachTask(task, task.nodeId, tx.list('network'), tx.find('task', { nodeId: task.nodeId }));
+  for (const n of r.changedNetworks) tx.update('network', n);
+  task.networks = r.attachments;
+  return task;
 }

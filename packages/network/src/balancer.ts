@@ -158,7 +158,11 @@ export class VipBalancer {
 
   #listen(l: Listener): Promise<void> {
     return new Promise((resolve) => {
-      const server = net.createServer({ pauseOnConnect: true }, (c) => void this.#accept(l, c));
+      const server = net.createServer(
+        // Half-open: a client that ends its request (as `nc` does) still gets the answer.
+        { pauseOnConnect: true, allowHalfOpen: true },
+        (c) => void this.#accept(l, c),
+      );
       server.once('error', (err: NodeJS.ErrnoException) => {
         l.listening = false;
         l.error = `cannot listen on ${l.vip}:${l.port}: ${err.message}`;
@@ -214,7 +218,7 @@ export class VipBalancer {
     if (b.nodeId !== this.#o.nodeId)
       return this.#o.relay.connect(b.nodeId, { address: b.address, port }, AbortSignal.timeout(timeoutMs));
     return new Promise((resolve, reject) => {
-      const s = net.connect({ host: b.address, port });
+      const s = net.connect({ host: b.address, port, allowHalfOpen: true });
       const timer = setTimeout(
         () => s.destroy(new Error(`connect to ${b.address}:${port} timed out`)),
         timeoutMs,

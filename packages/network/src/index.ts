@@ -2,7 +2,7 @@
 // arithmetic, the IPAM of cluster networks, the DNS wire format and the resolver's table. The
 // sockets (the resolver's UDP server, the VIP balancer and the mutual-TLS relay between nodes) are
 // in `@swarm/network/node`.
-export { type AttachResult, addressOf, attachTask, holdsAddresses } from './attach.js';
+export { type AttachResult, addressOf, attachAssignedTask, attachTask, holdsAddresses } from './attach.js';
 export {
   createNetwork,
   NETWORK_OPTIONS,
@@ -80,9 +80,8 @@ export {
   type ViewTask,
 } from './plan.js';
 export { type BackendChoice, RoundRobin } from './round-robin.js';
+export type { NetworkObjectTypes, NetworkReadTx, NetworkWriteTx } from './store-contract.js';
 export {
-  type NetworkObjectTypes,
-  type NetworkReadTx,
   type NodeNetworkViewOptions,
   networkViewFromProto,
   networkViewToProto,

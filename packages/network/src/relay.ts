@@ -132,12 +132,21 @@ export class RelayServer {
         ca: m.rootsPem,
         requestCert: true,
         rejectUnauthorized: true,
+        // A half-closed request is carried on; the answer still comes back.
+        allowHalfOpen: true,
+        // A client that stops in the handshake (a half-open socket stays open otherwise) is dropped.
+        handshakeTimeout: options.requestTimeoutMs ?? 5_000,
         minVersion: 'TLSv1.2',
         // No session tickets: a resumed session would skip the certificate checks.
         secureOptions: constants.SSL_OP_NO_TICKET,
       },
       (socket) => this.#accept(socket),
     );
+    // Every raw connection, handshake done or not, is closed by close().
+    this.#server.on('connection', (raw: net.Socket) => {
+      this.#sockets.add(raw);
+      raw.on('close', () => this.#sockets.delete(raw));
+    });
     this.#server.on('tlsClientError', (err) => {
       this.#refused++;
       this.#logger.warn('relay handshake refused', { err: err.message });
@@ -187,10 +196,17 @@ export class RelayServer {
     }
     let buf = Buffer.alloc(0);
     const timer = setTimeout(() => socket.destroy(), this.#o.requestTimeoutMs ?? 5_000);
+    // A client that ends before its request is complete is gone (the socket is half-open).
+    const onEnd = () => {
+      clearTimeout(timer);
+      socket.destroy();
+    };
+    socket.once('end', onEnd);
     const onData = (chunk: Buffer) => {
       buf = Buffer.concat([buf, chunk]);
       if (buf.length < REQUEST_LENGTH) return;
       socket.off('data', onData);
+      socket.off('end', onEnd);
       socket.pause();
       clearTimeout(timer);
       const rest = buf.subarray(REQUEST_LENGTH);
@@ -215,7 +231,7 @@ export class RelayServer {
   }
 
   #connect(socket: tls.TLSSocket, target: RelayTarget, rest: Buffer): void {
-    const upstream = net.connect({ host: target.address, port: target.port });
+    const upstream = net.connect({ host: target.address, port: target.port, allowHalfOpen: true });
     const timer = setTimeout(
       () => upstream.destroy(new Error('connect timeout')),
       this.#o.connectTimeoutMs ?? 2_000,

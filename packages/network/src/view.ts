@@ -17,31 +17,7 @@ import {
   type PlanService,
   type ViewTask,
 } from './plan.js';
-
-/** The store objects the view reads. */
-export interface NetworkObjectTypes {
-  /** Nodes: their verified address and readiness. */
-  node: swarm.Node;
-  /** Cluster networks: subnet and IPAM state. */
-  network: swarm.Network;
-  /** Services: attachments, endpoint mode and ports. */
-  service: swarm.Service;
-  /** Tasks: node, state and attachments. */
-  task: swarm.Task;
-}
-
-/** The reads the view makes, declared structurally: a @swarm/store `ReadTx` fits. */
-export interface NetworkReadTx {
-  /** The object of `kind` with `id`, or undefined. */
-  get<K extends keyof NetworkObjectTypes>(kind: K, id: string): NetworkObjectTypes[K] | undefined;
-  /** Every object of `kind`. */
-  list<K extends keyof NetworkObjectTypes>(kind: K): NetworkObjectTypes[K][];
-  /** The objects of `kind` on a node or of a service (tasks). */
-  find<K extends keyof NetworkObjectTypes>(
-    kind: K,
-    by: { serviceId?: string; nodeId?: string },
-  ): NetworkObjectTypes[K][];
-}
+import type { NetworkReadTx } from './store-contract.js';
 
 /** Options of {@link nodeNetworkView}. */
 export interface NodeNetworkViewOptions {

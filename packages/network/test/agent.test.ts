@@ -171,6 +171,7 @@ describe('NetworkAgent in a private namespace', () => {
   let web: Awaited<ReturnType<typeof taskNs>>;
   let dir: string;
   let ca: TestCA;
+  let nodeA: TestNode;
   let nodeB: TestNode;
   let nodeC: TestNode;
   const relayPortOfB = { port: 0 };
@@ -182,6 +183,7 @@ describe('NetworkAgent in a private namespace', () => {
     const made = await cluster(3);
     ca = made.ca;
     const [a, b, c] = made.nodes as [TestNode, TestNode, TestNode];
+    nodeA = a;
     nodeB = b;
     nodeC = c;
     // Node B: its relay, and its db task (an HTTP server on B's address for it).
@@ -324,5 +326,27 @@ describe('NetworkAgent in a private namespace', () => {
     expect(await sh(['ip', '-4', '-o', 'addr', 'show', 'dev', 'lo', 'label', VIP_LABEL])).toBe('');
     // The control of the isolation test: without the agent's rules, the task address is reachable.
     expect(await web.get(DB1, PORT)).toBe('db.1');
+  }, 60_000);
+
+  it("replaces an earlier run's rules and VIPs when it starts", async () => {
+    await sh(['iptables', '-N', INPUT_CHAIN]);
+    await sh(['iptables', '-A', INPUT_CHAIN, '-s', '10.9.9.9/32', '-j', 'DROP']);
+    await sh(['ip', 'addr', 'add', '10.128.0.99/32', 'dev', 'lo', 'label', VIP_LABEL]);
+    const again = new NetworkAgent({
+      nodeId: ID.A,
+      relayHost: NODE_ADDR,
+      relayPort: 0,
+      trust: trust(ca, nodeA),
+    });
+    await again.start();
+    try {
+      expect(await sh(['iptables', '-S', INPUT_CHAIN])).not.toContain('10.9.9.9');
+      expect(await sh(['iptables', '-S', 'INPUT'])).toContain(`-j ${INPUT_CHAIN}`);
+      expect(await sh(['ip', '-4', '-o', 'addr', 'show', 'dev', 'lo', 'label', VIP_LABEL])).toBe('');
+      expect(again.status()).toMatchObject({ firewall: true, networks: [], vips: [] });
+    } finally {
+      await again.close();
+    }
+    expect((await systemRunner(['iptables', '-S', INPUT_CHAIN])).code).not.toBe(0);
   }, 60_000);
 });

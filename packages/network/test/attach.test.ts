@@ -3,7 +3,13 @@
 // node and network holds; deterministic from the store.
 import { swarm } from '@swarm/api';
 import { describe, expect, it } from 'vitest';
-import { AttachError, attachTask, IpamError, ipamStateFromOptions } from '../src/index.js';
+import {
+  AttachError,
+  attachAssignedTask,
+  attachTask,
+  IpamError,
+  ipamStateFromOptions,
+} from '../src/index.js';
 import { StoreDouble } from './store-double.js';
 
 function setup() {
@@ -124,5 +130,21 @@ describe('attachTask', () => {
       attachments: [],
       changedNetworks: [],
     });
+  });
+
+  it('attachAssignedTask fills the task in a transaction and writes the network only when it gained a slice', () => {
+    const s = setup();
+    const task = () =>
+      swarm.Task.create({ id: 'tx1', nodeId: 'node-a', spec: s.get('service', 'svc-db')!.spec!.task! });
+    const t = attachAssignedTask(s, task());
+    expect(t.networks.map((a) => a.addresses)).toEqual([['10.9.0.66/26']]);
+    expect(s.updated).toEqual(['network:net-db']);
+    s.put('task', t);
+    const again = attachAssignedTask(s, swarm.Task.create({ ...task(), id: 'tx2' }));
+    expect(again.networks.map((a) => a.addresses)).toEqual([['10.9.0.67/26']]);
+    expect(s.updated).toEqual(['network:net-db']);
+    const bare = swarm.Task.create({ id: 'tx3', nodeId: 'node-a', spec: {} });
+    expect(attachAssignedTask(s, bare)).toBe(bare);
+    expect(bare.networks).toEqual([]);
   });
 });

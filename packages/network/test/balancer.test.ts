@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RelayClient, RelayServer, VipBalancer } from '../src/node.js';
 import { ask, cluster, dial, task, trust } from './helpers.js';
@@ -105,5 +106,77 @@ describe('the VIP balancer', () => {
       listening: false,
       error: expect.stringMatching(/cannot listen on 192.0.2.1/),
     });
+  });
+});
+
+/** A task that answers once the request ended (as an HTTP/1.0 server reading a body to EOF). */
+async function eofTask(
+  host: string,
+  name: string,
+  port = 0,
+): Promise<{ port: number; close: () => Promise<void> }> {
+  const server = net.createServer({ allowHalfOpen: true }, (s) => {
+    let got = '';
+    s.setEncoding('utf8');
+    s.on('data', (d: string) => {
+      got += d;
+    });
+    s.on('end', () => setTimeout(() => s.end(`${name}:${got}`), 50));
+    s.on('error', () => s.destroy());
+  });
+  await new Promise<void>((resolve) => server.listen(port, host, resolve));
+  return {
+    port: (server.address() as net.AddressInfo).port,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Sends `text`, half-closes (as `nc` does at the end of its input), and reads to the end. */
+function halfClose(host: string, port: number, text: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const s = net.connect({ host, port, allowHalfOpen: true }, () => s.end(text));
+    let got = '';
+    s.setEncoding('utf8');
+    s.on('data', (d: string) => {
+      got += d;
+    });
+    s.on('end', () => resolve(got));
+    s.on('error', reject);
+  });
+}
+
+describe('the VIP balancer and half-closed requests', () => {
+  it('passes a half-close on and still returns the answer, directly and through the relay', async () => {
+    const { ca, nodes } = await cluster(2);
+    const [a, b] = nodes as [(typeof nodes)[0], (typeof nodes)[0]];
+    const a1 = await eofTask(TASK_A1, 'a1');
+    const b1 = await eofTask(TASK_B1, 'b1', a1.port);
+    cleanup.push(a1.close, b1.close);
+    const relayB = new RelayServer({ ...trust(ca, b), allowTarget: (t) => t.address === TASK_B1 });
+    const relayPort = (await relayB.listen(NODE_B, 0)).port;
+    cleanup.push(() => relayB.close());
+    const relay = new RelayClient({
+      ...trust(ca, a),
+      nodeAddress: () => ({ host: NODE_B, port: relayPort }),
+    });
+    const balancer = new VipBalancer({ nodeId: a.nodeId, relay });
+    cleanup.push(() => balancer.close());
+    await balancer.update([
+      {
+        serviceId: 'db',
+        vip: VIP,
+        ports: [a1.port],
+        backends: [
+          { taskId: 'a1', nodeId: a.nodeId, address: TASK_A1 },
+          { taskId: 'b1', nodeId: b.nodeId, address: TASK_B1 },
+        ],
+      },
+    ]);
+    const answers = [
+      await halfClose(VIP, a1.port, 'GET one'),
+      await halfClose(VIP, a1.port, 'GET two'),
+    ].sort();
+    expect(new Set(answers.map((x) => x.split(':')[0]))).toEqual(new Set(['a1', 'b1']));
+    for (const x of answers) expect(x).toMatch(/^(a1|b1):GET (one|two)$/);
   });
 });

@@ -1,11 +1,14 @@
 // A small in-memory double of the store reads and writes the attachment and the view use, and
 // builders for the objects involved (a network with a subnet, a service on it, a task on a node).
 import { swarm } from '@swarm/api';
-import { attachTask, createNetwork, type NetworkObjectTypes, type NetworkReadTx } from '../src/index.js';
+import { attachTask, createNetwork, type NetworkObjectTypes, type NetworkWriteTx } from '../src/index.js';
 
 type Kind = keyof NetworkObjectTypes;
 
-export class StoreDouble implements NetworkReadTx {
+export class StoreDouble implements NetworkWriteTx {
+  /** The objects written through `update`, as `kind:id`. */
+  readonly updated: string[] = [];
+
   readonly objects: { [K in Kind]: Map<string, NetworkObjectTypes[K]> } = {
     node: new Map(),
     network: new Map(),
@@ -29,6 +32,11 @@ export class StoreDouble implements NetworkReadTx {
         (by.nodeId === undefined || t.nodeId === by.nodeId)
       );
     });
+  }
+
+  update<K extends Kind>(kind: K, obj: NetworkObjectTypes[K]): void {
+    this.updated.push(`${kind}:${obj.id}`);
+    this.put(kind, obj);
   }
 
   put<K extends Kind>(kind: K, obj: NetworkObjectTypes[K]): void {

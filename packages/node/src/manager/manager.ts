@@ -22,6 +22,7 @@ import type { NodeRole } from '@swarm/ca';
 import { clusterOf, grantedRole, ManagerCA, RootRotationDriver } from '@swarm/ca/manager';
 import { nativeBackend } from '@swarm/ca/native';
 import { Dispatcher, EndpointsTable } from '@swarm/dispatcher';
+import { attachAssignedTask } from '@swarm/network';
 import { ConfChangeType, emptyConfState, type MemberId } from '@swarm/raft';
 import { RaftNode, type Receiver } from '@swarm/raft/driver';
 import { LevelStorage } from '@swarm/raft/level';
@@ -33,7 +34,6 @@ import { ReplicatedStore, retryRaced } from '@swarm/store';
 import { QuorumLostError, type QuorumView } from './errors.js';
 import { LogStore, type LogStoreOptions } from './log-store.js';
 import { proposeMembership, RaftMembership } from './raft-membership.js';
-import { attachAssignedTask } from './task-networks.js';
 
 /** Raft settings of every manager (what `swarm info` shows, as Docker's does). */
 export const RAFT_SNAPSHOT_INTERVAL = 10_000;
