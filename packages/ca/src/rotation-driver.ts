@@ -158,7 +158,7 @@ export class RootRotationDriver {
   #status(tx: RotationReadTx): RotationStatus {
     const c = clusterOf(tx);
     const r = readRotation(c?.rootCa);
-    const plan = this.#plan(tx);
+    const plan = r === undefined ? planRotation(undefined, [], 0) : this.#plan(tx);
     // A plan that would change the root CA describes the next phase: report the stored one.
     const moving = plan.rootCa !== undefined;
     const root = r?.newRootPem ?? dec.decode(c?.rootCa?.caCert ?? new Uint8Array());
@@ -187,6 +187,8 @@ export class RootRotationDriver {
    */
   async step(): Promise<RotationStatus> {
     const needed = this.#store.view((tx) => {
+      // Idle (the usual case): one look at the cluster object, no node list.
+      if (readRotation(clusterOf(tx)?.rootCa) === undefined) return false;
       const p = this.#plan(tx);
       return p.rootCa !== undefined || p.renew.length > 0;
     });

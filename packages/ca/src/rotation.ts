@@ -112,8 +112,10 @@ export interface BeginRotationOptions {
 
 /**
  * A new rotation: a fresh root, cross-signed by the current one, in phase `trust`. Returns the
- * `RootCA` to store; store it only if no rotation began meanwhile (see `planRotation`'s `renew`:
- * the next plan asks every node to renew). Refused with `ROTATION_IN_PROGRESS` while one runs.
+ * `RootCA` to store. Store it only if no rotation began meanwhile, and in the same transaction
+ * ask every node to renew (certificate status `ISSUANCE_STATE_ROTATE`): a node counts as renewed
+ * under a phase once that mark is gone, so without it phase `trust` would end at once.
+ * `RootRotationDriver.begin` does both. Refused with `ROTATION_IN_PROGRESS` while one runs.
  */
 export async function beginRotation(rootCa: swarm.IRootCA, o: BeginRotationOptions): Promise<swarm.RootCA> {
   const running = readRotation(rootCa);

@@ -16,3 +16,34 @@ export type NodeDataErrorCode = 'CREDENTIALS_MISSING' | 'STATE_CORRUPT';
 export class NodeDataError extends SwarmError<NodeDataErrorCode> {
   override readonly name = 'NodeDataError';
 }
+
+/** Codes of {@link BackupError}. */
+export type BackupErrorCode =
+  | 'BACKUP_INVALID'
+  | 'BACKUP_TRUNCATED'
+  | 'BACKUP_NEEDS_KEY'
+  | 'BACKUP_WRONG_KEY'
+  | 'BACKUP_OTHER_CLUSTER'
+  | 'BACKUP_OTHER_NODE';
+
+/**
+ * A backup that cannot be written or restored: not a backup or damaged (`BACKUP_INVALID`,
+ * `BACKUP_TRUNCATED`), no key to write it under (`BACKUP_NEEDS_KEY`), a key that does not open it
+ * (`BACKUP_WRONG_KEY`), or a data directory of another cluster or node (`BACKUP_OTHER_CLUSTER`,
+ * `BACKUP_OTHER_NODE`). Nothing was changed.
+ */
+export class BackupError extends SwarmError<BackupErrorCode> {
+  override readonly name = 'BackupError';
+}
+
+/** Codes of {@link LookupError}. */
+export type LookupErrorCode = 'NOT_FOUND' | 'AMBIGUOUS';
+
+/**
+ * A control call named an object (by ID, ID prefix or name) that does not exist (`NOT_FOUND`) or
+ * that matches several (`AMBIGUOUS`: use a longer ID prefix). `details.kind` and `details.ref`
+ * say what was looked up.
+ */
+export class LookupError extends SwarmError<LookupErrorCode> {
+  override readonly name = 'LookupError';
+}

@@ -21,6 +21,7 @@ import { RaftNode } from '@swarm/raft/driver';
 import { LevelStorage } from '@swarm/raft/level';
 import { fileKeyStore, KeyManager, parseUnlockKey } from '@swarm/secret-store';
 import { ReplicatedStore } from '@swarm/store';
+import { BackupError } from '../errors.js';
 import type { Manager } from '../manager/manager.js';
 import {
   type NodeCredentialFiles,
@@ -88,7 +89,7 @@ export function createBackup(
   if (passphrase !== undefined && passphrase.length < 8)
     throw new SwarmError('INVALID_ARGUMENT', 'the backup passphrase must have at least 8 characters');
   if (passphrase === undefined && options.unlockKey === '')
-    throw new SwarmError(
+    throw new BackupError(
       'BACKUP_NEEDS_KEY',
       'this swarm has no unlock key (autolock is off), and a backup is never written unencrypted: give a passphrase with --passphrase-file, or turn autolock on with "swarm update --autolock=true"',
     );
@@ -134,31 +135,31 @@ export function readBackupHeader(file: Uint8Array): {
 } {
   const buf = Buffer.from(file.buffer, file.byteOffset, file.byteLength);
   if (buf.length < MAGIC.length || buf.subarray(0, MAGIC.length).toString('utf8') !== MAGIC)
-    throw new SwarmError(
+    throw new BackupError(
       'BACKUP_INVALID',
       'this is not a swarm backup file (it does not start with SWARM-BACKUP-1)',
     );
   const end = buf.indexOf(0x0a, MAGIC.length);
   if (end < 0)
-    throw new SwarmError('BACKUP_TRUNCATED', 'the backup file is truncated (its header is incomplete)');
+    throw new BackupError('BACKUP_TRUNCATED', 'the backup file is truncated (its header is incomplete)');
   const headerLine = buf.subarray(MAGIC.length, end + 1);
   let header: BackupHeader;
   try {
     header = JSON.parse(headerLine.toString('utf8')) as BackupHeader;
   } catch {
-    throw new SwarmError('BACKUP_INVALID', 'the backup header is not valid JSON: the file is damaged');
+    throw new BackupError('BACKUP_INVALID', 'the backup header is not valid JSON: the file is damaged');
   }
   if (header.format !== FORMAT || (header.key !== 'unlock-key' && header.key !== 'passphrase'))
-    throw new SwarmError('BACKUP_INVALID', `unsupported backup format ${JSON.stringify(header.format)}`);
+    throw new BackupError('BACKUP_INVALID', `unsupported backup format ${JSON.stringify(header.format)}`);
   const body = buf.subarray(end + 1);
   if (body.length < header.length)
-    throw new SwarmError(
+    throw new BackupError(
       'BACKUP_TRUNCATED',
       `the backup file is truncated: ${body.length} of ${header.length} bytes after the header`,
       { have: body.length, want: header.length },
     );
   if (body.length > header.length)
-    throw new SwarmError('BACKUP_INVALID', 'the backup file has bytes after its end: it is damaged');
+    throw new BackupError('BACKUP_INVALID', 'the backup file has bytes after its end: it is damaged');
   return { header, headerLine, body };
 }
 
@@ -175,7 +176,7 @@ export function openBackup(
   try {
     plain = Buffer.concat([decipher.update(body.subarray(0, body.length - 16)), decipher.final()]);
   } catch {
-    throw new SwarmError(
+    throw new BackupError(
       'BACKUP_WRONG_KEY',
       header.key === 'passphrase'
         ? 'the passphrase does not open this backup (or the file was altered); nothing was changed'
@@ -185,7 +186,7 @@ export function openBackup(
   const payload = JSON.parse(dec.decode(plain)) as BackupPayload;
   plain.fill(0);
   if (payload.state?.clusterId !== header.clusterId || payload.state?.nodeId !== header.nodeId)
-    throw new SwarmError('BACKUP_INVALID', 'the backup contents do not match its header');
+    throw new BackupError('BACKUP_INVALID', 'the backup contents do not match its header');
   return { header, payload };
 }
 
@@ -208,13 +209,13 @@ export async function restoreBackup(
   const target = nodePaths(dataDir);
   const existing = readState(target);
   if (existing !== undefined && existing.clusterId !== header.clusterId)
-    throw new SwarmError(
+    throw new BackupError(
       'BACKUP_OTHER_CLUSTER',
       `this backup is of cluster ${header.clusterId}, but ${dataDir} holds a node of cluster ${existing.clusterId}: restore into an empty data directory; nothing was changed`,
       { backupCluster: header.clusterId, targetCluster: existing.clusterId },
     );
   if (existing !== undefined && existing.nodeId !== header.nodeId)
-    throw new SwarmError(
+    throw new BackupError(
       'BACKUP_OTHER_NODE',
       `this backup is of node ${header.nodeId}, but ${dataDir} holds node ${existing.nodeId}: restore into an empty data directory; nothing was changed`,
     );

@@ -33,6 +33,7 @@ import {
   type SwarmBackupResult,
   type TaskView,
 } from '../control/api.js';
+import { LookupError } from '../errors.js';
 import {
   type Manager,
   RAFT_ELECTION_TICK,
@@ -67,12 +68,16 @@ function resolve<K extends Kind>(tx: ReadTx, kind: K, ref: string): ObjectTypes[
   const byPrefix = all.filter((o) => o.id.startsWith(ref));
   if (byPrefix.length === 1 && byName.length === 0) return byPrefix[0]!;
   if (byName.length > 1 || byPrefix.length > 1)
-    throw new SwarmError('AMBIGUOUS', `${kind} ${JSON.stringify(ref)} is ambiguous: use a longer ID prefix`, {
-      kind,
-      ref,
-      matches: Math.max(byName.length, byPrefix.length),
-    });
-  throw new SwarmError('NOT_FOUND', `${kind} not found: ${ref}`, { kind, ref });
+    throw new LookupError(
+      'AMBIGUOUS',
+      `${kind} ${JSON.stringify(ref)} is ambiguous: use a longer ID prefix`,
+      {
+        kind,
+        ref,
+        matches: Math.max(byName.length, byPrefix.length),
+      },
+    );
+  throw new LookupError('NOT_FOUND', `${kind} not found: ${ref}`, { kind, ref });
 }
 
 /** `resolve` without the NOT_FOUND: undefined when nothing matches. */
@@ -80,7 +85,7 @@ function resolveOptional<K extends Kind>(tx: ReadTx, kind: K, ref: string): { id
   try {
     return resolve(tx, kind, ref);
   } catch (e) {
-    if (e instanceof SwarmError && e.code === 'NOT_FOUND') return undefined;
+    if (e instanceof LookupError && e.code === 'NOT_FOUND') return undefined;
     throw e;
   }
 }
@@ -93,7 +98,7 @@ function logsTarget(tx: ReadTx, req: ServiceLogsRequest): LogsTarget {
   else {
     const task = resolveOptional(tx, 'task', req.id) as swarm.Task | undefined;
     if (task === undefined)
-      throw new SwarmError('NOT_FOUND', `no such task or service: ${req.id}`, {
+      throw new LookupError('NOT_FOUND', `no such task or service: ${req.id}`, {
         kind: 'service',
         ref: req.id,
       });
@@ -356,7 +361,7 @@ function checkSpec(tx: ReadTx, json: Json, selfId: string | undefined): swarm.Se
     const wanted = ref.secretId || ref.secretName;
     const secret = tx.list('secret').find((s) => s.id === wanted || s.spec?.annotations?.name === wanted);
     if (secret === undefined)
-      throw new SwarmError('NOT_FOUND', `secret not found: ${wanted}`, {
+      throw new LookupError('NOT_FOUND', `secret not found: ${wanted}`, {
         kind: 'secret',
         ref: wanted,
         secret: wanted,
@@ -371,7 +376,7 @@ function checkSpec(tx: ReadTx, json: Json, selfId: string | undefined): swarm.Se
     const wanted = a.target ?? '';
     const n = resolveOptional(tx, 'network', wanted);
     if (n === undefined)
-      throw new SwarmError('NOT_FOUND', `network ${wanted} not found`, { kind: 'network', ref: wanted });
+      throw new LookupError('NOT_FOUND', `network ${wanted} not found`, { kind: 'network', ref: wanted });
     a.target = n.id;
   }
   const ports = spec.endpoint?.ports ?? [];
@@ -720,7 +725,7 @@ export class DaemonControl implements ControlApi {
     await m.update((tx) => {
       const n = tx.get('node', target.id);
       if (n === undefined)
-        throw new SwarmError('NOT_FOUND', `node not found: ${req.id}`, { kind: 'node', ref: req.id });
+        throw new LookupError('NOT_FOUND', `node not found: ${req.id}`, { kind: 'node', ref: req.id });
       checkVersion('node', n, req.version);
       n.spec ??= swarm.NodeSpec.create();
       n.spec.annotations ??= swarm.Annotations.create();
@@ -904,7 +909,7 @@ export class DaemonControl implements ControlApi {
       throw invalid('a service cannot be renamed by update');
     await m.update((tx) => {
       const s = tx.get('service', current.id);
-      if (s === undefined) throw new SwarmError('NOT_FOUND', `service not found: ${req.id}`);
+      if (s === undefined) throw new LookupError('NOT_FOUND', `service not found: ${req.id}`);
       checkVersion('service', s, req.version);
       s.previousSpec = s.spec!;
       s.spec = spec;
@@ -1103,7 +1108,7 @@ export class DaemonControl implements ControlApi {
     await m.update((tx) => {
       const cur = tx.get('secret', s.id);
       if (cur === undefined)
-        throw new SwarmError('NOT_FOUND', `secret ${req.id} not found`, { kind: 'secret', ref: req.id });
+        throw new LookupError('NOT_FOUND', `secret ${req.id} not found`, { kind: 'secret', ref: req.id });
       checkVersion('secret', cur, req.version);
       cur.spec ??= swarm.SecretSpec.create();
       cur.spec.annotations = { ...(cur.spec.annotations ?? {}), labels: { ...(req.labels ?? {}) } };
