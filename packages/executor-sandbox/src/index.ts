@@ -13,6 +13,7 @@ export {
 } from './cluster-network.js';
 export { PortAllocator, type PortAllocatorOptions, type PortProtocol, probePort } from './ports.js';
 export {
+  DEFAULT_CLUSTER_POOL,
   DEFAULT_MAX_FINISHED_TASKS,
   DEFAULT_MAX_LOG_BYTES,
   DEFAULT_PATH,

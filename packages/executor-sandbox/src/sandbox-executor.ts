@@ -110,7 +110,17 @@ export interface SandboxExecutorOptions {
   bridgeName?: (networkId: string) => string;
   /** Runs the `ip` and `nsenter` commands of cluster networks. Default: `node:child_process`. */
   linkRunner?: LinkRunner;
+  /**
+   * Address ranges (CIDR) a task in its own network never reaches through slirp4netns, whose
+   * connections leave from the node's namespace, where the VIPs and resolvers of every cluster
+   * network live. Default `DEFAULT_CLUSTER_POOL` (where networks take their subnets from unless
+   * created with `--subnet`); a task reaches its own networks on their bridges.
+   */
+  clusterPool?: readonly string[];
 }
+
+/** The address pool cluster networks take their subnets from (as @swarm/network's IPAM). */
+export const DEFAULT_CLUSTER_POOL: readonly string[] = Object.freeze(['10.128.0.0/9']);
 
 interface Run {
   readonly id: string;
@@ -170,6 +180,7 @@ export class SandboxExecutor implements ManagedExecutor {
   readonly #runDir: string;
   readonly #root: boolean;
   readonly #links: ClusterLinks;
+  readonly #pool: readonly string[];
   readonly #runs = new Map<string, Run>();
   readonly #logs = new Map<string, TaskLogs>();
   /** Finished task IDs whose logs are kept, oldest first. */
@@ -222,6 +233,13 @@ export class SandboxExecutor implements ManagedExecutor {
     this.#network = network;
     this.#slirp = options.slirpPath ?? 'slirp4netns';
     this.#runDir = options.runDir ?? path.join(os.tmpdir(), `swarm-sandbox-${this.#nodeId}`);
+    this.#pool = [...(options.clusterPool ?? DEFAULT_CLUSTER_POOL)];
+    for (const r of this.#pool)
+      if (!/^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\/\d{1,2}$/.test(r))
+        throw new SwarmError(
+          'INVALID_EXECUTOR_OPTIONS',
+          `clusterPool entries must be IPv4 CIDRs, got ${JSON.stringify(r)}`,
+        );
     this.#links = new ClusterLinks({
       nodeId: this.#nodeId,
       ...(options.linkRunner === undefined ? {} : { run: options.linkRunner }),
@@ -736,6 +754,7 @@ export class SandboxExecutor implements ManagedExecutor {
         runDir: this.#runDir,
         taskId: run.id,
         slirpPath: this.#slirp,
+        prohibit: this.#pool,
       });
       if (run.phase !== 'spawned') run.network.close();
     }

@@ -27,6 +27,9 @@ const SLICE = '10.251.1.0/26';
 const GATEWAY = '10.251.1.1';
 const VIP = '10.251.0.2';
 const HOST = '127.0.20.1';
+/** The shell command that prints `LABEL: BODY` for `URL`. */
+const GET_CMD = (url: string, label: string) =>
+  `${process.execPath} -e ${JSON.stringify(GET)} ${url} ${label}`;
 /** `node -e GET URL LABEL` prints `LABEL: BODY` (or the error). */
 const GET =
   "require('http').get(process.argv[1], (r) => { let b = ''; r.on('data', (d) => (b += d)); r.on('end', () => console.log(process.argv[2] + ': ' + b.trim())); }).on('error', (e) => console.log(process.argv[2] + ': ' + e.message))";
@@ -103,7 +106,7 @@ describe('SandboxExecutor on cluster networks', () => {
   beforeAll(async () => {
     ip('link', 'set', 'lo', 'up');
     ip('addr', 'add', `${HOST}/32`, 'dev', 'lo');
-    executor = new SandboxExecutor({ nodeId: 'node1', hostAddress: HOST });
+    executor = new SandboxExecutor({ nodeId: 'node1', hostAddress: HOST, clusterPool: ['10.251.0.0/16'] });
     // The node's VIP for service "db" (on lo, as the network agent puts it) with a listener.
     ip('addr', 'add', `${VIP}/32`, 'dev', 'lo');
     vip = net.createServer((c) => c.end('HTTP/1.0 200 OK\r\n\r\nfrom-the-vip\n'));
@@ -221,6 +224,23 @@ describe('SandboxExecutor on cluster networks', () => {
     } finally {
       ip('link', 'del', bridge);
     }
+  });
+
+  it("keeps a task off the cluster's VIPs through slirp4netns when it is not on their network", async () => {
+    const t = swarm.Task.create({
+      id: `d${randomBytes(6).toString('hex')}`.padEnd(25, 'x'),
+      serviceId: 's'.repeat(25),
+      spec: {
+        container: { image: 'node', command: ['sh', '-c', GET_CMD('http://10.251.0.2:8080/', 'vip')] },
+      },
+    });
+    const end = await start(executor, t).done;
+    const out = executor
+      .logs(t.id)
+      .map((l) => Buffer.from(l.data ?? []).toString())
+      .join('\n');
+    expect(end.state, out).toBe(COMPLETE);
+    expect(out).toMatch(/^vip: .*(EACCES|EHOSTUNREACH|ENETUNREACH)/m);
   });
 
   it('rejects a task on a cluster network when tasks share the node network', async () => {
