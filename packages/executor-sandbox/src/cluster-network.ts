@@ -158,7 +158,9 @@ export function taskResolvConf(attachments: readonly SandboxAttachment[]): strin
 
 /** What `attach` made for one task: removed by `detach`. */
 export interface TaskLinks {
+  /** The task. */
   readonly taskId: string;
+  /** Its node-side veth on each network. */
   readonly links: readonly { networkId: string; veth: string }[];
 }
 
