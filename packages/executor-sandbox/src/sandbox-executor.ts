@@ -33,6 +33,14 @@ import {
 import { type FilesystemProbe, RAMFS_MAGIC, systemProbe, TMPFS_MAGIC } from '@swarm/secret-store';
 import { bwrapArgs, sandboxHostname, systemMounts, validConfigTarget, validSecretName } from './bwrap.js';
 import { TaskCgroup, type TaskLimits } from './cgroup.js';
+import {
+  ClusterLinks,
+  type LinkRunner,
+  planSandboxAttachments,
+  type SandboxAttachment,
+  type TaskLinks,
+  taskResolvConf,
+} from './cluster-network.js';
 import { type HealthCheck, HealthMonitor, type ProbeResult, parseHealthCheck } from './health.js';
 import { PortAllocator, type PortProtocol } from './ports.js';
 import { TaskNetwork } from './task-network.js';
@@ -94,7 +102,25 @@ export interface SandboxExecutorOptions {
   slirpPath?: string;
   /** A private directory for per-task sockets. Default `<tmpdir>/swarm-sandbox-<nodeId>`. */
   runDir?: string;
+  /**
+   * The node's bridge of a cluster network (tasks with `task.networks` are linked to it by a veth).
+   * Default `sw-` and the first 12 characters of the network ID, the name the node's network
+   * agent puts in its isolation rules.
+   */
+  bridgeName?: (networkId: string) => string;
+  /** Runs the `ip` and `nsenter` commands of cluster networks. Default: `node:child_process`. */
+  linkRunner?: LinkRunner;
+  /**
+   * Address ranges (CIDR) a task in its own network never reaches through slirp4netns, whose
+   * connections leave from the node's namespace, where the VIPs and resolvers of every cluster
+   * network live. Default `DEFAULT_CLUSTER_POOL` (where networks take their subnets from unless
+   * created with `--subnet`); a task reaches its own networks on their bridges.
+   */
+  clusterPool?: readonly string[];
 }
+
+/** The address pool cluster networks take their subnets from (as @swarm/network's IPAM). */
+export const DEFAULT_CLUSTER_POOL: readonly string[] = Object.freeze(['10.128.0.0/9']);
 
 interface Run {
   readonly id: string;
@@ -117,6 +143,8 @@ interface Run {
   readonly exited: Promise<void>;
   resolveExited: () => void;
   network?: TaskNetwork;
+  /** The task's veths on the cluster networks it is attached to. */
+  links?: TaskLinks;
   cgroup?: TaskCgroup;
   health?: HealthMonitor;
   /** Set when the executor stops the task for failing its health check. */
@@ -151,6 +179,8 @@ export class SandboxExecutor implements ManagedExecutor {
   readonly #slirp: string;
   readonly #runDir: string;
   readonly #root: boolean;
+  readonly #links: ClusterLinks;
+  readonly #pool: readonly string[];
   readonly #runs = new Map<string, Run>();
   readonly #logs = new Map<string, TaskLogs>();
   /** Finished task IDs whose logs are kept, oldest first. */
@@ -203,6 +233,18 @@ export class SandboxExecutor implements ManagedExecutor {
     this.#network = network;
     this.#slirp = options.slirpPath ?? 'slirp4netns';
     this.#runDir = options.runDir ?? path.join(os.tmpdir(), `swarm-sandbox-${this.#nodeId}`);
+    this.#pool = [...(options.clusterPool ?? DEFAULT_CLUSTER_POOL)];
+    for (const r of this.#pool)
+      if (!/^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\/\d{1,2}$/.test(r))
+        throw new SwarmError(
+          'INVALID_EXECUTOR_OPTIONS',
+          `clusterPool entries must be IPv4 CIDRs, got ${JSON.stringify(r)}`,
+        );
+    this.#links = new ClusterLinks({
+      nodeId: this.#nodeId,
+      ...(options.linkRunner === undefined ? {} : { run: options.linkRunner }),
+      ...(options.bridgeName === undefined ? {} : { bridgeName: options.bridgeName }),
+    });
   }
 
   get info(): ExecutorInfo {
@@ -347,6 +389,7 @@ export class SandboxExecutor implements ManagedExecutor {
     const runs = [...this.#runs.values()];
     for (const run of runs) this.stop(run.id);
     await Promise.all(runs.map((r) => r.exited));
+    await this.#links.idle();
     fs.rmSync(this.#runDir, { recursive: true, force: true });
   }
 
@@ -442,6 +485,19 @@ export class SandboxExecutor implements ManagedExecutor {
     if ((container?.configs ?? []).length !== configs.length)
       throw new Error('the task references configs that were not delivered to it (fail closed)');
 
+    const attachments = planSandboxAttachments(task);
+    if (attachments.length > 0) {
+      if (this.#network !== 'private')
+        throw new Error(
+          `the task is attached to network ${attachments[0]!.networkName}: the sandbox links a task to cluster networks only in a network namespace of its own (a root daemon, network 'private')`,
+        );
+      // The node's resolver on each network's gateway answers the task's names, unless a config
+      // of the service gives its own resolv.conf.
+      const target = resolvConfTarget();
+      if (!targets.has(target) && !targets.has('/etc/resolv.conf'))
+        configs.push({ target, mode: 0o444, data: Buffer.from(taskResolvConf(attachments)) });
+    }
+
     const limits: TaskLimits = {
       memoryBytes: int64(task.spec?.resources?.limits?.memoryBytes),
       nanoCpus: int64(task.spec?.resources?.limits?.nanoCpus),
@@ -480,6 +536,7 @@ export class SandboxExecutor implements ManagedExecutor {
       hostname: sandboxHostname(container?.hostname || taskName),
       serviceName,
       slot,
+      attachments,
     };
   }
 
@@ -659,7 +716,7 @@ export class SandboxExecutor implements ManagedExecutor {
         this.#terminate(run); // a stop arrived before we knew whom to signal
         return;
       }
-      void this.#connect(run, pid, privateNet, reported, prepared.health).then(
+      void this.#connect(run, pid, privateNet, reported, prepared.health, prepared.attachments).then(
         () => block?.end('go'),
         (err: unknown) => {
           // The task never ran: its network could not be set up (a port taken, slirp4netns missing).
@@ -683,6 +740,7 @@ export class SandboxExecutor implements ManagedExecutor {
     privateNet: boolean,
     reported: swarm.PortConfig.$Properties[],
     health: HealthCheck | undefined,
+    attachments: readonly SandboxAttachment[],
   ): Promise<void> {
     if (privateNet) {
       run.network = await TaskNetwork.attach({
@@ -696,8 +754,14 @@ export class SandboxExecutor implements ManagedExecutor {
         runDir: this.#runDir,
         taskId: run.id,
         slirpPath: this.#slirp,
+        prohibit: this.#pool,
       });
       if (run.phase !== 'spawned') run.network.close();
+    }
+    if (attachments.length > 0 && run.phase === 'spawned') {
+      const links = await this.#links.attach(run.id, pid, attachments);
+      if (run.phase === 'spawned') run.links = links;
+      else void this.#links.detach(links).catch(() => {});
     }
     if (run.phase !== 'spawned' || run.stopping) return;
     const running = () => {
@@ -921,6 +985,15 @@ export class SandboxExecutor implements ManagedExecutor {
     run.killTimer?.cancel();
     run.health?.stop();
     run.network?.close();
+    if (run.links !== undefined) {
+      const links = run.links;
+      delete run.links;
+      void this.#links
+        .detach(links)
+        .catch((err: unknown) =>
+          this.#logger.warn('cannot remove the task network links', { taskId: run.id, err: String(err) }),
+        );
+    }
     run.cgroup?.remove();
     this.#releasePorts(run);
     this.#runs.delete(run.id);
@@ -986,6 +1059,30 @@ interface Prepared {
   hostname: string;
   serviceName: string;
   slot: bigint;
+  attachments: SandboxAttachment[];
+}
+
+/**
+ * Where a task's resolv.conf is bound: /etc/resolv.conf, or the file it links to (systemd-resolved
+ * makes it a link into /run, which the sandbox gets as an empty directory of its root).
+ */
+function resolvConfTarget(): string {
+  let target = '/etc/resolv.conf';
+  for (let i = 0; i < 8; i++) {
+    let st: fs.Stats;
+    try {
+      st = fs.lstatSync(target);
+    } catch {
+      break; // a link to nowhere: bwrap makes the file in the sandbox's own root
+    }
+    if (!st.isSymbolicLink()) return target;
+    target = path.resolve(path.dirname(target), fs.readlinkSync(target));
+  }
+  if (target === '/etc/resolv.conf')
+    throw new Error(
+      "the node has no /etc/resolv.conf to bind the task's resolver over: create one (the sandbox's /etc is the node's, read-only)",
+    );
+  return target;
 }
 
 /** The uid/gid to spawn bwrap as (undefined: as the daemon itself). Never root. */

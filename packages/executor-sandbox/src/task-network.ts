@@ -30,6 +30,12 @@ export interface TaskNetworkOptions {
   taskId: string;
   slirpPath?: string;
   nsenterPath?: string;
+  /**
+   * Ranges the task never reaches through slirp4netns (whose connections leave from the node's
+   * namespace): `prohibit` routes in the task's namespace. A route of a network the task is on
+   * (more specific) still leads to that network's bridge.
+   */
+  prohibit?: readonly string[];
 }
 
 function run(argv: string[]): Promise<string> {
@@ -85,7 +91,10 @@ export class TaskNetwork {
       '--',
       '/bin/sh',
       '-c',
-      'echo 0 > /proc/sys/net/ipv4/ip_unprivileged_port_start',
+      [
+        'echo 0 > /proc/sys/net/ipv4/ip_unprivileged_port_start',
+        ...(o.prohibit ?? []).map((r) => `ip route add prohibit ${r}`),
+      ].join(' && '),
     ]);
     fs.mkdirSync(o.runDir, { recursive: true, mode: 0o700 });
     const socket = path.join(o.runDir, `${o.taskId}.sock`);

@@ -111,6 +111,7 @@ export function attachTask(
         networkName: name,
         slice,
         gateway: sliceGateway(slice),
+        subnet,
         addresses: [`${formatIpv4(address)}/${s.prefix}`],
         aliases: [...(wanted.aliases ?? [])],
       }),

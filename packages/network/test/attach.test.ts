@@ -34,6 +34,7 @@ describe('attachTask', () => {
         networkName: 'app',
         slice: '10.128.1.0/26',
         gateway: '10.128.1.1',
+        subnet: '10.128.0.0/20',
         addresses: ['10.128.1.2/26'],
         aliases: ['web'],
       },
@@ -42,6 +43,7 @@ describe('attachTask', () => {
         networkName: 'backend',
         slice: '10.9.0.64/26',
         gateway: '10.9.0.65',
+        subnet: '10.9.0.0/24',
         addresses: ['10.9.0.66/26'],
       },
     ]);

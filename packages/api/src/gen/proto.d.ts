@@ -6823,6 +6823,9 @@ export namespace swarm {
         /** NetworkAttachment aliases. */
         aliases: string[];
 
+        /** NetworkAttachment subnet. */
+        subnet: string;
+
         /**
          * Creates a new NetworkAttachment instance using the specified properties.
          * @param [properties] Properties to set
@@ -6924,6 +6927,9 @@ export namespace swarm {
 
             /** NetworkAttachment aliases */
             aliases?: (string[]|null);
+
+            /** NetworkAttachment subnet */
+            subnet?: (string|null);
 
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];

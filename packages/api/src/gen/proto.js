@@ -11607,6 +11607,7 @@ export const swarm = $root.swarm = (() => {
         NetworkAttachment.prototype.gateway = "";
         NetworkAttachment.prototype.addresses = $util.emptyArray;
         NetworkAttachment.prototype.aliases = $util.emptyArray;
+        NetworkAttachment.prototype.subnet = "";
 
         NetworkAttachment.create = function(properties) {
             return new NetworkAttachment(properties);
@@ -11633,6 +11634,8 @@ export const swarm = $root.swarm = (() => {
             if (message.aliases != null && message.aliases.length)
                 for (let i = 0; i < message.aliases.length; ++i)
                     writer.uint32(50).string(message.aliases[i]);
+            if (message.subnet != null && $Object.hasOwnProperty.call(message, "subnet") && message.subnet !== "")
+                writer.uint32(58).string(message.subnet);
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -11722,6 +11725,15 @@ export const swarm = $root.swarm = (() => {
                         message.aliases.push(reader.stringVerify());
                         continue;
                     }
+                case 7: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.subnet = value;
+                        else
+                            delete message.subnet;
+                        continue;
+                    }
                 }
                 reader.skipType(wireType, _depth, tag);
                 if (!reader.discardUnknown) {
@@ -11778,6 +11790,9 @@ export const swarm = $root.swarm = (() => {
                     if (!$util.isString(message.aliases[i]))
                         return "aliases: string[] expected";
             }
+            if (message.subnet != null && $Object.hasOwnProperty.call(message, "subnet"))
+                if (!$util.isString(message.subnet))
+                    return "subnet: string expected";
             return null;
         };
 
@@ -11817,6 +11832,9 @@ export const swarm = $root.swarm = (() => {
                 for (let i = 0; i < object.aliases.length; ++i)
                     message.aliases[i] = $String(object.aliases[i]);
             }
+            if (object.subnet != null)
+                if (typeof object.subnet !== "string" || object.subnet.length)
+                    message.subnet = $String(object.subnet);
             return message;
         };
 
@@ -11837,6 +11855,7 @@ export const swarm = $root.swarm = (() => {
                 object.networkName = "";
                 object.slice = "";
                 object.gateway = "";
+                object.subnet = "";
             }
             if (message.networkId != null && $Object.hasOwnProperty.call(message, "networkId"))
                 object.networkId = message.networkId;
@@ -11856,6 +11875,8 @@ export const swarm = $root.swarm = (() => {
                 for (let j = 0; j < message.aliases.length; ++j)
                     object.aliases[j] = message.aliases[j];
             }
+            if (message.subnet != null && $Object.hasOwnProperty.call(message, "subnet"))
+                object.subnet = message.subnet;
             return object;
         };
 

@@ -469,8 +469,9 @@ export class Daemon {
       taskPortRange: this.taskPortRange,
       ...(this.o.executor === undefined ? {} : { executor: this.o.executor }),
       clusterId: state.clusterId,
-      // Service networking (issue 23) needs the Docker executor's per-network bridges.
-      ...(this.o.executor?.kind === 'docker'
+      // Service networking (issue 23): the Docker executor's per-network bridges, or the sandbox
+      // executor's (a root daemon: each task in a network namespace of its own).
+      ...(this.o.executor?.kind === 'docker' || process.getuid?.() === 0
         ? {
             dataPlane: {
               material: () => this.credentials!.current,
