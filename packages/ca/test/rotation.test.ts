@@ -289,10 +289,17 @@ describe('root rotation under a ManualClock', () => {
     // every daemon looks at its node once a second, as the node daemon does
     let stopped = false;
     const rejections: string[] = [];
+    // Renewals do real work (key generation, signing): the clock moves on only once every renewal
+    // in flight has settled, so a loaded machine slows the test down but cannot change its result.
+    const inFlight = new Set<Promise<unknown>>();
     for (const n of c.nodes) {
       const tick = (): void => {
         if (stopped) return;
-        void n.renewIfAsked().finally(() => clock.setTimeout(tick, 1000));
+        const p = n.renewIfAsked().finally(() => {
+          inFlight.delete(p);
+          clock.setTimeout(tick, 1000);
+        });
+        inFlight.add(p);
       };
       clock.setTimeout(tick, 1000);
     }
@@ -313,6 +320,10 @@ describe('root rotation under a ManualClock', () => {
     const seen = new Set<string>();
     const flush = async () => {
       for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
+      while (inFlight.size > 0) {
+        await Promise.allSettled([...inFlight]);
+        for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
+      }
     };
     let writes = -1;
     while (result === undefined && clock.now() - START < 15 * 60_000) {
