@@ -253,6 +253,22 @@ describe('service networking on three daemons, each with its own engine and name
         50,
       );
     }
+    // The task addresses tasks.db gives are reachable too, from every node: a db task on another
+    // node through the relay (as an overlay would carry it), the one on the caller's node directly.
+    const byAddress = new Map(
+      db.map((t) => [(t.networks?.[0]?.addresses?.[0] ?? '').split('/')[0]!, `db.${t.slot}`]),
+    );
+    expect([...byAddress.keys()].sort()).toEqual([...new Set(dbAddrs)].sort());
+    for (const t of api)
+      for (const [address, name] of byAddress)
+        expect(
+          await waitFor(
+            `${address} answers ${t.id}`,
+            async () => ((await get(t, address)) === name ? true : undefined),
+            60_000,
+            200,
+          ),
+        ).toBe(true);
   }, 420_000);
 
   it('shows no plaintext of a request crossing between two nodes (a control capture does see one)', async () => {

@@ -264,8 +264,9 @@ export class NetworkAgent {
     for (const n of served)
       if (!this.#resolvers.has(n.id)) this.#resolvers.set(n.id, { gateway: n.gateway, name: n.name });
     await this.#bindResolvers();
-    // VIPs: local addresses first, then the listeners.
-    const wanted = new Set(plan.vips.map((v) => v.vip));
+    // VIPs, and the addresses of tasks on other nodes: local addresses first, then the listeners.
+    const listeners = [...plan.vips, ...plan.remoteTasks];
+    const wanted = new Set(listeners.map((v) => v.vip));
     for (const vip of [...this.#vips])
       if (!wanted.has(vip)) {
         await this.#ip('addr', 'del', `${vip}/32`, 'dev', 'lo');
@@ -283,7 +284,7 @@ export class NetworkAgent {
       this.#vips.add(vip);
     }
     await this.#balancer.update(
-      plan.vips
+      listeners
         .filter((v) => this.#vips.has(v.vip))
         .map((v) => ({ serviceId: v.serviceId, vip: v.vip, ports: v.ports, backends: v.backends })),
     );
@@ -291,7 +292,7 @@ export class NetworkAgent {
       await this.#firewall(served.map((n) => ({ id: n.id, subnet: n.subnet, slice: n.slice })));
     const summary = JSON.stringify({
       networks: plan.networkIds,
-      vips: plan.vips.map(
+      vips: listeners.map(
         (v) => `${v.vip}:${v.ports.join(',')}=${v.backends.map((b) => b.address).join(',')}`,
       ),
     });

@@ -104,6 +104,13 @@ export interface NodePlan {
   records: NetworkRecords[];
   /** The VIP listeners (`VipBalancer.update`, with the VIPs as local addresses of the node). */
   vips: PlanVip[];
+  /**
+   * Listeners at the addresses of tasks on other nodes, each with that one task as its backend
+   * (`vip` is the task's address): what lets this node's tasks reach a remote task by its own
+   * address (`dnsrr` answers, `tasks.SERVICE`) through the relay, as an overlay would. Applied
+   * like `vips`. Only tasks of services with ports.
+   */
+  remoteTasks: PlanVip[];
   /** Whether another node may reach `address:port` through this node's relay: only this node's own tasks, on their services' ports. */
   allowTarget: (target: { address: string; port: number }) => boolean;
 }
@@ -117,12 +124,25 @@ export function nodePlan(cluster: ClusterNetworks, nodeId: string): NodePlan {
   const mine = new Set(networkIds);
   const records: NetworkRecords[] = [];
   const vips: PlanVip[] = [];
+  const remoteTasks: PlanVip[] = [];
   for (const n of cluster.networks) {
     if (!mine.has(n.id)) continue;
     const entries = cluster.services.flatMap((s) => {
       const a = s.networks.find((x) => x.networkId === n.id);
       if (a === undefined) return [];
       const tasks = cluster.tasks.filter((t) => t.serviceId === s.id && t.addresses[n.id] !== undefined);
+      if (s.ports.length > 0)
+        for (const t of tasks)
+          if (t.nodeId !== nodeId) {
+            const address = t.addresses[n.id]!;
+            remoteTasks.push({
+              serviceId: s.id,
+              networkId: n.id,
+              vip: address,
+              ports: s.ports,
+              backends: [{ taskId: t.id, nodeId: t.nodeId, address }],
+            });
+          }
       const vip = s.vips[n.id];
       // A vip service whose VIP is not allocated yet resolves to nothing rather than to a wrong address.
       if (s.mode === 'vip' && vip === undefined) return [];
@@ -156,6 +176,7 @@ export function nodePlan(cluster: ClusterNetworks, nodeId: string): NodePlan {
     networkIds,
     records,
     vips,
+    remoteTasks,
     allowTarget: (target) => targets.has(`${target.address}:${target.port}`),
   };
 }

@@ -72,6 +72,40 @@ describe("a node's plan", () => {
     expect(p.vips.map((v) => v.serviceId).sort()).toEqual(['api-id', 'db-id']);
   });
 
+  it('listens at the address of every task on another node, with that task alone behind it', () => {
+    const p = nodePlan(cluster, 'n2');
+    expect(p.remoteTasks).toEqual([
+      {
+        serviceId: 'api-id',
+        networkId: 'app-id',
+        vip: '10.128.1.2',
+        ports: [8080],
+        backends: [{ taskId: 'api.1', nodeId: 'n1', address: '10.128.1.2' }],
+      },
+      {
+        serviceId: 'api-id',
+        networkId: 'app-id',
+        vip: '10.128.1.130',
+        ports: [8080],
+        backends: [{ taskId: 'api.3', nodeId: 'n3', address: '10.128.1.130' }],
+      },
+      {
+        serviceId: 'db-id',
+        networkId: 'app-id',
+        vip: '10.128.1.131',
+        ports: [5432],
+        backends: [{ taskId: 'db.2', nodeId: 'n3', address: '10.128.1.131' }],
+      },
+    ]);
+    // its own tasks are reached on its bridges; networks it does not serve are not listened for
+    expect(nodePlan(cluster, 'n1').remoteTasks.map((v) => v.vip)).toEqual([
+      '10.128.1.66',
+      '10.128.1.130',
+      '10.128.1.67',
+      '10.128.1.131',
+    ]);
+  });
+
   it("lets the relay reach only the node's own tasks on their service's ports", () => {
     const p = nodePlan(cluster, 'n2');
     expect(p.allowTarget({ address: '10.128.1.67', port: 5432 })).toBe(true);
@@ -83,6 +117,6 @@ describe("a node's plan", () => {
 
   it('serves nothing on a node without tasks on a network', () => {
     const p = nodePlan(cluster, 'n9');
-    expect(p).toMatchObject({ networkIds: [], records: [], vips: [] });
+    expect(p).toMatchObject({ networkIds: [], records: [], vips: [], remoteTasks: [] });
   });
 });
