@@ -30,6 +30,10 @@ export class Pool {
   readonly #clock: Clock;
   readonly #logger: Logger;
   #engines = new Map<string, EngineInfo>();
+  // Reads of one engine can overlap (a periodic round and the front end's read after a change):
+  // the one started last wins, so an older list never overwrites a newer one.
+  #reads = 0;
+  readonly #appliedRead = new Map<string, number>();
   #timer: Timer | undefined;
   #round: Promise<void> | undefined;
   #running = false;
@@ -120,19 +124,31 @@ export class Pool {
 
   /** Reads one engine again (after the front end changed it). */
   async refreshEngine(addr: string): Promise<EngineInfo> {
-    const before = this.#engines.get(addr);
+    const read = ++this.#reads;
+    const superseded = (): EngineInfo | undefined => {
+      const current = this.#engines.get(addr);
+      if ((this.#appliedRead.get(addr) ?? 0) > read && current !== undefined) return current;
+      this.#appliedRead.set(addr, read);
+      return undefined;
+    };
     try {
       const [facts, containers, images] = await Promise.all([
         this.#client.facts(addr),
         this.#client.containers(addr),
         this.#client.images(addr),
       ]);
+      const newer = superseded();
+      if (newer !== undefined) return newer;
+      const before = this.#engines.get(addr);
       const e: EngineInfo = { ...facts, addr, healthy: true, containers, images };
       if (before === undefined || !before.healthy)
         this.#logger.info('engine in the pool', { addr, name: e.name });
       this.#engines.set(addr, e);
       return e;
     } catch (err) {
+      const newer = superseded();
+      if (newer !== undefined) return newer;
+      const before = this.#engines.get(addr);
       const e: EngineInfo = before
         ? { ...before, healthy: false }
         : {

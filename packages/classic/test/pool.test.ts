@@ -100,4 +100,34 @@ describe('Pool', () => {
       () => new Pool({ discovery: new ListDiscovery(), client: new FakeEngines(), refreshMs: 1 }),
     ).toThrow(/at least 10 ms/);
   });
+  it('keeps the newer read of an engine when an older one answers last (a round racing a placement)', async () => {
+    const engines = new FakeEngines();
+    const d = new ListDiscovery();
+    engines.add('10.0.0.1:2375', 'node-1');
+    d.addrs = ['10.0.0.1:2375'];
+    // Reads of the container list can be held back: the test decides which answers first.
+    const held: (() => void)[] = [];
+    let holding = false;
+    const client = {
+      facts: (a: string) => engines.facts(a),
+      images: (a: string) => engines.images(a),
+      containers: async (a: string) => {
+        const list = await engines.containers(a);
+        if (holding) await new Promise<void>((r) => held.push(r));
+        return list;
+      },
+    };
+    const pool = new Pool({ discovery: d, client, clock: new ManualClock(0), refreshMs: 1000 });
+    await pool.start();
+    holding = true;
+    const older = pool.refreshEngine('10.0.0.1:2375'); // reads the list without the container
+    while (held.length === 0) await new Promise((r) => setImmediate(r));
+    holding = false;
+    engines.up.get('10.0.0.1:2375')!.containers = [container({ names: ['placed'] })];
+    await pool.refreshEngine('10.0.0.1:2375'); // the front end's read after placing it
+    expect(pool.findContainer('placed')).toBeDefined();
+    held[0]!();
+    await older;
+    expect(pool.findContainer('placed')).toMatchObject({ engine: { name: 'node-1' } });
+  });
 });
