@@ -28,27 +28,43 @@ const report = join(root, 'artifacts', 'vitest-results.json');
 mkdirSync(dirname(report), { recursive: true });
 rmSync(report, { force: true });
 const vitest = join(root, 'node_modules', '.bin', 'vitest');
-const res = spawnSync(
-  vitest,
-  ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)],
-  { cwd: root, stdio: 'inherit' },
-);
+const args = (out) => ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`];
+const res = spawnSync(vitest, [...args(report), ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+// Second pass: the `*.netns.test.ts` files (they add bridges, addresses and iptables chains to the
+// namespace they run in) inside a private network namespace, never the machine's own.
+const netnsReport = join(root, 'artifacts', 'vitest-netns-results.json');
+rmSync(netnsReport, { force: true });
+console.log('\n== tests in a private network namespace (*.netns.test.ts)');
+const inner = [vitest, ...args(netnsReport), '--passWithNoTests', ...process.argv.slice(2)]
+  .map((a) => `'${a.replaceAll("'", "'\\''")}'`)
+  .join(' ');
+const netns = spawnSync('unshare', ['-n', 'sh', '-c', `ip link set lo up && exec ${inner}`], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, SWARM_NETNS: '1' },
+});
 
 let passed = 0;
 let failed = 0;
-try {
-  const results = JSON.parse(readFileSync(report, 'utf8'));
-  passed = results.numPassedTests;
-  failed = results.numFailedTests;
-  // A test file that failed without a failed test of its own (it failed to load, or a hook such as
-  // beforeAll threw and its tests were skipped) counts as one failure.
-  for (const file of results.testResults ?? []) {
-    const ownFailures = (file.assertionResults ?? []).filter((a) => a.status === 'failed').length;
-    if (file.status === 'failed' && ownFailures === 0) failed++;
+for (const [file, run] of [
+  [report, res],
+  [netnsReport, netns],
+]) {
+  try {
+    const results = JSON.parse(readFileSync(file, 'utf8'));
+    passed += results.numPassedTests;
+    failed += results.numFailedTests;
+    // A test file that failed without a failed test of its own (it failed to load, or a hook such as
+    // beforeAll threw and its tests were skipped) counts as one failure.
+    for (const f of results.testResults ?? []) {
+      const ownFailures = (f.assertionResults ?? []).filter((a) => a.status === 'failed').length;
+      if (f.status === 'failed' && ownFailures === 0) failed++;
+    }
+  } catch (err) {
+    console.error(`test: no readable vitest report at ${file}: ${err.message}`);
+    failed = Math.max(failed, 1);
   }
-} catch (err) {
-  console.error(`test: no readable vitest report at ${report}: ${err.message}`);
-  failed = Math.max(failed, 1);
+  if (run.status !== 0 && failed === 0) failed = 1;
 }
 // A full run (no filter) also runs `pnpm lint` (biome, the build's type check, the tests' type check
 // and the import boundaries) and counts it as one more test, so that CI enforces it.
@@ -61,6 +77,6 @@ if (process.argv.length <= 2) {
     failed++;
   }
 }
-const status = res.status === 0 && failed === 0 && passed > 0 ? 0 : 1;
+const status = res.status === 0 && netns.status === 0 && failed === 0 && passed > 0 ? 0 : 1;
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(status);

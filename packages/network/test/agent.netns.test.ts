@@ -1,5 +1,6 @@
 // The node's network agent on real kernel plumbing. Run inside a private network namespace, as
-// root: unshare -n sh -c 'ip link set lo up && vitest run --project network test/agent.test.ts'.
+// root, with SWARM_NETNS=1 (npm test runs it so in its second pass):
+// SWARM_NETNS=1 unshare -n sh -c 'ip link set lo up && vitest run --project network test/agent.netns.test.ts'.
 // The test plays the executor: it makes the bridges of two networks (after the agent got its view,
 // as Docker does when the first task starts) and task namespaces with a veth into them. Addresses
 // 10.128.x.x and 127.0.16.x exist only inside the test's namespaces.

@@ -1,7 +1,8 @@
 // Sandboxed tasks on a cluster network: the node's bridge with the slice's gateway, a veth per
 // task, the task's address, the subnet routed through the gateway (a VIP on the node's lo answers),
 // the gateway's resolver in the task's resolv.conf. Needs root; run it in a network namespace of
-// its own (`unshare -n`): it makes a bridge, addresses and a VIP in the namespace it runs in.
+// its own (`unshare -n`, with SWARM_NETNS=1; `npm test` runs it so in its second pass): it makes a
+// bridge, addresses and a VIP in the namespace it runs in.
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import net from 'node:net';
