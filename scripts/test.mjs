@@ -4,7 +4,7 @@
 // vitest's JSON report (plus the lint, as one test).
 // Extra arguments go to vitest (for example a file filter).
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bootstrap, CONTAINER_PACKAGES } from './bootstrap.mjs';
@@ -35,7 +35,21 @@ const res = spawnSync(vitest, [...args(report), ...process.argv.slice(2)], { cwd
 const netnsReport = join(root, 'artifacts', 'vitest-netns-results.json');
 rmSync(netnsReport, { force: true });
 console.log('\n== tests in a private network namespace (*.netns.test.ts)');
-const inner = [vitest, ...args(netnsReport), '--passWithNoTests', ...process.argv.slice(2)]
+// Only the projects that have such files (others' global setups, e.g. packaging's registry, need
+// the network this namespace does not have).
+const netnsProjects = readdirSync(join(root, 'packages')).filter((name) => {
+  const dir = join(root, 'packages', name, 'test');
+  return (
+    existsSync(dir) && readdirSync(dir, { recursive: true }).some((f) => `${f}`.endsWith('.netns.test.ts'))
+  );
+});
+const inner = [
+  vitest,
+  ...args(netnsReport),
+  '--passWithNoTests',
+  ...netnsProjects.flatMap((p) => ['--project', p]),
+  ...process.argv.slice(2),
+]
   .map((a) => `'${a.replaceAll("'", "'\\''")}'`)
   .join(' ');
 const netns = spawnSync('unshare', ['-n', 'sh', '-c', `ip link set lo up && exec ${inner}`], {
