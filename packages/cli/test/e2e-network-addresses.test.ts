@@ -1,15 +1,18 @@
 // Task addresses on cluster networks and each worker's network view, on three real daemons
-// (127.0.17.1-3, sandbox executor): a manager gives a task its node's slice and an address in it
+// (sandbox executor), each in a network namespace of its own (a node's bridges and VIPs are per
+// namespace) on a LAN the test makes (192.168.21.1-3): a manager gives a task its node's slice and an address in it
 // when it assigns the task; two nodes get different slices; the Networks.NodeNetworks RPC answers
 // a worker only the networks its own tasks use (the node ID from its certificate), with relay
 // addresses from the nodes' verified addresses; a node with no task on a network gets nothing of
 // it; each worker's follower receives its view. (Issue 23: the manager side of the data plane.)
+import net from 'node:net';
 import * as grpc from '@grpc/grpc-js';
 import { swarm } from '@swarm/api';
 import { grpcChannelOptions } from '@swarm/ca/tls';
 import { contains, type NodeNetworkView, networkViewFromProto, parseIpv4, parseSubnet } from '@swarm/network';
 import type { NetworkView, TaskView } from '@swarm/node/control';
 import { asBuffer, RPC_SERVICES } from '@swarm/rpc';
+import { type Dialer, Testbed } from '@swarm/testbed';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { LocalCluster, type LocalNode, waitFor } from '../src/testing.js';
 import { dumpLogsOnFailure, formCluster, IDLE, type Identity, identityOf, nodeIds } from './e2e/helpers.js';
@@ -40,11 +43,38 @@ function nodeNetworksRaw(addr: string, who: Required<Identity>): Promise<swarm.N
   ).finally(() => client.close());
 }
 
+/**
+ * A TCP port in the test's namespace relaying to `host:port` inside a LAN namespace (through the
+ * testbed's dialer), so a gRPC client of the test reaches a node's RPC listener.
+ */
+async function forward(dialer: Dialer, host: string, port: number): Promise<net.Server> {
+  const server = net.createServer((client) => {
+    client.pause();
+    dialer.connect(host, port).then(
+      (up) => {
+        client.pipe(up).pipe(client);
+        client.resume();
+        up.on('error', () => client.destroy());
+        client.on('error', () => up.destroy());
+      },
+      () => client.destroy(),
+    );
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return server;
+}
+
+const SUBNET = '192.168.21';
+
 const inSlice = (cidr: string, slice: string) =>
   contains(parseSubnet(slice), parseIpv4(cidr.slice(0, cidr.indexOf('/'))));
 
 describe('task addresses and network views on real daemons', () => {
   const cluster = new LocalCluster();
+  let tb: Testbed;
+  let relay: net.Server;
+  /** m1's RPC listener, as the test reaches it. */
+  let m1Rpc: string;
   let m1: LocalNode;
   let w1: LocalNode;
   let w2: LocalNode;
@@ -65,10 +95,14 @@ describe('task addresses and network views on real daemons', () => {
   }
 
   beforeAll(async () => {
-    m1 = cluster.add({ name: 'm1', address: '127.0.17.1' });
-    w1 = cluster.add({ name: 'w1', address: '127.0.17.2' });
-    w2 = cluster.add({ name: 'w2', address: '127.0.17.3' });
+    tb = await Testbed.create({ prefix: 'swna' });
+    const lan = await tb.lan('na', 3, SUBNET, { pinned: true });
+    [m1, w1, w2] = lan.hosts.map((h, i) =>
+      cluster.add({ name: ['m1', 'w1', 'w2'][i]!, address: h.addr, netns: h.ns.path }),
+    ) as [LocalNode, LocalNode, LocalNode];
     await Promise.all([m1, w1, w2].map((n) => n.start()));
+    relay = await forward(await tb.dialer(lan.hosts[0]!.ns), m1.address, 2377);
+    m1Rpc = `127.0.0.1:${(relay.address() as net.AddressInfo).port}`;
     await formCluster(m1, [], [w1, w2]);
     ids = await nodeIds(m1);
     await m1.ok(['network', 'create', 'app']);
@@ -77,8 +111,10 @@ describe('task addresses and network views on real daemons', () => {
   }, 180_000);
 
   afterAll(async () => {
+    relay?.close();
     await cluster.destroy();
-  }, 60_000);
+    await tb?.cleanup();
+  }, 120_000);
 
   afterEach((ctx) => dumpLogsOnFailure(ctx, cluster));
 
@@ -123,7 +159,7 @@ describe('task addresses and network views on real daemons', () => {
     const [stored] = await m1.json<NetworkView[]>(['network', 'inspect', 'app']);
     const options = JSON.stringify(stored);
     for (const t of tasks) expect(options).toContain(`slice.${t.nodeId}`);
-  });
+  }, 120_000);
 
   it('answers each worker only the networks its tasks use, with relay addresses from the verified node addresses', async () => {
     // A second service on "other", on w2 only.
@@ -144,7 +180,7 @@ describe('task addresses and network views on real daemons', () => {
     const db = await running('db', 2);
     const addrOf = (t: TaskView) => t.networks![0]!.addresses[0]!.split('/')[0]!;
 
-    const v1 = await nodeNetworks(m1.addr, identityOf(w1));
+    const v1 = await nodeNetworks(m1Rpc, identityOf(w1));
     expect(v1.nodeId).toBe(ids.w1);
     expect(v1.networks.map((n) => n.name)).toEqual(['app']);
     const w1Task = db.find((t) => t.nodeId === ids.w1)!;
@@ -158,24 +194,24 @@ describe('task addresses and network views on real daemons', () => {
         .map((t) => [t.nodeId, t.addresses[app.id], t.relayAddr])
         .sort((a, b) => String(a[2]).localeCompare(String(b[2]))),
     ).toEqual([
-      [ids.w1, addrOf(w1Task), '127.0.17.2:4789'],
-      [ids.w2, addrOf(db.find((t) => t.nodeId === ids.w2)!), '127.0.17.3:4789'],
+      [ids.w1, addrOf(w1Task), `${SUBNET}.2:4789`],
+      [ids.w2, addrOf(db.find((t) => t.nodeId === ids.w2)!), `${SUBNET}.3:4789`],
     ]);
     // Nothing of "other" reaches w1.
     expect(JSON.stringify(v1)).not.toContain('cache');
 
-    const v2 = await nodeNetworks(m1.addr, identityOf(w2));
+    const v2 = await nodeNetworks(m1Rpc, identityOf(w2));
     expect(v2.nodeId).toBe(ids.w2);
     expect(v2.networks.map((n) => n.name).sort()).toEqual(['app', 'other']);
     expect(v2.services.map((s) => s.name).sort()).toEqual(['cache', 'db']);
 
     // The manager runs no task on any network: its view is empty.
-    const vm = await nodeNetworks(m1.addr, identityOf(m1));
+    const vm = await nodeNetworks(m1Rpc, identityOf(m1));
     expect(vm.nodeId).toBe(ids.m1);
     expect(vm.networks).toEqual([]);
     expect(vm.services).toEqual([]);
     expect(vm.tasks).toEqual([]);
-  });
+  }, 120_000);
 
   it("delivers each worker its view through the worker's follower", async () => {
     // The worker logs each new view it applies: w1 sees app only, w2 app and other.
@@ -190,5 +226,5 @@ describe('task addresses and network views on real daemons', () => {
       30_000,
     );
     expect(w1.log).not.toMatch(/"network view".*other=/);
-  });
+  }, 90_000);
 });
