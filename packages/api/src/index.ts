@@ -1,3 +1,4 @@
+export { hostOf } from './address.js';
 export { type Clock, ManualClock, systemClock, type Timer } from './clock.js';
 export { isSwarmError, SwarmError, type SwarmErrorJSON } from './errors.js';
 export { swarm } from './gen/proto.js';

@@ -6,27 +6,15 @@
 // node's `status.addr`, which the dispatcher takes from the TLS peer of the node's session (never
 // from the node's self-description), and the host port must lie in the task port range and not be
 // a daemon's own port. A task whose report breaks the rule is left out of the table and logged.
-import { type Clock, type Logger, noopLogger, swarm, systemClock, type Timer } from '@swarm/api';
+import { type Clock, hostOf, type Logger, noopLogger, swarm, systemClock, type Timer } from '@swarm/api';
 import { DEFAULT_TASK_PORT_RANGE } from './options.js';
 import type { DispatcherStore, ReadTx, StoreEvent } from './store-contract.js';
 import type { PortRule } from './task-rules.js';
 
 const S = swarm.TaskState;
 
-/**
- * The host part of a node address: `10.0.0.5:2377` → `10.0.0.5`, `[fd00::1]:2377` → `fd00::1`;
- * a bare IPv4, IPv6 or host name is returned as is.
- */
-export function hostOf(addr: string): string {
-  const a = addr.trim();
-  if (a.startsWith('[')) {
-    const end = a.indexOf(']');
-    return end > 0 ? a.slice(1, end) : '';
-  }
-  const colon = a.indexOf(':');
-  if (colon >= 0 && colon === a.lastIndexOf(':')) return a.slice(0, colon);
-  return a;
-}
+// The host part of a node address is @swarm/api's; re-exported here for this package's users.
+export { hostOf };
 
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

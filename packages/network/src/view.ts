@@ -5,7 +5,7 @@
  * every relay address from a node's verified address (`status.addr`, which the dispatcher takes
  * from the TLS peer), never from what a worker says about itself.
  */
-import { swarm } from '@swarm/api';
+import { hostOf, swarm } from '@swarm/api';
 import { addressOf, holdsAddresses } from './attach.js';
 import { networkSubnet } from './cluster.js';
 import type { EndpointMode } from './dns/records.js';
@@ -23,18 +23,6 @@ import type { NetworkReadTx } from './store-contract.js';
 export interface NodeNetworkViewOptions {
   /** The relay port of every node. Default `DEFAULT_DATA_PATH_PORT` (4789). */
   dataPathPort?: number;
-}
-
-/** The host part of `host:port`, `[v6]:port`, or a bare address. */
-function hostOf(addr: string): string {
-  const a = addr.trim();
-  if (a.startsWith('[')) {
-    const end = a.indexOf(']');
-    return end > 0 ? a.slice(1, end) : '';
-  }
-  const colon = a.indexOf(':');
-  if (colon >= 0 && colon === a.lastIndexOf(':')) return a.slice(0, colon);
-  return a;
 }
 
 function cmp(a: string, b: string): number {
