@@ -270,6 +270,38 @@ describe('RaftNode', () => {
     for (const sm of cluster.machines.values()) expect(sm.map.get('fast')).toBe('2');
   });
 
+  it('answers a write it applies before it sends the followers the commit index that covers it', async () => {
+    cluster = new Cluster();
+    for (const id of [1n, 2n, 3n]) await cluster.add(id, [1n, 2n, 3n]);
+    const leader = await cluster.leader();
+    await cluster.settle(leader.propose(cmd('warm', 'up')));
+    let answered = false;
+    /** Each append a follower received: its commit index, and whether the write was answered then. */
+    const received: { to: MemberId; commit: bigint; answered: boolean }[] = [];
+    const followers = [...cluster.nodes.values()].filter((n) => n !== leader);
+    for (const f of followers) {
+      cluster.net.attach(f.id, {
+        receive: (m) => {
+          if (m.type === MessageType.App) received.push({ to: f.id, commit: m.commit, answered });
+          f.receive(m);
+        },
+        unreachable: (to) => f.unreachable(to),
+      });
+    }
+    const res = await cluster.settle(
+      leader.propose(cmd('k', 'v')).then((r) => {
+        answered = true;
+        return r;
+      }),
+    );
+    await cluster.run(300);
+    for (const f of followers) {
+      const first = received.find((r) => r.to === f.id && r.commit >= res.index);
+      expect(first, `follower ${f.id} learned the commit`).toBeDefined();
+      expect(first!.answered).toBe(true);
+    }
+  });
+
   it('never acknowledges a write synced by fewer than a majority (leader and one follower slow)', async () => {
     cluster = new Cluster();
     const storages = new Map([1n, 2n, 3n].map((id) => [id, gated(memoryRaftStorage())]));
