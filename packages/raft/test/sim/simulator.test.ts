@@ -21,8 +21,9 @@ describe('deterministic simulation', () => {
   // survivors had forgotten the applied removal and waited for a quorum of the old configuration.
   // Since RaftNode's proposal IDs come from a counter and commit-only hard states ride with the
   // next write, those seeds draw other schedules (no removal); these four each shut a removed
-  // member down and then crash the survivors on fsync failures (checked in their traces).
-  it.each([1, 2, 3, 4])(
+  // member down and then crash the survivors on fsync failures (checked in their traces; seed 3
+  // stopped drawing a removal once a leader answers applied writes before sending its appends).
+  it.each([1, 2, 4, 6])(
     'seed %i with a removal followed by survivor crashes: live after healing',
     async (seed) => {
       const r = await runSimulation({ seed, members: 4, removalCrashes: true });
