@@ -88,6 +88,17 @@ type ReadWaiter = {
 const MAGIC = 0x53; // 'S': an entry proposed through a RaftNode
 const SNAPSHOT_MAGIC = 0x44; // 'D': snapshot data with the deduplication window
 const ID_BYTES = 16;
+/**
+ * Resolves after one turn of the event loop: the host's `setImmediate` where it has one (Node.js;
+ * no 1 ms clamp), a zero timeout elsewhere (this module stays portable).
+ */
+const nextTurn: () => Promise<void> = (() => {
+  const immediate = (globalThis as { setImmediate?: (fn: () => void) => unknown }).setImmediate;
+  return immediate !== undefined
+    ? () => new Promise<void>((resolve) => void immediate(resolve))
+    : () => new Promise<void>((resolve) => void setTimeout(resolve, 0));
+})();
+
 /** A follower's write of at most this many entries is made inline (see SaveOptions.inline). */
 const INLINE_MAX_ENTRIES = 2;
 
@@ -569,7 +580,7 @@ export class RaftNode<R = unknown> {
         // empty appends that carry the new commit index to the followers, which no client waits
         // for (a socket write per follower, each about a tenth of a one-client write's latency
         // on loopback). The yield lets the proposers' continuations write their answers first.
-        if (applyNow > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+        if (applyNow > 0) await nextTurn();
         if (this.#stopped === undefined) this.#o.transport.send(early);
       }
       if (persisted !== undefined) await persisted;
