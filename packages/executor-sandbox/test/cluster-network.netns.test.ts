@@ -7,7 +7,6 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import { swarm, toLong } from '@swarm/api';
-import type { TaskStatusReport } from '@swarm/dispatcher';
 import { DnsRecords } from '@swarm/network';
 import { DnsServer } from '@swarm/network/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,9 +17,9 @@ import {
   SandboxExecutor,
   taskResolvConf,
 } from '../src/index.js';
+import { runTask } from './fixtures/run-task.js';
 
-const { RUNNING, COMPLETE, FAILED, REJECTED, SHUTDOWN } = swarm.TaskState;
-const TERMINAL = new Set<number>([COMPLETE, FAILED, REJECTED, SHUTDOWN]);
+const { RUNNING, COMPLETE, REJECTED } = swarm.TaskState;
 const NET_ID = `nsb${randomBytes(11).toString('hex')}`;
 const OTHER_ID = `nso${randomBytes(11).toString('hex')}`;
 const SUBNET = '10.251.0.0/20';
@@ -61,28 +60,6 @@ function task(argv: string[], address: string): swarm.Task {
     spec: { container: { image: 'busybox', command: argv } },
     networks: [attachment(address)],
   });
-}
-
-function start(executor: SandboxExecutor, t: swarm.Task) {
-  let onRunning!: (r: TaskStatusReport) => void;
-  let onDone!: (r: TaskStatusReport) => void;
-  const running = new Promise<TaskStatusReport>((r) => {
-    onRunning = r;
-  });
-  const done = new Promise<TaskStatusReport>((r) => {
-    onDone = r;
-  });
-  executor.start(t, {
-    secretsDir: undefined,
-    report(s) {
-      if (s.state === RUNNING) onRunning(s);
-      if (TERMINAL.has(s.state)) {
-        onRunning(s);
-        onDone(s);
-      }
-    },
-  });
-  return { running, done };
 }
 
 async function until<T>(
@@ -164,7 +141,7 @@ describe('SandboxExecutor on cluster networks', () => {
       ],
       '10.251.1.2',
     );
-    const db = start(executor, dbTask);
+    const db = runTask(executor, dbTask);
     expect((await db.running).state).toBe(RUNNING);
     const bridge = clusterBridgeName(NET_ID);
     // The bridge holds the gateway; the resolver binds there once it exists.
@@ -184,7 +161,7 @@ describe('SandboxExecutor on cluster networks', () => {
       'getent hosts nothere || echo "nothere: not found"',
     ].join('; ');
     const apiTask = task(['sh', '-c', script], '10.251.1.3');
-    const end = await start(executor, apiTask).done;
+    const end = await runTask(executor, apiTask).done;
     const out = executor
       .logs(apiTask.id)
       .map((l) => Buffer.from(l.data ?? []).toString())
@@ -217,7 +194,7 @@ describe('SandboxExecutor on cluster networks', () => {
     try {
       const t = task(['true'], '10.251.1.4');
       t.networks = [swarm.NetworkAttachment.create(attachment('10.251.1.4', OTHER_ID))];
-      const end = await start(executor, t).done;
+      const end = await runTask(executor, t).done;
       expect(end.state).toBe(REJECTED);
       expect(end.err).toMatch(/not this node's bridge.*one node per network namespace/);
       // The other node's bridge is left as it was.
@@ -235,7 +212,7 @@ describe('SandboxExecutor on cluster networks', () => {
         container: { image: 'node', command: ['sh', '-c', GET_CMD('http://10.251.0.2:8080/', 'vip')] },
       },
     });
-    const end = await start(executor, t).done;
+    const end = await runTask(executor, t).done;
     const out = executor
       .logs(t.id)
       .map((l) => Buffer.from(l.data ?? []).toString())
@@ -247,7 +224,7 @@ describe('SandboxExecutor on cluster networks', () => {
   it('rejects a task on a cluster network when tasks share the node network', async () => {
     const shared = new SandboxExecutor({ nodeId: 'node1', hostAddress: HOST, network: 'host' });
     try {
-      const end = await start(shared, task(['true'], '10.251.1.5')).done;
+      const end = await runTask(shared, task(['true'], '10.251.1.5')).done;
       expect(end.state).toBe(REJECTED);
       expect(end.err).toMatch(/network namespace of its own/);
     } finally {

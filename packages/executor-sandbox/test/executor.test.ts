@@ -3,15 +3,15 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { MemoryLogger, swarm, toLong } from '@swarm/api';
-import type { TaskConfigFile, TaskStatusReport } from '@swarm/dispatcher';
+import type { TaskConfigFile } from '@swarm/dispatcher';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SandboxExecutor } from '../src/index.js';
+import { runTask } from './fixtures/run-task.js';
 
 const { COMPLETE, FAILED, REJECTED, RUNNING, SHUTDOWN, ACCEPTED, PREPARING, STARTING } = swarm.TaskState;
 const NODE = process.execPath;
 const HOST = '127.0.0.41';
 const NODE_ID = 'n'.repeat(25);
-const TERMINAL = new Set<number>([COMPLETE, FAILED, REJECTED, SHUTDOWN]);
 
 let counter = 0;
 function taskId(): string {
@@ -31,37 +31,6 @@ function makeTask(
     spec: { container },
     ...extra,
   });
-}
-
-/** Starts a task and collects its reports; `done` resolves with the terminal one. */
-function run(
-  executor: SandboxExecutor,
-  task: swarm.Task,
-  secretsDir?: string,
-  configs?: TaskConfigFile[],
-): { reports: TaskStatusReport[]; running: Promise<TaskStatusReport>; done: Promise<TaskStatusReport> } {
-  const reports: TaskStatusReport[] = [];
-  let onRunning!: (r: TaskStatusReport) => void;
-  let onDone!: (r: TaskStatusReport) => void;
-  const running = new Promise<TaskStatusReport>((r) => {
-    onRunning = r;
-  });
-  const done = new Promise<TaskStatusReport>((r) => {
-    onDone = r;
-  });
-  executor.start(task, {
-    secretsDir,
-    ...(configs === undefined ? {} : { configs }),
-    report(status) {
-      reports.push(status);
-      if (status.state === RUNNING) onRunning(status);
-      if (TERMINAL.has(status.state)) {
-        onRunning(status);
-        onDone(status);
-      }
-    },
-  });
-  return { reports, running, done };
 }
 
 function text(executor: SandboxExecutor, id: string, stream?: swarm.LogLine.Stream): string[] {
@@ -110,7 +79,7 @@ describe('SandboxExecutor', () => {
     const task = nodeTask(
       'for (let i = 1; i <= 3; i++) console.log("out " + i); console.error("err 1"); process.stderr.write("err 2 no newline")',
     );
-    const { reports, done } = run(executor, task);
+    const { reports, done } = runTask(executor, task);
     const final = await done;
     expect(final).toMatchObject({ state: COMPLETE, exitCode: 0 });
     expect(reports.map((r) => r.state)).toEqual([ACCEPTED, PREPARING, STARTING, RUNNING, COMPLETE]);
@@ -129,12 +98,12 @@ describe('SandboxExecutor', () => {
   });
 
   it('reports a non-zero exit as FAILED with the exit code', async () => {
-    const { done } = run(executor, nodeTask('process.exit(3)'));
+    const { done } = runTask(executor, nodeTask('process.exit(3)'));
     expect(await done).toMatchObject({ state: FAILED, exitCode: 3, err: 'task exited with code 3' });
   });
 
   it("reports a sandbox that cannot be set up as FAILED with bwrap's reason", async () => {
-    const { done } = run(executor, nodeTask('0', { dir: '/nonexistent-dir' }));
+    const { done } = runTask(executor, nodeTask('0', { dir: '/nonexistent-dir' }));
     expect(await done).toMatchObject({
       state: FAILED,
       err: expect.stringMatching(/bwrap: .*nonexistent-dir/),
@@ -142,12 +111,12 @@ describe('SandboxExecutor', () => {
   });
 
   it('reports a task killed by a signal', async () => {
-    const { done } = run(executor, nodeTask('process.kill(process.pid, "SIGKILL")'));
+    const { done } = runTask(executor, nodeTask('process.kill(process.pid, "SIGKILL")'));
     expect(await done).toMatchObject({ state: FAILED, err: expect.stringMatching(/killed by SIGKILL/) });
   });
 
   it('rejects a task without a command, and a missing bwrap names the fix', async () => {
-    const { done } = run(executor, makeTask({ image: 'x' }));
+    const { done } = runTask(executor, makeTask({ image: 'x' }));
     expect(await done).toMatchObject({
       state: REJECTED,
       err: expect.stringMatching(/no command.*after `--`/),
@@ -158,7 +127,7 @@ describe('SandboxExecutor', () => {
       hostAddress: HOST,
       bwrapPath: '/nonexistent/bwrap',
     });
-    const second = run(broken, nodeTask('0'));
+    const second = runTask(broken, nodeTask('0'));
     expect(await second.done).toMatchObject({
       state: REJECTED,
       err: expect.stringMatching(/apt-get install bubblewrap/),
@@ -170,7 +139,7 @@ describe('SandboxExecutor', () => {
     const task = nodeTask(
       'require("child_process").spawn(process.execPath, ["-e", "setInterval(() => {}, 1000)"], { stdio: "inherit" }); console.log("up"); setInterval(() => {}, 1000)',
     );
-    const { running, done } = run(executor, task);
+    const { running, done } = runTask(executor, task);
     const r = await running;
     expect(r.state).toBe(RUNNING);
     const pid = r.pid!;
@@ -194,7 +163,7 @@ describe('SandboxExecutor', () => {
         stopGracePeriodMs: toLong(300n),
       },
     );
-    const { running, done } = run(executor, task);
+    const { running, done } = runTask(executor, task);
     const pid = (await running).pid!;
     await waitFor(() => text(executor, task.id).includes('up'));
     executor.stop(task.id);
@@ -221,7 +190,7 @@ describe('SandboxExecutor', () => {
          console.log(JSON.stringify(r));`,
         { env: ['FOO=bar=baz'], dir: '/tmp' },
       );
-      const { done } = run(executor, task);
+      const { done } = runTask(executor, task);
       expect(await done).toMatchObject({ state: COMPLETE });
       const r = JSON.parse(text(executor, task.id)[0]!);
       expect(r.pid).toBeLessThan(10);
@@ -271,8 +240,8 @@ describe('SandboxExecutor', () => {
     const other = nodeTask(
       'const fs = require("fs"); let r; try { r = fs.readdirSync("/run/secrets").join(","); } catch (e) { r = e.code; } console.log(r); setTimeout(() => {}, 300)',
     );
-    const a = run(executor, withSecret, dir);
-    const b = run(executor, other);
+    const a = runTask(executor, withSecret, dir);
+    const b = runTask(executor, other);
     expect(await a.done).toMatchObject({ state: COMPLETE });
     expect(await b.done).toMatchObject({ state: COMPLETE });
     expect(JSON.parse(text(executor, withSecret.id)[0]!)).toEqual({
@@ -316,8 +285,8 @@ describe('SandboxExecutor', () => {
         mode: 0o440,
       },
     ];
-    const a = run(executor, withConfig, undefined, files);
-    const b = run(executor, other);
+    const a = runTask(executor, withConfig, undefined, files);
+    const b = runTask(executor, other);
     expect(await a.done).toMatchObject({ state: COMPLETE });
     expect(await b.done).toMatchObject({ state: COMPLETE });
     expect(JSON.parse(text(executor, withConfig.id)[0]!)).toEqual({
@@ -332,7 +301,7 @@ describe('SandboxExecutor', () => {
     const bad = nodeTask('console.log(1)', {
       configs: [{ configId: 'c'.repeat(25), configName: 'x', target: '/x' }],
     });
-    const r1 = run(executor, bad, undefined, [
+    const r1 = runTask(executor, bad, undefined, [
       { name: 'x', target: '/etc/../x', data: Buffer.from('1'), uid: 0, gid: 0, mode: 0o444 },
     ]);
     expect(await r1.done).toMatchObject({
@@ -345,7 +314,7 @@ describe('SandboxExecutor', () => {
         { configId: 'e'.repeat(25), configName: 'y', target: '/y' },
       ],
     });
-    const r2 = run(executor, missing, undefined, [
+    const r2 = runTask(executor, missing, undefined, [
       { name: 'x', target: '/x', data: Buffer.from('1'), uid: 0, gid: 0, mode: 0o444 },
     ]);
     expect(await r2.done).toMatchObject({ state: REJECTED, err: expect.stringContaining('not delivered') });
@@ -365,12 +334,12 @@ describe('SandboxExecutor', () => {
             hostAddress: HOST,
             probe: { fsType: () => 0xef53, swapDevices: () => [] },
           });
-      const { done } = run(exec, nodeTask('console.log(1)', { secrets: [ref] }), diskDir);
+      const { done } = runTask(exec, nodeTask('console.log(1)', { secrets: [ref] }), diskDir);
       expect(await done).toMatchObject({
         state: REJECTED,
         err: expect.stringMatching(/^secrets need an in-memory filesystem: .*\(fail closed\)$/),
       });
-      const missing = run(executor, nodeTask('console.log(1)', { secrets: [ref] }));
+      const missing = runTask(executor, nodeTask('console.log(1)', { secrets: [ref] }));
       expect(await missing.done).toMatchObject({
         state: REJECTED,
         err: expect.stringMatching(/fail closed/),
@@ -389,7 +358,11 @@ describe('SandboxExecutor', () => {
       hostAddress: HOST,
       probe: { fsType: () => 0x01021994, swapDevices: () => ['/swapfile'] },
     });
-    const { done } = run(exec, nodeTask('0', { secrets: [{ secretId: 'x'.repeat(25), target: 's' }] }), dir);
+    const { done } = runTask(
+      exec,
+      nodeTask('0', { secrets: [{ secretId: 'x'.repeat(25), target: 's' }] }),
+      dir,
+    );
     expect(await done).toMatchObject({ state: REJECTED, err: expect.stringMatching(/swap is on/) });
   });
 
@@ -400,7 +373,7 @@ describe('SandboxExecutor', () => {
     task.endpoint = swarm.Endpoint.create({
       spec: { ports: [{ name: 'http', targetPort: 8080, protocol: swarm.PortConfig.Protocol.TCP }] },
     });
-    const { running, done } = run(executor, task);
+    const { running, done } = runTask(executor, task);
     const r = await running;
     expect(r.state).toBe(RUNNING);
     expect(r.ports).toHaveLength(1);
@@ -423,12 +396,12 @@ describe('SandboxExecutor', () => {
     const exec = new SandboxExecutor({ nodeId: NODE_ID, hostAddress: HOST, defaultStopGraceMs: 2_000 });
     const early = nodeTask('setInterval(() => {}, 1000)');
     early.endpoint = swarm.Endpoint.create({ spec: { ports: [{ targetPort: 80 }] } });
-    const a = run(exec, early);
+    const a = runTask(exec, early);
     exec.stop(early.id); // still allocating its port
     expect(await a.done).toMatchObject({ state: SHUTDOWN });
     expect(a.reports.map((r) => r.state)).not.toContain(RUNNING);
 
-    const b = run(exec, nodeTask('setInterval(() => {}, 1000)'));
+    const b = runTask(exec, nodeTask('setInterval(() => {}, 1000)'));
     const pid = (await b.running).pid!;
     expect(exec.running()).toHaveLength(1);
     await exec.close();
