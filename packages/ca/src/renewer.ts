@@ -69,6 +69,8 @@ export class CertificateRenewer {
   #running = false;
   #inFlight = false;
   #again: RenewReason | undefined;
+  /** An immediate renewal queued for the next microtask (see #runSoon). */
+  #soon: { reason: RenewReason } | undefined;
   #failures = 0;
   #nextAt: number | undefined;
 
@@ -100,9 +102,9 @@ export class CertificateRenewer {
     return this.#nextAt;
   }
 
-  /** True while a renewal request is outstanding. */
+  /** True while a renewal request is outstanding (or asked for and about to start). */
   get inFlight(): boolean {
-    return this.#inFlight;
+    return this.#inFlight || this.#soon !== undefined;
   }
 
   /** Calls `listener` after each successful renewal; returns an unsubscribe function. */
@@ -123,6 +125,7 @@ export class CertificateRenewer {
     this.#running = false;
     this.#timer?.cancel();
     this.#timer = undefined;
+    this.#soon = undefined;
     this.#nextAt = undefined;
   }
 
@@ -134,7 +137,7 @@ export class CertificateRenewer {
       this.#again = reason;
       return;
     }
-    this.#schedule(this.#init.clock.now(), reason);
+    this.#runSoon(reason);
   }
 
   /** The node's role changed (promotion or demotion): renew at once for a certificate with the new OU. */
@@ -144,7 +147,32 @@ export class CertificateRenewer {
     if (this.#running) this.renewNow('role-change');
   }
 
+  /**
+   * Starts a renewal on the next microtask rather than on a zero-delay clock timer. A host clock
+   * may not let its timers hold the process open (`systemClock` unrefs them, so that a renewal
+   * weeks ahead does not keep a finished program alive); a renewal asked for now must not wait on
+   * one, or a program that awaits it could exit first. A microtask also keeps `renewNow` from
+   * calling `renew` inside its caller's stack.
+   */
+  #runSoon(reason: RenewReason): void {
+    this.#timer?.cancel();
+    this.#timer = undefined;
+    this.#nextAt = this.#init.clock.now();
+    if (this.#soon !== undefined) {
+      this.#soon.reason = reason;
+      return;
+    }
+    const soon = { reason };
+    this.#soon = soon;
+    void Promise.resolve().then(() => {
+      if (this.#soon !== soon || !this.#running) return;
+      this.#soon = undefined;
+      void this.#attempt(soon.reason);
+    });
+  }
+
   #schedule(at: number, reason: RenewReason): void {
+    this.#soon = undefined;
     this.#timer?.cancel();
     const delay = Math.max(0, at - this.#init.clock.now());
     this.#nextAt = this.#init.clock.now() + delay;
@@ -187,7 +215,7 @@ export class CertificateRenewer {
     // Reschedule first: a throwing listener must not stop renewals.
     const again = this.#again ?? (this.#role !== role ? 'role-change' : undefined);
     this.#again = undefined;
-    if (again !== undefined) this.#schedule(this.#init.clock.now(), again);
+    if (again !== undefined) this.#runSoon(again);
     else this.#schedule(renewalMoment(cert, this.#init.random), 'schedule');
     for (const l of this.#listeners) {
       try {

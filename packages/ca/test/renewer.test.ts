@@ -159,6 +159,38 @@ describe('CertificateRenewer', () => {
     renewer.stop();
   });
 
+  it('starts a renewal asked for now without waiting on a clock timer, once for several asks', async () => {
+    // systemClock unrefs its timers: a program awaiting renewNow's result would exit if the
+    // renewal waited on one. Here the manual clock never moves, and the renewal still runs.
+    const t = await createTestCA({ seed: 31 });
+    const { first, state, renewer } = await node(t);
+    const renewed: NodeCredentials[] = [];
+    renewer.onRenewed((c) => renewed.push(c));
+    renewer.start();
+    renewer.renewNow('rotate');
+    expect(renewer.inFlight).toBe(true);
+    expect(state.calls).toEqual([]); // not inside the caller's stack
+    renewer.setRole('swarm-manager');
+    await flush();
+    expect(state.calls).toEqual(['role-change']);
+    expect(renewed).toHaveLength(1);
+    expect(renewed[0]!.keyPem).not.toBe(first.keyPem);
+    expect(renewer.certificate.dnsNames).toContain('swarm-ca');
+    expect(renewer.nextRenewalAt).toBeGreaterThan(t.clock.now());
+    renewer.stop();
+  });
+
+  it('drops an asked-for renewal when stopped before it starts', async () => {
+    const t = await createTestCA({ seed: 32 });
+    const { state, renewer } = await node(t);
+    renewer.start();
+    renewer.renewNow('rotate');
+    renewer.stop();
+    await flush();
+    expect(state.calls).toEqual([]);
+    expect(renewer.inFlight).toBe(false);
+  });
+
   it('refuses renewNow while stopped', async () => {
     const t = await createTestCA({ seed: 26 });
     const { renewer } = await node(t);
