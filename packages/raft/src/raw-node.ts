@@ -229,6 +229,27 @@ export class RawNode {
     return getStatus(this.raft);
   }
 
+  /** The current term (cheaper than `status()` on a hot path). */
+  get term(): bigint {
+    return this.raft.term;
+  }
+
+  /**
+   * On a leader: the highest index held by a quorum of the current voters (both halves of a joint
+   * configuration), counting this member's own copy only up to `ownIndex` (what it has itself
+   * persisted) and each other voter's up to the index it acknowledged. Undefined on a follower or
+   * candidate. The quorum part of the commit rule without the current-term check, which is the
+   * caller's: a driver whose own write is still in flight uses it to answer writes a majority of
+   * the others already synced (Raft thesis §10.2.1). Allocates nothing beyond the voters' indexes,
+   * unlike `status()`.
+   */
+  quorumIndex(ownIndex: bigint): bigint | undefined {
+    const r = this.raft;
+    if (r.state !== 'leader') return undefined;
+    const progress = r.trk.progress;
+    return r.trk.config.voters.committedIndex((id) => (id === r.id ? ownIndex : progress.get(id)?.match));
+  }
+
   /** Whether ready() would return anything. */
   hasReady(): boolean {
     const r = this.raft;

@@ -9,8 +9,6 @@ import { type Clock, type Logger, noopLogger, type Random, type Timer } from '@s
 import { decodeConfChange, decodeConfChangeV1 } from '../codec.js';
 import type { Config } from '../config.js';
 import { NoLeaderError, RaftConfigError, RaftNodeStoppedError, RaftTimeoutError } from '../errors.js';
-import { JointConfig } from '../quorum/joint.js';
-import { MajorityConfig } from '../quorum/majority.js';
 import type { StateType } from '../raft.js';
 import { RawNode, type Ready } from '../raw-node.js';
 import type { Status } from '../status.js';
@@ -628,17 +626,10 @@ export class RaftNode<R = unknown> {
    */
   #applyDurableQuorum(pending: Entry[]): void {
     const rn = this.#rn!;
-    const st = rn.status();
-    const progress = st.progress;
-    if (progress === undefined) return;
-    const durable = this.#o.storage.lastIndex();
-    const quorum = new JointConfig(
-      new MajorityConfig(st.config.voters),
-      new MajorityConfig(st.config.votersOutgoing),
-    ).committedIndex((id) => (id === this.id ? durable : progress.get(id)?.match));
-    if (quorum <= this.#applied) return;
+    const quorum = rn.quorumIndex(this.#o.storage.lastIndex());
+    if (quorum === undefined || quorum <= this.#applied) return;
     const top = pending.findLast((e) => e.index <= quorum);
-    if (top === undefined || top.term !== st.hardState.term) return;
+    if (top === undefined || top.term !== rn.term) return;
     for (const e of pending) {
       if (e.index <= this.#applied) continue;
       if (e.index > top.index || e.index !== this.#applied + 1n || e.type !== EntryType.Normal) break;
@@ -666,12 +657,16 @@ export class RaftNode<R = unknown> {
   /** Snapshot data: the recent proposal IDs (for deduplication), then the state machine's image. */
   #snapshotData(): Uint8Array {
     const sm = this.#o.stateMachine.snapshot();
-    const ids = [...this.#recent];
-    const out = new Uint8Array(5 + ids.length * ID_BYTES + sm.byteLength);
+    const count = this.#recent.size;
+    const out = new Uint8Array(5 + count * ID_BYTES + sm.byteLength);
     out[0] = SNAPSHOT_MAGIC;
-    new DataView(out.buffer).setUint32(1, ids.length);
-    for (const [i, id] of ids.entries()) out.set(unhex(id), 5 + i * ID_BYTES);
-    out.set(sm, 5 + ids.length * ID_BYTES);
+    new DataView(out.buffer).setUint32(1, count);
+    let at = 5;
+    for (const id of this.#recent) {
+      unhexInto(id, out, at);
+      at += ID_BYTES;
+    }
+    out.set(sm, at);
     return out;
   }
 
@@ -790,10 +785,14 @@ export class RaftNode<R = unknown> {
   }
 }
 
-function unhex(s: string): Uint8Array {
-  const out = new Uint8Array(s.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = Number.parseInt(s.slice(2 * i, 2 * i + 2), 16);
-  return out;
+/** Writes the bytes of the lowercase hex string `s` into `out` from `at` (no allocation: 10,000 IDs per snapshot). */
+function unhexInto(s: string, out: Uint8Array, at: number): void {
+  for (let i = 0; i < s.length / 2; i++)
+    out[at + i] = (nibble(s.charCodeAt(2 * i)) << 4) | nibble(s.charCodeAt(2 * i + 1));
+}
+
+function nibble(c: number): number {
+  return c <= 57 ? c - 48 : c - 87; // '0'-'9', 'a'-'f'
 }
 
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));

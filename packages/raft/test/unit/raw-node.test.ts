@@ -72,6 +72,23 @@ describe('RawNode', () => {
     expect(n.hasReady()).toBe(false);
   });
 
+  it('quorumIndex: on a leader, what a majority of voters holds, its own copy counted up to what it persisted', () => {
+    const s = bootstrapped([1n, 2n, 3n]);
+    const n = node(1n, [1n, 2n, 3n], s);
+    expect(n.quorumIndex(100n)).toBeUndefined(); // not a leader
+    n.campaign();
+    settle(n, s);
+    n.step(message({ type: MessageType.VoteResp, from: 2n, to: 1n, term: 2n }));
+    settle(n, s); // the leader's empty entry at index 2
+    expect(n.term).toBe(2n);
+    expect(n.quorumIndex(2n)).toBe(0n); // no follower acknowledged anything yet
+    n.step(message({ type: MessageType.AppResp, from: 2n, to: 1n, term: 2n, index: 2n }));
+    expect(n.quorumIndex(2n)).toBe(2n);
+    expect(n.quorumIndex(1n)).toBe(1n); // its own write of index 2 still in flight
+    n.step(message({ type: MessageType.AppResp, from: 3n, to: 1n, term: 2n, index: 2n }));
+    expect(n.quorumIndex(0n)).toBe(2n); // two followers are a majority without it
+  });
+
   it('appends a batch of proposals as consecutive entries in one Ready, in order', () => {
     const s = bootstrapped([1n]);
     const n = node(1n, [1n], s);
