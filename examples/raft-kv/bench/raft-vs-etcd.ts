@@ -26,8 +26,11 @@ const { values: args } = parseArgs({
     'base-port': { type: 'string', default: '34000' },
     rounds: { type: 'string', default: '3' },
     storage: { type: 'string', default: 'wal' },
+    // Node.js flags for our member processes, space-separated (for example a V8 heap setting).
+    'node-args': { type: 'string', default: '' },
   },
 });
+const NODE_ARGS = (args['node-args'] ?? '').split(' ').filter((a) => a.length > 0);
 /** Our clusters: the first is the one compared in `clients_1`/`clients_64`, the others are extra fields. */
 const STORAGES = (args.storage === 'both' ? 'wal,level' : (args.storage ?? 'wal')).split(
   ',',
@@ -61,6 +64,7 @@ async function startOurs(dir: string, storage: StorageKind, basePort: number): P
     basePort,
     snapshotInterval: SNAPSHOT_COUNT,
     storage,
+    nodeArgs: NODE_ARGS,
   });
   try {
     await cluster.bootstrap(3);
@@ -269,6 +273,7 @@ try {
       seconds: DURATION_MS / 1000,
       rounds: ROUNDS,
       storage: STORAGES[0],
+      ...(NODE_ARGS.length > 0 ? { node_args: NODE_ARGS.join(' ') } : {}),
       etcd: version,
       clients_1: compare(1),
       clients_64: compare(64),
